@@ -1,0 +1,228 @@
+"""The typed data model that flows between civkg's stages.
+
+Every stage takes and returns these frozen values: plain strings, ints and tuples,
+never spaCy or rdflib objects, so stages can be tested, cached and run in any
+process without dragging a model or a graph along.
+
+Flow: ``Article`` -> ``Extraction`` (mentions + claims that point at mentions by index)
+-> ``ArticleResult`` (entities + facts that point at entities by id) -> RDF graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: Languages the pipeline knows; ``und`` is an article whose language was not detected.
+LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+UNDETERMINED = "und"
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    EVENT = "event"
+
+
+class OrgClass(StrEnum):
+    """Finer organisation classes; each maps to a ``civ:`` subclass of ``org:Organization``."""
+
+    NGO = "ngo"
+    GOVERNMENT = "government"
+    INTERNATIONAL = "international"
+    COMPANY = "company"
+    MEDIA = "media"
+    EDUCATION = "education"
+
+
+class AgreementKind(StrEnum):
+    MEMORANDUM = "memorandum"
+    AGREEMENT = "agreement"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article: cleaned text plus what is known about it.
+
+    All character offsets elsewhere in the model point into ``text``.
+    """
+
+    id: str  # deterministic: a hash of the cleaned text (see kg.iris.article_id)
+    text: str
+    lang: str  # one of LANGUAGES or UNDETERMINED
+    source_path: str  # POSIX path relative to the build input; "x.jsonl#L3" for JSONL lines
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file (or line) that could not be read; the build goes on without it."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A name with its language tag (``kk``, ``ru``, ``en`` or ``und``)."""
+
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of an article that names an actor or event.
+
+    ``name`` is the extractor's canonical (nominative) form of the surface ``text``;
+    resolution groups mentions by it.
+    """
+
+    type: EntityType
+    text: str
+    start: int
+    end: int
+    name: str
+    extractor: str
+    org_class: OrgClass | None = None
+    # Only for events: ISO date and place name when the text states them.
+    date: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence that states a fact, as offsets into ``Article.text``."""
+
+    article_id: str
+    sentence: str
+    start: int
+    end: int
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleClaim:
+    """Mention ``person`` represents mention ``organisation``, optionally with a role."""
+
+    person: int
+    organisation: int
+    role: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementClaim:
+    """The organisation mentions ``parties`` signed an agreement."""
+
+    parties: tuple[int, ...]
+    kind: AgreementKind
+    title: str | None
+    evidence: Evidence
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipationClaim:
+    """Mention ``participant`` (person or organisation) took part in mention ``event``."""
+
+    participant: int
+    event: int
+    evidence: Evidence
+
+
+Claim = RoleClaim | AgreementClaim | ParticipationClaim
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one or more extractors found in one article. Claims index into ``mentions``."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor or event, after resolution.
+
+    ``id`` is deterministic from type and canonical name (kg.iris.entity_id), so the
+    same actor found in two builds gets the same IRI.
+    """
+
+    id: str
+    type: EntityType
+    name: Label
+    aliases: tuple[Label, ...] = ()
+    org_class: OrgClass | None = None
+    date: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Person ``person`` represents organisation ``organisation`` (entity ids)."""
+
+    id: str
+    person: str
+    organisation: str
+    role: Label | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """Organisations ``parties`` (entity ids, sorted) signed an agreement."""
+
+    id: str
+    kind: AgreementKind
+    parties: tuple[str, ...]
+    title: Label | None
+    date: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """Entity ``participant`` took part in event ``event``."""
+
+    id: str
+    participant: str
+    event: str
+    evidence: tuple[Evidence, ...]
+
+
+Fact = Membership | Agreement | Participation
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article after extraction and resolution: ready to become RDF."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    extractors: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class BuildActivity:
+    """The build run that generated the facts (``prov:Activity``).
+
+    Its id hashes the civkg version, the extractors and the input articles, so
+    identical input gives an identical activity and byte-identical graph files.
+    """
+
+    id: str
+    version: str
+    extractors: tuple[str, ...]
