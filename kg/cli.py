@@ -1,0 +1,193 @@
+"""The ``kg`` command line: parse arguments, call the library, turn KGError into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+
+from kg import __version__
+from kg.errors import KGError, UsageError
+
+app = typer.Typer(
+    name="kg",
+    help="Build knowledge graphs of civil-society networks from kk/ru/en news articles.\n\n"
+    "Example: kg build examples/articles --out out/",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a KGError into one line on stderr and the error's exit code (1 or 2)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except KGError as error:
+            typer.echo(f"kg: error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"civkg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Build knowledge graphs of civil-society networks from kk/ru/en news articles."""
+
+
+@app.command()
+@_fails_cleanly
+def build(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Comma-separated outputs (default: all). See `kg formats`."
+        ),
+    ] = None,
+    base: Annotated[
+        str, typer.Option(help="Base IRI for entities.")
+    ] = "https://w3id.org/civkg/id/",
+    strict: Annotated[
+        bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Build the graph, map and report from a folder of articles.
+
+    Example: kg build examples/articles --out out/ --format turtle,html
+    """
+    from kg.build import build as run_build
+    from kg.model import Problem
+    from kg.stats import count
+
+    def warn(problem: Problem) -> None:
+        typer.echo(f"kg: skipped {problem}", err=True)
+
+    chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else None
+    done = run_build(inputs, out_dir=out, formats=chosen, base=base, strict=strict,
+                     on_problem=warn)
+    if quiet:
+        return
+    counts = count(done.graph)
+    typer.echo(
+        f"Read {len(done.results)} articles ({len(done.problems)} skipped) in "
+        f"{done.seconds:.1f} s: {counts['people']} people, {counts['organisations']} "
+        f"organisations, {counts['memberships']} memberships, {counts['agreements']} "
+        f"agreements, {counts['events']} events ({counts['triples']} triples)."
+    )
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    typer.echo(f"Wrote {out}/: {', '.join(written)}")
+
+
+class ResultFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+@app.command()
+@_fails_cleanly
+def query(
+    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="Read the query from a .rq file.")
+    ] = None,
+    output: Annotated[ResultFormat, typer.Option("--output", "-o")] = ResultFormat.table,
+) -> None:
+    """Run a SPARQL query against a build folder or graph file.
+
+    Example: kg query out/ "SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }"
+    """
+    from kg.graph import load_graph
+    from kg.query import format_results, run_query
+
+    if (sparql is None) == (file is None):
+        raise UsageError("give the query either as an argument or with --file, not both")
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"{file}: cannot read query: {exc.strerror or exc}") from exc
+    assert sparql is not None
+    result = run_query(load_graph(target), sparql)
+    sys.stdout.write(format_results(result, output.value))
+
+
+@app.command()
+@_fails_cleanly
+def stats(
+    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
+    top: Annotated[int, typer.Option(help="How many organisations to list.")] = 10,
+) -> None:
+    """Counts, organisations with most members, connected components.
+
+    Example: kg stats out/
+    """
+    from kg.graph import load_graph
+    from kg.stats import graph_stats
+
+    found = graph_stats(load_graph(target), top=top)
+    for name, value in found.counts.items():
+        typer.echo(f"{name:<15}{value:>8}")
+    typer.echo(f"{'components':<15}{found.components:>8}  (largest: {found.largest_component})")
+    if found.top_organisations:
+        typer.echo("\nOrganisations by number of people representing them:")
+        for label, members in found.top_organisations:
+            typer.echo(f"{members:>5}  {label}")
+
+
+@app.command()
+@_fails_cleanly
+def extractors() -> None:
+    """List the registered extractors and the languages they serve.
+
+    Example: kg extractors
+    """
+    from kg.extractors import extractor_specs
+
+    for spec in extractor_specs():
+        typer.echo(f"{spec.name:<12}{','.join(spec.languages):<10}{spec.description}")
+
+
+@app.command()
+@_fails_cleanly
+def formats() -> None:
+    """List the output formats `kg build --format` accepts.
+
+    Example: kg formats
+    """
+    from kg.exporters import exporter_specs
+
+    for spec in exporter_specs():
+        typer.echo(f"{spec.name:<10}{spec.description}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,66 @@
+"""report.json: what a build read, found and skipped, and how long it took."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.exporters.base import write_atomic
+from kg.model import Agreement, EntityType, Membership, Participation
+
+if TYPE_CHECKING:
+    from kg.build import Build
+
+
+def build_report(build: Build) -> dict[str, Any]:
+    """The report as plain JSON-able data; everything but ``timing`` is deterministic."""
+    from kg.stats import count
+
+    per_article = []
+    for result in build.results:
+        types = Counter(e.type.value for e in result.entities)
+        facts = Counter(type(f).__name__ for f in result.facts)
+        per_article.append(
+            {
+                "source_path": result.article.source_path,
+                "id": result.article.id,
+                "lang": result.article.lang,
+                "title": result.article.title,
+                "date": result.article.date,
+                "extractors": list(result.extractors),
+                "people": types[EntityType.PERSON.value],
+                "organisations": types[EntityType.ORGANISATION.value],
+                "events": types[EntityType.EVENT.value],
+                "memberships": facts[Membership.__name__],
+                "agreements": facts[Agreement.__name__],
+                "participations": facts[Participation.__name__],
+                "problems": [] if result.extractors else ["no extractor for this language"],
+            }
+        )
+    return {
+        "civkg_version": build.activity.version,
+        "extractors": list(build.activity.extractors),
+        "base": build.base,
+        "counts": count(build.graph),
+        "articles": per_article,
+        "skipped": [
+            {"path": p.path, "line": p.line, "message": p.message} for p in build.problems
+        ],
+        "timing": {
+            "seconds": round(build.seconds, 3),
+            "articles_per_second": round(len(build.results) / build.seconds, 2)
+            if build.seconds > 0
+            else None,
+        },
+    }
+
+
+class ReportExporter:
+    name = "report"
+    description = "report.json: counts, per-article findings, skipped files, timing"
+
+    def export(self, build: Build, out_dir: Path) -> list[Path]:
+        text = json.dumps(build_report(build), ensure_ascii=False, indent=2, sort_keys=True)
+        return [write_atomic(out_dir / "report.json", text + "\n")]

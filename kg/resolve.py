@@ -1,0 +1,250 @@
+"""Resolution: one article's mentions and claims -> entities and facts.
+
+Mentions are grouped by the matching key of their canonical name; groups are then
+merged when they are evidently one actor (a one-letter typo in a long name, an
+acronym of another organisation's name). Claims are rewritten from mention indices
+to entity ids, and facts stated twice merge their evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.iris import entity_id, make_id, name_key
+from kg.model import (
+    Agreement,
+    AgreementClaim,
+    Article,
+    ArticleResult,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Fact,
+    Label,
+    Membership,
+    Mention,
+    OrgClass,
+    Participation,
+    ParticipationClaim,
+    RoleClaim,
+)
+
+#: Names at least this long may differ by one letter and still be one actor
+#: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
+_TYPO_MIN_LENGTH = 10
+
+
+@dataclass
+class _Group:
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def canonical(self) -> str:
+        """The most frequent proposed name; ties go to a mixed-case form, then the earliest."""
+        counts = Counter(m.name for m in self.mentions)
+        first_seen = {m.name: m.start for m in sorted(self.mentions, key=lambda m: -m.start)}
+        return min(
+            counts,
+            key=lambda name: (-counts[name], _shouting(name), first_seen[name], name),
+        )
+
+
+def _shouting(name: str) -> bool:
+    """True when a word of the name is in capitals while it could be cased normally."""
+    return any(len(word) > 3 and word.isupper() for word in name.split())
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Levenshtein distance exactly one (substitution, insertion or deletion)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name_key(name).replace("-", " ").split() if w[:1].isalpha()]
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace("-", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+
+
+def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
+    """Fold typo variants and acronyms into the group they belong to."""
+    ordered = sorted(groups.items(), key=lambda item: (item[1].first, item[0][1]))
+    merged: list[tuple[str, _Group]] = []
+    for key, group in ordered:
+        target = next(
+            (
+                other
+                for other_key, other in merged
+                if other.type == group.type
+                and len(key[1]) >= _TYPO_MIN_LENGTH
+                and _one_edit_apart(other_key, key[1])
+            ),
+            None,
+        )
+        if target is None:
+            merged.append((key[1], group))
+        else:
+            target.mentions.extend(group.mentions)
+
+    organisations = [g for _, g in merged if g.type is EntityType.ORGANISATION]
+    result: list[_Group] = []
+    for _, group in merged:
+        name = group.canonical()
+        if group.type is EntityType.ORGANISATION and _is_acronym(name):
+            expansions = [
+                other
+                for other in organisations
+                if other is not group
+                and not _is_acronym(other.canonical())
+                and _initials(other.canonical()) == name_key(name).replace("-", "")
+            ]
+            if len(expansions) == 1:
+                expansions[0].mentions.extend(group.mentions)
+                continue
+        result.append(group)
+    return result
+
+
+def _entity(group: _Group, lang: str) -> Entity:
+    name = group.canonical()
+    surfaces = {m.text for m in group.mentions} | {m.name for m in group.mentions}
+    aliases = tuple(Label(text, lang) for text in sorted(surfaces - {name}))
+    classes = Counter(m.org_class for m in group.mentions if m.org_class is not None)
+    org_class: OrgClass | None = min(classes, key=lambda c: (-classes[c], c)) if classes else None
+    dates = sorted({m.date for m in group.mentions if m.date})
+    places = sorted({m.place for m in group.mentions if m.place})
+    return Entity(
+        id=entity_id(group.type.value, name),
+        type=group.type,
+        name=Label(name, lang),
+        aliases=aliases,
+        org_class=org_class,
+        date=dates[0] if dates else None,
+        place=places[0] if places else None,
+    )
+
+
+def _resolve_entities(
+    mentions: Sequence[Mention], lang: str
+) -> tuple[list[Entity], dict[int, Entity]]:
+    groups: dict[tuple[EntityType, str], _Group] = {}
+    for mention in mentions:
+        key = (mention.type, name_key(mention.name))
+        groups.setdefault(key, _Group(mention.type)).mentions.append(mention)
+    entities: list[Entity] = []
+    by_mention: dict[int, Entity] = {}
+    index_of = {id(m): i for i, m in enumerate(mentions)}
+    for group in _merge_groups(groups):
+        entity = _entity(group, lang)
+        entities.append(entity)
+        for mention in group.mentions:
+            by_mention[index_of[id(mention)]] = entity
+    entities.sort(key=lambda e: e.id)
+    return entities, by_mention
+
+
+def _facts(
+    extraction: Extraction, by_mention: dict[int, Entity], lang: str
+) -> list[Fact]:
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    facts: dict[str, Fact] = {}
+    for claim in extraction.claims:
+        fact: Fact | None = None
+        if isinstance(claim, RoleClaim):
+            person, org = by_mention.get(claim.person), by_mention.get(claim.organisation)
+            if person is None or org is None or person.type is not EntityType.PERSON:
+                continue
+            role = Label(claim.role, lang) if claim.role else None
+            role_key = name_key(role.text) if role else ""
+            fact = Membership(
+                id=make_id("membership", person.name.text, person.id, org.id, role_key),
+                person=person.id,
+                organisation=org.id,
+                role=role,
+                evidence=(),
+            )
+        elif isinstance(claim, AgreementClaim):
+            parties = sorted({by_mention[i].id for i in claim.parties if i in by_mention})
+            if len(parties) < 2:
+                continue
+            date = claim.date or extraction.article.date
+            title = Label(claim.title, lang) if claim.title else None
+            fact = Agreement(
+                id=make_id("agreement", claim.kind.value, claim.kind.value, *parties, date or ""),
+                kind=claim.kind,
+                parties=tuple(parties),
+                title=title,
+                date=date,
+                evidence=(),
+            )
+        elif isinstance(claim, ParticipationClaim):
+            who, event = by_mention.get(claim.participant), by_mention.get(claim.event)
+            if who is None or event is None:
+                continue
+            fact = Participation(
+                id=make_id("participation", who.name.text, who.id, event.id),
+                participant=who.id,
+                event=event.id,
+                evidence=(),
+            )
+        if fact is not None:
+            facts.setdefault(fact.id, fact)
+            evidence[fact.id].append(claim.evidence)
+    return [
+        _with_evidence(facts[fact_id], evidence[fact_id]) for fact_id in sorted(facts)
+    ]
+
+
+def _with_evidence(fact: Fact, evidence: Iterable[Evidence]) -> Fact:
+    unique = tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.extractor)))
+    if isinstance(fact, Membership):
+        return Membership(fact.id, fact.person, fact.organisation, fact.role, unique)
+    if isinstance(fact, Agreement):
+        return Agreement(fact.id, fact.kind, fact.parties, fact.title, fact.date, unique)
+    return Participation(fact.id, fact.participant, fact.event, unique)
+
+
+def _publisher(article: Article) -> Entity | None:
+    """The outlet that published the article is an organisation (a media outlet) too."""
+    if not article.publisher:
+        return None
+    return Entity(
+        id=entity_id(EntityType.ORGANISATION.value, article.publisher),
+        type=EntityType.ORGANISATION,
+        name=Label(article.publisher, "und"),
+        org_class=OrgClass.MEDIA,
+    )
+
+
+def resolve(extraction: Extraction, extractors: Sequence[str] = ()) -> ArticleResult:
+    """Turn one article's extraction into entities and facts with evidence."""
+    article = extraction.article
+    entities, by_mention = _resolve_entities(extraction.mentions, article.lang)
+    publisher = _publisher(article)
+    if publisher is not None and all(e.id != publisher.id for e in entities):
+        entities = sorted([*entities, publisher], key=lambda e: e.id)
+    return ArticleResult(
+        article=article,
+        entities=tuple(entities),
+        facts=tuple(_facts(extraction, by_mention, article.lang)),
+        extractors=tuple(extractors),
+    )
