@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg import __version__
-from kg.errors import InputError
+from kg.errors import UsageError
 from kg.iris import DEFAULT_BASE, make_id
 from kg.model import ArticleResult, BuildActivity, Problem
 
@@ -51,6 +51,15 @@ def build_activity(extractors: Sequence[str]) -> BuildActivity:
     )
 
 
+def check_base(base: str) -> None:
+    """Refuse a base that would not make valid, extensible IRIs."""
+    scheme, _, rest = base.partition(":")
+    if not (scheme.isascii() and scheme.isalpha() and rest) or any(c.isspace() for c in base):
+        raise UsageError(f"--base {base!r}: not an absolute IRI (e.g. https://example.org/id/)")
+    if not base.endswith(("/", "#")):
+        raise UsageError(f"--base {base!r}: an IRI base must end with '/' or '#'")
+
+
 def input_root(inputs: Sequence[Path]) -> Path:
     """The folder that ``civ:sourcePath`` values are relative to: the inputs' common folder."""
     folders = [str((p if p.is_dir() else p.parent).resolve()) for p in inputs]
@@ -77,8 +86,7 @@ def build(
     from kg.ingest import read_articles
     from kg.pipeline import default_pipeline
 
-    if not base.endswith(("/", "#")):
-        raise InputError(f"--base {base!r}: an IRI base must end with '/' or '#'")
+    check_base(base)
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()

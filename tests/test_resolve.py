@@ -1,0 +1,128 @@
+"""Resolution: grouping mentions into entities and claims into facts."""
+
+from __future__ import annotations
+
+from kg.iris import article_id, entity_id
+from kg.model import (
+    Agreement,
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    EntityType,
+    Evidence,
+    Extraction,
+    Membership,
+    Mention,
+    OrgClass,
+    RoleClaim,
+)
+from kg.resolve import resolve
+
+TEXT = (
+    "«Ақ Жол» қорының төрағасы Арман Сәкенов сөйледі. Арман САКЕНОВ қорды мақтады. "
+    "Халықаралық су ресурстары орталығы (ХСРО) пен «Ақ Жол» қоры меморандумға қол қойды."
+)
+
+
+def article(text: str = TEXT, publisher: str | None = None) -> Article:
+    return Article(id=article_id(text), text=text, lang="kk", source_path="a.txt",
+                   publisher=publisher)
+
+
+def mention(kind: EntityType, surface: str, name: str, occurrence: int = 0,
+            org_class: OrgClass | None = None) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(surface, start + 1)
+    return Mention(kind, surface, start, start + len(surface), name, "test", org_class)
+
+
+def evidence(sentence: str) -> Evidence:
+    start = TEXT.index(sentence)
+    return Evidence(article_id(TEXT), sentence, start, start + len(sentence), "test")
+
+
+PERSON, ORG = EntityType.PERSON, EntityType.ORGANISATION
+
+
+def test_case_forms_and_capitals_of_one_actor_become_one_entity() -> None:
+    mentions = (
+        mention(ORG, "«Ақ Жол» қорының", "«Ақ Жол» қоры", org_class=OrgClass.NGO),
+        mention(PERSON, "Арман Сәкенов", "Арман Сәкенов"),
+        mention(PERSON, "Арман САКЕНОВ", "Арман САКЕНОВ"),
+        mention(ORG, "«Ақ Жол» қоры", "«Ақ Жол» қоры"),
+    )
+    result = resolve(Extraction(article(), mentions))
+    people = [e for e in result.entities if e.type is PERSON]
+    orgs = [e for e in result.entities if e.type is ORG]
+    assert len(orgs) == 1
+    assert orgs[0].name.text == "«Ақ Жол» қоры"
+    assert orgs[0].org_class is OrgClass.NGO
+    assert "«Ақ Жол» қорының" in {a.text for a in orgs[0].aliases}
+    # Сәкенов / САКЕНОВ differ by a letter and case: one person, mixed-case name preferred
+    assert len(people) == 1, people
+    assert people[0].name.text == "Арман Сәкенов"
+    assert people[0].id == entity_id("person", "Арман Сәкенов")
+
+
+def test_short_names_one_letter_apart_stay_distinct() -> None:
+    text = "Ол Алтай мен Алтын туралы айтты."
+    art = Article(article_id(text), text, "kk", "b.txt")
+    mentions = (
+        Mention(ORG, "Алтай", 3, 8, "Алтай", "test"),
+        Mention(ORG, "Алтын", 13, 18, "Алтын", "test"),
+    )
+    assert len(resolve(Extraction(art, mentions)).entities) == 2
+
+
+def test_acronym_joins_its_expansion() -> None:
+    mentions = (
+        mention(ORG, "Халықаралық су ресурстары орталығы", "Халықаралық су ресурстары орталығы"),
+        mention(ORG, "ХСРО", "ХСРО"),
+    )
+    (entity,) = resolve(Extraction(article(), mentions)).entities
+    assert entity.name.text == "Халықаралық су ресурстары орталығы"
+    assert "ХСРО" in {a.text for a in entity.aliases}
+
+
+def test_claims_become_facts_with_merged_evidence() -> None:
+    first = "«Ақ Жол» қорының төрағасы Арман Сәкенов сөйледі."
+    mentions = (
+        mention(ORG, "«Ақ Жол» қорының", "«Ақ Жол» қоры"),
+        mention(PERSON, "Арман Сәкенов", "Арман Сәкенов"),
+        mention(ORG, "Халықаралық су ресурстары орталығы", "Халықаралық су ресурстары орталығы"),
+        mention(ORG, "«Ақ Жол» қоры", "«Ақ Жол» қоры"),
+    )
+    sign = "Халықаралық су ресурстары орталығы (ХСРО) пен «Ақ Жол» қоры меморандумға қол қойды."
+    claims = (
+        RoleClaim(1, 0, "төраға", evidence(first)),
+        RoleClaim(1, 0, "төраға", evidence(first)),
+        AgreementClaim((2, 3), AgreementKind.MEMORANDUM, None, evidence(sign)),
+        AgreementClaim((0, 3), AgreementKind.MEMORANDUM, None, evidence(sign)),  # one party
+    )
+    result = resolve(Extraction(article(), mentions, claims))
+    memberships = [f for f in result.facts if isinstance(f, Membership)]
+    agreements = [f for f in result.facts if isinstance(f, Agreement)]
+    assert len(memberships) == 1
+    assert memberships[0].role is not None and memberships[0].role.text == "төраға"
+    assert len(memberships[0].evidence) == 1
+    assert len(agreements) == 1, "an agreement needs two distinct parties"
+    assert len(agreements[0].parties) == 2
+
+
+def test_publisher_is_a_media_organisation() -> None:
+    result = resolve(Extraction(article(publisher="Дала Жаңалықтары")))
+    (outlet,) = result.entities
+    assert outlet.org_class is OrgClass.MEDIA
+    assert outlet.name.text == "Дала Жаңалықтары"
+
+
+def test_resolution_is_deterministic_under_mention_order() -> None:
+    mentions = [
+        mention(ORG, "«Ақ Жол» қорының", "«Ақ Жол» қоры"),
+        mention(PERSON, "Арман Сәкенов", "Арман Сәкенов"),
+        mention(ORG, "ХСРО", "ХСРО"),
+    ]
+    forward = resolve(Extraction(article(), tuple(mentions)))
+    backward = resolve(Extraction(article(), tuple(reversed(mentions))))
+    assert forward.entities == backward.entities
