@@ -88,8 +88,7 @@ def build(
         typer.echo(f"kg: skipped {problem}", err=True)
 
     chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else None
-    done = run_build(inputs, out_dir=out, formats=chosen, base=base, strict=strict,
-                     on_problem=warn)
+    done = run_build(inputs, out_dir=out, formats=chosen, base=base, strict=strict, on_problem=warn)
     if quiet:
         return
     counts = count(done.graph)

@@ -91,8 +91,9 @@ def _shift(claim: Claim, offset: int) -> Claim:
     if offset == 0:
         return claim
     if isinstance(claim, RoleClaim):
-        return replace(claim, person=claim.person + offset,
-                       organisation=claim.organisation + offset)
+        return replace(
+            claim, person=claim.person + offset, organisation=claim.organisation + offset
+        )
     if isinstance(claim, AgreementClaim):
         return replace(claim, parties=tuple(p + offset for p in claim.parties))
     assert isinstance(claim, ParticipationClaim)

@@ -49,8 +49,10 @@ def format_results(result: Result, output: str) -> str:
     """Render a query result as ``table``, ``csv``, ``tsv`` or ``json`` text."""
     if result.type == "ASK":
         answer = bool(result.askAnswer)
-        return json.dumps({"head": {}, "boolean": answer}) + "\n" if output == "json" else (
-            f"{str(answer).lower()}\n"
+        return (
+            json.dumps({"head": {}, "boolean": answer}) + "\n"
+            if output == "json"
+            else (f"{str(answer).lower()}\n")
         )
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None
@@ -63,8 +65,7 @@ def format_results(result: Result, output: str) -> str:
     rows = [[_cell(row[i]) for i in range(len(names))] for row in result]  # type: ignore[index]
     if output in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if output == "csv" else "\t",
-                            lineterminator="\n")
+        writer = csv.writer(buffer, delimiter="," if output == "csv" else "\t", lineterminator="\n")
         writer.writerow(names)
         writer.writerows(rows)
         return buffer.getvalue()

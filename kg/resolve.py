@@ -162,9 +162,7 @@ def _resolve_entities(
     return entities, by_mention
 
 
-def _facts(
-    extraction: Extraction, by_mention: dict[int, Entity], lang: str
-) -> list[Fact]:
+def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> list[Fact]:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     facts: dict[str, Fact] = {}
     for claim in extraction.claims:
@@ -209,9 +207,7 @@ def _facts(
         if fact is not None:
             facts.setdefault(fact.id, fact)
             evidence[fact.id].append(claim.evidence)
-    return [
-        _with_evidence(facts[fact_id], evidence[fact_id]) for fact_id in sorted(facts)
-    ]
+    return [_with_evidence(facts[fact_id], evidence[fact_id]) for fact_id in sorted(facts)]
 
 
 def _with_evidence(fact: Fact, evidence: Iterable[Evidence]) -> Fact:

@@ -50,7 +50,7 @@ def count(graph: Graph) -> dict[str, int]:
     counts: dict[str, int] = {}
     for name, query in _COUNTS.items():
         row = next(iter(graph.query(_PREFIXES + query)))
-        counts[name] = int(row[0])  # type: ignore[index]
+        counts[name] = int(str(row[0]))  # type: ignore[index]
     counts["triples"] = len(graph)
     return counts
 
@@ -62,7 +62,7 @@ def graph_stats(graph: Graph, *, top: int = 10) -> GraphStats:
     from kg.network import to_networkx
 
     tops = [
-        (str(row[1] if row[1] is not None else row[0]), int(row[2]))  # type: ignore[index]
+        (str(row[1] if row[1] is not None else row[0]), int(str(row[2])))  # type: ignore[index]
         for row in graph.query(_PREFIXES + _TOP_ORGANISATIONS % top)
     ]
     network = to_networkx(graph)

@@ -13,8 +13,15 @@ from rdflib import Graph
 
 from kg.build import build
 
-GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "context.jsonld", "graph.graphml",
-               "graph.gexf", "map.html")
+GRAPH_FILES = (
+    "graph.ttl",
+    "graph.trig",
+    "graph.jsonld",
+    "context.jsonld",
+    "graph.graphml",
+    "graph.gexf",
+    "map.html",
+)
 
 
 def test_build_writes_every_output_and_no_temp_files(example_build_dir: Path) -> None:
@@ -23,8 +30,7 @@ def test_build_writes_every_output_and_no_temp_files(example_build_dir: Path) ->
     assert not [n for n in names if n.startswith(".") or n.endswith(".tmp")]
 
 
-def test_report_counts_articles_and_languages(example_build_dir: Path,
-                                              examples_dir: Path) -> None:
+def test_report_counts_articles_and_languages(example_build_dir: Path, examples_dir: Path) -> None:
     report = json.loads((example_build_dir / "report.json").read_text(encoding="utf-8"))
     sources = sorted(p.name for p in examples_dir.iterdir())
     assert sorted(a["source_path"] for a in report["articles"]) == sources
@@ -35,9 +41,8 @@ def test_report_counts_articles_and_languages(example_build_dir: Path,
 
 
 def test_build_graph_conforms_to_the_shapes(example_build_dir: Path) -> None:
-    from pyshacl import validate
-
     from kg.graph import shapes_path
+    from pyshacl import validate
 
     data = Graph().parse(example_build_dir / "graph.ttl")
     conforms, _, text = validate(data, shacl_graph=str(shapes_path()), inference="none")
@@ -61,8 +66,9 @@ def _outputs(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in GRAPH_FILES}
 
 
-def test_rebuild_is_byte_identical(example_build_dir: Path, examples_dir: Path,
-                                   tmp_path: Path) -> None:
+def test_rebuild_is_byte_identical(
+    example_build_dir: Path, examples_dir: Path, tmp_path: Path
+) -> None:
     build([examples_dir], out_dir=tmp_path)
     assert _outputs(tmp_path) == _outputs(example_build_dir)
 
@@ -74,9 +80,21 @@ def test_build_is_byte_identical_across_hash_seeds(tmp_path: Path, examples_dir:
         out = tmp_path / seed
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "kg", "build", str(examples_dir), "--out", str(out),
-             "--format", "turtle,trig,jsonld,graphml,gexf", "--quiet"],
-            check=True, env=env, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "kg",
+                "build",
+                str(examples_dir),
+                "--out",
+                str(out),
+                "--format",
+                "turtle,trig,jsonld,graphml,gexf",
+                "--quiet",
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
         )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]

@@ -40,10 +40,12 @@ def test_format_selects_outputs(tmp_path: Path, examples_dir: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
 
 
-def test_unknown_format_is_a_usage_error_listing_the_known_ones(tmp_path: Path,
-                                                                examples_dir: Path) -> None:
-    result = runner.invoke(app, ["build", str(examples_dir), "-o", str(tmp_path),
-                                 "-f", "turtle,xlsx"])
+def test_unknown_format_is_a_usage_error_listing_the_known_ones(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    result = runner.invoke(
+        app, ["build", str(examples_dir), "-o", str(tmp_path), "-f", "turtle,xlsx"]
+    )
     assert result.exit_code == 2
     assert "xlsx" in result.output and "turtle" in result.output
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
@@ -102,8 +104,10 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import EXAMPLES
 
     out = tmp_path_factory.mktemp("small")
-    result = runner.invoke(app, ["build", str(EXAMPLES / "kk-zhasyl-dala-2024.txt"),
-                                 "-o", str(out), "-f", "turtle", "-q"])
+    result = runner.invoke(
+        app,
+        ["build", str(EXAMPLES / "kk-zhasyl-dala-2024.txt"), "-o", str(out), "-f", "turtle", "-q"],
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -119,8 +123,9 @@ def test_query_prints_a_table_of_people(small_build: Path) -> None:
 def test_query_json_is_sparql_results_json(small_build: Path, tmp_path: Path) -> None:
     query_file = tmp_path / "q.rq"
     query_file.write_text("SELECT ?o WHERE { ?o a org:Organization }", encoding="utf-8")
-    result = runner.invoke(app, ["query", str(small_build), "--file", str(query_file),
-                                 "-o", "json"])
+    result = runner.invoke(
+        app, ["query", str(small_build), "--file", str(query_file), "-o", "json"]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["head"]["vars"] == ["o"]

@@ -25,12 +25,18 @@ TEXT = (
 
 
 def article(text: str = TEXT, publisher: str | None = None) -> Article:
-    return Article(id=article_id(text), text=text, lang="kk", source_path="a.txt",
-                   publisher=publisher)
+    return Article(
+        id=article_id(text), text=text, lang="kk", source_path="a.txt", publisher=publisher
+    )
 
 
-def mention(kind: EntityType, surface: str, name: str, occurrence: int = 0,
-            org_class: OrgClass | None = None) -> Mention:
+def mention(
+    kind: EntityType,
+    surface: str,
+    name: str,
+    occurrence: int = 0,
+    org_class: OrgClass | None = None,
+) -> Mention:
     start = -1
     for _ in range(occurrence + 1):
         start = TEXT.index(surface, start + 1)

@@ -24,7 +24,9 @@ class ExporterSpec:
 
 _BUILTIN: tuple[ExporterSpec, ...] = (
     ExporterSpec("turtle", "kg.exporters.rdf:TurtleExporter", "graph.ttl: the merged graph"),
-    ExporterSpec("trig", "kg.exporters.rdf:TrigExporter", "graph.trig: one named graph per article"),
+    ExporterSpec(
+        "trig", "kg.exporters.rdf:TrigExporter", "graph.trig: one named graph per article"
+    ),
     ExporterSpec("jsonld", "kg.exporters.rdf:JsonLdExporter", "graph.jsonld + context.jsonld"),
     ExporterSpec("graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd"),
     ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf for Gephi"),
@@ -65,5 +67,11 @@ def load_exporter(name: str) -> Exporter:
     return exporter
 
 
-__all__ = ["DEFAULT_FORMATS", "Exporter", "ExporterSpec", "exporter_specs", "load_exporter",
-           "write_atomic"]
+__all__ = [
+    "DEFAULT_FORMATS",
+    "Exporter",
+    "ExporterSpec",
+    "exporter_specs",
+    "load_exporter",
+    "write_atomic",
+]

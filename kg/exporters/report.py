@@ -45,9 +45,7 @@ def build_report(build: Build) -> dict[str, Any]:
         "base": build.base,
         "counts": count(build.graph),
         "articles": per_article,
-        "skipped": [
-            {"path": p.path, "line": p.line, "message": p.message} for p in build.problems
-        ],
+        "skipped": [{"path": p.path, "line": p.line, "message": p.message} for p in build.problems],
         "timing": {
             "seconds": round(build.seconds, 3),
             "articles_per_second": round(len(build.results) / build.seconds, 2)
