@@ -1,64 +1,20 @@
-"""The ``kg`` command line: parse arguments, call the library, turn KGError into exit codes."""
+"""Core commands: build, query, stats, extractors, formats."""
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 
-from kg import __version__
-from kg.errors import KGError, UsageError
-
-app = typer.Typer(
-    name="kg",
-    help="Build knowledge graphs of civil-society networks from kk/ru/en news articles.\n\n"
-    "Example: kg build examples/articles --out out/",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn a KGError into one line on stderr and the error's exit code (1 or 2)."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except KGError as error:
-            typer.echo(f"kg: error: {error}", err=True)
-            raise typer.Exit(error.exit_code) from None
-
-    return wrapper
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"civkg {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
-    ] = False,
-) -> None:
-    """Build knowledge graphs of civil-society networks from kk/ru/en news articles."""
+from kg.cli.app import app, fails_cleanly
+from kg.errors import UsageError
 
 
 @app.command()
-@_fails_cleanly
+@fails_cleanly
 def build(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
@@ -110,7 +66,7 @@ class ResultFormat(StrEnum):
 
 
 @app.command()
-@_fails_cleanly
+@fails_cleanly
 def query(
     target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
@@ -139,7 +95,7 @@ def query(
 
 
 @app.command()
-@_fails_cleanly
+@fails_cleanly
 def stats(
     target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
     top: Annotated[int, typer.Option(help="How many organisations to list.")] = 10,
@@ -162,7 +118,7 @@ def stats(
 
 
 @app.command()
-@_fails_cleanly
+@fails_cleanly
 def extractors() -> None:
     """List the registered extractors and the languages they serve.
 
@@ -175,7 +131,7 @@ def extractors() -> None:
 
 
 @app.command()
-@_fails_cleanly
+@fails_cleanly
 def formats() -> None:
     """List the output formats `kg build --format` accepts.
 
@@ -185,8 +141,3 @@ def formats() -> None:
 
     for spec in exporter_specs():
         typer.echo(f"{spec.name:<10}{spec.description}")
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
