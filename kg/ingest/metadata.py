@@ -1,0 +1,159 @@
+"""Find an article's title, date and publisher in its cleaned text and header lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from kg.ingest.dates import first_date
+
+_MAX_TITLE_CHARS = 200
+_MIN_TITLE_WORDS = 2
+_HEADER_LINES = 10
+_ATTRIBUTION_WINDOW = 3000
+_MAX_PUBLISHER_WORDS = 6
+
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|]|::)\s+")
+_TLD = "(?:kz|ru|kg|uz|az|com|org|net|info|news|tv|media)"
+_DOMAIN = re.compile(rf"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.{_TLD}", re.IGNORECASE)
+_QUOTES_AND_PUNCT = re.compile(r"[\W_]+")
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# The name ends at a clause boundary or where a "citing ..." phrase begins.
+_NAME = (
+    r"(?P<name>[^,;:!?\n()]+?)"
+    r"(?=\s*(?:[,;:!?\n(]|\.(?:\s|$)|$|\s+со ссылкой|\s+сілтеме|\s+тілшісі|\s+citing))"
+)
+_ATTRIBUTIONS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # kk: "..., деп жазады Egemen.kz." / "хабарлайды Kazinform"
+        rf"(?:деп\s+)?(?:жазады|жазды|хабарлайды|хабарлады)\s+{_NAME}",
+        # kk: "Бұл туралы ҚР СІМ баспасөз қызметі хабарлайды."
+        r"(?:бұл туралы|бұл жөнінде)\s+(?P<name>[^,;:!?\n]+?)\s+(?:хабарлайды|хабарлады|жазады)",
+        # ru: "передает пресс-служба МИД РК", "сообщает Tengrinews.kz"
+        rf"(?:переда[её]т|сообщает|пишет|информирует)\s+{_NAME}",
+        # en: "reports Kazinform", "according to Kazinform"
+        rf"(?:reports|reported by|writes|according to)\s+{_NAME}",
+        # en: "the Akorda press service reported."
+        rf"(?:the\s+)?(?P<name>(?-i:(?:[{_UPPER}][\w.&-]*\s+)+)"
+        r"(?:press service|news agency|agency))\s+(?:reported|reports|said)",
+    )
+)
+# "BAKU. KAZINFORM – ..." / "АСТАНА. ҚазАқпарат - ...": a capitalised city, a full stop,
+# then an agency written in capitals or CamelCase.
+_DATELINE = re.compile(
+    rf"^[{_UPPER}][{_UPPER}\- ]{{1,30}}\.\s+(?P<name>[{_UPPER}][\w.]*[{_UPPER}][\w.]*)(?=\s|$)",
+    re.MULTILINE,
+)
+
+
+def find_title(text: str) -> str | None:
+    """The first line of ``text`` when it reads like a headline, else None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if is_headline(first) else None
+
+
+def is_headline(line: str) -> bool:
+    """Short, starts like a sentence, at least two words, and no final full stop."""
+    if not line or len(line) > _MAX_TITLE_CHARS or len(line.split()) < _MIN_TITLE_WORDS:
+        return False
+    if line[0].isalpha() and line[0].islower():
+        return False
+    if line.endswith(("...", "…")):
+        return True
+    return not line.endswith((".", ":", ",", ";"))
+
+
+def split_site(title: str, text: str, sites: Sequence[str]) -> tuple[str, str | None]:
+    """Split "Headline - Site" into headline and site when the site part is confirmed.
+
+    Confirmed means: the text repeats the headline alone on a later line, the part names
+    one of ``sites`` (site name, URL host, publisher), or it is a domain name.
+    """
+    separators = list(_TITLE_SITE_SEPARATOR.finditer(title))
+    if not separators:
+        return title, None
+    cut = separators[-1]
+    head, site = title[: cut.start()].strip(), title[cut.end() :].strip()
+    if not head or not site:
+        return title, None
+    later = {line.strip().casefold() for line in text.split("\n")[1:_HEADER_LINES]}
+    if (
+        head.casefold() in later
+        or any(_same_site(site, known) for known in sites)
+        or _DOMAIN.fullmatch(site)
+    ):
+        return head, site
+    return title, None
+
+
+def find_date(header: Sequence[str], text: str) -> str | None:
+    """The first date in the header lines, else the first full date in the text."""
+    for line in header[:_HEADER_LINES]:
+        date = first_date(line)
+        if date is not None:
+            return date
+    return first_date(text)
+
+
+def header_lines(text: str) -> list[str]:
+    """The first non-empty lines of a page, where its date and rubric usually are."""
+    lines = (line.strip() for line in text.split("\n"))
+    return [line for line in lines if line][:_HEADER_LINES]
+
+
+def find_publisher(text: str) -> str | None:
+    """The agency or site the text credits: a dateline or "деп жазады X" / "сообщает X"."""
+    window = text[:_ATTRIBUTION_WINDOW]
+    dateline = _DATELINE.search(window)
+    if dateline is not None:
+        return _tidy_agency(dateline.group("name"))
+    found: list[tuple[int, str]] = []
+    for pattern in _ATTRIBUTIONS:
+        for match in pattern.finditer(window):
+            name = _plausible_name(match.group("name"))
+            if name is not None:
+                found.append((match.start(), name))
+                break
+    return min(found)[1] if found else None
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without ``www.``, or None."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _plausible_name(raw: str) -> str | None:
+    name = raw.strip().rstrip(".").strip()
+    words = name.split()
+    if not words or len(words) > _MAX_PUBLISHER_WORDS:
+        return None
+    # A name has a capital letter or is a domain; "управление информации" is a phrase.
+    if not any(c.isupper() for c in name) and not _DOMAIN.search(name):
+        return None
+    return name
+
+
+def _tidy_agency(name: str) -> str:
+    name = name.rstrip(".")
+    # Datelines shout the agency's name; "KAZINFORM" is the agency Kazinform.
+    return name.capitalize() if name.isupper() and len(name) > 5 else name
+
+
+def _site_key(name: str) -> str:
+    host = site_of(name) if _DOMAIN.fullmatch(name.strip()) else None
+    if host:  # egemen.kz -> egemen
+        name = host.rsplit(".", 1)[0]
+    return _QUOTES_AND_PUNCT.sub("", name.casefold())
+
+
+def _same_site(part: str, known: str) -> bool:
+    a, b = _site_key(part), _site_key(known)
+    if len(a) < 3 or len(b) < 3:
+        return False
+    return a in b or b in a

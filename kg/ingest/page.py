@@ -1,0 +1,67 @@
+"""A reader's ``Draft`` to an ``Article``: clean the text, then fill in what is missing."""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.chrome import is_chrome
+from kg.ingest.language import detect_language
+from kg.ingest.metadata import (
+    find_date,
+    find_publisher,
+    find_title,
+    header_lines,
+    site_of,
+    split_site,
+)
+from kg.ingest.normalise import normalise
+from kg.ingest.problems import UnreadableError
+from kg.ingest.readers import Draft
+from kg.iris import article_id
+from kg.model import Article
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> str:
+    """Normalised text without page-chrome lines; paragraphs stay apart."""
+    return _strip_chrome(normalise(raw))
+
+
+def _strip_chrome(page: str) -> str:
+    lines = [line for line in page.split("\n") if not is_chrome(line)]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def to_article(draft: Draft, source_path: str) -> Article:
+    """Build the article; metadata the format gave wins over what the text suggests."""
+    if not draft.text.strip():
+        raise UnreadableError("only whitespace, no text", draft.line)
+    page = normalise(draft.text)
+    text = _strip_chrome(page)
+    if not text:
+        raise UnreadableError("no article text left after removing page chrome", draft.line)
+
+    host = site_of(draft.url)
+    publisher = draft.publisher or find_publisher(text)
+    title = _one_line(draft.title) or find_title(text)
+    if title is not None:
+        sites = [s for s in (draft.publisher, host, publisher) if s]
+        title, site = split_site(title, text, sites)
+        publisher = draft.publisher or site or publisher
+    return Article(
+        id=article_id(text),
+        text=text,
+        lang=draft.lang or detect_language(text),
+        source_path=source_path,
+        title=title,
+        date=draft.date or find_date(header_lines(page), text),
+        url=draft.url,
+        publisher=publisher or host,
+    )
+
+
+def _one_line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return normalise(value).replace("\n", " ").strip() or None
