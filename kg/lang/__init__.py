@@ -1,0 +1,1 @@
+"""Language-specific knowledge: spaCy languages and helpers per language."""

@@ -1,0 +1,88 @@
+"""Lexical attributes for Kazakh: ``like_num`` knows Kazakh number words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.attrs import LIKE_NUM
+
+_NUMBER_WORDS: frozenset[str] = frozenset(
+    [
+        "нөл",
+        "бір",
+        "екі",
+        "үш",
+        "төрт",
+        "бес",
+        "алты",
+        "жеті",
+        "сегіз",
+        "тоғыз",
+        "он",
+        "жиырма",
+        "отыз",
+        "қырық",
+        "елу",
+        "алпыс",
+        "жетпіс",
+        "сексен",
+        "тоқсан",
+        "жүз",
+        "мың",
+        "миллион",
+        "миллиард",
+        "триллион",
+        "жарты",
+        "жарым",
+        "ширек",
+    ]
+)
+
+_ORDINAL_WORDS: frozenset[str] = frozenset(
+    [
+        "бірінші",
+        "екінші",
+        "үшінші",
+        "төртінші",
+        "бесінші",
+        "алтыншы",
+        "жетінші",
+        "сегізінші",
+        "тоғызыншы",
+        "оныншы",
+        "жиырмасыншы",
+        "отызыншы",
+        "қырқыншы",
+        "елуінші",
+        "алпысыншы",
+        "жетпісінші",
+        "сексенінші",
+        "тоқсаныншы",
+        "жүзінші",
+        "мыңыншы",
+        "миллионыншы",
+        "миллиардыншы",
+    ]
+)
+
+
+def like_num(text: str) -> bool:
+    """Whether ``text`` reads as a number: digits, a fraction, "150-ге", or a number word."""
+    if text.startswith(("+", "-", "±", "~")):
+        text = text[1:]
+    # A case ending after a hyphen still names a number: "150-ге", "10-нан", "1-ші".
+    head, sep, tail = text.partition("-")
+    if sep and head and tail.isalpha():
+        text = head
+    text = text.replace(",", "").replace(".", "").replace(" ", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    lower = text.lower()
+    return lower in _NUMBER_WORDS or lower in _ORDINAL_WORDS
+
+
+LEX_ATTRS: dict[int, Callable[[str], bool]] = {LIKE_NUM: like_num}

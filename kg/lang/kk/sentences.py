@@ -1,0 +1,69 @@
+"""``kk_sentencizer``: rule-based sentence boundaries that respect Kazakh abbreviations.
+
+The stock ``sentencizer`` breaks after every full stop token and glues an opening
+quote to the sentence before it. This one breaks after ``.``, ``!``, ``?`` and ``…``
+(and after list-closing abbreviations such as "т.б.") only when the next word does not
+start in lowercase, starts the new sentence at an opening quote or bracket, and also
+breaks at line breaks, which separate headlines and paragraphs in cleaned articles.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.lang.kk.tokenizer_exceptions import SENTENCE_FINAL_ABBREVIATIONS
+
+_TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "‼", "⁉", "⁈"})
+_OPENERS = frozenset({"«", "„", "(", "[", "{", "‹", '"', "'"})
+# “ opens a quote in “…” but closes one in „…“; _is_opener decides from context.
+_AMBIGUOUS_QUOTE = "“"
+
+
+def _starts_lowercase(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isalpha() and first.islower()
+
+
+def _ends_sentence(token: Token, following: Token) -> bool:
+    if token.is_space:
+        return "\n" in token.text
+    if token.text in _TERMINALS:
+        return True
+    return token.text.lower() in SENTENCE_FINAL_ABBREVIATIONS and following.text[:1].isupper()
+
+
+@Language.component(
+    "kk_sentencizer",
+    assigns=["token.is_sent_start"],
+)
+def kk_sentencizer(doc: Doc) -> Doc:
+    """Set ``Token.is_sent_start`` on every token of ``doc``."""
+    if not len(doc):
+        return doc
+    doc[0].is_sent_start = True
+    pending = False  # a sentence has ended and the next one has not started yet
+    open_low_quotes = 0
+    for i in range(1, len(doc)):
+        prev, token = doc[i - 1], doc[i]
+        if prev.text == "„":
+            open_low_quotes += 1
+        elif prev.text == _AMBIGUOUS_QUOTE and open_low_quotes:
+            open_low_quotes -= 1
+        if not pending and _ends_sentence(prev, token):
+            pending = True
+        starts = False
+        if pending and not token.is_space:
+            if _starts_lowercase(token):
+                pending = False
+            elif (
+                token.text in _OPENERS
+                or (token.text == _AMBIGUOUS_QUOTE and not open_low_quotes)
+                or not (token.is_punct or token.text in _TERMINALS)
+            ):
+                starts = True
+            # closing quotes, brackets and repeated marks stay with the sentence they end
+        if starts:
+            pending = False
+        token.is_sent_start = starts
+    return doc
