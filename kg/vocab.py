@@ -1,0 +1,104 @@
+"""The RDF vocabulary civkg writes: namespaces, prefixes, JSON-LD terms, ontology files.
+
+The ontology (``civkg.ttl``) and the shapes (``civkg-shapes.ttl``) are the published
+contract; tests check that every ``civ:`` term the graph uses is declared there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, SH, XSD, Namespace, URIRef
+
+from kg.errors import GraphError
+from kg.model import OrgClass
+
+CIV = Namespace("https://w3id.org/civkg/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+#: Every prefix civkg binds when it writes or reads a graph, in a fixed order.
+PREFIXES: dict[str, Namespace] = {
+    "civ": CIV,
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+    "org": ORG,
+    "owl": Namespace(str(OWL)),
+    "prov": PROV,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "schema": SCHEMA,
+    "sh": Namespace(str(SH)),
+    "skos": SKOS,
+    "xsd": Namespace(str(XSD)),
+}
+
+ORG_CLASSES: dict[OrgClass, URIRef] = {
+    OrgClass.NGO: CIV.NGO,
+    OrgClass.GOVERNMENT: CIV.GovernmentBody,
+    OrgClass.INTERNATIONAL: CIV.InternationalOrganization,
+    OrgClass.COMPANY: CIV.Company,
+    OrgClass.MEDIA: CIV.MediaOrganization,
+    OrgClass.EDUCATION: CIV.EducationalOrganization,
+}
+
+#: JSON-LD terms for context.jsonld: (term, property, coercion or None).
+#: ``@id`` marks properties whose values are nodes; a datatype IRI marks typed literals.
+JSONLD_TERMS: tuple[tuple[str, URIRef, str | None], ...] = (
+    ("label", RDFS.label, None),
+    ("prefLabel", SKOS.prefLabel, None),
+    ("altLabel", SKOS.altLabel, None),
+    ("member", ORG.member, "@id"),
+    ("organization", ORG.organization, "@id"),
+    ("role", ORG.role, "@id"),
+    ("represents", CIV.represents, "@id"),
+    ("party", CIV.party, "@id"),
+    ("signed", CIV.signed, "@id"),
+    ("title", DCTERMS.title, None),
+    ("date", DCTERMS.date, "xsd:date"),
+    ("name", SCHEMA.name, None),
+    ("startDate", SCHEMA.startDate, "xsd:date"),
+    ("location", SCHEMA.location, None),
+    ("participatedIn", CIV.participatedIn, "@id"),
+    ("participant", CIV.participant, "@id"),
+    ("event", CIV.event, "@id"),
+    ("headline", SCHEMA.headline, None),
+    ("datePublished", SCHEMA.datePublished, "xsd:date"),
+    ("inLanguage", SCHEMA.inLanguage, None),
+    ("url", SCHEMA.url, "@id"),
+    ("publisher", SCHEMA.publisher, None),
+    ("sourcePath", CIV.sourcePath, None),
+    ("mentions", SCHEMA.mentions, "@id"),
+    ("evidence", CIV.evidence, "@id"),
+    ("sentence", CIV.sentence, None),
+    ("startOffset", CIV.startOffset, None),
+    ("endOffset", CIV.endOffset, None),
+    ("extractor", CIV.extractor, None),
+    ("wasDerivedFrom", PROV.wasDerivedFrom, "@id"),
+    ("wasGeneratedBy", PROV.wasGeneratedBy, "@id"),
+    ("wasAssociatedWith", PROV.wasAssociatedWith, "@id"),
+    ("softwareVersion", SCHEMA.softwareVersion, None),
+)
+
+_ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontologies"
+
+
+def _shipped(name: str) -> Path:
+    path = _ONTOLOGY_DIR / name
+    if not path.is_file():
+        raise GraphError(f"{path}: ontology file missing from the installed package")
+    return path
+
+
+def ontology_path() -> Path:
+    """Path of the shipped OWL ontology ``civkg.ttl`` (installed or in a checkout)."""
+    return _shipped("civkg.ttl")
+
+
+def shapes_path() -> Path:
+    """Path of the shipped SHACL shapes ``civkg-shapes.ttl`` (installed or in a checkout)."""
+    return _shipped("civkg-shapes.ttl")
