@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +84,7 @@ def build(
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
+    from kg.link import link
     from kg.pipeline import default_pipeline
 
     check_base(base)
@@ -98,16 +99,12 @@ def build(
             on_problem(problem)
 
     root = input_root(inputs)
-    results: list[ArticleResult] = []
-
-    def collected() -> Iterator[ArticleResult]:
-        articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
-        for result in pipeline.pipe(articles):
-            results.append(result)
-            yield result
-
+    articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
+    # Extraction streams article by article; linking needs the whole build at once, but
+    # results are small next to the graph they become.
+    results = link(list(pipeline.pipe(articles)))
     activity = build_activity(pipeline.extractor_names)
-    dataset, graph = to_dataset(collected(), activity=activity, base=base)
+    dataset, graph = to_dataset(results, activity=activity, base=base)
     done = Build(
         results=tuple(results),
         problems=tuple(problems),

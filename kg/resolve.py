@@ -16,6 +16,7 @@ from kg.iris import entity_id, make_id, name_key
 from kg.model import (
     Agreement,
     AgreementClaim,
+    AgreementKind,
     Article,
     ArticleResult,
     Entity,
@@ -162,6 +163,21 @@ def _resolve_entities(
     return entities, by_mention
 
 
+def membership_id(person: Entity, organisation_id: str, role: Label | None) -> str:
+    """Same person, organisation and role: the same membership, whoever reports it."""
+    role_key = name_key(role.text) if role else ""
+    return make_id("membership", person.name.text, person.id, organisation_id, role_key)
+
+
+def agreement_id(kind: AgreementKind, parties: Sequence[str], date: str | None) -> str:
+    """Same kind, parties and date: the same agreement, whatever title reports give it."""
+    return make_id("agreement", kind.value, kind.value, *sorted(parties), date or "")
+
+
+def participation_id(participant: Entity, event_id: str) -> str:
+    return make_id("participation", participant.name.text, participant.id, event_id)
+
+
 def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> list[Fact]:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     facts: dict[str, Fact] = {}
@@ -172,9 +188,8 @@ def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> 
             if person is None or org is None or person.type is not EntityType.PERSON:
                 continue
             role = Label(claim.role, lang) if claim.role else None
-            role_key = name_key(role.text) if role else ""
             fact = Membership(
-                id=make_id("membership", person.name.text, person.id, org.id, role_key),
+                id=membership_id(person, org.id, role),
                 person=person.id,
                 organisation=org.id,
                 role=role,
@@ -187,7 +202,7 @@ def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> 
             date = claim.date or extraction.article.date
             title = Label(claim.title, lang) if claim.title else None
             fact = Agreement(
-                id=make_id("agreement", claim.kind.value, claim.kind.value, *parties, date or ""),
+                id=agreement_id(claim.kind, parties, date),
                 kind=claim.kind,
                 parties=tuple(parties),
                 title=title,
@@ -199,7 +214,7 @@ def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> 
             if who is None or event is None:
                 continue
             fact = Participation(
-                id=make_id("participation", who.name.text, who.id, event.id),
+                id=participation_id(who, event.id),
                 participant=who.id,
                 event=event.id,
                 evidence=(),
@@ -207,10 +222,11 @@ def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> 
         if fact is not None:
             facts.setdefault(fact.id, fact)
             evidence[fact.id].append(claim.evidence)
-    return [_with_evidence(facts[fact_id], evidence[fact_id]) for fact_id in sorted(facts)]
+    return [with_evidence(facts[fact_id], evidence[fact_id]) for fact_id in sorted(facts)]
 
 
-def _with_evidence(fact: Fact, evidence: Iterable[Evidence]) -> Fact:
+def with_evidence(fact: Fact, evidence: Iterable[Evidence]) -> Fact:
+    """The fact carrying exactly ``evidence``, de-duplicated and in text order."""
     unique = tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.extractor)))
     if isinstance(fact, Membership):
         return Membership(fact.id, fact.person, fact.organisation, fact.role, unique)
