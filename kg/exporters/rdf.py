@@ -1,0 +1,153 @@
+"""graph.ttl, graph.trig and graph.jsonld (+ context.jsonld): the graph as RDF files.
+
+All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. rdflib's
+Turtle writer sorts subjects, predicates and objects, so it is used as is; its TriG writer
+visits named graphs in set order and its JSON-LD writer in store order, so TriG is
+assembled from per-graph Turtle in sorted graph order and JSON-LD is written here from
+sorted triples.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.errors import ExportError
+from kg.exporters.base import write_atomic
+from kg.vocab import JSONLD_TERMS, PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+    from kg.build import Build
+
+CONTEXT_FILE = "context.jsonld"
+_PREFIX_LINE = re.compile(r"@prefix (\S*): <([^>]*)> \.")
+
+
+def turtle_bytes(graph: Graph) -> bytes:
+    """The graph as Turtle (UTF-8), subjects and values in sorted order."""
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def trig_bytes(dataset: Dataset) -> bytes:
+    """The dataset as TriG: the default graph first, then named graphs sorted by IRI."""
+    prefixes: dict[str, str] = {}
+    blocks: list[str] = []
+    graphs = sorted(
+        dataset.graphs(),
+        key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)),
+    )
+    for graph in graphs:
+        if not len(graph):
+            continue
+        body: list[str] = []
+        for line in graph.serialize(format="turtle").splitlines(keepends=True):
+            declared = _PREFIX_LINE.fullmatch(line.rstrip("\n"))
+            if declared is None:
+                body.append(line)
+                continue
+            prefix, namespace = declared.groups()
+            if prefixes.setdefault(prefix, namespace) != namespace:
+                raise ExportError(f"graph.trig: prefix {prefix!r} names two namespaces")
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"{graph.identifier.n3()} "
+        # Lines are not indented: a multi-line literal's content must stay untouched.
+        blocks.append(f"{name}{{\n{''.join(body).strip()}\n}}\n")
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
+    return (header + "\n" + "\n".join(blocks)).encode("utf-8")
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context: civkg's prefixes, then a short term for every property."""
+    context: dict[str, Any] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    for term, iri, coercion in JSONLD_TERMS:
+        curie = _compact(iri)
+        context[term] = {"@id": curie, "@type": coercion} if coercion else curie
+    return {"@context": context}
+
+
+def _compact(iri: str) -> str:
+    matches = [(len(ns), p) for p, ns in PREFIXES.items() if iri.startswith(ns) and iri != ns]
+    if not matches:
+        return iri
+    _, prefix = max(matches)
+    return f"{prefix}:{iri[len(PREFIXES[prefix]) :]}"
+
+
+def _value(node: Node, coercion: str | None) -> Any:
+    if not isinstance(node, Literal):
+        ref = node.n3() if isinstance(node, BNode) else str(node)
+        return ref if coercion == "@id" else {"@id": ref}
+    text = str(node)
+    if node.language:
+        return {"@value": text, "@language": node.language}
+    datatype = node.datatype
+    if datatype is None or datatype == XSD.string:
+        return text if coercion is None else {"@value": text}
+    if coercion is not None and coercion != "@id" and _compact(datatype) == coercion:
+        return text
+    if datatype == XSD.integer and coercion is None and str(int(node)) == text:
+        return int(node)
+    return {"@value": text, "@type": _compact(datatype)}
+
+
+def _order(node: Node) -> tuple[int, str, str, str]:
+    if isinstance(node, Literal):
+        return (1, str(node), node.language or "", str(node.datatype or ""))
+    return (0, str(node), "", "")
+
+
+def jsonld_document(graph: Graph, context: str = CONTEXT_FILE) -> dict[str, Any]:
+    """The graph as a compact JSON-LD document referencing ``context``, nodes sorted by IRI."""
+    terms = {str(iri): (term, coercion) for term, iri, coercion in JSONLD_TERMS}
+    nodes: list[dict[str, Any]] = []
+    for subject in sorted(set(graph.subjects()), key=_order):
+        node: dict[str, Any] = {"@id": _value(subject, "@id")}
+        types = sorted(_compact(str(t)) for t in graph.objects(subject, RDF.type))
+        if types:
+            node["@type"] = types[0] if len(types) == 1 else types
+        properties: dict[str, Any] = {}
+        for predicate in set(graph.predicates(subject)) - {RDF.type}:
+            key, coercion = terms.get(str(predicate), (_compact(str(predicate)), None))
+            values = [
+                _value(o, coercion) for o in sorted(graph.objects(subject, predicate), key=_order)
+            ]
+            properties[key] = values[0] if len(values) == 1 else values
+        node.update(sorted(properties.items()))
+        nodes.append(node)
+    return {"@context": context, "@graph": nodes}
+
+
+def _json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+class TurtleExporter:
+    name = "turtle"
+    description = "graph.ttl: the merged graph as Turtle"
+
+    def export(self, build: Build, out_dir: Path) -> list[Path]:
+        return [write_atomic(out_dir / "graph.ttl", turtle_bytes(build.graph))]
+
+
+class TrigExporter:
+    name = "trig"
+    description = "graph.trig: one named graph per article, the build activity in the default graph"
+
+    def export(self, build: Build, out_dir: Path) -> list[Path]:
+        return [write_atomic(out_dir / "graph.trig", trig_bytes(build.dataset))]
+
+
+class JsonLdExporter:
+    name = "jsonld"
+    description = "graph.jsonld: the merged graph as JSON-LD, with its context in context.jsonld"
+
+    def export(self, build: Build, out_dir: Path) -> list[Path]:
+        context = write_atomic(out_dir / CONTEXT_FILE, _json(jsonld_context()))
+        document = write_atomic(out_dir / "graph.jsonld", _json(jsonld_document(build.graph)))
+        return [document, context]
