@@ -26,9 +26,13 @@ _ENGLISH_WORDS = frozenset({
     "she", "they", "said",
 })  # fmt: skip
 # Kazakh in the 2021 Latin alphabet; q is left out because English has it too.
-_KAZAKH_LATIN = frozenset("äğıñöūü")
+_KAZAKH_LATIN_LETTER = re.compile("[äğıñöūü]")
+_CYRILLIC_LETTER = re.compile(r"[а-яёәғқңөұүһіїєўј]")
+_LATIN_LETTER = re.compile(r"[a-zäğıñöūü]")
 _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*")
 _LATIN_WORD = re.compile(r"[a-zäğıñöūüşçé]+(?:['’][a-z]+)?")
+# A few thousand characters settle the language; reading more only costs time.
+_SAMPLE_CHARS = 5000
 _MIN_ENGLISH_SHARE = 0.05
 _SHORT_TEXT_WORDS = 6
 _MIN_KAZAKH_LATIN_SHARE = 0.02
@@ -36,9 +40,9 @@ _MIN_KAZAKH_LATIN_SHARE = 0.02
 
 def detect_language(text: str) -> str:
     """``kk``, ``ru`` or ``en`` by script and vocabulary; ``und`` when there is no telling."""
-    lower = text.lower()
-    cyrillic = sum(1 for c in lower if "\u0400" <= c <= "\u04ff" and c.isalpha())
-    latin = sum(1 for c in lower if (c.isalpha() and c.isascii()) or c in _KAZAKH_LATIN)
+    lower = text[:_SAMPLE_CHARS].lower()
+    cyrillic = len(_CYRILLIC_LETTER.findall(lower))
+    latin = len(_LATIN_LETTER.findall(lower))
     if cyrillic == 0 and latin == 0:
         return UNDETERMINED
     if cyrillic >= latin:
@@ -73,7 +77,7 @@ def _cyrillic_language(lower: str) -> str:
 def _latin_language(lower: str, latin: int) -> str:
     words = _LATIN_WORD.findall(lower)
     english = sum(1 for w in words if w in _ENGLISH_WORDS) >= _MIN_ENGLISH_SHARE * len(words)
-    kazakh_letters = sum(1 for c in lower if c in _KAZAKH_LATIN)
+    kazakh_letters = len(_KAZAKH_LATIN_LETTER.findall(lower))
     if not english and kazakh_letters >= _MIN_KAZAKH_LATIN_SHARE * latin:
         return "kk"
     if english or len(words) <= _SHORT_TEXT_WORDS:

@@ -18,6 +18,8 @@ _TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|]|::)\s+")
 _TLD = "(?:kz|ru|kg|uz|az|com|org|net|info|news|tv|media)"
 _DOMAIN = re.compile(rf"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.{_TLD}", re.IGNORECASE)
 _QUOTES_AND_PUNCT = re.compile(r"[\W_]+")
+# News sites put the publication date in the path: /2016-10-12/ or /2016/10/12/.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=[/_.-]|$)")
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # The name ends at a clause boundary or where a "citing ..." phrase begins.
@@ -25,20 +27,35 @@ _NAME = (
     r"(?P<name>[^,;:!?\n()]+?)"
     r"(?=\s*(?:[,;:!?\n(]|\.(?:\s|$)|$|\s+со ссылкой|\s+сілтеме|\s+тілшісі|\s+citing))"
 )
-_ATTRIBUTIONS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
+# (words that must occur in the lower-cased text, pattern): the cheap substring test
+# spares running every pattern over every article.
+_ATTRIBUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (triggers, re.compile(pattern, re.IGNORECASE))
+    for triggers, pattern in (
         # kk: "..., деп жазады Egemen.kz." / "хабарлайды Kazinform"
-        rf"(?:деп\s+)?(?:жазады|жазды|хабарлайды|хабарлады)\s+{_NAME}",
+        (("жаз", "хабарла"), rf"(?:деп\s+)?(?:жазады|жазды|хабарлайды|хабарлады)\s+{_NAME}"),
         # kk: "Бұл туралы ҚР СІМ баспасөз қызметі хабарлайды."
-        r"(?:бұл туралы|бұл жөнінде)\s+(?P<name>[^,;:!?\n]+?)\s+(?:хабарлайды|хабарлады|жазады)",
+        (
+            ("бұл туралы", "бұл жөнінде"),
+            r"(?:бұл туралы|бұл жөнінде)\s+(?P<name>[^,;:!?\n]+?)"
+            r"\s+(?:хабарлайды|хабарлады|жазады)",
+        ),
         # ru: "передает пресс-служба МИД РК", "сообщает Tengrinews.kz"
-        rf"(?:переда[её]т|сообщает|пишет|информирует)\s+{_NAME}",
+        (
+            ("переда", "сообщает", "пишет", "информирует"),
+            rf"(?:переда[её]т|сообщает|пишет|информирует)\s+{_NAME}",
+        ),
         # en: "reports Kazinform", "according to Kazinform"
-        rf"(?:reports|reported by|writes|according to)\s+{_NAME}",
+        (
+            ("report", "writes", "according to"),
+            rf"(?:reports|reported by|writes|according to)\s+{_NAME}",
+        ),
         # en: "the Akorda press service reported."
-        rf"(?:the\s+)?(?P<name>(?-i:(?:[{_UPPER}][\w.&-]*\s+)+)"
-        r"(?:press service|news agency|agency))\s+(?:reported|reports|said)",
+        (
+            ("press service", "agency"),
+            rf"(?:the\s+)?(?P<name>(?-i:(?:[{_UPPER}][\w.&-]*\s+)+)"
+            r"(?:press service|news agency|agency))\s+(?:reported|reports|said)",
+        ),
     )
 )
 # "BAKU. KAZINFORM – ..." / "АСТАНА. ҚазАқпарат - ...": a capitalised city, a full stop,
@@ -89,12 +106,18 @@ def split_site(title: str, text: str, sites: Sequence[str]) -> tuple[str, str | 
     return title, None
 
 
-def find_date(header: Sequence[str], text: str) -> str | None:
-    """The first date in the header lines, else the first full date in the text."""
+def find_date(header: Sequence[str], text: str, url: str | None = None) -> str | None:
+    """The first date in the header lines, else in the URL, else the first in the text."""
     for line in header[:_HEADER_LINES]:
         date = first_date(line)
         if date is not None:
             return date
+    if url:
+        match = _URL_DATE.search(url)
+        if match is not None:
+            date = first_date("-".join(match.groups()))
+            if date is not None:
+                return date
     return first_date(text)
 
 
@@ -110,8 +133,11 @@ def find_publisher(text: str) -> str | None:
     dateline = _DATELINE.search(window)
     if dateline is not None:
         return _tidy_agency(dateline.group("name"))
+    lower = window.lower()
     found: list[tuple[int, str]] = []
-    for pattern in _ATTRIBUTIONS:
+    for triggers, pattern in _ATTRIBUTIONS:
+        if not any(word in lower for word in triggers):
+            continue
         for match in pattern.finditer(window):
             name = _plausible_name(match.group("name"))
             if name is not None:

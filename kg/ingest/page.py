@@ -55,7 +55,7 @@ def to_article(draft: Draft, source_path: str) -> Article:
         lang=draft.lang or detect_language(text),
         source_path=source_path,
         title=title,
-        date=draft.date or find_date(header_lines(page), text),
+        date=draft.date or find_date(header_lines(page), text, draft.url),
         url=draft.url,
         publisher=publisher or host,
     )

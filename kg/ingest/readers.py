@@ -64,12 +64,16 @@ def read_html(path: Path) -> Iterator[Draft | UnreadableError]:
         include_comments=False,
         include_images=False,
         favor_recall=True,
+        # Without this htmldate guesses from any year on the page ("© 2022" -> 2022-01-01).
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(document, "text", None) if document is not None else None
     if not isinstance(text, str) or not text.strip():
         raise UnreadableError("no article text found in the HTML")
+    # trafilatura puts one block (paragraph, heading, list item) per line.
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     yield Draft(
-        text,
+        "\n\n".join(paragraphs),
         title=_string(getattr(document, "title", None)),
         date=parse_date(_string(getattr(document, "date", None)) or ""),
         url=_string(getattr(document, "url", None)),

@@ -1,0 +1,115 @@
+"""Page chrome: whole lines of menus, rates, counters and date bars are dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import clean_text
+from kg.ingest.chrome import is_chrome, is_date_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # currency bars
+        "• RUB:",
+        "  • USD:",
+        "4.74",
+        "471.30",
+        "USD 471.30 ▲ EUR 512.08",
+        "€ 512,08",
+        # navigation and subscription
+        "Басты сайтқа өту",
+        "Басты бетке өту",
+        "Перейти на главную",
+        "Skip to main content",
+        "Хабарламаларға жазылу",
+        "Подписаться на рассылку",
+        "Подпишитесь на наш канал",
+        "Subscribe to our newsletter",
+        "Поделиться",
+        "Share this article",
+        "Басты бет / Қоғам / Жаңалықтар",
+        "Қаз | Рус | Eng",
+        "Telegram WhatsApp Facebook",
+        "Читайте также: Волонтёры Актобе открыли приют",
+        "Теги: ҮЕҰ, форум",
+        "Пікірлер (0)",
+        # view counters
+        "122 рет",
+        "көрсетілді",
+        "122 рет көрсетілді",
+        "Просмотров: 1 234",
+        "1 234 views",
+        "Views: 87",
+        # rubric + date, date and time lines
+        "Қоғам 25 Қараша, 2021",
+        "Саясат | 14:05 | 3 мамыр 2023",
+        "23.11.2022",
+        "Опубликовано",
+        "Опубликовано: 12 октября 2016, 14:30",
+        "Published on May 2, 2017",
+        "Сегодня, 14:20",
+        # weather, reading time, credits, separators
+        "Алматы +12 °C",
+        "3 мин чтения",
+        "Фото: пресс-служба акимата",
+        "* * *",
+    ],
+)
+def test_chrome_lines(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Жасыл Әлем қоры Қарағандыда ерікті жастарды жинады",
+        "Фонд «Светлый берег» открыл центр для волонтёров",
+        "Татулық – бірлік пен келісім негізі",
+        "Will the Youth Council Be Reformed?",
+        "Айгерім Сәрсенова",
+        "Сарыарқа ауданы",
+        "Баспасөз қызметі",
+        "Форум 25 қарашада 2021 ж. өтті.",
+        "В 2021 году форум прошёл в Астане 5 мая 2021 года",
+        "Подписание меморандума состоялось в Астане, сообщает пресс-служба.",
+        "Search for partners began in May, the foundation said.",
+        "Просмотров было много, и организаторы остались довольны.",
+        "",
+    ],
+)
+def test_article_lines_are_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_date_line_allows_a_short_rubric_only() -> None:
+    assert is_date_line("Білім 5 қыркүйек 2022")
+    assert not is_date_line("Облыстық мәслихаттың кезекті сессиясы 5 қыркүйек 2022")
+
+
+def test_clean_text_keeps_paragraphs_and_drops_chrome() -> None:
+    page = "\n".join(
+        [
+            "  • EUR:",
+            "    512.08",
+            "Басты сайтқа өту",
+            "Білім 5 Қыркүйек, 2022",
+            "",
+            "Мектептерге жаңа кітапхана ашылды",
+            "",
+            "88 рет",
+            "көрсетілді",
+            "",
+            "",
+            "Бүгін облыс мектептерінде жаңа кітапханалар ашылды.",
+            "",
+            "Жоба аясында мыңнан астам кітап берілді.",
+            "Хабарламаларға жазылу",
+        ]
+    )
+    assert clean_text(page) == (
+        "Мектептерге жаңа кітапхана ашылды\n\n"
+        "Бүгін облыс мектептерінде жаңа кітапханалар ашылды.\n\n"
+        "Жоба аясында мыңнан астам кітап берілді."
+    )
