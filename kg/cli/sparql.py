@@ -1,4 +1,4 @@
-"""SPARQL commands: query a build folder or graph file."""
+"""SPARQL commands: query a build (named or ad-hoc queries), serve it, push it."""
 
 from __future__ import annotations
 
@@ -18,32 +18,129 @@ class ResultFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    xml = "xml"
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param {pair!r}: write it as NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def _listing() -> str:
+    from kg.queries import named_queries
+
+    lines = []
+    for query in named_queries().values():
+        lines.append(f"{query.name}: {query.description}")
+        for param in query.parameters:
+            default = "required" if param.default is None else f"default {param.default!r}"
+            lines.append(
+                f"    --param {param.name}=<{param.type}>  {param.description} ({default})"
+            )
+        lines.append(f"    {query.example}")
+    return "\n".join(lines) + "\n"
 
 
 @app.command()
 @fails_cleanly
 def query(
-    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
-    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
+    target: Annotated[
+        Path | None, typer.Argument(help="A build folder (uses its store/) or a graph file.")
+    ] = None,
+    sparql: Annotated[
+        str | None, typer.Argument(help="A named query (see --list) or SPARQL text.")
+    ] = None,
     file: Annotated[
         Path | None, typer.Option("--file", help="Read the query from a .rq file.")
     ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="A query parameter, NAME=VALUE; repeatable."),
+    ] = None,
+    list_queries: Annotated[
+        bool, typer.Option("--list", help="List the named queries and their parameters.")
+    ] = False,
     output: Annotated[ResultFormat, typer.Option("--output", "-o")] = ResultFormat.table,
 ) -> None:
-    """Run a SPARQL query against a build folder or graph file.
+    """Run a named or ad-hoc SPARQL query against a build folder or graph file.
 
-    Example: kg query out/ "SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }"
+    Example: kg query out/ members-of --param org="Green Steppe" --output csv
     """
-    from kg.graph import load_graph
-    from kg.query import format_results, run_query
+    from kg.queries import get_query, named_queries, parse_query
+    from kg.query import format_answer
+    from kg.store import open_store
 
+    if list_queries:
+        sys.stdout.write(_listing())
+        return
+    if target is None:
+        raise UsageError("give a build folder or graph file to query")
     if (sparql is None) == (file is None):
         raise UsageError("give the query either as an argument or with --file, not both")
+    values = _parse_params(param or [])
     if file is not None:
         try:
-            sparql = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{file}: cannot read query: {exc.strerror or exc}") from exc
-    assert sparql is not None
-    result = run_query(load_graph(target), sparql)
-    sys.stdout.write(format_results(result, output.value))
+        # A file with a named-query header takes parameters; a bare one is run as is.
+        named = text.startswith("# name:")
+        text = parse_query(text, str(file)).bind(values) if named else text
+    elif sparql in named_queries():
+        named = True
+        text = get_query(sparql).bind(values)
+    else:
+        assert sparql is not None
+        named, text = False, sparql
+    if values and not named:
+        raise UsageError("--param works with named queries only; see kg query --list")
+    answer = open_store(target).query(text)
+    sys.stdout.write(format_answer(answer, output.value))
+
+
+@app.command()
+@fails_cleanly
+def serve(
+    target: Annotated[Path, typer.Argument(help="A build folder (uses its store/) or graph file.")],
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Per-query time limit, seconds.")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most result rows a query may return.")] = 100_000,
+) -> None:
+    """Serve a build read-only as a SPARQL 1.1 Protocol endpoint at /sparql.
+
+    Example: kg serve out/ --port 7878
+    """
+    from kg.server import serve as run_server
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"kg: warning: serving on {host}; anyone who can reach it can query", err=True)
+    typer.echo(f"SPARQL endpoint at http://{host}:{port}/sparql (Ctrl+C stops)", err=True)
+    run_server(target, host=host, port=port, timeout=timeout, max_rows=max_rows)
+
+
+@app.command()
+@fails_cleanly
+def push(
+    target: Annotated[Path, typer.Argument(help="A build folder or graph file.")],
+    endpoint: Annotated[
+        str, typer.Option(help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+    ],
+    graph: Annotated[
+        str | None, typer.Option(help="Named graph IRI to replace; default graph if absent.")
+    ] = None,
+) -> None:
+    """Load a build's graph into an external store over the SPARQL Graph Store Protocol.
+
+    Example: kg push out/ --endpoint http://localhost:7878/store --graph https://example.org/g
+    """
+    from kg.push import push_graph
+
+    count = push_graph(target, endpoint, graph=graph)
+    where = f"graph <{graph}>" if graph else "the default graph"
+    typer.echo(f"Pushed {count} triples to {where} at {endpoint}")

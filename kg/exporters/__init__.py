@@ -32,6 +32,7 @@ _BUILTIN: tuple[ExporterSpec, ...] = (
     ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf for Gephi"),
     ExporterSpec("html", "kg.exporters.html:HtmlMapExporter", "map.html: interactive network map"),
     ExporterSpec("report", "kg.exporters.report:ReportExporter", "report.json: counts, timing"),
+    ExporterSpec("store", "kg.exporters.store:StoreExporter", "store/: embedded SPARQL store"),
 )
 
 #: What ``kg build`` writes when ``--format`` is not given.

@@ -1,0 +1,25 @@
+"""store/: the build's dataset in an embedded Oxigraph store, for fast ``kg query``/``serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import ExportError, GraphError
+
+if TYPE_CHECKING:
+    from kg.build import Build
+
+
+class StoreExporter:
+    name = "store"
+    description = "store/: embedded SPARQL store (Oxigraph) for kg query and kg serve"
+
+    def export(self, build: Build, out_dir: Path) -> list[Path]:
+        from kg.store import STORE_DIR, write_store
+
+        try:
+            # The dataset keeps one named graph per article; queries see their union.
+            return [write_store(build.dataset, out_dir / STORE_DIR)]
+        except GraphError as exc:
+            raise ExportError(str(exc)) from exc
