@@ -72,7 +72,7 @@ def _read_all(
                     count += 1
                     yield article
             if not found:
-                report(Problem(_relative(given, base), f"no articles in this folder {LOOKED_FOR}"))
+                report(Problem(given.as_posix(), f"no articles in this folder {LOOKED_FOR}"))
         elif given.suffix.lower() not in READERS:
             kind = given.suffix or "no extension"
             report(Problem(_relative(given, base), f"unknown file type {kind!r} {LOOKED_FOR}"))
