@@ -1,0 +1,45 @@
+"""The ``kg map`` command: the interactive map of a built graph, whole or around a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import app, fails_cleanly
+
+
+@app.command(name="map")
+@fails_cleanly
+def map_command(
+    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
+        "map.html"
+    ),
+    focus: Annotated[
+        str | None, typer.Option(help="Draw only this entity (any spelling) and its neighbours.")
+    ] = None,
+    hops: Annotated[int, typer.Option(help="With --focus: how many edges away to reach.")] = 2,
+    communities: Annotated[
+        bool, typer.Option("--communities", help="Colour nodes by Louvain community.")
+    ] = False,
+) -> None:
+    """Write a self-contained, offline network map (HTML) of a graph.
+
+    Example: kg map out/ --focus "Steppe Partners" --hops 2 --out steppe.html
+    """
+    from kg.exporters import write_atomic
+    from kg.graph import load_graph
+    from kg.map.page import MapOptions
+    from kg.map.render import render_map
+
+    title = f"civkg map: {focus}" if focus else "civkg network map"
+    page = render_map(
+        load_graph(target),
+        options=MapOptions(title=title, communities=communities),
+        focus=focus,
+        hops=hops,
+    )
+    write_atomic(out, page)
+    typer.echo(f"Wrote {out}")
