@@ -15,9 +15,7 @@ def graph_ntriples(target: Path) -> tuple[bytes, int]:
     import pyoxigraph
 
     store = open_store(target).oxigraph
-    result = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-    )
+    result = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     assert isinstance(result, pyoxigraph.QueryTriples)
     triples = list(result)
     data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)

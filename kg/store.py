@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,9 @@ if TYPE_CHECKING:
 #: The folder under a build directory that holds the store.
 STORE_DIR = "store"
 
-#: Graph files a build folder may hold, best first: TriG keeps one graph per article.
-GRAPH_FILES: tuple[str, ...] = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt")
+#: Graph files a build folder may hold, best first: the merged graph is all a query needs.
+GRAPH_FILES: tuple[str, ...] = ("graph.ttl", "graph.nt", "graph.trig", "graph.nq")
+_QUAD_FORMATS = ("TRIG", "N_QUADS")
 
 _FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES"}
 _FORMATS |= {".jsonld": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".n3": "N3"}
@@ -68,7 +70,11 @@ def _term(node: Any) -> Term | None:
 
 
 class Store:
-    """A SPARQL store; the default graph is the union of all named graphs."""
+    """A SPARQL store whose default graph is the merged graph.
+
+    Quads keep their named graphs (one per article) and are also merged into the default
+    graph: Oxigraph's union-graph mode would repeat a triple once per graph stating it.
+    """
 
     def __init__(self, inner: pyoxigraph.Store, *, location: Path | None = None) -> None:
         self._inner = inner
@@ -118,6 +124,20 @@ class Store:
             self._inner.bulk_load(path=str(path), format=fmt)
         except (OSError, SyntaxError, ValueError) as exc:
             raise GraphError(f"{path}: cannot load graph: {exc}") from exc
+        if _FORMATS[path.suffix.lower()] in _QUAD_FORMATS:
+            self._merge_named_graphs()
+
+    def _merge_named_graphs(self) -> None:
+        import pyoxigraph
+
+        default = pyoxigraph.DefaultGraph()
+        named = (
+            pyoxigraph.Quad(q.subject, q.predicate, q.object, default)
+            for q in self._inner.quads_for_pattern(None, None, None, None)
+            if q.graph_name != default
+        )
+        # Collected first: writing while iterating would see our own inserts.
+        self._inner.bulk_extend(list(named))
 
     def load_graph(self, graph: Graph) -> None:
         """Add an rdflib ``Graph`` or ``Dataset`` (named graphs are kept)."""
@@ -126,12 +146,17 @@ class Store:
 
         # N-Quads is the one format both libraries stream quickly and losslessly.
         fmt = "nquads" if isinstance(graph, Dataset) else "nt"
-        data = graph.serialize(format=fmt, encoding="utf-8")
+        # rdflib's Dataset warns about its own deprecated internals while serialising.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            data = graph.serialize(format=fmt, encoding="utf-8")
         target = pyoxigraph.RdfFormat.N_QUADS if fmt == "nquads" else pyoxigraph.RdfFormat.N_TRIPLES
         try:
             self._inner.bulk_load(data, format=target)
         except (OSError, SyntaxError, ValueError) as exc:
             raise GraphError(f"cannot load graph into store: {exc}") from exc
+        if fmt == "nquads":
+            self._merge_named_graphs()
 
     def flush(self) -> None:
         """Make every write durable on disk."""
@@ -153,7 +178,7 @@ class Store:
 
         started = time.monotonic()
         try:
-            result = self._inner.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            result = self._inner.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise GraphError(f"query failed: {str(exc).splitlines()[0]}") from exc
         except OSError as exc:

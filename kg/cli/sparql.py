@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,9 @@ import typer
 
 from kg.cli.app import app, fails_cleanly
 from kg.errors import UsageError
+
+# A bare word is a query name (SPARQL text always has spaces or braces).
+_NAME = re.compile(r"[a-z][a-z0-9_-]*")
 
 
 class ResultFormat(StrEnum):
@@ -91,9 +95,9 @@ def query(
         # A file with a named-query header takes parameters; a bare one is run as is.
         named = text.startswith("# name:")
         text = parse_query(text, str(file)).bind(values) if named else text
-    elif sparql in named_queries():
+    elif sparql in named_queries() or _NAME.fullmatch(sparql or ""):
         named = True
-        text = get_query(sparql).bind(values)
+        text = get_query(str(sparql)).bind(values)
     else:
         assert sparql is not None
         named, text = False, sparql
