@@ -146,7 +146,9 @@ def test_bridges_threshold(store: Store) -> None:
 
 def test_interlocks_are_unordered_pairs(store: Store) -> None:
     answer = store.query(get_query("interlocks").bind({"org": "river watch"}))
-    pairs = list(zip(_column(answer, "organisationA"), _column(answer, "organisationB")))
+    pairs = list(
+        zip(_column(answer, "organisationA"), _column(answer, "organisationB"), strict=True)
+    )
     assert pairs and all(a < b for a, b in pairs)
     assert all("org-rivers" in a + b for a, b in pairs)
 

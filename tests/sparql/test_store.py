@@ -37,7 +37,7 @@ def test_missing_target_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(GraphError, match="no store/ and no graph file"):
         open_store(tmp_path)
     (tmp_path / "broken.ttl").write_text("<a> <b> .\n", encoding="utf-8")
-    with pytest.raises(GraphError, match="broken.ttl"):
+    with pytest.raises(GraphError, match=r"broken\.ttl"):
         open_store(tmp_path / "broken.ttl")
 
 
