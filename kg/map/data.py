@@ -80,15 +80,34 @@ class MapData:
         return counts
 
     def subset(self, keep: Iterable[int]) -> MapData:
-        """The map restricted to the nodes ``keep`` and the edges between them."""
+        """The map restricted to the nodes ``keep``, the edges and articles they use."""
         kept = sorted(set(keep))
         new_index = {old: new for new, old in enumerate(kept)}
-        edges = tuple(
-            replace(edge, source=new_index[edge.source], target=new_index[edge.target])
-            for edge in self.edges
-            if edge.source in new_index and edge.target in new_index
+        edges = [e for e in self.edges if e.source in new_index and e.target in new_index]
+        used = {a for n in kept for a in self.nodes[n].articles}
+        used |= {e.article for edge in edges for e in edge.evidence if e.article >= 0}
+        new_article = {old: new for new, old in enumerate(sorted(used))}
+        return MapData(
+            nodes=tuple(
+                replace(
+                    self.nodes[n],
+                    articles=tuple(new_article[a] for a in self.nodes[n].articles),
+                )
+                for n in kept
+            ),
+            edges=tuple(
+                replace(
+                    edge,
+                    source=new_index[edge.source],
+                    target=new_index[edge.target],
+                    evidence=tuple(
+                        replace(e, article=new_article.get(e.article, -1)) for e in edge.evidence
+                    ),
+                )
+                for edge in edges
+            ),
+            articles=tuple(self.articles[a] for a in sorted(used)),
         )
-        return MapData(tuple(self.nodes[i] for i in kept), edges, self.articles)
 
 
 def fold(text: str) -> str:

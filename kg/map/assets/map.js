@@ -76,12 +76,21 @@
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   var ready = false;
-  network.once("afterDrawing", function () {
-    ready = true;
-    document.body.setAttribute("data-ready", "true");
-  });
+  function markReady() {
+    network.once("afterDrawing", function () {
+      ready = true;
+      document.body.setAttribute("data-ready", "true");
+    });
+    network.redraw();
+  }
   if (DATA.options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+    // Settle once, then freeze: the map must not drift while an analyst reads it.
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      markReady();
+    });
+  } else {
+    markReady();
   }
 
   var countEl = document.getElementById("count");
