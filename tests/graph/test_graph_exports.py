@@ -1,0 +1,122 @@
+"""The RDF and network exporters: round-trips, JSON-LD context, byte-identical output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from graph_sample import EN_TEXT, GRAPH_FORMATS, export_all, sample_build
+from rdflib import Dataset, Graph, Literal
+from rdflib.compare import isomorphic
+
+from kg.graph import load_graph
+from kg.network import to_networkx
+from kg.vocab import CIV
+
+FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "context.jsonld", "graph.graphml", "graph.gexf")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("exported")
+    export_all(out)
+    return out
+
+
+def test_every_exporter_writes_its_files_and_no_temp_files(exported: Path) -> None:
+    assert sorted(p.name for p in exported.iterdir()) == sorted(FILES)
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.trig", "graph.jsonld"])
+def test_rdf_files_round_trip_to_the_merged_graph(exported: Path, name: str) -> None:
+    build = sample_build()
+    parsed = load_graph(exported / name)
+    assert len(parsed) == len(build.graph)
+    assert isomorphic(parsed, build.graph)
+
+
+def test_awkward_sentence_survives_every_rdf_format(exported: Path) -> None:
+    sentence = EN_TEXT[: EN_TEXT.index(" today") + len(" today")]
+    assert "\n" in sentence and '"""' in sentence and "\\" in sentence
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+        parsed = load_graph(exported / name)
+        assert Literal(sentence, lang="en") in set(parsed.objects(None, CIV.sentence)), name
+
+
+def test_trig_keeps_one_named_graph_per_article(exported: Path) -> None:
+    build = sample_build()
+    parsed = Dataset()
+    with warnings.catch_warnings():  # rdflib's Dataset warns about its own internals
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed.parse(exported / "graph.trig", format="trig")
+    for graph in build.dataset.graphs():
+        if len(graph):
+            assert isomorphic(parsed.graph(graph.identifier), graph), graph.identifier
+    text = (exported / "graph.trig").read_text(encoding="utf-8")
+    names = [line.split(" ")[0] for line in text.splitlines() if line.endswith("{")]
+    assert names[0] == "{" and names[1:] == sorted(names[1:])
+    assert len(names) == len(build.results) + 1
+
+
+def test_jsonld_uses_a_separate_readable_context(exported: Path) -> None:
+    document = json.loads((exported / "graph.jsonld").read_text(encoding="utf-8"))
+    context = json.loads((exported / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert document["@context"] == "context.jsonld"
+    assert context["civ"] == str(CIV)
+    assert context["member"] == {"@id": "org:member", "@type": "@id"}
+    ids = [node["@id"] for node in document["@graph"]]
+    assert ids == sorted(ids)
+    people = [n for n in document["@graph"] if n.get("@type") == "foaf:Person"]
+    assert people and all("prefLabel" in p for p in people)
+    evidence = [n for n in document["@graph"] if n.get("@type") == "civ:Evidence"]
+    assert evidence and all(isinstance(e["startOffset"], int) for e in evidence)
+    used = {key for node in document["@graph"] for key in node if not key.startswith("@")}
+    assert used <= set(context), used - set(context)
+
+
+def test_network_files_hold_the_network_view(exported: Path) -> None:
+    build = sample_build()
+    expected = to_networkx(build.graph)
+    graphml = nx.read_graphml(exported / "graph.graphml")
+    gexf = nx.read_gexf(exported / "graph.gexf")
+    for read in (graphml, gexf):
+        assert set(read.nodes) == set(expected.nodes)
+        assert read.number_of_edges() == expected.number_of_edges()
+    kinds = sorted(d["type"] for _, _, d in graphml.edges(data=True))
+    assert kinds == sorted(d["type"] for _, _, d in expected.edges(data=True))
+    assert sorted(d["kind"] for _, _, d in gexf.edges(data=True)) == kinds
+    gexf_text = (exported / "graph.gexf").read_text(encoding="utf-8")
+    assert "lastmodifieddate" not in gexf_text and "\x0c" not in gexf_text
+
+
+def test_exporting_twice_gives_the_same_bytes(exported: Path, tmp_path: Path) -> None:
+    export_all(tmp_path)
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (exported / name).read_bytes(), name
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set and dict iteration order must not leak into any file."""
+    script = Path(__file__).with_name("graph_sample.py")
+    outputs = []
+    for seed in ("0", "1", "4242"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, str(script), str(out)], check=True, env=env)
+        outputs.append({name: (out / name).read_bytes() for name in FILES})
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert set(GRAPH_FORMATS) == {"turtle", "trig", "jsonld", "graphml", "gexf"}
+
+
+def test_loaded_file_exports_like_the_build(exported: Path, tmp_path: Path) -> None:
+    """A graph read back from graph.ttl serialises to the same Turtle bytes."""
+    from kg.exporters.rdf import turtle_bytes
+
+    assert turtle_bytes(load_graph(exported)) == (exported / "graph.ttl").read_bytes()
+    assert isinstance(load_graph(exported), Graph)
