@@ -121,7 +121,7 @@ def agent_iri(base: str, version: str) -> URIRef:
 
 
 def _text(text: str, lang: str) -> Literal:
-    return Literal(text) if lang == UNDETERMINED else Literal(text, lang=lang)
+    return Literal(text) if lang in ("", UNDETERMINED) else Literal(text, lang=lang)
 
 
 def _label(label: Label) -> Literal:

@@ -115,12 +115,12 @@ def _edges(graph: Graph, nodes: dict[str, dict[str, Any]]) -> list[tuple[str, st
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Persons, organisations, agreements and events with ``represents``/``signed``/
-    ``participated_in`` edges, inserted in sorted order so exports are deterministic.
+    """The actor network of ``graph``, inserted in sorted order so exports are deterministic.
 
-    Nodes are keyed by IRI with ``type``, ``label``, ``org_class`` and ``degree``;
-    edges have integer keys and ``type``, ``fact`` (the fact's IRI), ``weight`` (number
-    of evidence sentences) and, on ``represents``, ``role``.
+    Nodes (persons, organisations, agreements, events) are keyed by IRI with ``type``,
+    ``label``, ``org_class`` ("" when none) and ``degree``. Edges ``represents``,
+    ``signed`` and ``participated_in`` have integer keys and ``type``, ``fact`` (the
+    fact's IRI), ``weight`` (evidence sentences) and, on ``represents``, ``role``.
     """
     import networkx as nx
 

@@ -120,3 +120,12 @@ def test_loaded_file_exports_like_the_build(exported: Path, tmp_path: Path) -> N
 
     assert turtle_bytes(load_graph(exported)) == (exported / "graph.ttl").read_bytes()
     assert isinstance(load_graph(exported), Graph)
+
+
+@pytest.mark.parametrize("name", GRAPH_FORMATS)
+def test_registry_loads_each_graph_exporter(name: str) -> None:
+    from kg.exporters import load_exporter
+
+    exporter = load_exporter(name)
+    assert exporter.name == name
+    assert exporter.description.startswith("graph.")
