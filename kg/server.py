@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from kg.errors import GraphError
 from kg.query import format_answer
@@ -80,11 +81,11 @@ async def _query_text(request: Request) -> tuple[str | None, Response | None]:
     if content_type == "application/sparql-query":
         return (await request.body()).decode("utf-8", errors="replace"), None
     if content_type == "application/x-www-form-urlencoded":
-        form = await request.form()
+        # parse_qs spares a python-multipart dependency that request.form() would need.
+        form = parse_qs((await request.body()).decode("utf-8", errors="replace"))
         if "update" in form:
             return None, refused
-        value = form.get("query")
-        return (value if isinstance(value, str) else None), None
+        return (form["query"][0] if "query" in form else None), None
     return None, _text(
         415, f"unsupported content type {content_type!r}; use application/sparql-query or a form"
     )

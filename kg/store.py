@@ -178,7 +178,7 @@ class Store:
 
         started = time.monotonic()
         try:
-            result = self._inner.query(sparql, prefixes=PREFIXES)
+            result: Any = self._inner.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise GraphError(f"query failed: {str(exc).splitlines()[0]}") from exc
         except OSError as exc:
@@ -189,17 +189,25 @@ class Store:
             return Answer(turtle=_turtle(result))
         variables = tuple(v.value for v in result.variables)
         rows: list[tuple[Term | None, ...]] = []
+        error: GraphError | None = None
+        solution: Any = None
         try:
             for solution in result:
                 if max_rows is not None and len(rows) >= max_rows:
-                    raise TooManyRowsError(
+                    error = TooManyRowsError(
                         f"query returns more than {max_rows} rows; add a LIMIT or narrow it"
                     )
+                    break
                 if timeout is not None and time.monotonic() - started > timeout:
-                    raise QueryTimeoutError(f"query took longer than {timeout:g} s; narrow it")
+                    break
                 rows.append(tuple(_term(solution[i]) for i in range(len(variables))))
         except OSError as exc:
-            raise GraphError(f"query failed: {exc}") from exc
+            error = GraphError(f"query failed: {exc}")
+        # pyoxigraph's result objects must be freed on the thread that made them, so
+        # they must not ride along in an exception's traceback to another thread.
+        result = solution = None
+        if error is not None:
+            raise error
         if timeout is not None and time.monotonic() - started > timeout:
             raise QueryTimeoutError(f"query took longer than {timeout:g} s; narrow it")
         return Answer(variables=variables, rows=tuple(rows))
