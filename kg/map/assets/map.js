@@ -79,6 +79,7 @@
   function markReady() {
     network.once("afterDrawing", function () {
       ready = true;
+      document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
       document.body.setAttribute("data-ready", "true");
     });
     network.redraw();
