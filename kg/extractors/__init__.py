@@ -46,6 +46,18 @@ _BUILTIN: tuple[ExtractorSpec, ...] = (
         target="kg.extractors.kazakh:KazakhRuleExtractor",
         description="Kazakh rules: positions, organisation heads, appositions, memoranda",
     ),
+    ExtractorSpec(
+        name="ru.natasha",
+        languages=("ru",),
+        target="kg.extractors.russian:RussianExtractor",
+        description="Russian: natasha NER and morphology, pymorphy3 nominatives, role rules",
+    ),
+    ExtractorSpec(
+        name="en.rules",
+        languages=("en",),
+        target="kg.extractors.english:EnglishExtractor",
+        description="English rules: capitalised names, organisation heads, titles, MoUs",
+    ),
 )
 
 

@@ -1,0 +1,178 @@
+"""Language-neutral helpers for rule extractors: sentences, quotes, mentions, evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    Claim,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    OrgClass,
+    RoleClaim,
+)
+
+OPENING_QUOTES = "«“„‘"
+CLOSING_QUOTES = "»”“’"
+_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}
+
+# A sentence ends at . ! ? or … followed by space and an upper-case letter, a quote or
+# a dash, or at a line break; initials ("А. Б. Иванов") are not sentence ends.
+_SENTENCE_END = re.compile(r"(?<!\b\w)[.!?…]+[»”\"]?(?=\s+[\"«“–—-]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences of ``text``, stripped of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group().strip() else match.start()
+        spans.extend(_strip_span(text, start, end))
+        start = match.end()
+    spans.extend(_strip_span(text, start, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def closing_quote(text: str, start: int, limit: int) -> int | None:
+    """Index just past the quote closing the one at ``start``, nested quotes counted.
+
+    Scraped text often drops the outer closing quote of a nested name
+    («Центр «Самрук»); then the last closing quote before ``limit`` closes it.
+    """
+    opener = text[start]
+    closer = _QUOTE_PAIRS.get(opener)
+    if closer is None:
+        return None
+    depth = 0
+    last: int | None = None
+    for i in range(start + 1, limit):
+        char = text[i]
+        if char == closer and (opener != closer or depth == 0):
+            last = i + 1
+            if depth == 0:
+                return last
+            depth -= 1
+        elif char == opener and opener != closer:
+            depth += 1
+    return last
+
+
+def strip_quotes(name: str) -> str:
+    """``name`` without one pair of enclosing quotes."""
+    if len(name) >= 2 and _QUOTE_PAIRS.get(name[0]) == name[-1]:
+        return name[1:-1].strip()
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A candidate mention before it is numbered: offsets, canonical name, type."""
+
+    type: EntityType
+    start: int
+    end: int
+    name: str
+    org_class: OrgClass | None = None
+
+
+@dataclass
+class ExtractionBuilder:
+    """Collects one article's mentions (numbered once) and claims."""
+
+    article: Article
+    extractor: str
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    _index: dict[tuple[EntityType, int, int], int] = field(default_factory=dict)
+
+    def mention(self, span: Span) -> int:
+        """Index of the mention for ``span``, adding it on first sight."""
+        key = (span.type, span.start, span.end)
+        if key not in self._index:
+            self._index[key] = len(self.mentions)
+            self.mentions.append(
+                Mention(
+                    type=span.type,
+                    text=self.article.text[span.start : span.end],
+                    start=span.start,
+                    end=span.end,
+                    name=span.name,
+                    extractor=self.extractor,
+                    org_class=span.org_class,
+                )
+            )
+        return self._index[key]
+
+    def evidence(self, sentence: tuple[int, int]) -> Evidence:
+        """Evidence pointing at the sentence ``sentence`` of the article."""
+        start, end = sentence
+        return Evidence(
+            article_id=self.article.id,
+            sentence=self.article.text[start:end],
+            start=start,
+            end=end,
+            extractor=self.extractor,
+        )
+
+    def role(
+        self, person: Span, organisation: Span, role: str | None, sentence: tuple[int, int]
+    ) -> None:
+        """Record that ``person`` holds ``role`` in ``organisation``."""
+        claim = RoleClaim(
+            person=self.mention(person),
+            organisation=self.mention(organisation),
+            role=role,
+            evidence=self.evidence(sentence),
+        )
+        if claim not in self.claims:
+            self.claims.append(claim)
+
+    def agreement(
+        self,
+        parties: list[Span],
+        kind: AgreementKind,
+        title: str | None,
+        sentence: tuple[int, int],
+    ) -> None:
+        """Record that ``parties`` signed an agreement (needs two distinct names)."""
+        names = {p.name.casefold() for p in parties}
+        if len(names) < 2:
+            return
+        self.claims.append(
+            AgreementClaim(
+                parties=tuple(self.mention(p) for p in parties),
+                kind=kind,
+                title=title,
+                evidence=self.evidence(sentence),
+            )
+        )
+
+    def build(self) -> Extraction:
+        """The frozen extraction."""
+        return Extraction(
+            article=self.article, mentions=tuple(self.mentions), claims=tuple(self.claims)
+        )
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Offsets of word-like tokens (letters, digits, inner hyphens and apostrophes)."""
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        yield match.start(), match.end()
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -1,0 +1,1 @@
+"""Russian language knowledge: position words, organisation heads, legal forms, morphology."""

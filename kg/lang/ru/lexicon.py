@@ -1,0 +1,168 @@
+"""Russian words that signal positions, organisations, legal forms and agreements (lemmas)."""
+
+from __future__ import annotations
+
+from kg.model import AgreementKind, OrgClass
+
+#: Lemmas of words naming a position held in an organisation.
+POSITIONS: frozenset[str] = frozenset(
+    {
+        "аким",
+        "вице-министр",
+        "вице-президент",
+        "глава",
+        "директор",
+        "депутат",
+        "заместитель",
+        "координатор",
+        "лидер",
+        "министр",
+        "начальник",
+        "основатель",
+        "посол",
+        "председатель",
+        "президент",
+        "представитель",
+        "ректор",
+        "руководитель",
+        "секретарь",
+        "советник",
+        "сопредседатель",
+        "соучредитель",
+        "учредитель",
+        "член",
+        "эксперт",
+    }
+)
+
+#: Adjectives that belong to a position ("исполнительный директор").
+POSITION_MODIFIERS: frozenset[str] = frozenset(
+    {"генеральный", "исполнительный", "первый", "почётный", "почетный", "региональный"}
+)
+
+#: Nouns that continue a position in the genitive ("председатель правления").
+POSITION_BODIES: frozenset[str] = frozenset(
+    {"правление", "представительство", "совет", "наблюдательный", "попечительский"}
+)
+
+#: Head nouns of organisation names, with the class they suggest.
+ORG_HEADS: dict[str, OrgClass] = {
+    "агентство": OrgClass.GOVERNMENT,
+    "акимат": OrgClass.GOVERNMENT,
+    "академия": OrgClass.EDUCATION,
+    "альянс": OrgClass.NGO,
+    "ассамблея": OrgClass.NGO,
+    "ассоциация": OrgClass.NGO,
+    "банк": OrgClass.COMPANY,
+    "департамент": OrgClass.GOVERNMENT,
+    "институт": OrgClass.EDUCATION,
+    "клуб": OrgClass.NGO,
+    "колледж": OrgClass.EDUCATION,
+    "комитет": OrgClass.GOVERNMENT,
+    "компания": OrgClass.COMPANY,
+    "конфедерация": OrgClass.NGO,
+    "корпорация": OrgClass.COMPANY,
+    "лига": OrgClass.NGO,
+    "маслихат": OrgClass.GOVERNMENT,
+    "министерство": OrgClass.GOVERNMENT,
+    "движение": OrgClass.NGO,
+    "объединение": OrgClass.NGO,
+    "общество": OrgClass.NGO,
+    "организация": OrgClass.NGO,
+    "офис": OrgClass.INTERNATIONAL,
+    "палата": OrgClass.NGO,
+    "партия": OrgClass.NGO,
+    "полпредство": OrgClass.GOVERNMENT,
+    "правительство": OrgClass.GOVERNMENT,
+    "представительство": OrgClass.INTERNATIONAL,
+    "редакция": OrgClass.MEDIA,
+    "сеть": OrgClass.NGO,
+    "совет": OrgClass.NGO,
+    "союз": OrgClass.NGO,
+    "управление": OrgClass.GOVERNMENT,
+    "университет": OrgClass.EDUCATION,
+    "учреждение": OrgClass.NGO,
+    "фонд": OrgClass.NGO,
+    "хозяйство": OrgClass.COMPANY,
+    "центр": OrgClass.NGO,
+    "школа": OrgClass.EDUCATION,
+}
+
+#: Organisation heads that name a branch somewhere, so "в Оше" belongs to the name.
+BRANCH_HEADS: frozenset[str] = frozenset(
+    {"офис", "полпредство", "представительство", "филиал", "отделение"}
+)
+
+#: Legal forms: abbreviation -> the words it stands for (lemmas, in order).
+LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "ОФ": ("общественный", "фонд"),
+    "ОО": ("общественный", "объединение"),
+    "РОО": ("республиканский", "общественный", "объединение"),
+    "ОЮЛ": ("объединение", "юридический", "лицо"),
+    "НАО": ("некоммерческий", "акционерный", "общество"),
+    "АО": ("акционерный", "общество"),
+    "ТОО": ("товарищество", "с", "ограниченный", "ответственность"),
+    "НПО": ("неправительственный", "организация"),
+    "ЧФ": ("частный", "фонд"),
+    "КФ": ("корпоративный", "фонд"),
+}
+
+#: Words of a legal form written out; a quoted name after them is the organisation.
+LEGAL_FORM_WORDS: frozenset[str] = frozenset(
+    word for form in LEGAL_FORMS.values() for word in form
+) | {"благотворительный", "корпоративный", "частный"}
+
+#: Lemmas of agreement nouns and the kind each names.
+AGREEMENT_NOUNS: dict[str, AgreementKind] = {
+    "меморандум": AgreementKind.MEMORANDUM,
+    "соглашение": AgreementKind.AGREEMENT,
+    "договор": AgreementKind.AGREEMENT,
+    "план": AgreementKind.AGREEMENT,
+    "протокол": AgreementKind.AGREEMENT,
+}
+
+#: Lemmas of verbs (and their nouns) that say an agreement was signed.
+SIGNING: frozenset[str] = frozenset(
+    {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение"}
+)
+
+#: Words after which an organisation is the source of the news, not a party.
+ATTRIBUTION: frozenset[str] = frozenset(
+    {"передавать", "сообщать", "ссылка", "данные", "пресс-служба", "сообщение"}
+)
+
+#: Abbreviations written out, so "Правительство РК" and "... Республики Казахстан" match.
+ABBREVIATIONS: dict[str, str] = {"РК": "Республики Казахстан", "КР": "Кыргызской Республики"}
+
+#: A state named in the genitive after a government body, as its official name has it.
+STATE_GENITIVES: dict[str, str] = {
+    "Казахстана": "Республики Казахстан",
+    "Кыргызстана": "Кыргызской Республики",
+}
+
+#: Well-known bodies written out in full -> the name they are known by (by name key).
+KNOWN_ALIASES: dict[str, str] = {
+    "детский фонд оон": "ЮНИСЕФ",
+    "детский фонд организации объединенных наций": "ЮНИСЕФ",
+    "программа развития оон": "ПРООН",
+    "программа развития организации объединенных наций": "ПРООН",
+    "всемирная организация здравоохранения": "ВОЗ",
+    "всемирный банк": "Всемирный банк",
+    "организация объединенных наций": "ООН",
+    "организация по безопасности и сотрудничеству в европе": "ОБСЕ",
+    "европейский союз": "Европейский союз",
+}
+
+#: Abbreviated government bodies written out, so "МИД РК" names the ministry in full.
+ORG_ABBREVIATIONS: dict[str, str] = {
+    "МИД": "Министерство иностранных дел",
+    "МВД": "Министерство внутренних дел",
+    "МОН": "Министерство образования и науки",
+    "Минздрав": "Министерство здравоохранения",
+    "Минюст": "Министерство юстиции",
+}
+
+#: Bodies of a state, whose official names spell the state out ("Правительство РК").
+STATE_BODIES: frozenset[str] = frozenset(
+    {"правительство", "министерство", "парламент", "мажилис", "сенат", "мид"}
+)

@@ -1,0 +1,157 @@
+"""Russian inflection with pymorphy3: lemmas and nominative forms of names and phrases."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+#: natasha's Universal Dependencies case names -> pymorphy's OpenCorpora grammemes.
+UD_CASES: dict[str, str] = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
+
+# Masculine surnames in the nominative (Ахметов, Сулейменов, Жолдасбаев): never inflected.
+_MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+_TOKEN = re.compile(r"\w+(?:-\w+)*|\W+")
+# An abbreviation with a Russian case ending glued on: МИДа, ООНом.
+_INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁ]{2,})(а|у|ом|е|ы|ов)$")
+
+
+@cache
+def analyzer() -> Any:
+    """The pymorphy3 analyzer, loaded on first use (its dictionaries take a second)."""
+    import pymorphy3  # type: ignore[import-untyped]
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def lemma(word: str, case: str | None = None) -> str:
+    """The most likely dictionary form of ``word`` (in ``case`` when given), lower-case."""
+    match = _INFLECTED_ABBREVIATION.match(word)
+    if match:
+        return match.group(1).lower()
+    parses = analyzer().parse(word)
+    if not parses:
+        return word.lower()
+    best = min(parses, key=lambda p: (case is not None and p.tag.case != case, -p.score))
+    return str(best.normal_form)
+
+
+def lemmas(word: str) -> set[str]:
+    """Every dictionary form ``word`` may have."""
+    return {str(p.normal_form) for p in analyzer().parse(word)}
+
+
+def _restore_case(original: str, inflected: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return inflected.upper()
+    if original[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in inflected.split("-"))
+    return inflected
+
+
+def person_nominative(words: list[str], case: str | None = None) -> list[str]:
+    """The nominative of a person's name, keeping the gender its surname shows.
+
+    ``case`` is the OpenCorpora case a tagger saw in context; it only breaks ties,
+    because taggers often miss the case of unfamiliar (Kazakh) names.
+    """
+    gender: str | None = None
+    result: list[str] = list(words)
+    # The surname decides the gender: Нургазиевой is feminine whatever the first name says.
+    for index in reversed(range(len(words))):
+        word = words[index]
+        parses = [p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes]
+        if not parses:
+            continue
+        nominative = any(p.tag.case == "nomn" for p in parses) and case in (None, "nomn")
+        if nominative or _MASCULINE_SURNAME.search(word):
+            if gender is None:
+                gender = next((p.tag.gender for p in parses if p.tag.case == "nomn"), "masc")
+            continue
+        ranked = sorted(
+            parses,
+            key=lambda p: (
+                p.tag.case != case,
+                gender is not None and p.tag.gender != gender,
+                -p.score,
+            ),
+        )
+        best = ranked[0]
+        if best.tag.case == "nomn":
+            continue
+        inflected = best.inflect({"nomn"})
+        if inflected is None:
+            continue
+        if gender is None:
+            gender = best.tag.gender
+        result[index] = _restore_case(word, str(inflected.word))
+    return result
+
+
+def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
+    """``phrase`` with its head noun and the adjectives before it in the nominative.
+
+    The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН".
+    """
+    tokens = _TOKEN.findall(phrase)
+    words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
+    head: int | None = None
+    head_parse: Any = None
+    for i in words:
+        match = _INFLECTED_ABBREVIATION.match(tokens[i])
+        if match:
+            tokens[i] = match.group(1)
+            head = i
+            break
+        parses = analyzer().parse(tokens[i])
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if heads is not None:
+            nouns = [p for p in nouns if p.normal_form in heads] or nouns
+        if nouns and (
+            parses[0].tag.POS == "NOUN" or (heads is not None and nouns[0].normal_form in heads)
+        ):
+            head, head_parse = i, nouns[0]
+            break
+        if parses[0].tag.POS not in ("ADJF", "PRTF") or (tokens[i][:1].isupper() and i != words[0]):
+            return "".join(tokens)
+    if head is None or head_parse is None:
+        return "".join(tokens)
+    case, number, gender = head_parse.tag.case, head_parse.tag.number, head_parse.tag.gender
+    if case != "nomn":
+        inflected = head_parse.inflect({"nomn"})
+        if inflected is not None:
+            tokens[head] = _restore_case(tokens[head], str(inflected.word))
+        for i in (w for w in words if w < head):
+            tokens[i] = _adjective_nominative(tokens[i], case, number, gender)
+    return "".join(tokens)
+
+
+def _adjective_nominative(word: str, case: str, number: str, gender: str | None) -> str:
+    parses = [
+        p
+        for p in analyzer().parse(word)
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and p.tag.number == number
+    ]
+    if not parses:
+        return word
+    wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+    inflected = parses[0].inflect(wanted)
+    return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
+def inflect_nominative(word: str) -> str:
+    """A single word in the nominative singular when it is a noun, else unchanged."""
+    parses = analyzer().parse(word)
+    if not parses or parses[0].tag.POS not in ("NOUN", "ADJF"):
+        return word
+    inflected = parses[0].inflect({"nomn"})
+    return word if inflected is None else _restore_case(word, str(inflected.word))
