@@ -28,7 +28,7 @@ SAMPLE_PARAMS: dict[str, dict[str, str]] = {
     "agreements-of": {"org": "берег"},
     "interlocks": {},
     "bridges": {},
-    "article": {"article": "bereg"},
+    "article": {"article": "ru-bereg-2024.md"},
     "between": {"from": "2024-01-01", "to": "2024-12-31"},
 }
 
