@@ -24,11 +24,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_graph import generate  # noqa: E402
+from synthetic_graph import generate
 
-from kg.queries import named_queries  # noqa: E402
-from kg.query import run_query  # noqa: E402
-from kg.store import Store, write_store  # noqa: E402
+from kg.queries import named_queries
+from kg.query import run_query
+from kg.store import Store, write_store
 
 
 def _timed(action: Any) -> tuple[float, Any]:

@@ -27,11 +27,15 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 ID = "https://w3id.org/civkg/id/"
 
-_SYLLABLES = ["ар", "бек", "ну", "жан", "ол", "га", "ти", "мур", "ай", "сер", "ик", "да"]
-_LATIN = {"ар": "ar", "бек": "bek", "ну": "nu", "жан": "zhan", "ол": "ol", "га": "ga",
-          "ти": "ti", "мур": "mur", "ай": "ai", "сер": "ser", "ик": "ik", "да": "da"}  # fmt: skip
-_ROLES = [("төраға", "kk"), ("директор", "ru"), ("chair", "en"), ("сарапшы", "kk"),
-          ("координатор", "ru"), ("founder", "en"), ("member", "en"), ("эксперт", "ru")]  # fmt: skip
+_LATIN = {
+    "ар": "ar", "бек": "bek", "ну": "nu", "жан": "zhan", "ол": "ol", "га": "ga",
+    "ти": "ti", "мур": "mur", "ай": "ai", "сер": "ser", "ик": "ik", "да": "da",
+}  # fmt: skip
+_SYLLABLES = list(_LATIN)
+_ROLES = [
+    ("төраға", "kk"), ("директор", "ru"), ("chair", "en"), ("сарапшы", "kk"),
+    ("координатор", "ru"), ("founder", "en"), ("member", "en"), ("эксперт", "ru"),
+]  # fmt: skip
 
 
 def _iri(kind: str, number: int) -> str:
