@@ -1,0 +1,493 @@
+"""English extractor: capitalised-name rules, organisation heads, titles and signing verbs.
+
+No English statistical model can be installed offline from the package index, so this
+extractor is rules only: news English marks names with capitals, organisations with a
+small set of head nouns ("Foundation", "Ministry") and roles with titles, which is
+enough for the patterns the issue asks for and runs at thousands of articles a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.lang.en import lexicon
+from kg.model import AgreementKind, Article, EntityType, Extraction, OrgClass
+
+NAME = "en.rules"
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
+_POSSESSIVE = re.compile(r"['’]s$")
+# Words allowed between a person and the title that follows it ("X was elected Head of").
+_AFTER_PERSON = frozenset(
+    {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
+)
+_BETWEEN = frozenset({",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”"})
+_MAX_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """Lower-case text without a possessive ending."""
+        return _POSSESSIVE.sub("", self.text).lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    kind: str  # "person" | "org" | "position"
+    first: int
+    last: int
+    span: Span | None = None
+    role: str | None = None
+
+
+class EnglishExtractor:
+    """Finds people, organisations, roles and agreements in English articles."""
+
+    name = NAME
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extract from each article in order."""
+        for article in articles:
+            yield self.extract(article)
+
+    def extract(self, article: Article) -> Extraction:
+        """One article's mentions and claims."""
+        builder = ExtractionBuilder(article, NAME)
+        people: list[Span] = []
+        singles: list[_Token] = []
+        for bounds in sentence_spans(article.text):
+            tokens = [
+                _Token(m.start(), m.end(), m.group())
+                for m in _TOKEN.finditer(article.text, bounds[0], bounds[1])
+            ]
+            sentence = _Sentence(article.text, tokens, bounds, builder)
+            sentence.run()
+            people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
+            singles.extend(sentence.singles)
+        surnames = {p.name.split()[-1].lower(): p for p in people}
+        for token in singles:
+            full = surnames.get(token.bare)
+            if full is not None:
+                end = token.start + len(_POSSESSIVE.sub("", token.text))
+                builder.mention(Span(EntityType.PERSON, token.start, end, full.name))
+        return builder.build()
+
+
+def _name_shaped(token: _Token) -> bool:
+    word = token.bare
+    return (
+        token.capitalised
+        and not token.text.isupper()
+        and token.text[:1].isalpha()
+        and word not in lexicon.NOT_NAMES
+        and word not in lexicon.PLACES
+        and word not in lexicon.ORG_HEADS
+        and word not in lexicon.PLACE_HEADS
+        and word not in lexicon.POSITIONS
+    )
+
+
+class _Sentence:
+    """The rules applied to one sentence."""
+
+    def __init__(
+        self, text: str, tokens: list[_Token], bounds: tuple[int, int], builder: ExtractionBuilder
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.bounds = bounds
+        self.builder = builder
+        self.items: list[_Item] = []
+        self.singles: list[_Token] = []
+
+    def run(self) -> None:
+        if self._title_case():
+            return
+        i = 0
+        while i < len(self.tokens):
+            end = self._run_end(i)
+            if end < i:
+                self._lower_position(i)
+                i += 1
+                continue
+            self._parse_run(i, end)
+            i = end + 1
+        self.items.sort(key=lambda item: item.first)
+        self._ministries()
+        for item in self.items:
+            if item.span is not None:
+                self.builder.mention(item.span)
+        self._roles()
+        self._agreements()
+
+    def _title_case(self) -> bool:
+        """A headline In Title Case: capitals say nothing about names there."""
+        words = [t for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]
+        return len(words) >= 3 and all(t.capitalised for t in words)
+
+    def _ministries(self) -> None:
+        """ "Minister of Religious Affairs": the ministry is "Ministry of Religious Affairs"."""
+        for n, item in enumerate(self.items[:-1]):
+            org = self.items[n + 1]
+            if item.role is None or not item.role.endswith("minister") or org.kind != "org":
+                continue
+            gap = [t.text.lower() for t in self.tokens[item.last + 1 : org.first]]
+            if gap != ["of"] or org.span is None or org.span.name.lower().startswith("ministry"):
+                continue
+            name = f"Ministry of {org.span.name}"
+            span = Span(org.span.type, org.span.start, org.span.end, name, OrgClass.GOVERNMENT)
+            self.items[n + 1] = _Item("org", org.first, org.last, span=span)
+
+    # -- runs of capitalised words -------------------------------------------------------
+
+    def _run_end(self, i: int) -> int:
+        """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
+        tokens = self.tokens
+        if not tokens[i].capitalised or tokens[i].bare in lexicon.NOT_NAMES - {"the"}:
+            return i - 1
+        if tokens[i].bare == "the":
+            return i - 1
+        end = i
+        j = i + 1
+        while j < len(tokens):
+            token = tokens[j]
+            if token.capitalised and token.text[:1].isalpha():
+                if token.bare in lexicon.NOT_NAMES and token.bare != "the":
+                    break
+                end = j
+                j += 1
+            elif token.text.lower() in _CONNECTORS or token.text == "-":
+                j += 1
+            elif token.text == "(" and (close := self._gloss_end(j)) is not None:
+                end = close
+                j = close + 1
+            else:
+                break
+        return end
+
+    def _gloss_end(self, j: int) -> int | None:
+        """ "Biz Birgemiz (We Are Together) Fund": a translation inside a name."""
+        close = next(
+            (k for k in range(j + 1, min(j + 14, len(self.tokens))) if self.tokens[k].text == ")"),
+            None,
+        )
+        if close is None or close + 1 >= len(self.tokens):
+            return None
+        after = self.tokens[close + 1]
+        if after.capitalised and after.bare in lexicon.ORG_HEADS:
+            return close
+        words = [t.bare for t in self.tokens[close + 1 : close + 4]]
+        if any(w in lexicon.LOWER_HEADS for w in words) or after.bare == "charity":
+            return close
+        return None
+
+    def _words(self, first: int, last: int) -> list[int]:
+        """Indices of the words of a run, outside any gloss in brackets."""
+        result: list[int] = []
+        depth = 0
+        for k in range(first, last + 1):
+            text = self.tokens[k].text
+            if text == "(":
+                depth += 1
+            elif text == ")":
+                depth -= 1
+            elif depth == 0:
+                result.append(k)
+        return result
+
+    def _name(self, indices: list[int]) -> str:
+        words = [self.tokens[k].text for k in indices]
+        while words and words[0].lower() in ("the", "of", "and"):
+            words = words[1:]
+        while words and words[-1].lower() in _CONNECTORS:
+            words = words[:-1]
+        if words:
+            words[-1] = _POSSESSIVE.sub("", words[-1])
+        return re.sub(
+            r"\s+-\s+|\s*-\s*(?=[A-Z])", lambda m: m.group().strip() or "-", " ".join(words)
+        )
+
+    def _span(
+        self, kind: EntityType, indices: list[int], org_class: OrgClass | None = None
+    ) -> Span:
+        while len(indices) > 1 and self.tokens[indices[0]].text.lower() in _CONNECTORS:
+            indices = indices[1:]
+        start = self.tokens[indices[0]].start
+        last = self.tokens[indices[-1]]
+        end = last.start + len(_POSSESSIVE.sub("", last.text))
+        return Span(kind, start, end, self._name(indices), org_class)
+
+    def _position_at(self, k: int, limit: int) -> int | None:
+        """Last index of a title starting at ``k`` (two words before one), if any."""
+        if (
+            k + 1 <= limit
+            and f"{self.tokens[k].bare} {self.tokens[k + 1].bare}" in lexicon.POSITIONS
+        ):
+            return k + 1
+        return k if self.tokens[k].bare in lexicon.POSITIONS else None
+
+    def _parse_run(self, first: int, last: int) -> None:
+        """Split a capitalised run into titles, organisations and a person."""
+        tokens = self.tokens
+        words = self._words(first, last)
+        w = 0
+        while w < len(words):
+            k = words[w]
+            if tokens[k].text.lower() in _CONNECTORS:
+                w += 1
+                continue
+            qualifier = tokens[k].bare in lexicon.PLACES | lexicon.TITLE_PREFIXES
+            if (
+                qualifier
+                and w + 1 < len(words)
+                and self._position_at(words[w + 1], last) is not None
+            ):
+                w += 1
+                continue
+            end = self._position_at(k, last)
+            if end is not None:
+                role = " ".join(t.bare for t in tokens[k : end + 1])
+                self.items.append(_Item("position", k, end, role=role))
+                w = next((n for n, x in enumerate(words) if x > end), len(words))
+                continue
+            rest = words[w:]
+            heads = [n for n, x in enumerate(rest) if tokens[x].bare in lexicon.ORG_HEADS]
+            if tokens[rest[0]].bare in lexicon.PLACE_HEADS or any(
+                tokens[x].bare in lexicon.PLACE_HEADS for x in rest
+            ):
+                return
+            if heads:
+                used = self._org(rest, heads)
+                w += used
+                continue
+            self._person(rest)
+            return
+
+    def _org(self, rest: list[int], heads: list[int]) -> int:
+        """Add the organisation at the start of ``rest``; the number of words it took."""
+        tokens = self.tokens
+        head = heads[0]
+        end = head
+        # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail
+        # after "of" runs until a title or a two-word name closes the run.
+        while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in (
+            "of",
+            "for",
+            "and",
+            "on",
+            "the",
+            "-",
+        ):
+            nxt = end + 1
+            while nxt < len(rest) and tokens[rest[nxt]].text.lower() in _CONNECTORS | {"-"}:
+                nxt += 1
+            joiner = tokens[rest[end + 1]].text.lower()
+            if joiner == "and" and not any(
+                tokens[x].text.lower() == "of" for x in rest[head + 1 : end + 1]
+            ):
+                break  # "X Foundation and the Y Foundation": two organisations
+            if nxt >= len(rest) or self._title_ends_name(rest, nxt):
+                break
+            stop = nxt
+            while (
+                stop + 1 < len(rest)
+                and tokens[rest[stop + 1]].text.lower() not in _CONNECTORS
+                and not self._title_ends_name(rest, stop + 1)
+            ):
+                stop += 1
+            remaining = len(rest) - stop - 1
+            if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in lexicon.PLACES:
+                stop -= 2  # the last two words are the person's name
+            end = stop
+        # A name after the head with nothing joining it starts the person.
+        indices = rest[: end + 1]
+        org_class = lexicon.ORG_HEADS.get(tokens[rest[head]].bare)
+        while indices and tokens[indices[0]].text.lower() in _CONNECTORS:
+            indices = indices[1:]
+        if indices and self._name(indices):
+            span = self._span(EntityType.ORGANISATION, indices, org_class)
+            self.items.append(_Item("org", indices[0], indices[-1], span=span))
+        return end + 1
+
+    def _title_ends_name(self, rest: list[int], n: int) -> bool:
+        """A title inside a run ends the organisation, unless "of" continues it.
+
+        "Foundation of the First President of Kazakhstan" keeps its "President".
+        """
+        end = self._position_at(rest[n], rest[-1])
+        if end is None:
+            return False
+        following = next((m for m, x in enumerate(rest) if x > end), None)
+        return following is None or self.tokens[rest[following]].text.lower() != "of"
+
+    def _person(self, rest: list[int]) -> None:
+        tokens = self.tokens
+        names = [k for k in rest if tokens[k].text.lower() not in _CONNECTORS]
+        while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
+            names = names[1:]
+        rest = [k for k in rest if k >= names[0]] if names else rest
+        if not names:
+            return
+        if self._quoted_org(names):
+            return
+        if len(names) == 1:
+            self.singles.append(tokens[names[0]])
+            return
+        if 2 <= len(names) <= 4 and all(_name_shaped(tokens[k]) for k in names) and names == rest:
+            self.items.append(
+                _Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
+            )
+            return
+
+    def _quoted_org(self, names: list[int]) -> bool:
+        """A name before a lower-case head: "‘Alga’ party", "Ya-Almaatinets (gloss) union"."""
+        tokens = self.tokens
+        if all(tokens[k].bare in lexicon.PLACES for k in names):
+            return False
+        j = names[-1] + 1
+        while j < len(tokens) and tokens[j].text in "’'\"”":
+            j += 1
+        if j < len(tokens) and tokens[j].text == "(":
+            close = next(
+                (c for c in range(j, min(j + 14, len(tokens))) if tokens[c].text == ")"), None
+            )
+            if close is None:
+                return False
+            j = close + 1
+        for n in range(j, min(j + 3, len(tokens))):
+            if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
+                org_class = lexicon.ORG_HEADS.get(tokens[n].bare)
+                span = self._span(EntityType.ORGANISATION, names, org_class)
+                self.items.append(_Item("org", names[0], n, span=span))
+                return True
+            if tokens[n].capitalised:
+                break
+        return False
+
+    def _lower_position(self, k: int) -> None:
+        """Lower-case titles ("head of Kaspi Bank") are positions too."""
+        if self.tokens[k].capitalised:
+            return
+        end = self._position_at(k, len(self.tokens) - 1)
+        if end is not None:
+            role = " ".join(t.bare for t in self.tokens[k : end + 1])
+            self.items.append(_Item("position", k, end, role=role))
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def _gap(self, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
+        between = [t.text.lower() for t in self.tokens[a + 1 : b]]
+        if len(between) > _MAX_GAP + 1 or any(w not in allowed for w in between):
+            return None
+        return between
+
+    def _roles(self) -> None:
+        items = self.items
+        for index, item in enumerate(items):
+            if item.kind != "person" or item.span is None:
+                continue
+            run: list[_Item] = []
+            k, right = index - 1, item.first
+            while (
+                k >= 0
+                and items[k].kind != "person"
+                and self._gap(items[k].last, right, _BETWEEN) is not None
+            ):
+                run.insert(0, items[k])
+                right = items[k].first
+                k -= 1
+            pairs = self._pairs(run)
+            after: list[_Item] = []
+            k, left = index + 1, item.last
+            allowed = _AFTER_PERSON | _BETWEEN
+            while (
+                k < len(items)
+                and items[k].kind != "person"
+                and self._gap(left, items[k].first, allowed) is not None
+            ):
+                after.append(items[k])
+                left = items[k].last
+                k += 1
+                allowed = _BETWEEN
+            # The title belongs to the next person when one follows it directly.
+            next_person = k < len(items) and items[k].kind == "person"
+            if after and after[0].kind == "position" and not next_person:
+                pairs += self._pairs(after)
+            elif after and after[0].kind == "org" and self._bracketed(item.last, after[0].first):
+                pairs.append((None, after[0]))
+            for position, org in pairs:
+                assert org.span is not None
+                self.builder.role(
+                    item.span, org.span, position.role if position else None, self.bounds
+                )
+
+    def _bracketed(self, a: int, b: int) -> bool:
+        return [t.text for t in self.tokens[a + 1 : b]] == ["("]
+
+    def _pairs(self, run: list[_Item]) -> list[tuple[_Item | None, _Item]]:
+        """Each title with its organisation: the one adjacent before it, else after "of"."""
+        pairs: list[tuple[_Item | None, _Item]] = []
+        for n, item in enumerate(run):
+            if item.kind != "position":
+                continue
+            before = run[n - 1] if n else None
+            after = run[n + 1] if n + 1 < len(run) else None
+            if before is not None and before.kind == "org" and before.last + 1 == item.first:
+                pairs.append((item, before))
+            elif after is not None and after.kind == "org":
+                gap = [t.text.lower() for t in self.tokens[item.last + 1 : after.first]]
+                if gap in ([], ["of"], ["of", "the"], ["of", "the", "‘"], ["of", "‘"]):
+                    pairs.append((item, after))
+        return pairs
+
+    # -- agreements ----------------------------------------------------------------------
+
+    def _agreements(self) -> None:
+        words = [t.text.lower() for t in self.tokens]
+        if not any(w in lexicon.SIGNING for w in words):
+            return
+        kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
+        if not kinds:
+            return
+        kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
+        cut = next((k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION), len(words))
+        orgs = [i for i in self.items if i.kind == "org" and i.first < cut and i.span]
+        between = next((k for k, w in enumerate(words) if w == "between"), None)
+        if between is not None and len([o for o in orgs if o.first > between]) >= 2:
+            orgs = [o for o in orgs if o.first > between][:2]
+        self.builder.agreement(
+            [o.span for o in orgs if o.span], kind, self._title(words), self.bounds
+        )
+
+    def _title(self, words: list[str]) -> str | None:
+        """ "memorandum ... on cooperation in culture": the subject after "on"."""
+        noun = next((k for k, w in enumerate(words) if w in lexicon.AGREEMENT_WORDS), None)
+        if noun is None:
+            return None
+        on = next((k for k in range(noun + 1, min(noun + 8, len(words))) if words[k] == "on"), None)
+        if on is None:
+            return None
+        end = on
+        while (
+            end + 1 < len(words)
+            and words[end + 1] not in (".", ";", "between", "with")
+            and not (
+                words[end + 1] == "in" and end + 2 < len(words) and self.tokens[end + 2].capitalised
+            )
+        ):
+            end += 1
+        return self.text[self.tokens[on].start : self.tokens[end].end]

@@ -1,0 +1,1 @@
+"""English language knowledge: position titles, organisation heads, agreement words."""
