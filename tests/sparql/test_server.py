@@ -169,3 +169,28 @@ def test_media_type_negotiation() -> None:
     assert choose_media_type("") == "application/sparql-results+json"
     assert choose_media_type("application/xml;q=0.2, text/csv;q=0.8") == "text/csv"
     assert choose_media_type("text/csv;q=0") is None
+
+
+def test_kg_serve_command_answers(sample_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    port = _free_port()
+    command = [sys.executable, "-m", "kg", "serve", str(sample_dir), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/sparql"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                response = httpx.get(url, params={"query": "ASK { ?a a civ:Agreement }"})
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, "kg serve exited"
+                assert time.monotonic() < deadline, "kg serve did not start"
+                time.sleep(0.05)
+        assert response.json()["boolean"] is True
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/sparql" in stderr.decode("utf-8")
