@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kg.iris import name_key
 from kg.model import (
     AgreementClaim,
     AgreementKind,
@@ -163,10 +164,48 @@ class ExtractionBuilder:
         )
 
     def build(self) -> Extraction:
-        """The frozen extraction."""
-        return Extraction(
-            article=self.article, mentions=tuple(self.mentions), claims=tuple(self.claims)
+        """The frozen extraction, short organisation names completed by longer ones."""
+        names = complete_prefixes(
+            [m.name for m in self.mentions if m.type is EntityType.ORGANISATION]
         )
+        mentions = tuple(
+            replace(m, name=names.get(m.name, m.name)) if m.type is EntityType.ORGANISATION else m
+            for m in self.mentions
+        )
+        return Extraction(article=self.article, mentions=mentions, claims=tuple(self.claims))
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name_key(name).replace("-", " ").split() if w not in _ARTICLES]
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def complete_prefixes(names: list[str]) -> dict[str, str]:
+    """Map each name that begins exactly one longer name of the article to that name.
+
+    An article names "the Civil Alliance of Kazakhstan" once and "the Civil Alliance"
+    after; both are one organisation. Names of one word are left alone (too vague).
+    """
+    unique = sorted(set(names))
+    words = {name: _name_words(name) for name in unique}
+    result: dict[str, str] = {}
+    for name in unique:
+        short = words[name]
+        if len(short) < 2:
+            continue
+        longer = [
+            other
+            for other in unique
+            if len(words[other]) > len(short) and words[other][: len(short)] == short
+        ]
+        longest = max(longer, key=lambda other: (len(words[other]), other), default=None)
+        if longest is not None and all(
+            words[longest][: len(words[other])] == words[other] for other in longer
+        ):
+            result[name] = longest
+    return result
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:

@@ -44,6 +44,11 @@ class _Token:
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
+    @property
+    def function_word(self) -> bool:
+        """A capitalised word that starts no name ("The", "During"); "IT" is not "it"."""
+        return self.bare in lexicon.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
+
 
 @dataclass(frozen=True, slots=True)
 class _Item:
@@ -157,16 +162,14 @@ class _Sentence:
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
         tokens = self.tokens
-        if not tokens[i].capitalised or tokens[i].bare in lexicon.NOT_NAMES - {"the"}:
-            return i - 1
-        if tokens[i].bare == "the":
+        if not tokens[i].capitalised or tokens[i].function_word:
             return i - 1
         end = i
         j = i + 1
         while j < len(tokens):
             token = tokens[j]
             if token.capitalised and token.text[:1].isalpha():
-                if token.bare in lexicon.NOT_NAMES and token.bare != "the":
+                if token.function_word and token.bare != "the":
                     break
                 end = j
                 j += 1
@@ -250,11 +253,14 @@ class _Sentence:
             if tokens[k].text.lower() in _CONNECTORS:
                 w += 1
                 continue
-            qualifier = tokens[k].bare in lexicon.PLACES | lexicon.TITLE_PREFIXES
+            qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
             if (
-                qualifier
+                tokens[k].bare in qualifiers
                 and w + 1 < len(words)
-                and self._position_at(words[w + 1], last) is not None
+                and (
+                    self._position_at(words[w + 1], last) is not None
+                    or tokens[words[w + 1]].bare in qualifiers
+                )
             ):
                 w += 1
                 continue
@@ -371,6 +377,13 @@ class _Sentence:
         for n in range(j, min(j + 3, len(tokens))):
             if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
                 org_class = lexicon.ORG_HEADS.get(tokens[n].bare)
+                # "BTS Digital IT company": a short capitalised sector word types the head.
+                while (
+                    len(names) > 1
+                    and tokens[names[-1]].text.isupper()
+                    and len(tokens[names[-1]].text) <= 2
+                ):
+                    names = names[:-1]
                 span = self._span(EntityType.ORGANISATION, names, org_class)
                 self.items.append(_Item("org", names[0], n, span=span))
                 return True
