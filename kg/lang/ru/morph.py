@@ -59,42 +59,39 @@ def _restore_case(original: str, inflected: str) -> str:
 
 
 def person_nominative(words: list[str], case: str | None = None) -> list[str]:
-    """The nominative of a person's name, keeping the gender its surname shows.
+    """The nominative of a person's name, keeping the gender its words agree on.
 
-    ``case`` is the OpenCorpora case a tagger saw in context; it only breaks ties,
-    because taggers often miss the case of unfamiliar (Kazakh) names.
+    The words of a name share one case and gender: "Данияра Сыдыкова" is a man in the
+    genitive, "Асель Омарова" a woman in the nominative. ``case`` is the case a tagger
+    saw in context; it only breaks ties, since taggers often miss it on Kazakh names.
     """
-    gender: str | None = None
-    result: list[str] = list(words)
-    # The surname decides the gender: Нургазиевой is feminine whatever the first name says.
-    for index in reversed(range(len(words))):
-        word = words[index]
-        parses = [p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes]
-        if not parses:
-            continue
-        nominative = any(p.tag.case == "nomn" for p in parses) and case in (None, "nomn")
-        if nominative or _MASCULINE_SURNAME.search(word):
-            if gender is None:
-                gender = next((p.tag.gender for p in parses if p.tag.case == "nomn"), "masc")
-            continue
-        ranked = sorted(
-            parses,
-            key=lambda p: (
-                p.tag.case != case,
-                gender is not None and p.tag.gender != gender,
-                -p.score,
-            ),
-        )
-        best = ranked[0]
-        if best.tag.case == "nomn":
-            continue
-        inflected = best.inflect({"nomn"})
-        if inflected is None:
-            continue
-        if gender is None:
-            gender = best.tag.gender
-        result[index] = _restore_case(word, str(inflected.word))
+    parses = [[p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes] for word in words]
+    options = [{(p.tag.case, p.tag.gender) for p in word_parses} for word_parses in parses]
+    known = [o for o in options if o]
+    if not known:
+        return list(words)
+    common = set.intersection(*known)
+    # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
+    candidates = common or known[-1]
+    if any(c == "nomn" for c, _ in candidates):
+        return list(words)
+    chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), o[1] or ""))
+    result: list[str] = []
+    for word, word_parses in zip(words, parses, strict=True):
+        match = next((p for p in word_parses if (p.tag.case, p.tag.gender) == chosen), None)
+        inflected = match.inflect({"nomn"}) if match is not None else None
+        if inflected is None or _MASCULINE_SURNAME.search(word):
+            result.append(word)
+        else:
+            result.append(_restore_case(word, str(inflected.word)))
     return result
+
+
+_CASE_ORDER = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _case_rank(case: str | None) -> int:
+    return _CASE_ORDER.index(case) if case in _CASE_ORDER else len(_CASE_ORDER)
 
 
 def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:

@@ -1,0 +1,175 @@
+"""The Russian extractor on hand-written sentences: names, legal forms, roles, agreements."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors import load_extractor
+from kg.extractors.common import complete_prefixes, sentence_spans
+from kg.extractors.russian import RussianExtractor
+from kg.iris import article_id
+from kg.lang.ru.morph import person_nominative, phrase_nominative
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    EntityType,
+    Extraction,
+    RoleClaim,
+)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _extract(extractor: RussianExtractor, text: str) -> Extraction:
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    return next(extractor.pipe([article]))
+
+
+def _names(extraction: Extraction, kind: EntityType) -> set[str]:
+    return {m.name for m in extraction.mentions if m.type is kind}
+
+
+def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
+    m = extraction.mentions
+    return {
+        (m[c.person].name, m[c.organisation].name, c.role)
+        for c in extraction.claims
+        if isinstance(c, RoleClaim)
+    }
+
+
+def _agreements(extraction: Extraction) -> list[tuple[frozenset[str], AgreementKind]]:
+    m = extraction.mentions
+    return [
+        (frozenset(m[p].name for p in c.parties), c.kind)
+        for c in extraction.claims
+        if isinstance(c, AgreementClaim)
+    ]
+
+
+def test_surnames_keep_their_gender_in_the_nominative() -> None:
+    assert person_nominative(["Бану", "Нургазиевой"], "gent") == ["Бану", "Нургазиева"]
+    assert person_nominative(["Ерланом", "Сагадиевым"], "ablt") == ["Ерлан", "Сагадиев"]
+    assert person_nominative(["Асель", "Омарова"], "nomn") == ["Асель", "Омарова"]
+    assert person_nominative(["Тимура", "Омарова"], "gent") == ["Тимур", "Омаров"]
+
+
+def test_organisation_heads_go_to_the_nominative_and_tails_stay() -> None:
+    assert phrase_nominative("Фондом Сорос-Казахстан") == "Фонд Сорос-Казахстан"
+    assert phrase_nominative("Национальным банком Казахстана") == "Национальный банк Казахстана"
+
+
+def test_person_after_oblique_title_is_nominative_and_linked(extractor: RussianExtractor) -> None:
+    text = (
+        "Аким района встретился с председателем правления ОФ «Жасыл болашақ» "
+        "Гульнарой Темирбековой."
+    )
+    extraction = _extract(extractor, text)
+    assert "Гульнара Темирбекова" in _names(extraction, EntityType.PERSON)
+    assert ("Гульнара Темирбекова", "Жасыл болашақ", "председатель правления") in _roles(extraction)
+
+
+def test_legal_form_abbreviation_and_words_name_one_organisation(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "ОФ «Дала жүрегі» провёл акцию. Сотрудники общественного фонда «Дала жүрегі» "
+        "раздали подарки."
+    )
+    orgs = [m for m in _extract(extractor, text).mentions if m.type is EntityType.ORGANISATION]
+    assert [m.name for m in orgs] == ["Дала жүрегі", "Дала жүрегі"]
+    assert {m.text for m in orgs} == {"ОФ «Дала жүрегі»", "общественного фонда «Дала жүрегі»"}
+
+
+def test_person_then_comma_then_title(extractor: RussianExtractor) -> None:
+    text = "Марат Жумабеков, директор Ассоциации экологических организаций Казахстана, выступил."
+    roles = _roles(_extract(extractor, text))
+    assert roles == {
+        ("Марат Жумабеков", "Ассоциация экологических организаций Казахстана", "директор")
+    }
+
+
+def test_representative_and_two_titles_before_one_person(extractor: RussianExtractor) -> None:
+    text = (
+        "Слово взяла председатель альянса молодёжных организаций Павлодарской области, "
+        "депутат Павлодарского областного маслихата Сауле Ибраева."
+    )
+    roles = _roles(_extract(extractor, text))
+    assert {(org, role) for _, org, role in roles} == {
+        ("Альянс молодёжных организаций Павлодарской области", "председатель"),
+        ("Павлодарский областной маслихат", "депутат"),
+    }
+    assert {person for person, _, _ in roles} == {"Сауле Ибраева"}
+
+
+def test_minister_implies_the_ministry(extractor: RussianExtractor) -> None:
+    text = "Заместитель министра юстиции Казахстана Нурлан Абенов открыл форум."
+    assert _roles(_extract(extractor, text)) == {
+        ("Нурлан Абенов", "Министерство юстиции Республики Казахстан", "заместитель министра")
+    }
+
+
+def test_memorandum_signed_between_two_organisations(extractor: RussianExtractor) -> None:
+    text = (
+        "Вчера между ОО «Экоорда» и Университетом Туран подписан меморандум "
+        "о сотрудничестве в сфере экологии."
+    )
+    extraction = _extract(extractor, text)
+    assert _agreements(extraction) == [
+        (frozenset({"Экоорда", "Университет Туран"}), AgreementKind.MEMORANDUM)
+    ]
+    claim = next(c for c in extraction.claims if isinstance(c, AgreementClaim))
+    assert claim.title == "о сотрудничестве в сфере экологии"
+
+
+def test_two_parties_concluded_an_agreement(extractor: RussianExtractor) -> None:
+    text = "Фонд «Сауле» и Ассоциация фермеров Жамбылской области заключили соглашение."
+    assert _agreements(_extract(extractor, text)) == [
+        (
+            frozenset({"Сауле", "Ассоциация фермеров Жамбылской области"}),
+            AgreementKind.AGREEMENT,
+        )
+    ]
+
+
+def test_news_source_is_not_a_party(extractor: RussianExtractor) -> None:
+    text = (
+        "Министерство культуры и Фонд «Мирас» подписали меморандум, передает "
+        "пресс-служба Агентства по делам молодёжи."
+    )
+    ((parties, _),) = _agreements(_extract(extractor, text))
+    assert not any("Агентство" in name for name in parties)
+
+
+def test_mentions_point_at_their_text_and_evidence_at_a_sentence(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Форум открылся в Шымкенте.\nРуководитель центра «Жастар» Даурен Сейтов "
+        "поблагодарил гостей. Сейтов рассказал о планах."
+    )
+    extraction = _extract(extractor, text)
+    assert extraction.mentions
+    for mention in extraction.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    assert [m.name for m in extraction.mentions if m.text == "Сейтов"] == ["Даурен Сейтов"]
+    for claim in extraction.claims:
+        evidence = claim.evidence
+        assert text[evidence.start : evidence.end] == evidence.sentence
+        assert (evidence.start, evidence.end) in sentence_spans(text)
+
+
+def test_same_input_same_output_and_registry(extractor: RussianExtractor) -> None:
+    text = "Директор фонда «Бірлік» Айдос Серикбаев подписал меморандум с акиматом."
+    assert _extract(extractor, text) == _extract(RussianExtractor(), text)
+    assert load_extractor("ru.natasha").name == "ru.natasha"
+
+
+def test_short_names_complete_to_the_one_longer_name() -> None:
+    names = ["Civil Alliance", "Civil Alliance of Kazakhstan", "Green Fund", "Alga"]
+    assert complete_prefixes(names) == {"Civil Alliance": "Civil Alliance of Kazakhstan"}
+    assert complete_prefixes(["Green Fund", "Green Fund East", "Green Fund West"]) == {}
