@@ -174,7 +174,7 @@
   });
   CONFIG.edgeTypes.forEach(function (t) {
     legendRow(CONFIG.edgeStyle[t].color, t.replace("_", " ") +
-      (CONFIG.edgeStyle[t].dashes ? " (dashed)" : ""), "line");
+      (CONFIG.edgeStyle[t].dashes && !CONFIG.large ? " (dashed)" : ""), "line");
   });
   if (CONFIG.communities) legend.appendChild(el("p", "Node colour = community (Louvain).", "hint"));
 
