@@ -142,7 +142,7 @@ class _Sentence:
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
         words = [t for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]
-        return len(words) >= 3 and all(t.capitalised for t in words)
+        return len(words) >= 4 and all(t.capitalised for t in words)
 
     def _ministries(self) -> None:
         """ "Minister of Religious Affairs": the ministry is "Ministry of Religious Affairs"."""
@@ -175,6 +175,8 @@ class _Sentence:
                 j += 1
             elif token.text.lower() in _CONNECTORS or token.text == "-":
                 j += 1
+            elif token.text == "to" and tokens[j - 1].bare == "ambassador":
+                j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
             elif token.text == "(" and (close := self._gloss_end(j)) is not None:
                 end = close
                 j = close + 1
@@ -269,6 +271,8 @@ class _Sentence:
                 role = " ".join(t.bare for t in tokens[k : end + 1])
                 self.items.append(_Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
+                if w + 1 < len(words) and tokens[words[w]].text == "to":
+                    w += 2  # "Ambassador to Georgia": the country is part of the title
                 continue
             rest = words[w:]
             heads = [n for n, x in enumerate(rest) if tokens[x].bare in lexicon.ORG_HEADS]
@@ -276,12 +280,41 @@ class _Sentence:
                 tokens[x].bare in lexicon.PLACE_HEADS for x in rest
             ):
                 return
+            joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
+            if (
+                joint is not None
+                and not any(n < joint for n in heads)
+                and (not heads or self._position_in(rest[joint:]))
+                and joint >= 2
+                and all(_name_shaped(tokens[x]) for x in rest[:joint])
+            ):
+                # "Kanat Jumabayev and Kazakh Ambassador ...": a name, then a new start.
+                self._person(rest[:joint])
+                w += joint + 1
+                continue
             if heads:
                 used = self._org(rest, heads)
                 w += used
                 continue
+            if w and tokens[words[w - 1]].text == "of" and len(rest) >= 3:
+                self._unheaded_org(rest)
+                return
             self._person(rest)
             return
+
+    def _position_in(self, indices: list[int]) -> bool:
+        return any(self._position_at(k, indices[-1]) is not None for k in indices)
+
+    def _unheaded_org(self, rest: list[int]) -> None:
+        """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
+        indices = rest[:-2]
+        if not all(
+            self.tokens[k].capitalised or self.tokens[k].text in _CONNECTORS for k in indices
+        ):
+            return
+        span = self._span(EntityType.ORGANISATION, indices)
+        self.items.append(_Item("org", indices[0], indices[-1], span=span))
+        self._person(rest[-2:])
 
     def _org(self, rest: list[int], heads: list[int]) -> int:
         """Add the organisation at the start of ``rest``; the number of words it took."""
@@ -477,8 +510,13 @@ class _Sentence:
         if not kinds:
             return
         kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
-        cut = next((k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION), len(words))
-        orgs = [i for i in self.items if i.kind == "org" and i.first < cut and i.span]
+        # "according to X", "X reported": the source of the news is no party.
+        sources = [k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION]
+        orgs = [
+            i
+            for i in self.items
+            if i.kind == "org" and i.span and not any(0 < i.first - k <= 4 for k in sources)
+        ]
         between = next((k for k, w in enumerate(words) if w == "between"), None)
         if between is not None and len([o for o in orgs if o.first > between]) >= 2:
             orgs = [o for o in orgs if o.first > between][:2]
@@ -491,7 +529,8 @@ class _Sentence:
         noun = next((k for k, w in enumerate(words) if w in lexicon.AGREEMENT_WORDS), None)
         if noun is None:
             return None
-        on = next((k for k in range(noun + 1, min(noun + 8, len(words))) if words[k] == "on"), None)
+        window = range(noun + 1, min(noun + 16, len(words)))
+        on = next((k for k in window if words[k] == "on"), None)
         if on is None:
             return None
         end = on

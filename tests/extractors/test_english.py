@@ -1,0 +1,135 @@
+"""The English rule extractor on hand-written sentences: titles, organisations, MoUs."""
+
+from __future__ import annotations
+
+from kg.extractors import load_extractor
+from kg.extractors.common import sentence_spans
+from kg.extractors.english import EnglishExtractor
+from kg.iris import article_id
+from kg.model import AgreementClaim, AgreementKind, Article, EntityType, Extraction, RoleClaim
+
+
+def _extract(text: str) -> Extraction:
+    article = Article(id=article_id(text), text=text, lang="en", source_path="test.txt")
+    return next(EnglishExtractor().pipe([article]))
+
+
+def _names(extraction: Extraction, kind: EntityType) -> set[str]:
+    return {m.name for m in extraction.mentions if m.type is kind}
+
+
+def _roles(text: str) -> set[tuple[str, str, str | None]]:
+    extraction = _extract(text)
+    m = extraction.mentions
+    return {
+        (m[c.person].name, m[c.organisation].name, c.role)
+        for c in extraction.claims
+        if isinstance(c, RoleClaim)
+    }
+
+
+def _parties(text: str) -> list[tuple[frozenset[str], AgreementKind]]:
+    extraction = _extract(text)
+    m = extraction.mentions
+    return [
+        (frozenset(m[p].name for p in c.parties), c.kind)
+        for c in extraction.claims
+        if isinstance(c, AgreementClaim)
+    ]
+
+
+def test_person_comma_title_of_organisation() -> None:
+    text = "Dana Mukanova, director of the Steppe Water Foundation, opened the session."
+    assert _roles(text) == {("Dana Mukanova", "Steppe Water Foundation", "director")}
+
+
+def test_possessive_organisation_then_title() -> None:
+    text = "The Aral Heritage Fund’s chairman Bolat Sarsenov thanked the volunteers."
+    assert _roles(text) == {("Bolat Sarsenov", "Aral Heritage Fund", "chairman")}
+
+
+def test_title_of_organisation_before_name_in_one_capitalised_run() -> None:
+    text = "They were welcomed by President of Turan Open University Yerlan Kassenov."
+    assert _roles(text) == {("Yerlan Kassenov", "Turan Open University", "president")}
+
+
+def test_organisation_then_title_twice_before_one_name() -> None:
+    text = (
+        "Present were Jasyl El (Green Land) Fund Chair and Meyirim Charity Fund President "
+        "Timur Akhmetov and others."
+    )
+    assert _roles(text) == {
+        ("Timur Akhmetov", "Jasyl El Fund", "chair"),
+        ("Timur Akhmetov", "Meyirim Charity Fund", "president"),
+    }
+
+
+def test_lower_case_title_and_lower_case_head() -> None:
+    text = "The talks included head of the ‘Adal Zher’ civil movement Aliya Nurpeisova."
+    assert _roles(text) == {("Aliya Nurpeisova", "Adal Zher", "head")}
+
+
+def test_minister_of_names_the_ministry() -> None:
+    text = "The plan was backed by Minister of Ecology and Natural Resources Serik Dauletov."
+    assert _roles(text) == {
+        ("Serik Dauletov", "Ministry of Ecology and Natural Resources", "minister")
+    }
+
+
+def test_name_with_organisation_in_brackets() -> None:
+    text = "Madina Ospanova (Open Steppe Foundation) spoke about grants."
+    assert _roles(text) == {("Madina Ospanova", "Open Steppe Foundation", None)}
+
+
+def test_elected_head_of_quoted_organisation() -> None:
+    text = "Last week Nurlan Abenov was elected Head of the ‘Youth Alliance of Semey’ by vote."
+    assert _roles(text) == {("Nurlan Abenov", "Youth Alliance of Semey", "head")}
+
+
+def test_signed_memorandum_of_understanding_with() -> None:
+    text = (
+        "The Eurasian Media Foundation signed a memorandum of understanding with the "
+        "Karaganda Technical University on cooperation in journalism training."
+    )
+    ((parties, kind),) = _parties(text)
+    assert parties == {"Eurasian Media Foundation", "Karaganda Technical University"}
+    assert kind is AgreementKind.MEMORANDUM
+    claim = next(c for c in _extract(text).claims if isinstance(c, AgreementClaim))
+    assert claim.title == "on cooperation in journalism training"
+
+
+def test_agreement_between_x_and_y() -> None:
+    text = (
+        "According to the Ministry of Justice, an agreement was signed between the "
+        "Legal Aid Association and the Bar Council of Almaty."
+    )
+    assert _parties(text) == [
+        (frozenset({"Legal Aid Association", "Bar Council of Almaty"}), AgreementKind.AGREEMENT)
+    ]
+
+
+def test_headline_in_title_case_names_nobody() -> None:
+    extraction = _extract("Volunteers Will Be Honoured Across Kazakhstan This Spring")
+    assert extraction.mentions == ()
+
+
+def test_lone_surname_names_the_full_person_and_offsets_hold() -> None:
+    text = (
+        "Kazakh Ambassador to Georgia Arman Yessimov met students.\n"
+        "Yessimov said the new Civic Fund will open soon. The Civic Fund of Aktobe is new."
+    )
+    extraction = _extract(text)
+    assert _names(extraction, EntityType.PERSON) == {"Arman Yessimov"}
+    assert [m.name for m in extraction.mentions if m.text == "Yessimov"] == ["Arman Yessimov"]
+    # "the Civic Fund" is the one longer organisation the article names.
+    assert _names(extraction, EntityType.ORGANISATION) == {"Civic Fund of Aktobe"}
+    for mention in extraction.mentions:
+        assert text[mention.start : mention.end] == mention.text
+    for claim in extraction.claims:
+        assert (claim.evidence.start, claim.evidence.end) in sentence_spans(text)
+
+
+def test_deterministic_and_registered() -> None:
+    text = "Aigul Serikova, founder of the Bright Path Association, met donors."
+    assert _extract(text) == _extract(text)
+    assert load_extractor("en.rules").name == "en.rules"
