@@ -240,6 +240,19 @@ class _Reader:
         return found
 
 
+def _fallback_label(graph: Graph, iri: str, kind: str, date: str | None) -> str:
+    """A readable label for a node without names (an untitled agreement, say)."""
+    from rdflib import RDF, URIRef
+
+    from kg.vocab import CIV
+
+    if kind == "agreement":
+        memorandum = (URIRef(iri), RDF.type, CIV.Memorandum) in graph
+        word = "Memorandum" if memorandum else "Agreement"
+        return f"{word} {date}" if date else word
+    return iri.rsplit("/", 1)[-1]
+
+
 def read_map_data(graph: Graph) -> MapData:
     """Nodes, edges with their evidence, and articles of a civkg graph, sorted by IRI."""
     from rdflib import URIRef
@@ -272,7 +285,7 @@ def read_map_data(graph: Graph) -> MapData:
             MapNode(
                 iri=iri,
                 type=kind,
-                label=label or iri.rsplit("/", 1)[-1],
+                label=label or _fallback_label(graph, iri, kind, _text(date)),
                 names=names,
                 org_class=org_class,
                 date=_text(date),

@@ -134,3 +134,41 @@ def test_layout_places_nodes_beyond_the_core_near_a_neighbour(data: MapData) -> 
             assert nearest < 100
             checked += 1
     assert checked == len(data.nodes) - len(core)
+
+
+def test_an_untitled_memorandum_is_labelled_by_kind_and_date() -> None:
+    from kg.build import build_activity
+    from kg.graph import to_dataset
+    from kg.iris import entity_id
+    from kg.model import (
+        Agreement,
+        AgreementKind,
+        Article,
+        ArticleResult,
+        Entity,
+        EntityType,
+        Evidence,
+        Label,
+    )
+
+    text = "Орда и Жетісу подписали меморандум."
+    article = Article("x1", text, "ru", "ru/x1.txt")
+    parties = [
+        Entity(entity_id("organisation", name), EntityType.ORGANISATION, Label(name, "ru"))
+        for name in ("Орда", "Жетісу")
+    ]
+    memo = Agreement(
+        "agreement/untitled",
+        AgreementKind.MEMORANDUM,
+        tuple(sorted(p.id for p in parties)),
+        None,
+        "2024-06-01",
+        (Evidence("x1", text, 0, len(text), "test"),),
+    )
+    _, graph = to_dataset(
+        [ArticleResult(article, tuple(parties), (memo,))],
+        activity=build_activity(["test"]),
+        base="https://example.org/id/",
+    )
+    labels = {node.type: node.label for node in read_map_data(graph).nodes}
+    assert labels["agreement"] == "Memorandum 2024-06-01"
