@@ -266,7 +266,8 @@
     refresh();
     var around = network.getConnectedNodes(id);
     network.selectNodes([id].concat(around), true);
-    network.focus(id, { scale: 1.2, animation: false });
+    // Frame the node with its neighbours, not zoomed in past reading size.
+    network.fit({ nodes: [id].concat(around), maxZoomLevel: 1.5, animation: false });
     showNode(id);
     results.hidden = true;
   }
