@@ -363,11 +363,13 @@ class _Sentence:
             (k for k in range(head + 1, last + 1) if tokens[k].text in OPENING_QUOTES), None
         )
         org_class = lexicon.ORG_HEADS.get(tokens[head].lemma)
-        legal = tokens[head].text in lexicon.LEGAL_FORMS or all(
-            lemma in lexicon.LEGAL_FORM_WORDS for lemma in lemmas
+        legal = (
+            tokens[head].text in lexicon.LEGAL_FORMS
+            or all(lemma in lexicon.LEGAL_FORM_WORDS for lemma in lemmas)
+            or tokens[head].lemma in lexicon.FORM_HEADS
         )
         if legal and quote == head + 1:
-            # ОФ «X» and общественный фонд «X» are one organisation: X.
+            # ОФ «X», общественный фонд «X», экологический фонд «X»: one organisation, X.
             name = _quoted_name(self.text[tokens[quote].start : end])
             span = Span(EntityType.ORGANISATION, start, end, name, org_class or OrgClass.NGO)
             return _Item("org", first, last, span=span)

@@ -70,6 +70,15 @@ ORG_HEADS: dict[str, OrgClass] = {
     "foundation": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
+    "initiative": OrgClass.NGO,
+    "trust": OrgClass.NGO,
+    "platform": OrgClass.NGO,
+    "consortium": OrgClass.NGO,
+    "bureau": OrgClass.GOVERNMENT,
+    "mission": OrgClass.INTERNATIONAL,
+    "club": OrgClass.NGO,
+    "service": OrgClass.GOVERNMENT,
+    "news": OrgClass.MEDIA,
     "group": OrgClass.COMPANY,
     "institute": OrgClass.EDUCATION,
     "league": OrgClass.NGO,
@@ -90,7 +99,18 @@ ORG_HEADS: dict[str, OrgClass] = {
 
 #: Lower-case heads that make a preceding (quoted) name an organisation: "'X' party".
 LOWER_HEADS: frozenset[str] = frozenset(
-    {"party", "movement", "union", "fund", "foundation", "company", "association", "alliance"}
+    {
+        "party",
+        "movement",
+        "union",
+        "fund",
+        "foundation",
+        "company",
+        "association",
+        "alliance",
+        "service",
+        "initiative",
+    }
 )
 
 #: Capitalised words that head places and buildings, not actors.

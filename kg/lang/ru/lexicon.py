@@ -166,3 +166,7 @@ ORG_ABBREVIATIONS: dict[str, str] = {
 STATE_BODIES: frozenset[str] = frozenset(
     {"правительство", "министерство", "парламент", "мажилис", "сенат", "мид"}
 )
+
+#: Heads that only say what legal kind of body a quoted name is: "экологический фонд «X»"
+#: is X, whatever adjectives describe the fund.
+FORM_HEADS: frozenset[str] = frozenset({"фонд", "объединение", "товарищество"})
