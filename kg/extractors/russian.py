@@ -182,12 +182,23 @@ class _Sentence:
         items: list[_Item] = []
         i = 0
         while i < len(self.tokens):
-            if self.tokens[i].ner != "PER":
+            j = i
+            if self.tokens[i].ner == "PER":
+                while j + 1 < len(self.tokens) and self.tokens[j + 1].ner == "PER":
+                    j += 1
+            elif self._name_pair(i):
+                j = i + 1
+            else:
                 i += 1
                 continue
-            j = i
-            while j + 1 < len(self.tokens) and self.tokens[j + 1].ner == "PER":
-                j += 1
+            # "Фонда Дала-Инвест Арман Касенов" tagged as one person: the name starts at
+            # the first name when the run opens with a word that is none.
+            while (
+                j - i >= 2
+                and not morph.is_first_name(self.tokens[i].text)
+                and (morph.is_first_name(self.tokens[i + 1].text))
+            ):
+                i += 1
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
@@ -197,6 +208,20 @@ class _Sentence:
                 self.people.append(span)
             i = j + 1
         return items
+
+    def _name_pair(self, i: int) -> bool:
+        """A first name and a Russian-style surname natasha missed ("Арман Касенов")."""
+        if i + 1 >= len(self.tokens):
+            return False
+        first, second = self.tokens[i], self.tokens[i + 1]
+        return (
+            first.text[:1].isupper()
+            and second.text[:1].isupper()
+            and first.ner != "LOC"
+            and second.ner != "LOC"
+            and morph.is_first_name(first.text)
+            and morph.looks_like_surname(second.text)
+        )
 
     # -- positions ----------------------------------------------------------------------
 
@@ -230,7 +255,7 @@ class _Sentence:
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None
-            if self.tokens[last].lemma == "министр":
+            if self.tokens[last].lemma.endswith("министр"):
                 implied, last = self._ministry(last)
             items.append(_Item("position", first, last, role=role, implied=implied))
             i = last + 1
@@ -255,11 +280,29 @@ class _Sentence:
     # -- organisations ------------------------------------------------------------------
 
     def _genitive_tail(self, start: int) -> int:
-        """Last token index of the genitive words from ``start`` (start - 1 if none)."""
+        """Last token index of the genitive words from ``start`` (start - 1 if none).
+
+        Two joins belong to names: "по делам молодёжи" (по + dative) and a lower-case
+        "и" ("информации и общественного развития"); a capitalised word after "и"
+        starts another organisation instead.
+        """
+        tokens = self.tokens
         end = start - 1
         j = start
-        while j < len(self.tokens):
-            token = self.tokens[j]
+        while j < len(tokens):
+            token = tokens[j]
+            if token.text in ("по", "и") and j + 1 < len(tokens):
+                after = tokens[j + 1]
+                wanted = "datv" if token.text == "по" else "gent"
+                if after.case == wanted and after.inflected and after.text[:1].islower():
+                    j += 1
+                    token = after
+                    if token.case == "datv":
+                        end = j
+                        j += 1
+                        continue
+                else:
+                    break
             abbreviation = token.text.isupper() and len(token.text) > 1 and token.ner != "PER"
             if token.ner == "PER" or not (token.inflected or abbreviation):
                 break
@@ -279,7 +322,7 @@ class _Sentence:
             if i in taken:
                 i += 1
                 continue
-            item = self._organisation_at(i, i in after_position)
+            item = self._organisation_at(i, i in after_position, taken)
             if item is None:
                 i += 1
                 continue
@@ -291,7 +334,7 @@ class _Sentence:
                 found.append(_Item("org", position.first, position.last, span=position.implied))
         return found
 
-    def _organisation_at(self, i: int, in_role: bool) -> _Item | None:
+    def _organisation_at(self, i: int, in_role: bool, taken: set[int]) -> _Item | None:
         tokens = self.tokens
         first = i
         if first > 0 and tokens[first - 1].text in OPENING_QUOTES:
@@ -314,6 +357,25 @@ class _Sentence:
                 i += 1
         last = self._genitive_tail(i + 1)
         last = max(last, i)
+        # An indeclinable name in apposition: "Фонда Дала-Инвест".
+        apposition = last + 1
+        if (
+            last == i
+            and head.text[:1].isupper()
+            and apposition < len(tokens)
+            and apposition not in taken
+            and tokens[apposition].pos == "PROPN"
+            and tokens[apposition].text[:1].isupper()
+            and tokens[apposition].case in (None, "nomn")
+        ):
+            last = apposition
+        # natasha knows where an indeclinable name ends: "Фонда Сорос-Казахстан".
+        while (
+            last + 1 < len(tokens)
+            and last + 1 not in taken
+            and tokens[last].ner == tokens[last + 1].ner == "ORG"
+        ):
+            last += 1
         last = self._quoted(last)
         if is_head and head.lemma in lexicon.BRANCH_HEADS:
             last = self._place(last)

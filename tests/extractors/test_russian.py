@@ -173,3 +173,36 @@ def test_short_names_complete_to_the_one_longer_name() -> None:
     names = ["Civil Alliance", "Civil Alliance of Kazakhstan", "Green Fund", "Alga"]
     assert complete_prefixes(names) == {"Civil Alliance": "Civil Alliance of Kazakhstan"}
     assert complete_prefixes(["Green Fund", "Green Fund East", "Green Fund West"]) == {}
+
+
+def test_name_joins_po_dative_and_lower_case_and(extractor: RussianExtractor) -> None:
+    text = (
+        "Руководитель Управления по делам религий Жамбылской области Талгат Оспанов "
+        "выступил. Министерство науки и высшего образования РК и Фонд «Білім» "
+        "подписали меморандум."
+    )
+    extraction = _extract(extractor, text)
+    assert (
+        "Талгат Оспанов",
+        "Управление по делам религий Жамбылской области",
+        "руководитель",
+    ) in _roles(extraction)
+    assert _agreements(extraction) == [
+        (
+            frozenset({"Министерство науки и высшего образования Республики Казахстан", "Білім"}),
+            AgreementKind.MEMORANDUM,
+        )
+    ]
+
+
+def test_indeclinable_name_after_head_and_adjectives_before_fund(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Представитель Фонда Дала-Инвест Арман Касенов и президент экологического "
+        "фонда «Таза өзен» Жанар Мусина провели встречу."
+    )
+    assert _roles(_extract(extractor, text)) == {
+        ("Арман Касенов", "Фонд Дала-Инвест", "представитель"),
+        ("Жанар Мусина", "Таза өзен", "президент"),
+    }

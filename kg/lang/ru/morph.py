@@ -94,6 +94,22 @@ def _case_rank(case: str | None) -> int:
     return _CASE_ORDER.index(case) if case in _CASE_ORDER else len(_CASE_ORDER)
 
 
+# Russian-style surnames in any case: Касенов, Касеновым, Омарова, Омаровой, Абаев.
+_SURNAME_FORM = re.compile(
+    r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ым|ою)?$|(?:ск|цк)(?:ий|ая|ого|ой|ому|им|ую)$"
+)
+
+
+def is_first_name(word: str) -> bool:
+    """True when pymorphy knows ``word`` as a first name."""
+    return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
+
+
+def looks_like_surname(word: str) -> bool:
+    """True when ``word`` has the shape of a Russian-style surname."""
+    return len(word) > 4 and bool(_SURNAME_FORM.search(word))
+
+
 def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
     """``phrase`` with its head noun and the adjectives before it in the nominative.
 
