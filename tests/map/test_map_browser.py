@@ -50,6 +50,17 @@ def test_map_is_offline_clean_and_runs_no_injected_script(
         "window.civkgMap.nodes.get({filter: n => n.label.indexOf('onerror') >= 0})[0].id"
     )
     page.evaluate(f"window.civkgMap.focusNode({hostile})")
+    where = page.evaluate(
+        f"""(() => {{ const m = window.civkgMap;
+        const dom = m.network.canvasToDOM(m.network.getPositions([{hostile}])[{hostile}]);
+        const box = document.getElementById('network').getBoundingClientRect();
+        return [box.left + dom.x, box.top + dom.y]; }})()"""
+    )
+    page.mouse.move(where[0], where[1])
+    tooltip = page.locator(".vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert "onerror=" in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0
     assert "onerror=" in page.inner_text("#panel h2")  # shown as text, not parsed
     assert "<script>" in page.inner_text("#panel")
     flags = page.evaluate(

@@ -303,7 +303,18 @@
     a.click();
     a.remove();
   }
-  function pngDataUrl() { return container.querySelector("canvas").toDataURL("image/png"); }
+  function pngDataUrl() {
+    // The network canvas is transparent; give the picture the page's white background.
+    var source = container.querySelector("canvas");
+    var copy = document.createElement("canvas");
+    copy.width = source.width;
+    copy.height = source.height;
+    var context = copy.getContext("2d");
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, copy.width, copy.height);
+    context.drawImage(source, 0, 0);
+    return copy.toDataURL("image/png");
+  }
   function xml(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
