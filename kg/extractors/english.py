@@ -74,6 +74,8 @@ class EnglishExtractor:
         builder = ExtractionBuilder(article, NAME)
         people: list[Span] = []
         singles: list[_Token] = []
+        all_tokens: list[_Token] = []
+        acronyms: dict[str, Span] = {}
         for bounds in sentence_spans(article.text):
             tokens = [
                 _Token(m.start(), m.end(), m.group())
@@ -83,12 +85,23 @@ class EnglishExtractor:
             sentence.run()
             people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
             singles.extend(sentence.singles)
+            all_tokens.extend(tokens)
+            acronyms.update(sentence.acronyms())
         surnames = {p.name.split()[-1].lower(): p for p in people}
         for token in singles:
             full = surnames.get(token.bare)
             if full is not None:
                 end = token.start + len(_POSSESSIVE.sub("", token.text))
                 builder.mention(Span(EntityType.PERSON, token.start, end, full.name))
+        # An acronym the article defined, or a well-known one, names its organisation.
+        for token in all_tokens:
+            bare = _POSSESSIVE.sub("", token.text)
+            org = acronyms.get(bare)
+            if org is None and bare in lexicon.KNOWN_ACRONYMS:
+                org = Span(EntityType.ORGANISATION, 0, 0, bare, OrgClass.INTERNATIONAL)
+            if org is not None:
+                end = token.start + len(bare)
+                builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         return builder.build()
 
 
@@ -138,6 +151,19 @@ class _Sentence:
                 self.builder.mention(item.span)
         self._roles()
         self._agreements()
+
+    def acronyms(self) -> dict[str, Span]:
+        """Acronyms defined in brackets after an organisation: "... Programme (UNDP)"."""
+        found: dict[str, Span] = {}
+        for item in self.items:
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 2 >= len(self.tokens):
+                continue
+            acronym = self.tokens[k + 1].text
+            bracketed = self.tokens[k].text == "(" and self.tokens[k + 2].text == ")"
+            if bracketed and acronym.isupper() and acronym.isalpha() and len(acronym) >= 2:
+                found[acronym] = item.span
+        return found
 
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
@@ -276,6 +302,12 @@ class _Sentence:
                 continue
             rest = words[w:]
             heads = [n for n, x in enumerate(rest) if tokens[x].bare in lexicon.ORG_HEADS]
+            of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
+            if heads and of in (2, 3) and all(_name_shaped(tokens[x]) for x in rest[:of]):
+                # "Saule Omarova of Nazarbayev University": a name, then her body.
+                self._person(rest[:of])
+                w += of + 1
+                continue
             if tokens[rest[0]].bare in lexicon.PLACE_HEADS or any(
                 tokens[x].bare in lexicon.PLACE_HEADS for x in rest
             ):
@@ -307,14 +339,16 @@ class _Sentence:
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
-        indices = rest[:-2]
+        named = len(rest) >= 4 and all(_name_shaped(self.tokens[k]) for k in rest[-2:])
+        indices = rest[:-2] if named else rest
         if not all(
             self.tokens[k].capitalised or self.tokens[k].text in _CONNECTORS for k in indices
         ):
             return
         span = self._span(EntityType.ORGANISATION, indices)
         self.items.append(_Item("org", indices[0], indices[-1], span=span))
-        self._person(rest[-2:])
+        if named:
+            self._person(rest[-2:])
 
     def _org(self, rest: list[int], heads: list[int]) -> int:
         """Add the organisation at the start of ``rest``; the number of words it took."""
@@ -335,8 +369,10 @@ class _Sentence:
             while nxt < len(rest) and tokens[rest[nxt]].text.lower() in _CONNECTORS | {"-"}:
                 nxt += 1
             joiner = tokens[rest[end + 1]].text.lower()
-            if joiner == "and" and not any(
-                tokens[x].text.lower() == "of" for x in rest[head + 1 : end + 1]
+            after_joiner = tokens[rest[end + 2]].text.lower() if end + 2 < len(rest) else ""
+            if joiner == "and" and (
+                after_joiner in ("the", "a", "an")
+                or not any(tokens[x].text.lower() == "of" for x in rest[head + 1 : end + 1])
             ):
                 break  # "X Foundation and the Y Foundation": two organisations
             if nxt >= len(rest) or self._title_ends_name(rest, nxt):
@@ -473,7 +509,7 @@ class _Sentence:
             next_person = k < len(items) and items[k].kind == "person"
             if after and after[0].kind == "position" and not next_person:
                 pairs += self._pairs(after)
-            elif after and after[0].kind == "org" and self._bracketed(item.last, after[0].first):
+            elif after and after[0].kind == "org" and self._of_or_bracket(item.last, after[0]):
                 pairs.append((None, after[0]))
             for position, org in pairs:
                 assert org.span is not None
@@ -481,8 +517,9 @@ class _Sentence:
                     item.span, org.span, position.role if position else None, self.bounds
                 )
 
-    def _bracketed(self, a: int, b: int) -> bool:
-        return [t.text for t in self.tokens[a + 1 : b]] == ["("]
+    def _of_or_bracket(self, a: int, org: _Item) -> bool:
+        """ "X (Y Foundation)" and "X of Y University": a person representing Y."""
+        return [t.text for t in self.tokens[a + 1 : org.first]] in (["("], ["of"], ["of", "the"])
 
     def _pairs(self, run: list[_Item]) -> list[tuple[_Item | None, _Item]]:
         """Each title with its organisation: the one adjacent before it, else after "of"."""
@@ -531,8 +568,8 @@ class _Sentence:
             return None
         window = range(noun + 1, min(noun + 16, len(words)))
         on = next((k for k in window if words[k] == "on"), None)
-        if on is None:
-            return None
+        if on is None or on + 1 >= len(words) or words[on + 1] in lexicon.NOT_NAMES:
+            return None  # "on Tuesday" dates the signing; it is no subject
         end = on
         while (
             end + 1 < len(words)

@@ -133,3 +133,27 @@ def test_deterministic_and_registered() -> None:
     text = "Aigul Serikova, founder of the Bright Path Association, met donors."
     assert _extract(text) == _extract(text)
     assert load_extractor("en.rules").name == "en.rules"
+
+
+def test_two_organisations_joined_by_and_the_and_a_defined_acronym() -> None:
+    text = (
+        "The Ministry of Sport and Tourism and the Open Roads Development Programme (ORDP) "
+        "signed an agreement on Friday. Later ORDP opened an office."
+    )
+    extraction = _extract(text)
+    ((parties, kind),) = _parties(text)
+    assert parties == {"Ministry of Sport and Tourism", "Open Roads Development Programme"}
+    assert kind is AgreementKind.AGREEMENT
+    claim = next(c for c in extraction.claims if isinstance(c, AgreementClaim))
+    assert claim.title is None
+    later = [m for m in extraction.mentions if m.text == "ORDP"]
+    assert [m.name for m in later] == ["Open Roads Development Programme"] * 2
+
+
+def test_name_of_organisation_and_title_after_a_name() -> None:
+    assert _roles("Prof. Dinara Kaliyeva of Turan Medical University chaired the panel.") == {
+        ("Dinara Kaliyeva", "Turan Medical University", None)
+    }
+    assert _roles("Yesterday Erik Tulegenov, Minister of Labour and Welfare, spoke.") == {
+        ("Erik Tulegenov", "Ministry of Labour and Welfare", "minister")
+    }

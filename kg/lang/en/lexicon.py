@@ -38,6 +38,20 @@ POSITIONS: frozenset[str] = frozenset(
         "deputy head",
         "managing director",
         "country director",
+        "mayor",
+        "governor",
+        "akim",
+        "deputy akim",
+        "ombudsman",
+        "spokesperson",
+        "spokesman",
+        "editor",
+        "editor-in-chief",
+        "chief executive",
+        "professor",
+        "trustee",
+        "board member",
+        "chief",
     }
 )
 
@@ -160,3 +174,8 @@ SIGNING: frozenset[str] = frozenset(
 
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})
+
+#: Acronyms of international bodies that news uses without spelling them out.
+KNOWN_ACRONYMS: frozenset[str] = frozenset(
+    {"UN", "UNICEF", "UNDP", "UNESCO", "UNHCR", "OSCE", "USAID", "OECD", "NATO", "IMF", "EU"}
+)
