@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -92,8 +93,11 @@ class RussianExtractor:
         tokens = self._tokens(article.text)
         builder = ExtractionBuilder(article, NAME)
         people: list[Span] = []
+        starts = [t.start for t in tokens]
         for sentence in sentence_spans(article.text):
-            inside = [t for t in tokens if sentence[0] <= t.start and t.end <= sentence[1]]
+            first = bisect_left(starts, sentence[0])
+            last = bisect_left(starts, sentence[1])
+            inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
             _Sentence(article.text, inside, sentence, builder, people).run()
         _name_surnames(article.text, tokens, builder, people)
         return builder.build()

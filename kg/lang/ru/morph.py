@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 #: natasha's Universal Dependencies case names -> pymorphy's OpenCorpora grammemes.
@@ -32,7 +32,7 @@ def analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str, case: str | None = None) -> str:
     """The most likely dictionary form of ``word`` (in ``case`` when given), lower-case."""
     match = _INFLECTED_ABBREVIATION.match(word)
