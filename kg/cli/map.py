@@ -27,7 +27,7 @@ def map_command(
 ) -> None:
     """Write a self-contained, offline network map (HTML) of a graph.
 
-    Example: kg map out/ --focus "Steppe Partners" --hops 2 --out steppe.html
+    Example: kg map out/ --focus "Қазақстанның Азаматтық альянсы" --hops 2 --out ego.html
     """
     from kg.exporters import write_atomic
     from kg.graph import load_graph
