@@ -287,6 +287,7 @@ def save(nlp: Language, out: Path, meta: dict[str, Any], scores: dict[str, Any])
         if any(out.iterdir()) and not (out / "meta.json").exists():
             raise InputError(f"{out}: exists and is not a model folder; refusing to replace it")
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.meta.update(meta)
     # The strings of training words are not needed: the embeddings hash attributes,
     # and labels live with the ner component. The tokenizer comes from kg.lang.kk so

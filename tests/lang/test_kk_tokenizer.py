@@ -118,3 +118,24 @@ def test_stop_words(nlp: Language) -> None:
     doc = nlp("және қор")
     assert doc[0].is_stop
     assert not doc[1].is_stop
+
+
+def test_prefix_groups_the_forms_of_one_stem(nlp: Language) -> None:
+    doc = nlp("Қорының қорына Қала")
+    assert doc[0].prefix_ == doc[1].prefix_
+    assert doc[0].prefix_ != doc[2].prefix_
+    assert doc[0].prefix_ == doc[0].text[: len(doc[0].prefix_)].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Таза өзен»қоры", ["«", "Таза", "өзен", "»", "қоры"]),
+        ("“Береке”ЖШС", ["“", "Береке", "”", "ЖШС"]),
+        ("қорының«Үміт»", ["қорының", "«", "Үміт", "»"]),
+    ],
+)
+def test_quotes_typed_without_spaces_split_off(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert _texts(nlp, text) == expected

@@ -72,6 +72,8 @@ TOKENIZER_INFIXES: list[str] = [
     rf"(?<=[{KK_ALPHA}]),(?=[{KK_ALPHA}])",
     rf"(?<=[{KK_ALPHA}])(?:{_DASHES})(?=[{KK_ALPHA}])",
     rf"(?<=[{KK_ALPHA}0-9])[:<>=/](?=[{KK_ALPHA}])",
+    # Quotes typed without a space: «Жасыл әлем»қоры, “Келісім”КММ.
+    rf"(?<=[{KK_ALPHA}0-9.!?])[«»“”„](?=[{KK_ALPHA}0-9])",
     # Initials glued to a surname ("Л.Н.Гумилев"): an empty infix cuts after the last
     # initial, so the initials stay one token and the surname is a word of its own.
     rf"(?<=[{KK_ALPHA_UPPER}]\.)(?=[{KK_ALPHA_UPPER}][{KK_ALPHA_LOWER}])",
