@@ -417,7 +417,7 @@ class _Sentence:
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
             return
-        if self._quoted_org(names):
+        if self._quoted_org(names) or self._typed_org(rest):
             return
         if len(names) == 1:
             self.singles.append(tokens[names[0]])
@@ -427,6 +427,17 @@ class _Sentence:
                 _Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
+
+    def _typed_org(self, names: list[int]) -> bool:
+        """ "political party the Democratic Choice": a lower-case head types the name."""
+        # Only with "the": in "public union Konstantin Avershin" the name is a person's.
+        k = names[0] - 2
+        head = self.tokens[k] if k >= 0 and self.tokens[k + 1].text == "the" else None
+        if head is None or head.capitalised or head.bare not in lexicon.LOWER_HEADS:
+            return False
+        span = self._span(EntityType.ORGANISATION, names, lexicon.ORG_HEADS.get(head.bare))
+        self.items.append(_Item("org", names[0], names[-1], span=span))
+        return True
 
     def _quoted_org(self, names: list[int]) -> bool:
         """A name before a lower-case head: "‘Alga’ party", "Ya-Almaatinets (gloss) union"."""

@@ -142,7 +142,8 @@ def _org_name(phrase: str, head: str | None = None) -> str:
     if head in lexicon.STATE_BODIES:
         words = [lexicon.STATE_GENITIVES.get(w, w) if i else w for i, w in enumerate(words)]
     words = [lexicon.ABBREVIATIONS.get(w, w) if i else w for i, w in enumerate(words)]
-    name = " ".join(words)
+    # "МИДа Кыргызстана": an abbreviation takes no case ending in a name.
+    name = " ".join(morph.bare_abbreviation(w) for w in words)
     name = name[:1].upper() + name[1:]
     return lexicon.KNOWN_ALIASES.get(name_key(name), name)
 

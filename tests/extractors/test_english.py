@@ -157,3 +157,10 @@ def test_name_of_organisation_and_title_after_a_name() -> None:
     assert _roles("Yesterday Erik Tulegenov, Minister of Labour and Welfare, spoke.") == {
         ("Erik Tulegenov", "Ministry of Labour and Welfare", "minister")
     }
+
+
+def test_lower_case_type_then_the_name() -> None:
+    text = "He later joined the political party the Steppe Voice of Kazakhstan."
+    assert _names(_extract(text), EntityType.ORGANISATION) == {"Steppe Voice of Kazakhstan"}
+    text = "Among the speakers was head of the public union Marat Sultanov."
+    assert _names(_extract(text), EntityType.PERSON) == {"Marat Sultanov"}

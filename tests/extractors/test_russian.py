@@ -8,7 +8,7 @@ from kg.extractors import load_extractor
 from kg.extractors.common import complete_prefixes, sentence_spans
 from kg.extractors.russian import RussianExtractor
 from kg.iris import article_id
-from kg.lang.ru.morph import person_nominative, phrase_nominative
+from kg.lang.ru.morph import bare_abbreviation, person_nominative, phrase_nominative
 from kg.model import (
     AgreementClaim,
     AgreementKind,
@@ -56,6 +56,11 @@ def test_surnames_keep_their_gender_in_the_nominative() -> None:
     assert person_nominative(["Ерланом", "Сагадиевым"], "ablt") == ["Ерлан", "Сагадиев"]
     assert person_nominative(["Асель", "Омарова"], "nomn") == ["Асель", "Омарова"]
     assert person_nominative(["Тимура", "Омарова"], "gent") == ["Тимур", "Омаров"]
+
+
+def test_abbreviations_lose_glued_case_endings() -> None:
+    assert bare_abbreviation("МВДом") == "МВД"
+    assert bare_abbreviation("Минюст") == "Минюст"
 
 
 def test_organisation_heads_go_to_the_nominative_and_tails_stay() -> None:

@@ -45,6 +45,12 @@ def lemma(word: str, case: str | None = None) -> str:
     return str(best.normal_form)
 
 
+def bare_abbreviation(word: str) -> str:
+    """An abbreviation without the case ending glued on: "МИДа" -> "МИД"."""
+    match = _INFLECTED_ABBREVIATION.match(word)
+    return match.group(1) if match else word
+
+
 def lemmas(word: str) -> set[str]:
     """Every dictionary form ``word`` may have."""
     return {str(p.normal_form) for p in analyzer().parse(word)}
