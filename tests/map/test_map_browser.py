@@ -89,6 +89,19 @@ def test_search_focuses_a_person_and_highlights_neighbours(
     assert neighbours >= 2 and selected == neighbours + 1
 
 
+def test_search_reveals_a_node_the_filters_had_hidden(open_map: Any, sample_map: Path) -> None:
+    page = open_map(sample_map).page
+    page.fill("#date-from", "2030-01-01")
+    page.dispatch_event("#date-from", "change")
+    assert page.evaluate(VISIBLE) == 0
+    page.fill("#search", "Жаксыбеков")
+    page.click("#search-results li")
+    assert page.inner_text("#panel h2") == "Ерлан Жаксыбеков"
+    assert page.evaluate(VISIBLE) > 0
+    assert page.input_value("#date-from") == ""
+    assert page.is_hidden("#search-results")
+
+
 def test_clicking_an_edge_shows_its_evidence_and_source(open_map: Any, sample_map: Path) -> None:
     page = open_map(sample_map).page
     point = page.evaluate(

@@ -264,6 +264,15 @@
       if (box.dataset.kind === n.kind) box.checked = true;
     });
     refresh();
+    if (!nodeView.get(id)) {
+      // Hidden by the language or date filter: clear those rather than find nothing.
+      Object.keys(state.langs).forEach(function (l) { state.langs[l] = true; });
+      document.querySelectorAll("#f-langs input").forEach(function (box) { box.checked = true; });
+      state.from = state.to = "";
+      document.getElementById("date-from").value = "";
+      document.getElementById("date-to").value = "";
+      refresh();
+    }
     var around = network.getConnectedNodes(id);
     network.selectNodes([id].concat(around), true);
     // Frame the node with its neighbours, not zoomed in past reading size.
@@ -280,11 +289,13 @@
       item.appendChild(document.createTextNode(n.label + " "));
       item.appendChild(el("small", n.kind));
       item.dataset.id = n.id;
-      item.addEventListener("click", function () { focusNode(n.id); });
+      // mousedown, not click: the search box's blur would hide the list before a click.
+      item.addEventListener("mousedown", function (e) { e.preventDefault(); focusNode(n.id); });
       results.appendChild(item);
     });
     results.hidden = !found.length;
   });
+  search.addEventListener("blur", function () { results.hidden = true; });
   search.addEventListener("keydown", function (e) {
     if (e.key === "Enter") {
       var first = results.querySelector("li");
