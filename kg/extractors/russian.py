@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from kg.errors import ExtractionError
 from kg.extractors.common import (
     OPENING_QUOTES,
     ExtractionBuilder,
@@ -72,13 +73,17 @@ class RussianExtractor:
         # natasha ships its embeddings and taggers inside the wheel: loading is
         # offline but takes a second, so it happens once, on the first article.
         if self._models is None:
-            from natasha import (  # type: ignore[import-untyped]
-                NewsEmbedding,
-                NewsMorphTagger,
-                NewsNERTagger,
-                Segmenter,
-            )
-
+            try:
+                from natasha import (  # type: ignore[import-untyped]
+                    NewsEmbedding,
+                    NewsMorphTagger,
+                    NewsNERTagger,
+                    Segmenter,
+                )
+            except ImportError as exc:
+                raise ExtractionError(
+                    f"{NAME}: natasha is not installed ({exc}); pip install natasha pymorphy3"
+                ) from exc
             embedding = NewsEmbedding()
             self._models = (Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding))
         return self._models
@@ -99,7 +104,7 @@ class RussianExtractor:
             last = bisect_left(starts, sentence[1])
             inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
             _Sentence(article.text, inside, sentence, builder, people).run()
-        _name_surnames(article.text, tokens, builder, people)
+        _name_surnames(tokens, builder, people)
         return builder.build()
 
     def _tokens(self, text: str) -> list[_Token]:
@@ -505,6 +510,8 @@ class _Sentence:
             run.append(items[k])
             left = items[k].last
             k += 1
+        if k < len(items) and items[k].kind == "person" and self._gap_ok(left, items[k].first):
+            return []  # ", директор X Имя Фамилия": the title belongs to the next person
         return _pairs(run)
 
     # -- agreements ---------------------------------------------------------------------
@@ -566,9 +573,7 @@ def _pairs(run: list[_Item]) -> list[tuple[_Item, _Item]]:
     return pairs
 
 
-def _name_surnames(
-    text: str, tokens: list[_Token], builder: ExtractionBuilder, people: list[Span]
-) -> None:
+def _name_surnames(tokens: list[_Token], builder: ExtractionBuilder, people: list[Span]) -> None:
     """A lone surname ("Сыдыков рассказал") names the person mentioned in full."""
     by_surname: dict[str, Span] = {}
     for person in people:
@@ -583,4 +588,3 @@ def _name_surnames(
         full = by_surname.get(surname.casefold())
         if full is not None:
             builder.mention(Span(EntityType.PERSON, token.start, token.end, full.name))
-    del text

@@ -211,3 +211,9 @@ def test_indeclinable_name_after_head_and_adjectives_before_fund(
         ("Арман Касенов", "Фонд Дала-Инвест", "представитель"),
         ("Жанар Мусина", "Таза өзен", "президент"),
     }
+
+
+def test_title_after_comma_belongs_to_the_next_person(extractor: RussianExtractor) -> None:
+    text = "Выступили Айгуль Смагулова, директор Фонда «Нұр жолы» Бекзат Оралов и другие гости."
+    roles = _roles(_extract(extractor, text))
+    assert roles == {("Бекзат Оралов", "Нұр жолы", "директор")}
