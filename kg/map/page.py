@@ -102,11 +102,14 @@ def _network(
     large: bool,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Node and edge records built by pyvis, with the fields our page script reads."""
+    from pyvis.edge import Edge
     from pyvis.network import Network
+    from pyvis.node import Node
 
     net = Network(directed=True, cdn_resources="remote")
     degrees = data.degrees()
-    # pyvis checks membership in lists on every add (quadratic); build records directly.
+    # Network.add_node/add_edge test membership in lists (quadratic in the graph's size),
+    # so records are made with pyvis's Node/Edge and appended directly.
     for index, node in enumerate(data.nodes):
         style = dict(NODE_STYLE[node.type])
         if node.type == "organisation" and node.org_class in ORG_COLOURS:
@@ -114,43 +117,48 @@ def _network(
         if community is not None:
             style["color"] = COMMUNITY_COLOURS[community[index] % len(COMMUNITY_COLOURS)]
         x, y = positions[index]
-        record = net.node_map[index] = {
-            "id": index,
-            "label": node.label,
-            "title": f"{node.label} ({node.org_class or node.type})",
-            "size": _node_size(degrees[index]),
-            "x": x,
-            "y": y,
-            **style,
-            "kind": node.type,
-            "cls": node.org_class,
-            "iri": node.iri,
-            "names": [list(pair) for pair in node.names],
-            "fold": " | ".join(sorted({fold(text) for text, _ in node.names})),
-            "arts": list(node.articles),
-            "deg": degrees[index],
-            "date": node.date,
-            "comm": community[index] if community is not None else None,
-        }
+        record = Node(
+            index,
+            style["shape"],
+            node.label,
+            color=style["color"],
+            title=f"{node.label} ({node.org_class or node.type})",
+            size=_node_size(degrees[index]),
+            x=x,
+            y=y,
+            kind=node.type,
+            cls=node.org_class,
+            iri=node.iri,
+            names=[list(pair) for pair in node.names],
+            fold=" | ".join(sorted({fold(text) for text, _ in node.names})),
+            arts=list(node.articles),
+            deg=degrees[index],
+            date=node.date,
+            comm=community[index] if community is not None else None,
+        ).options
         net.nodes.append(record)
+        net.node_ids.append(index)
+        net.node_map[index] = record
     for index, edge in enumerate(data.edges):
         relation = edge.type.replace("_", " ")
-        net.edges.append(
-            {
-                "id": index,
-                "from": edge.source,
-                "to": edge.target,
-                "title": f"{relation}: {edge.role}" if edge.role else relation,
-                # Dashed strokes are slow to draw; big maps tell relations apart by colour.
-                "color": EDGE_STYLE[edge.type]["color"],
-                "dashes": False if large else EDGE_STYLE[edge.type]["dashes"],
-                "kind": edge.type,
-                "role": edge.role,
-                "iri": edge.iri,
-                "ev": [[e.sentence, e.article] for e in edge.evidence],
-            }
-        )
-    return net.nodes, net.edges
+        record = Edge(
+            edge.source,
+            edge.target,
+            # Arrow heads are a global option, so big maps can switch them all off.
+            directed=False,
+            id=index,
+            title=f"{relation}: {edge.role}" if edge.role else relation,
+            color=EDGE_STYLE[edge.type]["color"],
+            # Dashed strokes are slow to draw; big maps tell relations apart by colour.
+            dashes=False if large else EDGE_STYLE[edge.type]["dashes"],
+            kind=edge.type,
+            role=edge.role,
+            iri=edge.iri,
+            ev=[[e.sentence, e.article] for e in edge.evidence],
+        ).options
+        net.edges.append(record)
+    nodes, edges, *_ = net.get_network_data()
+    return nodes, edges
 
 
 def _vis_options(physics: bool, large: bool) -> dict[str, Any]:
