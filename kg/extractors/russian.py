@@ -265,19 +265,20 @@ class _Sentence:
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None
-            if self.tokens[last].lemma.endswith("министр"):
-                implied, last = self._ministry(last)
+            body = lexicon.IMPLIED_BODIES.get(self.tokens[last].lemma)
+            if body is not None:
+                implied, last = self._implied_body(last, body)
             items.append(_Item("position", first, last, role=role, implied=implied))
             i = last + 1
         return items
 
-    def _ministry(self, at: int) -> tuple[Span | None, int]:
-        """ "министра иностранных дел Казахстана": the ministry named by the minister."""
+    def _implied_body(self, at: int, body: str) -> tuple[Span | None, int]:
+        """ "министра иностранных дел Казахстана": the ministry named by its minister."""
         end = self._genitive_tail(at + 1)
         if end == at:
             return None, at
         tail = self.text[self.tokens[at + 1].start : self.tokens[end].end]
-        name = _org_name(f"Министерство {tail}", "министерство")
+        name = _org_name(f"{body} {tail}", body.lower())
         span = Span(
             EntityType.ORGANISATION,
             self.tokens[at].start,
@@ -341,7 +342,8 @@ class _Sentence:
             i = item.last + 1
         for position in positions:
             if position.implied is not None:
-                found.append(_Item("org", position.first, position.last, span=position.implied))
+                implied = position.implied
+                found.append(_Item("org", position.first, position.last, span=implied, weak=True))
         return found
 
     def _organisation_at(self, i: int, in_role: bool, taken: set[int]) -> _Item | None:

@@ -170,3 +170,7 @@ STATE_BODIES: frozenset[str] = frozenset(
 #: Heads that only say what legal kind of body a quoted name is: "экологический фонд «X»"
 #: is X, whatever adjectives describe the fund.
 FORM_HEADS: frozenset[str] = frozenset({"фонд", "объединение", "товарищество"})
+
+#: Positions that name their body: "министр юстиции" heads the Министерство юстиции.
+#: (An аким is not read as his акимат: annotators treat the аким as a person only.)
+IMPLIED_BODIES: dict[str, str] = {"министр": "Министерство", "вице-министр": "Министерство"}
