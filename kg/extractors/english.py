@@ -45,6 +45,14 @@ class _Token:
         return self.text[:1].isupper()
 
     @property
+    def head(self) -> str | None:
+        """The organisation head this word is or starts ("Foundation-Kazakhstan")."""
+        for word in (self.bare, self.bare.split("-")[0]):
+            if word in lexicon.ORG_HEADS:
+                return word
+        return None
+
+    @property
     def function_word(self) -> bool:
         """A capitalised word that starts no name ("The", "During"); "IT" is not "it"."""
         return self.bare in lexicon.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
@@ -262,6 +270,18 @@ class _Sentence:
         end = last.start + len(_POSSESSIVE.sub("", last.text))
         return Span(kind, start, end, self._name(indices), org_class)
 
+    def _position_body(self, end: int, limit: int) -> int:
+        """ "Chairman of the Board": the board is part of the title, not an organisation."""
+        tokens = self.tokens
+        k = end + 1
+        if k <= limit and tokens[k].text == "of":
+            k += 1
+            if k <= limit and tokens[k].text == "the":
+                k += 1
+            if k <= limit and tokens[k].bare in lexicon.POSITION_BODIES:
+                return k
+        return end
+
     def _position_at(self, k: int, limit: int) -> int | None:
         """Last index of a title starting at ``k`` (two words before one), if any."""
         if (
@@ -281,6 +301,9 @@ class _Sentence:
             if tokens[k].text.lower() in _CONNECTORS:
                 w += 1
                 continue
+            if tokens[k].bare in lexicon.PLACES and _POSSESSIVE.search(tokens[k].text):
+                w += 1  # "Kazakhstan’s Ministry of ...": the country is no part of it
+                continue
             qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
             if (
                 tokens[k].bare in qualifiers
@@ -295,13 +318,15 @@ class _Sentence:
             end = self._position_at(k, last)
             if end is not None:
                 role = " ".join(t.bare for t in tokens[k : end + 1])
+                end = self._position_body(end, last)
+                role = " ".join(t.text.lower() for t in tokens[k : end + 1])
                 self.items.append(_Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
                     w += 2  # "Ambassador to Georgia": the country is part of the title
                 continue
             rest = words[w:]
-            heads = [n for n, x in enumerate(rest) if tokens[x].bare in lexicon.ORG_HEADS]
+            heads = [n for n, x in enumerate(rest) if tokens[x].head is not None]
             of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
             if heads and of in (2, 3) and all(_name_shaped(tokens[x]) for x in rest[:of]):
                 # "Saule Omarova of Nazarbayev University": a name, then her body.
@@ -369,12 +394,16 @@ class _Sentence:
             while nxt < len(rest) and tokens[rest[nxt]].text.lower() in _CONNECTORS | {"-"}:
                 nxt += 1
             joiner = tokens[rest[end + 1]].text.lower()
-            after_joiner = tokens[rest[end + 2]].text.lower() if end + 2 < len(rest) else ""
+            after_joiner = tokens[rest[end + 2]] if end + 2 < len(rest) else None
             if joiner == "and" and (
-                after_joiner in ("the", "a", "an")
-                or not any(tokens[x].text.lower() == "of" for x in rest[head + 1 : end + 1])
+                after_joiner is None
+                or after_joiner.text in ("the", "a", "an")
+                or (after_joiner.text.isupper() and len(after_joiner.text) > 1)
+                or not any(
+                    tokens[x].text.lower() in ("of", "for") for x in rest[head + 1 : end + 1]
+                )
             ):
-                break  # "X Foundation and the Y Foundation": two organisations
+                break  # "X Foundation and the Y Foundation", "... and UNICEF": two bodies
             if nxt >= len(rest) or self._title_ends_name(rest, nxt):
                 break
             stop = nxt
@@ -390,7 +419,7 @@ class _Sentence:
             end = stop
         # A name after the head with nothing joining it starts the person.
         indices = rest[: end + 1]
-        org_class = lexicon.ORG_HEADS.get(tokens[rest[head]].bare)
+        org_class = lexicon.ORG_HEADS.get(tokens[rest[head]].head or "")
         while indices and tokens[indices[0]].text.lower() in _CONNECTORS:
             indices = indices[1:]
         if indices and self._name(indices):
@@ -420,6 +449,11 @@ class _Sentence:
         if self._quoted_org(names) or self._typed_org(rest):
             return
         if len(names) == 1:
+            bare = _POSSESSIVE.sub("", tokens[names[0]].text)
+            if bare in lexicon.KNOWN_ACRONYMS:
+                span = self._span(EntityType.ORGANISATION, names, OrgClass.INTERNATIONAL)
+                self.items.append(_Item("org", names[0], names[0], span=span))
+                return
             self.singles.append(tokens[names[0]])
             return
         if 2 <= len(names) <= 4 and all(_name_shaped(tokens[k]) for k in names) and names == rest:

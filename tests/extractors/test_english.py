@@ -164,3 +164,22 @@ def test_lower_case_type_then_the_name() -> None:
     assert _names(_extract(text), EntityType.ORGANISATION) == {"Steppe Voice of Kazakhstan"}
     text = "Among the speakers was head of the public union Marat Sultanov."
     assert _names(_extract(text), EntityType.PERSON) == {"Marat Sultanov"}
+
+
+def test_board_titles_company_suffixes_and_country_possessives() -> None:
+    text = "Timur Bekov, the Chairman of the Board of Steppe Grain JSC, visited Kostanay."
+    assert _roles(text) == {("Timur Bekov", "Steppe Grain JSC", "chairman of the board")}
+    text = "Kazakhstan’s Ministry of Water Resources and OSCE signed an agreement."
+    assert _parties(text) == [
+        (frozenset({"Ministry of Water Resources", "OSCE"}), AgreementKind.AGREEMENT)
+    ]
+
+
+def test_hyphenated_head_and_for_inside_a_name() -> None:
+    text = "The Aral Foundation-Kyzylorda and the Bureau for Water and Soil signed a memorandum."
+    assert _parties(text) == [
+        (
+            frozenset({"Aral Foundation-Kyzylorda", "Bureau for Water and Soil"}),
+            AgreementKind.MEMORANDUM,
+        )
+    ]

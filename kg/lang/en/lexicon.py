@@ -52,8 +52,14 @@ POSITIONS: frozenset[str] = frozenset(
         "trustee",
         "board member",
         "chief",
+        "secretary general",
+        "secretary-general",
+        "general secretary",
     }
 )
+
+#: Bodies inside a title: "Chairman of the Board".
+POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
 #: Words of a title that may precede it: "Kazakh President", "Acting Head".
 TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "first", "then"})
@@ -93,6 +99,13 @@ ORG_HEADS: dict[str, OrgClass] = {
     "club": OrgClass.NGO,
     "service": OrgClass.GOVERNMENT,
     "news": OrgClass.MEDIA,
+    "jsc": OrgClass.COMPANY,
+    "njsc": OrgClass.COMPANY,
+    "llp": OrgClass.COMPANY,
+    "llc": OrgClass.COMPANY,
+    "ltd": OrgClass.COMPANY,
+    "inc": OrgClass.COMPANY,
+    "plc": OrgClass.COMPANY,
     "group": OrgClass.COMPANY,
     "institute": OrgClass.EDUCATION,
     "league": OrgClass.NGO,
