@@ -100,6 +100,7 @@ class ExtractionBuilder:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     _index: dict[tuple[EntityType, int, int], int] = field(default_factory=dict)
+    _seen: set[Claim] = field(default_factory=set)
 
     def mention(self, span: Span) -> int:
         """Index of the mention for ``span``, adding it on first sight."""
@@ -140,7 +141,8 @@ class ExtractionBuilder:
             role=role,
             evidence=self.evidence(sentence),
         )
-        if claim not in self.claims:
+        if claim not in self._seen:
+            self._seen.add(claim)
             self.claims.append(claim)
 
     def agreement(

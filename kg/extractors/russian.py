@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -580,12 +580,14 @@ def _name_surnames(tokens: list[_Token], builder: ExtractionBuilder, people: lis
     by_surname: dict[str, Span] = {}
     for person in people:
         by_surname.setdefault(person.name.split()[-1].casefold(), person)
+    spans = sorted((p.start, p.end) for p in people)
+    starts = [start for start, _ in spans]
     for token in tokens:
         if token.ner != "PER" or token.pos == "PUNCT":
             continue
-        inside = any(p.start <= token.start < p.end for p in people)
-        if inside:
-            continue
+        k = bisect_right(starts, token.start) - 1
+        if k >= 0 and token.start < spans[k][1]:
+            continue  # part of a full name already
         surname = morph.person_nominative([token.text], token.case)[0]
         full = by_surname.get(surname.casefold())
         if full is not None:
