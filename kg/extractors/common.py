@@ -174,7 +174,32 @@ class ExtractionBuilder:
             replace(m, name=names.get(m.name, m.name)) if m.type is EntityType.ORGANISATION else m
             for m in self.mentions
         )
-        return Extraction(article=self.article, mentions=mentions, claims=tuple(self.claims))
+        claims = _share_titles(self.claims, mentions)
+        return Extraction(article=self.article, mentions=mentions, claims=claims)
+
+
+def _share_titles(claims: list[Claim], mentions: tuple[Mention, ...]) -> tuple[Claim, ...]:
+    """A headline reports an agreement without its subject; the body names it.
+
+    Claims of one kind between the same parties are one agreement, so the untitled ones
+    take the first title stated (resolution keeps the first claim's title).
+    """
+    titles: dict[tuple[AgreementKind, frozenset[str]], str] = {}
+    for claim in claims:
+        if isinstance(claim, AgreementClaim) and claim.title:
+            titles.setdefault(_agreement_key(claim, mentions), claim.title)
+    return tuple(
+        replace(claim, title=titles.get(_agreement_key(claim, mentions)))
+        if isinstance(claim, AgreementClaim) and not claim.title
+        else claim
+        for claim in claims
+    )
+
+
+def _agreement_key(
+    claim: AgreementClaim, mentions: tuple[Mention, ...]
+) -> tuple[AgreementKind, frozenset[str]]:
+    return claim.kind, frozenset(name_key(mentions[p].name) for p in claim.parties)
 
 
 def _name_words(name: str) -> list[str]:

@@ -183,3 +183,13 @@ def test_hyphenated_head_and_for_inside_a_name() -> None:
             AgreementKind.MEMORANDUM,
         )
     ]
+
+
+def test_untitled_report_of_an_agreement_takes_the_stated_subject() -> None:
+    text = (
+        "The Open Steppe Foundation signed a memorandum with the Lake Trust.\n"
+        "The Open Steppe Foundation and the Lake Trust signed the memorandum on river "
+        "cleaning in spring."
+    )
+    claims = [c for c in _extract(text).claims if isinstance(c, AgreementClaim)]
+    assert [c.title for c in claims] == ["on river cleaning in spring"] * 2
