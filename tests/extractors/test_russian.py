@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.extractors import load_extractor
@@ -217,3 +219,31 @@ def test_title_after_comma_belongs_to_the_next_person(extractor: RussianExtracto
     text = "Выступили Айгуль Смагулова, директор Фонда «Нұр жолы» Бекзат Оралов и другие гости."
     roles = _roles(_extract(extractor, text))
     assert roles == {("Бекзат Оралов", "Нұр жолы", "директор")}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_dev_articles_keep_offsets_and_evidence(dev_corpus: Path, lang: str) -> None:
+    """On real scraped text every mention and claim points where it says."""
+    extractor = load_extractor({"ru": "ru.natasha", "en": "en.rules"}[lang])
+    paths = sorted(dev_corpus.glob(f"{lang}-*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        article = Article(id=article_id(text), text=text, lang=lang, source_path=path.name)
+        extraction = next(extractor.pipe([article]))
+        for mention in extraction.mentions:
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.name.strip() == mention.name and mention.name
+        for claim in extraction.claims:
+            evidence = claim.evidence
+            assert text[evidence.start : evidence.end] == evidence.sentence
+            indices = (
+                (claim.person, claim.organisation)
+                if isinstance(claim, RoleClaim)
+                else claim.parties
+                if isinstance(claim, AgreementClaim)
+                else ()
+            )
+            for index in indices:
+                mention = extraction.mentions[index]
+                assert evidence.start <= mention.start and mention.end <= evidence.end
