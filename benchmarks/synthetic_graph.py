@@ -56,6 +56,11 @@ def _name(rng: random.Random) -> tuple[str, str]:
     return cyrillic, latin
 
 
+def _full_name(rng: random.Random) -> tuple[str, str]:
+    (first_cyr, first_lat), (last_cyr, last_lat) = _name(rng), _name(rng)
+    return f"{first_cyr} {last_cyr}", f"{first_lat} {last_lat}"
+
+
 def generate(triples: int, seed: int = 7) -> Iterator[str]:
     """N-Quads lines, about ``triples`` of them, the same for the same arguments."""
     rng = random.Random(seed)
@@ -73,11 +78,18 @@ def generate(triples: int, seed: int = 7) -> Iterator[str]:
         g = f"<{ID}roles>"
         yield quad(_iri("role", number), RDF_TYPE, f"<{ORG}Role>", g)
         yield quad(_iri("role", number), SKOS + "prefLabel", _lit(role, lang), g)
-    person_names = [_name(rng) for _ in range(people)]
-    org_names = [_name(rng) for _ in range(orgs)]
+    # Two-part names, so that (as in real news) a full name picks out one actor.
+    person_names = [_full_name(rng) for _ in range(people)]
+    org_names = [_full_name(rng) for _ in range(orgs)]
     # Zipf-like popularity: a few organisations and people appear in many articles.
     org_weights = [1.0 / (i + 1) ** 0.8 for i in range(orgs)]
     person_weights = [1.0 / (i + 1) ** 0.6 for i in range(people)]
+    # Each person represents a few organisations of their own (most one, some up to
+    # six), however often they are in the news: that is what makes brokers rare.
+    affiliations = [
+        rng.choices(range(orgs), weights=org_weights, k=min(6, 1 + int(rng.expovariate(1.5))))
+        for _ in range(people)
+    ]
     agreement = 0
     for a in range(articles):
         g = _iri("article", a)
@@ -89,8 +101,8 @@ def generate(triples: int, seed: int = 7) -> Iterator[str]:
         yield quad(g, SCHEMA + "inLanguage", _lit(lang), g)
         yield quad(g, SCHEMA + "url", f"<https://news.example.org/{a}>", g)
         yield quad(g, CIV + "sourcePath", _lit(f"{lang}-article-{a}.txt"), g)
-        chosen_orgs = rng.choices(range(orgs), weights=org_weights, k=2)
         chosen_people = rng.choices(range(people), weights=person_weights, k=2)
+        chosen_orgs = [rng.choice(affiliations[p]) for p in chosen_people]
         for o in chosen_orgs:
             cyr, lat = org_names[o]
             yield quad(g, SCHEMA + "mentions", _iri("org", o), g)
@@ -103,8 +115,8 @@ def generate(triples: int, seed: int = 7) -> Iterator[str]:
             o = chosen_orgs[i]
             yield quad(g, SCHEMA + "mentions", _iri("person", p), g)
             yield quad(_iri("person", p), RDF_TYPE, f"<{FOAF}Person>", g)
-            yield quad(_iri("person", p), SKOS + "prefLabel", _lit(f"{cyr} {cyr}ов", "ru"), g)
-            yield quad(_iri("person", p), SKOS + "altLabel", _lit(f"{lat} {lat}ov", "en"), g)
+            yield quad(_iri("person", p), SKOS + "prefLabel", _lit(f"{cyr}ов", "ru"), g)
+            yield quad(_iri("person", p), SKOS + "altLabel", _lit(f"{lat}ov", "en"), g)
             yield quad(_iri("person", p), CIV + "represents", _iri("org", o), g)
             m, ev = _iri("membership", a * 2 + i), _iri("evidence", a * 3 + i)
             yield quad(m, RDF_TYPE, f"<{ORG}Membership>", g)
