@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from kg.errors import GraphError
-from kg.query import format_answer
+from kg.query import Answer, format_answer
 from kg.store import QueryTimeoutError, Store, TooManyRowsError, open_store
 
 if TYPE_CHECKING:
@@ -114,10 +114,10 @@ def create_app(store: Store, *, timeout: float = 30.0, max_rows: int = 100_000) 
             offered = ", ".join(MEDIA_TYPES)
             return _text(406, f"cannot answer in the accepted types; offered: {offered}")
 
-        def run() -> object:
+        def run() -> Answer:
             return store.query(text, max_rows=max_rows, timeout=timeout)
 
-        answer = None
+        answer: Answer | None = None
         try:
             with anyio.move_on_after(timeout):
                 answer = await anyio.to_thread.run_sync(
@@ -131,9 +131,6 @@ def create_app(store: Store, *, timeout: float = 30.0, max_rows: int = 100_000) 
             return _text(400, str(exc))
         if answer is None:
             return _text(503, f"query took longer than {timeout:g} s; narrow it")
-        from kg.query import Answer
-
-        assert isinstance(answer, Answer)
         if answer.turtle is not None:
             return Response(answer.turtle, media_type=_GRAPH_MEDIA_TYPE)
         body = format_answer(answer, MEDIA_TYPES[media])
