@@ -133,6 +133,11 @@ class RussianExtractor:
         ]
 
 
+def _initials(name: str) -> str:
+    """ "А Смагулова" -> "А. Смагулова": a one-letter word is an initial."""
+    return " ".join(f"{w}." if len(w) == 1 and w.isupper() else w for w in name.split())
+
+
 def _quoted_name(quoted: str) -> str:
     """The name inside «...», keeping a nested quote whose outer closer was dropped."""
     inner = quoted[1:]
@@ -196,8 +201,8 @@ class _Sentence:
             if self.tokens[i].ner == "PER":
                 while j + 1 < len(self.tokens) and self.tokens[j + 1].ner == "PER":
                     j += 1
-            elif self._name_pair(i):
-                j = i + 1
+            elif (end := self._missed_name(i)) is not None:
+                j = end
             else:
                 i += 1
                 continue
@@ -212,26 +217,29 @@ class _Sentence:
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                name = " ".join(morph.person_nominative(words, run[-1].case))
+                name = _initials(" ".join(morph.person_nominative(words, run[-1].case)))
                 span = Span(EntityType.PERSON, run[0].start, run[-1].end, name)
                 items.append(_Item("person", i, j, span=span))
                 self.people.append(span)
             i = j + 1
         return items
 
-    def _name_pair(self, i: int) -> bool:
-        """A first name and a Russian-style surname natasha missed ("Арман Касенов")."""
-        if i + 1 >= len(self.tokens):
-            return False
-        first, second = self.tokens[i], self.tokens[i + 1]
-        return (
-            first.text[:1].isupper()
-            and second.text[:1].isupper()
-            and first.ner != "LOC"
-            and second.ner != "LOC"
-            and morph.is_first_name(first.text)
-            and morph.looks_like_surname(second.text)
-        )
+    def _missed_name(self, i: int) -> int | None:
+        """End of a name natasha missed: "Арман Касенов", "Иван Петрович Сидоров"."""
+        tokens = self.tokens
+        if (
+            i + 1 >= len(tokens)
+            or tokens[i].ner == "LOC"
+            or not morph.is_first_name(tokens[i].text)
+        ):
+            return None
+        j = i + 1
+        if j + 1 < len(tokens) and morph.is_patronymic(tokens[j].text):
+            j += 1
+        last = tokens[j]
+        if last.ner == "LOC" or not last.text[:1].isupper():
+            return None
+        return j if morph.looks_like_surname(last.text) else None
 
     # -- positions ----------------------------------------------------------------------
 
@@ -379,6 +387,7 @@ class _Sentence:
             and tokens[apposition].pos == "PROPN"
             and tokens[apposition].text[:1].isupper()
             and tokens[apposition].case in (None, "nomn")
+            and not morph.is_first_name(tokens[apposition].text)
         ):
             last = apposition
         # natasha knows where an indeclinable name ends: "Фонда Сорос-Казахстан".
@@ -479,13 +488,26 @@ class _Sentence:
             if item.kind != "person":
                 continue
             assert item.span is not None
-            chain = self._chain_before(items, index)
+            chain: list[tuple[_Item | None, _Item]] = []
+            chain += self._chain_before(items, index)
             chain += self._chain_after(items, index)
+            chain += self._bracketed(items, index)
             for position, org in chain:
                 assert org.span is not None
-                self.builder.role(item.span, org.span, position.role, self.bounds)
+                role = position.role if position is not None else None
+                self.builder.role(item.span, org.span, role, self.bounds)
                 used.add(org.first)
         return used
+
+    def _bracketed(self, items: list[_Item], index: int) -> list[tuple[_Item | None, _Item]]:
+        """ "Айгуль Смагулова (ОФ «Шапагат»)": a person representing the organisation."""
+        k = index + 1
+        if k >= len(items) or items[k].kind != "org":
+            return []
+        between = [t.text for t in self.tokens[items[index].last + 1 : items[k].first]]
+        closing = items[k].last + 1
+        closed = closing < len(self.tokens) and self.tokens[closing].text == ")"
+        return [(None, items[k])] if between == ["("] and closed else []
 
     def _chain_before(self, items: list[_Item], index: int) -> list[tuple[_Item, _Item]]:
         """Positions and organisations right before a person: "директор X Имя Фамилия"."""
@@ -504,7 +526,7 @@ class _Sentence:
         if k >= len(items) or items[k].kind != "position":
             return []
         between = self.tokens[items[index].last + 1 : items[k].first]
-        if not between or between[0].text != ",":
+        if not between or between[0].text not in (",", "–", "—", "-"):
             return []
         run: list[_Item] = []
         left = items[index].last

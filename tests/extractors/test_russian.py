@@ -221,6 +221,21 @@ def test_title_after_comma_belongs_to_the_next_person(extractor: RussianExtracto
     assert roles == {("Бекзат Оралов", "Нұр жолы", "директор")}
 
 
+def test_brackets_dashes_initials_and_patronymics(extractor: RussianExtractor) -> None:
+    text = (
+        "На встрече были Дина Ахметова (ОФ «Ырыс») и Болат Ержанов – председатель "
+        "ОО «Таза қала» – а также директор фонда «Мейірім» Г. Сапарова. "
+        "Слово взял Марат Серикович Алиев."
+    )
+    extraction = _extract(extractor, text)
+    assert _roles(extraction) == {
+        ("Дина Ахметова", "Ырыс", None),
+        ("Болат Ержанов", "Таза қала", "председатель"),
+        ("Г. Сапарова", "Мейірім", "директор"),
+    }
+    assert "Марат Серикович Алиев" in _names(extraction, EntityType.PERSON)
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_dev_articles_keep_offsets_and_evidence(dev_corpus: Path, lang: str) -> None:
     """On real scraped text every mention and claim points where it says."""

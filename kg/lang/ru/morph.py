@@ -111,6 +111,11 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
 
 
+def is_patronymic(word: str) -> bool:
+    """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
+    return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
+
+
 def looks_like_surname(word: str) -> bool:
     """True when ``word`` has the shape of a Russian-style surname."""
     return len(word) > 4 and bool(_SURNAME_FORM.search(word))
