@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from kg.lang.ru import lexicon, morph
 from kg.model import AgreementKind, Article, EntityType, Extraction, OrgClass
 
 NAME = "ru.natasha"
+
+_WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE)
 
 # Tokens allowed between a position and its organisation or person: punctuation,
 # prepositions and conjunctions ("глава представительства ЮНИСЕФ в Республике ...").
@@ -184,12 +187,18 @@ class _Sentence:
         used = self._roles(items)
         for item in orgs:
             assert item.span is not None
-            if not item.weak or item.first in used:
+            if (not item.weak or item.first in used) and not self._news_site(item):
                 self.builder.mention(item.span)
         for item in persons:
             assert item.span is not None
             self.builder.mention(item.span)
         self._agreements([o for o in orgs if o.span is not None])
+
+    def _news_site(self, item: _Item) -> bool:
+        """ "сообщает Semeynews.kz": a site quoted as the source is the publisher, not an actor."""
+        assert item.span is not None
+        before = self.tokens[item.first - 1].lemma if item.first else ""
+        return before in lexicon.ATTRIBUTION and _WEB_ADDRESS.search(item.span.name) is not None
 
     # -- people -------------------------------------------------------------------------
 

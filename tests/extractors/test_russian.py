@@ -236,6 +236,11 @@ def test_brackets_dashes_initials_and_patronymics(extractor: RussianExtractor) -
     assert "Марат Серикович Алиев" in _names(extraction, EntityType.PERSON)
 
 
+def test_news_site_quoted_as_source_is_no_actor(extractor: RussianExtractor) -> None:
+    text = "Фонд «Жарық» открыл школу, сообщает Dalanews.kz со ссылкой на акимат."
+    assert _names(_extract(extractor, text), EntityType.ORGANISATION) == {"Жарық"}
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_dev_articles_keep_offsets_and_evidence(dev_corpus: Path, lang: str) -> None:
     """On real scraped text every mention and claim points where it says."""
