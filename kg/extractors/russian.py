@@ -475,10 +475,14 @@ class _Sentence:
             expanded = lexicon.ORG_ABBREVIATIONS[tokens[first].text]
             phrase = expanded + phrase[len(tokens[first].text) :]
             org_class = org_class or OrgClass.GOVERNMENT
-        name = morph.phrase_nominative(phrase, frozenset(lexicon.ORG_HEADS))
-        span = Span(
-            EntityType.ORGANISATION, start, end, _org_name(name, tokens[head].lemma), org_class
+        name = _org_name(
+            morph.phrase_nominative(phrase, frozenset(lexicon.ORG_HEADS)), tokens[head].lemma
         )
+        if name in lexicon.INTERNATIONAL_BODIES:
+            org_class = OrgClass.INTERNATIONAL
+        elif _WEB_ADDRESS.search(name):
+            org_class = OrgClass.MEDIA
+        span = Span(EntityType.ORGANISATION, start, end, name, org_class)
         weak = not capitalised and quote is None
         return _Item("org", first, last, span=span, weak=weak)
 

@@ -17,6 +17,7 @@ from kg.model import (
     Article,
     EntityType,
     Extraction,
+    OrgClass,
     RoleClaim,
 )
 
@@ -239,6 +240,18 @@ def test_brackets_dashes_initials_and_patronymics(extractor: RussianExtractor) -
 def test_news_site_quoted_as_source_is_no_actor(extractor: RussianExtractor) -> None:
     text = "Фонд «Жарық» открыл школу, сообщает Dalanews.kz со ссылкой на акимат."
     assert _names(_extract(extractor, text), EntityType.ORGANISATION) == {"Жарық"}
+
+
+def test_organisation_classes_when_evident(extractor: RussianExtractor) -> None:
+    text = (
+        "Представитель ЮНИСЕФ Анна Петрова встретилась с руководителем Детского фонда ООН "
+        "и президентом Ассоциации фермеров Костанайской области Ильёй Осиповым."
+    )
+    extraction = _extract(extractor, text)
+    classes = {m.name: m.org_class for m in extraction.mentions}
+    assert classes["ЮНИСЕФ"] is OrgClass.INTERNATIONAL
+    assert classes["Ассоциация фермеров Костанайской области"] is OrgClass.NGO
+    assert ("Анна Петрова", "ЮНИСЕФ", "представитель") in _roles(extraction)
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])

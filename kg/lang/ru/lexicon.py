@@ -175,3 +175,8 @@ FORM_HEADS: frozenset[str] = frozenset({"фонд", "объединение", "�
 #: Positions that name their body: "министр юстиции" heads the Министерство юстиции.
 #: (An аким is not read as his акимат: annotators treat the аким as a person only.)
 IMPLIED_BODIES: dict[str, str] = {"министр": "Министерство", "вице-министр": "Министерство"}
+
+#: International bodies by the names Russian news uses for them.
+INTERNATIONAL_BODIES: frozenset[str] = frozenset(
+    {"ООН", "ЮНИСЕФ", "ПРООН", "ЮНЕСКО", "ОБСЕ", "ВОЗ", "УВКБ ООН", "USAID", "Всемирный банк"}
+)
