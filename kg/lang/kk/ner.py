@@ -29,7 +29,7 @@ EntitySpan = tuple[int, int, str]
 
 @cache
 def load_kk_ner() -> Language:
-    """The Kazakh pipeline (tokenizer, ``kk_sentencizer``, tok2vec, ner), loaded once."""
+    """The Kazakh pipeline, loaded once: sentencizer, tok2vec, ner, quoted-organisation rule."""
     import spacy
 
     import kg.lang.kk  # noqa: F401  (registers the "kk" language and kk_sentencizer)
@@ -129,7 +129,8 @@ def kk_quoted_organisations(doc: Doc) -> Doc:
     # model often calls an unfamiliar quoted name a PROJECT or misses it altogether.
     ents = list(doc.ents)
     for start, end in _quoted_names(doc):
-        overlapping = [e for e in ents if e.start < end + 2 and e.end > start - 1]
+        # entities touching the name or its quotes (not the organisation word after them)
+        overlapping = [e for e in ents if e.start <= end and e.end >= start]
         if all(
             e.label_ in _REPLACEABLE and start - 1 <= e.start and e.end <= end + 1
             for e in overlapping
