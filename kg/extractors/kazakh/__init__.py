@@ -1,0 +1,14 @@
+"""The Kazakh rule extractor (``kk.rules``): a spaCy pipeline of rule components.
+
+Modules, in the order the pipeline uses them: ``tokens`` (one analysis per token),
+``persons``, ``orgs`` (organisations and events), ``roles`` (positions and their
+holders), ``agreements``, ``events`` (date and place), ``names`` (canonical names),
+``pipeline`` (the spaCy components) and ``assemble`` (findings -> ``Extraction``).
+Importing this package loads no spaCy pipeline; the extractor builds it on first use.
+"""
+
+from __future__ import annotations
+
+from kg.extractors.kazakh.extractor import KazakhRuleExtractor
+
+__all__ = ["KazakhRuleExtractor"]

@@ -1,0 +1,236 @@
+"""Turn the pipeline's findings on a ``Doc`` into an ``Extraction`` with settled names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from kg.extractors.kazakh.events import event_date, event_place
+from kg.extractors.kazakh.names import (
+    Namer,
+    Proposal,
+    match_key,
+    org_name,
+    person_key,
+    person_name,
+    without_ending,
+)
+from kg.extractors.kazakh.orgs import OrgSpan
+from kg.extractors.kazakh.persons import PersonSpan
+from kg.extractors.kazakh.pipeline import SentenceFindings
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    Claim,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    OrgClass,
+    ParticipationClaim,
+    RoleClaim,
+)
+
+NAME = "kk.rules"
+
+Found = PersonSpan | OrgSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A mention before it is numbered: character offsets, settled name, type."""
+
+    type: EntityType
+    start: int
+    end: int
+    name: str
+    org_class: OrgClass | None = None
+
+
+@dataclass
+class ExtractionBuilder:
+    """Numbers one article's mentions once and collects claims between them."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    _index: dict[tuple[EntityType, int, int], int] = field(default_factory=dict)
+
+    def mention(self, span: Span) -> int:
+        """Index of the mention for ``span``, adding it on first sight."""
+        key = (span.type, span.start, span.end)
+        if key not in self._index:
+            self._index[key] = len(self.mentions)
+            text = self.article.text[span.start : span.end]
+            self.mentions.append(
+                Mention(span.type, text, span.start, span.end, span.name, NAME, span.org_class)
+            )
+        return self._index[key]
+
+    def evidence(self, sentence: tuple[int, int]) -> Evidence:
+        """Evidence pointing at the sentence ``sentence`` of the article."""
+        start, end = sentence
+        return Evidence(self.article.id, self.article.text[start:end], start, end, NAME)
+
+    def claim(self, claim: Claim) -> None:
+        """Record ``claim`` once."""
+        if claim not in self.claims:
+            self.claims.append(claim)
+
+    def build(self) -> Extraction:
+        """The frozen extraction."""
+        return Extraction(self.article, tuple(self.mentions), tuple(self.claims))
+
+
+def assemble(doc: Doc, article: Article) -> Extraction:
+    """The article's mentions (one name per actor) and the claims between them."""
+    toks: list[Tok] = doc._.kk_tokens
+    sentences: list[SentenceFindings] = doc._.kk_sentences
+    attested = frozenset(t.lower for t in toks) | lexicon.PLACES
+    namer = Namer()
+    found: list[tuple[EntityType, Found, int]] = []  # what, where, proposal index
+    proposal_of: dict[int, int] = {}
+    used = {id(h.organisation) for f in sentences for h in f.holders}
+
+    def propose(kind: EntityType, span: Found, proposal: Proposal) -> None:
+        index = namer.propose(proposal)
+        proposal_of[id(span)] = index
+        found.append((kind, span, index))
+
+    for sentence in sentences:
+        for person in sentence.persons:
+            propose(EntityType.PERSON, person, _person(toks, person, attested))
+        for org in sentence.orgs:
+            if org.weak and id(org) not in used:
+                continue
+            propose(EntityType.ORGANISATION, org, _organisation(toks, org, attested))
+        for event in sentence.events:
+            propose(EntityType.EVENT, event, _event(toks, event, attested))
+    for letters, org in (doc._.kk_acronyms or {}).items():
+        if org is not None and id(org) in proposal_of:
+            namer.aliases[letters] = namer.proposals[proposal_of[id(org)]].key
+    names = namer.settle()
+
+    builder = ExtractionBuilder(article)
+    spans: dict[int, Span] = {}
+    for kind, span, index in sorted(found, key=lambda f: (toks[f[1].start].start, f[0].value)):
+        start, end = toks[span.start].start, toks[span.end - 1].end
+        org_class = span.org_class if isinstance(span, OrgSpan) else None
+        spans[id(span)] = Span(kind, start, end, names[index], org_class)
+        builder.mention(spans[id(span)])
+    _add_claims(builder, toks, sentences, spans)
+    _date_and_place(builder, toks, sentences, spans, article)
+    return builder.build()
+
+
+def _person(toks: list[Tok], span: PersonSpan, attested: frozenset[str]) -> Proposal:
+    name = person_name(toks, span, attested)
+    last = toks[span.words[-1]]
+    return Proposal(
+        EntityType.PERSON,
+        name,
+        person_key(name),
+        nominative=name.casefold().endswith(last.lower),
+    )
+
+
+def _organisation(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> Proposal:
+    name = org_name(toks, span)
+    if span.kind == "acronym":
+        letters = without_ending(toks[span.start])
+        return Proposal(
+            EntityType.ORGANISATION, name, match_key(letters, attested), acronym=letters
+        )
+    key_text = name
+    if span.quote is not None:
+        o, c = span.quote
+        key_text = " ".join(t.text for t in toks[o + 1 : c])
+    last = toks[span.head] if span.head is not None else toks[span.end - 1]
+    nominative = last.head is None or last.head.form.case == "nom"
+    return Proposal(
+        EntityType.ORGANISATION, name, match_key(key_text, attested), nominative=nominative
+    )
+
+
+def _event(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> Proposal:
+    name = org_name(toks, span)
+    head = toks[span.end - 1].event
+    nominative = head is None or head.form.case == "nom"
+    return Proposal(EntityType.EVENT, name, match_key(name, attested), nominative=nominative)
+
+
+def _sentence(toks: list[Tok], found: SentenceFindings) -> tuple[int, int]:
+    return toks[found.start].start, toks[found.end - 1].end
+
+
+def _add_claims(
+    builder: ExtractionBuilder,
+    toks: list[Tok],
+    sentences: list[SentenceFindings],
+    spans: dict[int, Span],
+) -> None:
+    for found in sentences:
+        sentence = _sentence(toks, found)
+        evidence = builder.evidence(sentence)
+        for holder in found.holders:
+            person, org = spans.get(id(holder.person)), spans.get(id(holder.organisation))
+            if person is not None and org is not None:
+                claim = RoleClaim(
+                    builder.mention(person), builder.mention(org), holder.role, evidence
+                )
+                builder.claim(claim)
+        if found.agreement is not None:
+            _agreement(builder, found, spans, evidence)
+        if found.events and any(t.lower.startswith("қатыс") for t in toks[found.start : found.end]):
+            event = builder.mention(spans[id(found.events[0])])
+            for person in found.persons:
+                builder.claim(
+                    ParticipationClaim(builder.mention(spans[id(person)]), event, evidence)
+                )
+
+
+def _agreement(
+    builder: ExtractionBuilder,
+    found: SentenceFindings,
+    spans: dict[int, Span],
+    evidence: Evidence,
+) -> None:
+    agreement = found.agreement
+    assert agreement is not None
+    parties = [spans[id(o)] for o in agreement.parties if id(o) in spans]
+    if len({p.name.casefold() for p in parties}) < 2:
+        return
+    kind: AgreementKind = agreement.kind
+    builder.claim(
+        AgreementClaim(tuple(builder.mention(p) for p in parties), kind, agreement.title, evidence)
+    )
+
+
+def _date_and_place(
+    builder: ExtractionBuilder,
+    toks: list[Tok],
+    sentences: list[SentenceFindings],
+    spans: dict[int, Span],
+    article: Article,
+) -> None:
+    """Give every mention of an event the date and place its sentences state."""
+    dates: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for found in sentences:
+        for event in found.events:
+            name = spans[id(event)].name
+            date = event_date(toks, found.start, found.end, article.date)
+            place = event_place(toks, found.start, found.end)
+            if date:
+                dates.setdefault(name, date)
+            if place:
+                places.setdefault(name, place)
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is EntityType.EVENT:
+            builder.mentions[index] = replace(
+                mention, date=dates.get(mention.name), place=places.get(mention.name)
+            )

@@ -1,0 +1,66 @@
+"""Where and when an event took place, from the sentence that names it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon, morph
+
+_MONTHS: tuple[str, ...] = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
+# "Алматы қаласында", "Қостанай облысында": the place is the word before.
+_PLACE_NOUN_FORMS = frozenset(
+    {"қаласында", "облысында", "ауданында", "ауылында", "кентінде", "қ.", "қаласындағы"}
+)
+
+
+def event_place(toks: Sequence[Tok], start: int, end: int) -> str | None:
+    """The city or region the sentence ``toks[start:end]`` says something happened in."""
+    for i in range(start + 1, end):
+        tok = toks[i]
+        prev = toks[i - 1]
+        if tok.lower in _PLACE_NOUN_FORMS and prev.titled:
+            return prev.text
+    for i in range(start, end):
+        tok = toks[i]
+        if tok.titled and tok.case == "loc":
+            for analysis in morph.analyses(tok.text):
+                if analysis.case == "loc" and analysis.stem.lower() in lexicon.PLACES:
+                    return analysis.stem
+    return None
+
+
+def event_date(toks: Sequence[Tok], start: int, end: int, article_date: str | None) -> str | None:
+    """The date the sentence gives ("25 қарашада"), in the year of the article's date."""
+    if article_date is None:
+        return None
+    year = article_date[:4]
+    for i in range(start, end - 1):
+        tok = toks[i]
+        if not tok.text.isdigit() or not 1 <= int(tok.text) <= 31:
+            continue
+        number = _month(toks[i + 1].lower)
+        if number is not None:
+            return f"{year}-{number:02d}-{int(tok.text):02d}"
+    return None
+
+
+def _month(word: str) -> int | None:
+    for number, stem in enumerate(_MONTHS, start=1):
+        # "қыркүйегінде": a final к/қ is voiced before a vowel
+        if word.startswith(stem[:-1] if stem[-1] in "кқ" else stem):
+            return number
+    return None

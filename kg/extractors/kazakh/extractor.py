@@ -1,0 +1,44 @@
+"""``KazakhRuleExtractor``: the ``kk.rules`` plug-in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from kg.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+NAME = "kk.rules"
+
+
+class KazakhRuleExtractor:
+    """Finds people, organisations, positions, agreements and events in Kazakh articles."""
+
+    name = NAME
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self._nlp: Language | None = None
+        self._batch_size = batch_size
+
+    @property
+    def nlp(self) -> Language:
+        """The rule pipeline, built on first use and kept for this extractor's life."""
+        if self._nlp is None:
+            from kg.extractors.kazakh.pipeline import build_pipeline
+
+            self._nlp = build_pipeline()
+        return self._nlp
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extract from each article, lazily and in order."""
+        from kg.extractors.kazakh.assemble import assemble
+
+        stream = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self._batch_size):
+            yield assemble(doc, article)
+
+    def extract(self, article: Article) -> Extraction:
+        """One article's mentions and claims."""
+        return next(self.pipe([article]))

@@ -1,0 +1,212 @@
+"""Canonical names: nominative forms, and one name for every mention of one actor.
+
+The resolver groups mentions by the name an extractor gives them, so within an
+article every surface form of an actor must get the same name: case endings
+("альянсының"/"альянсы"), capitals ("ФАНГ"/"Фанг"), a typo in a long surname,
+an abbreviation and its full name ("АБҚО" / "Азаматтық бастамаларды қолдау орталығы").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
+
+from kg.extractors.kazakh.orgs import OrgSpan
+from kg.extractors.kazakh.persons import PersonSpan, similar_surnames
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon, morph
+from kg.model import EntityType
+
+_QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
+_AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
+_SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
+
+
+def _cased(word: str, like: str) -> str:
+    """``word`` in the capitalisation of ``like`` (upper, capitalised or as is)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _title(word: str) -> str:
+    """ "ОРДАБАЕВ" -> "Ордабаев", "ФРИБЕРГ-СТОРИ" -> "Фриберг-Стори"."""
+    if word.isupper() and len(word) > 1:
+        return "-".join(part.capitalize() for part in word.split("-"))
+    return word
+
+
+def without_ending(tok: Tok) -> str:
+    """A word without a hyphenated case ending ("ЮНЕСКО-ның" -> "ЮНЕСКО")."""
+    head, hyphen, tail = tok.text.rpartition("-")
+    return head if hyphen and head and tail.islower() and not head.isdigit() else tok.text
+
+
+def _join(parts: Sequence[tuple[Tok, str]]) -> str:
+    """Words back into a name, with «» quotes and a space after initials."""
+    out: list[str] = []
+    for k, (tok, text) in enumerate(parts):
+        if k:
+            prev = parts[k - 1][0]
+            if prev.quote == "open" or tok.quote == "close":
+                pass
+            elif prev.quote == "close" or prev.initials or tok.quote == "open" or tok.space_before:
+                out.append(" ")
+        out.append(text)
+    return "".join(out)
+
+
+def _quote_text(tok: Tok, text: str) -> str:
+    if tok.quote == "open":
+        return "«"
+    if tok.quote == "close":
+        return "»"
+    return text
+
+
+def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
+    """The nominative name of an organisation or event ("альянсының" -> "альянсы")."""
+    if span.kind == "acronym":
+        return without_ending(toks[span.start])
+    parts: list[tuple[Tok, str]] = []
+    for i in range(span.start, span.end):
+        tok = toks[i]
+        text = tok.text
+        lex = tok.head if tok.head is not None else tok.event
+        if i == span.head and lex is not None:
+            prefix = text[: text.rfind("-") + 1] if text[:1].isdigit() else ""
+            text = prefix + _cased(lex.form.stem, text[len(prefix) :])
+        elif i == span.end - 1 and tok.legal_form:
+            text = without_ending(tok)
+        parts.append((tok, _quote_text(tok, text)))
+    name = _join(parts)
+    if span.suffix:
+        name = f"{name} {span.suffix}"
+    return name
+
+
+def person_name(toks: Sequence[Tok], span: PersonSpan, attested: Container[str]) -> str:
+    """A person's nominative name: capitals tamed, patronymic and honorifics left out."""
+    words = list(span.words)
+    if len(words) == 3 and toks[words[1]].lower.endswith(lexicon.PATRONYMIC_ENDINGS):
+        words.pop(1)
+    names = [_title(toks[w].text) for w in words]
+    names[-1] = morph.strip_name_case(names[-1], attested, keep=lexicon.FIRST_NAMES)
+    return " ".join(names)
+
+
+def match_key(name: str, attested: Container[str]) -> str:
+    """The key two names of one organisation share, whatever their endings and quotes.
+
+    Each word is reduced to its attested nominative without a possessive ending, so
+    "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
+    """
+    text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
+    words = [w for w in text.split() if w.upper() not in lexicon.LEGAL_FORMS]
+    return " ".join(morph.without_possessive(morph.nominative(w, attested)).lower() for w in words)
+
+
+def initials(name: str) -> set[str]:
+    """Abbreviations a name could have: first letters, with and without "және" & co."""
+    words = [
+        w
+        for w in _QUOTE_CHARS.sub(" ", name).split()
+        if w.upper() not in lexicon.LEGAL_FORMS and w[:1].isalpha()
+    ]
+    full = "".join(w[0] for w in words).upper()
+    short = "".join(w[0] for w in words if w.lower() not in _SKIPPED_IN_ACRONYMS).upper()
+    return {full, short}
+
+
+@dataclass
+class Proposal:
+    """A mention waiting for its final name."""
+
+    type: EntityType
+    name: str
+    key: str
+    nominative: bool = True  # the surface form needed no stripping
+    acronym: str | None = None  # the letters, when the mention is an abbreviation
+
+
+@dataclass
+class Namer:
+    """Collects proposed names for one article and settles one name per actor."""
+
+    proposals: list[Proposal] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # abbreviation -> key of its name
+
+    def propose(self, proposal: Proposal) -> int:
+        self.proposals.append(proposal)
+        return len(self.proposals) - 1
+
+    def settle(self) -> list[str]:
+        """The final name of each proposal, in order."""
+        keys = [self._group_key(p) for p in self.proposals]
+        self._merge_people(keys)
+        self._merge_abbreviations(keys)
+        groups: dict[str, list[int]] = {}
+        for index, key in enumerate(keys):
+            groups.setdefault(key, []).append(index)
+        names = [p.name for p in self.proposals]
+        for members in groups.values():
+            chosen = self._canonical(members)
+            for index in members:
+                names[index] = chosen
+        return names
+
+    def _group_key(self, proposal: Proposal) -> str:
+        return f"{proposal.type.value}:{proposal.key}"
+
+    def _merge_people(self, keys: list[str]) -> None:
+        """One key for a person written with a typo in a long surname."""
+        seen: list[tuple[str, str, str]] = []  # first name, surname, key
+        for index, proposal in enumerate(self.proposals):
+            if proposal.type is not EntityType.PERSON:
+                continue
+            first, _, rest = proposal.key.partition(" ")
+            surname = rest.rsplit(" ", 1)[-1]
+            for other_first, other_surname, other_key in seen:
+                if other_first == first and similar_surnames(other_surname, surname):
+                    keys[index] = other_key
+                    break
+            else:
+                seen.append((first, surname, keys[index]))
+
+    def _merge_abbreviations(self, keys: list[str]) -> None:
+        """An abbreviation takes the key of the one organisation it abbreviates."""
+        full_names: dict[str, str] = {}
+        for index, proposal in enumerate(self.proposals):
+            if proposal.type is EntityType.ORGANISATION and proposal.acronym is None:
+                full_names.setdefault(keys[index], proposal.name)
+        for index, proposal in enumerate(self.proposals):
+            if proposal.acronym is None:
+                continue
+            letters = proposal.acronym.replace("-", "").upper()
+            if letters in self.aliases:
+                keys[index] = f"{EntityType.ORGANISATION.value}:{self.aliases[letters]}"
+                continue
+            matches = {key for key, name in full_names.items() if letters in initials(name)}
+            if len(matches) == 1:
+                keys[index] = matches.pop()
+
+    def _canonical(self, members: list[int]) -> str:
+        """The group's name: the most frequent full nominative form, then the earliest."""
+        proposals = [self.proposals[i] for i in members]
+        pool = [p for p in proposals if p.acronym is None] or proposals
+        nominative = [p for p in pool if p.nominative] or pool
+        counts = Counter(p.name for p in nominative)
+        first_seen: dict[str, int] = {}
+        for position, proposal in enumerate(nominative):
+            first_seen.setdefault(proposal.name, position)
+        return min(counts, key=lambda name: (-counts[name], first_seen[name]))
+
+
+def person_key(name: str) -> str:
+    """Persons match on their first and last name, case-folded."""
+    words = name.casefold().split()
+    return f"{words[0]} {words[-1]}" if words else ""

@@ -1,0 +1,422 @@
+"""Organisation and event names: from a head noun leftwards over the words of its name.
+
+A Kazakh name ends in its head noun ("... қоры", "... министрлігі", "... форумы") and
+runs left over capitalised words, quoted names, abbreviations, genitive attributes
+and linked phrases ("X жөніндегі", "X атындағы", "X жанындағы"). It stops at a
+punctuation mark, a verb, a word in a case no name word takes (locative, dative,
+ablative), a person, or the end of another name ("... университеті Азия және ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from kg.extractors.kazakh.persons import PersonSpan
+from kg.extractors.kazakh.tokens import Lexeme, Tok
+from kg.lang.kk import lexicon
+from kg.model import OrgClass
+
+# Words that introduce a theme or a title, not a name ("«X» тақырыбындағы форум").
+_THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында", "атты", "деген", "тақырыбымен"})
+# A quoted name may be preceded by at most this many words of its own ("Қостанай облысының").
+_MAX_BEFORE_QUOTE = 3
+
+
+@dataclass(slots=True)
+class OrgSpan:
+    """An organisation (or event) name found in a sentence, by token range."""
+
+    start: int
+    end: int  # exclusive
+    kind: str  # "head" | "quote" | "acronym" | "implied"
+    head: int | None = None  # token index of the head noun
+    lemma: str | None = None
+    org_class: OrgClass | None = None
+    reach: int = 0  # index after the last token of the phrase (a subunit may follow end)
+    subunit: str | None = None  # "өкілдік" in "X қоры өкілдігінің басшысы"
+    inner: tuple[int, ...] = ()  # heads of other names inside this one
+    keep: tuple[int, ...] = ()  # heads of parents that are organisations of their own
+    quote: tuple[int, int] | None = None  # the quoted part, when it names the organisation
+    suffix: str | None = None  # implied head: "министрлігі"
+    weak: bool = False  # a lower-case name ("облыстық мәслихат"): only with a role
+
+    def __post_init__(self) -> None:
+        self.reach = max(self.reach, self.end)
+
+
+@dataclass
+class NameFinder:
+    """Finds names ending in the head nouns that ``lexeme`` picks, in one sentence."""
+
+    toks: Sequence[Tok]
+    start: int
+    end: int
+    persons: Sequence[PersonSpan]
+    lexeme: Callable[[Tok], Lexeme | None]
+    person_ends: set[int] = field(default_factory=set)
+    quoted: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.person_ends = {p.end - 1 for p in self.persons}
+        for tok in self.toks[self.start : self.end]:
+            if tok.quote == "open" and tok.partner is not None:
+                for i in range(tok.i + 1, tok.partner):
+                    self.quoted.setdefault(i, (tok.i, tok.partner))
+
+    # -- heads -------------------------------------------------------------------------
+
+    def is_head(self, i: int) -> bool:
+        """Whether token ``i`` ends a name (not a modifier in "басқарма төрағасы")."""
+        tok = self.toks[i]
+        lex = self.lexeme(tok)
+        if lex is None or i in self.quoted:
+            return False
+        if lex.form.case == "nom" and not lex.form.possessive and i + 1 < self.end:
+            # A bare noun before another word modifies it ("Орталық Азия", "басқарма
+            # төрағасы"); it ends a name only before a pause, a conjunction or a verb.
+            nxt = self.toks[i + 1]
+            if nxt.position is not None:
+                return lex.lemma not in lexicon.ROLE_NOUNS and self._modified(i)
+            return (
+                not (nxt.word and nxt.lower not in lexicon.FUNCTION_WORDS)
+                or nxt.legal_form
+                or nxt.verbal
+            )
+        return True
+
+    def _modified(self, i: int) -> bool:
+        """Whether a word of the same name stands right before token ``i``."""
+        if i <= self.start:
+            return False
+        prev = self.toks[i - 1]
+        return prev.word and prev.head is None and not prev.legal_form and prev.quote is None
+
+    def from_head(self, h: int) -> OrgSpan | None:
+        """The name that ends at head ``h``, or None when it has no words of its own."""
+        lex = self.lexeme(self.toks[h])
+        assert lex is not None
+        dependent = lex.lemma in lexicon.DEPENDENT_HEADS and lex.form.possessive
+        left, inner, keep = self.grow(h, dependent=dependent)
+        first = self.first_word(left, h)
+        weak = False
+        if first is None:
+            first = self._admin_start(left, h)
+            weak = True
+        if first is None or first == h:
+            return None
+        first = self._quote_first(first, h)
+        end = h + 1
+        if end < self.end and self.toks[end].legal_form:
+            end += 1
+        org_class = lexicon.ORG_HEADS.get(lex.lemma)
+        span = OrgSpan(
+            first,
+            end,
+            "head",
+            head=h,
+            lemma=lex.lemma,
+            org_class=org_class,
+            inner=tuple(i for i in inner if i >= first),
+            keep=tuple(i for i in keep if i >= first),
+            weak=weak,
+        )
+        span.quote = self._naming_quote(first, h)
+        return span
+
+    def grow(self, h: int, dependent: bool = False) -> tuple[int, list[int], list[int]]:
+        """Leftmost token the name ending at ``h`` may reach; inner heads; parent heads."""
+        toks = self.toks
+        left, j = h, h - 1
+        strict = 0  # after a quoted name: only a few capitalised or place words
+        linked = False  # just passed "жанындағы" & co: the next name belongs to this one
+        inner: list[int] = []
+        keep: list[int] = []
+        while j >= self.start:
+            tok = toks[j]
+            if tok.quote == "close" and tok.partner is not None and tok.partner >= self.start:
+                if strict:
+                    break
+                left = j = tok.partner
+                j -= 1
+                strict = 1
+                continue
+            lex = self.lexeme(tok) or tok.head
+            if lex is not None and lex.form.possessive and lex.form.case == "nom" and j != h:
+                # Another name ends here: it belongs to this one only through a link
+                # word or as the parent of a branch ("X партиясы Y филиалы").
+                if not (linked or dependent) or strict:
+                    break
+                if dependent and not linked:
+                    keep.append(j)
+                    dependent = False
+                inner.append(j)
+                linked = False
+                left, j = j, j - 1
+                continue
+            if strict:
+                if strict > _MAX_BEFORE_QUOTE or not self._before_quote(j):
+                    break
+                strict += 1
+            elif not self.interior(j):
+                break
+            if tok.lower in lexicon.NAME_LINKS:
+                linked = True
+            if lex is not None and lex.form.case == "gen":
+                inner.append(j)
+            left, j = j, j - 1
+        return left, inner, keep
+
+    def interior(self, j: int) -> bool:
+        """Whether token ``j`` may stand inside a name, left of its head."""
+        toks = self.toks
+        tok = toks[j]
+        right = toks[j + 1] if j + 1 < len(toks) else None
+        if j in self.person_ends and right is not None and right.lower != "атындағы":
+            return False
+        if tok.number or tok.text == "№":
+            return True
+        if not tok.word or tok.quote is not None:
+            return False
+        if tok.lower in _THEME_WORDS or tok.legal_form:
+            return False
+        if tok.lower in lexicon.NAME_CONJUNCTIONS:
+            before = toks[j - 1] if j > self.start else None
+            if before is None or right is None or not self._joinable(before):
+                return False
+            # "бағдарламалар мен жобалар" joins like with like; "... мен Қазақстан" does not
+            return tok.lower == "және" or before.cap == right.cap
+        if tok.lower in lexicon.NAME_LINKS:
+            return True
+        if tok.lower in lexicon.FUNCTION_WORDS or tok.personal:
+            return False
+        if tok.upper or tok.initials or tok.lower == "қ.":
+            return True
+        if tok.cap and tok.lower in lexicon.SENTENCE_ADVERBS:
+            return False
+        if not tok.cap and (tok.verbal or tok.position is not None):
+            return False
+        case = tok.case
+        if case in ("loc", "dat", "abl"):
+            return False
+        if case == "ins":
+            # "Қоғаммен байланыс бөлімі": only before a lower-case noun of the name
+            return right is not None and not right.cap and right.case == "nom" and not tok.cap
+        if case == "acc":
+            # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun;
+            # "-ды/-ті" also ends adjectives ("тұрақты", "құрметті"), read as nominative
+            # unless a verb-like word follows.
+            return right is not None and (right.verbal_noun or not right.verbal)
+        return True
+
+    def _joinable(self, before: Tok) -> bool:
+        """Whether "және"/"мен" after ``before`` joins two words of one name."""
+        if before.quote is not None or before.legal_form or before.upper:
+            return False
+        lex = self.lexeme(before) or before.head
+        if lex is not None and lex.form.case == "nom":
+            return False  # "X альянсы мен Y": two names
+        return before.word and before.case in ("nom", "gen", "attr")
+
+    def _before_quote(self, j: int) -> bool:
+        """Words that may open a name before its quoted part ("Қостанай облысының «ГрИн»")."""
+        tok = self.toks[j]
+        if tok.lower in lexicon.ADMIN_ADJECTIVES:
+            return True
+        if not tok.word or not (tok.cap or _place_noun(tok)):
+            return False
+        return tok.case in ("nom", "gen") and tok.lower not in lexicon.SENTENCE_ADVERBS
+
+    def first_word(self, left: int, h: int) -> int | None:
+        """Where the name opens: its first capitalised word, quote or abbreviation."""
+        for p in range(left, h + 1):
+            tok = self.toks[p]
+            if tok.quote == "open" or tok.upper or tok.initials or tok.number or tok.text == "№":
+                return p
+            if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS:
+                return p
+        return None
+
+    def _admin_start(self, left: int, h: int) -> int | None:
+        """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""
+        for p in range(left, h):
+            if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
+                lex = self.lexeme(self.toks[h])
+                if lex is not None and lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
+                    return p
+        return None
+
+    def _quote_first(self, first: int, h: int) -> int:
+        """Open the name at its quote when only description follows the quote.
+
+        "Қостанай облысының «ГрИн» Азаматтық альянсы" keeps its region: capitalised
+        words after the quote make the region part of the name; in "Алматы қаласының
+        «Алматы креатив» креативті сала ... қауымдастығы" it only says where it is.
+        """
+        for p in range(first + 1, h):
+            tok = self.toks[p]
+            if tok.quote == "open" and tok.partner is not None and tok.partner < h:
+                after = self.toks[tok.partner + 1 : h]
+                return first if any(t.cap or t.upper for t in after) else p
+        return first
+
+    def _naming_quote(self, first: int, h: int) -> tuple[int, int] | None:
+        """The quoted part that identifies the organisation, when it does.
+
+        "«Орал-Еуразия» сарапшылар клубы" and "«Орал-Еуразия» ... сарапшылық клубы"
+        are one club: only lower-case description follows the quote.
+        """
+        for p in range(first, h):
+            tok = self.toks[p]
+            if tok.quote == "open" and tok.partner is not None and tok.partner < h:
+                after = self.toks[tok.partner + 1 : h]
+                if not any(t.cap or t.upper for t in after):
+                    return (p, tok.partner)
+                return None
+        return None
+
+    # -- other kinds of names ----------------------------------------------------------
+
+    def quoted_orgs(self) -> list[OrgSpan]:
+        """Quoted names with a legal form ("«X» ЖШС") or a head noun inside («X қоры»)."""
+        found: list[OrgSpan] = []
+        toks = self.toks
+        for o in range(self.start, self.end):
+            tok = toks[o]
+            c = tok.partner
+            if tok.quote != "open" or c is None or c - o < 2 or c >= self.end:
+                continue
+            after = toks[c + 1] if c + 1 < self.end else None
+            before = toks[o - 1] if o > self.start else None
+            last = toks[c - 1]
+            lex = last.head
+            if after is not None and after.legal_form:
+                found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=_class(lex)))
+            elif before is not None and before.legal_form:
+                found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=_class(lex)))
+            elif lex is not None and c - o > 2:
+                found.append(
+                    OrgSpan(o, c + 1, "quote", quote=(o, c), lemma=lex.lemma, org_class=_class(lex))
+                )
+        return found
+
+    def implied_orgs(self) -> list[OrgSpan]:
+        """Bodies a position implies: "ҚР Қаржы вице-министрі" -> "ҚР Қаржы министрлігі"."""
+        found: list[OrgSpan] = []
+        for p in range(self.start + 1, self.end):
+            position = self.toks[p].position
+            if position is None or position.lemma not in lexicon.IMPLIED_ORGS:
+                continue
+            left, _, _ = self.grow(p)
+            first = self.first_word(left, p - 1)
+            if first is None or first >= p:
+                continue
+            if not any(t.cap and not t.upper for t in self.toks[first:p]):
+                continue  # "ҚР вице-министрі" names no ministry
+            found.append(
+                OrgSpan(
+                    first,
+                    p,
+                    "implied",
+                    org_class=OrgClass.GOVERNMENT,
+                    suffix=lexicon.IMPLIED_ORGS[position.lemma],
+                )
+            )
+        return found
+
+    def acronym_orgs(self, excluded: frozenset[str]) -> list[OrgSpan]:
+        """Abbreviations standing alone ("БҰҰ-ның", "USAID")."""
+        found: list[OrgSpan] = []
+        taken = {i for p in self.persons for i in range(p.start, p.end)}
+        for i in range(self.start, self.end):
+            tok = self.toks[i]
+            if not tok.acronym or i in self.quoted or i in taken:
+                continue
+            if tok.stem_upper in excluded:
+                continue
+            found.append(OrgSpan(i, i + 1, "acronym"))
+        return found
+
+
+def _class(lex: Lexeme | None) -> OrgClass | None:
+    return lexicon.ORG_HEADS.get(lex.lemma) if lex is not None else None
+
+
+def _place_noun(tok: Tok) -> bool:
+    return any(tok.lower.startswith(noun[:-1]) for noun in lexicon.PLACE_NOUNS)
+
+
+def find_orgs(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    persons: Sequence[PersonSpan],
+    excluded_acronyms: frozenset[str] = frozenset(),
+) -> list[OrgSpan]:
+    """Organisation names in the sentence ``toks[start:end]``, outermost first."""
+    finder = NameFinder(toks, start, end, persons, lambda t: t.head)
+    spans: list[OrgSpan] = []
+    for h in range(start, end):
+        if finder.is_head(h):
+            span = finder.from_head(h)
+            if span is not None:
+                spans.append(_subunit(finder, span))
+    spans.extend(finder.quoted_orgs())
+    spans.extend(finder.implied_orgs())
+    spans.extend(finder.acronym_orgs(excluded_acronyms))
+    return _outermost(spans)
+
+
+def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
+    """ "X қоры өкілдігі" in lower case: a unit of X; the name is X's."""
+    h = span.head
+    assert h is not None and span.lemma is not None
+    tok = finder.toks[h]
+    if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
+        return span
+    parent = max(span.inner)
+    parent_span = finder.from_head(parent)
+    if parent_span is None:
+        return span
+    parent_span.reach = h + 1
+    parent_span.subunit = span.lemma
+    return parent_span
+
+
+def _outermost(spans: list[OrgSpan]) -> list[OrgSpan]:
+    """Drop names inside other names, except the parents a branch keeps."""
+    spans.sort(key=lambda s: (s.start, -s.end, -s.reach))
+    kept: list[OrgSpan] = []
+    for span in spans:
+        container = next(
+            (k for k in kept if k.start <= span.start and span.end <= k.end and k is not span),
+            None,
+        )
+        if container is None:
+            overlap = next((k for k in kept if span.start < k.end and k.start < span.end), None)
+            if overlap is None:
+                kept.append(span)
+            continue
+        if span.head is not None and span.head in container.keep:
+            kept.append(span)
+    kept.sort(key=lambda s: (s.start, s.end))
+    return kept
+
+
+def find_events(
+    toks: Sequence[Tok], start: int, end: int, persons: Sequence[PersonSpan]
+) -> list[OrgSpan]:
+    """Named events ("Х Азаматтық форум") in the sentence ``toks[start:end]``."""
+    finder = NameFinder(toks, start, end, persons, lambda t: t.event)
+    spans: list[OrgSpan] = []
+    for h in range(start, end):
+        if toks[h].event is None or h in finder.quoted:
+            continue
+        left, inner, _ = finder.grow(h)
+        first = finder.first_word(left, h)
+        if first is None or first == h:
+            continue
+        if first == start and toks[first].titled and first + 1 == h:
+            continue  # a capitalised first word of a sentence is no name
+        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=toks[h].event.lemma))
+    return _outermost(spans)

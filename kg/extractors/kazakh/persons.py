@@ -1,0 +1,191 @@
+"""Personal names: capitalised words after a position, with a surname ending, or a first name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon, morph
+
+_MAX_NAME_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSpan:
+    """A personal name by token range; ``words`` leaves out honorifics ("қажы")."""
+
+    start: int
+    end: int  # exclusive
+    words: tuple[int, ...]
+    anchored: bool  # right after a position word
+
+
+def name_stem(tok: Tok) -> str:
+    """The word without a case ending a name may carry ("Нұрғазиеваның")."""
+    return morph.strip_name_case(tok.text, keep=lexicon.FIRST_NAMES)
+
+
+def _surname(tok: Tok) -> bool:
+    stem = name_stem(tok).lower()
+    return len(stem) >= 4 and stem.endswith(lexicon.SURNAME_ENDINGS)
+
+
+def _patronymic(tok: Tok) -> bool:
+    return tok.lower.endswith(lexicon.PATRONYMIC_ENDINGS)
+
+
+def _place(tok: Tok) -> bool:
+    if tok.lower in lexicon.PLACES:
+        return True
+    return any(a.stem.lower() in lexicon.PLACES for a in morph.analyses(tok.text))
+
+
+def name_word(tok: Tok) -> bool:
+    """A capitalised word that can be part of a personal name."""
+    return (
+        tok.titled
+        and tok.quote is None
+        and not any(c.isdigit() for c in tok.text)
+        and "." not in tok.text
+        and tok.head is None
+        and tok.event is None
+        and tok.position is None
+        and tok.lower not in lexicon.FUNCTION_WORDS
+        and tok.lower not in lexicon.SENTENCE_ADVERBS
+        and not _place(tok)
+    )
+
+
+def _upper_surname(tok: Tok) -> bool:
+    """A surname in capitals ("Олжас ОРДАБАЕВ"), never an abbreviation's shape."""
+    letters = [c for c in tok.text if c.isalpha()]
+    return (
+        tok.upper
+        and len(letters) >= 3
+        and "-" not in tok.text[-5:]
+        and tok.stem_upper not in lexicon.LEGAL_FORMS
+        and tok.stem_upper not in lexicon.NON_ORG_ACRONYMS
+        and any(c.lower() in morph.VOWELS for c in letters)
+    )
+
+
+def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
+    """Name words from ``i`` on: up to three, honorifics skipped; the index after them."""
+    words: list[int] = []
+    j = i
+    while j < end and len(words) < _MAX_NAME_WORDS:
+        tok = toks[j]
+        if words and tok.lower in lexicon.HONORIFICS:
+            j += 1
+            continue
+        if name_word(tok) or (len(words) == 1 and _upper_surname(tok)):
+            words.append(j)
+            j += 1
+            if tok.case != "nom" and len(words) >= 2:
+                break  # an inflected word ends the name
+            if len(words) == 2 and _surname(tok) and not _patronymic(tok):
+                break  # "Бану Нұрғазиева": the surname closes the name
+            continue
+        break
+    while words and j > words[-1] + 1 and toks[j - 1].lower in lexicon.HONORIFICS:
+        j -= 1  # a trailing "мырза" stays outside
+    return words, (words[-1] + 1 if words else i)
+
+
+def find_persons(toks: Sequence[Tok], start: int, end: int) -> list[PersonSpan]:
+    """Personal names in the sentence ``toks[start:end]``, left to right, not overlapping."""
+    found: list[PersonSpan] = []
+    i = start
+    while i < end:
+        span = _person_at(toks, i, end)
+        if span is None:
+            i += 1
+            continue
+        found.append(span)
+        i = span.end
+    return found
+
+
+def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
+    tok = toks[i]
+    anchored = i > 0 and _after_position(toks, i)
+    if tok.initials and i + 1 < end and name_word(toks[i + 1]) and _surname(toks[i + 1]):
+        if i + 2 < end and toks[i + 2].lower == "атындағы":
+            return None
+        return PersonSpan(i, i + 2, (i, i + 1), anchored)
+    if not name_word(tok):
+        return None
+    words, after = _take_name(toks, i, end)
+    if len(words) < 2:
+        return None
+    if after < end and toks[after].lower in ("атындағы", "есімді", "атында"):
+        return None  # named after someone: "X атындағы университет"
+    if after < end and toks[after].head is not None:
+        return None  # "Роза Люксембург қоры": part of an organisation's name
+    if not anchored:
+        first, last = toks[words[0]], toks[words[-1]]
+        cue = (
+            _surname(last)
+            or any(_patronymic(toks[w]) for w in words)
+            or first.lower in lexicon.FIRST_NAMES
+        )
+        if not cue:
+            return None
+        if last.case == "gen" and after < end and not toks[after].punct:
+            return None  # "Абайдың ... мұражайы": a namesake, not an actor
+    return PersonSpan(words[0], after, tuple(words), anchored)
+
+
+def _after_position(toks: Sequence[Tok], i: int) -> bool:
+    prev = toks[i - 1]
+    if prev.sent != toks[i].sent:
+        return False
+    return prev.position is not None and prev.position.form.case == "nom"
+
+
+def repeat_persons(
+    toks: Sequence[Tok], start: int, end: int, known: set[tuple[str, str]]
+) -> list[PersonSpan]:
+    """Two-word names in ``toks[start:end]`` whose (first name, surname) is already known."""
+    found: list[PersonSpan] = []
+    i = start
+    while i + 1 < end:
+        first, last = toks[i], toks[i + 1]
+        if name_word(first) and (name_word(last) or _upper_surname(last)):
+            key = (first.lower, name_stem(last).lower())
+            if key in known or any(
+                k[0] == key[0] and similar_surnames(k[1], key[1]) for k in known
+            ):
+                found.append(PersonSpan(i, i + 2, (i, i + 1), False))
+                i += 2
+                continue
+        i += 1
+    return found
+
+
+def similar_surnames(a: str, b: str) -> bool:
+    """Whether two surnames are one typo apart: one edit, or two in a long name.
+
+    Scraped news misspells long foreign surnames by a swapped or changed letter
+    ("Фриберг-Стори" / "Фриберг-Строй"); short names must match exactly.
+    """
+    shorter = min(len(a), len(b))
+    if a == b or shorter < 6:
+        return a == b
+    return _edits(a, b) <= (2 if shorter >= 10 else 1)
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance counting a swap of neighbouring letters as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]

@@ -1,0 +1,184 @@
+"""The spaCy pipeline of the Kazakh rules: ``spacy.blank("kk")`` plus rule components.
+
+Each component does one job and records it on the ``Doc``: ``kk_rule_tokens``
+analyses every token once, ``kk_rule_persons`` finds names, ``kk_rule_orgs``
+organisations and events, ``kk_rule_relations`` positions, holders and agreements.
+Findings are kept per sentence in ``doc._.kk_sentences`` and mirrored as span
+groups (``doc.spans["kk_persons"]`` and so on) for inspection and display.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extractors.kazakh.agreements import AgreementSpan, find_agreement
+from kg.extractors.kazakh.orgs import OrgSpan, find_events, find_orgs
+from kg.extractors.kazakh.persons import PersonSpan, find_persons, name_stem, repeat_persons
+from kg.extractors.kazakh.roles import Holder, RolePhrase, find_roles, link_holders
+from kg.extractors.kazakh.tokens import Tok, analyse
+
+COMPONENTS: tuple[str, ...] = (
+    "kk_sentencizer",
+    "kk_rule_tokens",
+    "kk_rule_persons",
+    "kk_rule_orgs",
+    "kk_rule_relations",
+)
+
+
+@dataclass
+class SentenceFindings:
+    """What the rules found in one sentence, by token indices."""
+
+    start: int
+    end: int  # exclusive
+    persons: list[PersonSpan] = field(default_factory=list)
+    orgs: list[OrgSpan] = field(default_factory=list)
+    events: list[OrgSpan] = field(default_factory=list)
+    roles: list[RolePhrase] = field(default_factory=list)
+    holders: list[Holder] = field(default_factory=list)
+    agreement: AgreementSpan | None = None
+
+
+def _register_extensions() -> None:
+    for name in ("kk_tokens", "kk_sentences", "kk_acronyms"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _tokens(doc: Doc) -> list[Tok]:
+    toks: list[Tok] = doc._.kk_tokens
+    return toks
+
+
+def _sentences(doc: Doc) -> list[SentenceFindings]:
+    sentences: list[SentenceFindings] = doc._.kk_sentences
+    return sentences
+
+
+@Language.component("kk_rule_tokens", requires=["token.is_sent_start"], assigns=["doc._.kk_tokens"])
+def kk_rule_tokens(doc: Doc) -> Doc:
+    """Analyse each token once: shape, case ending, lexicon entries, quote pairs."""
+    numbers: list[int] = []
+    sentence = -1
+    for token in doc:
+        if token.is_sent_start:
+            sentence += 1
+        numbers.append(max(sentence, 0))
+    doc._.kk_tokens = analyse(
+        [t.text for t in doc],
+        [t.idx for t in doc],
+        [t.i == 0 or bool(doc[t.i - 1].whitespace_) for t in doc],
+        numbers,
+    )
+    doc._.kk_sentences = [
+        SentenceFindings(s.start, s.end) for s in doc.sents if not s.text.isspace()
+    ]
+    return doc
+
+
+@Language.component(
+    "kk_rule_persons", requires=["doc._.kk_tokens"], assigns=["doc._.kk_sentences", "doc.spans"]
+)
+def kk_rule_persons(doc: Doc) -> Doc:
+    """Personal names, then later mentions of the same names without a cue."""
+    toks = _tokens(doc)
+    known: set[tuple[str, str]] = set()
+    for found in _sentences(doc):
+        found.persons = find_persons(toks, found.start, found.end)
+        for person in found.persons:
+            first, last = toks[person.words[0]], toks[person.words[-1]]
+            known.add((first.lower, name_stem(last).lower()))
+    for found in _sentences(doc):
+        taken = {i for p in found.persons for i in range(p.start, p.end)}
+        for person in repeat_persons(toks, found.start, found.end, known):
+            if not taken & set(range(person.start, person.end)):
+                found.persons.append(person)
+        found.persons.sort(key=lambda p: p.start)
+    doc.spans["kk_persons"] = [
+        Span(doc, p.start, p.end, label="PERSON") for f in _sentences(doc) for p in f.persons
+    ]
+    return doc
+
+
+@Language.component(
+    "kk_rule_orgs",
+    requires=["doc._.kk_sentences"],
+    assigns=["doc._.kk_acronyms", "doc.spans"],
+)
+def kk_rule_orgs(doc: Doc) -> Doc:
+    """Organisation and event names; persons inside them are dropped."""
+    toks = _tokens(doc)
+    sentences = _sentences(doc)
+    for found in sentences:
+        found.orgs = find_orgs(toks, found.start, found.end, found.persons)
+    definitions = _acronym_definitions(toks, sentences)
+    excluded = frozenset(a for a, org in definitions.items() if org is None)
+    for found in sentences:
+        if excluded:
+            found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
+        found.events = find_events(toks, found.start, found.end, found.persons)
+        inside = {
+            i for o in [*found.orgs, *found.events] if not o.weak for i in range(o.start, o.end)
+        }
+        found.persons = [p for p in found.persons if not inside & set(range(p.start, p.end))]
+    doc._.kk_acronyms = definitions
+    doc.spans["kk_orgs"] = [
+        Span(doc, o.start, o.end, label=o.kind.upper()) for f in sentences for o in f.orgs
+    ]
+    doc.spans["kk_events"] = [
+        Span(doc, e.start, e.end, label="EVENT") for f in sentences for e in f.events
+    ]
+    return doc
+
+
+def _acronym_definitions(
+    toks: list[Tok], sentences: list[SentenceFindings]
+) -> dict[str, OrgSpan | None]:
+    """Abbreviations defined in brackets: "X (ABC)" -> the organisation X, or None.
+
+    "Тұрақты даму мақсаттары (ТДМ)" defines an abbreviation that is no organisation,
+    so "ТДМ" is not one anywhere in the article.
+    """
+    definitions: dict[str, OrgSpan | None] = {}
+    for found in sentences:
+        ends = {o.reach - 1: o for o in found.orgs if o.kind != "acronym"}
+        for i in range(found.start + 1, found.end - 2):
+            if toks[i].text != "(" or toks[i + 2].text != ")" or not toks[i + 1].acronym:
+                continue
+            definitions.setdefault(toks[i + 1].stem_upper, ends.get(i - 1))
+    return definitions
+
+
+@Language.component(
+    "kk_rule_relations", requires=["doc._.kk_sentences"], assigns=["doc._.kk_sentences"]
+)
+def kk_rule_relations(doc: Doc) -> Doc:
+    """Positions and their holders, and agreements the sentence says were signed."""
+    toks = _tokens(doc)
+    for found in _sentences(doc):
+        found.roles = find_roles(toks, found.start, found.end, found.orgs)
+        found.holders = link_holders(
+            toks, found.start, found.end, found.orgs, found.roles, found.persons
+        )
+        found.agreement = find_agreement(toks, found.start, found.end, found.orgs, doc.text)
+    doc.spans["kk_roles"] = [
+        Span(doc, r.start, r.end, label="POSITION") for f in _sentences(doc) for r in f.roles
+    ]
+    return doc
+
+
+def build_pipeline() -> Language:
+    """A fresh ``kk`` pipeline: the tokenizer, the sentencizer and the rule components."""
+    import spacy
+
+    import kg.lang.kk  # noqa: F401  (registers the "kk" language and kk_sentencizer)
+
+    _register_extensions()
+    nlp = spacy.blank("kk")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

@@ -1,0 +1,195 @@
+"""Positions and who holds them: "«Жасыл әлем» қорының өкілі Сәуле Ахметова".
+
+A position phrase is a position noun with its modifiers ("атқарушы директоры"), a
+compound title ("басқарма төрағасы") or a chain ("басшысының орынбасары"). It is
+linked to the organisation whose name ends right before it (possibly after a place,
+"БҰҰ-ның Қазақстандағы ...", or a lower-case genitive, "... компаниясының әлеуметтік
+бағдарламаларының үйлестірушісі") and to the person named right after it. Comma
+lists of positions ending in one name give that person every position in the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extractors.kazakh.orgs import OrgSpan
+from kg.extractors.kazakh.persons import PersonSpan
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon, morph
+
+_MAX_GAP = 6  # lower-case words between an organisation and its position
+_MAX_PLACE = 3  # words of a place between them ("Қазақстан Республикасындағы")
+_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+
+
+@dataclass(frozen=True, slots=True)
+class RolePhrase:
+    """A position phrase by token range, with its canonical (nominative) text."""
+
+    start: int
+    end: int  # exclusive: the person's name follows
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A person holding a position, in an organisation when the text names one."""
+
+    person: PersonSpan
+    organisation: OrgSpan
+    role: str
+
+
+def _modifier(tok: Tok) -> bool:
+    lower = tok.lower
+    if tok.head is not None or tok.position is not None or lower in lexicon.NAME_LINKS:
+        return False
+    return lower in lexicon.ROLE_MODIFIERS or (
+        lower.endswith(lexicon.ROLE_MODIFIER_ENDINGS) and tok.case == "nom"
+    )
+
+
+def find_roles(
+    toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan]
+) -> list[RolePhrase]:
+    """Position phrases in the sentence ``toks[start:end]`` that are not inside a name."""
+    covered = {i for o in orgs for i in range(o.start, o.end)}
+    floor = {o.reach: o for o in orgs}
+    roles: list[RolePhrase] = []
+    for p in range(start, end):
+        tok = toks[p]
+        if tok.position is None or tok.position.form.case != "nom" or p in covered:
+            continue
+        roles.append(_phrase(toks, start, p, covered, floor))
+    return roles
+
+
+def _phrase(
+    toks: Sequence[Tok], start: int, p: int, covered: set[int], floor: dict[int, OrgSpan]
+) -> RolePhrase:
+    tok = toks[p]
+    assert tok.position is not None
+    first = p
+    while first - 1 >= start and first - 1 not in covered and _modifier(toks[first - 1]):
+        first -= 1
+    words = [toks[i].text for i in range(first, p)]
+    before = toks[first - 1] if first - 1 >= start and first - 1 not in covered else None
+    unit = floor.get(first)
+    if unit is not None and unit.subunit is not None:
+        # "қоры өкілдігінің басшысы": the unit becomes part of the title
+        return RolePhrase(first, p + 1, " ".join([unit.subunit, *words, tok.lower]))
+    if before is not None and before.position is not None and before.position.form.case == "gen":
+        # "басшысының орынбасары", "төрағасының бірінші орынбасары"
+        owner = before.i
+        compound = owner - 1 >= start and _role_noun(toks[owner - 1]) and owner - 1 not in covered
+        if compound:
+            head = f"{toks[owner - 1].text} {before.text}"
+            owner -= 1
+        else:
+            head = morph.genitive(before.position.lemma)
+        return RolePhrase(owner, p + 1, " ".join([head, *words, tok.lower]))
+    if before is not None and not words and _role_noun(before):
+        # "басқарма төрағасы", "жоба жетекшісі": a compound title keeps its possessive
+        return RolePhrase(first - 1, p + 1, f"{before.text} {tok.lower}")
+    return RolePhrase(first, p + 1, " ".join([*words, tok.position.lemma]))
+
+
+def _role_noun(tok: Tok) -> bool:
+    return tok.lower in lexicon.ROLE_NOUNS
+
+
+def link_holders(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    roles: Sequence[RolePhrase],
+    persons: Sequence[PersonSpan],
+) -> list[Holder]:
+    """Who holds which position in which organisation, in one sentence."""
+    person_at = {p.start: p for p in persons}
+    person_before = {p.end: p for p in persons}
+    holders: list[Holder] = []
+    pending: list[tuple[OrgSpan | None, RolePhrase]] = []
+    last_end = -1
+    for role in roles:
+        org = _organisation(toks, role, orgs)
+        opens = org.start if org is not None else _item_start(toks, start, role.start)
+        if pending and not _joined(toks, last_end, opens):
+            pending = []
+        person = person_at.get(role.end)
+        if person is not None:
+            for item_org, item in [*pending, (org, role)]:
+                if item_org is not None:
+                    holders.append(Holder(person, item_org, item.role))
+            pending = []
+            last_end = person.end
+            continue
+        pending.append((org, role))
+        last_end = role.end
+        if _closes(toks, role.end, end):
+            # "Абзал Сапарбекұлы, «Отандастар қоры» КЕАҚ президенті:" names first
+            comma = opens - 1
+            earlier = (
+                person_before.get(comma) if comma >= start and toks[comma].text == "," else None
+            )
+            if earlier is not None:
+                holders.extend(Holder(earlier, o, r.role) for o, r in pending if o is not None)
+            pending = []
+    return holders
+
+
+def _item_start(toks: Sequence[Tok], start: int, i: int) -> int:
+    """Where a list item opens: lower-case words before a position ("тарих ғылымдарының")."""
+    while i - 1 >= start and toks[i - 1].word and not toks[i - 1].cap and not toks[i - 1].verbal:
+        if toks[i - 1].lower in _LIST_JOINERS:
+            break
+        i -= 1
+    return i
+
+
+def _joined(toks: Sequence[Tok], left: int, right: int) -> bool:
+    """Whether only commas and "және" stand between two items of a list."""
+    return left >= 0 and all(toks[i].text in _LIST_JOINERS for i in range(left, right))
+
+
+def _closes(toks: Sequence[Tok], i: int, end: int) -> bool:
+    """Whether the phrase before token ``i`` is the last thing in its clause."""
+    return i >= end or toks[i].text in (":", ".", "!", "?", "–", "—", ";")
+
+
+def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:
+    """The organisation a position phrase belongs to, if its name stands right before."""
+    best: OrgSpan | None = None
+    for org in orgs:
+        if org.reach > role.start:
+            continue
+        if best is None or org.reach > best.reach:
+            best = org
+    if best is None:
+        return None
+    case = _case(toks, best)
+    gap = toks[best.reach : role.start]
+    if not gap:
+        return best if case in ("gen", "nom") else None
+    if case not in ("gen", "nom"):
+        return None
+    if len(gap) <= _MAX_PLACE and gap[-1].case == "attr" and all(t.word for t in gap):
+        return best  # "БҰҰ-ның Қазақстандағы тұрақты үйлестірушісі"
+    lower_case_words = all(
+        t.word and not t.cap and not t.verbal and t.head is None and t.position is None for t in gap
+    )
+    if case == "gen" and len(gap) <= _MAX_GAP and lower_case_words:
+        return best  # "«Шеврон» компаниясының әлеуметтік бағдарламаларының үйлестірушісі"
+    return None
+
+
+def _case(toks: Sequence[Tok], org: OrgSpan) -> str:
+    """The case the organisation's name is in, from its last word."""
+    last = toks[org.reach - 1]
+    if last.quote == "close":
+        return "nom"
+    if last.head is not None and org.kind == "head":
+        return last.head.form.case
+    return last.case
