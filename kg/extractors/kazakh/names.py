@@ -80,7 +80,7 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         if i == span.head and lex is not None:
             prefix = text[: text.rfind("-") + 1] if text[:1].isdigit() else ""
             text = prefix + _cased(lex.form.stem, text[len(prefix) :])
-        elif i == span.end - 1 and tok.legal_form:
+        elif i == span.end - 1 and (tok.legal_form or span.kind == "unit"):
             text = without_ending(tok)
         parts.append((tok, _quote_text(tok, text)))
     name = _join(parts)
@@ -110,16 +110,23 @@ def match_key(name: str, attested: Container[str]) -> str:
     return " ".join(morph.without_possessive(morph.nominative(w, attested)).lower() for w in words)
 
 
-def initials(name: str) -> set[str]:
-    """Abbreviations a name could have: first letters, with and without "және" & co."""
+def initials(name: str, tails: bool = False) -> set[str]:
+    """Abbreviations a name could have: first letters, with and without "және" & co.
+
+    With ``tails``, also those of the name's last words ("Жамбыл облысы Қазақстан
+    халқы ассамблеясы" is a branch of the "ҚХА").
+    """
     words = [
         w
         for w in _QUOTE_CHARS.sub(" ", name).split()
         if w.upper() not in lexicon.LEGAL_FORMS and w[:1].isalpha()
     ]
-    full = "".join(w[0] for w in words).upper()
-    short = "".join(w[0] for w in words if w.lower() not in _SKIPPED_IN_ACRONYMS).upper()
-    return {full, short}
+    found = set()
+    for start in range(len(words) - 1 if tails else 1):
+        part = words[start:]
+        found.add("".join(w[0] for w in part).upper())
+        found.add("".join(w[0] for w in part if w.lower() not in _SKIPPED_IN_ACRONYMS).upper())
+    return found
 
 
 @dataclass
@@ -149,6 +156,7 @@ class Namer:
         keys = [self._group_key(p) for p in self.proposals]
         self._merge_people(keys)
         self._merge_abbreviations(keys)
+        self._merge_short_names(keys)
         groups: dict[str, list[int]] = {}
         for index, key in enumerate(keys):
             groups.setdefault(key, []).append(index)
@@ -190,9 +198,33 @@ class Namer:
             if letters in self.aliases:
                 keys[index] = f"{EntityType.ORGANISATION.value}:{self.aliases[letters]}"
                 continue
-            matches = {key for key, name in full_names.items() if letters in initials(name)}
-            if len(matches) == 1:
-                keys[index] = matches.pop()
+            for tails in (False, True):
+                matches = {k for k, name in full_names.items() if letters in initials(name, tails)}
+                if matches:
+                    if len(matches) == 1:
+                        keys[index] = matches.pop()
+                    break
+
+    def _merge_short_names(self, keys: list[str]) -> None:
+        """A two-word name inside exactly one longer name of the same head is that one.
+
+        "Ұйғыр бірлестігі" after "Жамбыл облысының ... Ұйғыр этномәдени бірлестігі".
+        """
+        prefix = f"{EntityType.ORGANISATION.value}:"
+        longer = sorted({k for k in keys if k.startswith(prefix)}, key=len, reverse=True)
+        for index, proposal in enumerate(self.proposals):
+            words = keys[index].removeprefix(prefix).split()
+            if proposal.type is not EntityType.ORGANISATION or proposal.acronym or len(words) != 2:
+                continue
+            if not proposal.name[:1].isupper():
+                continue
+            hosts = [
+                k
+                for k in longer
+                if k != keys[index] and _inside(words, k.removeprefix(prefix).split())
+            ]
+            if len(hosts) == 1:
+                keys[index] = hosts[0]
 
     def _canonical(self, members: list[int]) -> str:
         """The group's name: the most frequent full nominative form, then the earliest."""
@@ -204,6 +236,14 @@ class Namer:
         for position, proposal in enumerate(nominative):
             first_seen.setdefault(proposal.name, position)
         return min(counts, key=lambda name: (-counts[name], first_seen[name]))
+
+
+def _inside(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` with words left out, ending in the same head."""
+    if len(long) <= len(short) or short[-1] != long[-1]:
+        return False
+    remaining = iter(long)
+    return all(word in remaining for word in short)
 
 
 def person_key(name: str) -> str:

@@ -21,6 +21,8 @@ from kg.model import OrgClass
 _THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында", "атты", "деген", "тақырыбымен"})
 # A quoted name may be preceded by at most this many words of its own ("Қостанай облысының").
 _MAX_BEFORE_QUOTE = 3
+# Quotes around more words than this hold speech, not a name.
+_MAX_QUOTED_NAME = 8
 
 
 @dataclass(slots=True)
@@ -29,7 +31,7 @@ class OrgSpan:
 
     start: int
     end: int  # exclusive
-    kind: str  # "head" | "quote" | "acronym" | "implied"
+    kind: str  # "head" | "quote" | "acronym" | "implied" | "unit" (name + abbreviation)
     head: int | None = None  # token index of the head noun
     lemma: str | None = None
     org_class: OrgClass | None = None
@@ -61,6 +63,8 @@ class NameFinder:
         self.person_ends = {p.end - 1 for p in self.persons}
         for tok in self.toks[self.start : self.end]:
             if tok.quote == "open" and tok.partner is not None:
+                if tok.partner - tok.i - 1 > _MAX_QUOTED_NAME:
+                    continue  # speech: the words inside are ordinary text
                 for i in range(tok.i + 1, tok.partner):
                     self.quoted.setdefault(i, (tok.i, tok.partner))
 
@@ -135,7 +139,7 @@ class NameFinder:
         while j >= self.start:
             tok = toks[j]
             if tok.quote == "close" and tok.partner is not None and tok.partner >= self.start:
-                if strict:
+                if strict or j - tok.partner - 1 > _MAX_QUOTED_NAME:
                     break
                 left = j = tok.partner
                 j -= 1
@@ -192,8 +196,8 @@ class NameFinder:
             return False
         if tok.upper or tok.initials or tok.lower == "қ.":
             return True
-        if tok.cap and tok.lower in lexicon.SENTENCE_ADVERBS:
-            return False
+        if tok.lower in lexicon.SENTENCE_ADVERBS:
+            return False  # "Қазақстанның осы ұйыммен": a pronoun or adverb is no name word
         if not tok.cap and (tok.verbal or tok.position is not None):
             return False
         case = tok.case
@@ -363,8 +367,31 @@ def find_orgs(
                 spans.append(_subunit(finder, span))
     spans.extend(finder.quoted_orgs())
     spans.extend(finder.implied_orgs())
-    spans.extend(finder.acronym_orgs(excluded_acronyms))
+    spans = _with_abbreviations(toks, spans, finder.acronym_orgs(excluded_acronyms))
     return _outermost(spans)
+
+
+def _with_abbreviations(
+    toks: Sequence[Tok], spans: list[OrgSpan], acronyms: list[OrgSpan]
+) -> list[OrgSpan]:
+    """Add abbreviations; one right after a genitive name is that name's unit.
+
+    "Жамбыл облысы әкімдігінің ІСБ" is the office ІСБ of the regional akimat.
+    """
+    ends = {s.end: s for s in spans if s.kind == "head" and not s.weak and s.head == s.end - 1}
+    for acronym in acronyms:
+        owner = ends.get(acronym.start)
+        head = toks[owner.end - 1].head if owner is not None else None
+        if owner is None or head is None or head.form.case != "gen":
+            spans.append(acronym)
+            continue
+        spans.remove(owner)
+        spans.append(
+            OrgSpan(
+                owner.start, acronym.end, "unit", org_class=owner.org_class, inner=(owner.end - 1,)
+            )
+        )
+    return spans
 
 
 def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:

@@ -177,7 +177,7 @@ def analyse(
         # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
         shape = base if hyphen and base and tail.islower() and tail.isalpha() else text
         letters = [c for c in shape if c.isalpha()]
-        word = bool(letters)
+        word = any(c.isalpha() for c in text)
         initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
         tok = Tok(
             i=i,

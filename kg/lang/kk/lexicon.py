@@ -51,7 +51,6 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "прокуратура": OrgClass.GOVERNMENT,
     "сот": OrgClass.GOVERNMENT,
     "инспекция": OrgClass.GOVERNMENT,
-    "қызмет": OrgClass.GOVERNMENT,
     "кеңсе": None,
     "хатшылық": None,
     "өкілдік": None,

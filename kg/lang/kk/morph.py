@@ -261,6 +261,8 @@ def possessive(lemma: str) -> str:
     """Third-person possessive of a noun: "қор" -> "қоры", "орталық" -> "орталығы"."""
     lower = lemma.lower()
     is_front = bool(front(lemma))
+    if lower[-1:] == "и":
+        return lemma + ("і" if is_front else "ы")  # "мүфти" -> "мүфтиі": и is ій
     if lower[-1:] in VOWELS and lower[-1] != "у":
         return lemma + ("сі" if is_front else "сы")
     stem = lemma
