@@ -37,6 +37,8 @@ PREFIXES: dict[str, str] = {
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
+_BREAKS = frozenset("\t\n\r")
+
 #: Output formats ``format_answer`` knows; ``sparql-tsv`` is the W3C TSV results format.
 FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "sparql-tsv")
 
@@ -207,6 +209,9 @@ def format_answer(answer: Answer, output: str) -> str:
         lines.extend("\t".join("" if c is None else c.n3() for c in r) for r in answer.rows)
         return "\n".join(lines) + "\n"
     texts = [["" if c is None else c.value for c in r] for r in answer.rows]
+    if output == "tsv":
+        # Plain TSV has no quoting, so a tab or line break inside a value becomes a space.
+        texts = [[" ".join(c.split()) if _BREAKS.intersection(c) else c for c in r] for r in texts]
     if output in ("csv", "tsv"):
         buffer = io.StringIO()
         # The SPARQL CSV format ends lines with CRLF; TSV for spreadsheets uses LF.

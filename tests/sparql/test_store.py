@@ -128,3 +128,12 @@ def test_store_exporter_writes_the_dataset(
     assert len(store) == len(open_store(sample_dir))
     graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert len(graphs.rows) == 3
+
+
+def test_plain_tsv_keeps_one_line_per_row() -> None:
+    from kg.query import Answer, Term
+
+    answer = Answer(("s",), ((Term("literal", "бір\tекі\nүш"),), (None,)))
+    lines = format_answer(answer, "tsv").splitlines()
+    assert lines[:2] == ["s", "бір екі үш"] and len(lines) == 3
+    assert format_answer(answer, "csv").count("\r\n") == 3
