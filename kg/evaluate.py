@@ -33,7 +33,7 @@ _ENTITY_TYPES = {
     "organisations": EntityType.ORGANISATION,
     "events": EntityType.EVENT,
 }
-_QUOTES = re.compile(r"[\"'«»“”„‟‘’‚‹›`]")  # noqa: RUF001
+_QUOTES = re.compile(r"[\"'«»“”„‟‘’‚‹›`]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w)")
 
 
@@ -308,11 +308,11 @@ def _affiliations(
         if not isinstance(fact, Membership):
             continue
         role = fact.role.text if fact.role else None
-        person, org = mapped.get(fact.person), mapped.get(fact.organisation)
-        if person is None or org is None:
+        who, where = mapped.get(fact.person), mapped.get(fact.organisation)
+        if who is None or where is None:
             extra.append(f"{names.get(fact.person)} / {names.get(fact.organisation)} ({role})")
             continue
-        found.setdefault((person, org), []).append(role)
+        found.setdefault((who, where), []).append(role)
     extra.extend(
         f"{p} / {o} ({found[p, o][0]})" for p, o in sorted(found) if (p, o) not in expected
     )

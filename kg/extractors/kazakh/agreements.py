@@ -24,7 +24,9 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
     ("шарт", AgreementKind.AGREEMENT),
 )
 _SUBJECT_WORDS = frozenset({"туралы", "жөнінде", "жөніндегі", "бойынша", "арасындағы"})
-_TITLE_STOPS = frozenset({"сияқты", "секілді", "сынды", "және", "мен", "пен", "бен", "қол"})
+_TITLE_STOPS = frozenset(
+    {"сияқты", "секілді", "сынды", "және", "мен", "пен", "бен", "қол", "арасында", "аясында"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,10 +177,10 @@ def _add_claims(
         sentence = _sentence(toks, found)
         evidence = builder.evidence(sentence)
         for holder in found.holders:
-            person, org = spans.get(id(holder.person)), spans.get(id(holder.organisation))
-            if person is not None and org is not None:
+            who, where = spans.get(id(holder.person)), spans.get(id(holder.organisation))
+            if who is not None and where is not None:
                 claim = RoleClaim(
-                    builder.mention(person), builder.mention(org), holder.role, evidence
+                    builder.mention(who), builder.mention(where), holder.role, evidence
                 )
                 builder.claim(claim)
         if found.agreement is not None:

@@ -35,7 +35,7 @@ def _cased(word: str, like: str) -> str:
 
 def _title(word: str) -> str:
     """ "ОРДАБАЕВ" -> "Ордабаев", "ФРИБЕРГ-СТОРИ" -> "Фриберг-Стори"."""
-    if word.isupper() and len(word) > 1:
+    if word.isupper() and len(word) > 1 and "." not in word:
         return "-".join(part.capitalize() for part in word.split("-"))
     return word
 
@@ -82,6 +82,8 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
             text = prefix + _cased(lex.form.stem, text[len(prefix) :])
         elif i == span.end - 1 and (tok.legal_form or span.kind == "unit"):
             text = without_ending(tok)
+        elif tok.quote is None and _QUOTE_CHARS.fullmatch(text):
+            continue  # a stray quote the scraper left
         parts.append((tok, _quote_text(tok, text)))
     name = _join(parts)
     if span.suffix:

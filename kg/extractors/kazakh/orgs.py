@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kg.extractors.kazakh.persons import PersonSpan
 from kg.extractors.kazakh.tokens import Lexeme, Tok
-from kg.lang.kk import lexicon
+from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
 
 # Words that introduce a theme or a title, not a name ("«X» тақырыбындағы форум").
@@ -82,6 +82,8 @@ class NameFinder:
             nxt = self.toks[i + 1]
             if nxt.position is not None:
                 return lex.lemma not in lexicon.ROLE_NOUNS and self._modified(i)
+            if nxt.word and not nxt.cap and _owned(nxt):
+                return True  # "Дүниежүзілік банк мамандары": the bank's specialists
             return (
                 not (nxt.word and nxt.lower not in lexicon.FUNCTION_WORDS)
                 or nxt.legal_form
@@ -111,6 +113,8 @@ class NameFinder:
             return None
         first = self._quote_first(first, h)
         end = h + 1
+        if end + 1 < self.end and self.toks[end].text in '»”"' and self.toks[end + 1].legal_form:
+            end += 1  # "«Самұрық-Қазына» ... қоры» АҚ": a stray quote before the legal form
         if end < self.end and self.toks[end].legal_form:
             end += 1
         org_class = lexicon.ORG_HEADS.get(lex.lemma)
@@ -131,6 +135,7 @@ class NameFinder:
     def grow(self, h: int, dependent: bool = False) -> tuple[int, list[int], list[int]]:
         """Leftmost token the name ending at ``h`` may reach; inner heads; parent heads."""
         toks = self.toks
+        own = self.lexeme(toks[h]) or toks[h].position
         left, j = h, h - 1
         strict = 0  # after a quoted name: only a few capitalised or place words
         linked = False  # just passed "жанындағы" & co: the next name belongs to this one
@@ -148,7 +153,10 @@ class NameFinder:
             lex = self.lexeme(tok) or tok.head
             if lex is not None and lex.form.possessive and lex.form.case == "nom" and j != h:
                 # Another name ends here: it belongs to this one only through a link
-                # word or as the parent of a branch ("X партиясы Y филиалы").
+                # word, as the parent of a branch ("X партиясы Y филиалы") or when this
+                # head has no words of its own ("ҚР Парламенті Мәжілісі").
+                if j == h - 1 and not strict and own is not None and own.form.possessive:
+                    dependent = True
                 if not (linked or dependent) or strict:
                     break
                 if dependent and not linked:
@@ -342,6 +350,13 @@ class NameFinder:
         return found
 
 
+def _owned(tok: Tok) -> bool:
+    """Whether a word carries a possessive ending ("мамандары", "мүшелерімен")."""
+    return any(a.possessive and a.stem != tok.text for a in morph.analyses(tok.text)) or (
+        morph.analyses(tok.text)[-1].possessive
+    )
+
+
 def _class(lex: Lexeme | None) -> OrgClass | None:
     return lexicon.ORG_HEADS.get(lex.lemma) if lex is not None else None
 
@@ -437,13 +452,14 @@ def find_events(
     finder = NameFinder(toks, start, end, persons, lambda t: t.event)
     spans: list[OrgSpan] = []
     for h in range(start, end):
-        if toks[h].event is None or h in finder.quoted:
+        event = toks[h].event
+        if event is None or h in finder.quoted:
             continue
-        left, inner, _ = finder.grow(h)
+        left, _, _ = finder.grow(h)
         first = finder.first_word(left, h)
         if first is None or first == h:
             continue
         if first == start and toks[first].titled and first + 1 == h:
             continue  # a capitalised first word of a sentence is no name
-        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=toks[h].event.lemma))
+        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=event.lemma))
     return _outermost(spans)

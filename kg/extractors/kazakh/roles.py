@@ -169,8 +169,17 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
             best = org
     if best is None:
         return None
+    if best.start > 0 and toks[best.start - 1].text == "(":
+        # "X қорының (ЮНИСЕФ) өкілі": the abbreviation in brackets stands for X
+        named = next((o for o in orgs if o.reach == best.start - 1), None)
+        best = named or best
     case = _case(toks, best)
     gap = toks[best.reach : role.start]
+    if gap and gap[0].text == "(":
+        # "БҰҰ Балалар қорының (ЮНИСЕФ) Қазақстандағы өкілі": an abbreviation aside
+        close = next((k for k, t in enumerate(gap[:4]) if t.text == ")"), None)
+        if close is not None:
+            gap = gap[close + 1 :]
     if not gap:
         return best if case in ("gen", "nom") else None
     if case not in ("gen", "nom"):

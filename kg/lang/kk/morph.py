@@ -103,8 +103,9 @@ def front(word: str) -> bool | None:
     lower = word.lower()
     for i in range(len(lower) - 1, -1, -1):
         char = lower[i]
-        if char == "у" and i > 0 and lower[i - 1] in VOWELS:
-            continue  # the glide in "Мәскеу", "Ақтау"
+        if char == "у" and (i == len(lower) - 1 or (i > 0 and lower[i - 1] in VOWELS)):
+            continue  # the glide in "Мәскеу", "Ақтау"; a final у follows the vowel before
+
         if char in _FRONT:
             return True
         if char in _BACK or char == "у":
