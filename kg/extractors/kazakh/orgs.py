@@ -21,6 +21,7 @@ from kg.model import OrgClass
 _THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында", "атты", "деген", "тақырыбымен"})
 # A quoted name may be preceded by at most this many words of its own ("Қостанай облысының").
 _MAX_BEFORE_QUOTE = 3
+_PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары", "тері")
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
 
@@ -76,6 +77,8 @@ class NameFinder:
         lex = self.lexeme(tok)
         if lex is None or i in self.quoted:
             return False
+        if lex.lemma in lexicon.POSSESSIVE_ONLY_HEADS and not lex.form.possessive:
+            return False
         if lex.form.case == "nom" and not lex.form.possessive and i + 1 < self.end:
             # A bare noun before another word modifies it ("Орталық Азия", "басқарма
             # төрағасы"); it ends a name only before a pause, a conjunction or a verb.
@@ -112,6 +115,8 @@ class NameFinder:
         if first is None or first == h:
             return None
         first = self._quote_first(first, h)
+        if first == h - 1 and self.toks[first].acronym and lex.lemma == "ұйым":
+            return OrgSpan(first, h + 1, "acronym")  # "USAID ұйымы" is USAID
         end = h + 1
         if end + 1 < self.end and self.toks[end].text in '»”"' and self.toks[end + 1].legal_form:
             end += 1  # "«Самұрық-Қазына» ... қоры» АҚ": a stray quote before the legal form
@@ -170,7 +175,7 @@ class NameFinder:
                 if strict > _MAX_BEFORE_QUOTE or not self._before_quote(j):
                     break
                 strict += 1
-            elif not self.interior(j):
+            elif not self.interior(j) or self._owned_by_genitive(j):
                 break
             if tok.lower in lexicon.NAME_LINKS:
                 linked = True
@@ -215,11 +220,24 @@ class NameFinder:
             # "Қоғаммен байланыс бөлімі": only before a lower-case noun of the name
             return right is not None and not right.cap and right.case == "nom" and not tok.cap
         if case == "acc":
-            # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun;
-            # "-ды/-ті" also ends adjectives ("тұрақты", "құрметті"), read as nominative
-            # unless a verb-like word follows.
-            return right is not None and (right.verbal_noun or not right.verbal)
+            # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun.
+            # "-ды/-ті" also ends adjectives ("тұрақты", "құрметті"), which may stand
+            # anywhere in a name; a noun in the accusative ("Кездесуді") may not.
+            if right is not None and right.verbal_noun:
+                return True
+            adjective = tok.lower.endswith(("ды", "ді", "ты", "ті")) and tok.lower[-3] != "у"
+            return adjective and not (tok.cap and self._first(j)) and not (right and right.verbal)
         return True
+
+    def _owned_by_genitive(self, j: int) -> bool:
+        """A plural a name before it owns ("... кеңесінің мүшелері"): no name word."""
+        tok = self.toks[j]
+        return (
+            j > self.start
+            and not tok.cap
+            and tok.lower.endswith(_PLURAL_POSSESSIVES)
+            and self.toks[j - 1].case == "gen"
+        )
 
     def _joinable(self, before: Tok) -> bool:
         """Whether "және"/"мен" after ``before`` joins two words of one name."""
@@ -245,9 +263,19 @@ class NameFinder:
             tok = self.toks[p]
             if tok.quote == "open" or tok.upper or tok.initials or tok.number or tok.text == "№":
                 return p
-            if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS:
+            if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
                 return p
         return None
+
+    def _first(self, p: int) -> bool:
+        return p == self.start or (p > 0 and self.toks[p - 1].sent != self.toks[p].sent)
+
+    def _common(self, p: int) -> bool:
+        """A sentence's first word that is capitalised only because it comes first."""
+        tok = self.toks[p]
+        return self._first(p) and (
+            tok.lower in lexicon.ADMIN_ADJECTIVES or tok.lower in lexicon.PLACE_NOUNS
+        )
 
     def _admin_start(self, left: int, h: int) -> int | None:
         """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""
@@ -412,7 +440,8 @@ def _with_abbreviations(
 def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     """ "X қоры өкілдігі" in lower case: a unit of X; the name is X's."""
     h = span.head
-    assert h is not None and span.lemma is not None
+    if h is None or span.lemma is None:
+        return span
     tok = finder.toks[h]
     if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
         return span

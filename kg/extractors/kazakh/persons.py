@@ -50,7 +50,7 @@ def name_word(tok: Tok) -> bool:
         and "." not in tok.text
         and tok.head is None
         and tok.event is None
-        and tok.position is None
+        and (tok.position is None or tok.lower in lexicon.FIRST_NAMES)
         and tok.lower not in lexicon.FUNCTION_WORDS
         and tok.lower not in lexicon.SENTENCE_ADVERBS
         and not _place(tok)
@@ -82,7 +82,7 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
         if name_word(tok) or (len(words) == 1 and _upper_surname(tok)):
             words.append(j)
             j += 1
-            if tok.case != "nom" and len(words) >= 2:
+            if len(words) >= 2 and morph.name_case(tok.text) != "nom":
                 break  # an inflected word ends the name
             if len(words) == 2 and _surname(tok) and not _patronymic(tok):
                 break  # "Бану Нұрғазиева": the surname closes the name
@@ -132,9 +132,19 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         )
         if not cue:
             return None
-        if last.case == "gen" and after < end and not toks[after].punct:
+        if morph.name_case(last.text) == "gen" and _memorial_follows(toks, after, end):
             return None  # "Абайдың ... мұражайы": a namesake, not an actor
     return PersonSpan(words[0], after, tuple(words), anchored)
+
+
+def _memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
+    """Whether a memorial noun ("мұражайы", "ескерткіші") follows within a few words."""
+    for tok in toks[i : min(end, i + 6)]:
+        if tok.punct:
+            return False
+        if tok.lower.startswith(lexicon.NAMESAKE_NOUNS):
+            return True
+    return False
 
 
 def _after_position(toks: Sequence[Tok], i: int) -> bool:

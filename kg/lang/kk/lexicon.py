@@ -33,6 +33,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "партия": None,
     "кеңес": None,
     "коалиция": OrgClass.NGO,
+    "қоғам": OrgClass.NGO,
     # government
     "министрлік": OrgClass.GOVERNMENT,
     "әкімдік": OrgClass.GOVERNMENT,
@@ -79,8 +80,12 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "медиахолдинг": OrgClass.MEDIA,
 }
 
+#: Heads that end a name only in the possessive: "«Қазақ тілі» қоғамы" is a society,
+#: "азаматтық қоғам" is civil society.
+POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам"})
+
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
-POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі"}
+POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі", "конгресс": "конгресі"}
 
 #: Heads whose name needs the parent it belongs to ("X партиясы Y облыстық филиалы").
 DEPENDENT_HEADS: frozenset[str] = frozenset({"филиал", "өкілдік", "бөлімше"})
@@ -500,6 +505,21 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: Memorials named after a person: "Абайдың ... мұражайы" names no actor.
+NAMESAKE_NOUNS: tuple[str, ...] = (
+    "мұражай",
+    "ескерткіш",
+    "кесене",
+    "мемориал",
+    "көше",
+    "даңғыл",
+    "саябақ",
+    "алаң",
+    "бейіт",
+    "мешіт",
+    "атындағы",
+)
+
 #: Honorifics inside or after a personal name, left out of the canonical name.
 HONORIFICS: frozenset[str] = frozenset({"қажы", "мырза", "ханым", "ағай", "апай", "марқұм"})
 
@@ -619,6 +639,7 @@ FIRST_NAMES: frozenset[str] = frozenset(
         "гүлнара",
         "гүлжан",
         "гүлзат",
+        "ғалым",
         "гүлшат",
         "дамир",
         "дана",

@@ -134,12 +134,13 @@ def _final(stem: str) -> str:
     return "?"  # Latin letters and digits: pronounced, not written, so any ending fits
 
 
-def _endings(stem: str) -> dict[str, tuple[str, ...]]:
-    """Case endings that fit ``stem`` (both harmonies when it has no vowel)."""
+def _endings(stem: str, any_harmony: bool = False) -> dict[str, tuple[str, ...]]:
+    """Case endings that fit ``stem`` (both harmonies when it has no vowel, or if asked)."""
     fin = _final(stem)
     harmony = front(stem)
     result: dict[str, list[str]] = {case: [] for case in CASES}
-    for is_front in (True, False) if harmony is None or fin == "?" else (harmony,):
+    both = any_harmony or harmony is None or fin == "?"
+    for is_front in (True, False) if both else (bool(harmony),):
         a, y = ("е", "і") if is_front else ("а", "ы")
         gha, qa = ("г", "к") if is_front else ("ғ", "қ")
         finals = "VNLZT" if fin == "?" else fin
@@ -187,13 +188,17 @@ def _possessive_stem(stem: str) -> bool:
     return len(lower) > 2 and lower[-1] in "ыі" and lower[-2] not in VOWELS
 
 
-@lru_cache(maxsize=65536)
 def analyses(word: str) -> tuple[Analysis, ...]:
     """Readings of ``word`` with one case ending removed, longest ending first.
 
     Only endings that fit the remaining stem's last sound and vowel harmony count;
     the word itself, read as nominative, comes last.
     """
+    return _analyses(word, False)
+
+
+@lru_cache(maxsize=65536)
+def _analyses(word: str, any_harmony: bool) -> tuple[Analysis, ...]:
     found: list[Analysis] = []
     head, hyphen, tail = word.rpartition("-")
     if hyphen and head and tail.lower() in _HYPHEN_CASE:
@@ -204,7 +209,7 @@ def analyses(word: str) -> tuple[Analysis, ...]:
         stem, ending = word[:-size], lower[-size:]
         if stem.endswith("-") or not any(ch in VOWELS for ch in stem.lower()):
             continue
-        for case, endings in _endings(stem).items():
+        for case, endings in _endings(stem, any_harmony).items():
             if ending in endings:
                 possessive = _possessive_stem(stem) or stem.lower().endswith(("сы", "сі"))
                 found.append(Analysis(stem, case, possessive))
@@ -250,12 +255,22 @@ def strip_name_case(
     stripped = nominative(word, attested)
     if stripped != word:
         return stripped
-    for analysis in analyses(word):
+    # Names follow the harmony of their root as often as that of a Russian suffix
+    # ("Әуезовтің", "Тоқаевқа"), so either harmony is accepted here.
+    for analysis in _analyses(word, True):
         if analysis.case in _NAME_CASES and len(analysis.stem) >= 3 and "-" not in word[-5:]:
             if analysis.case == "dat" and analysis.stem.lower()[-1:] in "ыі":
                 continue  # "-на/-не" follow possessives, not names ("Мадина")
             return analysis.stem
     return word
+
+
+def name_case(word: str) -> str:
+    """The case a personal name's ending shows, either harmony accepted ("Әуезовтің")."""
+    for analysis in _analyses(word, True):
+        if analysis.case in _NAME_CASES and len(analysis.stem) >= 3:
+            return analysis.case
+    return "nom"
 
 
 def possessive(lemma: str) -> str:

@@ -1,0 +1,100 @@
+"""Kazakh rules, agreements and events: "X мен Y ... меморандумға қол қойды", named forums."""
+
+from __future__ import annotations
+
+from kazakh_support import agreements, extract, names, parties
+
+from kg.model import AgreementKind, EntityType, ParticipationClaim
+
+
+def test_two_parties_joined_by_men_signed_a_memorandum() -> None:
+    found = extract(
+        "«Болашақ жастары» қоғамдық бірлестігі мен «Ақ жол» қоры ынтымақтастық туралы "
+        "меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert claim.kind is AgreementKind.MEMORANDUM
+    assert claim.title == "ынтымақтастық туралы меморандум"
+    assert parties(found, claim) == {"«Болашақ жастары» қоғамдық бірлестігі", "«Ақ жол» қоры"}
+
+
+def test_the_instrumental_party_and_an_agreement() -> None:
+    found = extract("Жетісу экологиялық альянсы «Таза Қала» қоғамдық қорымен Келісімге қол қойды.")
+    (claim,) = agreements(found)
+    assert claim.kind is AgreementKind.AGREEMENT
+    assert claim.title is None
+    assert parties(found, claim) == {"Жетісу экологиялық альянсы", "«Таза Қала» қоғамдық қоры"}
+
+
+def test_the_passive_and_the_subject_before_the_noun() -> None:
+    found = extract(
+        "Жастар саясаты туралы меморандумға Маңғыстау жастар орталығы мен «Сенім» қоры "
+        "арасында қол қойылды."
+    )
+    (claim,) = agreements(found)
+    assert claim.title == "Жастар саясаты туралы меморандум"
+    assert parties(found, claim) == {"Маңғыстау жастар орталығы", "«Сенім» қоры"}
+
+
+def test_three_parties() -> None:
+    found = extract(
+        "«Алау» қоры, Павлодар жастар одағы және Ертіс экологиялық альянсы үшжақты "
+        "меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert len(parties(found, claim)) == 3
+
+
+def test_a_genitive_owner_is_no_party() -> None:
+    found = extract(
+        "«Шапағат» қоры мен «Жарық» бірлестігі «Мейірім» қорының жобасы туралы "
+        "меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Шапағат» қоры", "«Жарық» бірлестігі"}
+
+
+def test_no_signature_no_agreement() -> None:
+    found = extract("«Шапағат» қоры мен «Жарық» бірлестігі меморандум жобасын талқылады.")
+    assert agreements(found) == []
+
+
+def test_one_organisation_is_not_an_agreement() -> None:
+    found = extract("Меморандумдарға қол қойылды. «Жарық» бірлестігі қуанышын білдірді.")
+    assert agreements(found) == []
+
+
+def test_a_named_event_with_its_place_and_date() -> None:
+    found = extract(
+        "5 наурызда Шымкент қаласында ІІ Өңірлік жастар форумы өтті. "
+        "Форумға «Нұр» қорының президенті Асел Бекова қатысты.",
+        date="2024-03-06",
+    )
+    (event,) = [m for m in found.mentions if m.type is EntityType.EVENT]
+    assert (event.name, event.place, event.date) == (
+        "ІІ Өңірлік жастар форумы",
+        "Шымкент",
+        "2024-03-05",
+    )
+
+
+def test_an_event_in_any_case_has_one_name() -> None:
+    found = extract(
+        "ХІІ Азаматтық форумның қорытындысы шықты. ХІІ Азаматтық форумға 300 адам қатысты."
+    )
+    assert names(found, EntityType.EVENT) == {"ХІІ Азаматтық форум"}
+
+
+def test_people_who_took_part_in_an_event() -> None:
+    found = extract("ІІІ Жастар конгресіне Айдос Сәрсенов және Мария Ким қатысты.")
+    taking_part = {
+        found.mentions[c.participant].name
+        for c in found.claims
+        if isinstance(c, ParticipationClaim)
+    }
+    assert taking_part == {"Айдос Сәрсенов", "Мария Ким"}
+
+
+def test_a_theme_in_quotes_is_no_event_name() -> None:
+    found = extract("«Болашаққа қадам» тақырыбындағы форумы өтті.")
+    assert names(found, EntityType.EVENT) == set()

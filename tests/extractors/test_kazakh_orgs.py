@@ -1,0 +1,136 @@
+"""Kazakh rules, organisations: head nouns, quoted names, legal forms, abbreviations."""
+
+from __future__ import annotations
+
+from kazakh_support import extract, names
+
+from kg.model import EntityType, OrgClass
+
+ORG = EntityType.ORGANISATION
+
+
+def test_a_name_runs_left_from_its_head_over_capitalised_words() -> None:
+    found = extract("Жиынға Балқаш экологиялық альянсының мүшелері келді.")
+    assert names(found, ORG) == {"Балқаш экологиялық альянсы"}
+
+
+def test_the_head_is_named_in_the_nominative_whatever_its_case() -> None:
+    for form in ("қорына", "қорымен", "қорынан", "қорында", "қорының"):
+        found = extract(f"Біз «Мейірім» {form} хат жаздық.")
+        assert names(found, ORG) == {"«Мейірім» қоры"}, form
+
+
+def test_quotes_of_any_style_become_guillemets() -> None:
+    found = extract("“Алтын дән” қауымдастығының мүшелері жиналды.")
+    assert names(found, ORG) == {"«Алтын дән» қауымдастығы"}
+
+
+def test_a_quoted_name_with_a_legal_form_is_an_organisation() -> None:
+    found = extract("Шараны «Дара Жол» ҚБ мен «Сауле Медиа» ЖШС ұйымдастырды.")
+    assert names(found, ORG) == {"«Дара Жол» ҚБ", "«Сауле Медиа» ЖШС"}
+
+
+def test_a_legal_form_after_the_head_stays_in_the_name() -> None:
+    found = extract("Ертіс су арнасы АҚ басшылығы ауысты.")
+    assert names(found, ORG) == {"Ертіс су арнасы АҚ"}
+
+
+def test_linked_phrases_belong_to_the_name() -> None:
+    text = (
+        "Оған Ақтөбе облысы әкімдігі жанындағы Жастар ісі жөніндегі кеңестің "
+        "мүшелері және Ілияс Жансүгіров атындағы Жетісу университетінің ғалымдары қатысты."
+    )
+    found = extract(text)
+    assert names(found, ORG) == {
+        "Ақтөбе облысы әкімдігі жанындағы Жастар ісі жөніндегі кеңес",
+        "Ілияс Жансүгіров атындағы Жетісу университеті",
+    }
+
+
+def test_a_name_stops_at_locative_words_verbs_and_punctuation() -> None:
+    found = extract("Семейде өткен жиында Шығыс өңірлік экологиялық орталығының жобасы талқыланды.")
+    assert names(found, ORG) == {"Шығыс өңірлік экологиялық орталығы"}
+
+
+def test_two_names_joined_by_men_are_two_organisations() -> None:
+    found = extract("«Самға» қоры мен Тараз жастар одағы бірлескен жоба бастады.")
+    assert names(found, ORG) == {"«Самға» қоры", "Тараз жастар одағы"}
+
+
+def test_a_bare_noun_before_another_name_word_is_no_head() -> None:
+    # "Орталық" is a head noun ("centre") and an adjective ("central")
+    found = extract("Орталық Азия жастар желісінің отырысы өтті.")
+    assert names(found, ORG) == {"Орталық Азия жастар желісі"}
+
+
+def test_a_chain_of_names_gives_each_its_own_organisation() -> None:
+    text = "Дәріске Қарағанды техникалық университеті Тау-кен институтының оқытушылары келді."
+    found = extract(text)
+    assert names(found, ORG) == {
+        "Қарағанды техникалық университеті",
+        "Тау-кен институты",
+    }
+
+
+def test_a_branch_keeps_its_parent_in_its_name_and_the_parent_stays_an_organisation() -> None:
+    found = extract("«Ақ жол» партиясы Маңғыстау облыстық филиалының жиыны өтті.")
+    assert names(found, ORG) == {
+        "«Ақ жол» партиясы",
+        "«Ақ жол» партиясы Маңғыстау облыстық филиалы",
+    }
+
+
+def test_abbreviations_alone_are_organisations_but_countries_are_not() -> None:
+    found = extract("ҚР мен АҚШ өкілдері ЕҚЫҰ-ның және UNICEF-тің жобаларын талқылады.")
+    assert names(found, ORG) == {"ЕҚЫҰ", "UNICEF"}
+
+
+def test_an_abbreviation_defined_for_something_else_is_no_organisation() -> None:
+    found = extract("Жасыл экономика қағидаттары (ЖЭҚ) талқыланды. ЖЭҚ-ны енгізу жалғасады.")
+    assert names(found, ORG) == set()
+
+
+def test_an_abbreviation_takes_the_name_of_the_organisation_it_abbreviates() -> None:
+    text = "Жастар бастамаларын қолдау орталығы жаңа бағдарлама ашты. ЖБҚО өкілдері оны таныстырды."
+    found = extract(text)
+    mentions = [m for m in found.mentions if m.type is ORG]
+    assert [m.text for m in mentions] == ["Жастар бастамаларын қолдау орталығы", "ЖБҚО"]
+    assert {m.name for m in mentions} == {"Жастар бастамаларын қолдау орталығы"}
+
+
+def test_case_forms_and_capitals_of_one_organisation_share_a_name() -> None:
+    text = (
+        "Ақтау Азаматтық альянсының мүшелері жиналды. "
+        "Ақтаудың Азаматтық Альянсы мен «Теңіз» қоры келісімге келді."
+    )
+    found = extract(text)
+    alliance = {m.name for m in found.mentions if m.type is ORG and "льянс" in m.text.lower()}
+    assert len(alliance) == 1
+
+
+def test_a_minister_implies_a_ministry() -> None:
+    found = extract("ҚР Цифрлық даму вице-министрі Асқар Жұмағалиев баяндама жасады.")
+    assert names(found, ORG) == {"ҚР Цифрлық даму министрлігі"}
+
+
+def test_a_regional_council_in_lower_case_counts_only_with_a_role() -> None:
+    with_role = extract("Жиынға облыстық мәслихат хатшысы Ержан Сәбитов қатысты.")
+    without = extract("Облыс тұрғындары облыстық мәслихат жұмысын бағалады.")
+    assert names(with_role, ORG) == {"облыстық мәслихат"}
+    assert names(without, ORG) == set()
+
+
+def test_organisation_classes_come_from_the_head_noun() -> None:
+    found = extract("Білім және ғылым министрлігі мен «Ақпарат» телеарнасы «Ырыс» қорымен келісті.")
+    classes = {m.name: m.org_class for m in found.mentions if m.type is ORG}
+    assert classes == {
+        "Білім және ғылым министрлігі": OrgClass.GOVERNMENT,
+        "«Ақпарат» телеарнасы": OrgClass.MEDIA,
+        "«Ырыс» қоры": OrgClass.NGO,
+    }
+
+
+def test_words_inside_long_quotes_are_ordinary_text() -> None:
+    text = "«Біз USAID ұйымымен және Жасыл Қала қорымен бірге жұмыс істейміз», – деді ол."
+    found = extract(text)
+    assert names(found, ORG) == {"USAID", "Жасыл Қала қоры"}

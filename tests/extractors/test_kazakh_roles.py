@@ -1,0 +1,99 @@
+"""Kazakh rules, positions: "ORG-genitive + POSITION + PERSON" and its variations."""
+
+from __future__ import annotations
+
+from kazakh_support import extract, roles
+
+
+def test_apposition_links_person_organisation_and_role() -> None:
+    found = extract("Жиынға «Жасыл әлем» қорының өкілі Сәуле Ахметова қатысты.")
+    assert roles(found) == {("Сәуле Ахметова", "«Жасыл әлем» қоры", "өкіл")}
+
+
+def test_modifiers_stay_with_the_position() -> None:
+    text = (
+        "Сөз алғандар: «Таза су» қауымдастығының атқарушы директоры Ерлан Сейітов, "
+        "Маңғыстау экологиялық орталығының аймақтық үйлестірушісі Әйгерім Нұрланқызы."
+    )
+    assert roles(extract(text)) == {
+        ("Ерлан Сейітов", "«Таза су» қауымдастығы", "атқарушы директор"),
+        ("Әйгерім Нұрланқызы", "Маңғыстау экологиялық орталығы", "аймақтық үйлестіруші"),
+    }
+
+
+def test_deputy_of_a_position_keeps_the_genitive_chain() -> None:
+    text = (
+        "Кездесуді Ақмола облысы әкімдігінің басшысының орынбасары Талғат Ермеков және "
+        "«Қазақ тілі» қоғамы төрағасының бірінші орынбасары Мейрам Бекет жүргізді."
+    )
+    assert roles(extract(text)) == {
+        ("Талғат Ермеков", "Ақмола облысы әкімдігі", "басшының орынбасары"),
+        ("Мейрам Бекет", "«Қазақ тілі» қоғамы", "төрағаның бірінші орынбасары"),
+    }
+
+
+def test_compound_titles_keep_their_possessive() -> None:
+    text = "«Береке» кооперативі басқарма төрағасы Рахат Исаев сөйледі."
+    assert roles(extract(text)) == {("Рахат Исаев", "«Береке» кооперативі", "басқарма төрағасы")}
+
+
+def test_a_place_may_stand_between_organisation_and_position() -> None:
+    text = "БҰҰ Балалар қорының Қазақстандағы тұрақты өкілі Карла Мендес мәлімдеме жасады."
+    assert roles(extract(text)) == {("Карла Мендес", "БҰҰ Балалар қоры", "тұрақты өкіл")}
+
+
+def test_an_abbreviation_may_hold_the_position() -> None:
+    text = "ЕҚЫҰ-ның Қазақстандағы өкілі Фолькер Штайн және ҚМДБ Аппарат басшысы Ерлан Нұров келді."
+    assert roles(extract(text)) == {
+        ("Фолькер Штайн", "ЕҚЫҰ", "өкіл"),
+        ("Ерлан Нұров", "ҚМДБ", "Аппарат басшысы"),
+    }
+
+
+def test_a_lower_case_genitive_may_stand_between_organisation_and_position() -> None:
+    text = "«Алтын Көл» компаниясының әлеуметтік жобаларының үйлестірушісі Дина Серікова келді."
+    assert roles(extract(text)) == {("Дина Серікова", "«Алтын Көл» компаниясы", "үйлестіруші")}
+
+
+def test_a_comma_list_of_positions_goes_to_the_name_that_ends_it() -> None:
+    text = (
+        "Сарапшы ретінде Шымкент университетінің кафедра меңгерушісі, экономика ғылымдарының "
+        "докторы, Ұлттық ғылым академиясының академигі Мұрат Сәрсенов сөйледі."
+    )
+    assert roles(extract(text)) == {
+        ("Мұрат Сәрсенов", "Шымкент университеті", "кафедра меңгерушісі"),
+        ("Мұрат Сәрсенов", "Ұлттық ғылым академиясы", "академик"),
+    }
+
+
+def test_each_person_in_a_list_gets_their_own_position() -> None:
+    text = (
+        "Оған «Нұр» қорының президенті Асел Бекова, Тараз жастар одағының хатшысы "
+        "Нұрбол Әлібеков, «Дала» бірлестігінің мүшесі Ғалым Жанұзақов қатысты."
+    )
+    assert roles(extract(text)) == {
+        ("Асел Бекова", "«Нұр» қоры", "президент"),
+        ("Нұрбол Әлібеков", "Тараз жастар одағы", "хатшы"),
+        ("Ғалым Жанұзақов", "«Дала» бірлестігі", "мүше"),
+    }
+
+
+def test_a_name_first_then_its_position() -> None:
+    text = "Гүлнар Әбдірова, «Ана үйі» қорының президенті:\nБіз жұмысты жалғастырамыз."
+    assert roles(extract(text)) == {("Гүлнар Әбдірова", "«Ана үйі» қоры", "президент")}
+
+
+def test_a_unit_of_an_organisation_becomes_part_of_the_title() -> None:
+    text = "Фридрих Эберт қоры өкілдігінің басшысы Ханс Мюллер баяндама жасады."
+    assert roles(extract(text)) == {("Ханс Мюллер", "Фридрих Эберт қоры", "өкілдік басшысы")}
+
+
+def test_a_position_without_an_organisation_gives_no_claim() -> None:
+    found = extract("Жиынды тәуелсіз сарапшы Жанар Құдайбергенова жүргізді.")
+    assert roles(found) == set()
+    assert any(m.name == "Жанар Құдайбергенова" for m in found.mentions)
+
+
+def test_a_position_inside_a_name_is_not_a_role() -> None:
+    found = extract("ҚР Президенті Әкімшілігінің өкілі Ерлан Жақсыбеков келді.")
+    assert roles(found) == {("Ерлан Жақсыбеков", "ҚР Президенті Әкімшілігі", "өкіл")}
