@@ -134,3 +134,12 @@ def test_words_inside_long_quotes_are_ordinary_text() -> None:
     text = "«Біз USAID ұйымымен және Жасыл Қала қорымен бірге жұмыс істейміз», – деді ол."
     found = extract(text)
     assert names(found, ORG) == {"USAID", "Жасыл Қала қоры"}
+
+
+def test_a_name_repeated_without_its_owner_is_the_same_organisation() -> None:
+    text = (
+        "Мәдениет министрлігінің Тіл саясаты комитетінің төрағасы Ержан Бекұлы сөйледі. "
+        "Тіл саясаты комитеті жаңа бағдарлама ұсынды."
+    )
+    found = extract(text)
+    assert names(found, ORG) == {"Мәдениет министрлігінің Тіл саясаты комитеті"}

@@ -97,3 +97,13 @@ def test_a_position_without_an_organisation_gives_no_claim() -> None:
 def test_a_position_inside_a_name_is_not_a_role() -> None:
     found = extract("ҚР Президенті Әкімшілігінің өкілі Ерлан Жақсыбеков келді.")
     assert roles(found) == {("Ерлан Жақсыбеков", "ҚР Президенті Әкімшілігі", "өкіл")}
+
+
+def test_a_name_then_its_position_between_dashes() -> None:
+    text = "Айгерім Сәкенова – «Дара» қорының директоры – жобаны таныстырды."
+    assert roles(extract(text)) == {("Айгерім Сәкенова", "«Дара» қоры", "директор")}
+
+
+def test_signing_on_behalf_of_an_organisation_is_representing_it() -> None:
+    text = "Құжатқа «Ізгілік» қоғамдық бірлестігі атынан Жанна Ибраева қол қойды."
+    assert roles(extract(text)) == {("Жанна Ибраева", "«Ізгілік» қоғамдық бірлестігі", None)}

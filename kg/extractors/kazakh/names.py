@@ -208,44 +208,54 @@ class Namer:
                     break
 
     def _merge_short_names(self, keys: list[str]) -> None:
-        """A two-word name inside exactly one longer name of the same head is that one.
+        """A shorter name that exactly one longer name of the article contains is that one.
 
-        "Ұйғыр бірлестігі" after "Жамбыл облысының ... Ұйғыр этномәдени бірлестігі".
+        "Ұйғыр бірлестігі" after "Жамбыл облысының ... Ұйғыр этномәдени бірлестігі" (two
+        words inside it), "Азаматтық қоғам істері комитеті" after "... министрлігінің
+        Азаматтық қоғам істері комитеті" (its last words).
         """
         prefix = f"{EntityType.ORGANISATION.value}:"
         longer = sorted({k for k in keys if k.startswith(prefix)}, key=len, reverse=True)
         for index, proposal in enumerate(self.proposals):
             words = keys[index].removeprefix(prefix).split()
-            if proposal.type is not EntityType.ORGANISATION or proposal.acronym or len(words) != 2:
+            if proposal.type is not EntityType.ORGANISATION or proposal.acronym or len(words) < 2:
                 continue
             if not proposal.name[:1].isupper():
                 continue
             hosts = [
                 k
                 for k in longer
-                if k != keys[index] and _inside(words, k.removeprefix(prefix).split())
+                if k != keys[index] and _contains(k.removeprefix(prefix).split(), words)
             ]
             if len(hosts) == 1:
                 keys[index] = hosts[0]
 
     def _canonical(self, members: list[int]) -> str:
-        """The group's name: the most frequent full nominative form, then the earliest."""
+        """The group's name: its most frequent full form, then the fullest, then the earliest.
+
+        A person's name written without a case ending is preferred to one whose
+        ending was removed by rule; an organisation's head is always declined back
+        from the lexicon, so any of its forms will do.
+        """
         proposals = [self.proposals[i] for i in members]
         pool = [p for p in proposals if p.acronym is None] or proposals
-        nominative = [p for p in pool if p.nominative] or pool
-        counts = Counter(p.name for p in nominative)
+        if pool[0].type is EntityType.PERSON:
+            pool = [p for p in pool if p.nominative] or pool
+        counts = Counter(p.name for p in pool)
         first_seen: dict[str, int] = {}
-        for position, proposal in enumerate(nominative):
+        for position, proposal in enumerate(pool):
             first_seen.setdefault(proposal.name, position)
-        return min(counts, key=lambda name: (-counts[name], first_seen[name]))
+        return min(counts, key=lambda name: (-counts[name], -len(name.split()), first_seen[name]))
 
 
-def _inside(short: list[str], long: list[str]) -> bool:
-    """Whether ``short`` is ``long`` with words left out, ending in the same head."""
+def _contains(long: list[str], short: list[str]) -> bool:
+    """Whether ``long`` ends in ``short``, or (two words) holds both before the same head."""
     if len(long) <= len(short) or short[-1] != long[-1]:
         return False
+    if long[-len(short) :] == short:
+        return True
     remaining = iter(long)
-    return all(word in remaining for word in short)
+    return len(short) == 2 and all(word in remaining for word in short)
 
 
 def person_key(name: str) -> str:

@@ -21,6 +21,7 @@ from kg.lang.kk import lexicon, morph
 _MAX_GAP = 6  # lower-case words between an organisation and its position
 _MAX_PLACE = 3  # words of a place between them ("Қазақстан Республикасындағы")
 _LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+_APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ class Holder:
 
     person: PersonSpan
     organisation: OrgSpan
-    role: str
+    role: str | None
 
 
 def _modifier(tok: Tok) -> bool:
@@ -132,11 +133,31 @@ def link_holders(
             # "Абзал Сапарбекұлы, «Отандастар қоры» КЕАҚ президенті:" names first
             comma = opens - 1
             earlier = (
-                person_before.get(comma) if comma >= start and toks[comma].text == "," else None
+                person_before.get(comma)
+                if comma >= start and toks[comma].text in _APPOSITION_MARKS
+                else None
             )
             if earlier is not None:
                 holders.extend(Holder(earlier, o, r.role) for o, r in pending if o is not None)
             pending = []
+    holders.extend(_on_behalf(toks, start, end, orgs, persons))
+    return holders
+
+
+def _on_behalf(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    persons: Sequence[PersonSpan],
+) -> list[Holder]:
+    """Y who speaks or signs on behalf of X ("X атынан Y") represents X."""
+    person_at = {p.start: p for p in persons}
+    holders: list[Holder] = []
+    for org in orgs:
+        i = org.reach
+        if i + 1 < end and toks[i].lower == "атынан" and i + 1 in person_at:
+            holders.append(Holder(person_at[i + 1], org, None))
     return holders
 
 
