@@ -143,3 +143,9 @@ def test_a_name_repeated_without_its_owner_is_the_same_organisation() -> None:
     )
     found = extract(text)
     assert names(found, ORG) == {"Мәдениет министрлігінің Тіл саясаты комитеті"}
+
+
+def test_a_single_word_with_a_legal_form_is_an_organisation_of_its_class() -> None:
+    found = extract("Бұл туралы Қазгидромет РМК мен Теміржол ЖШС хабарлады.")
+    classes = {m.name: m.org_class for m in found.mentions if m.type is ORG}
+    assert classes == {"Қазгидромет РМК": OrgClass.GOVERNMENT, "Теміржол ЖШС": OrgClass.COMPANY}

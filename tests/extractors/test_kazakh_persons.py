@@ -85,3 +85,8 @@ def test_namesakes_inside_organisation_names_are_not_people() -> None:
 def test_initials_with_a_surname_are_a_person() -> None:
     found = extract("Қордың өкілі А.Б. Жұмабаев баяндама жасады.")
     assert names(found, PERSON) == {"А.Б. Жұмабаев"}
+
+
+def test_a_name_joined_to_a_name_is_a_person() -> None:
+    found = extract("Голдарды Дмитрий Шомко мен Жорди Кастельс соқты.")
+    assert names(found, PERSON) == {"Дмитрий Шомко", "Жорди Кастельс"}

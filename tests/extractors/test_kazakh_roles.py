@@ -107,3 +107,15 @@ def test_a_name_then_its_position_between_dashes() -> None:
 def test_signing_on_behalf_of_an_organisation_is_representing_it() -> None:
     text = "Құжатқа «Ізгілік» қоғамдық бірлестігі атынан Жанна Ибраева қол қойды."
     assert roles(extract(text)) == {("Жанна Ибраева", "«Ізгілік» қоғамдық бірлестігі", None)}
+
+
+def test_a_position_after_a_name_and_a_comma() -> None:
+    text = "Ерлан Сапаров, «Ізет» қорының төрағасы, жобаның нәтижесін айтты."
+    assert roles(extract(text)) == {("Ерлан Сапаров", "«Ізет» қоры", "төраға")}
+
+
+def test_appointed_as_a_position() -> None:
+    text = "Асқар Мамин «Жер-Ана» экологиялық қорының директоры болып тағайындалды."
+    assert roles(extract(text)) == {("Асқар Мамин", "«Жер-Ана» экологиялық қоры", "директор")}
+    text = "«Нұр» қорының өкілі ретінде Асел Бекова сөйледі."
+    assert roles(extract(text)) == {("Асел Бекова", "«Нұр» қоры", "өкіл")}

@@ -32,7 +32,8 @@ class OrgSpan:
 
     start: int
     end: int  # exclusive
-    kind: str  # "head" | "quote" | "acronym" | "implied" | "unit" (name + abbreviation)
+    # "head" | "quote" | "acronym" | "implied" | "legal" | "unit" (name + abbreviation)
+    kind: str
     head: int | None = None  # token index of the head noun
     lemma: str | None = None
     org_class: OrgClass | None = None
@@ -340,6 +341,18 @@ class NameFinder:
                 )
         return found
 
+    def legal_orgs(self) -> list[OrgSpan]:
+        """A one-word name with a legal form and no quotes: "Қазгидромет РМК"."""
+        found: list[OrgSpan] = []
+        for i in range(max(self.start, 1), self.end):
+            tok, name = self.toks[i], self.toks[i - 1]
+            if not tok.legal_form or i - 1 in self.quoted or name.quote is not None:
+                continue
+            named = (name.titled and not self._first(i - 1)) or name.acronym
+            if named and name.head is None and name.position is None:
+                found.append(OrgSpan(i - 1, i + 1, "legal"))
+        return found
+
     def implied_orgs(self) -> list[OrgSpan]:
         """Bodies a position implies: "ҚР Қаржы вице-министрі" -> "ҚР Қаржы министрлігі"."""
         found: list[OrgSpan] = []
@@ -409,9 +422,19 @@ def find_orgs(
             if span is not None:
                 spans.append(_subunit(finder, span))
     spans.extend(finder.quoted_orgs())
+    spans.extend(finder.legal_orgs())
     spans.extend(finder.implied_orgs())
     spans = _with_abbreviations(toks, spans, finder.acronym_orgs(excluded_acronyms))
-    return _outermost(spans)
+    spans = _outermost(spans)
+    for span in spans:
+        if span.org_class is None:
+            # "Қазгидромет РМК": without a telling head noun the legal form tells
+            forms = (toks[i].stem_upper for i in (span.start, span.end - 1))
+            span.org_class = next(
+                (lexicon.LEGAL_FORM_CLASSES[f] for f in forms if f in lexicon.LEGAL_FORM_CLASSES),
+                None,
+            )
+    return spans
 
 
 def _with_abbreviations(

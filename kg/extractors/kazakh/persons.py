@@ -99,12 +99,24 @@ def find_persons(toks: Sequence[Tok], start: int, end: int) -> list[PersonSpan]:
     i = start
     while i < end:
         span = _person_at(toks, i, end)
+        if span is None and found and found[-1].end == i - 1:
+            span = _coordinated(toks, i, end)
         if span is None:
             i += 1
             continue
         found.append(span)
         i = span.end
     return found
+
+
+def _coordinated(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
+    """A name joined to a name by "мен", "және" is a name ("X мен Жорди Кастельс")."""
+    if toks[i - 1].lower not in ("мен", "пен", "бен", "және"):
+        return None
+    words, after = _take_name(toks, i, end)
+    if len(words) < 2 or (after < end and toks[after].head is not None):
+        return None
+    return PersonSpan(words[0], after, tuple(words), False)
 
 
 def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:

@@ -108,17 +108,25 @@ def link_holders(
     roles: Sequence[RolePhrase],
     persons: Sequence[PersonSpan],
 ) -> list[Holder]:
-    """Who holds which position in which organisation, in one sentence."""
+    """Who holds which position in which organisation, in one sentence.
+
+    A position is held by the name right after it; positions listed before that
+    name with commas are held by it too. Positions no name follows belong to a
+    name before them: "Абзал Сапарбекұлы, «Отандастар қоры» КЕАҚ президенті:" or
+    "Асқар Мамин «Нұр» қорының директоры болып тағайындалды".
+    """
     person_at = {p.start: p for p in persons}
-    person_before = {p.end: p for p in persons}
     holders: list[Holder] = []
     pending: list[tuple[OrgSpan | None, RolePhrase]] = []
-    last_end = -1
+    first_open = last_end = -1
     for role in roles:
         org = _organisation(toks, role, orgs)
         opens = org.start if org is not None else _item_start(toks, start, role.start)
         if pending and not _joined(toks, last_end, opens):
+            holders.extend(_named_before(toks, start, first_open, pending, persons))
             pending = []
+        if not pending:
+            first_open = opens
         person = person_at.get(role.end)
         if person is not None:
             for item_org, item in [*pending, (org, role)]:
@@ -129,19 +137,41 @@ def link_holders(
             continue
         pending.append((org, role))
         last_end = role.end
-        if _closes(toks, role.end, end):
-            # "Абзал Сапарбекұлы, «Отандастар қоры» КЕАҚ президенті:" names first
-            comma = opens - 1
-            earlier = (
-                person_before.get(comma)
-                if comma >= start and toks[comma].text in _APPOSITION_MARKS
-                else None
-            )
-            if earlier is not None:
-                holders.extend(Holder(earlier, o, r.role) for o, r in pending if o is not None)
-            pending = []
+    holders.extend(_named_before(toks, start, first_open, pending, persons))
     holders.extend(_on_behalf(toks, start, end, orgs, persons))
     return holders
+
+
+def _named_before(
+    toks: Sequence[Tok],
+    start: int,
+    opens: int,
+    pending: Sequence[tuple[OrgSpan | None, RolePhrase]],
+    persons: Sequence[PersonSpan],
+) -> list[Holder]:
+    """Positions no name followed, given to the name right before them, if any."""
+    items = [(org, role) for org, role in pending if org is not None]
+    if not items:
+        return []
+    person: PersonSpan | None = None
+    mark = opens - 1
+    if mark >= start and toks[mark].text in _APPOSITION_MARKS:
+        person = next((p for p in persons if p.end == mark), None)
+    elif _appointed(toks, pending[-1][1].end):
+        # "«Нұр» қорының өкілі ретінде Асел Бекова" names the holder after the word;
+        # "Асқар Мамин ... директоры болып тағайындалды" before the list
+        after = pending[-1][1].end + 1
+        person = next((p for p in persons if p.start == after), None) or max(
+            (p for p in persons if p.end <= opens), key=lambda p: p.end, default=None
+        )
+    if person is None:
+        return []
+    return [Holder(person, org, role.role) for org, role in items]
+
+
+def _appointed(toks: Sequence[Tok], i: int) -> bool:
+    """Whether "болып" (as) or "қызметіне" (to the post of) follows the position."""
+    return i < len(toks) and toks[i].lower in ("болып", "қызметіне", "лауазымына", "ретінде")
 
 
 def _on_behalf(
@@ -173,11 +203,6 @@ def _item_start(toks: Sequence[Tok], start: int, i: int) -> int:
 def _joined(toks: Sequence[Tok], left: int, right: int) -> bool:
     """Whether only commas and "және" stand between two items of a list."""
     return left >= 0 and all(toks[i].text in _LIST_JOINERS for i in range(left, right))
-
-
-def _closes(toks: Sequence[Tok], i: int, end: int) -> bool:
-    """Whether the phrase before token ``i`` is the last thing in its clause."""
-    return i >= end or toks[i].text in (":", ".", "!", "?", "–", "—", ";")
 
 
 def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:

@@ -271,6 +271,13 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     }
 )
 
+#: What a legal form says about the organisation it ends.
+LEGAL_FORM_CLASSES: dict[str, OrgClass] = {
+    **dict.fromkeys(("ҚБ", "ҚҚ", "ЗТБ", "ҚҚБ", "ОО", "ОФ", "РОО", "ОЮЛ", "NGO"), OrgClass.NGO),
+    **dict.fromkeys(("ЖШС", "АҚ", "ЖАҚ", "ААҚ", "ТОО", "АО", "LLP", "JSC", "ЖК"), OrgClass.COMPANY),
+    **dict.fromkeys(("ММ", "КММ", "РМК", "МКК", "МКҚК", "ШЖҚ", "ГУ", "КГУ"), OrgClass.GOVERNMENT),
+}
+
 #: Upper-case words that are not organisations: countries, generic terms, page labels.
 NON_ORG_ACRONYMS: frozenset[str] = frozenset(
     {
