@@ -69,8 +69,7 @@ def find_agreement(
     parties = tuple(
         org
         for org in orgs
-        if not org.weak
-        and not (title_start is not None and title_start <= org.start < noun)
+        if not (title_start is not None and title_start <= org.start < noun)
         and _subject_case(toks, org)
     )
     if len(parties) < 2:

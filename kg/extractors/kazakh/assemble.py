@@ -94,7 +94,9 @@ def assemble(doc: Doc, article: Article) -> Extraction:
     namer = Namer()
     found: list[tuple[EntityType, Found, int]] = []  # what, where, proposal index
     proposal_of: dict[int, int] = {}
-    used = {id(h.organisation) for f in sentences for h in f.holders}
+    used = {id(h.organisation) for f in sentences for h in f.holders} | {
+        id(o) for f in sentences if f.agreement is not None for o in f.agreement.parties
+    }
 
     def propose(kind: EntityType, span: Found, proposal: Proposal) -> None:
         index = namer.propose(proposal)

@@ -85,7 +85,8 @@ class NameFinder:
             # төрағасы"); it ends a name only before a pause, a conjunction or a verb.
             nxt = self.toks[i + 1]
             if nxt.position is not None:
-                return lex.lemma not in lexicon.ROLE_NOUNS and self._modified(i)
+                unique = tok.cap and lex.lemma in lexicon.UNIQUE_BODIES  # "Мәжіліс депутаты"
+                return lex.lemma not in lexicon.ROLE_NOUNS and (self._modified(i) or unique)
             if nxt.word and not nxt.cap and _owned(nxt):
                 return True  # "Дүниежүзілік банк мамандары": the bank's specialists
             return (
@@ -113,6 +114,8 @@ class NameFinder:
         if first is None:
             first = self._admin_start(left, h)
             weak = True
+        if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
+            return OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, org_class=OrgClass.GOVERNMENT)
         if first is None or first == h:
             return None
         first = self._quote_first(first, h)

@@ -80,6 +80,9 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "медиахолдинг": OrgClass.MEDIA,
 }
 
+#: Bodies a country has one of: capitalised, the noun alone names them ("Мәжіліс").
+UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "парламент"})
+
 #: Heads that end a name only in the possessive: "«Қазақ тілі» қоғамы" is a society,
 #: "азаматтық қоғам" is civil society.
 POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам"})
