@@ -119,3 +119,19 @@ def test_appointed_as_a_position() -> None:
     assert roles(extract(text)) == {("Асқар Мамин", "«Жер-Ана» экологиялық қоры", "директор")}
     text = "«Нұр» қорының өкілі ретінде Асел Бекова сөйледі."
     assert roles(extract(text)) == {("Асел Бекова", "«Нұр» қоры", "өкіл")}
+
+
+def test_staff_work_for_the_organisation_that_is_the_subject() -> None:
+    text = (
+        "Семинарды «Жарқын болашақ» ҚҚ ұйымдастырып, оны жоба жетекшісі Анар Бекова "
+        "мен кеңесші Олег Ким жүргізді."
+    )
+    assert roles(extract(text)) == {
+        ("Анар Бекова", "«Жарқын болашақ» ҚҚ", "жоба жетекшісі"),
+        ("Олег Ким", "«Жарқын болашақ» ҚҚ", "кеңесші"),
+    }
+
+
+def test_officials_are_not_given_to_the_subject_organisation() -> None:
+    text = "«Жарқын болашақ» ҚҚ жиын өткізді, оған облыс әкімі Серік Әбенов қатысты."
+    assert roles(extract(text)) == set()

@@ -128,6 +128,8 @@ def link_holders(
         if not pending:
             first_open = opens
         person = person_at.get(role.end)
+        if person is not None and org is None and not pending:
+            org = _subject(toks, role, orgs)
         if person is not None:
             for item_org, item in [*pending, (org, role)]:
                 if item_org is not None:
@@ -140,6 +142,17 @@ def link_holders(
     holders.extend(_named_before(toks, start, first_open, pending, persons))
     holders.extend(_on_behalf(toks, start, end, orgs, persons))
     return holders
+
+
+def _subject(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:
+    """The organisation a staff member works for when the sentence has just one, as subject."""
+    lemma = toks[role.end - 1].position
+    if lemma is None or lemma.lemma not in lexicon.STAFF_POSITIONS:
+        return None
+    named = [o for o in orgs if not o.weak]
+    if len(named) != 1 or named[0].reach > role.start or _case(toks, named[0]) != "nom":
+        return None
+    return named[0]
 
 
 def _named_before(

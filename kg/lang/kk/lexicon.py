@@ -187,6 +187,13 @@ POSITIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Staff of whoever runs an activity: with no organisation named beside them, they work
+#: for the one organisation that is the sentence's subject ("«X» ҚҚ ұйымдастырып, оны
+#: жоба жетекшісі Y жүргізді").
+STAFF_POSITIONS: frozenset[str] = frozenset(
+    {"жетекші", "кеңесші", "үйлестіруші", "координатор", "менеджер", "маман", "қызметкер"}
+)
+
 #: Positions whose holder implies a body: "X вице-министрі" works in "X министрлігі".
 IMPLIED_ORGS: dict[str, str] = {"министр": "министрлігі", "вице-министр": "министрлігі"}
 
