@@ -98,3 +98,8 @@ def test_people_who_took_part_in_an_event() -> None:
 def test_a_theme_in_quotes_is_no_event_name() -> None:
     found = extract("«Болашаққа қадам» тақырыбындағы форумы өтті.")
     assert names(found, EntityType.EVENT) == set()
+
+
+def test_a_named_day_is_an_event_but_a_day_of_a_forum_is_not() -> None:
+    found = extract("Мектепте Ашық есік күні өтті. ІІ Жастар форумының екінші күні басталды.")
+    assert names(found, EntityType.EVENT) == {"Ашық есік күні", "ІІ Жастар форумы"}

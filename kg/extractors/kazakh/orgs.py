@@ -516,5 +516,9 @@ def find_events(
             continue
         if first == start and toks[first].titled and first + 1 == h:
             continue  # a capitalised first word of a sentence is no name
+        if event.lemma in lexicon.DAY_HEADS and (
+            not event.form.possessive or any(t.event for t in toks[first:h])
+        ):
+            continue
         spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=event.lemma))
     return _outermost(spans)

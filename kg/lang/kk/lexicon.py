@@ -117,8 +117,13 @@ EVENT_HEADS: frozenset[str] = frozenset(
         "акция",
         "байқау",
         "апталық",
+        "басқосу",
+        "күн",
     }
 )
+#: Event heads that name an event only in the possessive and with a name of their own
+#: ("Ашық есік күні"; "форумның төртінші күні" is a day of the forum).
+DAY_HEADS: frozenset[str] = frozenset({"күн"})
 
 #: Positions held in an organisation, bare nominative.
 POSITIONS: frozenset[str] = frozenset(
