@@ -1,9 +1,11 @@
-"""Where and when an event took place, from the sentence that names it."""
+"""Named events ("Х Азаматтық форум"), and where and when the sentence says they were."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extractors.kazakh.orgs import NameFinder, OrgSpan, outermost
+from kg.extractors.kazakh.persons import PersonSpan
 from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon, morph
 
@@ -64,3 +66,27 @@ def _month(word: str) -> int | None:
         if word.startswith(stem[:-1] if stem[-1] in "кқ" else stem):
             return number
     return None
+
+
+def find_events(
+    toks: Sequence[Tok], start: int, end: int, persons: Sequence[PersonSpan]
+) -> list[OrgSpan]:
+    """Named events ("Х Азаматтық форум") in the sentence ``toks[start:end]``."""
+    finder = NameFinder(toks, start, end, persons, lambda t: t.event)
+    spans: list[OrgSpan] = []
+    for h in range(start, end):
+        event = toks[h].event
+        if event is None or h in finder.quoted:
+            continue
+        left, _, _ = finder.grow(h)
+        first = finder.first_word(left, h)
+        if first is None or first == h:
+            continue
+        if first == start and toks[first].titled and first + 1 == h:
+            continue  # a capitalised first word of a sentence is no name
+        if event.lemma in lexicon.DAY_HEADS and (
+            not event.form.possessive or any(t.event for t in toks[first:h])
+        ):
+            continue
+        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=event.lemma))
+    return outermost(spans)

@@ -1,4 +1,4 @@
-"""Organisation and event names: from a head noun leftwards over the words of its name.
+"""Organisation names: from a head noun leftwards over the words of the name.
 
 A Kazakh name ends in its head noun ("... қоры", "... министрлігі", "... форумы") and
 runs left over capitalised words, quoted names, abbreviations, genitive attributes
@@ -428,7 +428,7 @@ def find_orgs(
     spans.extend(finder.legal_orgs())
     spans.extend(finder.implied_orgs())
     spans = _with_abbreviations(toks, spans, finder.acronym_orgs(excluded_acronyms))
-    spans = _outermost(spans)
+    spans = outermost(spans)
     for span in spans:
         if span.org_class is None:
             # "Қазгидромет РМК": without a telling head noun the legal form tells
@@ -480,7 +480,7 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     return parent_span
 
 
-def _outermost(spans: list[OrgSpan]) -> list[OrgSpan]:
+def outermost(spans: list[OrgSpan]) -> list[OrgSpan]:
     """Drop names inside other names, except the parents a branch keeps."""
     spans.sort(key=lambda s: (s.start, -s.end, -s.reach))
     kept: list[OrgSpan] = []
@@ -498,27 +498,3 @@ def _outermost(spans: list[OrgSpan]) -> list[OrgSpan]:
             kept.append(span)
     kept.sort(key=lambda s: (s.start, s.end))
     return kept
-
-
-def find_events(
-    toks: Sequence[Tok], start: int, end: int, persons: Sequence[PersonSpan]
-) -> list[OrgSpan]:
-    """Named events ("Х Азаматтық форум") in the sentence ``toks[start:end]``."""
-    finder = NameFinder(toks, start, end, persons, lambda t: t.event)
-    spans: list[OrgSpan] = []
-    for h in range(start, end):
-        event = toks[h].event
-        if event is None or h in finder.quoted:
-            continue
-        left, _, _ = finder.grow(h)
-        first = finder.first_word(left, h)
-        if first is None or first == h:
-            continue
-        if first == start and toks[first].titled and first + 1 == h:
-            continue  # a capitalised first word of a sentence is no name
-        if event.lemma in lexicon.DAY_HEADS and (
-            not event.form.possessive or any(t.event for t in toks[first:h])
-        ):
-            continue
-        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=event.lemma))
-    return _outermost(spans)

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extractors.kazakh.agreements import AgreementSpan, find_agreement
-from kg.extractors.kazakh.orgs import OrgSpan, find_events, find_orgs
+from kg.extractors.kazakh.events import find_events
+from kg.extractors.kazakh.orgs import OrgSpan, find_orgs
 from kg.extractors.kazakh.persons import PersonSpan, find_persons, name_stem, repeat_persons
 from kg.extractors.kazakh.roles import Holder, RolePhrase, find_roles, link_holders
 from kg.extractors.kazakh.tokens import Tok, analyse
