@@ -149,3 +149,12 @@ def test_a_single_word_with_a_legal_form_is_an_organisation_of_its_class() -> No
     found = extract("Бұл туралы Қазгидромет РМК мен Теміржол ЖШС хабарлады.")
     classes = {m.name: m.org_class for m in found.mentions if m.type is ORG}
     assert classes == {"Қазгидромет РМК": OrgClass.GOVERNMENT, "Теміржол ЖШС": OrgClass.COMPANY}
+
+
+def test_legal_forms_in_a_row_and_a_quoted_abbreviation() -> None:
+    text = (
+        "«Қазақстан темір жолы» ҰК АҚ басшылығы ауысты. "
+        "«ҚТЖ» ҰК АҚ басқарма төрағасы Талғат Әлібеков болды. АЛМАТЫ қаласында жаңбыр жауды."
+    )
+    found = extract(text)
+    assert names(found, ORG) == {"«Қазақстан темір жолы» ҰК АҚ"}

@@ -148,14 +148,16 @@ def _organisation(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> P
             EntityType.ORGANISATION, name, match_key(letters, attested), acronym=letters
         )
     key_text = name
+    acronym = None
     if span.quote is not None:
         o, c = span.quote
         key_text = " ".join(t.text for t in toks[o + 1 : c])
+        if c == o + 2 and toks[o + 1].acronym:
+            acronym = toks[o + 1].text  # "«ҚТЖ» ҰК АҚ" abbreviates a name in full
     last = toks[span.head] if span.head is not None else toks[span.end - 1]
     nominative = last.head is None or last.head.form.case == "nom"
-    return Proposal(
-        EntityType.ORGANISATION, name, match_key(key_text, attested), nominative=nominative
-    )
+    key = match_key(key_text, attested)
+    return Proposal(EntityType.ORGANISATION, name, key, nominative=nominative, acronym=acronym)
 
 
 def _event(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> Proposal:

@@ -124,8 +124,7 @@ class NameFinder:
         end = h + 1
         if end + 1 < self.end and self.toks[end].text in '»”"' and self.toks[end + 1].legal_form:
             end += 1  # "«Самұрық-Қазына» ... қоры» АҚ": a stray quote before the legal form
-        if end < self.end and self.toks[end].legal_form:
-            end += 1
+        end = self._legal_forms(end)
         org_class = lexicon.ORG_HEADS.get(lex.lemma)
         span = OrgSpan(
             first,
@@ -233,6 +232,13 @@ class NameFinder:
             return adjective and not (tok.cap and self._first(j)) and not (right and right.verbal)
         return True
 
+    def _legal_forms(self, i: int) -> int:
+        """The index after the legal forms from ``i`` on ("ҰК АҚ" is two)."""
+        first = i
+        while i < self.end and i - first < 2 and self.toks[i].legal_form:
+            i += 1
+        return i
+
     def _owned_by_genitive(self, j: int) -> bool:
         """A plural a name before it owns ("... кеңесінің мүшелері"): no name word."""
         tok = self.toks[j]
@@ -335,7 +341,11 @@ class NameFinder:
             last = toks[c - 1]
             lex = last.head
             if after is not None and after.legal_form:
-                found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=_class(lex)))
+                found.append(
+                    OrgSpan(
+                        o, self._legal_forms(c + 1), "quote", quote=(o, c), org_class=_class(lex)
+                    )
+                )
             elif before is not None and before.legal_form:
                 found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=_class(lex)))
             elif lex is not None and c - o > 2:

@@ -104,6 +104,7 @@ class Tok:
             and letters.isalpha()
             and stem not in lexicon.NON_ORG_ACRONYMS
             and stem not in lexicon.LEGAL_FORMS
+            and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
         )
 
     @property

@@ -147,6 +147,7 @@ POSITIONS: frozenset[str] = frozenset(
         "хатшы",
         "министр",
         "вице-министр",
+        "премьер-министр",
         "әкім",
         "меңгеруші",
         "үйлестіруші",
@@ -256,6 +257,7 @@ ROLE_MODIFIER_ENDINGS: tuple[str, ...] = ("лық", "лік", "дық", "дік"
 #: Legal forms written before or after a name, upper-cased for comparison.
 LEGAL_FORMS: frozenset[str] = frozenset(
     {
+        "ҰК",
         "ҚБ",
         "ҚҚ",
         "АҚ",
@@ -306,7 +308,6 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
         "РФ",
         "АҚШ",
         "ҚХР",
-        "ҰК",
         "ГФР",
         "КСРО",
         "ТМД",
