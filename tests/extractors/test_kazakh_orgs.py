@@ -158,3 +158,8 @@ def test_legal_forms_in_a_row_and_a_quoted_abbreviation() -> None:
     )
     found = extract(text)
     assert names(found, ORG) == {"«Қазақстан темір жолы» ҰК АҚ"}
+
+
+def test_nouns_that_end_like_verbs_stay_in_names() -> None:
+    found = extract("Тараз құқықтық көмек орталығының заңгерлері кеңес берді.")
+    assert names(found, ORG) == {"Тараз құқықтық көмек орталығы"}

@@ -88,8 +88,6 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
                 break  # "Бану Нұрғазиева": the surname closes the name
             continue
         break
-    while words and j > words[-1] + 1 and toks[j - 1].lower in lexicon.HONORIFICS:
-        j -= 1  # a trailing "мырза" stays outside
     return words, (words[-1] + 1 if words else i)
 
 
@@ -114,7 +112,7 @@ def _coordinated(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     if toks[i - 1].lower not in ("мен", "пен", "бен", "және"):
         return None
     words, after = _take_name(toks, i, end)
-    if len(words) < 2 or (after < end and toks[after].head is not None):
+    if len(words) < 2 or (after < end and _names_a_body(toks[after])):
         return None
     return PersonSpan(words[0], after, tuple(words), False)
 
@@ -133,7 +131,7 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         return None
     if after < end and toks[after].lower in ("атындағы", "есімді", "атында"):
         return None  # named after someone: "X атындағы университет"
-    if after < end and toks[after].head is not None:
+    if after < end and _names_a_body(toks[after]):
         return None  # "Роза Люксембург қоры": part of an organisation's name
     if not anchored:
         first, last = toks[words[0]], toks[words[-1]]
@@ -157,6 +155,11 @@ def _memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
         if tok.lower.startswith(lexicon.NAMESAKE_NOUNS):
             return True
     return False
+
+
+def _names_a_body(tok: Tok) -> bool:
+    """A head noun owned by the name before it: "Роза Люксембург қоры"."""
+    return tok.head is not None and tok.head.form.possessive
 
 
 def _after_position(toks: Sequence[Tok], i: int) -> bool:

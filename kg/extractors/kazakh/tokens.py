@@ -10,8 +10,8 @@ from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
 
 OPENING_QUOTES = frozenset("«„‹")
-CLOSING_QUOTES = frozenset("»‹›")
-AMBIGUOUS_QUOTES = frozenset("“”\"'")
+CLOSING_QUOTES = frozenset("»›")
+AMBIGUOUS_QUOTES = frozenset('“”"')
 
 # Endings of verb forms and participles: a lower-case word ending so is no name word.
 _VERB_ENDINGS = (
@@ -31,12 +31,6 @@ _VERB_ENDINGS = (
     "еді",
     "ыпты",
     "іпті",
-    "мақ",
-    "мек",
-    "бақ",
-    "бек",
-    "пақ",
-    "пек",
 )
 # First and second person possessives ("еліміз", "сіздің"): not in names.
 _PERSONAL_ENDINGS = ("мыз", "міз", "ңыз", "ңіз", "мыздың", "міздің")
