@@ -34,7 +34,7 @@ def _cased(word: str, like: str) -> str:
 
 
 def _title(word: str) -> str:
-    """ "ОРДАБАЕВ" -> "Ордабаев", "ФРИБЕРГ-СТОРИ" -> "Фриберг-Стори"."""
+    """A name in capitals written normally ("ОРДАБАЕВ" -> "Ордабаев")."""
     if word.isupper() and len(word) > 1 and "." not in word:
         return "-".join(part.capitalize() for part in word.split("-"))
     return word

@@ -474,7 +474,7 @@ def _with_abbreviations(
 
 
 def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
-    """ "X қоры өкілдігі" in lower case: a unit of X; the name is X's."""
+    """A unit in lower case after its parent ("X қоры өкілдігі") is named as the parent."""
     h = span.head
     if h is None or span.lemma is None:
         return span

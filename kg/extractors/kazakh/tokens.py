@@ -112,7 +112,7 @@ class Tok:
 
     @property
     def verbal_noun(self) -> bool:
-        """ "қолдау", "ілгерілету": the head of an action phrase inside a name."""
+        """An action noun ("қолдау", "ілгерілету") heading a phrase inside a name."""
         return not self.cap and self.lower.endswith(("у", "ю")) and len(self.lower) > 3
 
 
