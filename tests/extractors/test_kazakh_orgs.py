@@ -163,3 +163,16 @@ def test_legal_forms_in_a_row_and_a_quoted_abbreviation() -> None:
 def test_nouns_that_end_like_verbs_stay_in_names() -> None:
     found = extract("Тараз құқықтық көмек орталығының заңгерлері кеңес берді.")
     assert names(found, ORG) == {"Тараз құқықтық көмек орталығы"}
+
+
+def test_a_sentence_start_is_no_name_unless_the_word_is_capitalised_elsewhere() -> None:
+    assert names(extract("Баспасөз орталығында жүздеген журналист отыр."), ORG) == set()
+    found = extract(
+        "Шанхай ынтымақтастық ұйымынан байқаушылар келді. Олар Шанхай қаласынан ұшып келді."
+    )
+    assert names(found, ORG) == {"Шанхай ынтымақтастық ұйымы"}
+
+
+def test_a_bare_head_before_its_verbs_object_ends_the_name() -> None:
+    found = extract("Бүгін өндірушілер мен Экологиялық альянс меморандумға қол қойды.")
+    assert names(found, ORG) == {"Экологиялық альянс"}

@@ -89,6 +89,15 @@ class NameFinder:
                 return lex.lemma not in lexicon.ROLE_NOUNS and (self._modified(i) or unique)
             if nxt.word and not nxt.cap and _owned(nxt):
                 return True  # "Дүниежүзілік банк мамандары": the bank's specialists
+            if (
+                nxt.word
+                and not nxt.cap
+                and self._modified(i)
+                and (nxt.verbal_noun or nxt.case in ("dat", "loc", "abl", "acc", "ins"))
+            ):
+                # "Еуразиялық экономикалық одақ құру", "Экологиялық альянс меморандумға
+                # қол қойды": a name then its verb's object, not a noun it modifies
+                return True
             return (
                 not (nxt.word and nxt.lower not in lexicon.FUNCTION_WORDS)
                 or nxt.legal_form
@@ -114,10 +123,18 @@ class NameFinder:
         if first is None:
             first = self._admin_start(left, h)
             weak = True
+        if (
+            first == h - 1
+            and lex.lemma in lexicon.STATE_HEADS
+            and self.toks[first].lower in lexicon.PLACES
+        ):
+            return None  # "Ресей Федерациясы" is a country
         if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
             return OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, org_class=OrgClass.GOVERNMENT)
-        if first is None or first == h:
+        if first is None or first == h or self._capitalised_by_position(first, h, lex):
             return None
+        if lex.lemma == "орталық" and first == h - 1 and _place_genitive(self.toks[first]):
+            return None  # "Алматының орталығында": the middle of a city
         first = self._quote_first(first, h)
         if first == h - 1 and self.toks[first].acronym and lex.lemma == "ұйым":
             return OrgSpan(first, h + 1, "acronym")  # "USAID ұйымы" is USAID
@@ -194,8 +211,8 @@ class NameFinder:
         right = toks[j + 1] if j + 1 < len(toks) else None
         if j in self.person_ends and right is not None and right.lower != "атындағы":
             return False
-        if tok.number or tok.text == "№":
-            return True
+        if tok.text == "№" or (tok.number and j > self.start and toks[j - 1].text == "№"):
+            return True  # "№24 гимназиясы"; a bare number counts things ("8 орталығы")
         if not tok.word or tok.quote is not None:
             return False
         if tok.lower in _THEME_WORDS or tok.legal_form:
@@ -204,7 +221,10 @@ class NameFinder:
             before = toks[j - 1] if j > self.start else None
             if before is None or right is None or not self._joinable(before):
                 return False
-            # "бағдарламалар мен жобалар" joins like with like; "... мен Қазақстан" does not
+            # "бағдарламалар мен жобалар" joins like with like, "Ақпарат және қоғамдық
+            # даму" a capital to lower case; "... басшылары және Армения" starts anew
+            if not before.cap and right.cap:
+                return False
             return tok.lower == "және" or before.cap == right.cap
         if tok.lower in lexicon.NAME_LINKS:
             return True
@@ -216,6 +236,10 @@ class NameFinder:
             return False  # "Қазақстанның осы ұйыммен": a pronoun or adverb is no name word
         if not tok.cap and (tok.verbal or tok.position is not None):
             return False
+        if tok.position is not None and not (right is not None and right.head is not None):
+            return (
+                False  # "РФ Президенті Әкімшілігі" has a position inside; "Елбасы Мәскеу ..." not
+            )
         case = tok.case
         if case in ("loc", "dat", "abl"):
             return False
@@ -271,11 +295,31 @@ class NameFinder:
         """Where the name opens: its first capitalised word, quote or abbreviation."""
         for p in range(left, h + 1):
             tok = self.toks[p]
-            if tok.quote == "open" or tok.upper or tok.initials or tok.number or tok.text == "№":
+            if tok.quote == "open" or tok.upper or tok.initials or tok.text == "№":
                 return p
             if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
                 return p
         return None
+
+    def _capitalised_by_position(self, first: int, h: int, lex: Lexeme) -> bool:
+        """A phrase capitalised only because it opens the sentence, not a name.
+
+        "Ағымдағы жылы бөлім", "Баспасөз орталығында жүздеген журналист отыр" are no
+        names; "Жастар ресурстық орталығы жаңа бағдарлама ашты" and "Ішкі істер
+        министрлігі хабарлады" are.
+        """
+        tok = self.toks[first]
+        if not (self._first(first) and tok.titled):
+            return False
+        if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
+            return False
+        if any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h + 1]):
+            return False
+        if h + 1 < self.end and self.toks[h + 1].legal_form:
+            return False
+        if tok.case in ("attr", "loc", "dat", "abl", "ins") and not _place_word(tok):
+            return True  # "Ағымдағы", "Біздегі": where or when, not what
+        return lex.lemma in lexicon.GENERIC_HEADS and lex.form.case in ("loc", "dat", "abl", "acc")
 
     def _first(self, p: int) -> bool:
         return p == self.start or (p > 0 and self.toks[p - 1].sent != self.toks[p].sent)
@@ -283,9 +327,7 @@ class NameFinder:
     def _common(self, p: int) -> bool:
         """A sentence's first word that is capitalised only because it comes first."""
         tok = self.toks[p]
-        return self._first(p) and (
-            tok.lower in lexicon.ADMIN_ADJECTIVES or tok.lower in lexicon.PLACE_NOUNS
-        )
+        return self._first(p) and tok.lower in lexicon.ADMIN_ADJECTIVES
 
     def _admin_start(self, left: int, h: int) -> int | None:
         """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""
@@ -400,8 +442,25 @@ class NameFinder:
                 continue
             if tok.stem_upper in excluded:
                 continue
+            if tok.stem_upper.isascii() and not self._latin_organisation(i):
+                continue
             found.append(OrgSpan(i, i + 1, "acronym"))
         return found
+
+    def _latin_organisation(self, i: int) -> bool:
+        """Whether a Latin abbreviation names an organisation, not a product ("MAX").
+
+        Known international bodies do; others only when a head noun or a position
+        follows ("PWC компаниясы", "IOM-ның Қазақстандағы өкілі").
+        """
+        if self.toks[i].stem_upper in lexicon.INTERNATIONAL_ACRONYMS:
+            return True
+        for tok in self.toks[i + 1 : min(self.end, i + 3)]:
+            if tok.head is not None or tok.position is not None:
+                return True
+            if tok.case != "attr":
+                return False
+        return False
 
 
 def _owned(tok: Tok) -> bool:
@@ -413,6 +472,15 @@ def _owned(tok: Tok) -> bool:
 
 def _class(lex: Lexeme | None) -> OrgClass | None:
     return lexicon.ORG_HEADS.get(lex.lemma) if lex is not None else None
+
+
+def _place_word(tok: Tok) -> bool:
+    """A place name in any case ("Алматыдағы")."""
+    return any(a.stem.lower() in lexicon.PLACES for a in morph.analyses(tok.text))
+
+
+def _place_genitive(tok: Tok) -> bool:
+    return tok.case == "gen" and _place_word(tok)
 
 
 def _place_noun(tok: Tok) -> bool:

@@ -119,6 +119,8 @@ def _coordinated(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
 
 def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     tok = toks[i]
+    if _quoted(toks, i):
+        return None  # «Иса На Рем» ансамблі: a title, not a person
     anchored = i > 0 and _after_position(toks, i)
     if tok.initials and i + 1 < end and name_word(toks[i + 1]) and _surname(toks[i + 1]):
         if i + 2 < end and toks[i + 2].lower == "атындағы":
@@ -154,6 +156,19 @@ def _memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
             return False
         if tok.lower.startswith(lexicon.NAMESAKE_NOUNS):
             return True
+    return False
+
+
+def _quoted(toks: Sequence[Tok], i: int) -> bool:
+    """Whether token ``i`` is inside a short quote (a title or a brand)."""
+    for j in range(i - 1, max(i - 5, -1), -1):
+        if toks[j].sent != toks[i].sent:
+            return False
+        partner = toks[j].partner
+        if toks[j].quote == "open" and partner is not None and partner > i:
+            return True
+        if toks[j].quote == "close":
+            return False
     return False
 
 

@@ -66,6 +66,7 @@ class Tok:
     position: Lexeme | None = None
     quote: str | None = None  # "open" or "close"
     partner: int | None = None  # index of the matching quote
+    proper: bool = False  # capitalised somewhere in the text other than a sentence's start
 
     @property
     def punct(self) -> bool:
@@ -84,7 +85,7 @@ class Tok:
     def stem_upper(self) -> str:
         """The word without a hyphenated ending, upper-cased ("КММ-де" -> "КММ")."""
         head, hyphen, tail = self.text.rpartition("-")
-        base = head if hyphen and head and tail.islower() else self.text
+        base = head if hyphen and head and morph.hyphen_ending(tail) else self.text
         return base.upper()
 
     @property
@@ -170,7 +171,7 @@ def analyse(
         lower = text.lower()
         base, hyphen, tail = text.rpartition("-")
         # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
-        shape = base if hyphen and base and tail.islower() and tail.isalpha() else text
+        shape = base if hyphen and base and morph.hyphen_ending(tail) else text
         letters = [c for c in shape if c.isalpha()]
         word = any(c.isalpha() for c in text)
         initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
@@ -195,7 +196,19 @@ def analyse(
             tok.position = _lookup(positions, lower)
         toks.append(tok)
     _pair_quotes(toks)
+    _mark_proper(toks)
     return toks
+
+
+def _mark_proper(toks: list[Tok]) -> None:
+    """Mark words written with a capital inside a sentence: proper names, not just first."""
+    proper = {
+        tok.lower
+        for tok in toks
+        if tok.cap and tok.i > 0 and toks[tok.i - 1].sent == tok.sent and toks[tok.i - 1].word
+    }
+    for tok in toks:
+        tok.proper = tok.lower in proper
 
 
 def _pair_quotes(toks: list[Tok]) -> None:

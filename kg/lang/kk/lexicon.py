@@ -39,6 +39,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "партия": None,
     "кеңес": None,
     "коалиция": OrgClass.NGO,
+    "достастық": OrgClass.INTERNATIONAL,
     "қоғам": OrgClass.NGO,
     # government
     "министрлік": OrgClass.GOVERNMENT,
@@ -53,6 +54,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "мәслихат": OrgClass.GOVERNMENT,
     "парламент": OrgClass.GOVERNMENT,
     "мәжіліс": OrgClass.GOVERNMENT,
+    "дума": OrgClass.GOVERNMENT,
     "сенат": OrgClass.GOVERNMENT,
     "үкімет": OrgClass.GOVERNMENT,
     "прокуратура": OrgClass.GOVERNMENT,
@@ -69,6 +71,9 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "университет": OrgClass.EDUCATION,
     "академия": OrgClass.EDUCATION,
     "колледж": OrgClass.EDUCATION,
+    "училище": OrgClass.EDUCATION,
+    "аурухана": None,
+    "емхана": None,
     # business
     "компания": OrgClass.COMPANY,
     "корпорация": OrgClass.COMPANY,
@@ -76,6 +81,9 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "банк": OrgClass.COMPANY,
     "концерн": OrgClass.COMPANY,
     "кооператив": OrgClass.COMPANY,
+    "фабрика": OrgClass.COMPANY,
+    "зауыт": OrgClass.COMPANY,
+    "комбинат": OrgClass.COMPANY,
     # media
     "телеарна": OrgClass.MEDIA,
     "арна": OrgClass.MEDIA,
@@ -84,7 +92,23 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "журнал": OrgClass.MEDIA,
     "басылым": OrgClass.MEDIA,
     "медиахолдинг": OrgClass.MEDIA,
+    "телерадиокешен": OrgClass.MEDIA,
 }
+
+#: Heads so common that a sentence's capitalised first word before them makes no name
+#: ("Биылғы жарыстың ұтыс қоры", "Біздегі банк").
+GENERIC_HEADS: frozenset[str] = frozenset(
+    _words(
+        """
+        қор фонд орталық банк кооператив желі сот ұйым кеңес комиссия одақ бірлестік
+        қауымдастық серіктестік партия академия университет институт колледж клуб компания
+        қоғам кеңсе палата арна басылым газет журнал радио
+        """
+    )
+)
+
+#: Heads that after a bare place name make a country's name ("Ресей Федерациясы").
+STATE_HEADS: frozenset[str] = frozenset({"федерация", "одақ"})
 
 #: Bodies a country has one of: capitalised, the noun alone names them ("Мәжіліс").
 UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "парламент"})
@@ -148,6 +172,7 @@ POSITIONS: frozenset[str] = frozenset(
         "министр",
         "вице-министр",
         "премьер-министр",
+        "елбасы",
         "әкім",
         "меңгеруші",
         "үйлестіруші",
@@ -310,7 +335,10 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
         "ҚХР",
         "ГФР",
         "КСРО",
-        "ТМД",
+        "ЖИТС",
+        "АИТВ",
+        "ҚҚС",
+        "ЖТП",
         "ҮЕҰ",
         "ҰЕҰ",
         "БАҚ",
@@ -365,6 +393,17 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
     }
 )
 
+#: Latin abbreviations of international bodies, organisations wherever they stand.
+INTERNATIONAL_ACRONYMS: frozenset[str] = frozenset(
+    _words(
+        """
+        UN UNDP UNICEF UNESCO UNHCR UNFPA UNODC UNAIDS UNEP OHCHR USAID OSCE ODIHR OECD NATO
+        WHO IMF EBRD ADB AIIB OPEC WTO FAO ILO IOM EU EC EEU CIS SCO CICA ICRC IFRC GIZ JICA
+        KOICA TIKA EBRD IDB ISDB WWF
+        """
+    )
+)
+
 #: Words that link a phrase into an organisation's name ("X жөніндегі Y комиссиясы").
 NAME_LINKS: frozenset[str] = frozenset(
     {"жөніндегі", "атындағы", "жанындағы", "бойынша", "қарасты", "қарамағындағы"}
@@ -392,7 +431,8 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         енді әрине мысалы яғни себебі өйткені өз өзі біз біздің сіз мен менің жалпы негізінен
         атап айтқанда тағы барлық әр әрбір кейбір бірқатар көптеген түрлі екі үш бір соңғы
         алғашқы оның ішінде айта кетейік айтуынша пікірінше сөзінше сөйтіп мәселен ендеше сосын
-        содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада
+        содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада осылай осыған
+        биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі
         """
     )
 )
@@ -446,8 +486,6 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "цкая",
     "ұлы",
     "қызы",
-    "улы",
-    "кызы",
     "енко",
     "ук",
     "юк",
@@ -457,8 +495,6 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "янц",
     "швили",
     "дзе",
-    "ер",
-    "ман",
     "берг",
     "штейн",
 )

@@ -98,6 +98,11 @@ class Analysis:
     possessive: bool = False
 
 
+def hyphen_ending(tail: str) -> bool:
+    """Whether ``tail`` is a case ending written after a hyphen ("ЮНЕСКО-ның")."""
+    return tail.lower() in _HYPHEN_CASE
+
+
 def front(word: str) -> bool | None:
     """True for a front-vowel word, False for back, None when there is no vowel."""
     lower = word.lower()
@@ -296,9 +301,11 @@ def decline(lemma: str, owned: str | None = None) -> dict[str, Analysis]:
     the possessive for loanwords the rule gets wrong ("банк" -> "банкі").
     """
     bare = lemma.lower()
+    # A loanword whose possessive breaks the rule breaks harmony too: "банкі", "банктің".
+    irregular = owned is not None
     owned = (owned or possessive(bare)).lower()
     forms: dict[str, Analysis] = {bare: Analysis(bare, "nom"), owned: Analysis(owned, "nom", True)}
-    for case, endings in _endings(bare).items():
+    for case, endings in _endings(bare, any_harmony=irregular).items():
         for ending in endings:
             forms.setdefault(bare + ending, Analysis(bare, case))
     for case, ending in _possessive_endings(bool(front(owned))).items():
