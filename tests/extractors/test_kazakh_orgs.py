@@ -176,3 +176,19 @@ def test_a_sentence_start_is_no_name_unless_the_word_is_capitalised_elsewhere() 
 def test_a_bare_head_before_its_verbs_object_ends_the_name() -> None:
     found = extract("Бүгін өндірушілер мен Экологиялық альянс меморандумға қол қойды.")
     assert names(found, ORG) == {"Экологиялық альянс"}
+
+
+def test_possessive_and_against_phrases_inside_names() -> None:
+    found = extract(
+        "Жиынға Қарасай ауданы әкімдігінің және Сыбайлас жемқорлыққа қарсы іс-қимыл "
+        "агенттігінің өкілдері келді."
+    )
+    assert names(found, ORG) == {
+        "Қарасай ауданы әкімдігі",
+        "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігі",
+    }
+
+
+def test_a_place_then_lower_case_words_describe_rather_than_name() -> None:
+    found = extract("Науқастар Алматыдағы оңалту орталығына жіберілді.")
+    assert names(found, ORG) == set()

@@ -21,6 +21,7 @@ from kg.model import OrgClass
 _THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында", "атты", "деген", "тақырыбымен"})
 # A quoted name may be preceded by at most this many words of its own ("Қостанай облысының").
 _MAX_BEFORE_QUOTE = 3
+_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі")
 _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары", "тері")
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
@@ -241,6 +242,8 @@ class NameFinder:
                 False  # "РФ Президенті Әкімшілігі" has a position inside; "Елбасы Мәскеу ..." not
             )
         case = tok.case
+        if case == "dat" and right is not None and right.lower == "қарсы":
+            return True  # "Сыбайлас жемқорлыққа қарсы ... агенттігі": against what
         if case in ("loc", "dat", "abl"):
             return False
         if case == "ins":
@@ -309,25 +312,50 @@ class NameFinder:
         министрлігі хабарлады" are.
         """
         tok = self.toks[first]
-        if not (self._first(first) and tok.titled):
-            return False
-        if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
+        described = tok.case == "attr" and first + 1 < h  # "Алматыдағы оңалту орталығы"
+        if not (self._first(first) and tok.titled) and not described:
             return False
         if any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h + 1]):
             return False
         if h + 1 < self.end and self.toks[h + 1].legal_form:
             return False
+        if described and _place_word(tok):
+            return True  # a place and then lower-case words describe, not name
+        if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
+            return False
         if tok.case in ("attr", "loc", "dat", "abl", "ins") and not _place_word(tok):
             return True  # "Ағымдағы", "Біздегі": where or when, not what
-        return lex.lemma in lexicon.GENERIC_HEADS and lex.form.case in ("loc", "dat", "abl", "acc")
+        if lex.lemma not in lexicon.GENERIC_HEADS:
+            return False
+        if not lex.form.possessive:
+            return True  # "Халықаралық ұйым", "Жаңа зауыттың": an adjective and a common noun
+        # "Баспасөз орталығында жүздеген журналист отыр": a noun, then a common head in
+        # an oblique case; a name opens with an adjective ("Инвестициялық даму қорына")
+        oblique = lex.form.case in ("loc", "dat", "abl", "acc")
+        return oblique and not tok.lower.endswith(_ADJECTIVE_ENDINGS)
 
     def _first(self, p: int) -> bool:
-        return p == self.start or (p > 0 and self.toks[p - 1].sent != self.toks[p].sent)
+        """Whether token ``p`` opens a sentence, a quotation or what follows a colon."""
+        if p == self.start or (p > 0 and self.toks[p - 1].sent != self.toks[p].sent):
+            return True
+        prev = self.toks[p - 1]
+        return prev.quote == "open" or prev.text in (":", "—", "–")
 
     def _common(self, p: int) -> bool:
-        """A sentence's first word that is capitalised only because it comes first."""
+        """A sentence's first word that is capitalised only because it comes first.
+
+        "Облыс тұрғындары ...", and a plural subject before a name that opens right
+        after it ("Науқастар Алматыдағы ...").
+        """
         tok = self.toks[p]
-        return self._first(p) and tok.lower in lexicon.ADMIN_ADJECTIVES
+        if not self._first(p):
+            return False
+        if tok.lower in lexicon.ADMIN_ADJECTIVES:
+            return True
+        nxt = self.toks[p + 1] if p + 1 < len(self.toks) else None
+        named_next = nxt is not None and (nxt.cap or nxt.quote == "open")
+        plural = tok.lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
+        return named_next and plural and not tok.proper
 
     def _admin_start(self, left: int, h: int) -> int | None:
         """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""

@@ -155,6 +155,8 @@ def _lookup(table: dict[str, Lexeme], lower: str) -> Lexeme | None:
 def _case(text: str, lower: str) -> str:
     if lower in lexicon.PLACES or lower in lexicon.FUNCTION_WORDS:
         return "nom"
+    if morph.without_possessive(lower) in lexicon.PLACE_NOUNS:
+        return "nom"  # "ауданы" is "аудан" + possessive, not "ауда" + accusative
     return morph.case_of(text)
 
 
