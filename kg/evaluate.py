@@ -261,7 +261,9 @@ def evaluate_article(result: ArticleResult, gold: Gold) -> ArticleEvaluation:
             expected[g][0] for g in range(len(expected)) if g not in matching.values()
         )
         wrong[kind] = tuple(
-            predicted[p].name.text for p in range(len(predicted)) if p not in matching
+            _flag_ignored(predicted[p].name.text, gold.ignore, lang)
+            for p in range(len(predicted))
+            if p not in matching
         )
         if kind == "events":
             details.update(_event_details(predicted, matching, gold.events))
@@ -274,6 +276,11 @@ def evaluate_article(result: ArticleResult, gold: Gold) -> ArticleEvaluation:
     scores["agreements"], details["agreement kinds"] = score, kinds
     misses["agreements"], wrong["agreements"] = missed, extra
     return ArticleEvaluation(gold.name, lang, scores, details, misses, wrong)
+
+
+def _flag_ignored(name: str, ignore: Sequence[str], lang: str) -> str:
+    """A false positive the gold lists as no actor says so ("X (ignore list)")."""
+    return f"{name} (ignore list)" if any(same_name(name, n, lang) for n in ignore) else name
 
 
 def _event_details(
@@ -426,14 +433,18 @@ def _listing(label: str, items: Iterable[str]) -> list[str]:
     return [f"    {label}: {item}" for item in items]
 
 
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
+
+
 def format_report(report: EvaluationReport) -> str:
     """The report as plain text: totals, per language, then each article's errors."""
-    lines = _block(f"Overall ({len(report.articles)} articles)", report, None)
+    lines = _block(f"Overall ({_articles(len(report.articles))})", report, None)
     if len(report.languages) > 1:
         for lang in report.languages:
             lines.append("")
             count = sum(1 for a in report.articles if a.lang == lang)
-            lines.extend(_block(f"{lang} ({count} articles)", report, lang))
+            lines.extend(_block(f"{lang} ({_articles(count)})", report, lang))
     for article in report.articles:
         lines.append("")
         f1 = "  ".join(
