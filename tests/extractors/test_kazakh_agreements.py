@@ -103,3 +103,17 @@ def test_a_theme_in_quotes_is_no_event_name() -> None:
 def test_a_named_day_is_an_event_but_a_day_of_a_forum_is_not() -> None:
     found = extract("Мектепте Ашық есік күні өтті. ІІ Жастар форумының екінші күні басталды.")
     assert names(found, EntityType.EVENT) == {"Ашық есік күні", "ІІ Жастар форумы"}
+
+
+def test_a_contract_concluded_and_parties_linked_by_arasyndagy() -> None:
+    concluded = extract("«Ақ бидай» ЖШС «Дән» кооперативімен келісімшарт жасасты.")
+    (claim,) = agreements(concluded)
+    assert claim.kind is AgreementKind.AGREEMENT
+    assert parties(concluded, claim) == {"«Ақ бидай» ЖШС", "«Дән» кооперативі"}
+    between = extract(
+        "Ақтөбе облысының әкімдігі мен «Жасыл Ақтөбе» қоғамдық бірлестігі арасындағы "
+        "меморандумға қол қойылды."
+    )
+    (claim,) = agreements(between)
+    assert claim.title is None
+    assert len(parties(between, claim)) == 2

@@ -46,10 +46,14 @@ def _kind(tok: Tok) -> AgreementKind | None:
 
 
 def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
-    return any(
-        toks[i].lower == "қол" and toks[i + 1].lower.startswith(("қой", "қоя"))
-        for i in range(start, end - 1)
-    )
+    """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты"."""
+    for i in range(start, end - 1):
+        tok, nxt = toks[i], toks[i + 1]
+        if tok.lower == "қол" and nxt.lower.startswith(("қой", "қоя")):
+            return True
+        if _kind(tok) is not None and nxt.lower.startswith(("жасас", "жасалды")):
+            return True
+    return False
 
 
 def find_agreement(
@@ -92,6 +96,8 @@ def _title_start(toks: Sequence[Tok], start: int, noun: int, covered: set[int]) 
         if tok.lower.endswith(("ып", "іп")) or tok.verbal:
             break
         i -= 1
+    while i < noun and toks[i].lower in _SUBJECT_WORDS:
+        i += 1  # "X пен Y арасындағы меморандум": the parties' link, no subject
     if i == noun:
         return None
     words = {t.lower for t in toks[i:noun]}
