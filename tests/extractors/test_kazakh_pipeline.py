@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,24 @@ def test_the_rules_keep_pace_on_a_long_text() -> None:
     seconds = time.perf_counter() - started
     # the target is 10,000 tokens/s per core; allow a loaded test machine some slack
     assert tokens / seconds > 5_000
+
+
+def test_the_extraction_does_not_depend_on_the_hash_seed() -> None:
+    code = (
+        "import sys; sys.path.insert(0, 'tests/extractors')\n"
+        "from kazakh_support import extract\n"
+        f"print(repr(extract({TEXT!r})))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert "Сәуле Ахметова" in outputs.pop()
