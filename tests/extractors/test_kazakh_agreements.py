@@ -117,3 +117,11 @@ def test_a_contract_concluded_and_parties_linked_by_arasyndagy() -> None:
     (claim,) = agreements(between)
     assert claim.title is None
     assert len(parties(between, claim)) == 2
+
+
+def test_an_agreement_takes_the_date_its_sentence_gives() -> None:
+    found = extract(
+        "12 сәуірде «Алау» қоры мен «Нұр» бірлестігі меморандумға қол қойды.", date="2024-04-13"
+    )
+    (claim,) = agreements(found)
+    assert claim.date == "2024-04-12"

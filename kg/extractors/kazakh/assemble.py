@@ -188,7 +188,8 @@ def _add_claims(
                 )
                 builder.claim(claim)
         if found.agreement is not None:
-            _agreement(builder, found, spans, evidence)
+            date = event_date(toks, found.start, found.end, builder.article.date)
+            _agreement(builder, found, spans, evidence, date)
         if found.events and any(t.lower.startswith("қатыс") for t in toks[found.start : found.end]):
             event = builder.mention(spans[id(found.events[0])])
             for person in found.persons:
@@ -202,16 +203,17 @@ def _agreement(
     found: SentenceFindings,
     spans: dict[int, Span],
     evidence: Evidence,
+    date: str | None,
 ) -> None:
+    """Record the sentence's agreement; its date when the sentence gives one."""
     agreement = found.agreement
     assert agreement is not None
     parties = [spans[id(o)] for o in agreement.parties if id(o) in spans]
     if len({p.name.casefold() for p in parties}) < 2:
         return
     kind: AgreementKind = agreement.kind
-    builder.claim(
-        AgreementClaim(tuple(builder.mention(p) for p in parties), kind, agreement.title, evidence)
-    )
+    mentions = tuple(builder.mention(p) for p in parties)
+    builder.claim(AgreementClaim(mentions, kind, agreement.title, evidence, date))
 
 
 def _date_and_place(
