@@ -41,8 +41,9 @@ def test_report_counts_articles_and_languages(example_build_dir: Path, examples_
 
 
 def test_build_graph_conforms_to_the_shapes(example_build_dir: Path) -> None:
-    from kg.graph import shapes_path
     from pyshacl import validate
+
+    from kg.graph import shapes_path
 
     data = Graph().parse(example_build_dir / "graph.ttl")
     conforms, _, text = validate(data, shacl_graph=str(shapes_path()), inference="none")
@@ -57,8 +58,8 @@ def test_trig_named_graphs_add_up_to_the_merged_graph(example_build_dir: Path) -
     dataset = Dataset()
     dataset.parse(example_build_dir / "graph.trig", format="trig")
     union = Graph()
-    for triple in dataset.triples((None, None, None, None)):  # type: ignore[arg-type]
-        union.add(triple[:3])
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
     assert isomorphic(union, merged)
 
 
@@ -113,3 +114,12 @@ def test_a_bad_base_is_refused(base: str, examples_dir: Path) -> None:
 
     with pytest.raises(KGError):
         build([examples_dir], base=base)
+
+
+def test_outputs_are_readable_by_others(example_build_dir: Path) -> None:
+    """Temp files are private; the renamed outputs must not stay that way."""
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in GRAPH_FILES:
+        mode = (example_build_dir / name).stat().st_mode & 0o777
+        assert mode == 0o666 & ~mask, (name, oct(mode))

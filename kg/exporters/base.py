@@ -24,6 +24,12 @@ class Exporter(Protocol):
         ...
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes | str) -> Path:
     """Write ``data`` to a temp file beside ``path`` and rename it into place.
 
@@ -35,6 +41,8 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        # mkstemp makes the file private; outputs are for sharing, so honour the umask.
+        Path(tmp_name).chmod(0o666 & ~_umask())
         Path(tmp_name).replace(path)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)

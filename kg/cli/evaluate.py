@@ -1,0 +1,28 @@
+"""``kg evaluate``: score extraction against hand-made gold files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.cli.app import app, fails_cleanly
+
+
+@app.command()
+@fails_cleanly
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.json gold pairs.")],
+    lang: Annotated[
+        str | None, typer.Option(help="Only the gold files of this language (kk, ru, en).")
+    ] = None,
+) -> None:
+    """Build each gold article alone and print precision / recall / F1 per fact type.
+
+    Example: kg evaluate ../shared/corpus/dev --lang kk
+    """
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.evaluate import format_report
+
+    typer.echo(format_report(run_evaluation(gold_dir, lang=lang)), nl=False)
