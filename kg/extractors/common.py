@@ -97,6 +97,10 @@ class ExtractionBuilder:
 
     article: Article
     extractor: str
+    # English and Russian put the head first ("the Civil Alliance [of Kazakhstan]"), so a
+    # name that begins a longer one is its short form; Kazakh puts the head last, where
+    # the same test would fold a branch into its parent.
+    complete_prefixes: bool = True
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     _index: dict[tuple[EntityType, int, int], int] = field(default_factory=dict)
@@ -135,12 +139,17 @@ class ExtractionBuilder:
         self, person: Span, organisation: Span, role: str | None, sentence: tuple[int, int]
     ) -> None:
         """Record that ``person`` holds ``role`` in ``organisation``."""
-        claim = RoleClaim(
-            person=self.mention(person),
-            organisation=self.mention(organisation),
-            role=role,
-            evidence=self.evidence(sentence),
+        self.claim(
+            RoleClaim(
+                person=self.mention(person),
+                organisation=self.mention(organisation),
+                role=role,
+                evidence=self.evidence(sentence),
+            )
         )
+
+    def claim(self, claim: Claim) -> None:
+        """Record ``claim`` once."""
         if claim not in self._seen:
             self._seen.add(claim)
             self.claims.append(claim)
@@ -167,9 +176,8 @@ class ExtractionBuilder:
 
     def build(self) -> Extraction:
         """The frozen extraction, short organisation names completed by longer ones."""
-        names = complete_prefixes(
-            [m.name for m in self.mentions if m.type is EntityType.ORGANISATION]
-        )
+        organisations = [m.name for m in self.mentions if m.type is EntityType.ORGANISATION]
+        names = complete_prefixes(organisations) if self.complete_prefixes else {}
         mentions = tuple(
             replace(m, name=names.get(m.name, m.name)) if m.type is EntityType.ORGANISATION else m
             for m in self.mentions

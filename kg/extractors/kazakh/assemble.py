@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.kazakh.events import event_date, event_place
 from kg.extractors.kazakh.names import (
     Namer,
@@ -25,12 +26,9 @@ from kg.model import (
     AgreementClaim,
     AgreementKind,
     Article,
-    Claim,
     EntityType,
     Evidence,
     Extraction,
-    Mention,
-    OrgClass,
     ParticipationClaim,
     RoleClaim,
 )
@@ -38,52 +36,6 @@ from kg.model import (
 NAME = "kk.rules"
 
 Found = PersonSpan | OrgSpan
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A mention before it is numbered: character offsets, settled name, type."""
-
-    type: EntityType
-    start: int
-    end: int
-    name: str
-    org_class: OrgClass | None = None
-
-
-@dataclass
-class ExtractionBuilder:
-    """Numbers one article's mentions once and collects claims between them."""
-
-    article: Article
-    mentions: list[Mention] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    _index: dict[tuple[EntityType, int, int], int] = field(default_factory=dict)
-
-    def mention(self, span: Span) -> int:
-        """Index of the mention for ``span``, adding it on first sight."""
-        key = (span.type, span.start, span.end)
-        if key not in self._index:
-            self._index[key] = len(self.mentions)
-            text = self.article.text[span.start : span.end]
-            self.mentions.append(
-                Mention(span.type, text, span.start, span.end, span.name, NAME, span.org_class)
-            )
-        return self._index[key]
-
-    def evidence(self, sentence: tuple[int, int]) -> Evidence:
-        """Evidence pointing at the sentence ``sentence`` of the article."""
-        start, end = sentence
-        return Evidence(self.article.id, self.article.text[start:end], start, end, NAME)
-
-    def claim(self, claim: Claim) -> None:
-        """Record ``claim`` once."""
-        if claim not in self.claims:
-            self.claims.append(claim)
-
-    def build(self) -> Extraction:
-        """The frozen extraction."""
-        return Extraction(self.article, tuple(self.mentions), tuple(self.claims))
 
 
 def assemble(doc: Doc, article: Article) -> Extraction:
@@ -117,7 +69,7 @@ def assemble(doc: Doc, article: Article) -> Extraction:
             namer.aliases[letters] = namer.proposals[proposal_of[id(org)]].key
     names = namer.settle()
 
-    builder = ExtractionBuilder(article)
+    builder = ExtractionBuilder(article, NAME, complete_prefixes=False)
     spans: dict[int, Span] = {}
     for kind, span, index in sorted(found, key=lambda f: (toks[f[1].start].start, f[0].value)):
         start, end = toks[span.start].start, toks[span.end - 1].end
