@@ -123,3 +123,22 @@ def test_outputs_are_readable_by_others(example_build_dir: Path) -> None:
     for name in GRAPH_FILES:
         mode = (example_build_dir / name).stat().st_mode & 0o777
         assert mode == 0o666 & ~mask, (name, oct(mode))
+
+
+def test_one_person_reported_in_three_languages_is_one_node(example_build_dir: Path) -> None:
+    """The examples report the same foundation head in kk, ru and en."""
+    graph = Graph().parse(example_build_dir / "graph.ttl")
+    rows = graph.query(
+        """
+        PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT DISTINCT ?person ?label WHERE {
+          ?person a foaf:Person ; skos:prefLabel|skos:altLabel ?label .
+          FILTER(?label IN ("Сәуле Бекмұханова"@kk, "Сауле Бекмуханова"@ru,
+                            "Saule Bekmukhanova"@en))
+        }
+        """
+    )
+    found = {(str(row[0]), str(row[1])) for row in rows}  # type: ignore[index]
+    assert len({person for person, _ in found}) == 1, found
+    assert len(found) == 3, found
