@@ -6,13 +6,12 @@ their own through the ``civkg.exporters`` entry-point group.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from functools import cache
-from importlib.metadata import entry_points
+from typing import cast
 
-from kg.errors import ExportError, UnknownPluginError
+from kg.errors import ExportError
 from kg.exporters.base import Exporter, write_atomic
+from kg.plugins import Registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,33 +38,20 @@ _BUILTIN: tuple[ExporterSpec, ...] = (
 DEFAULT_FORMATS: tuple[str, ...] = tuple(spec.name for spec in _BUILTIN)
 
 
-@cache
-def _specs() -> dict[str, ExporterSpec]:
-    specs = {spec.name: spec for spec in _BUILTIN}
-    for entry in entry_points(group="civkg.exporters"):
-        spec = entry.load()
-        if isinstance(spec, ExporterSpec):
-            specs[spec.name] = spec
-    return specs
+REGISTRY: Registry[ExporterSpec] = Registry(
+    "format", _BUILTIN, "civkg.exporters", ExporterSpec, ExportError
+)
 
 
 def exporter_specs() -> list[ExporterSpec]:
     """All registered exporters, in registration order."""
-    return list(_specs().values())
+    return list(REGISTRY.specs.values())
 
 
 def load_exporter(name: str) -> Exporter:
     """Instantiate the exporter registered as ``name``."""
-    spec = _specs().get(name)
-    if spec is None:
-        raise UnknownPluginError("format", name, list(_specs()))
-    module_name, _, attr = spec.target.partition(":")
-    try:
-        factory = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise ExportError(f"exporter {name!r} could not be loaded: {exc}") from exc
-    exporter: Exporter = factory()
-    return exporter
+    exporter = REGISTRY.create(name)
+    return cast(Exporter, exporter)
 
 
 __all__ = [

@@ -7,15 +7,13 @@ of extractors may serve one language: the pipeline runs all of them and merges.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
-from kg.errors import ExtractionError, UnknownPluginError
+from kg.errors import ExtractionError
 from kg.model import Article, Extraction
+from kg.plugins import Registry
 
 
 @runtime_checkable
@@ -61,19 +59,14 @@ _BUILTIN: tuple[ExtractorSpec, ...] = (
 )
 
 
-@cache
-def _specs() -> dict[str, ExtractorSpec]:
-    specs = {spec.name: spec for spec in _BUILTIN}
-    for entry in entry_points(group="civkg.extractors"):
-        spec = entry.load()
-        if isinstance(spec, ExtractorSpec):
-            specs[spec.name] = spec
-    return specs
+REGISTRY: Registry[ExtractorSpec] = Registry(
+    "extractor", _BUILTIN, "civkg.extractors", ExtractorSpec, ExtractionError
+)
 
 
 def extractor_specs() -> list[ExtractorSpec]:
     """All registered extractors, sorted by name."""
-    return [spec for _, spec in sorted(_specs().items())]
+    return [spec for _, spec in sorted(REGISTRY.specs.items())]
 
 
 def extractors_for(lang: str) -> list[str]:
@@ -83,15 +76,7 @@ def extractors_for(lang: str) -> list[str]:
 
 def load_extractor(name: str) -> Extractor:
     """Instantiate the extractor registered as ``name``."""
-    spec = _specs().get(name)
-    if spec is None:
-        raise UnknownPluginError("extractor", name, list(_specs()))
-    module_name, _, attr = spec.target.partition(":")
-    try:
-        factory = getattr(importlib.import_module(module_name), attr)
-    except (ImportError, AttributeError) as exc:
-        raise ExtractionError(f"extractor {name!r} could not be loaded: {exc}") from exc
-    extractor = factory()
+    extractor = REGISTRY.create(name)
     if not isinstance(extractor, Extractor):
         raise ExtractionError(f"extractor {name!r} does not implement Extractor.pipe")
     return extractor
