@@ -10,6 +10,8 @@ from kg.model import Article, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.extractors.kazakh.fallback import ModelFallback
+
 NAME = "kk.rules"
 
 
@@ -18,9 +20,11 @@ class KazakhRuleExtractor:
 
     name = NAME
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 32, use_model: bool = True) -> None:
         self._nlp: Language | None = None
         self._batch_size = batch_size
+        self._use_model = use_model
+        self._fallback: ModelFallback | None = None
 
     @property
     def nlp(self) -> Language:
@@ -31,12 +35,25 @@ class KazakhRuleExtractor:
             self._nlp = build_pipeline()
         return self._nlp
 
+    @property
+    def fallback(self) -> ModelFallback | None:
+        """The statistical NER for sentences the rules leave undecided; None when turned off."""
+        if self._fallback is None and self._use_model:
+            from kg.extractors.kazakh.fallback import ModelFallback
+
+            # builds no model yet: it is loaded when a sentence first needs it
+            self._fallback = ModelFallback()
+        return self._fallback
+
     def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract from each article, lazily and in order."""
         from kg.extractors.kazakh.assemble import assemble
 
         stream = ((article.text, article) for article in articles)
+        fallback = self.fallback
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self._batch_size):
+            if fallback is not None:
+                fallback.apply(doc)
             yield assemble(doc, article)
 
     def extract(self, article: Article) -> Extraction:

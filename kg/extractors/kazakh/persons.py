@@ -57,7 +57,7 @@ def name_word(tok: Tok) -> bool:
     )
 
 
-def _upper_surname(tok: Tok) -> bool:
+def upper_surname(tok: Tok) -> bool:
     """A surname in capitals ("Олжас ОРДАБАЕВ"), never an abbreviation's shape."""
     letters = [c for c in tok.text if c.isalpha()]
     return (
@@ -79,7 +79,7 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
         if words and tok.lower in lexicon.HONORIFICS:
             j += 1
             continue
-        if name_word(tok) or (len(words) == 1 and _upper_surname(tok)):
+        if name_word(tok) or (len(words) == 1 and upper_surname(tok)):
             words.append(j)
             j += 1
             if len(words) >= 2 and morph.name_case(tok.text) != "nom":
@@ -112,14 +112,14 @@ def _coordinated(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     if toks[i - 1].lower not in ("мен", "пен", "бен", "және"):
         return None
     words, after = _take_name(toks, i, end)
-    if len(words) < 2 or (after < end and _names_a_body(toks[after])):
+    if len(words) < 2 or (after < end and names_a_body(toks[after])):
         return None
     return PersonSpan(words[0], after, tuple(words), False)
 
 
 def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     tok = toks[i]
-    if _quoted(toks, i):
+    if quoted(toks, i):
         return None  # «Иса На Рем» ансамблі: a title, not a person
     anchored = i > 0 and _after_position(toks, i)
     if tok.initials and i + 1 < end and name_word(toks[i + 1]) and _surname(toks[i + 1]):
@@ -133,7 +133,7 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         return None
     if after < end and toks[after].lower in ("атындағы", "есімді", "атында"):
         return None  # named after someone: "X атындағы университет"
-    if after < end and _names_a_body(toks[after]):
+    if after < end and names_a_body(toks[after]):
         return None  # "Роза Люксембург қоры": part of an organisation's name
     if not anchored:
         first, last = toks[words[0]], toks[words[-1]]
@@ -144,12 +144,12 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         )
         if not cue:
             return None
-        if morph.name_case(last.text) == "gen" and _memorial_follows(toks, after, end):
+        if morph.name_case(last.text) == "gen" and memorial_follows(toks, after, end):
             return None  # "Абайдың ... мұражайы": a namesake, not an actor
     return PersonSpan(words[0], after, tuple(words), anchored)
 
 
-def _memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
+def memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
     """Whether a memorial noun ("мұражайы", "ескерткіші") follows within a few words."""
     for tok in toks[i : min(end, i + 6)]:
         if tok.punct:
@@ -159,7 +159,7 @@ def _memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
     return False
 
 
-def _quoted(toks: Sequence[Tok], i: int) -> bool:
+def quoted(toks: Sequence[Tok], i: int) -> bool:
     """Whether token ``i`` is inside a short quote (a title or a brand)."""
     for j in range(i - 1, max(i - 5, -1), -1):
         if toks[j].sent != toks[i].sent:
@@ -172,7 +172,7 @@ def _quoted(toks: Sequence[Tok], i: int) -> bool:
     return False
 
 
-def _names_a_body(tok: Tok) -> bool:
+def names_a_body(tok: Tok) -> bool:
     """A head noun owned by the name before it: "Роза Люксембург қоры"."""
     return tok.head is not None and tok.head.form.possessive
 
@@ -192,7 +192,7 @@ def repeat_persons(
     i = start
     while i + 1 < end:
         first, last = toks[i], toks[i + 1]
-        if name_word(first) and (name_word(last) or _upper_surname(last)):
+        if name_word(first) and (name_word(last) or upper_surname(last)):
             key = (first.lower, name_stem(last).lower())
             if key in known or any(
                 k[0] == key[0] and similar_surnames(k[1], key[1]) for k in known
