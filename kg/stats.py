@@ -9,16 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.query import PREFIXES
+
 if TYPE_CHECKING:
     from rdflib import Graph
 
-_PREFIXES = """
-PREFIX civ: <https://w3id.org/civkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+_PREFIXES = "".join(f"PREFIX {prefix}: <{uri}>\n" for prefix, uri in PREFIXES.items())
 
 _COUNTS = {
     "articles": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a schema:NewsArticle }",
