@@ -95,3 +95,8 @@ def test_turning_the_model_off_leaves_no_fallback() -> None:
 def test_the_fallback_is_deterministic() -> None:
     text = f"{UNCUED} {APPOSITION}"
     assert extract(text) == KazakhRuleExtractor().extract(_article(text))
+
+
+def test_a_credited_outlet_is_not_a_person() -> None:
+    text = "Қалада жастар жиыны өтті, деп жазады Dala Times."
+    assert _persons(extract(text)) == set()

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 _MIN_RUN = 2  # name-like words in a row that make a sentence worth a look
 _MAX_NAME_WORDS = 3
 _NAMED_AFTER = frozenset({"атындағы", "есімді", "атында"})
+# "деп жазады X", "хабарлайды X": what follows credits a source (an outlet), not a person.
+_REPORTING_VERBS = frozenset({"жазады", "жазды", "хабарлайды", "хабарлады"})
 
 
 class ModelFallback:
@@ -150,6 +152,8 @@ def _acceptable(toks: Sequence[Tok], start: int, end: int, limit: int) -> bool:
     ):
         return False
     if end < limit and (toks[end].lower in _NAMED_AFTER or names_a_body(toks[end])):
+        return False
+    if start > 0 and toks[start - 1].lower in _REPORTING_VERBS:
         return False
     # "Абайдың ... мұражайы": a namesake, not an actor
     return not (morph.name_case(toks[end - 1].text) == "gen" and memorial_follows(toks, end, limit))
