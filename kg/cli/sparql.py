@@ -36,16 +36,15 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def _listing() -> str:
-    from kg.queries import named_queries
+    from kg.queries import NAME_TYPES, named_queries
 
     lines = []
     for query in named_queries().values():
         lines.append(f"{query.name}: {query.description}")
         for param in query.parameters:
             default = "required" if param.default is None else f"default {param.default!r}"
-            lines.append(
-                f"    --param {param.name}=<{param.type}>  {param.description} ({default})"
-            )
+            kind = f"{param.type} name" if param.type in NAME_TYPES else param.type
+            lines.append(f"    --param {param.name}=<{kind}>  {param.description} ({default})")
         lines.append(f"    {query.example}")
     return "\n".join(lines) + "\n"
 
@@ -75,7 +74,7 @@ def query(
 
     Example: kg query out/ members-of --param org="Green Steppe" --output csv
     """
-    from kg.queries import get_query, named_queries, parse_query
+    from kg.queries import NamedQuery, get_query, named_queries, parse_query
     from kg.query import format_answer
     from kg.store import open_store
 
@@ -87,23 +86,25 @@ def query(
     if (sparql is None) == (file is None):
         raise UsageError("give the query either as an argument or with --file, not both")
     values = _parse_params(param or [])
+    query: NamedQuery | None = None
+    text = ""
     if file is not None:
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"{file}: cannot read query: {exc.strerror or exc}") from exc
         # A file with a named-query header takes parameters; a bare one is run as is.
-        named = text.startswith("# name:")
-        text = parse_query(text, str(file)).bind(values) if named else text
+        if text.startswith("# name:"):
+            query = parse_query(text, str(file))
     elif sparql in named_queries() or _NAME.fullmatch(sparql or ""):
-        named = True
-        text = get_query(str(sparql)).bind(values)
+        query = get_query(str(sparql))
     else:
         assert sparql is not None
-        named, text = False, sparql
-    if values and not named:
+        text = sparql
+    if values and query is None:
         raise UsageError("--param works with named queries only; see kg query --list")
-    answer = open_store(target).query(text)
+    store = open_store(target)
+    answer = store.query(text) if query is None else store.run(query, values)
     sys.stdout.write(format_answer(answer, output.value))
 
 

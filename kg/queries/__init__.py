@@ -11,6 +11,11 @@ Each file starts with a comment header::
 In the body a parameter is written ``$org``. Binding replaces it with an RDF term that
 is built and escaped by the RDF library from the checked value (a string literal, an
 IRI, an ``xsd:date`` or a bare integer), so user text can never change the query.
+
+A parameter of type ``organisation`` or ``person`` takes a name fragment and may only
+stand in a ``VALUES ?var { $org }`` block: binding looks the fragment up in a
+``kg.names.NameIndex`` and writes the matching IRIs there (``UNDEF``, i.e. anyone, for
+an empty fragment), so the query starts from those nodes instead of scanning labels.
 """
 
 from __future__ import annotations
@@ -21,16 +26,23 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import UsageError
 
-PARAMETER_TYPES: tuple[str, ...] = ("string", "iri", "date", "integer")
+if TYPE_CHECKING:
+    from kg.names import NameIndex
+
+#: Parameter types whose value is a name fragment, looked up in the name index.
+NAME_TYPES: tuple[str, ...] = ("organisation", "person")
+PARAMETER_TYPES: tuple[str, ...] = ("string", "iri", "date", "integer", *NAME_TYPES)
 
 _HEADER = re.compile(r"^#\s*(name|description|param|example):\s*(.*?)\s*$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s+--\s+(?P<doc>.+)$"
 )
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_]\w*)")
+_VALUES_BLOCK = re.compile(r"VALUES\s+\?\w+\s*\{\s*\$([A-Za-z_]\w*)\s*\}", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTEGER = re.compile(r"^[+-]?\d{1,18}$")
 
@@ -56,8 +68,13 @@ class NamedQuery:
     text: str
     source: str
 
-    def bind(self, values: Mapping[str, str] | None = None) -> str:
-        """The query text with every ``$parameter`` replaced by a safe RDF term."""
+    def bind(
+        self, values: Mapping[str, str] | None = None, *, names: NameIndex | None = None
+    ) -> str:
+        """The query text with every ``$parameter`` replaced by safe RDF terms.
+
+        ``names`` resolves name parameters; ``Store.run`` passes the store's own index.
+        """
         values = dict(values or {})
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(values) - set(known))
@@ -73,8 +90,23 @@ class NamedQuery:
                 raise UsageError(
                     f"query {self.name!r} needs --param {param.name}=... ({param.description})"
                 )
-            terms[param.name] = sparql_term(value, param.type, name=param.name)
+            if param.type in NAME_TYPES:
+                if names is None:
+                    raise UsageError(f"query {self.name!r} looks up names; give it a name index")
+                terms[param.name] = _values_of(names, param.type, value)
+            else:
+                terms[param.name] = sparql_term(value, param.type, name=param.name)
         return _PLACEHOLDER.sub(lambda m: terms[m.group(1)], self.text)
+
+
+def _values_of(names: NameIndex, kind: str, fragment: str) -> str:
+    """The inside of a VALUES block: IRIs of the actors ``fragment`` names."""
+    import pyoxigraph
+
+    if not fragment.strip():
+        return "UNDEF"
+    # No match leaves the block empty, and an empty VALUES block has no solutions.
+    return " ".join(str(pyoxigraph.NamedNode(iri)) for iri in names.find(kind, fragment))
 
 
 def sparql_term(value: str, kind: str, *, name: str = "value") -> str:
@@ -141,6 +173,14 @@ def parse_query(text: str, source: str) -> NamedQuery:
     if used != declared:
         odd = sorted(used ^ declared)[0]
         raise UsageError(f"{source}: parameter ${odd} is used or declared, but not both")
+    in_values = _VALUES_BLOCK.findall(text)
+    for name_param in (p for p in parameters if p.type in NAME_TYPES):
+        uses = _PLACEHOLDER.findall(text).count(name_param.name)
+        if in_values.count(name_param.name) != uses:
+            raise UsageError(
+                f"{source}: ${name_param.name} names {name_param.type}s, so it may only"
+                f" stand alone in a VALUES block: VALUES ?x {{ ${name_param.name} }}"
+            )
     return NamedQuery(
         name=fields["name"],
         description=fields["description"],
@@ -180,6 +220,8 @@ def read_query_file(path: Path) -> NamedQuery:
 
 
 __all__ = [
+    "NAME_TYPES",
+    "PARAMETER_TYPES",
     "NamedQuery",
     "Parameter",
     "get_query",

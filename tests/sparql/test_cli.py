@@ -20,7 +20,7 @@ def test_list_shows_every_query_with_parameters() -> None:
     assert result.exit_code == 0, result.output
     for query in named_queries().values():
         assert query.name in result.output and query.example in result.output
-    assert "--param org=<string>" in result.output
+    assert "--param org=<organisation name>" in result.output
 
 
 def test_named_query_as_csv(sample_dir: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UsageError
+from kg.names import NameIndex
 from kg.queries import get_query, named_queries, parse_query, sparql_term
 from kg.query import Answer, run_query
 from kg.store import Store, open_store
@@ -55,12 +56,40 @@ def test_every_bundled_query_is_documented() -> None:
             assert param.description
 
 
+HOSTILE = 'x") } } DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("'
+
+
 def test_binding_escapes_hostile_text(store: Store) -> None:
-    hostile = 'x") } } DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("'
-    text = get_query("members-of").bind({"org": hostile})
+    text = get_query("article").bind({"article": HOSTILE})
     assert "DROP ALL ;" in text  # present, but only inside one escaped string literal
     assert text.count('\\"') >= 2
     assert store.query(text).rows == ()
+
+
+def test_a_name_parameter_becomes_iris_and_never_text(store: Store) -> None:
+    text = get_query("members-of").bind({"org": "Тоғай"}, names=store.names)
+    assert "VALUES ?organisation { <https://w3id.org/civkg/id/org-togai> }" in text
+    hostile = get_query("members-of").bind({"org": HOSTILE}, names=store.names)
+    assert "DROP" not in hostile and "VALUES ?organisation {  }" in hostile
+    assert store.query(hostile).rows == ()
+    with pytest.raises(UsageError, match="looks up names"):
+        get_query("members-of").bind({"org": "Тоғай"})
+
+
+def test_an_empty_name_means_anyone(store: Store) -> None:
+    every = store.run(get_query("interlocks"), {"org": ""})
+    one = store.run(get_query("interlocks"), {"org": "river watch"})
+    assert "VALUES ?focus { UNDEF }" in get_query("interlocks").bind(names=store.names)
+    assert set(one.rows) < set(every.rows)
+
+
+def test_a_name_parameter_must_stand_in_a_values_block() -> None:
+    header = "# name: q\n# description: d\n# param: org organisation -- o\n# example: e\n"
+    parse_query(header + "SELECT * { VALUES ?o { $org } ?o ?p ?x }\n", "good.rq")
+    with pytest.raises(UsageError, match="only stand alone in a VALUES block"):
+        parse_query(header + "SELECT * { ?o ?p $org }\n", "bad.rq")
+    with pytest.raises(UsageError, match="only stand alone in a VALUES block"):
+        parse_query(header + "SELECT * { VALUES ?o { $org } FILTER(?x = $org) }\n", "bad.rq")
 
 
 def test_parameter_errors_name_the_problem() -> None:
@@ -106,7 +135,9 @@ def test_store_and_rdflib_agree(name: str, store: Store, sample_graph: object) -
     from rdflib import Graph
 
     assert isinstance(sample_graph, Graph)
-    text = get_query(name).bind(SAMPLE_PARAMS[name])
+    their_names = NameIndex.from_query(lambda sparql: run_query(sample_graph, sparql))
+    text = get_query(name).bind(SAMPLE_PARAMS[name], names=their_names)
+    assert text == get_query(name).bind(SAMPLE_PARAMS[name], names=store.names)
     ours = store.query(text)
     theirs = run_query(sample_graph, text)
     assert ours.rows, f"{name} found nothing on the sample"
@@ -115,7 +146,7 @@ def test_store_and_rdflib_agree(name: str, store: Store, sample_graph: object) -
 
 
 def test_members_of_finds_people_roles_and_dates(store: Store) -> None:
-    answer = store.query(get_query("members-of").bind({"org": "Тоғай"}))
+    answer = store.run(get_query("members-of"), {"org": "Тоғай"})
     names = _column(answer, "name")
     assert any("Nurzhan" in n for n in names) and "Sam Fielder" in names
     assert "төраға" in _column(answer, "role")
@@ -123,8 +154,8 @@ def test_members_of_finds_people_roles_and_dates(store: Store) -> None:
 
 
 def test_organisations_of_matches_any_script(store: Store) -> None:
-    latin = store.query(get_query("organisations-of").bind({"person": "nurzhan"}))
-    cyrillic = store.query(get_query("organisations-of").bind({"person": "Нұржан"}))
+    latin = store.run(get_query("organisations-of"), {"person": "nurzhan"})
+    cyrillic = store.run(get_query("organisations-of"), {"person": "Нұржан"})
     organisations = set(_column(latin, "organisation"))
     assert len(organisations) == 3
     assert organisations == set(_column(cyrillic, "organisation"))
@@ -132,20 +163,20 @@ def test_organisations_of_matches_any_script(store: Store) -> None:
 
 
 def test_agreements_list_the_other_parties(store: Store) -> None:
-    answer = store.query(get_query("agreements-of").bind({"org": "clear shore"}))
+    answer = store.run(get_query("agreements-of"), {"org": "clear shore"})
     assert _column(answer, "date") == ["2024-03-05"]
     partners = _column(answer, "partners")[0]
     assert "Togai Green Fund" in partners and "Clear Shore" not in partners
 
 
 def test_bridges_threshold(store: Store) -> None:
-    three = store.query(get_query("bridges").bind({"min_orgs": "3"}))
+    three = store.run(get_query("bridges"), {"min_orgs": "3"})
     assert _column(three, "organisations") == ["3", "3"]
-    assert store.query(get_query("bridges").bind({"min_orgs": "4"})).rows == ()
+    assert store.run(get_query("bridges"), {"min_orgs": "4"}).rows == ()
 
 
 def test_interlocks_are_unordered_pairs(store: Store) -> None:
-    answer = store.query(get_query("interlocks").bind({"org": "river watch"}))
+    answer = store.run(get_query("interlocks"), {"org": "river watch"})
     pairs = list(
         zip(_column(answer, "organisationA"), _column(answer, "organisationB"), strict=True)
     )
@@ -154,8 +185,8 @@ def test_interlocks_are_unordered_pairs(store: Store) -> None:
 
 
 def test_article_and_between_keep_to_their_articles(store: Store) -> None:
-    article = store.query(get_query("article").bind({"article": "ru-bereg-2024.md"}))
+    article = store.run(get_query("article"), {"article": "ru-bereg-2024.md"})
     assert set(_column(article, "article")) == {"https://w3id.org/civkg/id/article-a2"}
     assert {"Membership", "Agreement"} <= set(_column(article, "kind"))
-    between = store.query(get_query("between").bind({"from": "2024-01-01", "to": "2024-03-31"}))
+    between = store.run(get_query("between"), {"from": "2024-01-01", "to": "2024-03-31"})
     assert set(_column(between, "date")) == {"2024-03-06"}

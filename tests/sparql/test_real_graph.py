@@ -81,7 +81,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def _values(store: Store, name: str, column: str, **params: str) -> list[str]:
-    answer = store.query(get_query(name).bind(params))
+    answer = store.run(get_query(name), params)
     index = answer.variables.index(column)
     return [row[index].value for row in answer.rows if row[index] is not None]  # type: ignore[union-attr]
 
