@@ -190,3 +190,19 @@ def test_article_and_between_keep_to_their_articles(store: Store) -> None:
     assert {"Membership", "Agreement"} <= set(_column(article, "kind"))
     between = store.run(get_query("between"), {"from": "2024-01-01", "to": "2024-03-31"})
     assert set(_column(between, "date")) == {"2024-03-06"}
+
+
+def test_interlocks_rank_by_shared_people_then_names(store: Store) -> None:
+    answer = store.run(get_query("interlocks"))
+    shared = [int(n) for n in _column(answer, "sharedPeople")]
+    keys = list(
+        zip(
+            [-n for n in shared],
+            _column(answer, "organisationAName"),
+            _column(answer, "organisationBName"),
+            strict=True,
+        )
+    )
+    assert len(keys) > 1 and keys == sorted(keys)
+    top = store.run(get_query("interlocks"), {"limit": "1"})
+    assert [int(n) for n in _column(top, "sharedPeople")] == [max(shared)]
