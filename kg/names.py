@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kg.errors import GraphError
 from kg.query import Answer
+from kg.translit import to_ascii
 
 #: What a name parameter can name, and the RDF class whose members it searches.
 KINDS: dict[str, str] = {
@@ -41,20 +42,28 @@ INDEX_FILE = "names.sqlite"
 _TRIGRAM = 3
 
 _SCHEMA = """
-CREATE TABLE label (kind TEXT NOT NULL, entity TEXT NOT NULL, text TEXT NOT NULL);
-CREATE INDEX label_kind ON label (kind);
+CREATE TABLE label (
+    kind TEXT NOT NULL, entity TEXT NOT NULL, text TEXT NOT NULL, ascii TEXT NOT NULL
+);
 """
 _FTS_SCHEMA = """
 CREATE VIRTUAL TABLE label_trigrams USING fts5(
-    text, content='label', content_rowid='rowid', tokenize='trigram', detail='none'
+    text, ascii, content='label', content_rowid='rowid', tokenize='trigram', detail='none'
 );
 INSERT INTO label_trigrams (label_trigrams) VALUES ('rebuild');
 """
+_COLUMNS = ("text", "ascii")
 
 
 def fold(text: str) -> str:
     """``text`` as the index compares it: NFC-normalised and case-folded."""
     return unicodedata.normalize("NFC", text).casefold()
+
+
+def ascii_key(text: str) -> str:
+    """``text`` transliterated and folded to ASCII, as the map's search folds it, so
+    "Nurgazieva" finds "Нұрғазиева" and "Нургазиева"."""
+    return " ".join(to_ascii(text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +98,16 @@ class NameIndex:
     @classmethod
     def build(cls, labels: Iterable[NameLabel], path: Path | None = None) -> NameIndex:
         """An index of ``labels``, written to ``path`` (which must not exist) or held in memory."""
-        rows = sorted({(label.kind, label.entity, fold(label.text)) for label in labels})
+        rows = sorted(
+            {
+                (label.kind, label.entity, fold(label.text), ascii_key(label.text))
+                for label in labels
+            }
+        )
         connection = sqlite3.connect(":memory:" if path is None else str(path))
         with connection:
             connection.executescript(_SCHEMA)
-            connection.executemany("INSERT INTO label VALUES (?, ?, ?)", rows)
+            connection.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", rows)
             # SQLite built without FTS5, or older than 3.34: every lookup scans instead.
             with suppress(sqlite3.OperationalError):
                 connection.executescript(_FTS_SCHEMA)
@@ -116,26 +130,33 @@ class NameIndex:
     def find(self, kind: str, fragment: str) -> list[str]:
         """IRIs of the ``kind`` actors with a label containing ``fragment``, sorted.
 
-        Case and Unicode normalisation are ignored; an empty fragment matches every actor.
+        A label matches when it contains the fragment with case and Unicode normalisation
+        ignored, or when its ASCII transliteration contains the fragment's. An empty
+        fragment matches every actor.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; use {', '.join(KINDS)}")
-        needle = fold(fragment)
+        found: set[str] = set()
+        for column, needle in zip(_COLUMNS, (fold(fragment), ascii_key(fragment)), strict=True):
+            if needle or not fragment:
+                found.update(self._containing(kind, column, needle))
+        return sorted(found)
+
+    def _containing(self, kind: str, column: str, needle: str) -> list[str]:
         if self._trigrams and len(needle) >= _TRIGRAM:
             # The trigram index answers LIKE (on text already folded); instr() then
             # confirms each row, so both paths match exactly the same substrings.
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
             rows = self._db.execute(
-                "SELECT DISTINCT label.entity FROM label_trigrams"
+                "SELECT label.entity FROM label_trigrams"
                 " JOIN label ON label.rowid = label_trigrams.rowid"
-                " WHERE label_trigrams.text LIKE ? ESCAPE '\\' AND label.kind = ?"
-                " AND instr(label.text, ?) > 0 ORDER BY label.entity",
+                f" WHERE label_trigrams.{column} LIKE ? ESCAPE '\\' AND label.kind = ?"
+                f" AND instr(label.{column}, ?) > 0",
                 (pattern, kind, needle),
             )
         else:
             rows = self._db.execute(
-                "SELECT DISTINCT entity FROM label WHERE kind = ? AND instr(text, ?) > 0"
-                " ORDER BY entity",
+                f"SELECT entity FROM label WHERE kind = ? AND instr({column}, ?) > 0",
                 (kind, needle),
             )
         return [entity for (entity,) in rows]
