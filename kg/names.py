@@ -40,6 +40,8 @@ INDEX_FILE = "names.sqlite"
 
 # Trigram matching needs three characters; shorter fragments are matched by a scan.
 _TRIGRAM = 3
+# Kept in SQLite's user_version, so an index written by another civkg is refused.
+_SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE label (
@@ -90,9 +92,10 @@ class NameIndex:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        if version != _SCHEMA_VERSION:
+            raise GraphError("name index from another civkg version; run kg build again")
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if "label" not in tables:
-            raise GraphError("not a name index: it has no label table")
         self._trigrams = "label_trigrams" in tables
 
     @classmethod
@@ -107,6 +110,7 @@ class NameIndex:
         connection = sqlite3.connect(":memory:" if path is None else str(path))
         with connection:
             connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
             connection.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", rows)
             # SQLite built without FTS5, or older than 3.34: every lookup scans instead.
             with suppress(sqlite3.OperationalError):
@@ -121,6 +125,8 @@ class NameIndex:
             return cls(connection)
         except sqlite3.Error as exc:
             raise GraphError(f"{path}: cannot open name index: {exc}") from exc
+        except GraphError as exc:
+            raise GraphError(f"{path}: {exc}") from exc
 
     @classmethod
     def from_query(cls, run: Callable[[str], Answer]) -> NameIndex:

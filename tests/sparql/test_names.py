@@ -117,3 +117,17 @@ def test_an_old_store_layout_asks_for_a_rebuild(tmp_path: Path) -> None:
     (tmp_path / "CURRENT").write_text("MANIFEST-000001\n", encoding="utf-8")
     with pytest.raises(GraphError, match="older civkg; run kg build again"):
         Store.open(tmp_path)
+
+
+def test_an_index_from_another_version_asks_for_a_rebuild(tmp_path: Path) -> None:
+    import sqlite3
+
+    from kg.errors import GraphError
+
+    path = tmp_path / INDEX_FILE
+    NameIndex.build(LABELS, path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    with pytest.raises(GraphError, match=r"names.sqlite: name index from another civkg"):
+        NameIndex.open(path)
