@@ -150,13 +150,13 @@ class NameIndex:
 
     def _containing(self, kind: str, column: str, needle: str) -> list[str]:
         if self._trigrams and len(needle) >= _TRIGRAM:
-            # The trigram index answers LIKE (on text already folded); instr() then
-            # confirms each row, so both paths match exactly the same substrings.
-            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", needle) + "%"
+            # The trigram index answers GLOB (LIKE with ESCAPE would bypass it) on text
+            # already folded; instr() confirms each row, so both paths match the same.
+            pattern = "*" + re.sub(r"([*?\[])", r"[\1]", needle) + "*"
             rows = self._db.execute(
                 "SELECT label.entity FROM label_trigrams"
                 " JOIN label ON label.rowid = label_trigrams.rowid"
-                f" WHERE label_trigrams.{column} LIKE ? ESCAPE '\\' AND label.kind = ?"
+                f" WHERE label_trigrams.{column} GLOB ? AND label.kind = ?"
                 f" AND instr(label.{column}, ?) > 0",
                 (pattern, kind, needle),
             )
