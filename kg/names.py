@@ -22,11 +22,8 @@ from kg.errors import GraphError
 from kg.query import Answer
 from kg.translit import to_ascii
 
-#: What a name parameter can name, and the RDF class whose members it searches.
-KINDS: dict[str, str] = {
-    "organisation": "http://www.w3.org/ns/org#Organization",
-    "person": "http://xmlns.com/foaf/0.1/Person",
-}
+#: What a name parameter can name; LABELS_QUERY gives each its RDF class.
+KINDS: tuple[str, ...] = ("organisation", "person")
 
 #: Every label of every organisation and person; any SPARQL engine can answer it.
 LABELS_QUERY = """SELECT ?kind ?entity ?label WHERE {

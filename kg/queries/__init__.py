@@ -29,12 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import UsageError
+from kg.names import KINDS
 
 if TYPE_CHECKING:
     from kg.names import NameIndex
 
 #: Parameter types whose value is a name fragment, looked up in the name index.
-NAME_TYPES: tuple[str, ...] = ("organisation", "person")
+NAME_TYPES: tuple[str, ...] = KINDS
 PARAMETER_TYPES: tuple[str, ...] = ("string", "iri", "date", "integer", *NAME_TYPES)
 
 _HEADER = re.compile(r"^#\s*(name|description|param|example):\s*(.*?)\s*$")
