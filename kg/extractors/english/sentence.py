@@ -1,144 +1,29 @@
-"""English extractor: capitalised-name rules, organisation heads, titles and signing verbs.
-
-No English statistical model can be installed offline from the package index, so this
-extractor is rules only: news English marks names with capitals, organisations with a
-small set of head nouns ("Foundation", "Ministry") and roles with titles, which is
-enough for the patterns the issue asks for and runs at thousands of articles a second.
-"""
+"""The rules applied to one sentence: capitalised runs split into titles, bodies, people."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.common import ExtractionBuilder, Span
+from kg.extractors.english.agreements import find_agreements
+from kg.extractors.english.roles import find_roles
+from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token, name_shaped
 from kg.lang.en import lexicon
-from kg.model import AgreementKind, Article, EntityType, Extraction, OrgClass
-
-NAME = "en.rules"
-
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
-_POSSESSIVE = re.compile(r"['’]s$")
-# Words allowed between a person and the title that follows it ("X was elected Head of").
-_AFTER_PERSON = frozenset(
-    {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
-)
-_BETWEEN = frozenset({",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”"})
-_MAX_GAP = 3
+from kg.model import EntityType, OrgClass
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def bare(self) -> str:
-        """Lower-case text without a possessive ending."""
-        return _POSSESSIVE.sub("", self.text).lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def head(self) -> str | None:
-        """The organisation head this word is or starts ("Foundation-Kazakhstan")."""
-        for word in (self.bare, self.bare.split("-")[0]):
-            if word in lexicon.ORG_HEADS:
-                return word
-        return None
-
-    @property
-    def function_word(self) -> bool:
-        """A capitalised word that starts no name ("The", "During"); "IT" is not "it"."""
-        return self.bare in lexicon.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    kind: str  # "person" | "org" | "position"
-    first: int
-    last: int
-    span: Span | None = None
-    role: str | None = None
-
-
-class EnglishExtractor:
-    """Finds people, organisations, roles and agreements in English articles."""
-
-    name = NAME
-
-    def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract from each article in order."""
-        for article in articles:
-            yield self.extract(article)
-
-    def extract(self, article: Article) -> Extraction:
-        """One article's mentions and claims."""
-        builder = ExtractionBuilder(article, NAME)
-        people: list[Span] = []
-        singles: list[_Token] = []
-        all_tokens: list[_Token] = []
-        acronyms: dict[str, Span] = {}
-        for bounds in sentence_spans(article.text):
-            tokens = [
-                _Token(m.start(), m.end(), m.group())
-                for m in _TOKEN.finditer(article.text, bounds[0], bounds[1])
-            ]
-            sentence = _Sentence(article.text, tokens, bounds, builder)
-            sentence.run()
-            people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
-            singles.extend(sentence.singles)
-            all_tokens.extend(tokens)
-            acronyms.update(sentence.acronyms())
-        surnames = {p.name.split()[-1].lower(): p for p in people}
-        for token in singles:
-            full = surnames.get(token.bare)
-            if full is not None:
-                end = token.start + len(_POSSESSIVE.sub("", token.text))
-                builder.mention(Span(EntityType.PERSON, token.start, end, full.name))
-        # An acronym the article defined, or a well-known one, names its organisation.
-        for token in all_tokens:
-            bare = _POSSESSIVE.sub("", token.text)
-            org = acronyms.get(bare)
-            if org is None and bare in lexicon.KNOWN_ACRONYMS:
-                org = Span(EntityType.ORGANISATION, 0, 0, bare, OrgClass.INTERNATIONAL)
-            if org is not None:
-                end = token.start + len(bare)
-                builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
-        return builder.build()
-
-
-def _name_shaped(token: _Token) -> bool:
-    word = token.bare
-    return (
-        token.capitalised
-        and not token.text.isupper()
-        and token.text[:1].isalpha()
-        and word not in lexicon.NOT_NAMES
-        and word not in lexicon.PLACES
-        and word not in lexicon.ORG_HEADS
-        and word not in lexicon.PLACE_HEADS
-        and word not in lexicon.POSITIONS
-    )
-
-
-class _Sentence:
+class Sentence:
     """The rules applied to one sentence."""
 
     def __init__(
-        self, text: str, tokens: list[_Token], bounds: tuple[int, int], builder: ExtractionBuilder
+        self, text: str, tokens: list[Token], bounds: tuple[int, int], builder: ExtractionBuilder
     ) -> None:
         self.text = text
         self.tokens = tokens
         self.bounds = bounds
         self.builder = builder
-        self.items: list[_Item] = []
-        self.singles: list[_Token] = []
+        self.items: list[Item] = []
+        self.singles: list[Token] = []
 
     def run(self) -> None:
         if self._title_case():
@@ -157,8 +42,8 @@ class _Sentence:
         for item in self.items:
             if item.span is not None:
                 self.builder.mention(item.span)
-        self._roles()
-        self._agreements()
+        find_roles(self)
+        find_agreements(self)
 
     def acronyms(self) -> dict[str, Span]:
         """Acronyms defined in brackets after an organisation: "... Programme (UNDP)"."""
@@ -189,7 +74,7 @@ class _Sentence:
                 continue
             name = f"Ministry of {org.span.name}"
             span = Span(org.span.type, org.span.start, org.span.end, name, OrgClass.GOVERNMENT)
-            self.items[n + 1] = _Item("org", org.first, org.last, span=span)
+            self.items[n + 1] = Item("org", org.first, org.last, span=span)
 
     # -- runs of capitalised words -------------------------------------------------------
 
@@ -207,7 +92,7 @@ class _Sentence:
                     break
                 end = j
                 j += 1
-            elif token.text.lower() in _CONNECTORS or token.text == "-":
+            elif token.text.lower() in CONNECTORS or token.text == "-":
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
@@ -252,10 +137,10 @@ class _Sentence:
         words = [self.tokens[k].text for k in indices]
         while words and words[0].lower() in ("the", "of", "and"):
             words = words[1:]
-        while words and words[-1].lower() in _CONNECTORS:
+        while words and words[-1].lower() in CONNECTORS:
             words = words[:-1]
         if words:
-            words[-1] = _POSSESSIVE.sub("", words[-1])
+            words[-1] = POSSESSIVE.sub("", words[-1])
         return re.sub(
             r"\s+-\s+|\s*-\s*(?=[A-Z])", lambda m: m.group().strip() or "-", " ".join(words)
         )
@@ -263,11 +148,11 @@ class _Sentence:
     def _span(
         self, kind: EntityType, indices: list[int], org_class: OrgClass | None = None
     ) -> Span:
-        while len(indices) > 1 and self.tokens[indices[0]].text.lower() in _CONNECTORS:
+        while len(indices) > 1 and self.tokens[indices[0]].text.lower() in CONNECTORS:
             indices = indices[1:]
         start = self.tokens[indices[0]].start
         last = self.tokens[indices[-1]]
-        end = last.start + len(_POSSESSIVE.sub("", last.text))
+        end = last.start + len(POSSESSIVE.sub("", last.text))
         return Span(kind, start, end, self._name(indices), org_class)
 
     def _position_body(self, end: int, limit: int) -> int:
@@ -298,10 +183,10 @@ class _Sentence:
         w = 0
         while w < len(words):
             k = words[w]
-            if tokens[k].text.lower() in _CONNECTORS:
+            if tokens[k].text.lower() in CONNECTORS:
                 w += 1
                 continue
-            if tokens[k].bare in lexicon.PLACES and _POSSESSIVE.search(tokens[k].text):
+            if tokens[k].bare in lexicon.PLACES and POSSESSIVE.search(tokens[k].text):
                 w += 1  # "Kazakhstan’s Ministry of ...": the country is no part of it
                 continue
             qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
@@ -320,7 +205,7 @@ class _Sentence:
                 role = " ".join(t.bare for t in tokens[k : end + 1])
                 end = self._position_body(end, last)
                 role = " ".join(t.text.lower() for t in tokens[k : end + 1])
-                self.items.append(_Item("position", k, end, role=role))
+                self.items.append(Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
                     w += 2  # "Ambassador to Georgia": the country is part of the title
@@ -328,7 +213,7 @@ class _Sentence:
             rest = words[w:]
             heads = [n for n, x in enumerate(rest) if tokens[x].head is not None]
             of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
-            if heads and of in (2, 3) and all(_name_shaped(tokens[x]) for x in rest[:of]):
+            if heads and of in (2, 3) and all(name_shaped(tokens[x]) for x in rest[:of]):
                 # "Saule Omarova of Nazarbayev University": a name, then her body.
                 self._person(rest[:of])
                 w += of + 1
@@ -343,7 +228,7 @@ class _Sentence:
                 and not any(n < joint for n in heads)
                 and (not heads or self._position_in(rest[joint:]))
                 and joint >= 2
-                and all(_name_shaped(tokens[x]) for x in rest[:joint])
+                and all(name_shaped(tokens[x]) for x in rest[:joint])
             ):
                 # "Kanat Jumabayev and Kazakh Ambassador ...": a name, then a new start.
                 self._person(rest[:joint])
@@ -364,14 +249,14 @@ class _Sentence:
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
-        named = len(rest) >= 4 and all(_name_shaped(self.tokens[k]) for k in rest[-2:])
+        named = len(rest) >= 4 and all(name_shaped(self.tokens[k]) for k in rest[-2:])
         indices = rest[:-2] if named else rest
         if not all(
-            self.tokens[k].capitalised or self.tokens[k].text in _CONNECTORS for k in indices
+            self.tokens[k].capitalised or self.tokens[k].text in CONNECTORS for k in indices
         ):
             return
         span = self._span(EntityType.ORGANISATION, indices)
-        self.items.append(_Item("org", indices[0], indices[-1], span=span))
+        self.items.append(Item("org", indices[0], indices[-1], span=span))
         if named:
             self._person(rest[-2:])
 
@@ -391,7 +276,7 @@ class _Sentence:
             "-",
         ):
             nxt = end + 1
-            while nxt < len(rest) and tokens[rest[nxt]].text.lower() in _CONNECTORS | {"-"}:
+            while nxt < len(rest) and tokens[rest[nxt]].text.lower() in CONNECTORS | {"-"}:
                 nxt += 1
             joiner = tokens[rest[end + 1]].text.lower()
             after_joiner = tokens[rest[end + 2]] if end + 2 < len(rest) else None
@@ -409,7 +294,7 @@ class _Sentence:
             stop = nxt
             while (
                 stop + 1 < len(rest)
-                and tokens[rest[stop + 1]].text.lower() not in _CONNECTORS
+                and tokens[rest[stop + 1]].text.lower() not in CONNECTORS
                 and not self._title_ends_name(rest, stop + 1)
             ):
                 stop += 1
@@ -420,11 +305,11 @@ class _Sentence:
         # A name after the head with nothing joining it starts the person.
         indices = rest[: end + 1]
         org_class = lexicon.ORG_HEADS.get(tokens[rest[head]].head or "")
-        while indices and tokens[indices[0]].text.lower() in _CONNECTORS:
+        while indices and tokens[indices[0]].text.lower() in CONNECTORS:
             indices = indices[1:]
         if indices and self._name(indices):
             span = self._span(EntityType.ORGANISATION, indices, org_class)
-            self.items.append(_Item("org", indices[0], indices[-1], span=span))
+            self.items.append(Item("org", indices[0], indices[-1], span=span))
         return end + 1
 
     def _title_ends_name(self, rest: list[int], n: int) -> bool:
@@ -440,7 +325,7 @@ class _Sentence:
 
     def _person(self, rest: list[int]) -> None:
         tokens = self.tokens
-        names = [k for k in rest if tokens[k].text.lower() not in _CONNECTORS]
+        names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
         while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
@@ -449,16 +334,16 @@ class _Sentence:
         if self._quoted_org(names) or self._typed_org(rest):
             return
         if len(names) == 1:
-            bare = _POSSESSIVE.sub("", tokens[names[0]].text)
+            bare = POSSESSIVE.sub("", tokens[names[0]].text)
             if bare in lexicon.KNOWN_ACRONYMS:
                 span = self._span(EntityType.ORGANISATION, names, OrgClass.INTERNATIONAL)
-                self.items.append(_Item("org", names[0], names[0], span=span))
+                self.items.append(Item("org", names[0], names[0], span=span))
                 return
             self.singles.append(tokens[names[0]])
             return
-        if 2 <= len(names) <= 4 and all(_name_shaped(tokens[k]) for k in names) and names == rest:
+        if 2 <= len(names) <= 4 and all(name_shaped(tokens[k]) for k in names) and names == rest:
             self.items.append(
-                _Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
+                Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
 
@@ -470,7 +355,7 @@ class _Sentence:
         if head is None or head.capitalised or head.bare not in lexicon.LOWER_HEADS:
             return False
         span = self._span(EntityType.ORGANISATION, names, lexicon.ORG_HEADS.get(head.bare))
-        self.items.append(_Item("org", names[0], names[-1], span=span))
+        self.items.append(Item("org", names[0], names[-1], span=span))
         return True
 
     def _quoted_org(self, names: list[int]) -> bool:
@@ -499,7 +384,7 @@ class _Sentence:
                 ):
                     names = names[:-1]
                 span = self._span(EntityType.ORGANISATION, names, org_class)
-                self.items.append(_Item("org", names[0], n, span=span))
+                self.items.append(Item("org", names[0], n, span=span))
                 return True
             if tokens[n].capitalised:
                 break
@@ -512,116 +397,4 @@ class _Sentence:
         end = self._position_at(k, len(self.tokens) - 1)
         if end is not None:
             role = " ".join(t.bare for t in self.tokens[k : end + 1])
-            self.items.append(_Item("position", k, end, role=role))
-
-    # -- roles ---------------------------------------------------------------------------
-
-    def _gap(self, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
-        between = [t.text.lower() for t in self.tokens[a + 1 : b]]
-        if len(between) > _MAX_GAP + 1 or any(w not in allowed for w in between):
-            return None
-        return between
-
-    def _roles(self) -> None:
-        items = self.items
-        for index, item in enumerate(items):
-            if item.kind != "person" or item.span is None:
-                continue
-            run: list[_Item] = []
-            k, right = index - 1, item.first
-            while (
-                k >= 0
-                and items[k].kind != "person"
-                and self._gap(items[k].last, right, _BETWEEN) is not None
-            ):
-                run.insert(0, items[k])
-                right = items[k].first
-                k -= 1
-            pairs = self._pairs(run)
-            after: list[_Item] = []
-            k, left = index + 1, item.last
-            allowed = _AFTER_PERSON | _BETWEEN
-            while (
-                k < len(items)
-                and items[k].kind != "person"
-                and self._gap(left, items[k].first, allowed) is not None
-            ):
-                after.append(items[k])
-                left = items[k].last
-                k += 1
-                allowed = _BETWEEN
-            # The title belongs to the next person when one follows it directly.
-            next_person = k < len(items) and items[k].kind == "person"
-            if after and after[0].kind == "position" and not next_person:
-                pairs += self._pairs(after)
-            elif after and after[0].kind == "org" and self._of_or_bracket(item.last, after[0]):
-                pairs.append((None, after[0]))
-            for position, org in pairs:
-                assert org.span is not None
-                self.builder.role(
-                    item.span, org.span, position.role if position else None, self.bounds
-                )
-
-    def _of_or_bracket(self, a: int, org: _Item) -> bool:
-        """ "X (Y Foundation)" and "X of Y University": a person representing Y."""
-        return [t.text for t in self.tokens[a + 1 : org.first]] in (["("], ["of"], ["of", "the"])
-
-    def _pairs(self, run: list[_Item]) -> list[tuple[_Item | None, _Item]]:
-        """Each title with its organisation: the one adjacent before it, else after "of"."""
-        pairs: list[tuple[_Item | None, _Item]] = []
-        for n, item in enumerate(run):
-            if item.kind != "position":
-                continue
-            before = run[n - 1] if n else None
-            after = run[n + 1] if n + 1 < len(run) else None
-            if before is not None and before.kind == "org" and before.last + 1 == item.first:
-                pairs.append((item, before))
-            elif after is not None and after.kind == "org":
-                gap = [t.text.lower() for t in self.tokens[item.last + 1 : after.first]]
-                if gap in ([], ["of"], ["of", "the"], ["of", "the", "‘"], ["of", "‘"]):
-                    pairs.append((item, after))
-        return pairs
-
-    # -- agreements ----------------------------------------------------------------------
-
-    def _agreements(self) -> None:
-        words = [t.text.lower() for t in self.tokens]
-        if not any(w in lexicon.SIGNING for w in words):
-            return
-        kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
-        if not kinds:
-            return
-        kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
-        # "according to X", "X reported": the source of the news is no party.
-        sources = [k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION]
-        orgs = [
-            i
-            for i in self.items
-            if i.kind == "org" and i.span and not any(0 < i.first - k <= 4 for k in sources)
-        ]
-        between = next((k for k, w in enumerate(words) if w == "between"), None)
-        if between is not None and len([o for o in orgs if o.first > between]) >= 2:
-            orgs = [o for o in orgs if o.first > between][:2]
-        self.builder.agreement(
-            [o.span for o in orgs if o.span], kind, self._title(words), self.bounds
-        )
-
-    def _title(self, words: list[str]) -> str | None:
-        """ "memorandum ... on cooperation in culture": the subject after "on"."""
-        noun = next((k for k, w in enumerate(words) if w in lexicon.AGREEMENT_WORDS), None)
-        if noun is None:
-            return None
-        window = range(noun + 1, min(noun + 16, len(words)))
-        on = next((k for k in window if words[k] == "on"), None)
-        if on is None or on + 1 >= len(words) or words[on + 1] in lexicon.NOT_NAMES:
-            return None  # "on Tuesday" dates the signing; it is no subject
-        end = on
-        while (
-            end + 1 < len(words)
-            and words[end + 1] not in (".", ";", "between", "with")
-            and not (
-                words[end + 1] == "in" and end + 2 < len(words) and self.tokens[end + 2].capitalised
-            )
-        ):
-            end += 1
-        return self.text[self.tokens[on].start : self.tokens[end].end]
+            self.items.append(Item("position", k, end, role=role))

@@ -1,0 +1,59 @@
+"""The English extractor: sentences through the rules, then article-wide names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.english.sentence import Sentence
+from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
+from kg.lang.en import lexicon
+from kg.model import Article, EntityType, Extraction, OrgClass
+
+NAME = "en.rules"
+
+
+class EnglishExtractor:
+    """Finds people, organisations, roles and agreements in English articles."""
+
+    name = NAME
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Extract from each article in order."""
+        for article in articles:
+            yield self.extract(article)
+
+    def extract(self, article: Article) -> Extraction:
+        """One article's mentions and claims."""
+        builder = ExtractionBuilder(article, NAME)
+        people: list[Span] = []
+        singles: list[Token] = []
+        all_tokens: list[Token] = []
+        acronyms: dict[str, Span] = {}
+        for bounds in sentence_spans(article.text):
+            tokens = [
+                Token(m.start(), m.end(), m.group())
+                for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
+            ]
+            sentence = Sentence(article.text, tokens, bounds, builder)
+            sentence.run()
+            people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
+            singles.extend(sentence.singles)
+            all_tokens.extend(tokens)
+            acronyms.update(sentence.acronyms())
+        surnames = {p.name.split()[-1].lower(): p for p in people}
+        for token in singles:
+            full = surnames.get(token.bare)
+            if full is not None:
+                end = token.start + len(POSSESSIVE.sub("", token.text))
+                builder.mention(Span(EntityType.PERSON, token.start, end, full.name))
+        # An acronym the article defined, or a well-known one, names its organisation.
+        for token in all_tokens:
+            bare = POSSESSIVE.sub("", token.text)
+            org = acronyms.get(bare)
+            if org is None and bare in lexicon.KNOWN_ACRONYMS:
+                org = Span(EntityType.ORGANISATION, 0, 0, bare, OrgClass.INTERNATIONAL)
+            if org is not None:
+                end = token.start + len(bare)
+                builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
+        return builder.build()

@@ -1,0 +1,89 @@
+"""Who holds which title in which organisation, from the order of one sentence's items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extractors.english.tokens import Item
+
+if TYPE_CHECKING:
+    from kg.extractors.english.sentence import Sentence
+
+# Words allowed between a person and the title that follows it ("X was elected Head of").
+_AFTER_PERSON = frozenset(
+    {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
+)
+_BETWEEN = frozenset({",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”"})
+_MAX_GAP = 3
+
+# -- roles ---------------------------------------------------------------------------
+
+
+def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
+    between = [t.text.lower() for t in sentence.tokens[a + 1 : b]]
+    if len(between) > _MAX_GAP + 1 or any(w not in allowed for w in between):
+        return None
+    return between
+
+
+def find_roles(sentence: Sentence) -> None:
+    items = sentence.items
+    for index, item in enumerate(items):
+        if item.kind != "person" or item.span is None:
+            continue
+        run: list[Item] = []
+        k, right = index - 1, item.first
+        while (
+            k >= 0
+            and items[k].kind != "person"
+            and _gap(sentence, items[k].last, right, _BETWEEN) is not None
+        ):
+            run.insert(0, items[k])
+            right = items[k].first
+            k -= 1
+        pairs = _pairs(sentence, run)
+        after: list[Item] = []
+        k, left = index + 1, item.last
+        allowed = _AFTER_PERSON | _BETWEEN
+        while (
+            k < len(items)
+            and items[k].kind != "person"
+            and _gap(sentence, left, items[k].first, allowed) is not None
+        ):
+            after.append(items[k])
+            left = items[k].last
+            k += 1
+            allowed = _BETWEEN
+        # The title belongs to the next person when one follows it directly.
+        next_person = k < len(items) and items[k].kind == "person"
+        if after and after[0].kind == "position" and not next_person:
+            pairs += _pairs(sentence, after)
+        elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):
+            pairs.append((None, after[0]))
+        for position, org in pairs:
+            assert org.span is not None
+            sentence.builder.role(
+                item.span, org.span, position.role if position else None, sentence.bounds
+            )
+
+
+def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:
+    """ "X (Y Foundation)" and "X of Y University": a person representing Y."""
+    return [t.text for t in sentence.tokens[a + 1 : org.first]] in (["("], ["of"], ["of", "the"])
+
+
+def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]]:
+    """Each title with its organisation: the one adjacent before it, else after "of"."""
+    pairs: list[tuple[Item | None, Item]] = []
+    for n, item in enumerate(run):
+        if item.kind != "position":
+            continue
+        before = run[n - 1] if n else None
+        after = run[n + 1] if n + 1 < len(run) else None
+        if before is not None and before.kind == "org" and before.last + 1 == item.first:
+            pairs.append((item, before))
+        elif after is not None and after.kind == "org":
+            gap = [t.text.lower() for t in sentence.tokens[item.last + 1 : after.first]]
+            if gap in ([], ["of"], ["of", "the"], ["of", "the", "‘"], ["of", "‘"]):
+                pairs.append((item, after))
+    return pairs

@@ -1,0 +1,66 @@
+"""Tokens of English text and the word shapes the rules test."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extractors.common import Span
+from kg.lang.en import lexicon
+
+# Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them.
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’.]\w+)*|[^\w\s]")
+CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """Lower-case text without a possessive ending."""
+        return POSSESSIVE.sub("", self.text).lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def head(self) -> str | None:
+        """The organisation head this word is or starts ("Foundation-Kazakhstan")."""
+        for word in (self.bare, self.bare.split("-")[0]):
+            if word in lexicon.ORG_HEADS:
+                return word
+        return None
+
+    @property
+    def function_word(self) -> bool:
+        """A capitalised word that starts no name ("The", "During"); "IT" is not "it"."""
+        return self.bare in lexicon.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    kind: str  # "person" | "org" | "position"
+    first: int
+    last: int
+    span: Span | None = None
+    role: str | None = None
+
+
+def name_shaped(token: Token) -> bool:
+    word = token.bare
+    return (
+        token.capitalised
+        and not token.text.isupper()
+        and token.text[:1].isalpha()
+        and word not in lexicon.NOT_NAMES
+        and word not in lexicon.PLACES
+        and word not in lexicon.ORG_HEADS
+        and word not in lexicon.PLACE_HEADS
+        and word not in lexicon.POSITIONS
+    )
