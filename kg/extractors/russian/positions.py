@@ -1,0 +1,66 @@
+"""Positions ("председатель правления") and the ministry a minister's title names."""
+
+from __future__ import annotations
+
+from kg.extractors.common import Span
+from kg.extractors.russian.base import Item, SentenceBase
+from kg.extractors.russian.names import org_name
+from kg.lang.ru import lexicon, morph
+from kg.model import EntityType, OrgClass
+
+
+class PositionRules(SentenceBase):
+    """Finds the positions of a sentence."""
+
+    def _positions(self) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        while i < len(self.tokens):
+            token = self.tokens[i]
+            if (
+                token.pos not in ("NOUN", "PROPN")
+                or token.plural
+                or token.lemma not in lexicon.POSITIONS
+            ):
+                i += 1
+                continue
+            first = i
+            while first > 0 and self.tokens[first - 1].lemma in lexicon.POSITION_MODIFIERS:
+                first -= 1
+            last = i
+            # "заместитель министра", "председатель правления": one position.
+            while (
+                last + 1 < len(self.tokens)
+                and (
+                    self.tokens[last + 1].lemma in lexicon.POSITIONS
+                    or self.tokens[last + 1].lemma in lexicon.POSITION_BODIES
+                )
+                and self.tokens[last + 1].case == "gent"
+            ):
+                last += 1
+            head = [morph.inflect_nominative(t.text) for t in self.tokens[first : i + 1]]
+            rest = [t.text for t in self.tokens[i + 1 : last + 1]]
+            role = " ".join([*head, *rest]).lower()
+            implied = None
+            body = lexicon.IMPLIED_BODIES.get(self.tokens[last].lemma)
+            if body is not None:
+                implied, last = self._implied_body(last, body)
+            items.append(Item("position", first, last, role=role, implied=implied))
+            i = last + 1
+        return items
+
+    def _implied_body(self, at: int, body: str) -> tuple[Span | None, int]:
+        """ "министра иностранных дел Казахстана": the ministry named by its minister."""
+        end = self.genitive_tail(at + 1)
+        if end == at:
+            return None, at
+        tail = self.text[self.tokens[at + 1].start : self.tokens[end].end]
+        name = org_name(f"{body} {tail}", body.lower())
+        span = Span(
+            EntityType.ORGANISATION,
+            self.tokens[at].start,
+            self.tokens[end].end,
+            name,
+            OrgClass.GOVERNMENT,
+        )
+        return span, end

@@ -1,0 +1,29 @@
+"""The rules applied to one sentence, in order: people, positions, organisations, links."""
+
+from __future__ import annotations
+
+from kg.extractors.russian.agreements import AgreementRules
+from kg.extractors.russian.orgs import OrgRules
+from kg.extractors.russian.persons import PersonRules
+from kg.extractors.russian.positions import PositionRules
+from kg.extractors.russian.roles import RoleRules
+
+
+class Sentence(PersonRules, PositionRules, OrgRules, RoleRules, AgreementRules):
+    """One sentence: its findings go to the article's builder."""
+
+    def run(self) -> None:
+        persons = self._persons()
+        positions = self._positions()
+        taken = {i for item in persons + positions for i in range(item.first, item.last + 1)}
+        orgs = self._organisations(taken, positions)
+        items = sorted(persons + positions + orgs, key=lambda item: item.first)
+        used = self._roles(items)
+        for item in orgs:
+            assert item.span is not None
+            if (not item.weak or item.first in used) and not self._news_site(item):
+                self.builder.mention(item.span)
+        for item in persons:
+            assert item.span is not None
+            self.builder.mention(item.span)
+        self._agreements([o for o in orgs if o.span is not None])

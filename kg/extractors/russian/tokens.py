@@ -1,0 +1,89 @@
+"""One natasha analysis per token: part of speech, case, number and NER label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import ExtractionError
+from kg.lang.ru import morph
+
+NAME = "ru.natasha"
+
+_WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str
+    case: str | None  # OpenCorporA grammeme, from natasha's tagger
+    ner: str | None  # PER / ORG / LOC when a natasha span covers the token
+    plural: bool
+
+    @property
+    def inflected(self) -> bool:
+        """A noun, adjective or participle with a case (not a finite verb)."""
+        return self.case is not None and (self.pos in _WORD_POS or self.pos == "VERB")
+
+    @property
+    def lemma(self) -> str:
+        return morph.lemma(self.text, self.case)
+
+    @property
+    def titled(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class Tagger:
+    """natasha's segmenter, morphology and NER taggers, loaded on first use."""
+
+    def __init__(self) -> None:
+        self._models: tuple[Any, Any, Any] | None = None
+
+    def _load(self) -> tuple[Any, Any, Any]:
+        # natasha ships its embeddings and taggers inside the wheel: loading is
+        # offline but takes a second, so it happens once, on the first article.
+        if self._models is None:
+            try:
+                from natasha import (  # type: ignore[import-untyped]
+                    NewsEmbedding,
+                    NewsMorphTagger,
+                    NewsNERTagger,
+                    Segmenter,
+                )
+            except ImportError as exc:
+                raise ExtractionError(
+                    f"{NAME}: natasha is not installed ({exc}); pip install natasha pymorphy3"
+                ) from exc
+            embedding = NewsEmbedding()
+            self._models = (Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding))
+        return self._models
+
+    def tokens(self, text: str) -> list[Token]:
+        """The tokens of a whole article (one natasha call each for tagging and NER)."""
+        from natasha import Doc
+
+        segmenter, tagger, ner = self._load()
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(tagger)
+        doc.tag_ner(ner)
+        labels: dict[int, str] = {}
+        for span in doc.spans:
+            for token in span.tokens:
+                labels[token.start] = span.type
+        return [
+            Token(
+                start=t.start,
+                end=t.stop,
+                text=t.text,
+                pos=t.pos,
+                case=morph.UD_CASES.get(t.feats.get("Case", "")),
+                ner=labels.get(t.start),
+                plural=t.feats.get("Number") == "Plur",
+            )
+            for t in doc.tokens
+        ]
