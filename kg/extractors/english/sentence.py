@@ -7,9 +7,20 @@ import re
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.agreements import find_agreements
 from kg.extractors.english.roles import find_roles
-from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token, name_shaped
+from kg.extractors.english.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Item,
+    Token,
+    name_shaped,
+    person_shaped,
+)
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
+
+_QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+# A quotation this short (in tokens) is a title, not speech.
+_SHORT_QUOTE = 16
 
 
 class Sentence:
@@ -24,6 +35,7 @@ class Sentence:
         self.builder = builder
         self.items: list[Item] = []
         self.singles: list[Token] = []
+        self.quoted = self._short_quotes()
 
     def run(self) -> None:
         if self._title_case():
@@ -57,6 +69,24 @@ class Sentence:
             if bracketed and acronym.isupper() and acronym.isalpha() and len(acronym) >= 2:
                 found[acronym] = item.span
         return found
+
+    def _short_quotes(self) -> frozenset[int]:
+        """Token indices inside a short quotation: a title ("“An Analytical Look”"), no person."""
+        inside: set[int] = set()
+        tokens = self.tokens
+        k = 0
+        while k < len(tokens):
+            closer = _QUOTES.get(tokens[k].text)
+            close = None
+            if closer is not None:
+                window = range(k + 1, min(k + _SHORT_QUOTE, len(tokens)))
+                close = next((c for c in window if tokens[c].text == closer), None)
+            if close is None:
+                k += 1
+                continue
+            inside.update(range(k + 1, close))
+            k = close + 1
+        return frozenset(inside)
 
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
@@ -341,7 +371,13 @@ class Sentence:
                 return
             self.singles.append(tokens[names[0]])
             return
-        if 2 <= len(names) <= 4 and all(name_shaped(tokens[k]) for k in names) and names == rest:
+        if (
+            2 <= len(names) <= 4
+            and all(name_shaped(tokens[k]) for k in names)
+            and names == rest
+            and person_shaped([tokens[k] for k in names])
+            and names[0] not in self.quoted
+        ):
             self.items.append(
                 Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )

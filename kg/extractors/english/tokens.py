@@ -64,3 +64,17 @@ def name_shaped(token: Token) -> bool:
         and word not in lexicon.PLACE_HEADS
         and word not in lexicon.POSITIONS
     )
+
+
+def person_shaped(words: list[Token]) -> bool:
+    """Whether capitalised words may be a person's name, not a goal, a day or a place.
+
+    A rules-only extractor cannot know first names, so it rules out what names are not:
+    vocabulary of programmes, days and places, and the endings of abstract nouns.
+    """
+    return not any(
+        w.bare in lexicon.NON_PERSON_WORDS
+        or w.bare in lexicon.EVENT_HEADS
+        or w.bare.endswith(lexicon.NON_NAME_ENDINGS)
+        for w in words
+    )

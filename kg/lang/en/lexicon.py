@@ -55,6 +55,37 @@ POSITIONS: frozenset[str] = frozenset(
         "secretary general",
         "secretary-general",
         "general secretary",
+        "resident representative",
+        "country representative",
+        "special representative",
+        "permanent representative",
+        "adviser",
+        "advisor",
+        "assistant",
+        "speaker",
+        "deputy speaker",
+        "chargé d’affaires",
+        "chargé d'affaires",
+        "charge d’affaires",
+        "charge d'affaires",
+        "deputy director",
+        "deputy chair",
+        "vice chairman",
+        "vice-chairman",
+        "vice chair",
+        "vice-chair",
+        "vice rector",
+        "vice-rector",
+        "executive secretary",
+        "press secretary",
+        "commissioner",
+        "envoy",
+        "program manager",
+        "programme manager",
+        "project manager",
+        "project coordinator",
+        "officer",
+        "senator",
     }
 )
 
@@ -86,7 +117,6 @@ ORG_HEADS: dict[str, OrgClass] = {
     "council": OrgClass.NGO,
     "embassy": OrgClass.GOVERNMENT,
     "federation": OrgClass.NGO,
-    "forum": OrgClass.NGO,
     "foundation": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
@@ -122,7 +152,84 @@ ORG_HEADS: dict[str, OrgClass] = {
     "society": OrgClass.NGO,
     "union": OrgClass.NGO,
     "university": OrgClass.EDUCATION,
+    "senate": OrgClass.GOVERNMENT,
+    "mazhilis": OrgClass.GOVERNMENT,
+    "majilis": OrgClass.GOVERNMENT,
+    "delegation": OrgClass.INTERNATIONAL,
+    "representation": OrgClass.INTERNATIONAL,
+    "consulate": OrgClass.GOVERNMENT,
+    "stiftung": OrgClass.NGO,
+    "ao": OrgClass.COMPANY,
+    "ojsc": OrgClass.COMPANY,
+    "cjsc": OrgClass.COMPANY,
+    "gmbh": OrgClass.COMPANY,
 }
+
+#: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
+LEGAL_FORMS: frozenset[str] = frozenset(
+    {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v"}
+)
+
+#: Heads of a body's branch abroad, which keeps its country: "Embassy in Kazakhstan".
+OFFICE_HEADS: frozenset[str] = frozenset(
+    {"office", "embassy", "mission", "representation", "delegation", "consulate", "branch"}
+)
+
+#: Generic words that may stand before a head when the proper name follows it:
+#: "Public Association Bright Steppe", "National Movement ‘Unity’".
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    {
+        "public", "national", "international", "republican", "charitable", "charity",
+        "non-governmental", "non-profit", "nonprofit", "youth", "regional", "city", "state",
+        "private", "social", "volunteer", "independent", "scientific", "educational",
+        "cultural", "ethnocultural", "women’s", "women's", "civil", "voluntary",
+    }
+)  # fmt: skip
+
+#: Heads of a named event ("the 12th Civil Forum"): an event is no organisation.
+EVENT_HEADS: frozenset[str] = frozenset(
+    {
+        "forum", "forums", "conference", "congress", "summit", "games", "festival",
+        "exhibition", "symposium", "olympiad", "expo", "kurultai", "biennale", "fair",
+    }
+)  # fmt: skip
+
+#: Ordinal words that number an event ("the tenth Civil Forum").
+ORDINALS: frozenset[str] = frozenset(
+    {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "annual", "inaugural",
+    }
+)  # fmt: skip
+
+#: Words of capitalised phrases that name things, not people: goals, days, decrees,
+#: programmes, places ("Sustainable Development Goals", "Human Rights Day").
+NON_PERSON_WORDS: frozenset[str] = frozenset(
+    {
+        "goals", "goal", "day", "days", "week", "year", "games", "decree", "strategy",
+        "programme", "program", "project", "campaign", "plan", "concept", "agenda", "code",
+        "law", "act", "award", "prize", "garden", "nature", "focus", "activities", "rights",
+        "states", "united", "nations", "oblast", "region", "district", "province", "city",
+        "village", "street", "development", "government", "management", "environment",
+        "human", "mother", "father", "world", "international", "national", "global",
+        "cooperation", "memorandum", "agreement", "initiatives", "initiative", "civil",
+        "society", "public", "state", "affairs", "look", "future", "vision",
+        "policy", "reform", "reforms", "constitution", "budget", "report", "declaration",
+        "charter", "treaty", "road", "map", "north", "south", "east", "west", "new",
+        "old", "holy", "sustainable", "digital", "women", "children",
+        "youth", "people", "online", "press", "photo", "source", "read", "more", "news",
+        "exhibition", "forum", "conference", "summit", "congress", "festival", "olympiad",
+        "palace", "centre", "center", "square", "museum", "order", "medal",
+        "happy", "dear", "thank", "thanks", "welcome", "activity", "platform", "priority",
+        "priorities", "areas", "fund", "resources", "education", "health", "culture",
+    }
+)  # fmt: skip
+
+#: Endings of English abstract nouns and adjectives, which no personal name has.
+NON_NAME_ENDINGS: tuple[str, ...] = (
+    "tion", "sion", "ness", "ity", "ship", "ism", "ical", "ative", "ology", "ments",
+)  # fmt: skip
 
 #: Lower-case heads that make a preceding (quoted) name an organisation: "'X' party".
 LOWER_HEADS: frozenset[str] = frozenset(
@@ -142,7 +249,7 @@ LOWER_HEADS: frozenset[str] = frozenset(
 
 #: Capitalised words that head places and buildings, not actors.
 PLACE_HEADS: frozenset[str] = frozenset(
-    {"alley", "avenue", "hall", "museum", "palace", "park", "square", "street", "monument"}
+    {"alley", "avenue", "museum", "palace", "square", "street", "monument"}
 )
 
 #: Capitalised words that never start a name (sentence openers, months, days).
