@@ -126,12 +126,35 @@ class Sentence:
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
+            elif self._name_goes_on(i, j):
+                j += 1
             elif token.text == "(" and (close := self._gloss_end(j)) is not None:
                 end = close
                 j = close + 1
             else:
                 break
         return end
+
+    def _name_goes_on(self, i: int, j: int) -> bool:
+        """A lower-case word inside a long name: "Embassy in Kazakhstan", "Council under
+        the Senate", "Foundation for Assistance to Children in Need"."""
+        tokens = self.tokens
+        word = tokens[j].text
+        if j + 1 >= len(tokens) or word not in ("in", "under", "to"):
+            return False
+        after = tokens[j + 2] if tokens[j + 1].text == "the" and j + 2 < len(tokens) else None
+        following = after or tokens[j + 1]
+        if not following.capitalised or following.function_word:
+            return False
+        if word == "in" and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
+            return True  # a country office keeps its country
+        if word == "under":
+            return following.head is not None  # "Council under the Senate"
+        # "for Assistance to Children": a head's "for" tail takes "to" and "in" on
+        for_tail = any(
+            tokens[k].head is not None and tokens[k + 1].text == "for" for k in range(i, j - 1)
+        )
+        return for_tail and following.bare not in lexicon.PLACES
 
     def _gloss_end(self, j: int) -> int | None:
         """ "Biz Birgemiz (We Are Together) Fund": a translation inside a name."""
@@ -241,7 +264,7 @@ class Sentence:
                     w += 2  # "Ambassador to Georgia": the country is part of the title
                 continue
             rest = words[w:]
-            heads = [n for n, x in enumerate(rest) if tokens[x].head is not None]
+            heads = [n for n, x in enumerate(rest) if self._heads_name(x, rest)]
             of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
             if heads and of in (2, 3) and all(name_shaped(tokens[x]) for x in rest[:of]):
                 # "Saule Omarova of Nazarbayev University": a name, then her body.
@@ -255,10 +278,21 @@ class Sentence:
             joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
             if (
                 joint is not None
+                and heads
+                and joint < heads[0]
+                and self._body_ends(rest[joint - 1])
+            ):
+                # "USAID and Friedrich Ebert Foundation": two bodies, not one name with "and".
+                self._closed_org(rest[:joint])
+                w += joint + 1
+                continue
+            if (
+                joint is not None
                 and not any(n < joint for n in heads)
                 and (not heads or self._position_in(rest[joint:]))
                 and joint >= 2
                 and all(name_shaped(tokens[x]) for x in rest[:joint])
+                and person_shaped([tokens[x] for x in rest[:joint]])
             ):
                 # "Kanat Jumabayev and Kazakh Ambassador ...": a name, then a new start.
                 self._person(rest[:joint])
@@ -273,6 +307,42 @@ class Sentence:
                 return
             self._person(rest)
             return
+
+    def _heads_name(self, k: int, rest: list[int]) -> bool:
+        """Whether the word at ``k`` heads an organisation's name in the run ``rest``.
+
+        "civil society" is a concept, not a society; a state programme is a document,
+        a UN programme a body.
+        """
+        tokens = self.tokens
+        head = tokens[k].head
+        if head is None:
+            return False
+        before = [tokens[x] for x in rest if x < k]
+        if before and before[-1].bare in lexicon.CONCEPT_MODIFIERS.get(head, ()):
+            return False
+        if head in ("programme", "program"):
+            return any(t.text.isupper() or t.bare in lexicon.BODY_WORDS for t in before)
+        return True
+
+    def _body_ends(self, k: int) -> bool:
+        """An acronym or a legal form closes a body's name: "UNDP and ...", "X AO and ..."."""
+        token = self.tokens[k]
+        return token.bare in lexicon.LEGAL_FORMS or (
+            len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+        )
+
+    def _closed_org(self, indices: list[int]) -> None:
+        while indices and self.tokens[indices[0]].text.lower() in CONNECTORS:
+            indices = indices[1:]
+        if not indices:
+            return
+        last = self.tokens[indices[-1]]
+        org_class = OrgClass.COMPANY if last.bare in lexicon.LEGAL_FORMS else None
+        if len(indices) == 1 and last.text in lexicon.KNOWN_ACRONYMS:
+            org_class = OrgClass.INTERNATIONAL
+        span = self._span(EntityType.ORGANISATION, indices, org_class)
+        self.items.append(Item("org", indices[0], indices[-1], span=span))
 
     def _position_in(self, indices: list[int]) -> bool:
         return any(self._position_at(k, indices[-1]) is not None for k in indices)
@@ -295,16 +365,15 @@ class Sentence:
         tokens = self.tokens
         head = heads[0]
         end = head
+        # "Foundation Office", "Agency Representation": a unit of the body just named.
+        while end + 1 < len(rest) and tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS:
+            end += 1
+        joiners = ("of", "for", "and", "on", "the", "-", "under")
+        if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
+            joiners += ("in",)
         # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail
         # after "of" runs until a title or a two-word name closes the run.
-        while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in (
-            "of",
-            "for",
-            "and",
-            "on",
-            "the",
-            "-",
-        ):
+        while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in joiners:
             nxt = end + 1
             while nxt < len(rest) and tokens[rest[nxt]].text.lower() in CONNECTORS | {"-"}:
                 nxt += 1
@@ -332,6 +401,7 @@ class Sentence:
             if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in lexicon.PLACES:
                 stop -= 2  # the last two words are the person's name
             end = stop
+        end = self._typed_name(rest, head, end)
         # A name after the head with nothing joining it starts the person.
         indices = rest[: end + 1]
         org_class = lexicon.ORG_HEADS.get(tokens[rest[head]].head or "")
@@ -341,6 +411,22 @@ class Sentence:
             span = self._span(EntityType.ORGANISATION, indices, org_class)
             self.items.append(Item("org", indices[0], indices[-1], span=span))
         return end + 1
+
+    def _typed_name(self, rest: list[int], head: int, end: int) -> int:
+        """ "Public Association Bright Steppe": generic words and a head, then the name."""
+        tokens = self.tokens
+        generic = [tokens[x].bare in lexicon.GENERIC_ORG_WORDS for x in rest[:head]]
+        if end != head or not generic or not all(generic):
+            return end
+        name = end
+        while (
+            name + 1 < len(rest)
+            and name - end < 3
+            and name_shaped(tokens[rest[name + 1]])
+            and self._position_at(rest[name + 1], rest[-1]) is None
+        ):
+            name += 1
+        return name
 
     def _title_ends_name(self, rest: list[int], n: int) -> bool:
         """A title inside a run ends the organisation, unless "of" continues it.

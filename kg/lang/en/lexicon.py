@@ -165,6 +165,14 @@ ORG_HEADS: dict[str, OrgClass] = {
     "gmbh": OrgClass.COMPANY,
 }
 
+#: Words before a head that make a concept of it: "civil society" is no society.
+CONCEPT_MODIFIERS: dict[str, frozenset[str]] = {
+    "society": frozenset({"civil", "information", "open"}),
+}
+
+#: Words that make a programme a body ("UN Development Programme"), not a document.
+BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
+
 #: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
     {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v"}
