@@ -13,6 +13,8 @@ from functools import cache
 from itertools import islice
 
 from kg.extractors import Extractor, extractor_specs, extractors_for, load_extractor
+from kg.extractors.relations import NAME as RELATIONS
+from kg.extractors.relations import RelationModel, relate
 from kg.model import (
     AgreementClaim,
     Article,
@@ -33,8 +35,20 @@ BATCH_SIZE = 32
 class Pipeline:
     """Runs every extractor registered for an article's language, then resolution."""
 
-    def __init__(self, extractors: Mapping[str, Sequence[str]] | None = None) -> None:
-        """``extractors`` maps a language to extractor names; default: the registry's."""
+    def __init__(
+        self,
+        extractors: Mapping[str, Sequence[str]] | None = None,
+        *,
+        relations: bool = True,
+        relation_model: RelationModel | None = None,
+    ) -> None:
+        """``extractors`` maps a language to extractor names; default: the registry's.
+
+        ``relations`` runs the language-neutral relation stage after the extractors,
+        with ``relation_model`` (default: the shipped one).
+        """
+        self._relations = relations
+        self._relation_model = relation_model
         if extractors is None:
             languages = sorted({lang for spec in extractor_specs() for lang in spec.languages})
             extractors = {lang: extractors_for(lang) for lang in languages}
@@ -45,8 +59,11 @@ class Pipeline:
 
     @property
     def extractor_names(self) -> tuple[str, ...]:
-        """Every extractor this pipeline may run, sorted."""
-        return tuple(sorted({name for names in self._names.values() for name in names}))
+        """Every extractor this pipeline may run (and the relation stage), sorted."""
+        names = {name for names in self._names.values() for name in names}
+        if self._relations:
+            names.add(RELATIONS)
+        return tuple(sorted(names))
 
     def _extractor(self, name: str) -> Extractor:
         if name not in self._loaded:
@@ -55,11 +72,23 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Lazily extract and resolve each article, yielding results in input order."""
+        for extraction, names in self._extract(articles):
+            if self._relations:
+                extraction = relate(extraction, self._relation_model)
+                names = (*names, RELATIONS)
+            yield resolve(extraction, names)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        """Lazily run the extractors alone: merged mentions and rule claims per article."""
+        for extraction, _ in self._extract(articles):
+            yield extraction
+
+    def _extract(self, articles: Iterable[Article]) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
         iterator = iter(articles)
         while batch := list(islice(iterator, BATCH_SIZE)):
-            yield from self._process_batch(batch)
+            yield from self._extract_batch(batch)
 
-    def _process_batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
+    def _extract_batch(self, batch: list[Article]) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
         found: dict[int, list[tuple[str, Extraction]]] = defaultdict(list)
         by_lang: dict[str, list[int]] = defaultdict(list)
         for position, article in enumerate(batch):
@@ -72,8 +101,7 @@ class Pipeline:
                     found[position].append((name, extraction))
         for position, article in enumerate(batch):
             names = tuple(name for name, _ in found[position])
-            merged = merge_extractions(article, [ex for _, ex in found[position]])
-            yield resolve(merged, names)
+            yield merge_extractions(article, [ex for _, ex in found[position]]), names
 
 
 def merge_extractions(article: Article, extractions: Sequence[Extraction]) -> Extraction:

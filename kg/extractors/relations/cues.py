@@ -1,0 +1,143 @@
+"""The words each language uses around a relation, as the relation stage reads them.
+
+Position titles come from each language's lexicon (their one home); the words that
+say someone took part in an event, or that a text reports a signing, are kept here
+because only the relation stage reads them. Words are matched by their beginning
+(see ``stem``), which is how an inflected "төрағасының" or "председателя" finds
+"төраға" or "председатель" without a morphological analyser per language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.lang.en import lexicon as en
+from kg.lang.kk import lexicon as kk
+from kg.lang.ru import lexicon as ru
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_VOWELS = frozenset("аәеёиоөуұүыіэюяьйaeiouy")
+
+
+def stem(word: str) -> str:
+    """``word`` without a final vowel (or soft sign), the part its inflections share."""
+    word = word.casefold()
+    if len(word) > 4 and word[-1] in _VOWELS:
+        return word[:-1]
+    return word
+
+
+def _single_words(titles: frozenset[str]) -> frozenset[str]:
+    return frozenset(title for title in titles if " " not in title)
+
+
+#: Titles of positions, bare nominative / lemma / lower case.
+POSITIONS: dict[str, frozenset[str]] = {
+    "kk": _single_words(kk.POSITIONS),
+    "ru": _single_words(ru.POSITIONS),
+    "en": _single_words(en.POSITIONS),
+}
+
+#: Words that say a person or body took part in an event: spoke, attended, organised.
+PARTICIPATION: dict[str, frozenset[str]] = {
+    "kk": frozenset(
+        {
+            "қатыс",  # қатысты, қатысушылар
+            "сөз сөйле",
+            "сөйле",
+            "баяндама",
+            "ұйымдастыр",
+            "модератор",
+            "спикер",
+            "делегат",
+            "шақыр",
+            "ашты",
+            "құттықта",
+            "жүргіз",
+        }
+    ),
+    "ru": frozenset(
+        {
+            "участ",  # участие, участники, участвовал
+            "выступ",
+            "доклад",
+            "организ",
+            "модератор",
+            "спикер",
+            "делегат",
+            "открыл",
+            "открыла",
+            "приветств",
+            "провел",
+            "провела",
+            "принял",
+            "приняла",
+        }
+    ),
+    "en": frozenset(
+        {
+            "particip",
+            "attend",
+            "spoke",
+            "speak",
+            "address",
+            "organi",
+            "moderat",
+            "delegat",
+            "opened",
+            "took part",
+            "hosted",
+            "chaired",
+            "welcomed",
+        }
+    ),
+}
+
+#: Nouns that name an agreement, in each language.
+AGREEMENT_NOUNS: dict[str, frozenset[str]] = {
+    "kk": frozenset({"меморандум", "келісім", "келісімшарт", "шарт", "жол карта"}),
+    "ru": frozenset({"меморандум", "соглашен", "договор", "дорожн"}),
+    "en": frozenset({"memorand", "agreement", "mou", "contract", "road map", "roadmap"}),
+}
+
+
+@cache
+def position_stems(lang: str) -> tuple[str, ...]:
+    """The stems of the language's position titles, longest first."""
+    stems = {stem(title) for title in POSITIONS.get(lang, frozenset())}
+    return tuple(sorted(stems, key=lambda s: (-len(s), s)))
+
+
+def position_of(word: str, lang: str) -> str | None:
+    """The position title ``word`` is a form of, if any ("директорының" -> "директор")."""
+    folded = word.casefold()
+    for candidate in position_stems(lang):
+        if folded.startswith(candidate) and len(folded) <= len(candidate) + 7:
+            return _title_of(candidate, lang)
+    return None
+
+
+@cache
+def _titles_by_stem(lang: str) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for title in sorted(POSITIONS.get(lang, frozenset())):
+        titles.setdefault(stem(title), title)
+    return titles
+
+
+def _title_of(stemmed: str, lang: str) -> str:
+    return _titles_by_stem(lang)[stemmed]
+
+
+def mentions_any(text: str, cues: frozenset[str]) -> bool:
+    """Whether any cue begins a word of ``text`` (multi-word cues: appear in it)."""
+    folded = text.casefold()
+    words = _WORD.findall(folded)
+    for cue in cues:
+        if " " in cue:
+            if cue in folded:
+                return True
+        elif any(word.startswith(cue) for word in words):
+            return True
+    return False

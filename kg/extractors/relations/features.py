@@ -1,0 +1,223 @@
+"""Features of candidate relations: what stands between two mentions of one sentence.
+
+A candidate is a pair of mentions inside one sentence (a person and an organisation
+for an affiliation; an organisation and the sentence's agreement word for a party).
+Its features are strings, each worth 1: the words and punctuation between the two,
+the words just outside, how far apart they are, what other mentions lie between,
+position titles and case endings nearby, and whether a rule of the language's own
+extractor already claims the pair. The same code serves every language; the language
+is a feature too, so a weight can be specific to one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.extractors.relations.cues import position_of
+from kg.model import EntityType, Mention
+
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+#: How many letters of a word the features keep: enough for a stem, few enough that
+#: the case endings of Kazakh and Russian fold together.
+_PREFIX = 5
+_NEAR = 3  # words looked at on either side of a pair
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The token as a feature: lower case, cut to its first letters."""
+        return self.text.casefold()[:_PREFIX]
+
+    @property
+    def punct(self) -> bool:
+        return not self.text[0].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence's tokens and the mentions inside it (as token ranges)."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    mentions: tuple[int, ...]  # indices into the extraction's mentions
+    ranges: dict[int, tuple[int, int]]  # mention index -> [first, last) token
+
+    @property
+    def headline(self) -> bool:
+        return self.start == 0
+
+
+def tokenize(text: str, start: int, end: int) -> tuple[Token, ...]:
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+
+
+def sentence_view(
+    text: str, bounds: tuple[int, int], mentions: Sequence[Mention], inside: Sequence[int]
+) -> Sentence:
+    """The sentence ``bounds`` of ``text`` with the mentions ``inside`` it placed on tokens."""
+    tokens = tokenize(text, *bounds)
+    ranges: dict[int, tuple[int, int]] = {}
+    for index in inside:
+        mention = mentions[index]
+        covered = [
+            i for i, t in enumerate(tokens) if t.start < mention.end and t.end > mention.start
+        ]
+        if covered:
+            ranges[index] = (covered[0], covered[-1] + 1)
+    return Sentence(bounds[0], bounds[1], tokens, tuple(i for i in inside if i in ranges), ranges)
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _ending(mention: Mention) -> str:
+    return mention.text.casefold()[-3:]
+
+
+@dataclass(frozen=True, slots=True)
+class PairContext:
+    """What the features of one (person, organisation) pair may look at."""
+
+    lang: str
+    sentence: Sentence
+    mentions: Sequence[Mention]
+    person: int
+    organisation: int
+    ruled: bool  # a rule of the language's extractor claims this very pair
+    person_ruled_elsewhere: bool  # ... claims the person with another organisation
+    org_ruled_elsewhere: bool  # ... claims the organisation with another person
+
+
+def affiliation_features(pair: PairContext) -> list[str]:
+    """The features of one person–organisation candidate."""
+    s, lang = pair.sentence, pair.lang
+    p_first, p_last = s.ranges[pair.person]
+    o_first, o_last = s.ranges[pair.organisation]
+    person_first = p_first < o_first
+    gap_start, gap_end = (p_last, o_first) if person_first else (o_last, p_first)
+    between = s.tokens[gap_start:gap_end] if gap_end > gap_start else ()
+    features = [
+        "bias",
+        f"lang={lang}",
+        "order=person-first" if person_first else "order=org-first",
+        f"{lang}:order={'P' if person_first else 'O'}",
+        f"gap={_bucket(len(between), (0, 1, 2, 3, 5, 8, 12, 20))}",
+        f"{lang}:gap={_bucket(len(between), (0, 1, 2, 4, 8, 16))}",
+        f"oend={lang}:{_ending(pair.mentions[pair.organisation])}",
+        f"pend={lang}:{_ending(pair.mentions[pair.person])}",
+    ]
+    org_class = pair.mentions[pair.organisation].org_class
+    features.append(f"oclass={org_class.value if org_class else 'none'}")
+    if pair.ruled:
+        features += ["ruled", f"{lang}:ruled"]
+    if pair.person_ruled_elsewhere:
+        features.append("person-ruled-elsewhere")
+    if pair.org_ruled_elsewhere:
+        features.append("org-ruled-elsewhere")
+    if s.headline:
+        features.append("headline")
+    features += _between_features(between, lang)
+    features += _others_between(pair, gap_start, gap_end)
+    features += _outside_features(pair, min(p_first, o_first), max(p_last, o_last))
+    features += _nearest(pair, person_first)
+    return features
+
+
+def _between_features(between: Sequence[Token], lang: str) -> list[str]:
+    features: list[str] = []
+    words = [t for t in between if not t.punct]
+    marks = "".join(sorted({t.text for t in between if t.punct}))
+    features.append(f"marks={marks or '-'}")
+    features.extend(f"mark:{t.text}" for t in between if t.punct)
+    features.append(f"commas={_bucket(sum(t.text == ',' for t in between), (0, 1, 2))}")
+    if len(between) <= 10:
+        features.extend(f"bw:{lang}:{t.key}" for t in words)
+    if words:
+        features.append(f"bw-first:{lang}:{words[0].key}")
+        features.append(f"bw-last:{lang}:{words[-1].key}")
+    positions = [position_of(t.text, lang) for t in words]
+    if any(positions):
+        features.append("position-between")
+        if len(between) <= 6:
+            features.append("position-between-near")
+    return features
+
+
+def _others_between(pair: PairContext, gap_start: int, gap_end: int) -> list[str]:
+    s = pair.sentence
+    persons = orgs = 0
+    for index in s.mentions:
+        if index in (pair.person, pair.organisation):
+            continue
+        first, last = s.ranges[index]
+        if first >= gap_start and last <= gap_end:
+            kind = pair.mentions[index].type
+            persons += kind is EntityType.PERSON
+            orgs += kind is EntityType.ORGANISATION
+    return [
+        f"persons-between={_bucket(persons, (0, 1, 2))}",
+        f"orgs-between={_bucket(orgs, (0, 1, 2))}",
+    ]
+
+
+def _outside_features(pair: PairContext, first: int, last: int) -> list[str]:
+    s, lang = pair.sentence, pair.lang
+    before = s.tokens[max(0, first - _NEAR) : first]
+    after = s.tokens[last : last + _NEAR]
+    features = [f"pre:{lang}:{t.key}" for t in before[-2:]]
+    features += [f"post:{lang}:{t.key}" for t in after[:2]]
+    p_first, p_last = s.ranges[pair.person]
+    around_person = [*s.tokens[max(0, p_first - _NEAR) : p_first], *s.tokens[p_last : p_last + 1]]
+    if any(position_of(t.text, lang) for t in around_person if not t.punct):
+        features.append("position-by-person")
+    return features
+
+
+def _nearest(pair: PairContext, person_first: bool) -> list[str]:
+    """Whether the organisation is the person's closest one (and vice versa), and on which side."""
+    s = pair.sentence
+
+    def distance(a: int, b: int) -> int:
+        (a1, a2), (b1, b2) = s.ranges[a], s.ranges[b]
+        return b1 - a2 if a1 < b1 else a1 - b2
+
+    def closest(index: int, kind: EntityType) -> int | None:
+        others = [
+            o
+            for o in s.mentions
+            if o != index
+            and pair.mentions[o].type is kind
+            and not _overlap(s.ranges[o], s.ranges[index])
+        ]
+        return min(others, key=lambda o: (distance(index, o), o), default=None)
+
+    features = []
+    if closest(pair.person, EntityType.ORGANISATION) == pair.organisation:
+        features.append("nearest-org")
+        features.append(f"nearest-org-{'right' if person_first else 'left'}")
+    if closest(pair.organisation, EntityType.PERSON) == pair.person:
+        features.append("nearest-person")
+        features.append(f"nearest-person-{'left' if person_first else 'right'}")
+    return features
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def overlapping(sentence: Sentence, a: int, b: int) -> bool:
+    """Whether mentions ``a`` and ``b`` share a token (a name inside another)."""
+    return _overlap(sentence.ranges[a], sentence.ranges[b])
