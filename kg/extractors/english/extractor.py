@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
 from kg.extractors.english.sentence import Sentence
@@ -35,7 +36,7 @@ class EnglishExtractor:
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
             ]
-            sentence = Sentence(article.text, tokens, bounds, builder)
+            sentence = Sentence(article.text, tokens, bounds, builder, acronyms)
             sentence.run()
             people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
             singles.extend(sentence.singles)
@@ -47,8 +48,12 @@ class EnglishExtractor:
             if full is not None:
                 end = token.start + len(POSSESSIVE.sub("", token.text))
                 builder.mention(Span(EntityType.PERSON, token.start, end, full.name))
-        # An acronym the article defined, or a well-known one, names its organisation.
+        # An acronym the article defined, or a well-known one, names its organisation,
+        # unless it is part of a longer name already found ("UN Development Programme").
+        covered = [(m.start, m.end) for m in builder.mentions if m.type is EntityType.ORGANISATION]
         for token in all_tokens:
+            if any(start <= token.start and token.end <= end for start, end in covered):
+                continue
             bare = POSSESSIVE.sub("", token.text)
             org = acronyms.get(bare)
             if org is None and bare in lexicon.KNOWN_ACRONYMS:
@@ -56,4 +61,13 @@ class EnglishExtractor:
             if org is not None:
                 end = token.start + len(bare)
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
+        _expand_acronyms(builder, acronyms)
         return builder.build()
+
+
+def _expand_acronyms(builder: ExtractionBuilder, acronyms: dict[str, Span]) -> None:
+    """A mention named by an acronym the article spells out takes the full name."""
+    for index, mention in enumerate(builder.mentions):
+        full = acronyms.get(mention.name)
+        if mention.type is EntityType.ORGANISATION and full is not None:
+            builder.mentions[index] = replace(mention, name=full.name)

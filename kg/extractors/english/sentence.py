@@ -12,6 +12,7 @@ from kg.extractors.english.tokens import (
     POSSESSIVE,
     Item,
     Token,
+    acronym_shaped,
     name_shaped,
     person_shaped,
 )
@@ -27,9 +28,16 @@ class Sentence:
     """The rules applied to one sentence."""
 
     def __init__(
-        self, text: str, tokens: list[Token], bounds: tuple[int, int], builder: ExtractionBuilder
+        self,
+        text: str,
+        tokens: list[Token],
+        bounds: tuple[int, int],
+        builder: ExtractionBuilder,
+        acronyms: dict[str, Span] | None = None,
     ) -> None:
         self.text = text
+        # Acronyms the article has defined so far: "KazAID Chairman X" names the agency.
+        self.known = acronyms if acronyms is not None else {}
         self.tokens = tokens
         self.bounds = bounds
         self.builder = builder
@@ -66,7 +74,7 @@ class Sentence:
                 continue
             acronym = self.tokens[k + 1].text
             bracketed = self.tokens[k].text == "(" and self.tokens[k + 2].text == ")"
-            if bracketed and acronym.isupper() and acronym.isalpha() and len(acronym) >= 2:
+            if bracketed and acronym_shaped(acronym) and acronym.isalpha():
                 found[acronym] = item.span
         return found
 
@@ -253,6 +261,15 @@ class Sentence:
             ):
                 w += 1
                 continue
+            if (
+                acronym_shaped(tokens[k].text)
+                and w + 1 < len(words)
+                and self._position_at(words[w + 1], last) is not None
+            ):
+                # "KazAID Chairman Arken Arystanov": the body, its title, the person.
+                self._acronym_org(k)
+                w += 1
+                continue
             end = self._position_at(k, last)
             if end is not None:
                 role = " ".join(t.bare for t in tokens[k : end + 1])
@@ -307,6 +324,15 @@ class Sentence:
                 return
             self._person(rest)
             return
+
+    def _acronym_org(self, k: int) -> None:
+        bare = POSSESSIVE.sub("", self.tokens[k].text)
+        known = self.known.get(bare)
+        name = known.name if known is not None else bare
+        org_class = known.org_class if known is not None else None
+        start = self.tokens[k].start
+        span = Span(EntityType.ORGANISATION, start, start + len(bare), name, org_class)
+        self.items.append(Item("org", k, k, span=span))
 
     def _heads_name(self, k: int, rest: list[int]) -> bool:
         """Whether the word at ``k`` heads an organisation's name in the run ``rest``.

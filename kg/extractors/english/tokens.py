@@ -9,7 +9,7 @@ from kg.extractors.common import Span
 from kg.lang.en import lexicon
 
 # Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’.]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\w+(?:[-'’.]\w+)*|[^\w\s]")
 CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
 POSSESSIVE = re.compile(r"['’]s$")
 
@@ -78,3 +78,10 @@ def person_shaped(words: list[Token]) -> bool:
         or w.bare.endswith(lexicon.NON_NAME_ENDINGS)
         for w in words
     )
+
+
+def acronym_shaped(text: str) -> bool:
+    """ "UNDP", "KazAID": mostly capitals; "McDonald" is a name."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= 2 and text[:1].isupper() and upper >= 2 and upper * 2 >= len(letters)
