@@ -99,10 +99,15 @@ class PairContext:
     ruled: bool  # a rule of the language's extractor claims this very pair
     person_ruled_elsewhere: bool  # ... claims the person with another organisation
     org_ruled_elsewhere: bool  # ... claims the organisation with another person
+    # The organisation's sentence when it is an earlier one than the person's.
+    org_sentence: Sentence | None = None
+    sentences_back: int = 0
 
 
 def affiliation_features(pair: PairContext) -> list[str]:
     """The features of one person–organisation candidate."""
+    if pair.org_sentence is not None:
+        return _cross_features(pair, pair.org_sentence)
     s, lang = pair.sentence, pair.lang
     p_first, p_last = s.ranges[pair.person]
     o_first, o_last = s.ranges[pair.organisation]
@@ -121,18 +126,116 @@ def affiliation_features(pair: PairContext) -> list[str]:
     ]
     org_class = pair.mentions[pair.organisation].org_class
     features.append(f"oclass={org_class.value if org_class else 'none'}")
-    if pair.ruled:
-        features += ["ruled", f"{lang}:ruled"]
-    if pair.person_ruled_elsewhere:
-        features.append("person-ruled-elsewhere")
-    if pair.org_ruled_elsewhere:
-        features.append("org-ruled-elsewhere")
+    features += _rule_features(pair)
     if s.headline:
         features.append("headline")
     features += _between_features(between, lang)
     features += _others_between(pair, gap_start, gap_end)
     features += _outside_features(pair, min(p_first, o_first), max(p_last, o_last))
     features += _nearest(pair, person_first)
+    features += _list_features(pair)
+    if _echoes(pair, max(0, p_first - _ECHO_WINDOW), p_first):
+        features.append("echo-before-person")
+    return features
+
+
+def _rule_features(pair: PairContext) -> list[str]:
+    features = []
+    if pair.ruled:
+        features += ["ruled", f"{pair.lang}:ruled"]
+    if pair.person_ruled_elsewhere:
+        features.append("person-ruled-elsewhere")
+    if pair.org_ruled_elsewhere:
+        features.append("org-ruled-elsewhere")
+    return features
+
+
+def _cross_features(pair: PairContext, org_sentence: Sentence) -> list[str]:
+    """An organisation named in an earlier sentence: "X университеті ... Университет ректоры Y"."""
+    s, lang = pair.sentence, pair.lang
+    p_first, p_last = s.ranges[pair.person]
+    back = "h" if org_sentence.headline else str(pair.sentences_back)
+    features = ["cross-bias", f"cross={back}", f"{lang}:cross={back}", *_rule_features(pair)]
+    orgs_here = sum(pair.mentions[i].type is EntityType.ORGANISATION for i in s.mentions)
+    people_here = sum(pair.mentions[i].type is EntityType.PERSON for i in s.mentions)
+    features.append(f"cross-orgs-here={_bucket(orgs_here, (0, 1))}")
+    features.append(f"cross-people-here={_bucket(people_here, (1, 2))}")
+    orgs_there = sum(
+        pair.mentions[i].type is EntityType.ORGANISATION for i in org_sentence.mentions
+    )
+    features.append(f"cross-orgs-there={_bucket(orgs_there, (1, 2))}")
+    before = [t for t in s.tokens[max(0, p_first - _NEAR) : p_first] if not t.punct]
+    features += [f"cross-pre:{lang}:{t.key}" for t in before[-2:]]
+    if any(position_of(t.text, lang) for t in before):
+        features.append("cross-position-by-person")
+    after = [t for t in s.tokens[p_last : p_last + 2] if not t.punct]
+    if any(position_of(t.text, lang) for t in after):
+        features.append("cross-position-after-person")
+    if _echoes(pair, max(0, p_first - _ECHO_WINDOW), p_first):
+        features.append("cross-echo")
+    if p_first <= 1:
+        features.append("cross-person-opens")
+    return features
+
+
+#: How many tokens before a person may hold a word of the organisation's name
+#: ("университет ректоры Y" after "X университеті" was named).
+_ECHO_WINDOW = 4
+_MIN_ECHO = 4
+
+
+def _echoes(pair: PairContext, start: int, end: int) -> bool:
+    """Whether a token in ``[start, end)`` outside any mention repeats a word of the org name."""
+    s = pair.sentence
+    name_words = {
+        w.casefold()[:_PREFIX]
+        for w in pair.mentions[pair.organisation].name.split()
+        if len(w) >= _MIN_ECHO and w[:1].isalpha()
+    }
+    covered = {i for index in s.mentions for i in range(*s.ranges[index])}
+    return any(
+        i not in covered and not s.tokens[i].punct and s.tokens[i].key in name_words
+        for i in range(start, end)
+    )
+
+
+#: Words that join the names of a list ("A, B және C").
+_LIST_JOINERS = frozenset({",", "и", "және", "мен", "пен", "бен", "and", "&", ";"})
+
+
+def _list_features(pair: PairContext) -> list[str]:
+    """A person in a list after a title: "члены совета A, B и C", "кеңес мүшелері A, B"."""
+    s, lang = pair.sentence, pair.lang
+    people = {i for i in s.mentions if pair.mentions[i].type is EntityType.PERSON}
+    in_person = {i: m for m in people for i in range(*s.ranges[m])}
+    index = s.ranges[pair.person][0] - 1
+    crossed = 0
+    while index >= 0:
+        token = s.tokens[index]
+        if index in in_person:
+            crossed += 1
+            index = s.ranges[in_person[index]][0] - 1
+            continue
+        if token.text.casefold() in _LIST_JOINERS:
+            index -= 1
+            continue
+        break
+    title = next(
+        (
+            i
+            for i in range(index, max(-1, index - _NEAR), -1)
+            if i not in in_person and position_of(s.tokens[i].text, lang) is not None
+        ),
+        None,
+    )
+    if crossed == 0 or title is None:
+        return []
+    o_first, o_last = s.ranges[pair.organisation]
+    features = ["listed-after-title"]
+    if (o_last <= title and title - o_last <= _NEAR) or (
+        o_first > title and o_first - title <= _NEAR
+    ):
+        features.append("listed-after-title-of-org")
     return features
 
 
