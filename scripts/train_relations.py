@@ -31,6 +31,7 @@ from kg.evaluate import EvaluationReport, Gold, evaluate_article, read_gold, sam
 from kg.extractors.relations import RelationModel, relate, sentences_of
 from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.linear import LinearModel
+from kg.extractors.relations.screen import group_features
 from kg.ingest import read_articles
 from kg.model import EntityType, Extraction, Mention, RoleClaim
 from kg.pipeline import Pipeline
@@ -41,6 +42,10 @@ SHARED = REPO.parent / "shared" / "corpus"
 SEED = 0
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.20 .. 0.80
+SCREEN_THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(9))  # 0.10 .. 0.50
+
+
+Rows = tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]  # features, labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,8 @@ class Sample:
     from_train: bool
     gold: Gold
     extraction: Extraction
-    features: tuple[tuple[str, ...], ...]
-    labels: tuple[int, ...]
+    pairs: Rows  # person–organisation candidates: stated affiliation or not
+    names: Rows  # organisation names: a gold organisation or not
 
 
 def _gold_index(mention: Mention, gold: Gold) -> int | None:
@@ -67,9 +72,9 @@ def _gold_index(mention: Mention, gold: Gold) -> int | None:
     return None
 
 
-def _labels(extraction: Extraction, gold: Gold) -> tuple[list[tuple[str, ...]], list[int]]:
+def _pair_rows(extraction: Extraction, gold: Gold) -> Rows:
     mentions = extraction.mentions
-    pairs = {(person, org) for person, org, _ in gold.affiliations}
+    stated = {(person, org) for person, org, _ in gold.affiliations}
     sentences = sentences_of(extraction.article.text, mentions)
     rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     features: list[tuple[str, ...]] = []
@@ -80,11 +85,22 @@ def _labels(extraction: Extraction, gold: Gold) -> tuple[list[tuple[str, ...]], 
         yes = (
             person is not None
             and org is not None
-            and (gold.persons[person][0], gold.organisations[org][0]) in pairs
+            and (gold.persons[person][0], gold.organisations[org][0]) in stated
         )
         features.append(candidate.features)
         labels.append(int(yes))
-    return features, labels
+    return tuple(features), tuple(labels)
+
+
+def _name_rows(extraction: Extraction, gold: Gold) -> Rows:
+    sentences = sentences_of(extraction.article.text, extraction.mentions)
+    features: list[tuple[str, ...]] = []
+    labels: list[int] = []
+    for indices, found in group_features(extraction, sentences, extraction.claims):
+        real = any(_gold_index(extraction.mentions[i], gold) is not None for i in indices)
+        features.append(tuple(found))
+        labels.append(int(real))
+    return tuple(features), tuple(labels)
 
 
 def load_samples(folders: Sequence[tuple[Path, bool]]) -> list[Sample]:
@@ -98,24 +114,29 @@ def load_samples(folders: Sequence[tuple[Path, bool]]) -> list[Sample]:
             gold = read_gold(gold_path)
             (article,) = read_articles([text_path], strict=True)
             (extraction,) = pipeline.extract([article])
-            features, labels = _labels(extraction, gold)
-            site = site_of(article.url, gold.name)
             samples.append(
                 Sample(
-                    gold.name, site, from_train, gold, extraction, tuple(features), tuple(labels)
+                    name=gold.name,
+                    site=site_of(article.url, gold.name),
+                    from_train=from_train,
+                    gold=gold,
+                    extraction=extraction,
+                    pairs=_pair_rows(extraction, gold),
+                    names=_name_rows(extraction, gold),
                 )
             )
     return samples
 
 
-def fit(samples: Sequence[Sample], strength: float) -> LinearModel:
+def fit(rows: Sequence[Rows], strength: float) -> LinearModel:
+    """A logistic regression on the rows (each feature present is worth 1)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [dict.fromkeys(f, 1) for s in samples for f in s.features]
-    labels = [y for s in samples for y in s.labels]
+    matrix_rows = [dict.fromkeys(f, 1) for features, _ in rows for f in features]
+    labels = [y for _, ys in rows for y in ys]
     vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform(rows).tocsr()
+    matrix = vectorizer.fit_transform(matrix_rows).tocsr()
     # liblinear takes 32-bit indices only; DictVectorizer may hand out 64-bit ones.
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
@@ -133,22 +154,55 @@ def score(samples: Sequence[Sample], model: RelationModel) -> EvaluationReport:
     return EvaluationReport(tuple(evaluations))
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One point of the search: strengths and thresholds of both models."""
+
+    pair_strength: float
+    pair_threshold: float
+    name_strength: float | None = None  # None: no screen
+    name_threshold: float = 0.0
+
+
 def held_out(
-    samples: Sequence[Sample], folds: int, strength: float, thresholds: Sequence[float]
-) -> dict[float, EvaluationReport]:
-    """Per threshold: the train articles of every fold scored by a model that never saw the fold."""
-    results: dict[float, list[Any]] = {t: [] for t in thresholds}
+    samples: Sequence[Sample], folds: int, settings: Sequence[Setting]
+) -> dict[Setting, EvaluationReport]:
+    """Per setting: every fold's train articles scored by models that never saw the fold."""
+    found: dict[Setting, list[Any]] = {setting: [] for setting in settings}
     for fold in range(folds):
-        inside = [s for s in samples if fold_of(s.site, folds) == fold]
+        inside = [s for s in samples if fold_of(s.site, folds) == fold and s.from_train]
         outside = [s for s in samples if fold_of(s.site, folds) != fold]
-        tested = [s for s in inside if s.from_train]
-        if not tested:
+        if not inside:
             continue
-        base = fit(outside, strength)
-        for threshold in thresholds:
-            model = RelationModel(LinearModel(base.weights, threshold))
-            results[threshold].extend(score(tested, model).articles)
-    return {t: EvaluationReport(tuple(found)) for t, found in results.items()}
+        pair_models = {
+            c: fit([s.pairs for s in outside], c) for c in {x.pair_strength for x in settings}
+        }
+        name_models = {
+            c: fit([s.names for s in outside], c)
+            for c in {x.name_strength for x in settings}
+            if c is not None
+        }
+        for setting in settings:
+            model = _model(setting, pair_models, name_models)
+            found[setting].extend(score(inside, model).articles)
+    return {setting: EvaluationReport(tuple(a)) for setting, a in found.items()}
+
+
+def _model(
+    setting: Setting,
+    pair_models: dict[float, LinearModel],
+    name_models: dict[float, LinearModel],
+) -> RelationModel:
+    affiliation = LinearModel(pair_models[setting.pair_strength].weights, setting.pair_threshold)
+    if setting.name_strength is None:
+        return RelationModel(affiliation)
+    names = name_models[setting.name_strength]
+    return RelationModel(affiliation, screen=LinearModel(names.weights, setting.name_threshold))
+
+
+def _objective(report: EvaluationReport, kinds: Sequence[str]) -> float:
+    totals = report.totals()
+    return sum(totals[kind].f1 for kind in kinds) / len(kinds)
 
 
 def _line(report: EvaluationReport, lang: str | None) -> str:
@@ -157,6 +211,16 @@ def _line(report: EvaluationReport, lang: str | None) -> str:
         f"{kind[:4]} {totals[kind].f1:.3f}"
         for kind in ("persons", "organisations", "affiliations", "agreements")
     )
+
+
+def _best(
+    samples: Sequence[Sample], folds: int, settings: Sequence[Setting], kinds: Sequence[str]
+) -> tuple[Setting, EvaluationReport]:
+    reports = held_out(samples, folds, settings)
+    best = max(
+        settings, key=lambda s: (round(_objective(reports[s], kinds), 6), -settings.index(s))
+    )
+    return best, reports[best]
 
 
 def main() -> None:
@@ -170,35 +234,51 @@ def main() -> None:
         sys.exit(f"{args.train}: the gold train corpus is not there (see README, Evaluation)")
 
     samples = load_samples([(args.train, True), (args.dev, False)])
-    positives = sum(sum(s.labels) for s in samples)
-    total = sum(len(s.labels) for s in samples)
-    print(f"{len(samples)} articles, {total} candidate pairs, {positives} stated affiliations")
-
-    best: tuple[float, float, float] | None = None  # (F1, strength, threshold)
-    reports: dict[tuple[float, float], EvaluationReport] = {}
-    for strength in STRENGTHS:
-        for threshold, report in held_out(samples, args.folds, strength, THRESHOLDS).items():
-            reports[strength, threshold] = report
-            f1 = report.totals()["affiliations"].f1
-            if best is None or f1 > best[0] + 1e-9:
-                best = (f1, strength, threshold)
-    assert best is not None
-    _, strength, threshold = best
-    report = reports[strength, threshold]
-    print(f"held-out by site ({args.folds} folds), C={strength}, threshold={threshold}:")
+    pairs = sum(len(s.pairs[1]) for s in samples)
+    names = sum(len(s.names[1]) for s in samples)
+    print(
+        f"{len(samples)} articles: {pairs} person–organisation candidates "
+        f"({sum(sum(s.pairs[1]) for s in samples)} stated), {names} organisation names "
+        f"({sum(sum(s.names[1]) for s in samples)} real)"
+    )
+    first = [Setting(c, t) for c in STRENGTHS for t in THRESHOLDS]
+    chosen, report = _best(samples, args.folds, first, ("affiliations",))
+    print(f"held-out by site ({args.folds} folds), affiliations alone: {chosen}")
+    for lang in (None, "kk", "ru", "en"):
+        print(f"  {lang or 'all'}: {_line(report, lang)}")
+    second = [chosen] + [
+        Setting(chosen.pair_strength, chosen.pair_threshold, c, t)
+        for c in STRENGTHS
+        for t in SCREEN_THRESHOLDS
+    ]
+    kinds = ("organisations", "affiliations", "agreements")
+    chosen, report = _best(samples, args.folds, second, kinds)
+    print(f"held-out by site ({args.folds} folds), with the screen: {chosen}")
     for lang in (None, "kk", "ru", "en"):
         print(f"  {lang or 'all'}: {_line(report, lang)}")
 
-    final = fit(samples, strength)
-    totals = report.totals()["affiliations"]
+    affiliation = fit([s.pairs for s in samples], chosen.pair_strength)
+    screen_model = (
+        LinearModel(
+            fit([s.names for s in samples], chosen.name_strength).weights, chosen.name_threshold
+        )
+        if chosen.name_strength is not None
+        else None
+    )
+    totals = report.totals()
     meta = {
         "trained_on": f"{sum(s.from_train for s in samples)} train + "
         f"{sum(not s.from_train for s in samples)} dev gold articles",
-        "learner": f"scikit-learn LogisticRegression(liblinear, C={strength}, balanced)",
-        "held_out_affiliation_f1": round(totals.f1, 3),
+        "learner": "scikit-learn LogisticRegression(liblinear, class_weight=balanced)",
+        "affiliation_strength": chosen.pair_strength,
+        "screen_strength": chosen.name_strength,
         "held_out_folds": args.folds,
+        "held_out_f1": {kind: round(totals[kind].f1, 3) for kind in kinds},
     }
-    RelationModel(LinearModel(final.weights, threshold), meta=meta).save(args.out)
+    model = RelationModel(
+        LinearModel(affiliation.weights, chosen.pair_threshold), screen=screen_model, meta=meta
+    )
+    model.save(args.out)
     print(f"wrote {args.out}")
 
 

@@ -6,8 +6,12 @@ not language knowledge lives here once.
 
 - **Affiliations** (``affiliations``): a trained linear classifier over every
   person–organisation pair of a sentence; the language's rule claims are features.
+- **Agreements** (``agreements``): a sentence that says an agreement was signed and
+  names two or more organisations that no rule made parties of one.
 - **Participation** (``participation``): the people named at a named event, and the
   bodies that organised it, took part in it.
+- **Screen** (``screen``): a trained filter that drops proposed organisation names
+  that are fragments, generic words or headline words, with their claims.
 
 The classifier ships as ``kg/models/relations.json`` and is rebuilt by
 ``scripts/train_relations.py`` from the gold corpus (seeded, byte-reproducible).
@@ -23,9 +27,11 @@ from pathlib import Path
 
 from kg.extractors.common import sentence_spans
 from kg.extractors.relations.affiliations import classify
+from kg.extractors.relations.agreements import agreements
 from kg.extractors.relations.features import Sentence, sentence_view
 from kg.extractors.relations.linear import LinearModel, RelationModel
 from kg.extractors.relations.participation import participations
+from kg.extractors.relations.screen import screen
 from kg.model import Extraction, Mention, RoleClaim
 
 __all__ = ["MODEL_PATH", "NAME", "LinearModel", "RelationModel", "default_model", "relate"]
@@ -64,5 +70,9 @@ def relate(extraction: Extraction, model: RelationModel | None = None) -> Extrac
     rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     others = [c for c in extraction.claims if not isinstance(c, RoleClaim)]
     roles = classify(article, sentences, mentions, rules, model.affiliation)
+    signed = agreements(article, sentences, mentions, others)
     joined = participations(article, sentences, mentions)
-    return replace(extraction, claims=(*roles, *others, *joined))
+    related = replace(extraction, claims=(*roles, *others, *signed, *joined))
+    if model.screen is None:
+        return related
+    return screen(related, sentences, extraction.claims, model.screen)

@@ -94,11 +94,19 @@ PARTICIPATION: dict[str, frozenset[str]] = {
     ),
 }
 
-#: Nouns that name an agreement, in each language.
+#: Beginnings of the nouns that name an agreement; those of a memorandum apart.
 AGREEMENT_NOUNS: dict[str, frozenset[str]] = {
-    "kk": frozenset({"меморандум", "келісім", "келісімшарт", "шарт", "жол карта"}),
-    "ru": frozenset({"меморандум", "соглашен", "договор", "дорожн"}),
+    "kk": frozenset({"меморандум", "келісім", "шарт", "жол карта"}),
+    "ru": frozenset({"меморандум", "соглашен", "договор", "дорожн карт"}),
     "en": frozenset({"memorand", "agreement", "mou", "contract", "road map", "roadmap"}),
+}
+MEMORANDUM_NOUNS: frozenset[str] = frozenset({"меморандум", "memorand", "mou"})
+
+#: Beginnings of the words that say an agreement was signed or concluded.
+SIGNING: dict[str, frozenset[str]] = {
+    "kk": frozenset({"қол қой", "қол қою", "жасас", "бекіт", "қол жеткіз"}),
+    "ru": frozenset({"подпис", "заключ", "парафир"}),
+    "en": frozenset({"sign", "inked", "conclud"}),
 }
 
 
@@ -132,12 +140,17 @@ def _title_of(stemmed: str, lang: str) -> str:
 
 def mentions_any(text: str, cues: frozenset[str]) -> bool:
     """Whether any cue begins a word of ``text`` (multi-word cues: appear in it)."""
-    folded = text.casefold()
-    words = _WORD.findall(folded)
-    for cue in cues:
+    return first_cue(text, cues) is not None
+
+
+def first_cue(text: str, cues: frozenset[str]) -> str | None:
+    """The cue (sorted first) that begins a word of ``text``, if any."""
+    folded = " ".join(_WORD.findall(text.casefold()))
+    words = folded.split()
+    for cue in sorted(cues):
         if " " in cue:
-            if cue in folded:
-                return True
+            if f" {cue}" in f" {folded}":
+                return cue
         elif any(word.startswith(cue) for word in words):
-            return True
-    return False
+            return cue
+    return None

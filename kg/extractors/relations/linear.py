@@ -45,16 +45,16 @@ class LinearModel:
 
 @dataclass(frozen=True, slots=True)
 class RelationModel:
-    """The relation stage's classifiers: one for affiliations, one for agreement parties."""
+    """The relation stage's classifiers: affiliations, and the organisation-name screen."""
 
     affiliation: LinearModel
-    party: LinearModel | None = None
+    screen: LinearModel | None = None
     meta: Mapping[str, Any] | None = None
 
     def save(self, path: Path) -> None:
         data: dict[str, Any] = {"format": 1, "affiliation": self.affiliation.to_json()}
-        if self.party is not None:
-            data["party"] = self.party.to_json()
+        if self.screen is not None:
+            data["screen"] = self.screen.to_json()
         if self.meta is not None:
             data["meta"] = dict(self.meta)
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -66,7 +66,7 @@ class RelationModel:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(
                 affiliation=LinearModel.from_json(data["affiliation"]),
-                party=LinearModel.from_json(data["party"]) if "party" in data else None,
+                screen=LinearModel.from_json(data["screen"]) if "screen" in data else None,
                 meta=data.get("meta"),
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
