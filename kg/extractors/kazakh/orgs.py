@@ -358,12 +358,12 @@ class NameFinder:
         return named_next and plural and not tok.proper
 
     def _admin_start(self, left: int, h: int) -> int | None:
-        """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""
+        """A lower-case name opened by "облыстық", "аудандық" (a local body or office)."""
+        # any head: such a name is weak, so it is kept only when a position or an
+        # agreement needs it ("облыстық азаматтық альянс төрағасы", "облыстық музейінің")
         for p in range(left, h):
             if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
-                lex = self.lexeme(self.toks[h])
-                if lex is not None and lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
-                    return p
+                return p
         return None
 
     def _quote_first(self, first: int, h: int) -> int:

@@ -160,12 +160,13 @@ def _acronym_definitions(
 def kk_rule_relations(doc: Doc) -> Doc:
     """Positions and their holders, and agreements the sentence says were signed."""
     toks = _tokens(doc)
+    text = doc.text  # built from the tokens on every access: once per document
     for found in _sentences(doc):
         found.roles = find_roles(toks, found.start, found.end, found.orgs)
         found.holders = link_holders(
             toks, found.start, found.end, found.orgs, found.roles, found.persons
         )
-        found.agreement = find_agreement(toks, found.start, found.end, found.orgs, doc.text)
+        found.agreement = find_agreement(toks, found.start, found.end, found.orgs, text)
     doc.spans["kk_roles"] = [
         Span(doc, r.start, r.end, label="POSITION") for f in _sentences(doc) for r in f.roles
     ]
