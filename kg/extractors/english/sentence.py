@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.agreements import find_agreements
@@ -22,6 +23,8 @@ from kg.model import EntityType, OrgClass
 _QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
+# A quoted name after a head ("Movement “Unity”") is at most this many tokens long.
+_QUOTED_NAME = 8
 
 
 class Sentence:
@@ -58,10 +61,13 @@ class Sentence:
             self._parse_run(i, end)
             i = end + 1
         self.items.sort(key=lambda item: item.first)
+        self._quoted_names()
+        self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
         for item in self.items:
             if item.span is not None:
                 self.builder.mention(item.span)
+                self._parents(item)
         find_roles(self)
         find_agreements(self)
 
@@ -77,6 +83,51 @@ class Sentence:
             if bracketed and acronym_shaped(acronym) and acronym.isalpha():
                 found[acronym] = item.span
         return found
+
+    def _quoted_names(self) -> None:
+        """ "National Movement “Unity”": a quoted name right after a body is part of it."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 2 >= len(tokens):
+                continue
+            closer = _QUOTES.get(tokens[k].text)
+            window = range(k + 2, min(k + _QUOTED_NAME, len(tokens)))
+            close = next((c for c in window if tokens[c].text == closer), None)
+            if close is None or not tokens[k + 1].capitalised:
+                continue
+            quoted = self.text[tokens[k].start : tokens[close].end]
+            span = replace(item.span, end=tokens[close].end, name=f"{item.span.name} {quoted}")
+            self.items[n] = Item("org", item.first, close, span=span)
+        # the words inside the quotes are no separate finding
+        self.items = [
+            item
+            for item in self.items
+            if not any(
+                other.first < item.first <= other.last for other in self.items if other is not item
+            )
+        ]
+
+    def _bare_head(self, item: Item) -> bool:
+        """A head alone ("Group of people ...", "the Foundation") names no body."""
+        if item.kind != "org" or item.span is None or " " in item.span.name:
+            return False
+        return item.span.name.lower() in lexicon.ORG_HEADS
+
+    def _parents(self, item: Item) -> None:
+        """A unit's name names its parent too: "Committee X of the Ministry of Y" also
+        mentions "Ministry of Y" (the conventions list a parent as its own body)."""
+        assert item.span is not None
+        tokens = self.tokens
+        for k in range(item.first + 1, item.last):
+            if tokens[k].text not in ("of", "under"):
+                continue
+            head = k + 2 if tokens[k + 1].text == "the" else k + 1
+            if head <= item.last and tokens[head].head in lexicon.PARENT_HEADS:
+                indices = list(range(head, item.last + 1))
+                span = self._span(EntityType.ORGANISATION, indices, item.span.org_class)
+                if span.end <= item.span.end:
+                    self.builder.mention(span)
 
     def _short_quotes(self) -> frozenset[int]:
         """Token indices inside a short quotation: a title ("“An Analytical Look”"), no person."""
@@ -131,6 +182,16 @@ class Sentence:
                 end = j
                 j += 1
             elif token.text.lower() in CONNECTORS or token.text == "-":
+                j += 1
+            elif token.bare in lexicon.LEGAL_FORMS:
+                end = j  # "Konrad-Adenauer-Stiftung e.V."
+                j += 1
+            elif (
+                token.bare in lexicon.UNIT_WORDS
+                and tokens[j - 1].capitalised
+                and "of" in [t.text for t in tokens[i:j]]
+            ):
+                end = j  # "Akimat of the Yessil district of Astana"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run

@@ -159,6 +159,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "representation": OrgClass.INTERNATIONAL,
     "consulate": OrgClass.GOVERNMENT,
     "stiftung": OrgClass.NGO,
+    "e.v.": OrgClass.NGO,
     "ao": OrgClass.COMPANY,
     "ojsc": OrgClass.COMPANY,
     "cjsc": OrgClass.COMPANY,
@@ -175,8 +176,21 @@ BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
 
 #: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
-    {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v"}
+    {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}
 )
+
+#: Lower-case words for the units of a place inside a body's name ("Akimat of the
+#: Yessil district").
+UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
+
+#: Heads of parent bodies that a unit's name spells out ("... of the Ministry of X").
+PARENT_HEADS: frozenset[str] = frozenset(
+    {
+        "ministry", "parliament", "senate", "mazhilis", "majilis", "government", "akimat",
+        "administration", "agency", "committee", "university", "academy", "embassy",
+        "party", "foundation", "fund", "council", "commission", "assembly", "union",
+    }
+)  # fmt: skip
 
 #: Heads of a body's branch abroad, which keeps its country: "Embassy in Kazakhstan".
 OFFICE_HEADS: frozenset[str] = frozenset(
