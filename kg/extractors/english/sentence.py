@@ -409,7 +409,12 @@ class Sentence:
         if before and before[-1].bare in lexicon.CONCEPT_MODIFIERS.get(head, ()):
             return False
         if head in ("programme", "program"):
-            return any(t.text.isupper() or t.bare in lexicon.BODY_WORDS for t in before)
+            defined = (
+                k + 2 < len(tokens)
+                and tokens[k + 1].text == "("
+                and acronym_shaped(tokens[k + 2].text)
+            )
+            return defined or any(t.text.isupper() or t.bare in lexicon.BODY_WORDS for t in before)
         return True
 
     def _body_ends(self, k: int) -> bool:
