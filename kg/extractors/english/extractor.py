@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -12,6 +13,9 @@ from kg.lang.en import lexicon
 from kg.model import Article, EntityType, Extraction, OrgClass
 
 NAME = "en.rules"
+
+# Abbreviations whose full stop ends no sentence.
+_ABBREVIATION_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb)\.$")
 
 
 class EnglishExtractor:
@@ -31,7 +35,7 @@ class EnglishExtractor:
         singles: list[Token] = []
         all_tokens: list[Token] = []
         acronyms: dict[str, Span] = {}
-        for bounds in sentence_spans(article.text):
+        for bounds in _sentences(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
@@ -63,6 +67,17 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         return builder.build()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences, rejoined where the splitter cut after an abbreviation ("Mr. X")."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        if spans and _ABBREVIATION_END.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _expand_acronyms(builder: ExtractionBuilder, acronyms: dict[str, Span]) -> None:

@@ -289,6 +289,18 @@ class Sentence:
                 return k
         return end
 
+    def _position_field(self, end: int, limit: int) -> int:
+        """ "Vice President for Medical Activities of X": the field is part of the title."""
+        tokens = self.tokens
+        if end + 2 > limit or tokens[end + 1].text != "for":
+            return end
+        for k in range(end + 2, min(end + 6, limit + 1)):
+            if tokens[k].text == "of":
+                return k - 1 if k - 1 > end + 1 else end
+            if not tokens[k].capitalised or tokens[k].head is not None:
+                return end
+        return end
+
     def _position_at(self, k: int, limit: int) -> int | None:
         """Last index of a title starting at ``k`` (two words before one), if any."""
         if (
@@ -333,9 +345,11 @@ class Sentence:
                 continue
             end = self._position_at(k, last)
             if end is not None:
-                role = " ".join(t.bare for t in tokens[k : end + 1])
                 end = self._position_body(end, last)
-                role = " ".join(t.text.lower() for t in tokens[k : end + 1])
+                end = self._position_field(end, last)
+                # "First Deputy Minister" keeps its rank; "Kazakh", "former" do not
+                start = k - 1 if k > first and tokens[k - 1].bare in lexicon.RANKS else k
+                role = " ".join(t.text.lower() for t in tokens[start : end + 1])
                 self.items.append(Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
@@ -458,9 +472,12 @@ class Sentence:
         head = heads[0]
         end = head
         # "Foundation Office", "Agency Representation": a unit of the body just named.
-        while end + 1 < len(rest) and tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS:
+        while end + 1 < len(rest) and (
+            tokens[rest[end + 1]].head is not None
+            or tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS
+        ):
             end += 1
-        joiners = ("of", "for", "and", "on", "the", "-", "under")
+        joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
             joiners += ("in",)
         # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail

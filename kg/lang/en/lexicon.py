@@ -89,11 +89,28 @@ POSITIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs that give a position: "X, who heads the Y Foundation".
+HEADING_VERBS: dict[str, str] = {
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "led": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "directs": "director",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "runs": "head",
+}
+
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
 #: Words of a title that may precede it: "Kazakh President", "Acting Head".
 TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "first", "then"})
+
+#: Prefixes of a title that are part of the role ("first deputy minister").
+RANKS: frozenset[str] = frozenset({"first", "acting"})
 
 #: Organisation head nouns and the class each suggests.
 ORG_HEADS: dict[str, OrgClass] = {
