@@ -76,3 +76,35 @@ def test_arabic_names_keep_their_article_parts() -> None:
 def test_an_honorific_inside_a_name_stays_in_it() -> None:
     found = extract("Кеше жиынды Ерсайын қажы Бекмұратұлы ашты.")
     assert names(found, PERSON) == {"Ерсайын қажы Бекмұратұлы"}
+
+
+# -- member lists and bodies under an office -----------------------------------------
+
+
+def test_every_name_listed_after_a_plural_position_holds_it() -> None:
+    found = extract(
+        "Кездесуге Парламент Мәжілісінің депутаттары Асан Темірбеков, Әлия Нұрболова және "
+        "Сергей Ковалев қатысты."
+    )
+    assert roles(found) == {
+        ("Асан Темірбеков", "Парламент Мәжілісі", "депутат"),
+        ("Әлия Нұрболова", "Парламент Мәжілісі", "депутат"),
+        ("Сергей Ковалев", "Парламент Мәжілісі", "депутат"),
+    }
+
+
+def test_a_plural_of_a_position_word_may_describe_a_body() -> None:
+    found = extract("Жиынға «Дала» сарапшылар клубының мүшелері келді.")
+    assert names(found, ORG) == {"«Дала» сарапшылар клубы"}
+
+
+def test_a_body_under_an_office_keeps_the_office_in_its_name() -> None:
+    found = extract(
+        "ҚР Президенті жанындағы ұлттық жастар кеңесінің хатшысы Самат Ерденов және "
+        "Қазақстан Президенті жанындағы «Ынтымақ» республикалық мемлекеттік мекемесінің "
+        "директоры Айжан Болатова сөйледі."
+    )
+    assert names(found, ORG) == {
+        "ҚР Президенті жанындағы ұлттық жастар кеңесі",
+        "Қазақстан Президенті жанындағы «Ынтымақ» республикалық мемлекеттік мекемесі",
+    }

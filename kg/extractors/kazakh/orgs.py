@@ -23,6 +23,9 @@ _THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында"
 _MAX_BEFORE_QUOTE = 3
 _ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі")
 _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары", "тері")
+# Links that put a quoted name under a body or a namesake ("ҚР Президенті жанындағы
+# «X» мекемесі"); "X бойынша «Y» орталығы" says what Y works on instead.
+_BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарамағындағы", "атындағы"})
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
 
@@ -192,6 +195,8 @@ class NameFinder:
                 linked = False
                 left, j = j, j - 1
                 continue
+            if strict and tok.lower in _BELONGING_LINKS and j > self.start:
+                strict = 0  # "X жанындағы «Y» мекемесі": the name goes on before the link
             if strict:
                 if strict > _MAX_BEFORE_QUOTE or not self._before_quote(j):
                     break
@@ -235,9 +240,17 @@ class NameFinder:
             return True
         if tok.lower in lexicon.SENTENCE_ADVERBS:
             return False  # "Қазақстанның осы ұйыммен": a pronoun or adverb is no name word
-        if not tok.cap and (tok.verbal or tok.position is not None):
+        # a plural describes the members ("сарапшылар клубы", "мүгедектер қоғамы")
+        position = tok.position if tok.position is not None and not tok.position.plural else None
+        if not tok.cap and (tok.verbal or position is not None):
             return False
-        if tok.position is not None and not (right is not None and right.head is not None):
+        # "ҚР Президенті жанындағы ... кеңесі": a capitalised office before a link word
+        linked_office = tok.cap and right is not None and right.lower in lexicon.NAME_LINKS
+        if (
+            position is not None
+            and not (right is not None and right.head is not None)
+            and not linked_office
+        ):
             return (
                 False  # "РФ Президенті Әкімшілігі" has a position inside; "Елбасы Мәскеу ..." not
             )
@@ -376,6 +389,8 @@ class NameFinder:
         for p in range(first + 1, h):
             tok = self.toks[p]
             if tok.quote == "open" and tok.partner is not None and tok.partner < h:
+                if self.toks[p - 1].lower in _BELONGING_LINKS:
+                    return first  # "Президенті жанындағы «X» мекемесі" is under that body
                 after = self.toks[tok.partner + 1 : h]
                 return first if any(t.cap or t.upper for t in after) else p
         return first

@@ -46,6 +46,7 @@ class Lexeme:
 
     lemma: str
     form: Analysis
+    plural: bool = False  # "депутаттары", "мүшелері": several holders of the position
 
 
 @dataclass(slots=True)
@@ -142,9 +143,21 @@ def event_forms() -> dict[str, Lexeme]:
     return _table(tuple(sorted(lexicon.EVENT_HEADS)))
 
 
+@cache
 def position_forms() -> dict[str, Lexeme]:
-    """Every case form of every position noun."""
-    return _table(tuple(sorted(lexicon.POSITIONS)))
+    """Every case form of every position noun, singular and plural."""
+    forms = dict(_plural_positions(tuple(sorted(lexicon.POSITIONS))))
+    forms.update(_table(tuple(sorted(lexicon.POSITIONS))))
+    return forms
+
+
+@cache
+def _plural_positions(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
+    forms: dict[str, Lexeme] = {}
+    for lemma in lemmas:
+        for form, analysis in morph.decline(morph.plural(lemma)).items():
+            forms.setdefault(form, Lexeme(lemma, analysis, plural=True))
+    return forms
 
 
 def _lookup(table: dict[str, Lexeme], lower: str) -> Lexeme | None:
