@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
 from kg.lang.en import lexicon
@@ -35,6 +36,7 @@ class EnglishExtractor:
         singles: list[Token] = []
         all_tokens: list[Token] = []
         acronyms: dict[str, Span] = {}
+        events: list[EventFinding] = []
         for bounds in _sentences(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
@@ -46,6 +48,7 @@ class EnglishExtractor:
             singles.extend(sentence.singles)
             all_tokens.extend(tokens)
             acronyms.update(sentence.acronyms())
+            events.extend(sentence.events)
         surnames = {p.name.split()[-1].lower(): p for p in people}
         for token in singles:
             full = surnames.get(token.bare)
@@ -66,6 +69,7 @@ class EnglishExtractor:
                 end = token.start + len(bare)
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
+        _date_and_place(builder, events)
         return builder.build()
 
 
@@ -78,6 +82,34 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _date_and_place(builder: ExtractionBuilder, events: list[EventFinding]) -> None:
+    """Name each event by its fullest form in the article ("the Civil Forum" is "the
+    tenth Civil Forum"), with the first date and place its sentences state."""
+    names = [e.span.name for e in events]
+    fullest = {name: _fullest(name, names) for name in names}
+    dates: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for event in events:
+        name = fullest[event.span.name]
+        if event.date:
+            dates.setdefault(name, event.date)
+        if event.place:
+            places.setdefault(name, event.place)
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is EntityType.EVENT:
+            name = fullest.get(mention.name, mention.name)
+            builder.mentions[index] = replace(
+                mention, name=name, date=dates.get(name), place=places.get(name)
+            )
+
+
+def _fullest(name: str, names: list[str]) -> str:
+    """The longest name of ``names`` whose words contain the words of ``name``."""
+    words = f" {name.casefold()} "
+    longer = [n for n in names if words in f" {n.casefold()} " and len(n) > len(name)]
+    return max(longer, key=len, default=name)
 
 
 def _expand_acronyms(builder: ExtractionBuilder, acronyms: dict[str, Span]) -> None:

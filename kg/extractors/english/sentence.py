@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.agreements import find_agreements
+from kg.extractors.english.events import EventFinding, find_events
 from kg.extractors.english.roles import find_roles
 from kg.extractors.english.tokens import (
     CONNECTORS,
@@ -47,6 +48,7 @@ class Sentence:
         self.items: list[Item] = []
         self.singles: list[Token] = []
         self.quoted = self._short_quotes()
+        self.events: list[EventFinding] = []
 
     def run(self) -> None:
         if self._title_case():
@@ -70,6 +72,9 @@ class Sentence:
                 self._parents(item)
         find_roles(self)
         find_agreements(self)
+        self.events = find_events(self.text, self.tokens, self.bounds)
+        for event in self.events:
+            self.builder.mention(event.span)
 
     def acronyms(self) -> dict[str, Span]:
         """Acronyms defined in brackets after an organisation: "... Programme (UNDP)"."""

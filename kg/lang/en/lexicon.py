@@ -316,6 +316,19 @@ PLACES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Cities an event may be held in ("in Astana"): the region's capitals and large towns.
+CITIES: frozenset[str] = frozenset(
+    {
+        "almaty", "astana", "nur-sultan", "shymkent", "karaganda", "karagandy", "aktobe",
+        "pavlodar", "kostanay", "atyrau", "aktau", "oskemen", "ust-kamenogorsk", "semey",
+        "taraz", "turkestan", "kyzylorda", "petropavl", "petropavlovsk", "oral", "uralsk",
+        "kokshetau", "taldykorgan", "zhezkazgan", "baku", "bishkek", "osh", "tashkent",
+        "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
+        "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
+        "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
+    }
+)  # fmt: skip
+
 #: Agreement nouns (lower-case) and whether each is a memorandum.
 AGREEMENT_WORDS: dict[str, bool] = {
     "memorandum": True,
