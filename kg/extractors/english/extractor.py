@@ -15,6 +15,8 @@ from kg.model import Article, EntityType, Extraction, OrgClass
 
 NAME = "en.rules"
 
+# A headline naming an agreement is at most this many tokens long.
+_TITLE_TOKENS = 12
 # Abbreviations whose full stop ends no sentence.
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb)\.$")
 
@@ -37,13 +39,16 @@ class EnglishExtractor:
         all_tokens: list[Token] = []
         acronyms: dict[str, Span] = {}
         events: list[EventFinding] = []
+        title = False  # the last line was a headline naming an agreement
         for bounds in _sentences(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
             ]
-            sentence = Sentence(article.text, tokens, bounds, builder, acronyms)
+            sentence = Sentence(article.text, tokens, bounds, builder, acronyms, title)
             sentence.run()
+            if not _date_line(tokens):
+                title = _agreement_title(tokens)
             people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
             singles.extend(sentence.singles)
             all_tokens.extend(tokens)
@@ -71,6 +76,18 @@ class EnglishExtractor:
         _expand_acronyms(builder, acronyms)
         _date_and_place(builder, events)
         return builder.build()
+
+
+def _agreement_title(tokens: list[Token]) -> bool:
+    """ "Memorandum of Cooperation": a short line that names an agreement."""
+    return len(tokens) <= _TITLE_TOKENS and any(
+        t.bare in lexicon.AGREEMENT_WORDS and t.capitalised for t in tokens
+    )
+
+
+def _date_line(tokens: list[Token]) -> bool:
+    """ "July 22, 2024": a dateline between a headline and its text."""
+    return len(tokens) <= 6 and any(t.text.isdigit() for t in tokens)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

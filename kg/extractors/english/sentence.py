@@ -38,6 +38,7 @@ class Sentence:
         bounds: tuple[int, int],
         builder: ExtractionBuilder,
         acronyms: dict[str, Span] | None = None,
+        after_title: bool = False,
     ) -> None:
         self.text = text
         # Acronyms the article has defined so far: "KazAID Chairman X" names the agency.
@@ -48,11 +49,11 @@ class Sentence:
         self.items: list[Item] = []
         self.singles: list[Token] = []
         self.quoted = self._short_quotes()
+        self.after_title = after_title
         self.events: list[EventFinding] = []
 
     def run(self) -> None:
-        if self._title_case():
-            return
+        headline = self._title_case()
         i = 0
         while i < len(self.tokens):
             end = self._run_end(i)
@@ -63,6 +64,10 @@ class Sentence:
             self._parse_run(i, end)
             i = end + 1
         self.items.sort(key=lambda item: item.first)
+        if headline:
+            # Capitals say nothing about people in a headline; a body's head still does.
+            self.items = [i for i in self.items if i.kind == "org" and self._headed(i)]
+            self.singles = []
         self._quoted_names()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
@@ -71,7 +76,7 @@ class Sentence:
                 self.builder.mention(item.span)
                 self._parents(item)
         find_roles(self)
-        find_agreements(self)
+        find_agreements(self, self.after_title)
         self.events = find_events(self.text, self.tokens, self.bounds)
         for event in self.events:
             self.builder.mention(event.span)
@@ -112,6 +117,9 @@ class Sentence:
                 other.first < item.first <= other.last for other in self.items if other is not item
             )
         ]
+
+    def _headed(self, item: Item) -> bool:
+        return any(self.tokens[k].head is not None for k in range(item.first, item.last + 1))
 
     def _bare_head(self, item: Item) -> bool:
         """A head alone ("Group of people ...", "the Foundation") names no body."""

@@ -301,6 +301,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
+        "between", "among", "with", "from", "for", "about", "within", "through", "under",
+        "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
     }
 )  # fmt: skip
 
