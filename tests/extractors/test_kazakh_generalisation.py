@@ -108,3 +108,30 @@ def test_a_body_under_an_office_keeps_the_office_in_its_name() -> None:
         "ҚР Президенті жанындағы ұлттық жастар кеңесі",
         "Қазақстан Президенті жанындағы «Ынтымақ» республикалық мемлекеттік мекемесі",
     }
+
+
+# -- where a name starts and ends ----------------------------------------------------
+
+
+def test_the_people_of_a_body_end_the_name_before_them() -> None:
+    found = extract(
+        "Семей медициналық университетінің басшылығы Қытайдың Шаньдун Университетінің "
+        "делегациясымен кездесті."
+    )
+    assert "Семей медициналық университеті" in names(found, ORG)
+    assert all("басшылығы" not in n for n in names(found, ORG))
+
+
+def test_a_name_in_its_own_case_is_not_part_of_the_next_head() -> None:
+    found = extract("Қор «Ақ ниет» қауымдастығымен серіктестік туралы меморандумға қол қойды.")
+    assert names(found, ORG) == {"«Ақ ниет» қауымдастығы"}
+
+
+def test_an_opening_word_parted_from_the_name_by_lower_case_words_is_left_out() -> None:
+    found = extract("Аталмыш облыстық жиынды Арал өңірі Азаматтық Альянсының президенті ашты.")
+    assert names(found, ORG) == {"Арал өңірі Азаматтық Альянсы"}
+
+
+def test_a_place_in_the_attributive_alone_names_no_office() -> None:
+    found = extract("Ол ұйымның Венадағы кеңсесінің директоры болып тағайындалды.")
+    assert all("кеңсе" not in n for n in names(found, ORG))

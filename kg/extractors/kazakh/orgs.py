@@ -26,6 +26,7 @@ _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары
 # Links that put a quoted name under a body or a namesake ("ҚР Президенті жанындағы
 # «X» мекемесі"); "X бойынша «Y» орталығы" says what Y works on instead.
 _BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарамағындағы", "атындағы"})
+_OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
 
@@ -139,6 +140,9 @@ class NameFinder:
             return None
         if lex.lemma == "орталық" and first == h - 1 and _place_genitive(self.toks[first]):
             return None  # "Алматының орталығында": the middle of a city
+        first = self._past_opening_word(first, h)
+        if self._only_where(first, h):
+            return None  # "Венадағы кеңсесі": where an office is, not its name
         first = self._quote_first(first, h)
         if first == h - 1 and self.toks[first].acronym and lex.lemma == "ұйым":
             return OrgSpan(first, h + 1, "acronym")  # "USAID ұйымы" is USAID
@@ -223,6 +227,9 @@ class NameFinder:
             return False
         if tok.lower in _THEME_WORDS or tok.legal_form:
             return False
+        head = tok.head
+        if head is not None and head.form.possessive and head.form.case in _OBLIQUE:
+            return False  # "«X» қауымдастығымен серіктестік": another name, in its own case
         if tok.lower in lexicon.NAME_CONJUNCTIONS:
             before = toks[j - 1] if j > self.start else None
             if before is None or right is None or not self._joinable(before):
@@ -280,14 +287,18 @@ class NameFinder:
         return i
 
     def _owned_by_genitive(self, j: int) -> bool:
-        """A plural a name before it owns ("... кеңесінің мүшелері"): no name word."""
+        """People a name before them owns ("... кеңесінің мүшелері", "... университетінің
+        басшылығы", "«X» қорының» өкілдері"): no name word, the name before ends there."""
         tok = self.toks[j]
-        return (
-            j > self.start
-            and not tok.cap
-            and tok.lower.endswith(_PLURAL_POSSESSIVES)
-            and self.toks[j - 1].case == "gen"
-        )
+        if j <= self.start or tok.cap:
+            return False
+        before = self.toks[j - 1]
+        if before.quote == "close" and j - 2 >= self.start:
+            before = self.toks[j - 2]  # "«Отандастар қорының» өкілдері"
+        if before.case != "gen":
+            return False
+        people = tok.lower.startswith(lexicon.STAFF_NOUNS) and _owned(tok)
+        return people or tok.lower.endswith(_PLURAL_POSSESSIVES)
 
     def _joinable(self, before: Tok) -> bool:
         """Whether "және"/"мен" after ``before`` joins two words of one name."""
@@ -378,6 +389,32 @@ class NameFinder:
             if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
                 return p
         return None
+
+    def _past_opening_word(self, first: int, h: int) -> int:
+        """Skip a sentence's first word that lower-case words part from the name.
+
+        "Аталмыш республикалық жиынды Жетісу облысы Азаматтық Альянсы", "Елордалық
+        меймандар Жәңгір хан университеті": the name opens at the next capital. A
+        place ("Ақтөбе облысының ...") or a name that owns a head ("Білім және ғылым
+        министрлігінің Ғылым комитеті") keeps its first word.
+        """
+        tok = self.toks[first]
+        if not (self._first(first) and tok.titled) or tok.proper or _place_word(tok):
+            return first
+        for p in range(first + 1, h):
+            nxt = self.toks[p]
+            if nxt.head is not None or nxt.quote is not None or not nxt.word:
+                return first
+            if nxt.cap or nxt.upper:
+                return p if p > first + 1 else first
+        return first
+
+    def _only_where(self, first: int, h: int) -> bool:
+        """Whether the one capitalised word before head ``h`` is a place in "-дағы"."""
+        tok = self.toks[first]
+        if tok.case != "attr" or not _place_word(tok):
+            return False
+        return not any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h])
 
     def _quote_first(self, first: int, h: int) -> int:
         """Open the name at its quote when only description follows the quote.

@@ -248,6 +248,24 @@ STAFF_POSITIONS: frozenset[str] = frozenset(
     {"жетекші", "кеңесші", "үйлестіруші", "координатор", "менеджер", "маман", "қызметкер"}
 )
 
+#: Beginnings of nouns for the people of a body ("университетінің басшылығы", "қорының
+#: өкілдері"): after a name in the genitive they end it.
+STAFF_NOUNS: tuple[str, ...] = (
+    "басшылы",
+    "ұжым",
+    "делегация",
+    "өкіл",
+    "қызметкер",
+    "ғалым",
+    "маман",
+    "студент",
+    "оқушы",
+    "түлек",
+    "мүше",
+    "меймандар",
+    "қонақ",
+)
+
 #: Positions whose holder implies a body: "X вице-министрі" works in "X министрлігі".
 IMPLIED_ORGS: dict[str, str] = {"министр": "министрлігі", "вице-министр": "министрлігі"}
 
