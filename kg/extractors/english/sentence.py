@@ -21,6 +21,8 @@ from kg.extractors.english.tokens import (
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
 
+# "Chargé d’Affaires": a French particle inside a capitalised title.
+_PARTICLE = re.compile(r"d['’][A-Z]")
 _QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
@@ -189,7 +191,7 @@ class Sentence:
         j = i + 1
         while j < len(tokens):
             token = tokens[j]
-            if token.capitalised and token.text[:1].isalpha():
+            if (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
                 if token.function_word and token.bare != "the":
                     break
                 end = j

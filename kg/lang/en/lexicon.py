@@ -334,7 +334,12 @@ CITIES: frozenset[str] = frozenset(
 #: Agreement nouns (lower-case) and whether each is a memorandum.
 AGREEMENT_WORDS: dict[str, bool] = {
     "memorandum": True,
+    "memoranda": True,
+    "memorandums": True,
     "mou": True,
+    "mous": True,
+    "agreements": False,
+    "contracts": False,
     "agreement": False,
     "accord": False,
     "treaty": False,
