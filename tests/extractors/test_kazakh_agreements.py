@@ -125,3 +125,49 @@ def test_an_agreement_takes_the_date_its_sentence_gives() -> None:
     )
     (claim,) = agreements(found)
     assert claim.date == "2024-04-12"
+
+
+def test_one_subject_with_two_partners_signs_two_agreements() -> None:
+    found = extract(
+        "Ертіс өлкетану мұражайы Қазақ ұлттық музейімен ынтымақтастық туралы келісімге "
+        "қол қойып, «Сарайшық» тарихи-мәдени қорық-музейімен келісімге қол қойды."
+    )
+    assert sorted(sorted(parties(found, c)) for c in agreements(found)) == [
+        ["«Сарайшық» тарихи-мәдени қорық-музейі", "Ертіс өлкетану мұражайы"],
+        ["Ертіс өлкетану мұражайы", "Қазақ ұлттық музейі"],
+    ]
+
+
+def test_a_partner_alone_signs_with_the_subject_of_the_headline() -> None:
+    found = extract(
+        "«Жол» қоғамдық қоры екі меморандумға қол қойды\n\n"
+        "Қор «Дала» жастар қауымдастығымен ынтымақтастық туралы меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Жол» қоғамдық қоры", "«Дала» жастар қауымдастығы"}
+
+
+def test_people_signing_for_their_bodies_make_the_bodies_parties() -> None:
+    found = extract(
+        "«Шуақ» орталығының директоры Ерлан Әбенов пен Алтай жастар одағының төрағасы "
+        "Сәуле Қасымова ынтымақтастық меморандумына қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Шуақ» орталығы", "Алтай жастар одағы"}
+
+
+def test_the_sides_are_the_two_bodies_named_before() -> None:
+    found = extract(
+        "Бүгін Тараз инновациялық университетіне Алатау ғылыми орталығының ғалымдары келді. "
+        "Нәтижесінде қос тарап меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"Тараз инновациялық университеті", "Алатау ғылыми орталығы"}
+
+
+def test_a_genitive_before_arasynda_is_a_party() -> None:
+    found = extract(
+        "Жамбыл облыстық кітапханасы мен Шу аудандық музейінің арасында келісім бекітілді."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"Жамбыл облыстық кітапханасы", "Шу аудандық музейі"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extractors.english.tokens import Item
 from kg.lang.en import lexicon
 from kg.model import AgreementKind
 
@@ -13,14 +14,24 @@ if TYPE_CHECKING:
 # -- agreements ----------------------------------------------------------------------
 
 
-def find_agreements(sentence: Sentence) -> None:
+def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
+    """Agreements the sentence says were signed, or names by their parties.
+
+    ``after_title``: the sentence continues a headline that names an agreement
+    ("Memorandum of Cooperation" / "Between X and Y").
+    """
     words = [t.text.lower() for t in sentence.tokens]
-    if not any(w in lexicon.SIGNING for w in words):
-        return
     kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
-    if not kinds:
+    signed = any(w in lexicon.SIGNING for w in words)
+    between = next((k for k, w in enumerate(words) if w == "between"), None)
+    # "the Memorandum of Understanding between X and Y" names its parties unsigned.
+    named = between is not None and (
+        any(w in lexicon.AGREEMENT_WORDS for w in words[max(0, between - 6) : between])
+        or (between == 0 and after_title)
+    )
+    if not (kinds and signed) and not named:
         return
-    kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
+    kind = AgreementKind.MEMORANDUM if any(kinds) or not kinds else AgreementKind.AGREEMENT
     # "according to X", "X reported": the source of the news is no party.
     sources = [k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION]
     orgs = [
@@ -28,12 +39,29 @@ def find_agreements(sentence: Sentence) -> None:
         for i in sentence.items
         if i.kind == "org" and i.span and not any(0 < i.first - k <= 4 for k in sources)
     ]
-    between = next((k for k, w in enumerate(words) if w == "between"), None)
+    title = _title(sentence, words)
     if between is not None and len([o for o in orgs if o.first > between]) >= 2:
         orgs = [o for o in orgs if o.first > between][:2]
-    sentence.builder.agreement(
-        [o.span for o in orgs if o.span], kind, _title(sentence, words), sentence.bounds
-    )
+    elif signed:
+        for parties in _with_partners(words, orgs):
+            sentence.builder.agreement(
+                [o.span for o in parties if o.span], kind, title, sentence.bounds
+            )
+        return
+    sentence.builder.agreement([o.span for o in orgs if o.span], kind, title, sentence.bounds)
+
+
+def _with_partners(words: list[str], orgs: list[Item]) -> list[list[Item]]:
+    """ "X signed memoranda with Y, Z and W": one agreement of X with each partner."""
+    verb = next((k for k, w in enumerate(words) if w in lexicon.SIGNING), len(words))
+    with_ = next((k for k in range(verb, len(words)) if words[k] == "with"), None)
+    if with_ is None:
+        return [orgs]
+    signers = [o for o in orgs if o.last < verb]
+    partners = [o for o in orgs if o.first > with_]
+    if not signers or len(partners) < 2:
+        return [orgs]
+    return [[*signers, partner] for partner in partners]
 
 
 def _title(sentence: Sentence, words: list[str]) -> str | None:

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
 from kg.lang.en import lexicon
 from kg.model import Article, EntityType, Extraction, OrgClass
 
 NAME = "en.rules"
+
+# A headline naming an agreement is at most this many tokens long.
+_TITLE_TOKENS = 12
+# Abbreviations whose full stop ends no sentence.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
 
 
 class EnglishExtractor:
@@ -31,17 +41,22 @@ class EnglishExtractor:
         singles: list[Token] = []
         all_tokens: list[Token] = []
         acronyms: dict[str, Span] = {}
-        for bounds in sentence_spans(article.text):
+        events: list[EventFinding] = []
+        title = False  # the last line was a headline naming an agreement
+        for bounds in _sentences(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
             ]
-            sentence = Sentence(article.text, tokens, bounds, builder, acronyms)
+            sentence = Sentence(article.text, tokens, bounds, builder, acronyms, title)
             sentence.run()
+            if not _date_line(tokens):
+                title = _agreement_title(tokens)
             people.extend(i.span for i in sentence.items if i.kind == "person" and i.span)
             singles.extend(sentence.singles)
             all_tokens.extend(tokens)
             acronyms.update(sentence.acronyms())
+            events.extend(sentence.events)
         surnames = {p.name.split()[-1].lower(): p for p in people}
         for token in singles:
             full = surnames.get(token.bare)
@@ -62,7 +77,59 @@ class EnglishExtractor:
                 end = token.start + len(bare)
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
+        _date_and_place(builder, events)
         return builder.build()
+
+
+def _agreement_title(tokens: list[Token]) -> bool:
+    """ "Memorandum of Cooperation": a short line that names an agreement."""
+    return len(tokens) <= _TITLE_TOKENS and any(
+        t.bare in lexicon.AGREEMENT_WORDS and t.capitalised for t in tokens
+    )
+
+
+def _date_line(tokens: list[Token]) -> bool:
+    """ "July 22, 2024": a dateline between a headline and its text."""
+    return len(tokens) <= 6 and any(t.text.isdigit() for t in tokens)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences, rejoined where the splitter cut after an abbreviation ("Mr. X")."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        if spans and _ABBREVIATION_END.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _date_and_place(builder: ExtractionBuilder, events: list[EventFinding]) -> None:
+    """Name each event by its fullest form in the article ("the Civil Forum" is "the
+    tenth Civil Forum"), with the first date and place its sentences state."""
+    names = [e.span.name for e in events]
+    fullest = {name: _fullest(name, names) for name in names}
+    dates: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for event in events:
+        name = fullest[event.span.name]
+        if event.date:
+            dates.setdefault(name, event.date)
+        if event.place:
+            places.setdefault(name, event.place)
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is EntityType.EVENT:
+            name = fullest.get(mention.name, mention.name)
+            builder.mentions[index] = replace(
+                mention, name=name, date=dates.get(name), place=places.get(name)
+            )
+
+
+def _fullest(name: str, names: list[str]) -> str:
+    """The longest name of ``names`` whose words contain the words of ``name``."""
+    words = f" {name.casefold()} "
+    longer = [n for n in names if words in f" {n.casefold()} " and len(n) > len(name)]
+    return max(longer, key=len, default=name)
 
 
 def _expand_acronyms(builder: ExtractionBuilder, acronyms: dict[str, Span]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extractors.english.tokens import Item
+from kg.lang.en import lexicon
 
 if TYPE_CHECKING:
     from kg.extractors.english.sentence import Sentence
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
 _AFTER_PERSON = frozenset(
     {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
 )
-_BETWEEN = frozenset({",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”"})
+# Honorifics ("Mr. X") may stand between a title and its person.
+_BETWEEN = frozenset(
+    {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
+)
 _MAX_GAP = 3
 
 # -- roles ---------------------------------------------------------------------------
@@ -27,7 +31,11 @@ def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[st
 
 
 def find_roles(sentence: Sentence) -> None:
+    """Pair each person with the titles and bodies beside them."""
     items = sentence.items
+    # Items an earlier person took as its apposition ("X, Vice President of Y, and Z"):
+    # the next person does not take them again.
+    claimed: set[int] = set()
     for index, item in enumerate(items):
         if item.kind != "person" or item.span is None:
             continue
@@ -36,6 +44,7 @@ def find_roles(sentence: Sentence) -> None:
         while (
             k >= 0
             and items[k].kind != "person"
+            and k not in claimed
             and _gap(sentence, items[k].last, right, _BETWEEN) is not None
         ):
             run.insert(0, items[k])
@@ -54,17 +63,45 @@ def find_roles(sentence: Sentence) -> None:
             left = items[k].last
             k += 1
             allowed = _BETWEEN
-        # The title belongs to the next person when one follows it directly.
+        # The title belongs to the next person when one follows it directly
+        # ("X and Foundation Chairman Y"), not after a comma ("X, Chairman of F, and Y").
         next_person = k < len(items) and items[k].kind == "person"
+        if next_person and after and _apposition(sentence, item, after, items[k]):
+            next_person = False
         if after and after[0].kind == "position" and not next_person:
             pairs += _pairs(sentence, after)
+            claimed.update(range(index + 1, index + 1 + len(after)))
         elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):
             pairs.append((None, after[0]))
+        pairs += _who_heads(sentence, index)
         for position, org in pairs:
             assert org.span is not None
             sentence.builder.role(
                 item.span, org.span, position.role if position else None, sentence.bounds
             )
+
+
+def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:
+    """Whether ``after`` is set off by commas as the apposition of ``person``."""
+    tokens = sentence.tokens
+    opening = [t.text for t in tokens[person.last + 1 : after[0].first]]
+    closing = [t.text for t in tokens[after[-1].last + 1 : following.first]]
+    return opening[:1] == [","] and ("," in closing or "and" in closing)
+
+
+def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]:
+    """ "X, who heads the Y Foundation": the verb gives the role."""
+    tokens, items, person = sentence.tokens, sentence.items, sentence.items[index]
+    k = person.last + 1
+    words = [t.text.lower() for t in tokens[k : k + 3]]
+    if len(words) < 3 or words[:2] != [",", "who"] or words[2] not in lexicon.HEADING_VERBS:
+        return []
+    start = k + 4 if k + 3 < len(tokens) and tokens[k + 3].text == "the" else k + 3
+    org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
+    if org is None:
+        return []
+    role = lexicon.HEADING_VERBS[words[2]]
+    return [(Item("position", k + 2, k + 2, role=role), org)]
 
 
 def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:

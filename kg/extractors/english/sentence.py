@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.agreements import find_agreements
+from kg.extractors.english.events import EventFinding, find_events
 from kg.extractors.english.roles import find_roles
 from kg.extractors.english.tokens import (
     CONNECTORS,
@@ -19,9 +21,13 @@ from kg.extractors.english.tokens import (
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
 
+# "Chargé d’Affaires": a French particle inside a capitalised title.
+_PARTICLE = re.compile(r"d['’][A-Z]")
 _QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
+# A quoted name after a head ("Movement “Unity”") is at most this many tokens long.
+_QUOTED_NAME = 8
 
 
 class Sentence:
@@ -34,6 +40,7 @@ class Sentence:
         bounds: tuple[int, int],
         builder: ExtractionBuilder,
         acronyms: dict[str, Span] | None = None,
+        after_title: bool = False,
     ) -> None:
         self.text = text
         # Acronyms the article has defined so far: "KazAID Chairman X" names the agency.
@@ -44,10 +51,11 @@ class Sentence:
         self.items: list[Item] = []
         self.singles: list[Token] = []
         self.quoted = self._short_quotes()
+        self.after_title = after_title
+        self.events: list[EventFinding] = []
 
     def run(self) -> None:
-        if self._title_case():
-            return
+        headline = self._title_case()
         i = 0
         while i < len(self.tokens):
             end = self._run_end(i)
@@ -58,12 +66,22 @@ class Sentence:
             self._parse_run(i, end)
             i = end + 1
         self.items.sort(key=lambda item: item.first)
+        if headline:
+            # Capitals say nothing about people in a headline; a body's head still does.
+            self.items = [i for i in self.items if i.kind == "org" and self._headed(i)]
+            self.singles = []
+        self._quoted_names()
+        self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
         for item in self.items:
             if item.span is not None:
                 self.builder.mention(item.span)
+                self._parents(item)
         find_roles(self)
-        find_agreements(self)
+        find_agreements(self, self.after_title)
+        self.events = find_events(self.text, self.tokens, self.bounds)
+        for event in self.events:
+            self.builder.mention(event.span)
 
     def acronyms(self) -> dict[str, Span]:
         """Acronyms defined in brackets after an organisation: "... Programme (UNDP)"."""
@@ -77,6 +95,54 @@ class Sentence:
             if bracketed and acronym_shaped(acronym) and acronym.isalpha():
                 found[acronym] = item.span
         return found
+
+    def _quoted_names(self) -> None:
+        """ "National Movement “Unity”": a quoted name right after a body is part of it."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 2 >= len(tokens):
+                continue
+            closer = _QUOTES.get(tokens[k].text)
+            window = range(k + 2, min(k + _QUOTED_NAME, len(tokens)))
+            close = next((c for c in window if tokens[c].text == closer), None)
+            if close is None or not tokens[k + 1].capitalised:
+                continue
+            quoted = self.text[tokens[k].start : tokens[close].end]
+            span = replace(item.span, end=tokens[close].end, name=f"{item.span.name} {quoted}")
+            self.items[n] = Item("org", item.first, close, span=span)
+        # the words inside the quotes are no separate finding
+        self.items = [
+            item
+            for item in self.items
+            if not any(
+                other.first < item.first <= other.last for other in self.items if other is not item
+            )
+        ]
+
+    def _headed(self, item: Item) -> bool:
+        return any(self.tokens[k].head is not None for k in range(item.first, item.last + 1))
+
+    def _bare_head(self, item: Item) -> bool:
+        """A head alone ("Group of people ...", "the Foundation") names no body."""
+        if item.kind != "org" or item.span is None or " " in item.span.name:
+            return False
+        return item.span.name.lower() in lexicon.ORG_HEADS
+
+    def _parents(self, item: Item) -> None:
+        """A unit's name names its parent too: "Committee X of the Ministry of Y" also
+        mentions "Ministry of Y" (the conventions list a parent as its own body)."""
+        assert item.span is not None
+        tokens = self.tokens
+        for k in range(item.first + 1, item.last):
+            if tokens[k].text not in ("of", "under"):
+                continue
+            head = k + 2 if tokens[k + 1].text == "the" else k + 1
+            if head <= item.last and tokens[head].head in lexicon.PARENT_HEADS:
+                indices = list(range(head, item.last + 1))
+                span = self._span(EntityType.ORGANISATION, indices, item.span.org_class)
+                if span.end <= item.span.end:
+                    self.builder.mention(span)
 
     def _short_quotes(self) -> frozenset[int]:
         """Token indices inside a short quotation: a title ("“An Analytical Look”"), no person."""
@@ -125,12 +191,22 @@ class Sentence:
         j = i + 1
         while j < len(tokens):
             token = tokens[j]
-            if token.capitalised and token.text[:1].isalpha():
+            if (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
                 if token.function_word and token.bare != "the":
                     break
                 end = j
                 j += 1
             elif token.text.lower() in CONNECTORS or token.text == "-":
+                j += 1
+            elif token.bare in lexicon.LEGAL_FORMS:
+                end = j  # "Konrad-Adenauer-Stiftung e.V."
+                j += 1
+            elif (
+                token.bare in lexicon.UNIT_WORDS
+                and tokens[j - 1].capitalised
+                and "of" in [t.text for t in tokens[i:j]]
+            ):
+                end = j  # "Akimat of the Yessil district of Astana"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
@@ -228,6 +304,18 @@ class Sentence:
                 return k
         return end
 
+    def _position_field(self, end: int, limit: int) -> int:
+        """ "Vice President for Medical Activities of X": the field is part of the title."""
+        tokens = self.tokens
+        if end + 2 > limit or tokens[end + 1].text != "for":
+            return end
+        for k in range(end + 2, min(end + 6, limit + 1)):
+            if tokens[k].text == "of":
+                return k - 1 if k - 1 > end + 1 else end
+            if not tokens[k].capitalised or tokens[k].head is not None:
+                return end
+        return end
+
     def _position_at(self, k: int, limit: int) -> int | None:
         """Last index of a title starting at ``k`` (two words before one), if any."""
         if (
@@ -272,9 +360,11 @@ class Sentence:
                 continue
             end = self._position_at(k, last)
             if end is not None:
-                role = " ".join(t.bare for t in tokens[k : end + 1])
                 end = self._position_body(end, last)
-                role = " ".join(t.text.lower() for t in tokens[k : end + 1])
+                end = self._position_field(end, last)
+                # "First Deputy Minister" keeps its rank; "Kazakh", "former" do not
+                start = k - 1 if k > first and tokens[k - 1].bare in lexicon.RANKS else k
+                role = " ".join(t.text.lower() for t in tokens[start : end + 1])
                 self.items.append(Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
@@ -348,7 +438,12 @@ class Sentence:
         if before and before[-1].bare in lexicon.CONCEPT_MODIFIERS.get(head, ()):
             return False
         if head in ("programme", "program"):
-            return any(t.text.isupper() or t.bare in lexicon.BODY_WORDS for t in before)
+            defined = (
+                k + 2 < len(tokens)
+                and tokens[k + 1].text == "("
+                and acronym_shaped(tokens[k + 2].text)
+            )
+            return defined or any(t.text.isupper() or t.bare in lexicon.BODY_WORDS for t in before)
         return True
 
     def _body_ends(self, k: int) -> bool:
@@ -392,9 +487,12 @@ class Sentence:
         head = heads[0]
         end = head
         # "Foundation Office", "Agency Representation": a unit of the body just named.
-        while end + 1 < len(rest) and tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS:
+        while end + 1 < len(rest) and (
+            tokens[rest[end + 1]].head is not None
+            or tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS
+        ):
             end += 1
-        joiners = ("of", "for", "and", "on", "the", "-", "under")
+        joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
             joiners += ("in",)
         # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail

@@ -5,6 +5,12 @@ A sentence states an agreement when it has a memorandum or agreement noun and
 organisations in it that could be a subject: in the nominative, or joined by
 "-мен" ("X Y ұйымымен келісімге қол қойды"); a genitive name only owns something.
 The subject stated before the noun ("ынтымақтастық туралы меморандум") is its title.
+
+Across sentences (``settle_agreements``): one subject signing with several partners
+("X Y-мен ... қол қойып, Z-мен ... қол қойды") signs one agreement with each; a
+sentence naming only the partner ("Z-мен меморандумға қол қойды") continues the
+subject of the signing stated before it (often in the headline); "тараптар" (the
+sides) are the two organisations the text has just named together.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extractors.kazakh.orgs import OrgSpan
+from kg.extractors.kazakh.roles import Holder
 from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import morph
 from kg.model import AgreementKind
@@ -29,6 +36,13 @@ _TITLE_STOPS = frozenset(
 )
 
 
+# Links after a genitive name that make it a party: "X пен Y-тің арасында".
+_BETWEEN = frozenset({"арасында", "арасындағы"})
+# Words for "the sides" of an agreement, whose names an earlier sentence gives.
+_SIDES = ("тарап",)
+_SIDES_LOOKBACK = 5  # sentences searched back for the two sides
+
+
 @dataclass(frozen=True, slots=True)
 class AgreementSpan:
     """An agreement found in a sentence: its parties, kind and title."""
@@ -36,6 +50,21 @@ class AgreementSpan:
     parties: tuple[OrgSpan, ...]
     kind: AgreementKind
     title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """A sentence that says an agreement was signed, with the parties it names itself."""
+
+    kind: AgreementKind
+    title: str | None
+    subjects: tuple[OrgSpan, ...]  # in the nominative (or genitive before "арасында")
+    partners: tuple[OrgSpan, ...]  # in the instrumental: "Y-мен"
+    sides: bool  # "тараптар", "қос тарап": the parties are named elsewhere
+
+    @property
+    def parties(self) -> tuple[OrgSpan, ...]:
+        return (*self.subjects, *self.partners)
 
 
 def _kind(tok: Tok) -> AgreementKind | None:
@@ -46,20 +75,25 @@ def _kind(tok: Tok) -> AgreementKind | None:
 
 
 def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
-    """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты"."""
+    """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты", "бекітілді"."""
     for i in range(start, end - 1):
         tok, nxt = toks[i], toks[i + 1]
         if tok.lower == "қол" and nxt.lower.startswith(("қой", "қоя")):
             return True
-        if _kind(tok) is not None and nxt.lower.startswith(("жасас", "жасалды")):
+        if _kind(tok) is not None and nxt.lower.startswith(("жасас", "жасалды", "бекітілді")):
             return True
     return False
 
 
-def find_agreement(
-    toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan], text: str
-) -> AgreementSpan | None:
-    """The agreement the sentence ``toks[start:end]`` reports signed, if any."""
+def find_signing(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    holders: Sequence[Holder],
+    text: str,
+) -> Signing | None:
+    """The signing the sentence ``toks[start:end]`` reports, if any, with its parties."""
     if not _signed(toks, start, end):
         return None
     covered = {i for o in orgs for i in range(o.start, o.reach)}
@@ -70,20 +104,67 @@ def find_agreement(
     kind = _kind(toks[noun])
     assert kind is not None
     title_start = _title_start(toks, start, noun, covered)
-    parties = tuple(
-        org
-        for org in orgs
-        if not (title_start is not None and title_start <= org.start < noun)
-        and _subject_case(toks, org)
-    )
-    if len(parties) < 2:
-        return None
+    candidates = [
+        org for org in orgs if not (title_start is not None and title_start <= org.start < noun)
+    ]
+    subjects = [org for org in candidates if _party_case(toks, org, end) in ("nom", "between")]
+    partners = [org for org in candidates if _party_case(toks, org, end) == "ins"]
+    if len(subjects) + len(partners) < 2:
+        # "X қорының директоры А мен Y-тің төрағасы Б ... қол қойды": a person signing
+        # for a body makes the body the party
+        for holder in holders:
+            org = holder.organisation
+            signs = morph.name_case(toks[holder.person.end - 1].text) in ("nom", "ins")
+            if signs and all(org is not o for o in (*subjects, *partners)):
+                subjects.append(org)
     title = None
     if title_start is not None:
         head = toks[noun]
         nominative = morph.analyses(head.text)[0].stem
         title = text[toks[title_start].start : head.start] + nominative
-    return AgreementSpan(parties, kind, title)
+    sides = any(t.lower.startswith(_SIDES) for t in toks[start:end])
+    return Signing(kind, title, tuple(subjects), tuple(partners), sides)
+
+
+def settle_agreements(
+    signings: Sequence[Signing | None], orgs: Sequence[Sequence[OrgSpan]]
+) -> list[list[AgreementSpan]]:
+    """The agreements of each sentence, given every sentence's signing and names."""
+    settled: list[list[AgreementSpan]] = []
+    signer: OrgSpan | None = None  # the subject of the last signing stated
+    for index, signing in enumerate(signings):
+        if signing is None:
+            settled.append([])
+            continue
+        found: list[AgreementSpan] = []
+        subjects, partners = signing.subjects, signing.partners
+        if len(subjects) == 1 and len(partners) >= 2:
+            found = [_agreement(signing, (subjects[0], p)) for p in partners]
+        elif len(signing.parties) >= 2:
+            found = [_agreement(signing, signing.parties)]
+        elif len(signing.parties) == 1 and signer is not None and signing.parties[0] is not signer:
+            found = [_agreement(signing, (signer, signing.parties[0]))]
+        elif not signing.parties and signing.sides:
+            pair = _two_sides(orgs, index)
+            if pair is not None:
+                found = [_agreement(signing, pair)]
+        if len(subjects) == 1:
+            signer = subjects[0]
+        settled.append(found)
+    return settled
+
+
+def _agreement(signing: Signing, parties: Sequence[OrgSpan]) -> AgreementSpan:
+    return AgreementSpan(tuple(parties), signing.kind, signing.title)
+
+
+def _two_sides(orgs: Sequence[Sequence[OrgSpan]], index: int) -> tuple[OrgSpan, OrgSpan] | None:
+    """The two named organisations of the nearest earlier sentence that names just two."""
+    for back in range(index - 1, max(index - 1 - _SIDES_LOOKBACK, -1), -1):
+        named = [o for o in orgs[back] if not o.weak]
+        if len(named) == 2:
+            return named[0], named[1]
+    return None
 
 
 def _title_start(toks: Sequence[Tok], start: int, noun: int, covered: set[int]) -> int | None:
@@ -105,9 +186,12 @@ def _title_start(toks: Sequence[Tok], start: int, noun: int, covered: set[int]) 
     return i if words & _SUBJECT_WORDS or possessive else None
 
 
-def _subject_case(toks: Sequence[Tok], org: OrgSpan) -> bool:
+def _party_case(toks: Sequence[Tok], org: OrgSpan, end: int) -> str:
+    """The case that makes a name a party: "nom", "ins", "between"; else the case it is in."""
     last = toks[org.reach - 1]
     if last.quote == "close":
-        return True
+        return "nom"
     case = last.head.form.case if last.head is not None and org.kind == "head" else last.case
-    return case in ("nom", "ins")
+    if case == "gen" and org.reach < end and toks[org.reach].lower in _BETWEEN:
+        return "between"
+    return case

@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extractors.common import ExtractionBuilder, Span
+from kg.extractors.kazakh.agreements import AgreementSpan
 from kg.extractors.kazakh.events import event_date, event_place
 from kg.extractors.kazakh.names import (
     Namer,
@@ -47,7 +48,7 @@ def assemble(doc: Doc, article: Article) -> Extraction:
     found: list[tuple[EntityType, Found, int]] = []  # what, where, proposal index
     proposal_of: dict[int, int] = {}
     used = {id(h.organisation) for f in sentences for h in f.holders} | {
-        id(o) for f in sentences if f.agreement is not None for o in f.agreement.parties
+        id(o) for f in sentences for a in f.agreements for o in a.parties
     }
 
     def propose(kind: EntityType, span: Found, proposal: Proposal) -> None:
@@ -139,9 +140,10 @@ def _add_claims(
                     builder.mention(who), builder.mention(where), holder.role, evidence
                 )
                 builder.claim(claim)
-        if found.agreement is not None:
+        if found.agreements:
             date = event_date(toks, found.start, found.end, builder.article.date)
-            _agreement(builder, found, spans, evidence, date)
+            for agreement in found.agreements:
+                _agreement(builder, agreement, spans, evidence, date)
         if found.events and any(t.lower.startswith("қатыс") for t in toks[found.start : found.end]):
             event = builder.mention(spans[id(found.events[0])])
             for person in found.persons:
@@ -152,14 +154,12 @@ def _add_claims(
 
 def _agreement(
     builder: ExtractionBuilder,
-    found: SentenceFindings,
+    agreement: AgreementSpan,
     spans: dict[int, Span],
     evidence: Evidence,
     date: str | None,
 ) -> None:
-    """Record the sentence's agreement; its date when the sentence gives one."""
-    agreement = found.agreement
-    assert agreement is not None
+    """Record one agreement of a sentence; its date when the sentence gives one."""
     parties = [spans[id(o)] for o in agreement.parties if id(o) in spans]
     if len({p.name.casefold() for p in parties}) < 2:
         return

@@ -113,7 +113,9 @@ def undecided(toks: Sequence[Tok], found: SentenceFindings) -> bool:
     taken = _taken(found)
     run = 0
     for i in range(found.start, found.end):
-        run = run + 1 if i not in taken and name_word(toks[i]) else 0
+        # a line in capitals is no reason to ask the model: it was not trained on one
+        word = name_word(toks[i]) and not toks[i].shouted
+        run = run + 1 if i not in taken and word else 0
         if run >= _MIN_RUN:
             return True
     return False

@@ -23,6 +23,10 @@ _THEME_WORDS = frozenset({"тақырыбындағы", "тақырыбында"
 _MAX_BEFORE_QUOTE = 3
 _ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі")
 _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары", "тері")
+# Links that put a quoted name under a body or a namesake ("ҚР Президенті жанындағы
+# «X» мекемесі"); "X бойынша «Y» орталығы" says what Y works on instead.
+_BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарамағындағы", "атындағы"})
+_OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
 
@@ -136,6 +140,9 @@ class NameFinder:
             return None
         if lex.lemma == "орталық" and first == h - 1 and _place_genitive(self.toks[first]):
             return None  # "Алматының орталығында": the middle of a city
+        first = self._past_opening_word(first, h)
+        if self._only_where(first, h):
+            return None  # "Венадағы кеңсесі": where an office is, not its name
         first = self._quote_first(first, h)
         if first == h - 1 and self.toks[first].acronym and lex.lemma == "ұйым":
             return OrgSpan(first, h + 1, "acronym")  # "USAID ұйымы" is USAID
@@ -192,6 +199,8 @@ class NameFinder:
                 linked = False
                 left, j = j, j - 1
                 continue
+            if strict and tok.lower in _BELONGING_LINKS and j > self.start:
+                strict = 0  # "X жанындағы «Y» мекемесі": the name goes on before the link
             if strict:
                 if strict > _MAX_BEFORE_QUOTE or not self._before_quote(j):
                     break
@@ -218,6 +227,9 @@ class NameFinder:
             return False
         if tok.lower in _THEME_WORDS or tok.legal_form:
             return False
+        head = tok.head
+        if head is not None and head.form.possessive and head.form.case in _OBLIQUE:
+            return False  # "«X» қауымдастығымен серіктестік": another name, in its own case
         if tok.lower in lexicon.NAME_CONJUNCTIONS:
             before = toks[j - 1] if j > self.start else None
             if before is None or right is None or not self._joinable(before):
@@ -235,9 +247,17 @@ class NameFinder:
             return True
         if tok.lower in lexicon.SENTENCE_ADVERBS:
             return False  # "Қазақстанның осы ұйыммен": a pronoun or adverb is no name word
-        if not tok.cap and (tok.verbal or tok.position is not None):
+        # a plural describes the members ("сарапшылар клубы", "мүгедектер қоғамы")
+        position = tok.position if tok.position is not None and not tok.position.plural else None
+        if not tok.cap and (tok.verbal or position is not None):
             return False
-        if tok.position is not None and not (right is not None and right.head is not None):
+        # "ҚР Президенті жанындағы ... кеңесі": a capitalised office before a link word
+        linked_office = tok.cap and right is not None and right.lower in lexicon.NAME_LINKS
+        if (
+            position is not None
+            and not (right is not None and right.head is not None)
+            and not linked_office
+        ):
             return (
                 False  # "РФ Президенті Әкімшілігі" has a position inside; "Елбасы Мәскеу ..." not
             )
@@ -267,14 +287,18 @@ class NameFinder:
         return i
 
     def _owned_by_genitive(self, j: int) -> bool:
-        """A plural a name before it owns ("... кеңесінің мүшелері"): no name word."""
+        """People a name before them owns ("... кеңесінің мүшелері", "... университетінің
+        басшылығы", "«X» қорының» өкілдері"): no name word, the name before ends there."""
         tok = self.toks[j]
-        return (
-            j > self.start
-            and not tok.cap
-            and tok.lower.endswith(_PLURAL_POSSESSIVES)
-            and self.toks[j - 1].case == "gen"
-        )
+        if j <= self.start or tok.cap:
+            return False
+        before = self.toks[j - 1]
+        if before.quote == "close" and j - 2 >= self.start:
+            before = self.toks[j - 2]  # "«Отандастар қорының» өкілдері"
+        if before.case != "gen":
+            return False
+        people = tok.lower.startswith(lexicon.STAFF_NOUNS) and _owned(tok)
+        return people or tok.lower.endswith(_PLURAL_POSSESSIVES)
 
     def _joinable(self, before: Tok) -> bool:
         """Whether "және"/"мен" after ``before`` joins two words of one name."""
@@ -358,13 +382,39 @@ class NameFinder:
         return named_next and plural and not tok.proper
 
     def _admin_start(self, left: int, h: int) -> int | None:
-        """A lower-case name opened by "облыстық", "аудандық" (a local council or office)."""
+        """A lower-case name opened by "облыстық", "аудандық" (a local body or office)."""
+        # any head: such a name is weak, so it is kept only when a position or an
+        # agreement needs it ("облыстық азаматтық альянс төрағасы", "облыстық музейінің")
         for p in range(left, h):
             if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
-                lex = self.lexeme(self.toks[h])
-                if lex is not None and lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
-                    return p
+                return p
         return None
+
+    def _past_opening_word(self, first: int, h: int) -> int:
+        """Skip a sentence's first word that lower-case words part from the name.
+
+        "Аталмыш республикалық жиынды Жетісу облысы Азаматтық Альянсы", "Елордалық
+        меймандар Жәңгір хан университеті": the name opens at the next capital. A
+        place ("Ақтөбе облысының ...") or a name that owns a head ("Білім және ғылым
+        министрлігінің Ғылым комитеті") keeps its first word.
+        """
+        tok = self.toks[first]
+        if not (self._first(first) and tok.titled) or tok.proper or _place_word(tok):
+            return first
+        for p in range(first + 1, h):
+            nxt = self.toks[p]
+            if nxt.head is not None or nxt.quote is not None or not nxt.word:
+                return first
+            if nxt.cap or nxt.upper:
+                return p if p > first + 1 else first
+        return first
+
+    def _only_where(self, first: int, h: int) -> bool:
+        """Whether the one capitalised word before head ``h`` is a place in "-дағы"."""
+        tok = self.toks[first]
+        if tok.case != "attr" or not _place_word(tok):
+            return False
+        return not any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h])
 
     def _quote_first(self, first: int, h: int) -> int:
         """Open the name at its quote when only description follows the quote.
@@ -376,6 +426,8 @@ class NameFinder:
         for p in range(first + 1, h):
             tok = self.toks[p]
             if tok.quote == "open" and tok.partner is not None and tok.partner < h:
+                if self.toks[p - 1].lower in _BELONGING_LINKS:
+                    return first  # "Президенті жанындағы «X» мекемесі" is under that body
                 after = self.toks[tok.partner + 1 : h]
                 return first if any(t.cap or t.upper for t in after) else p
         return first

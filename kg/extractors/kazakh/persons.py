@@ -9,6 +9,8 @@ from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon, morph
 
 _MAX_NAME_WORDS = 3
+_MAX_ARABIC_NAME_WORDS = 5  # "Мұхаммед Әли әл-Мазки әл-Шамси"
+_MAX_INITIALS = 3  # "Н. Ә. Назарбаев", "А.Б.В. Сейтов"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,7 @@ def _place(tok: Tok) -> bool:
 def name_word(tok: Tok) -> bool:
     """A capitalised word that can be part of a personal name."""
     return (
-        tok.titled
+        (tok.titled or tok.shouted)
         and tok.quote is None
         and not any(c.isdigit() for c in tok.text)
         and "." not in tok.text
@@ -70,25 +72,73 @@ def upper_surname(tok: Tok) -> bool:
     )
 
 
+def arabic_name_part(tok: Tok) -> bool:
+    """A name part with an Arabic article: "әл-Мухайри", "әш-Шаххат", "ад-Дин"."""
+    article, hyphen, rest = tok.text.partition("-")
+    return (
+        bool(hyphen)
+        and article.lower() in lexicon.NAME_ARTICLES
+        and rest[:1].isupper()
+        and tok.quote is None
+    )
+
+
+def _kazakh_patronymic(tok: Tok) -> bool:
+    """ "Әнуарбекқызы", "Серікұлы": a surname, or a patronymic when a surname follows."""
+    return tok.lower.endswith(("ұлы", "қызы", "улы", "кызы"))
+
+
 def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
-    """Name words from ``i`` on: up to three, honorifics skipped; the index after them."""
+    """Name words from ``i`` on, honorifics between them kept; the index after them.
+
+    Up to three words; a Kazakh patronymic before a surname ("Зәуре Әнуарбекқызы
+    Байменова") and Arabic name parts ("Фатима Әли әл-Дармаки", "Абдулла Маджид Әл
+    Али") may make the name longer.
+    """
     words: list[int] = []
     j = i
-    while j < end and len(words) < _MAX_NAME_WORDS:
+    limit = _MAX_NAME_WORDS
+    while j < end and len(words) < limit:
         tok = toks[j]
         if words and tok.lower in lexicon.HONORIFICS:
+            # "Наурызбай қажы Тағанұлы" keeps the title inside the name, not after it
+            inside = j + 1 < end and len(words) < limit - 1 and name_word(toks[j + 1])
+            if inside and not names_a_body(toks[j + 1]):
+                words.append(j)
             j += 1
             continue
-        if name_word(tok) or (len(words) == 1 and upper_surname(tok)):
+        particle = len(words) >= 1 and (
+            arabic_name_part(tok)
+            or (tok.titled and tok.lower in lexicon.NAME_ARTICLES and _next_titled(toks, j, end))
+        )
+        if particle:
+            limit = _MAX_ARABIC_NAME_WORDS
+        if particle or name_word(tok) or (len(words) == 1 and upper_surname(tok)):
             words.append(j)
             j += 1
+            if particle and tok.lower in lexicon.NAME_ARTICLES:
+                continue  # "Әл Али": the article leads the next word
             if len(words) >= 2 and morph.name_case(tok.text) != "nom":
                 break  # an inflected word ends the name
             if len(words) == 2 and _surname(tok) and not _patronymic(tok):
-                break  # "Бану Нұрғазиева": the surname closes the name
+                if _kazakh_patronymic(tok) and _surname_next(toks, j, end):
+                    limit = _MAX_NAME_WORDS
+                    continue  # a patronymic, the surname follows
+                if not (j < end and arabic_name_part(toks[j])):
+                    break  # "Бану Нұрғазиева": the surname closes the name
             continue
         break
+    while words and toks[words[-1]].lower in lexicon.HONORIFICS | lexicon.NAME_ARTICLES:
+        words.pop()
     return words, (words[-1] + 1 if words else i)
+
+
+def _next_titled(toks: Sequence[Tok], j: int, end: int) -> bool:
+    return j + 1 < end and toks[j + 1].titled and toks[j + 1].sent == toks[j].sent
+
+
+def _surname_next(toks: Sequence[Tok], j: int, end: int) -> bool:
+    return j < end and name_word(toks[j]) and _surname(toks[j]) and not names_a_body(toks[j])
 
 
 def find_persons(toks: Sequence[Tok], start: int, end: int) -> list[PersonSpan]:
@@ -122,10 +172,17 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     if quoted(toks, i):
         return None  # «Иса На Рем» ансамблі: a title, not a person
     anchored = i > 0 and _after_position(toks, i)
-    if tok.initials and i + 1 < end and name_word(toks[i + 1]) and _surname(toks[i + 1]):
-        if i + 2 < end and toks[i + 2].lower == "атындағы":
-            return None
-        return PersonSpan(i, i + 2, (i, i + 1), anchored)
+    if tok.initials:
+        # "С. Н. Омаров", "Г.С.Сейтказина": initials, then a surname
+        final = i
+        while final + 1 < end and final - i < _MAX_INITIALS and toks[final + 1].initials:
+            final += 1
+        surname = final + 1
+        if surname < end and name_word(toks[surname]) and _surname(toks[surname]):
+            if surname + 1 < end and toks[surname + 1].lower == "атындағы":
+                return None
+            return PersonSpan(i, surname + 1, tuple(range(i, surname + 1)), anchored)
+        return None
     if not name_word(tok):
         return None
     words, after = _take_name(toks, i, end)
@@ -141,6 +198,7 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
             _surname(last)
             or any(_patronymic(toks[w]) for w in words)
             or first.lower in lexicon.FIRST_NAMES
+            or any(arabic_name_part(toks[w]) for w in words)
         )
         if not cue:
             return None

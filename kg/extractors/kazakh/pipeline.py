@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extractors.kazakh.agreements import AgreementSpan, find_agreement
+from kg.extractors.kazakh.agreements import AgreementSpan, find_signing, settle_agreements
 from kg.extractors.kazakh.events import find_events
 from kg.extractors.kazakh.orgs import OrgSpan, find_orgs
 from kg.extractors.kazakh.persons import PersonSpan, find_persons, name_stem, repeat_persons
@@ -41,7 +41,7 @@ class SentenceFindings:
     events: list[OrgSpan] = field(default_factory=list)
     roles: list[RolePhrase] = field(default_factory=list)
     holders: list[Holder] = field(default_factory=list)
-    agreement: AgreementSpan | None = None
+    agreements: list[AgreementSpan] = field(default_factory=list)
 
 
 def _register_extensions() -> None:
@@ -160,12 +160,17 @@ def _acronym_definitions(
 def kk_rule_relations(doc: Doc) -> Doc:
     """Positions and their holders, and agreements the sentence says were signed."""
     toks = _tokens(doc)
-    for found in _sentences(doc):
+    text = doc.text  # built from the tokens on every access: once per document
+    sentences = _sentences(doc)
+    for found in sentences:
         found.roles = find_roles(toks, found.start, found.end, found.orgs)
         found.holders = link_holders(
             toks, found.start, found.end, found.orgs, found.roles, found.persons
         )
-        found.agreement = find_agreement(toks, found.start, found.end, found.orgs, doc.text)
+    signings = [find_signing(toks, f.start, f.end, f.orgs, f.holders, text) for f in sentences]
+    settled = settle_agreements(signings, [f.orgs for f in sentences])
+    for found, agreements in zip(sentences, settled, strict=True):
+        found.agreements = agreements
     doc.spans["kk_roles"] = [
         Span(doc, r.start, r.end, label="POSITION") for f in _sentences(doc) for r in f.roles
     ]

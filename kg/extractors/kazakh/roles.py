@@ -136,12 +136,39 @@ def link_holders(
                     holders.append(Holder(person, item_org, item.role))
             pending = []
             last_end = person.end
+            if org is not None and _plural(toks, role):
+                # "кеңесінің мүшелері А. Әлиев, Б. Бекова және В. Сейітов"
+                for listed in _listed_after(toks, person, persons):
+                    holders.append(Holder(listed, org, role.role))
+                    last_end = listed.end
             continue
         pending.append((org, role))
         last_end = role.end
     holders.extend(_named_before(toks, start, first_open, pending, persons))
     holders.extend(_on_behalf(toks, start, end, orgs, persons))
     return holders
+
+
+def _plural(toks: Sequence[Tok], role: RolePhrase) -> bool:
+    position = toks[role.end - 1].position
+    return position is not None and position.plural
+
+
+def _listed_after(
+    toks: Sequence[Tok], first: PersonSpan, persons: Sequence[PersonSpan]
+) -> list[PersonSpan]:
+    """The names listed after ``first`` with commas and "және"/"мен", in order."""
+    listed: list[PersonSpan] = []
+    last = first
+    for person in persons:
+        if person.start <= last.start:
+            continue
+        between = toks[last.end : person.start]
+        if not between or not all(t.text in _LIST_JOINERS for t in between):
+            break
+        listed.append(person)
+        last = person
+    return listed
 
 
 def _subject(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:

@@ -34,6 +34,10 @@ _VERB_ENDINGS = (
 )
 # First and second person possessives ("еліміз", "сіздің"): not in names.
 _PERSONAL_ENDINGS = ("мыз", "міз", "ңыз", "ңіз", "мыздың", "міздің")
+# Upper-case words in a row that make a line written in capitals, and the longest
+# abbreviation such a line may still contain.
+_MIN_SHOUTED_WORDS = 2
+_SHORT_ABBREVIATION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,7 @@ class Lexeme:
 
     lemma: str
     form: Analysis
+    plural: bool = False  # "депутаттары", "мүшелері": several holders of the position
 
 
 @dataclass(slots=True)
@@ -67,6 +72,7 @@ class Tok:
     quote: str | None = None  # "open" or "close"
     partner: int | None = None  # index of the matching quote
     proper: bool = False  # capitalised somewhere in the text other than a sentence's start
+    shouted: bool = False  # an ordinary word in a line written in capitals ("ФОРУМ ӨТТІ")
 
     @property
     def punct(self) -> bool:
@@ -137,9 +143,21 @@ def event_forms() -> dict[str, Lexeme]:
     return _table(tuple(sorted(lexicon.EVENT_HEADS)))
 
 
+@cache
 def position_forms() -> dict[str, Lexeme]:
-    """Every case form of every position noun."""
-    return _table(tuple(sorted(lexicon.POSITIONS)))
+    """Every case form of every position noun, singular and plural."""
+    forms = dict(_plural_positions(tuple(sorted(lexicon.POSITIONS))))
+    forms.update(_table(tuple(sorted(lexicon.POSITIONS))))
+    return forms
+
+
+@cache
+def _plural_positions(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
+    forms: dict[str, Lexeme] = {}
+    for lemma in lemmas:
+        for form, analysis in morph.decline(morph.plural(lemma)).items():
+            forms.setdefault(form, Lexeme(lemma, analysis, plural=True))
+    return forms
 
 
 def _lookup(table: dict[str, Lexeme], lower: str) -> Lexeme | None:
@@ -198,8 +216,42 @@ def analyse(
             tok.position = _lookup(positions, lower)
         toks.append(tok)
     _pair_quotes(toks)
+    _tame_shouting(toks)
     _mark_proper(toks)
     return toks
+
+
+def _tame_shouting(toks: list[Tok]) -> None:
+    """Read words of a line written in capitals as ordinary words, not abbreviations.
+
+    Headlines and subtitles in capitals ("КЕМЕЛ ОСПАНОВ, СҚО ІШКІ САЯСАТ
+    БАСҚАРМАСЫНЫҢ БАСШЫСЫ") would otherwise make every long word an organisation.
+    A run of upper-case words in one sentence, at least two of them long, is such a
+    line; its short words (up to three letters: "СҚО", "ҚР") stay abbreviations.
+    """
+    run: list[Tok] = []
+
+    def settle() -> None:
+        long_words = [t for t in run if _long_upper(t)]
+        if len(long_words) >= _MIN_SHOUTED_WORDS:
+            for tok in long_words:
+                tok.upper = tok.cap = False
+                tok.shouted = True
+        run.clear()
+
+    for tok in toks:
+        if run and tok.sent != run[-1].sent:
+            settle()
+        if tok.word and tok.upper and not tok.initials:
+            run.append(tok)
+        elif tok.word:
+            settle()
+    settle()
+
+
+def _long_upper(tok: Tok) -> bool:
+    letters = [c for c in tok.stem_upper if c.isalpha()]
+    return len(letters) > _SHORT_ABBREVIATION and not tok.stem_upper.isascii()
 
 
 def _mark_proper(toks: list[Tok]) -> None:

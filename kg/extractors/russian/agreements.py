@@ -19,7 +19,7 @@ class AgreementRules(SentenceBase):
             return
         kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
         cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
-        parties = [o for o in orgs if o.first < cut]
+        parties = [o for o in orgs if o.first < cut and not o.parent]
         between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
         if between is not None:
             after = [o for o in parties if o.first > between]

@@ -12,6 +12,39 @@ from kg.lang.ru import lexicon
 # prepositions and conjunctions ("глава представительства ЮНИСЕФ в Республике ...").
 _GAP_POS = frozenset({"PUNCT", "ADP", "CCONJ"})
 _MAX_GAP = 4
+_TITLE_TOKENS = 16
+
+# Scraped news quotes names with «», “”, „“, and also ” ” , " " and ` `, where one
+# character both opens and closes: a quote opens after a space and closes after a word.
+_PAIRED = {"«": "»", "„": "“”", "‘": "’"}
+_SYMMETRIC = {"“": "”", "”": "”", '"': '"', "`": "`", "'": "'"}
+
+
+def quote_pairs(tokens: list[Token]) -> dict[int, int]:
+    """Token index of each opening quote -> index of the quote that closes it.
+
+    An outer quote left open by a dropped closer («Центр «Самрук») closes with the
+    last quote closed inside it.
+    """
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for k, token in enumerate(tokens):
+        char = token.text
+        glued_before = k > 0 and tokens[k - 1].end == token.start
+        glued_after = k + 1 < len(tokens) and tokens[k + 1].start == token.end
+        if stack:
+            opener = tokens[stack[-1]].text
+            closers = _PAIRED.get(opener) or _SYMMETRIC.get(opener, "")
+            if char in closers and (opener in _PAIRED or glued_before or not glued_after):
+                pairs[stack.pop()] = k
+                continue
+        if char in _PAIRED or (char in _SYMMETRIC and glued_after and not glued_before):
+            stack.append(k)
+    for opened in stack:
+        inner = [c for o, c in pairs.items() if o > opened]
+        if inner:
+            pairs[opened] = max(inner)
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +58,7 @@ class Item:
     role: str | None = None
     implied: Span | None = None  # "министра иностранных дел" implies the ministry
     weak: bool = False  # a lower-case phrase, an organisation only if a role names it
+    parent: bool = False  # "Министерства ..." inside "Комитет ... Министерства ...": no party
 
 
 class SentenceBase:
@@ -37,12 +71,31 @@ class SentenceBase:
         bounds: tuple[int, int],
         builder: ExtractionBuilder,
         people: list[Span],
+        aliases: dict[str, str],
     ) -> None:
         self.text = text
         self.tokens = tokens
         self.bounds = bounds
         self.builder = builder
         self.people = people
+        self.aliases = aliases
+        self.quotes = quote_pairs(tokens)
+        letters = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
+        self.shouting = len(letters) >= 2 and all(w.isupper() for w in letters)
+        # Tokens of a quoted title; a long quote is reported speech, whose words are text.
+        self.inside = {
+            k for o, c in self.quotes.items() if c - o <= _TITLE_TOKENS for k in range(o + 1, c)
+        }
+
+    def quoted_text(self, opened: int) -> str:
+        """The name inside the quote opened at token ``opened``, inner quotes balanced."""
+        close = self.quotes[opened]
+        if close == opened + 1:
+            return ""
+        inner = self.text[self.tokens[opened + 1].start : self.tokens[close - 1].end]
+        if self.tokens[close].text in "»" and inner.count("«") > inner.count("»"):
+            inner += "»"  # «Центр «Самрук»: the outer closer was dropped
+        return inner.strip()
 
     def gap_ok(self, a: int, b: int) -> bool:
         """True when tokens strictly between ``a`` and ``b`` may separate linked items."""
@@ -65,11 +118,15 @@ class SentenceBase:
             token = tokens[j]
             if token.text in ("по", "и") and j + 1 < len(tokens):
                 after = tokens[j + 1]
-                wanted = "datv" if token.text == "по" else "gent"
+                joined = tokens[j - 1].case if j > start else None
+                wanted = "datv" if token.text == "по" else joined if joined == "datv" else "gent"
                 if after.case == wanted and after.inflected and after.text[:1].islower():
                     j += 1
                     token = after
                     if token.case == "datv":
+                        # "по демократическим институтам и правам человека"
+                        while j + 1 < len(tokens) and tokens[j + 1].case == "datv":
+                            j += 1
                         end = j
                         j += 1
                         continue

@@ -9,6 +9,7 @@ from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
 from kg.extractors.russian.persons import name_surnames
 from kg.extractors.russian.sentence import Sentence
 from kg.extractors.russian.tokens import NAME, Tagger
+from kg.extractors.russian.unify import unify_names
 from kg.model import Article, Extraction
 
 
@@ -30,11 +31,13 @@ class RussianExtractor:
         tokens = self._tagger.tokens(article.text)
         builder = ExtractionBuilder(article, NAME)
         people: list[Span] = []
+        aliases: dict[str, str] = {}  # an acronym in brackets -> the name before it
         starts = [t.start for t in tokens]
         for sentence in sentence_spans(article.text):
             first = bisect_left(starts, sentence[0])
             last = bisect_left(starts, sentence[1])
             inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
-            Sentence(article.text, inside, sentence, builder, people).run()
+            Sentence(article.text, inside, sentence, builder, people, aliases).run()
         name_surnames(tokens, builder, people)
+        unify_names(builder, aliases)
         return builder.build()

@@ -11,20 +11,18 @@ def initials(name: str) -> str:
     return " ".join(f"{w}." if len(w) == 1 and w.isupper() else w for w in name.split())
 
 
-def quoted_name(quoted: str) -> str:
-    """The name inside «...», keeping a nested quote whose outer closer was dropped."""
-    inner = quoted[1:]
-    if inner.endswith(("»", "”", '"')) and inner.count("«") < inner.count("»"):
-        inner = inner[:-1]
-    return inner.strip()
+def org_name(phrase: str, head: str | None = None, *, spell_state: bool = False) -> str:
+    """Canonical organisation name: capitalised, known aliases, the state as written.
 
-
-def org_name(phrase: str, head: str | None = None) -> str:
-    """Canonical organisation name: capitalised, abbreviations written out, aliases known."""
+    The state is spelled out ("РК" -> "Республики Казахстан") only with ``spell_state``:
+    for a ministry named by a minister's title, whose words are no name of their own.
+    Otherwise the article's own form is kept, and ``unify`` joins the two spellings.
+    """
     words = phrase.split(" ")
-    if head in lexicon.STATE_BODIES:
+    if spell_state and head in lexicon.STATE_BODIES:
         words = [lexicon.STATE_GENITIVES.get(w, w) if i else w for i, w in enumerate(words)]
-    words = [lexicon.ABBREVIATIONS.get(w, w) if i else w for i, w in enumerate(words)]
+    if spell_state:
+        words = [lexicon.ABBREVIATIONS.get(w, w) if i else w for i, w in enumerate(words)]
     # "МИДа Кыргызстана": an abbreviation takes no case ending in a name.
     name = " ".join(morph.bare_abbreviation(w) for w in words)
     name = name[:1].upper() + name[1:]

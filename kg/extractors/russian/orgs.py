@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kg.extractors.common import OPENING_QUOTES, Span, closing_quote
+from kg.extractors.common import Span
 from kg.extractors.russian.base import Item, SentenceBase
-from kg.extractors.russian.names import org_name, quoted_name
+from kg.extractors.russian.names import org_name
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
 
 _WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE)
+
+
+def _head_lemma(lemma: str) -> str:
+    """ "бизнес-ассоциация" is headed by "ассоциация"."""
+    return lemma.rsplit("-", 1)[-1]
+
+
+def _abbreviation(word: str) -> bool:
+    """ "МИД", "ЮНИСЕФ": a word in capitals names a body without a case ending."""
+    return len(word) > 1 and word.isupper() and word.isalpha()
 
 
 class OrgRules(SentenceBase):
@@ -35,34 +46,72 @@ class OrgRules(SentenceBase):
                 i += 1
                 continue
             found.append(item)
+            parent = self._parent(item)
+            if parent is not None:
+                found.append(parent)
             taken.update(range(item.first, item.last + 1))
             i = item.last + 1
+        found = self._bracketed_aliases(found, taken)
         for position in positions:
             if position.implied is not None:
                 implied = position.implied
                 found.append(Item("org", position.first, position.last, span=implied, weak=True))
         return found
 
+    def _bracketed_aliases(self, found: list[Item], taken: set[int]) -> list[Item]:
+        """ "Детским фондом ООН (ЮНИСЕФ)": the bracketed word is another name of the same body."""
+        tokens = self.tokens
+        by_first = {o.first: o for o in found}
+        result: list[Item] = []
+        replaced: set[int] = set()
+        for item in found:
+            result.append(item)
+            k = item.last + 1
+            if item.span is None or not (
+                k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")"
+            ):
+                continue
+            word = tokens[k + 1]
+            own = by_first.get(k + 1)
+            if not word.titled or (own is None and (k + 1 in taken or not word.text.isupper())):
+                continue
+            if word.text.isupper():
+                self.aliases.setdefault(word.text, item.span.name)
+            span = replace(item.span, start=word.start, end=word.end)
+            result.append(Item("org", k + 1, k + 1, span=span))
+            taken.add(k + 1)
+            if own is not None:
+                replaced.add(id(own))
+        return [o for o in result if id(o) not in replaced]
+
     def _organisation_at(self, i: int, in_role: bool, taken: set[int]) -> Item | None:
         tokens = self.tokens
         first = i
-        if first > 0 and tokens[first - 1].text in OPENING_QUOTES:
-            return None  # a quoted title on its own ("«Лучшая организация года»")
+        if first - 1 in self.quotes:
+            return self._quoted_alone(first - 1)
+        if first in self.inside:
+            return None  # inside a quoted title: "«Гражданское общество и культура»"
+        if not tokens[first].titled and tokens[first].lemma in lexicon.DESCRIPTIVE:
+            return None  # "казахстанская партия «Отан»": the name starts after it
         while i < len(tokens) and tokens[i].pos in ("ADJ", "VERB") and tokens[i].inflected:
             i += 1
         if i >= len(tokens):
             return None
         head = tokens[i]
+        if self._unit(first, i):
+            return None  # "попечительский совет фонда X": the fund is the organisation
         legal = head.text in lexicon.LEGAL_FORMS
         is_head = (
-            head.pos in ("NOUN", "PROPN") and not head.plural and head.lemma in lexicon.ORG_HEADS
+            head.pos in ("NOUN", "PROPN")
+            and not head.plural
+            and _head_lemma(head.lemma) in lexicon.ORG_HEADS
         )
         natasha = tokens[first].ner == "ORG" and tokens[first].pos in ("NOUN", "PROPN", "X")
         if not (legal or is_head or natasha):
             return None
         if natasha and not (legal or is_head):
             first = i = first if tokens[first].ner == "ORG" else i
-            while i + 1 < len(tokens) and tokens[i + 1].ner == "ORG":
+            while i + 1 < len(tokens) and tokens[i + 1].ner == "ORG" and tokens[i + 1].text != "(":
                 i += 1
         last = self.genitive_tail(i + 1)
         last = max(last, i)
@@ -84,28 +133,132 @@ class OrgRules(SentenceBase):
             last + 1 < len(tokens)
             and last + 1 not in taken
             and tokens[last].ner == tokens[last + 1].ner == "ORG"
+            and tokens[last + 1].text != "("
+            and last + 1 not in self.quotes
         ):
             last += 1
         last = self._quoted(last)
         if is_head and head.lemma in lexicon.BRANCH_HEADS:
             last = self._place(last)
-        while tokens[last].pos == "PUNCT" and tokens[last].text not in '»”"' and last > first:
+        closers = set(self.quotes.values())
+        while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
 
+    def _parent(self, item: Item) -> Item | None:
+        """ "Комитет ... Министерства культуры РК": the ministry is a second organisation."""
+        tokens = self.tokens
+        if item.span is None or item.first in self.quotes:
+            return None
+        if item.span.name in lexicon.KNOWN_ALIASES.values():
+            return None  # "Детского фонда Организации Объединенных Наций" is one known body
+        nouns = [k for k in range(item.first, item.last + 1) if tokens[k].pos in ("NOUN", "PROPN")]
+        for k in range(nouns[0] + 1 if nouns else item.last + 1, item.last + 1):
+            token = tokens[k]
+            if k in self.inside or k in self.quotes:
+                return None
+            lemma = _head_lemma(token.lemma)
+            if (
+                token.titled
+                and token.case == "gent"
+                and lemma in lexicon.ORG_HEADS
+                and lemma not in lexicon.NAME_PARTS
+            ):
+                start, end = token.start, tokens[item.last].end
+                name = org_name(
+                    morph.phrase_nominative(self.text[start:end], frozenset(lexicon.ORG_HEADS))
+                )
+                org_class = lexicon.ORG_HEADS[lemma]
+                span = Span(EntityType.ORGANISATION, start, end, name, org_class)
+                return Item("org", k, item.last, span=span, parent=True)
+        return None
+
+    def _named_before(self, head: int) -> Item | None:
+        """ "Ассамблея выступает ...": a capitalised bare head names the one such body before."""
+        token = self.tokens[head]
+        names = {
+            m.name
+            for m in self.builder.mentions
+            if m.type is EntityType.ORGANISATION
+            and m.start < token.start
+            and morph.lemma(m.name.split()[0]) == token.lemma
+            and len(m.name.split()) > 1
+        }
+        if not names and head > 0 and token.lemma in lexicon.SINGLE_BODIES:
+            names = {morph.inflect_nominative(token.text)}  # "на рассмотрение Сената"
+        if len(names) != 1:
+            return None
+        span = Span(EntityType.ORGANISATION, token.start, token.end, names.pop())
+        return Item("org", head, head, span=span)
+
+    def _unit(self, first: int, head: int) -> bool:
+        """True for a body inside an organisation named after it in the genitive."""
+        tokens = self.tokens
+        markers = lexicon.UNIT_HEADS.get(tokens[head].lemma)
+        if markers is None or head + 1 >= len(tokens):
+            return False
+        after = head + 1
+        if markers and tokens[after].lemma in markers:
+            after += 1
+        elif markers and not any(t.lemma in markers for t in tokens[max(0, head - 2) : head]):
+            return False
+        if after in self.quotes:
+            return True  # "Попечительский совет «X»": the council of X
+        if after >= len(tokens) or after not in self._org_starts():
+            return False
+        return tokens[after].case == "gent" or _abbreviation(tokens[after].text)
+
+    def _org_starts(self) -> set[int]:
+        """Tokens an organisation name may start at: head nouns and their adjectives."""
+        starts: set[int] = set()
+        for k, token in enumerate(self.tokens):
+            if token.lemma in lexicon.ORG_HEADS or token.text in lexicon.LEGAL_FORMS:
+                j = k
+                while j > 0 and self.tokens[j - 1].pos == "ADJ":
+                    j -= 1
+                starts.update(range(j, k + 1))
+            elif token.ner == "ORG" or _abbreviation(token.text):
+                starts.add(k)
+        return starts
+
     def _quoted(self, last: int) -> int:
         """Extend ``last`` over a quoted name that follows (or is open at) it."""
+        if last + 1 in self.quotes:
+            return self.quotes[last + 1]
+        open_at = [o for o, c in self.quotes.items() if o < last < c]
+        return max((self.quotes[o] for o in open_at), default=last)
+
+    def _quoted_alone(self, opened: int) -> Item | None:
+        """ "`Единая Россия` и `Отан` подписали": a quoted name natasha calls an organisation.
+
+        Other quoted titles on their own ("«Лучшая организация года»") name no actor.
+        """
         tokens = self.tokens
-        opened = next((k for k in range(last, -1, -1) if tokens[k].text in OPENING_QUOTES), None)
-        j = last + 1
-        if j < len(tokens) and tokens[j].text in OPENING_QUOTES:
-            opened = j
-        elif opened is None or any(tokens[k].text in "»”" for k in range(opened, last + 1)):
-            return last
-        close = closing_quote(self.text, tokens[opened].start, self.bounds[1])
-        if close is None:
-            return last
-        return max(last, max(k for k, t in enumerate(tokens) if t.end <= close))
+        close = self.quotes[opened]
+        inner = tokens[opened + 1 : close]
+        if not inner or len(inner) > 6 or not inner[0].titled:
+            return None
+        if close + 1 < len(tokens) and tokens[close + 1].text in "–—-":
+            return None  # "«Родной край» – ...": a title listed with what won it
+        if not any(t.ner == "ORG" for t in inner) and not self._agreement_party(opened, close):
+            return None
+        start, end = tokens[opened].start, tokens[close].end
+        name = self.quoted_text(opened)
+        span = Span(EntityType.ORGANISATION, start, end, name)
+        return Item("org", opened, close, span=span)
+
+    def _agreement_party(self, opened: int, close: int) -> bool:
+        """A quoted name joined by "и" to another, before a signing verb."""
+        k = close + 1
+        quoted = set(self.quotes) | set(self.quotes.values()) | self.inside
+        while k < len(self.tokens) and (k in quoted or self.tokens[k].text in ("и", ",")):
+            k += 1  # "«X», «Y» и «Z» подписали"
+        signing = k < len(self.tokens) and self.tokens[k].lemma in lexicon.SIGNING
+        return signing or (
+            opened > 1
+            and self.tokens[opened - 1].text == "и"
+            and opened - 2 in self.quotes.values()
+        )
 
     def _place(self, last: int) -> int:
         """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name."""
@@ -130,33 +283,38 @@ class OrgRules(SentenceBase):
     def _org_item(self, first: int, head: int, last: int, in_role: bool) -> Item | None:
         tokens = self.tokens
         start, end = tokens[first].start, tokens[last].end
-        lemmas = [t.lemma for t in tokens[first : head + 1]]
-        quote = next(
-            (k for k in range(head + 1, last + 1) if tokens[k].text in OPENING_QUOTES), None
-        )
-        org_class = lexicon.ORG_HEADS.get(tokens[head].lemma)
-        legal = (
-            tokens[head].text in lexicon.LEGAL_FORMS
-            or all(lemma in lexicon.LEGAL_FORM_WORDS for lemma in lemmas)
-            or tokens[head].lemma in lexicon.FORM_HEADS
-        )
-        if legal and quote == head + 1:
-            # ОФ «X», общественный фонд «X», экологический фонд «X»: one organisation, X.
-            name = quoted_name(self.text[tokens[quote].start : end])
+        quote = next((k for k in range(head + 1, last + 1) if k in self.quotes), None)
+        org_class = lexicon.ORG_HEADS.get(_head_lemma(tokens[head].lemma))
+        if quote == head + 1 and quote < last:
+            # ОФ «X», Корейское культурное объединение «X»: the type words belong to the name.
+            kind = self.text[start : tokens[head].end]
+            if tokens[head].text not in lexicon.LEGAL_FORMS:
+                kind = morph.phrase_nominative(kind, frozenset(lexicon.ORG_HEADS))
+            inner = self.quoted_text(quote)
+            name = f"{kind[:1].upper()}{kind[1:]} «{inner}»"
             span = Span(EntityType.ORGANISATION, start, end, name, org_class or OrgClass.NGO)
             return Item("org", first, last, span=span)
+        if first == head == last and org_class and tokens[head].titled:
+            return self._named_before(head)
         if tokens[head].text in lexicon.LEGAL_FORMS or (first == head == last and org_class):
             return None  # a bare "фонд" refers back; it names nothing new
         capitalised = any(t.text[:1].isupper() for t in tokens[first : last + 1])
+        words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
+        shouting = len(words) >= 2 and all(w.isupper() for w in words)
+        if (shouting or self.shouting) and max(map(len, words)) > 5:
+            return None  # a headline in capitals ("НПО — ШКОЛА ИНИЦИАТИВНОСТИ")
         if not (capitalised or quote is not None or in_role):
             return None
         phrase = self.text[start:end]
-        if tokens[first].text in lexicon.ORG_ABBREVIATIONS:
-            expanded = lexicon.ORG_ABBREVIATIONS[tokens[first].text]
+        # "МИД РК" is written out, and so is the state: neither is the article's own form.
+        expanded = lexicon.ORG_ABBREVIATIONS.get(morph.bare_abbreviation(tokens[first].text))
+        if expanded is not None:
             phrase = expanded + phrase[len(tokens[first].text) :]
             org_class = org_class or OrgClass.GOVERNMENT
         name = org_name(
-            morph.phrase_nominative(phrase, frozenset(lexicon.ORG_HEADS)), tokens[head].lemma
+            morph.phrase_nominative(phrase, frozenset(lexicon.ORG_HEADS)),
+            "министерство" if expanded else tokens[head].lemma,
+            spell_state=expanded is not None,
         )
         if name in lexicon.INTERNATIONAL_BODIES:
             org_class = OrgClass.INTERNATIONAL

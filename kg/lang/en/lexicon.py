@@ -89,11 +89,28 @@ POSITIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs that give a position: "X, who heads the Y Foundation".
+HEADING_VERBS: dict[str, str] = {
+    "heads": "head",
+    "headed": "head",
+    "leads": "leader",
+    "led": "leader",
+    "chairs": "chair",
+    "chaired": "chair",
+    "directs": "director",
+    "founded": "founder",
+    "co-founded": "co-founder",
+    "runs": "head",
+}
+
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
 #: Words of a title that may precede it: "Kazakh President", "Acting Head".
 TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "first", "then"})
+
+#: Prefixes of a title that are part of the role ("first deputy minister").
+RANKS: frozenset[str] = frozenset({"first", "acting"})
 
 #: Organisation head nouns and the class each suggests.
 ORG_HEADS: dict[str, OrgClass] = {
@@ -159,6 +176,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "representation": OrgClass.INTERNATIONAL,
     "consulate": OrgClass.GOVERNMENT,
     "stiftung": OrgClass.NGO,
+    "e.v.": OrgClass.NGO,
     "ao": OrgClass.COMPANY,
     "ojsc": OrgClass.COMPANY,
     "cjsc": OrgClass.COMPANY,
@@ -175,8 +193,21 @@ BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
 
 #: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
-    {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v"}
+    {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}
 )
+
+#: Lower-case words for the units of a place inside a body's name ("Akimat of the
+#: Yessil district").
+UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
+
+#: Heads of parent bodies that a unit's name spells out ("... of the Ministry of X").
+PARENT_HEADS: frozenset[str] = frozenset(
+    {
+        "ministry", "parliament", "senate", "mazhilis", "majilis", "government", "akimat",
+        "administration", "agency", "committee", "university", "academy", "embassy",
+        "party", "foundation", "fund", "council", "commission", "assembly", "union",
+    }
+)  # fmt: skip
 
 #: Heads of a body's branch abroad, which keeps its country: "Embassy in Kazakhstan".
 OFFICE_HEADS: frozenset[str] = frozenset(
@@ -270,6 +301,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
+        "between", "among", "with", "from", "for", "about", "within", "through", "under",
+        "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
     }
 )  # fmt: skip
 
@@ -285,10 +318,28 @@ PLACES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Cities an event may be held in ("in Astana"): the region's capitals and large towns.
+CITIES: frozenset[str] = frozenset(
+    {
+        "almaty", "astana", "nur-sultan", "shymkent", "karaganda", "karagandy", "aktobe",
+        "pavlodar", "kostanay", "atyrau", "aktau", "oskemen", "ust-kamenogorsk", "semey",
+        "taraz", "turkestan", "kyzylorda", "petropavl", "petropavlovsk", "oral", "uralsk",
+        "kokshetau", "taldykorgan", "zhezkazgan", "baku", "bishkek", "osh", "tashkent",
+        "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
+        "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
+        "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
+    }
+)  # fmt: skip
+
 #: Agreement nouns (lower-case) and whether each is a memorandum.
 AGREEMENT_WORDS: dict[str, bool] = {
     "memorandum": True,
+    "memoranda": True,
+    "memorandums": True,
     "mou": True,
+    "mous": True,
+    "agreements": False,
+    "contracts": False,
     "agreement": False,
     "accord": False,
     "treaty": False,

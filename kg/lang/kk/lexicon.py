@@ -72,8 +72,24 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "академия": OrgClass.EDUCATION,
     "колледж": OrgClass.EDUCATION,
     "училище": OrgClass.EDUCATION,
+    "мектеп": OrgClass.EDUCATION,
+    "гимназия": OrgClass.EDUCATION,
+    "лицей": OrgClass.EDUCATION,
     "аурухана": None,
     "емхана": None,
+    # culture and public institutions
+    "кітапхана": None,
+    "мұражай": None,
+    "музей": None,
+    "қорық-музей": None,
+    "мұрағат": None,
+    "театр": None,
+    "филармония": None,
+    "үй": None,  # "Мәдениет үйі", "Достық үйі": only in the possessive
+    "мекеме": None,
+    "кәсіподақ": OrgClass.NGO,
+    "штаб": None,
+    "редакция": OrgClass.MEDIA,
     # business
     "компания": OrgClass.COMPANY,
     "корпорация": OrgClass.COMPANY,
@@ -102,7 +118,8 @@ GENERIC_HEADS: frozenset[str] = frozenset(
         """
         қор фонд орталық банк кооператив желі сот ұйым кеңес комиссия одақ бірлестік
         қауымдастық серіктестік партия академия университет институт колледж клуб компания
-        қоғам кеңсе палата арна басылым газет журнал радио
+        қоғам кеңсе палата арна басылым газет журнал радио мектеп кітапхана мұражай музей
+        үй мекеме штаб театр
         """
     )
 )
@@ -115,7 +132,7 @@ UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "па
 
 #: Heads that end a name only in the possessive: "«Қазақ тілі» қоғамы" is a society,
 #: "азаматтық қоғам" is civil society.
-POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам"})
+POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй"})
 
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
 POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі", "конгресс": "конгресі"}
@@ -229,6 +246,24 @@ POSITIONS: frozenset[str] = frozenset(
 #: жоба жетекшісі Y жүргізді").
 STAFF_POSITIONS: frozenset[str] = frozenset(
     {"жетекші", "кеңесші", "үйлестіруші", "координатор", "менеджер", "маман", "қызметкер"}
+)
+
+#: Beginnings of nouns for the people of a body ("университетінің басшылығы", "қорының
+#: өкілдері"): after a name in the genitive they end it.
+STAFF_NOUNS: tuple[str, ...] = (
+    "басшылы",
+    "ұжым",
+    "делегация",
+    "өкіл",
+    "қызметкер",
+    "ғалым",
+    "маман",
+    "студент",
+    "оқушы",
+    "түлек",
+    "мүше",
+    "меймандар",
+    "қонақ",
 )
 
 #: Positions whose holder implies a body: "X вице-министрі" works in "X министрлігі".
@@ -471,6 +506,12 @@ NAMESAKE_NOUNS: tuple[str, ...] = (
 
 #: Honorifics inside or after a personal name, left out of the canonical name.
 HONORIFICS: frozenset[str] = frozenset({"қажы", "мырза", "ханым", "ағай", "апай", "марқұм"})
+
+#: Arabic articles that open a part of a personal name ("әл-Фараби", "Әл Али").
+NAME_ARTICLES: frozenset[str] = frozenset(
+    {"әл", "әд", "әз", "ән", "әр", "әс", "әт", "әш", "ал", "аль", "ад", "аз", "ан", "ар", "ас"}
+    | {"ат", "аш", "эль", "ибн", "бин", "бен"}
+)
 
 #: Endings of surnames and patronymics: a capitalised word ending so is a person's.
 SURNAME_ENDINGS: tuple[str, ...] = (

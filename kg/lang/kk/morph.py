@@ -313,6 +313,19 @@ def decline(lemma: str, owned: str | None = None) -> dict[str, Analysis]:
     return forms
 
 
+def plural(lemma: str) -> str:
+    """The plural of a noun: "мүше" -> "мүшелер", "депутат" -> "депутаттар"."""
+    lower = lemma.lower()
+    last = lower[-1:]
+    if last in VOWELS or last in "рйу":
+        consonant = "л"
+    elif last in "лмнңзж":
+        consonant = "д"
+    else:
+        consonant = "т"
+    return lemma + consonant + ("ер" if front(lemma) else "ар")
+
+
 def genitive(word: str) -> str:
     """The genitive of a nominative word: "басшы" -> "басшының"."""
     return word + _endings(word)["gen"][0]

@@ -8,27 +8,59 @@ from kg.model import AgreementKind, OrgClass
 POSITIONS: frozenset[str] = frozenset(
     {
         "аким",
+        "активист",
+        "аналитик",
+        "атташе",
         "вице-министр",
+        "вице-мэр",
         "вице-президент",
+        "вице-премьер",
+        "вице-спикер",
+        "волонтер",
+        "волонтёр",
+        "генсек",
         "глава",
-        "директор",
+        "декан",
         "депутат",
+        "директор",
+        "заведующий",
         "заместитель",
+        "инженер",
+        "исследователь",
+        "казначей",
+        "консул",
+        "консультант",
         "координатор",
+        "корреспондент",
         "лидер",
+        "менеджер",
         "министр",
+        "мэр",
         "начальник",
+        "омбудсмен",
         "основатель",
+        "помощник",
         "посол",
         "председатель",
-        "президент",
         "представитель",
+        "президент",
+        "премьер-министр",
+        "преподаватель",
+        "проректор",
+        "профессор",
+        "редактор",
         "ректор",
         "руководитель",
         "секретарь",
         "советник",
         "сопредседатель",
+        "сотрудник",
         "соучредитель",
+        "специалист",
+        "спецпредставитель",
+        "спикер",
+        "уполномоченный",
+        "управляющий",
         "учредитель",
         "член",
         "эксперт",
@@ -37,7 +69,25 @@ POSITIONS: frozenset[str] = frozenset(
 
 #: Adjectives that belong to a position ("исполнительный директор").
 POSITION_MODIFIERS: frozenset[str] = frozenset(
-    {"генеральный", "исполнительный", "первый", "почётный", "почетный", "региональный"}
+    {
+        "ведущий",
+        "вице",
+        "временно",
+        "генеральный",
+        "главный",
+        "исполнительный",
+        "научный",
+        "ответственный",
+        "первый",
+        "полномочный",
+        "постоянный",
+        "почетный",
+        "почётный",
+        "председательствующий",
+        "региональный",
+        "старший",
+        "чрезвычайный",
+    }
 )
 
 #: Nouns that continue a position in the genitive ("председатель правления").
@@ -48,45 +98,121 @@ POSITION_BODIES: frozenset[str] = frozenset(
 #: Head nouns of organisation names, with the class they suggest.
 ORG_HEADS: dict[str, OrgClass] = {
     "агентство": OrgClass.GOVERNMENT,
-    "акимат": OrgClass.GOVERNMENT,
+    "администрация": OrgClass.GOVERNMENT,
     "академия": OrgClass.EDUCATION,
+    "акимат": OrgClass.GOVERNMENT,
     "альянс": OrgClass.NGO,
+    "аппарат": OrgClass.GOVERNMENT,
     "ассамблея": OrgClass.NGO,
     "ассоциация": OrgClass.NGO,
     "банк": OrgClass.COMPANY,
+    "библиотека": OrgClass.NGO,
+    "больница": OrgClass.NGO,
+    "бюро": OrgClass.NGO,
+    "газета": OrgClass.MEDIA,
+    "гимназия": OrgClass.EDUCATION,
+    "движение": OrgClass.NGO,
     "департамент": OrgClass.GOVERNMENT,
+    "дума": OrgClass.GOVERNMENT,
+    "издательство": OrgClass.MEDIA,
+    "инспекция": OrgClass.GOVERNMENT,
     "институт": OrgClass.EDUCATION,
+    "казначейство": OrgClass.GOVERNMENT,
+    "кенеш": OrgClass.GOVERNMENT,
     "клуб": OrgClass.NGO,
     "колледж": OrgClass.EDUCATION,
+    "комиссия": OrgClass.GOVERNMENT,
     "комитет": OrgClass.GOVERNMENT,
     "компания": OrgClass.COMPANY,
+    "консорциум": OrgClass.COMPANY,
+    "консульство": OrgClass.GOVERNMENT,
     "конфедерация": OrgClass.NGO,
+    "кооператив": OrgClass.COMPANY,
     "корпорация": OrgClass.COMPANY,
     "лига": OrgClass.NGO,
+    "лицей": OrgClass.EDUCATION,
+    "мажилис": OrgClass.GOVERNMENT,
     "маслихат": OrgClass.GOVERNMENT,
     "министерство": OrgClass.GOVERNMENT,
-    "движение": OrgClass.NGO,
-    "объединение": OrgClass.NGO,
+    "миссия": OrgClass.INTERNATIONAL,
+    "музей": OrgClass.NGO,
+    "мэрия": OrgClass.GOVERNMENT,
     "общество": OrgClass.NGO,
+    "объединение": OrgClass.NGO,
     "организация": OrgClass.NGO,
+    "отделение": OrgClass.NGO,
     "офис": OrgClass.INTERNATIONAL,
     "палата": OrgClass.NGO,
+    "парламент": OrgClass.GOVERNMENT,
     "партия": OrgClass.NGO,
+    "поликлиника": OrgClass.NGO,
     "полпредство": OrgClass.GOVERNMENT,
+    "посольство": OrgClass.GOVERNMENT,
     "правительство": OrgClass.GOVERNMENT,
     "представительство": OrgClass.INTERNATIONAL,
+    "прокуратура": OrgClass.GOVERNMENT,
     "редакция": OrgClass.MEDIA,
+    "секретариат": OrgClass.GOVERNMENT,
+    "сенат": OrgClass.GOVERNMENT,
     "сеть": OrgClass.NGO,
+    "служба": OrgClass.GOVERNMENT,
     "совет": OrgClass.NGO,
     "союз": OrgClass.NGO,
-    "управление": OrgClass.GOVERNMENT,
+    "суд": OrgClass.GOVERNMENT,
+    "театр": OrgClass.NGO,
+    "телеканал": OrgClass.MEDIA,
+    "товарищество": OrgClass.COMPANY,
     "университет": OrgClass.EDUCATION,
+    "управление": OrgClass.GOVERNMENT,
     "учреждение": OrgClass.NGO,
+    "федерация": OrgClass.NGO,
+    "филиал": OrgClass.NGO,
     "фонд": OrgClass.NGO,
+    "фракция": OrgClass.NGO,
     "хозяйство": OrgClass.COMPANY,
+    "холдинг": OrgClass.COMPANY,
     "центр": OrgClass.NGO,
     "школа": OrgClass.EDUCATION,
 }
+
+#: Bodies inside an organisation: "попечительский совет фонда X" belongs to the role,
+#: and the organisation is the fund (lemma of the head -> adjectives that make it a unit).
+UNIT_HEADS: dict[str, frozenset[str]] = {
+    "совет": frozenset({"попечительский", "наблюдательный", "директор", "высший"}),
+    "правление": frozenset(),
+    "пресс-служба": frozenset(),
+    "пресс-центр": frozenset(),
+    "президиум": frozenset(),
+}
+
+#: Lower-case words before an organisation that describe it without naming it
+#: ("казахстанская партия «X»", "крупнейший фонд", "новый союз").
+DESCRIPTIVE: frozenset[str] = frozenset(
+    {
+        "американский",
+        "британский",
+        "ведущий",
+        "данный",
+        "известный",
+        "казахстанский",
+        "киргизский",
+        "китайский",
+        "крупнейший",
+        "крупный",
+        "кыргызский",
+        "кыргызстанский",
+        "местный",
+        "немецкий",
+        "новый",
+        "российский",
+        "таджикский",
+        "турецкий",
+        "туркменский",
+        "узбекистанский",
+        "узбекский",
+        "этот",
+    }
+)
 
 #: Organisation heads that name a branch somewhere, so "в Оше" belongs to the name.
 BRANCH_HEADS: frozenset[str] = frozenset(
@@ -167,6 +293,13 @@ ORG_ABBREVIATIONS: dict[str, str] = {
 STATE_BODIES: frozenset[str] = frozenset(
     {"правительство", "министерство", "парламент", "мажилис", "сенат", "мид"}
 )
+
+#: Heads that are part of a body's name rather than a parent named in it: "Агентство
+#: по сотрудничеству Правительства Турции" is one agency.
+NAME_PARTS: frozenset[str] = frozenset({"парламент", "правительство"})
+
+#: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
+SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "правительство", "сенат"})
 
 #: Heads that only say what legal kind of body a quoted name is: "экологический фонд «X»"
 #: is X, whatever adjectives describe the fund.

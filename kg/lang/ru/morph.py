@@ -21,6 +21,7 @@ _MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\W+")
 # An abbreviation with a Russian case ending glued on: МИДа, ООНом.
+_MIXED_CASE = re.compile(r"^\w+[A-ZА-ЯЁ]")
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁ]{2,})(а|у|ом|е|ы|ов)$")
 
 
@@ -130,14 +131,26 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
     words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     head: int | None = None
     head_parse: Any = None
+    before: set[tuple[Any, Any]] = set()
     for i in words:
         match = _INFLECTED_ABBREVIATION.match(tokens[i])
         if match:
             tokens[i] = match.group(1)
             head = i
             break
+        if _MIXED_CASE.search(tokens[i]):
+            return "".join(tokens)  # "КазНУ", "ЕНУ им.": an abbreviation takes no ending
         parses = analyzer().parse(tokens[i])
+        if tokens[i][:1].isupper() and not any(p.is_known for p in parses):
+            return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        adjective = parses[0].tag.POS in ("ADJF", "PRTF")
+        if nouns and heads is not None and _adjective_before_head(parses, tokens, words, i, heads):
+            nouns, adjective = [], True  # "Главного управления": an adjective, though also a noun
+        if i != words[0]:
+            # the head agrees with the adjective before it: "Главного управления" is singular
+            agreeing = [p for p in nouns if (p.tag.case, p.tag.number) in before]
+            nouns = agreeing or nouns
         if heads is not None:
             nouns = [p for p in nouns if p.normal_form in heads] or nouns
         if nouns and (
@@ -145,8 +158,9 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         ):
             head, head_parse = i, nouns[0]
             break
-        if parses[0].tag.POS not in ("ADJF", "PRTF") or (tokens[i][:1].isupper() and i != words[0]):
+        if not adjective or (tokens[i][:1].isupper() and i != words[0]):
             return "".join(tokens)
+        before = {(p.tag.case, p.tag.number) for p in parses if p.tag.POS in ("ADJF", "PRTF")}
     if head is None or head_parse is None:
         return "".join(tokens)
     case, number, gender = head_parse.tag.case, head_parse.tag.number, head_parse.tag.gender
@@ -159,6 +173,17 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
     return "".join(tokens)
 
 
+def _adjective_before_head(
+    parses: list[Any], tokens: list[str], words: list[int], i: int, heads: frozenset[str]
+) -> bool:
+    """True when ``tokens[i]`` may be an adjective and the next word is a head noun."""
+    later = [w for w in words if w > i]
+    if not later or not any(p.tag.POS == "ADJF" for p in parses):
+        return False
+    following = analyzer().parse(tokens[later[0]])
+    return any(p.tag.POS == "NOUN" and p.normal_form in heads for p in following)
+
+
 def _adjective_nominative(word: str, case: str, number: str, gender: str | None) -> str:
     parses = [
         p
@@ -168,8 +193,21 @@ def _adjective_nominative(word: str, case: str, number: str, gender: str | None)
     if not parses:
         return word
     wanted = {"nomn", number} | ({gender} if number == "sing" and gender else set())
-    inflected = parses[0].inflect(wanted)
-    return word if inflected is None else _restore_case(word, str(inflected.word))
+    forms = [str(f.word) for p in parses if (f := p.inflect(wanted)) is not None]
+    if not forms:
+        return word
+    # "высшего" is "высший", not the superlative "высочайший": keep the most of the word.
+    best = max(forms, key=lambda form: (_shared_prefix(form, word.lower()), -forms.index(form)))
+    return _restore_case(word, best)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 def inflect_nominative(word: str) -> str:

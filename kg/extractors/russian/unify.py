@@ -1,0 +1,114 @@
+"""One name per actor within an article: the forms an article uses for one actor.
+
+Resolution groups mentions by name, so the forms an article uses for one actor get
+one name here: "ОФ «X»", "общественного фонда «X»" and "«X»"; "Правительство РК" and
+"Правительство Республики Казахстан"; an acronym given in brackets after a name;
+"Н. Налибаев" after "Нурлыбек Налибаев".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from kg.extractors.common import ExtractionBuilder
+from kg.iris import name_key
+from kg.model import EntityType, Mention
+
+_QUOTED = re.compile(r"«(.+)»$")
+_STATE = re.compile(r"\b(?:РК|Казахстана)$")
+
+
+def unify_names(builder: ExtractionBuilder, aliases: dict[str, str]) -> None:
+    """Rename the mentions of ``builder`` so that each actor has one name."""
+    mentions = builder.mentions
+    names: dict[str, str] = {}
+    orgs = [m for m in mentions if m.type is EntityType.ORGANISATION]
+    names.update(_by_quoted_core(orgs))
+    names.update(_by_state(orgs))
+    for short, full in aliases.items():
+        names[short] = names.get(full, full)
+    names.update(_by_initials([m for m in mentions if m.type is EntityType.PERSON]))
+    for k, mention in enumerate(mentions):
+        name = names.get(mention.name)
+        if name is not None and name != mention.name:
+            mentions[k] = replace(mention, name=name)
+
+
+def _core(name: str) -> str:
+    match = _QUOTED.search(name)
+    return name_key(match.group(1) if match else name)
+
+
+def _by_quoted_core(orgs: list[Mention]) -> dict[str, str]:
+    """ "ОФ «X»", "Общественный фонд «X»" and "X" -> the most used typed form."""
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in orgs:
+        if _QUOTED.search(mention.name):
+            typed[_core(mention.name)][mention.name] += 1
+    result: dict[str, str] = {}
+    for mention in orgs:
+        forms = typed.get(_core(mention.name)) or _inflected_core(mention.name, typed)
+        if forms:
+            result[mention.name] = min(forms, key=lambda f: (-forms[f], -len(f), f))
+    return result
+
+
+def _inflected_core(name: str, typed: dict[str, Counter[str]]) -> Counter[str] | None:
+    """The typed forms whose quoted core is ``name`` with another case ending ("Отана")."""
+    if _QUOTED.search(name):
+        return None
+    words = name_key(name).split()
+    fits = [
+        forms
+        for core, forms in typed.items()
+        if len(core.split()) == len(words)
+        and all(_same_stem(a, b) for a, b in zip(core.split(), words, strict=True))
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two forms of one word: they differ only in an ending of up to two letters."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 3 and shared >= max(len(a), len(b)) - 2
+
+
+def _by_state(orgs: list[Mention]) -> dict[str, str]:
+    """ "Правительство РК" and "Правительство Казахстана": "... Республики Казахстан".
+
+    Only when the article spells one body two ways; a single spelling stays as written.
+    """
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for mention in orgs:
+        spellings[_STATE.sub("Республики Казахстан", mention.name)].add(mention.name)
+    return {name: full for full, names in spellings.items() if len(names) > 1 for name in names}
+
+
+def _by_initials(people: list[Mention]) -> dict[str, str]:
+    """ "Н. Налибаев" -> "Нурлыбек Налибаев" when one person of the article fits."""
+    full = {m.name for m in people if not _has_initials(m.name)}
+    result: dict[str, str] = {}
+    for mention in people:
+        words = mention.name.split()
+        if not _has_initials(mention.name):
+            continue
+        fits = {
+            name
+            for name in full
+            if name.split()[-1].casefold() == words[-1].casefold()
+            and name[:1].casefold() == words[0][:1].casefold()
+        }
+        if len(fits) == 1:
+            result[mention.name] = fits.pop()
+    return result
+
+
+def _has_initials(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and all(len(w) <= 2 and w.endswith(".") for w in words[:-1])

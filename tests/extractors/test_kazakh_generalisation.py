@@ -1,0 +1,137 @@
+"""Kazakh rules on failure classes seen on unseen sites (sentences and names made up)."""
+
+from __future__ import annotations
+
+from kazakh_support import extract, names, roles
+
+from kg.model import EntityType
+
+ORG = EntityType.ORGANISATION
+PERSON = EntityType.PERSON
+
+
+# -- lines in capitals ---------------------------------------------------------------
+
+
+def test_a_headline_in_capitals_makes_no_one_word_organisations() -> None:
+    found = extract("ЖАСТАР ФОРУМЫ ӨТТІ\n\nКеше қалада жастар жиналды.")
+    assert names(found, ORG) == set()
+
+
+def test_a_subtitle_in_capitals_names_a_person_and_a_body() -> None:
+    found = extract(
+        "БОЛАТ ЖАРЫЛҚАСЫНОВ, СҚО ЖАСТАР САЯСАТЫ БАСҚАРМАСЫНЫҢ БАСШЫСЫ:\n\nБіз дайынбыз."
+    )
+    assert {n.casefold() for n in names(found, PERSON)} == {"болат жарылқасынов"}
+    assert {(p.casefold(), o.casefold(), r) for p, o, r in roles(found)} == {
+        ("болат жарылқасынов", "сқо жастар саясаты басқармасы", "басшы")
+    }
+
+
+# -- head nouns and lower-case local bodies -----------------------------------------
+
+
+def test_a_library_named_after_someone_is_one_organisation() -> None:
+    found = extract("Т.Жанкелдин атындағы облыстық ғылыми кітапханада кездесу өтті.")
+    assert names(found, ORG) == {"Т. Жанкелдин атындағы облыстық ғылыми кітапхана"}
+
+
+def test_a_museum_and_a_school_are_organisations() -> None:
+    found = extract(
+        "Шараға Өлкетану музейінің қызметкерлері мен Ақжол ауылдық мектебінің оқушылары келді."
+    )
+    assert names(found, ORG) == {"Өлкетану музейі", "Ақжол ауылдық мектебі"}
+
+
+def test_a_lower_case_regional_body_with_a_position_is_an_organisation() -> None:
+    found = extract("Облыстық жастар альянсы төрағасы Гүлнар Сейітова сөз сөйледі.")
+    assert roles(found) == {("Гүлнар Сейітова", "Облыстық жастар альянсы", "төраға")}
+
+
+# -- personal names -------------------------------------------------------------------
+
+
+def test_initials_written_apart_belong_to_the_surname() -> None:
+    found = extract("Жиынға Б. Қ. Тұрсынбаев және Д.Е.Малаева қатысты.")
+    assert names(found, PERSON) == {"Б. Қ. Тұрсынбаев", "Д.Е. Малаева"}
+
+
+def test_a_kazakh_patronymic_before_a_surname_keeps_the_full_name() -> None:
+    found = extract("Кітапхана директоры Ақмаржан Серікқызы Төлегенова сөз алды.")
+    assert names(found, PERSON) == {"Ақмаржан Серікқызы Төлегенова"}
+
+
+def test_arabic_names_keep_their_article_parts() -> None:
+    found = extract(
+        "Делегация құрамында Халид Омар әл-Фаружи мырза, Юсуф Әли әл-Мансури әл-Кааби "
+        "және Насер Жамал Әл Хадид болды."
+    )
+    assert names(found, PERSON) == {
+        "Халид Омар әл-Фаружи",
+        "Юсуф Әли әл-Мансури әл-Кааби",
+        "Насер Жамал Әл Хадид",
+    }
+
+
+def test_an_honorific_inside_a_name_stays_in_it() -> None:
+    found = extract("Кеше жиынды Ерсайын қажы Бекмұратұлы ашты.")
+    assert names(found, PERSON) == {"Ерсайын қажы Бекмұратұлы"}
+
+
+# -- member lists and bodies under an office -----------------------------------------
+
+
+def test_every_name_listed_after_a_plural_position_holds_it() -> None:
+    found = extract(
+        "Кездесуге Парламент Мәжілісінің депутаттары Асан Темірбеков, Әлия Нұрболова және "
+        "Сергей Ковалев қатысты."
+    )
+    assert roles(found) == {
+        ("Асан Темірбеков", "Парламент Мәжілісі", "депутат"),
+        ("Әлия Нұрболова", "Парламент Мәжілісі", "депутат"),
+        ("Сергей Ковалев", "Парламент Мәжілісі", "депутат"),
+    }
+
+
+def test_a_plural_of_a_position_word_may_describe_a_body() -> None:
+    found = extract("Жиынға «Дала» сарапшылар клубының мүшелері келді.")
+    assert names(found, ORG) == {"«Дала» сарапшылар клубы"}
+
+
+def test_a_body_under_an_office_keeps_the_office_in_its_name() -> None:
+    found = extract(
+        "ҚР Президенті жанындағы ұлттық жастар кеңесінің хатшысы Самат Ерденов және "
+        "Қазақстан Президенті жанындағы «Ынтымақ» республикалық мемлекеттік мекемесінің "
+        "директоры Айжан Болатова сөйледі."
+    )
+    assert names(found, ORG) == {
+        "ҚР Президенті жанындағы ұлттық жастар кеңесі",
+        "Қазақстан Президенті жанындағы «Ынтымақ» республикалық мемлекеттік мекемесі",
+    }
+
+
+# -- where a name starts and ends ----------------------------------------------------
+
+
+def test_the_people_of_a_body_end_the_name_before_them() -> None:
+    found = extract(
+        "Семей медициналық университетінің басшылығы Қытайдың Шаньдун Университетінің "
+        "делегациясымен кездесті."
+    )
+    assert "Семей медициналық университеті" in names(found, ORG)
+    assert all("басшылығы" not in n for n in names(found, ORG))
+
+
+def test_a_name_in_its_own_case_is_not_part_of_the_next_head() -> None:
+    found = extract("Қор «Ақ ниет» қауымдастығымен серіктестік туралы меморандумға қол қойды.")
+    assert names(found, ORG) == {"«Ақ ниет» қауымдастығы"}
+
+
+def test_an_opening_word_parted_from_the_name_by_lower_case_words_is_left_out() -> None:
+    found = extract("Аталмыш облыстық жиынды Арал өңірі Азаматтық Альянсының президенті ашты.")
+    assert names(found, ORG) == {"Арал өңірі Азаматтық Альянсы"}
+
+
+def test_a_place_in_the_attributive_alone_names_no_office() -> None:
+    found = extract("Ол ұйымның Венадағы кеңсесінің директоры болып тағайындалды.")
+    assert all("кеңсе" not in n for n in names(found, ORG))
