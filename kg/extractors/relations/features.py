@@ -155,7 +155,13 @@ def _cross_features(pair: PairContext, org_sentence: Sentence) -> list[str]:
     s, lang = pair.sentence, pair.lang
     p_first, p_last = s.ranges[pair.person]
     back = "h" if org_sentence.headline else str(pair.sentences_back)
-    features = ["cross-bias", f"cross={back}", f"{lang}:cross={back}", *_rule_features(pair)]
+    features = [
+        "bias",
+        "cross-bias",
+        f"cross={back}",
+        f"{lang}:cross={back}",
+        *_rule_features(pair),
+    ]
     orgs_here = sum(pair.mentions[i].type is EntityType.ORGANISATION for i in s.mentions)
     people_here = sum(pair.mentions[i].type is EntityType.PERSON for i in s.mentions)
     features.append(f"cross-orgs-here={_bucket(orgs_here, (0, 1))}")
@@ -187,16 +193,28 @@ _MIN_ECHO = 4
 def _echoes(pair: PairContext, start: int, end: int) -> bool:
     """Whether a token in ``[start, end)`` outside any mention repeats a word of the org name."""
     s = pair.sentence
-    name_words = {
-        w.casefold()[:_PREFIX]
-        for w in pair.mentions[pair.organisation].name.split()
+    name_words = [
+        w.casefold()
+        for w in _TOKEN.findall(pair.mentions[pair.organisation].name)
         if len(w) >= _MIN_ECHO and w[:1].isalpha()
-    }
+    ]
     covered = {i for index in s.mentions for i in range(*s.ranges[index])}
     return any(
-        i not in covered and not s.tokens[i].punct and s.tokens[i].key in name_words
+        i not in covered
+        and not s.tokens[i].punct
+        and any(_shares_stem(s.tokens[i].text.casefold(), w) for w in name_words)
         for i in range(start, end)
     )
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """Whether two words differ only in their endings ("қордың" / "қоры", "party's" / "party")."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 3 and shared >= min(len(a), len(b)) - 3
 
 
 #: Words that join the names of a list ("A, B және C").

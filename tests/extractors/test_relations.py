@@ -1,0 +1,319 @@
+"""The language-neutral relation stage on hand-made mentions in sentences of our own.
+
+Mentions are placed by hand (``_mention``), so each test states exactly what the
+extractors handed over and checks what the stage makes of it: affiliations from a
+classifier whose weights the test sets, agreements from signing sentences,
+participation in named events, and the organisation-name screen.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.errors import ExtractionError
+from kg.extractors.relations import (
+    MODEL_PATH,
+    LinearModel,
+    RelationModel,
+    default_model,
+    relate,
+    sentences_of,
+)
+from kg.extractors.relations.affiliations import candidates
+from kg.extractors.relations.cues import position_of
+from kg.extractors.relations.screen import without_mentions
+from kg.iris import article_id
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    Claim,
+    EntityType,
+    Evidence,
+    Extraction,
+    Mention,
+    ParticipationClaim,
+    RoleClaim,
+)
+
+PERSON, ORG, EVENT = EntityType.PERSON, EntityType.ORGANISATION, EntityType.EVENT
+
+
+def _article(text: str, lang: str) -> Article:
+    return Article(id=article_id(text), text=text, lang=lang, source_path="test.txt")
+
+
+def _mention(text: str, surface: str, kind: EntityType, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(kind, surface, start, start + len(surface), surface, "test")
+
+
+def _extraction(
+    text: str, lang: str, found: list[tuple[str, EntityType]], claims: tuple[Claim, ...] = ()
+) -> Extraction:
+    mentions = tuple(_mention(text, surface, kind) for surface, kind in found)
+    return Extraction(_article(text, lang), mentions, claims)
+
+
+def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
+    m = extraction.mentions
+    return {
+        (m[c.person].name, m[c.organisation].name, c.role)
+        for c in extraction.claims
+        if isinstance(c, RoleClaim)
+    }
+
+
+def _evidence(extraction: Extraction) -> Evidence:
+    text = extraction.article.text
+    return Evidence(extraction.article.id, text, 0, len(text), "test")
+
+
+# A classifier that says yes when a title stands between the two names, no otherwise.
+TITLE_BETWEEN = RelationModel(
+    LinearModel({"bias": -2.0, "position-between-near": 4.0, "ruled": 4.0}, threshold=0.5)
+)
+SAYS_NO = RelationModel(LinearModel({"bias": -5.0}, threshold=0.5))
+
+
+def test_titles_are_found_in_their_inflected_forms() -> None:
+    assert position_of("төрағасының", "kk") == "төраға"
+    assert position_of("председателя", "ru") == "председатель"
+    assert position_of("Director", "en") == "director"
+    assert position_of("университеті", "kk") is None
+
+
+def test_a_pair_with_a_title_between_becomes_an_affiliation_with_that_role() -> None:
+    text = "Глава фонда «Зелёный мост» назначил председателем правления Ивана Сотникова."
+    extraction = _extraction(
+        text, "ru", [("фонда «Зелёный мост»", ORG), ("Ивана Сотникова", PERSON)]
+    )
+    assert _roles(relate(extraction, TITLE_BETWEEN)) == {
+        ("Ивана Сотникова", "фонда «Зелёный мост»", "председатель")
+    }
+
+
+def test_the_classifier_overrules_a_rule_claim_it_rejects_and_keeps_one_it_cannot_score() -> None:
+    text = "Aigerim Sadykova visited the Blue Lake Foundation. Later she met the press."
+    base = _extraction(text, "en", [("Aigerim Sadykova", PERSON), ("Blue Lake Foundation", ORG)])
+    same_sentence = RoleClaim(0, 1, "head", _evidence(base))
+    ruled = Extraction(base.article, base.mentions, (same_sentence,))
+    assert _roles(relate(ruled, SAYS_NO)) == set()
+    # The same two names in different sentences and no title: the stage cannot score it.
+    text = "The Blue Lake Foundation met donors. Aigerim Sadykova spoke."
+    base = _extraction(text, "en", [("Blue Lake Foundation", ORG), ("Aigerim Sadykova", PERSON)])
+    across = Extraction(base.article, base.mentions, (RoleClaim(1, 0, "head", _evidence(base)),))
+    assert _roles(relate(across, SAYS_NO)) == {("Aigerim Sadykova", "Blue Lake Foundation", "head")}
+
+
+def test_a_titled_person_pairs_with_the_body_the_previous_sentence_names() -> None:
+    text = "Делегация Жасыл Дала қорының өкілдері келді. Қордың директоры Нұржан Әбенов сөйледі."
+    extraction = _extraction(text, "kk", [("Жасыл Дала қорының", ORG), ("Нұржан Әбенов", PERSON)])
+    sentences = sentences_of(text, extraction.mentions)
+    found = candidates("kk", sentences, extraction.mentions, [])
+    assert [(c.person, c.organisation, c.org_sentence is not None) for c in found] == [(1, 0, True)]
+    assert "cross-position-by-person" in found[0].features
+    assert "cross-echo" in found[0].features  # "Қордың" repeats the body's "қоры"
+
+
+def test_an_untitled_person_in_a_later_sentence_is_no_candidate() -> None:
+    text = "Жасыл Дала қоры жиын өткізді. Нұржан Әбенов сөйледі."
+    extraction = _extraction(text, "kk", [("Жасыл Дала қоры", ORG), ("Нұржан Әбенов", PERSON)])
+    sentences = sentences_of(text, extraction.mentions)
+    assert candidates("kk", sentences, extraction.mentions, []) == []
+
+
+def test_members_listed_after_a_title_are_marked_as_a_list() -> None:
+    text = "Кеңес мүшелері Асан Бекұлы, Гүлнар Сәрсен және Марат Оспан жиналды."
+    extraction = _extraction(
+        text,
+        "kk",
+        [
+            ("Кеңес", ORG),
+            ("Асан Бекұлы", PERSON),
+            ("Гүлнар Сәрсен", PERSON),
+            ("Марат Оспан", PERSON),
+        ],
+    )
+    sentences = sentences_of(text, extraction.mentions)
+    found = {c.person: c.features for c in candidates("kk", sentences, extraction.mentions, [])}
+    assert "listed-after-title" not in found[1]  # the first name follows the title itself
+    assert "listed-after-title" in found[2]
+    assert "listed-after-title-of-org" in found[3]
+
+
+def test_a_signing_sentence_naming_two_bodies_is_an_agreement() -> None:
+    text = (
+        "On Monday the Steppe Water Institute signed a memorandum of understanding "
+        "with the Aral Youth Union."
+    )
+    extraction = _extraction(
+        text, "en", [("Steppe Water Institute", ORG), ("Aral Youth Union", ORG)]
+    )
+    claims = [c for c in relate(extraction, SAYS_NO).claims if isinstance(c, AgreementClaim)]
+    assert [(c.parties, c.kind) for c in claims] == [((0, 1), AgreementKind.MEMORANDUM)]
+
+
+def test_an_agreement_word_inside_a_name_signs_nothing() -> None:
+    # "келісім" (agreement) is part of the body's name; nobody signed anything.
+    text = (
+        "«Қоғамдық келісім» КММ мен Дала жастары бірлестігі жиналыс өткізді, хаттамаға қол қойды."
+    )
+    extraction = _extraction(
+        text, "kk", [("«Қоғамдық келісім» КММ", ORG), ("Дала жастары бірлестігі", ORG)]
+    )
+    assert not [c for c in relate(extraction, SAYS_NO).claims if isinstance(c, AgreementClaim)]
+
+
+def test_a_sentence_a_rule_already_read_gets_no_second_agreement() -> None:
+    text = "Фонд «Арна» и Ассоциация «Шанырак» подписали соглашение."
+    base = _extraction(text, "ru", [("Фонд «Арна»", ORG), ("Ассоциация «Шанырак»", ORG)])
+    rule = AgreementClaim((0, 1), AgreementKind.AGREEMENT, None, _evidence(base))
+    related = relate(Extraction(base.article, base.mentions, (rule,)), SAYS_NO)
+    assert [c for c in related.claims if isinstance(c, AgreementClaim)] == [rule]
+
+
+def test_people_named_at_a_named_event_took_part_and_so_did_its_organiser() -> None:
+    text = (
+        "The Steppe Civic Forum opened in Oral. "
+        "Organised by the Aral Youth Union, it heard speeches by Dana Omarova and Erlan Tuleu."
+    )
+    extraction = _extraction(
+        text,
+        "en",
+        [
+            ("Steppe Civic Forum", EVENT),
+            ("Aral Youth Union", ORG),
+            ("Dana Omarova", PERSON),
+            ("Erlan Tuleu", PERSON),
+        ],
+    )
+    related = relate(extraction, SAYS_NO)
+    m = related.mentions
+    joined = {
+        (m[c.participant].name, m[c.event].name)
+        for c in related.claims
+        if isinstance(c, ParticipationClaim)
+    }
+    assert joined == {
+        ("Aral Youth Union", "Steppe Civic Forum"),
+        ("Dana Omarova", "Steppe Civic Forum"),
+        ("Erlan Tuleu", "Steppe Civic Forum"),
+    }
+
+
+def test_no_participation_when_the_article_names_two_events_and_the_sentence_neither() -> None:
+    text = (
+        "The Steppe Civic Forum and the Aral Media Summit were announced. "
+        "Dana Omarova spoke to reporters."
+    )
+    extraction = _extraction(
+        text,
+        "en",
+        [("Steppe Civic Forum", EVENT), ("Aral Media Summit", EVENT), ("Dana Omarova", PERSON)],
+    )
+    related = relate(extraction, SAYS_NO)
+    assert not [c for c in related.claims if isinstance(c, ParticipationClaim)]
+
+
+def test_dropping_mentions_repoints_every_claim_and_drops_those_left_without_an_end() -> None:
+    text = "A B C D"
+    mentions = tuple(
+        Mention(kind, t, i * 2, i * 2 + 1, t, "test")
+        for i, (t, kind) in enumerate([("A", ORG), ("B", PERSON), ("C", ORG), ("D", ORG)])
+    )
+    article = _article(text, "en")
+    ev = Evidence(article.id, text, 0, len(text), "test")
+    extraction = Extraction(
+        article,
+        mentions,
+        (
+            RoleClaim(1, 0, None, ev),
+            RoleClaim(1, 2, "head", ev),
+            AgreementClaim((0, 2, 3), AgreementKind.OTHER, None, ev),
+            AgreementClaim((0, 3), AgreementKind.OTHER, None, ev),
+        ),
+    )
+    left = without_mentions(extraction, {0})
+    assert [m.text for m in left.mentions] == ["B", "C", "D"]
+    assert left.claims == (
+        RoleClaim(0, 1, "head", ev),
+        AgreementClaim((1, 2), AgreementKind.OTHER, None, ev),
+    )
+
+
+def test_the_screen_drops_the_names_it_rejects_with_their_claims() -> None:
+    text = "OFFICE. Dana Omarova heads the Aral Youth Union."
+    extraction = _extraction(
+        text, "en", [("OFFICE", ORG), ("Dana Omarova", PERSON), ("Aral Youth Union", ORG)]
+    )
+    shouting_alone = LinearModel({"bias": 2.0, "single:en:offic": -5.0}, threshold=0.5)
+    related = relate(extraction, RelationModel(TITLE_BETWEEN.affiliation, screen=shouting_alone))
+    assert [m.text for m in related.mentions] == ["Dana Omarova", "Aral Youth Union"]
+
+
+def test_a_model_round_trips_through_json_byte_for_byte(tmp_path: Path) -> None:
+    model = RelationModel(
+        LinearModel({"bias": -1.25, "b": 0.1234567891, "a": 2.0}, 0.45),
+        screen=LinearModel({"bias": 1.0}, 0.2),
+        meta={"note": "made by hand"},
+    )
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    model.save(first)
+    RelationModel.load(first).save(second)
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(first.read_text(encoding="utf-8"))["affiliation"]["weights"]["b"] == 0.123457
+
+
+def test_a_broken_model_file_is_named_in_the_error(tmp_path: Path) -> None:
+    broken = tmp_path / "relations.json"
+    broken.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ExtractionError, match=r"relations\.json.*train_relations\.py"):
+        RelationModel.load(broken)
+
+
+def test_the_shipped_model_loads_and_its_weights_are_probabilities() -> None:
+    model = default_model()
+    assert MODEL_PATH.is_file()
+    assert model.affiliation.weights and 0 < model.affiliation.threshold < 1
+    assert model.affiliation.probability(["bias", "ruled", "position-between-near"]) > 0.5
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "organisation"),
+    [
+        (
+            "en",
+            "Astana, 3 March. Dana Omarova, director of the Steppe Water Institute, "
+            "spoke at the Aral Civic Forum. The forum was attended by 200 delegates.",
+            "Dana Omarova",
+            "Steppe Water Institute",
+        ),
+        (
+            "ru",
+            "Астана, 3 марта. Директор Института степной воды Дана Омарова выступила на "
+            "Гражданском форуме «Арал». В форуме приняли участие 200 делегатов.",
+            "Дана Омарова",
+            "Институт степной воды",
+        ),
+    ],
+)
+def test_the_pipeline_states_affiliation_and_participation(
+    lang: str, text: str, person: str, organisation: str
+) -> None:
+    from kg.model import Membership, Participation
+    from kg.pipeline import process_article
+
+    result = process_article(_article(text, lang))
+    names = {e.id: e.name.text for e in result.entities}
+    members = {
+        (names[f.person], names[f.organisation]) for f in result.facts if isinstance(f, Membership)
+    }
+    assert (person, organisation) in members
+    joined = {names[f.participant] for f in result.facts if isinstance(f, Participation)}
+    assert person in joined
