@@ -23,6 +23,7 @@ _COUNTS = {
     "memberships": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a org:Membership }",
     "agreements": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a civ:Agreement }",
     "events": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a schema:Event }",
+    "participations": "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a civ:Participation }",
 }
 
 _TOP_ORGANISATIONS = """
@@ -42,7 +43,8 @@ class GraphStats:
 
 
 def count(graph: Graph) -> dict[str, int]:
-    """Distinct articles, people, organisations, memberships, agreements, events, triples."""
+    """Distinct articles, people, organisations, memberships, agreements, events,
+    participations and triples."""
     counts: dict[str, int] = {}
     for name, query in _COUNTS.items():
         row = next(iter(graph.query(_PREFIXES + query)))

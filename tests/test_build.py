@@ -142,3 +142,17 @@ def test_one_person_reported_in_three_languages_is_one_node(example_build_dir: P
     found = {(str(row[0]), str(row[1])) for row in rows}  # type: ignore[index]
     assert len({person for person, _ in found}) == 1, found
     assert len(found) == 3, found
+
+
+def test_people_at_a_named_event_take_part_in_graph_and_map(example_build_dir: Path) -> None:
+    from kg.map.data import read_map_data
+    from kg.vocab import CIV
+
+    report = json.loads((example_build_dir / "report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["participations"] >= 1
+    graph = Graph().parse(example_build_dir / "graph.ttl")
+    participants = set(graph.subjects(CIV.participatedIn, None))
+    assert participants
+    edges = [e for e in read_map_data(graph).edges if e.type == "participated_in"]
+    assert len(edges) == report["counts"]["participations"]
+    assert all(e.evidence for e in edges)

@@ -49,7 +49,8 @@ def build(
         f"Read {len(done.results)} articles ({len(done.problems)} skipped) in "
         f"{done.seconds:.1f} s: {counts['people']} people, {counts['organisations']} "
         f"organisations, {counts['memberships']} memberships, {counts['agreements']} "
-        f"agreements, {counts['events']} events ({counts['triples']} triples)."
+        f"agreements, {counts['events']} events, {counts['participations']} participations "
+        f"({counts['triples']} triples)."
     )
     written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     typer.echo(f"Wrote {out}/: {', '.join(written)}")
