@@ -248,3 +248,20 @@ def test_one_signer_with_several_partners() -> None:
         ["Aral Youth Council", "Delta Institute"],
         ["Aral Youth Council", "UNESCO"],
     ]
+
+
+# -- lower-case types and bodies -----------------------------------------------------------
+
+
+def test_lower_case_type_then_quoted_name_with_its_head() -> None:
+    text = "Asel Tokayeva, head of the NGO “Aman Saulyk”, said it was useful."
+    assert _roles(text) == {("Asel Tokayeva", "Aman Saulyk", "head")}
+
+
+def test_place_then_lower_case_government_is_a_body() -> None:
+    text = "The head of the Almaty city akimat, Yerlan Bekov, met the United States government."
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Almaty city akimat",
+        "United States government",
+    }
+    assert _roles(text) == {("Yerlan Bekov", "Almaty city akimat", "head")}

@@ -19,13 +19,16 @@ _BETWEEN = frozenset(
     {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
 )
 _MAX_GAP = 3
+_QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 # -- roles ---------------------------------------------------------------------------
 
 
 def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
     between = [t.text.lower() for t in sentence.tokens[a + 1 : b]]
-    if len(between) > _MAX_GAP + 1 or any(w not in allowed for w in between):
+    if len(between) > _MAX_GAP + 1 or any(
+        w not in allowed and w not in lexicon.TYPE_WORDS for w in between
+    ):
         return None
     return between
 
@@ -120,7 +123,12 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
         if before is not None and before.kind == "org" and before.last + 1 == item.first:
             pairs.append((item, before))
         elif after is not None and after.kind == "org":
-            gap = [t.text.lower() for t in sentence.tokens[item.last + 1 : after.first]]
-            if gap in ([], ["of"], ["of", "the"], ["of", "the", "‘"], ["of", "‘"]):
+            # "head of the NGO “X”": a type word and quotes may stand before the name
+            gap = [
+                t.bare
+                for t in sentence.tokens[item.last + 1 : after.first]
+                if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
+            ]
+            if gap in ([], ["of"], ["of", "the"]):
                 pairs.append((item, after))
     return pairs

@@ -571,6 +571,8 @@ class Sentence:
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
             return
+        if self._quoted_after_type(names) or self._government(names):
+            return
         if self._quoted_org(names) or self._typed_org(rest):
             return
         if len(names) == 1:
@@ -602,6 +604,36 @@ class Sentence:
             return False
         span = self._span(EntityType.ORGANISATION, names, lexicon.ORG_HEADS.get(head.bare))
         self.items.append(Item("org", names[0], names[-1], span=span))
+        return True
+
+    def _quoted_after_type(self, names: list[int]) -> bool:
+        """ "the NGO “Bright Future”", "the public foundation “X”": a type, then the name."""
+        tokens = self.tokens
+        k = names[0]
+        if k < 2 or tokens[k - 1].text not in _QUOTES or names[-1] + 1 >= len(tokens):
+            return False
+        closed = tokens[names[-1] + 1].text == _QUOTES[tokens[k - 1].text]
+        kind = tokens[k - 2]
+        typed = kind.bare in lexicon.TYPE_WORDS and (not kind.capitalised or kind.text.isupper())
+        if not closed or not typed:
+            return False
+        org_class = lexicon.ORG_HEADS.get(kind.bare, OrgClass.NGO)
+        span = self._span(EntityType.ORGANISATION, names, org_class)
+        self.items.append(Item("org", names[0], names[-1], span=span))
+        return True
+
+    def _government(self, names: list[int]) -> bool:
+        """ "the United States government", "the Almaty city akimat": place, then body."""
+        tokens = self.tokens
+        k = names[-1] + 1
+        if k < len(tokens) and tokens[k].bare in lexicon.UNIT_WORDS:
+            k += 1
+        if k >= len(tokens) or tokens[k].text not in lexicon.GOVERNMENT_WORDS:
+            return False
+        start, end = tokens[names[0]].start, tokens[k].end
+        name = " ".join(self.text[start:end].split())
+        span = Span(EntityType.ORGANISATION, start, end, name, OrgClass.GOVERNMENT)
+        self.items.append(Item("org", names[0], k, span=span))
         return True
 
     def _quoted_org(self, names: list[int]) -> bool:

@@ -169,6 +169,13 @@ ORG_HEADS: dict[str, OrgClass] = {
     "society": OrgClass.NGO,
     "union": OrgClass.NGO,
     "university": OrgClass.EDUCATION,
+    "confederation": OrgClass.NGO,
+    "court": OrgClass.GOVERNMENT,
+    "maslikhat": OrgClass.GOVERNMENT,
+    "secretariat": OrgClass.GOVERNMENT,
+    "school": OrgClass.EDUCATION,
+    "lyceum": OrgClass.EDUCATION,
+    "hospital": OrgClass.NGO,
     "senate": OrgClass.GOVERNMENT,
     "mazhilis": OrgClass.GOVERNMENT,
     "majilis": OrgClass.GOVERNMENT,
@@ -286,9 +293,35 @@ LOWER_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Lower-case (or acronym) words that type a quoted name: "the NGO “Bright Future”".
+TYPE_WORDS: frozenset[str] = LOWER_HEADS | frozenset(
+    {
+        "ngo", "organization", "organisation", "charity", "agency", "center", "centre",
+        "institute", "club", "network", "society", "corporation", "holding", "firm",
+        "bank", "school", "university", "college", "newspaper", "magazine", "portal",
+        "channel", "publication", "outlet", "cooperative", "community", "council",
+    }
+)  # fmt: skip
+
+#: Lower-case bodies of a place: "the United States government", "the city akimat".
+GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "akimat", "maslikhat"})
+
 #: Capitalised words that head places and buildings, not actors.
 PLACE_HEADS: frozenset[str] = frozenset(
-    {"alley", "avenue", "museum", "palace", "square", "street", "monument"}
+    {
+        "alley",
+        "avenue",
+        "hall",
+        "museum",
+        "palace",
+        "park",
+        "square",
+        "street",
+        "monument",
+        "theatre",
+        "theater",
+        "library",
+    }
 )
 
 #: Capitalised words that never start a name (sentence openers, months, days).
