@@ -135,3 +135,29 @@ def test_an_opening_word_parted_from_the_name_by_lower_case_words_is_left_out() 
 def test_a_place_in_the_attributive_alone_names_no_office() -> None:
     found = extract("Ол ұйымның Венадағы кеңсесінің директоры болып тағайындалды.")
     assert all("кеңсе" not in n for n in names(found, ORG))
+
+
+def test_a_lower_case_unit_after_its_parent_is_one_name_and_the_parent_stays() -> None:
+    found = extract(
+        "Жиынға облыс әкімдігі жастар саясаты басқармасының басшысы Нұрлан Серікбаев және "
+        "Ақсу аудандық ауруханасы ардагерлер кеңесінің төрағасы Бақыт Омарова қатысты."
+    )
+    assert roles(found) == {
+        ("Нұрлан Серікбаев", "облыс әкімдігі жастар саясаты басқармасы", "басшы"),
+        ("Бақыт Омарова", "Ақсу аудандық ауруханасы ардагерлер кеңесі", "төраға"),
+    }
+    assert "Ақсу аудандық ауруханасы" in names(found, ORG)
+
+
+def test_initials_with_a_known_surname_are_the_same_person() -> None:
+    found = extract(
+        "Кездесуге Ержан Темірғалиев қатысты. Е. Темірғалиев жобаны таныстырды. "
+        "Е.Темірғалиевтің айтуынша, жұмыс жалғасады."
+    )
+    assert names(found, PERSON) == {"Ержан Темірғалиев"}
+
+
+def test_initials_and_a_surname_before_a_head_name_a_body() -> None:
+    found = extract("Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы ашылды.")
+    assert names(found, PERSON) == set()
+    assert names(found, ORG) == {"Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы"}

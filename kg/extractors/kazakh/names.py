@@ -186,6 +186,21 @@ class Namer:
                     break
             else:
                 seen.append((first, surname, keys[index]))
+        # "М. Тілеуберді" is the one "Мұхтар Тілеуберді" of the article, if there is one
+        for index, proposal in enumerate(self.proposals):
+            first, _, rest = proposal.key.partition(" ")
+            if proposal.type is not EntityType.PERSON or not first.endswith("."):
+                continue
+            surname = rest.rsplit(" ", 1)[-1]
+            full = {
+                key
+                for other_first, other_surname, key in seen
+                if not other_first.endswith(".")
+                and other_first[:1] == first[:1]
+                and similar_surnames(other_surname, surname)
+            }
+            if len(full) == 1:
+                keys[index] = full.pop()
 
     def _merge_abbreviations(self, keys: list[str]) -> None:
         """An abbreviation takes the key of the one organisation it abbreviates."""
@@ -241,6 +256,7 @@ class Namer:
         pool = [p for p in proposals if p.acronym is None] or proposals
         if pool[0].type is EntityType.PERSON:
             pool = [p for p in pool if p.nominative] or pool
+            pool = [p for p in pool if not p.name.split()[0].endswith(".")] or pool
         counts = Counter(p.name for p in pool)
         first_seen: dict[str, int] = {}
         for position, proposal in enumerate(pool):

@@ -190,6 +190,8 @@ class NameFinder:
                 # head has no words of its own ("ҚР Парламенті Мәжілісі").
                 if j == h - 1 and not strict and own is not None and own.form.possessive:
                     dependent = True
+                elif not strict and self._unit_of(j, h):
+                    dependent = True  # "облыс әкімдігі ақпарат және қоғамдық даму басқармасы"
                 if not (linked or dependent) or strict:
                     break
                 if dependent and not linked:
@@ -213,6 +215,26 @@ class NameFinder:
                 inner.append(j)
             left, j = j, j - 1
         return left, inner, keep
+
+    def _unit_of(self, parent: int, h: int) -> bool:
+        """Whether head ``h`` names a unit of the body whose name ends at ``parent``.
+
+        A unit ("басқарма", "кеңес", "хатшылық") named in lower case right after its
+        parent in the nominative belongs to it: "облыстық полиция департаменті
+        ардагерлер кеңесінің", "Ассамблеясы БҚО хатшылығы". A capitalised head after
+        a name starts a name of its own.
+        """
+        head = self.toks[h]
+        lex = self.lexeme(head)
+        if lex is None or lex.lemma not in lexicon.UNIT_HEADS or head.cap:
+            return False
+        if lex.form.case not in ("nom", "gen") or not lex.form.possessive:
+            return False
+        between = self.toks[parent + 1 : h]
+        return all(
+            t.word and (not t.cap or t.upper) and t.head is None and t.position is None
+            for t in between
+        )
 
     def interior(self, j: int) -> bool:
         """Whether token ``j`` may stand inside a name, left of its head."""
@@ -405,6 +427,8 @@ class NameFinder:
             nxt = self.toks[p]
             if nxt.head is not None or nxt.quote is not None or not nxt.word:
                 return first
+            if nxt.lower in lexicon.NAME_LINKS:
+                return first  # "... дамыту жөніндегі Н. Назарбаев орталығы" runs on
             if nxt.cap or nxt.upper:
                 return p if p > first + 1 else first
         return first

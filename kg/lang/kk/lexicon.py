@@ -140,6 +140,12 @@ POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі", "конгре�
 #: Heads whose name needs the parent it belongs to ("X партиясы Y облыстық филиалы").
 DEPENDENT_HEADS: frozenset[str] = frozenset({"филиал", "өкілдік", "бөлімше"})
 
+#: Heads of units a body sets up: in lower case right after the body's name in the
+#: nominative they are part of it ("облыс әкімдігі ішкі саясат басқармасы").
+UNIT_HEADS: frozenset[str] = frozenset(
+    {"басқарма", "бөлім", "департамент", "комитет", "хатшылық", "кеңес", "кеңсе", "филиал"}
+)
+
 #: Units inside an organisation: in lower case after a parent ("қоры өкілдігінің
 #: басшысы") they say where in the parent a person works, not a new organisation.
 SUBUNIT_HEADS: frozenset[str] = frozenset({"бөлім", "өкілдік", "бөлімше", "сектор", "кафедра"})
@@ -471,7 +477,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         атап айтқанда тағы барлық әр әрбір кейбір бірқатар көптеген түрлі екі үш бір соңғы
         алғашқы оның ішінде айта кетейік айтуынша пікірінше сөзінше сөйтіп мәселен ендеше сосын
         содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада осылай осыған
-        биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі
+        биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі іс-шара
         """
     )
 )
