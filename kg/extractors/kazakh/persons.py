@@ -179,8 +179,8 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
             final += 1
         surname = final + 1
         if surname < end and name_word(toks[surname]) and _surname(toks[surname]):
-            after = toks[surname + 1] if surname + 1 < end else None
-            if after is not None and (after.lower == "атындағы" or names_a_body(after)):
+            following = toks[surname + 1] if surname + 1 < end else None
+            if following is not None and (following.lower == "атындағы" or names_a_body(following)):
                 return None  # "С. Сейфуллин атындағы ...", "Н. Назарбаев орталығы"
             return PersonSpan(i, surname + 1, tuple(range(i, surname + 1)), anchored)
         return None
