@@ -26,6 +26,7 @@ def unify_names(builder: ExtractionBuilder, aliases: dict[str, str]) -> None:
     names: dict[str, str] = {}
     orgs = [m for m in mentions if m.type is EntityType.ORGANISATION]
     names.update(_by_quoted_core(orgs))
+    names.update(_by_quoted_core([m for m in mentions if m.type is EntityType.EVENT]))
     names.update(_by_state(orgs))
     for short, full in aliases.items():
         names[short] = names.get(full, full)

@@ -21,6 +21,7 @@ _MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\W+")
 # An abbreviation with a Russian case ending glued on: МИДа, ООНом.
+_ORDINAL = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-[а-я]{1,3})?)$")
 _MIXED_CASE = re.compile(r"^\w+[A-ZА-ЯЁ]")
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁ]{2,})(а|у|ом|е|ы|ов)$")
 
@@ -112,6 +113,12 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
 
 
+def is_adjective(word: str) -> bool:
+    """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
+    parses = analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
 def is_patronymic(word: str) -> bool:
     """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
     return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
@@ -122,17 +129,25 @@ def looks_like_surname(word: str) -> bool:
     return len(word) > 4 and bool(_SURNAME_FORM.search(word))
 
 
-def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
+def phrase_nominative(
+    phrase: str, heads: frozenset[str] | None = None, *, titled_adjectives: bool = False
+) -> str:
     """``phrase`` with its head noun and the adjectives before it in the nominative.
 
-    The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН".
+    The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН". A
+    leading ordinal ("XI Гражданского форума") stays as written. A capitalised adjective
+    after the first word ends an organisation name unless ``titled_adjectives``
+    ("регионального Гражданского форума" is one event).
     """
     tokens = _TOKEN.findall(phrase)
     words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     head: int | None = None
     head_parse: Any = None
     before: set[tuple[Any, Any]] = set()
+    ordinals = {i for i in words[:1] if _ORDINAL.match(tokens[i])}
     for i in words:
+        if i in ordinals:
+            continue
         match = _INFLECTED_ABBREVIATION.match(tokens[i])
         if match:
             tokens[i] = match.group(1)
@@ -158,7 +173,7 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         ):
             head, head_parse = i, nouns[0]
             break
-        if not adjective or (tokens[i][:1].isupper() and i != words[0]):
+        if not adjective or (tokens[i][:1].isupper() and i != words[0] and not titled_adjectives):
             return "".join(tokens)
         before = {(p.tag.case, p.tag.number) for p in parses if p.tag.POS in ("ADJF", "PRTF")}
     if head is None or head_parse is None:
@@ -168,7 +183,7 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         inflected = head_parse.inflect({"nomn"})
         if inflected is not None:
             tokens[head] = _restore_case(tokens[head], str(inflected.word))
-        for i in (w for w in words if w < head):
+        for i in (w for w in words if w < head and w not in ordinals):
             tokens[i] = _adjective_nominative(tokens[i], case, number, gender)
     return "".join(tokens)
 
@@ -217,3 +232,17 @@ def inflect_nominative(word: str) -> str:
         return word
     inflected = parses[0].inflect({"nomn"})
     return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
+def place_nominative(word: str) -> str:
+    """A place name after "в" in the nominative: "Кызылорде" -> "Кызылорда".
+
+    Places are inanimate; pymorphy's guesses for unknown names often are not.
+    """
+    parses = analyzer().parse(word)
+    located = [p for p in parses if p.tag.case == "loct"] or parses
+    best = min(
+        located,
+        key=lambda p: ("Geox" not in p.tag.grammemes, p.tag.animacy != "inan", -p.score),
+    )
+    return _restore_case(word, str(best.normal_form))
