@@ -265,3 +265,26 @@ def test_place_then_lower_case_government_is_a_body() -> None:
         "United States government",
     }
     assert _roles(text) == {("Yerlan Bekov", "Almaty city akimat", "head")}
+
+
+def test_dash_then_acronym_closes_the_name() -> None:
+    text = "It was run by the Rural Youth Development Association — RYDA and partners."
+    assert _names(text, EntityType.ORGANISATION) == {"Rural Youth Development Association — RYDA"}
+
+
+def test_office_after_a_bracketed_acronym_is_the_body_s_office() -> None:
+    text = (
+        "The United Nations Population Fund (UNFPA) Regional Office for Eastern Europe signed "
+        "it. UNFPA will help."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {"UNFPA Regional Office for Eastern Europe"}
+
+
+def test_site_name_and_byline_are_media_outlets() -> None:
+    text = "Bishkek (SteppeNews.kz) -- A fair opened, Steppe Daily reports."
+    assert _names(text, EntityType.ORGANISATION) == {"SteppeNews.kz", "Steppe Daily"}
+
+
+def test_event_with_an_on_topic_tail() -> None:
+    text = "Participants of the International Conference on Rural Law and Water spoke."
+    assert {e.name for e in _events(text)} == {"International Conference on Rural Law and Water"}

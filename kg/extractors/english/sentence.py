@@ -23,6 +23,8 @@ from kg.model import EntityType, OrgClass
 
 # "Chargé d’Affaires": a French particle inside a capitalised title.
 _PARTICLE = re.compile(r"d['’][A-Z]")
+# A site's name as its outlet: "SteppeNews.kz", "UzDaily.com".
+_SITE = re.compile(r"[A-Z][\w-]*\.(?:com|kz|uz|kg|tj|tm|az|ru|org|net|info|news|asia)$")
 _QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
@@ -71,6 +73,8 @@ class Sentence:
             self.items = [i for i in self.items if i.kind == "org" and self._headed(i)]
             self.singles = []
         self._quoted_names()
+        self._dashed_acronyms()
+        self._bracketed_units()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
         for item in self.items:
@@ -122,6 +126,63 @@ class Sentence:
 
     def _headed(self, item: Item) -> bool:
         return any(self.tokens[k].head is not None for k in range(item.first, item.last + 1))
+
+    def _dashed_acronyms(self) -> None:
+        """ "Civil Society Development Association — CSDA": the acronym closes the name."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 1 >= len(tokens):
+                continue
+            acronym = tokens[k + 1]
+            if tokens[k].text not in ("—", "–") or not acronym_shaped(acronym.text):
+                continue
+            if k + 2 < len(tokens) and tokens[k + 2].capitalised:
+                continue  # a dash between two names, not before an acronym
+            name = f"{item.span.name} {tokens[k].text} {acronym.text}"
+            span = replace(item.span, end=acronym.end, name=name)
+            self.items[n] = Item("org", item.first, k + 1, span=span)
+            self.known.setdefault(acronym.text, span)
+
+    def _bracketed_units(self) -> None:
+        """ "X Fund (XF) Regional Office for Asia": the office of the body just named,
+        under its acronym ("XF Regional Office for Asia")."""
+        tokens = self.tokens
+        merged: list[Item] = []
+        for item in self.items:
+            body = merged[-1] if merged else None
+            if (
+                len(merged) >= 2
+                and body is not None
+                and body.kind == "org"
+                and body.first == body.last
+                and tokens[body.first - 1].text == "("
+            ):
+                # the acronym in the brackets may itself be a finding: look past it
+                before = merged[-2]
+                if before.last + 2 == body.first and item.first == before.last + 4:
+                    merged.pop()
+                    body = before
+            if (
+                body is not None
+                and body.kind == "org"
+                and body.span is not None
+                and item.kind == "org"
+                and item.span is not None
+                and item.first == body.last + 4
+                and [t.text for t in tokens[body.last + 1 : body.last + 4 : 2]] == ["(", ")"]
+                and acronym_shaped(tokens[body.last + 2].text)
+                and any(
+                    tokens[k].bare in lexicon.OFFICE_HEADS for k in range(item.first, item.last + 1)
+                )
+            ):
+                name = f"{tokens[body.last + 2].text} {item.span.name}"
+                span = replace(body.span, end=item.span.end, name=name)
+                merged[-1] = Item("org", body.first, item.last, span=span)
+                self.known[tokens[body.last + 2].text] = span
+                continue
+            merged.append(item)
+        self.items = merged
 
     def _bare_head(self, item: Item) -> bool:
         """A head alone ("Group of people ...", "the Foundation") names no body."""
@@ -571,7 +632,7 @@ class Sentence:
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
             return
-        if self._quoted_after_type(names) or self._government(names):
+        if self._quoted_after_type(names) or self._government(names) or self._outlet(names):
             return
         if self._quoted_org(names) or self._typed_org(rest):
             return
@@ -619,6 +680,25 @@ class Sentence:
             return False
         org_class = lexicon.ORG_HEADS.get(kind.bare, OrgClass.NGO)
         span = self._span(EntityType.ORGANISATION, names, org_class)
+        self.items.append(Item("org", names[0], names[-1], span=span))
+        return True
+
+    def _outlet(self, names: list[int]) -> bool:
+        """A media outlet: a site name ("SteppeNews.kz") or a byline (", Steppe Daily reports.")."""
+        tokens = self.tokens
+        after = [t.text for t in tokens[names[-1] + 1 : names[-1] + 3]]
+        byline = (
+            names[0] > 0
+            and tokens[names[0] - 1].text == ","
+            and len(names) <= 3
+            and after[:1] != []
+            and after[0] in lexicon.REPORTING
+            and after[1:2] in ([], ["."])
+        )
+        site = len(names) == 1 and bool(_SITE.match(tokens[names[0]].text))
+        if not (byline or site):
+            return False
+        span = self._span(EntityType.ORGANISATION, names, OrgClass.MEDIA)
         self.items.append(Item("org", names[0], names[-1], span=span))
         return True
 

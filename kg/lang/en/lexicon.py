@@ -387,6 +387,9 @@ SIGNING: frozenset[str] = frozenset(
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})
 
+#: Verbs of a byline: ", Steppe Daily reports."
+REPORTING: frozenset[str] = frozenset({"reports", "reported", "writes", "wrote", "informs"})
+
 #: Acronyms of international bodies that news uses without spelling them out.
 KNOWN_ACRONYMS: frozenset[str] = frozenset(
     {"UN", "UNICEF", "UNDP", "UNESCO", "UNHCR", "OSCE", "USAID", "OECD", "NATO", "IMF", "EU"}
