@@ -161,3 +161,30 @@ def test_initials_and_a_surname_before_a_head_name_a_body() -> None:
     found = extract("Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы ашылды.")
     assert names(found, PERSON) == set()
     assert names(found, ORG) == {"Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы"}
+
+
+# -- events ------------------------------------------------------------------------------
+
+EVENT = EntityType.EVENT
+
+
+def test_a_numbered_assembly_is_an_event_not_an_organisation() -> None:
+    found = extract("Астанада Еуразия кітапханалар қауымдастығының V Бас Ассамблеясы өтті.")
+    assert names(found, EVENT) == {"Еуразия кітапханалар қауымдастығының V Бас Ассамблеясы"}
+    assert names(found, ORG) == {"Еуразия кітапханалар қауымдастығы"}
+
+
+def test_a_numbered_sitting_and_an_extraordinary_congress_are_events() -> None:
+    found = extract(
+        "Бүгін Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы өтті. "
+        "Кеше «Болашақ» партиясының кезектен тыс съезі болды."
+    )
+    assert names(found, EVENT) == {
+        "Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы",
+        "«Болашақ» партиясының кезектен тыс съезі",
+    }
+
+
+def test_the_organiser_before_a_quoted_title_is_not_part_of_the_event() -> None:
+    found = extract("Қазақстан халқы Ассамблеясының «Біргеміз!» жастар форумы басталды.")
+    assert names(found, EVENT) == {"«Біргеміз!» жастар форумы"}

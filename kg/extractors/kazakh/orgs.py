@@ -286,6 +286,8 @@ class NameFinder:
         case = tok.case
         if case == "dat" and right is not None and right.lower == "қарсы":
             return True  # "Сыбайлас жемқорлыққа қарсы ... агенттігі": against what
+        if case == "abl" and right is not None and right.lower == "тыс":
+            return True  # "кезектен тыс съезі": an extraordinary congress
         if case in ("loc", "dat", "abl"):
             return False
         if case == "ins":
@@ -591,6 +593,20 @@ def _place_noun(tok: Tok) -> bool:
     return any(tok.lower.startswith(noun[:-1]) for noun in lexicon.PLACE_NOUNS)
 
 
+def numbered_session(toks: Sequence[Tok], start: int, h: int) -> bool:
+    """Whether an ordinal stands before head ``h``: "V Бас Ассамблеясы" is an event.
+
+    Up to two capitalised words may stand between ("ХХ Бас Ассамблеясы").
+    """
+    for j in range(h - 1, max(start - 1, h - 4), -1):
+        tok = toks[j]
+        if tok.ordinal:
+            return True
+        if not tok.cap:
+            return False
+    return False
+
+
 def find_orgs(
     toks: Sequence[Tok],
     start: int,
@@ -602,7 +618,7 @@ def find_orgs(
     finder = NameFinder(toks, start, end, persons, lambda t: t.head)
     spans: list[OrgSpan] = []
     for h in range(start, end):
-        if finder.is_head(h):
+        if finder.is_head(h) and not numbered_session(toks, start, h):
             span = finder.from_head(h)
             if span is not None:
                 spans.append(_subunit(finder, span))

@@ -135,7 +135,11 @@ UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "па
 POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй"})
 
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
-POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі", "конгресс": "конгресі"}
+POSSESSIVE_OVERRIDES: dict[str, str] = {
+    "банк": "банкі",
+    "конгресс": "конгресі",
+    "съезд": "съезі",
+}
 
 #: Heads whose name needs the parent it belongs to ("X партиясы Y облыстық филиалы").
 DEPENDENT_HEADS: frozenset[str] = frozenset({"филиал", "өкілдік", "бөлімше"})
@@ -171,6 +175,7 @@ EVENT_HEADS: frozenset[str] = frozenset(
         "байқау",
         "апталық",
         "басқосу",
+        "отырыс",
         "күн",
     }
 )
