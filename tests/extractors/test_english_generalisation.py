@@ -288,3 +288,15 @@ def test_site_name_and_byline_are_media_outlets() -> None:
 def test_event_with_an_on_topic_tail() -> None:
     text = "Participants of the International Conference on Rural Law and Water spoke."
     assert {e.name for e in _events(text)} == {"International Conference on Rural Law and Water"}
+
+
+def test_possessive_head_names_the_last_body_with_that_head() -> None:
+    text = (
+        "The Steppe Green Party held a congress. The party’s chairman Bolat Nurov signed a letter."
+    )
+    assert _roles(text) == {("Bolat Nurov", "Steppe Green Party", "chairman")}
+
+
+def test_the_title_then_a_name_in_a_sentence_with_one_body() -> None:
+    text = "The report of the Clear Water Union was presented by the Chairman Dana Sapar."
+    assert _roles(text) == {("Dana Sapar", "Clear Water Union", "chairman")}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extractors.english.tokens import Item
+from kg.extractors.common import Span
+from kg.extractors.english.tokens import POSSESSIVE, Item
 from kg.lang.en import lexicon
+from kg.model import EntityType
 
 if TYPE_CHECKING:
     from kg.extractors.english.sentence import Sentence
@@ -82,6 +84,43 @@ def find_roles(sentence: Sentence) -> None:
             sentence.builder.role(
                 item.span, org.span, position.role if position else None, sentence.bounds
             )
+        if not pairs:
+            _the_title(sentence, index)
+
+
+def _the_title(sentence: Sentence, index: int) -> None:
+    """ "the party’s chairman X" and "by the Chairman X": the body the text just named.
+
+    A possessive head names the last body of the article with that head; a bare
+    "the Chairman" names the one body its sentence names before it.
+    """
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    position = items[index - 1] if index else None
+    if position is None or position.kind != "position" or position.last + 1 != person.first:
+        return
+    k = position.first
+    assert person.span is not None
+    if k >= 2 and tokens[k - 2].text.lower() == "the" and POSSESSIVE.search(tokens[k - 1].text):
+        head = tokens[k - 1].bare
+        if head not in lexicon.ORG_HEADS:
+            return
+        bodies = [
+            m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION
+            and m.end <= tokens[k].start
+            and head in m.name.lower().split()
+        ]
+        if bodies:
+            m = bodies[-1]
+            org = Span(m.type, m.start, m.end, m.name, m.org_class)
+            sentence.builder.role(person.span, org, position.role, sentence.bounds)
+        return
+    orgs = [i for i in items if i.kind == "org" and i.span is not None]
+    if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
+        assert orgs[0].span is not None
+        sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
 
 
 def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:
