@@ -300,3 +300,23 @@ def test_possessive_head_names_the_last_body_with_that_head() -> None:
 def test_the_title_then_a_name_in_a_sentence_with_one_body() -> None:
     text = "The report of the Clear Water Union was presented by the Chairman Dana Sapar."
     assert _roles(text) == {("Dana Sapar", "Clear Water Union", "chairman")}
+
+
+def test_adviser_to_a_title_then_a_second_position() -> None:
+    text = (
+        "Gaukhar Amanova, Adviser to the Speaker of the Senate and Chair of the Council on "
+        "Youth under the Senate of the Parliament of Kazakhstan, spoke."
+    )
+    assert _roles(text) == {
+        ("Gaukhar Amanova", "Senate of the Parliament of Kazakhstan", "adviser to the speaker"),
+        (
+            "Gaukhar Amanova",
+            "Council on Youth under the Senate of the Parliament of Kazakhstan",
+            "chair",
+        ),
+    }
+
+
+def test_person_comma_acronym_then_title() -> None:
+    text = "“We will help,” said Olga Petrova, UNDP Resident Representative in Kyrgyzstan."
+    assert _roles(text) == {("Olga Petrova", "UNDP", "resident representative")}

@@ -118,7 +118,8 @@ class Repairs(Runs):
         """A head alone ("Group of people ...", "the Foundation") names no body."""
         if item.kind != "org" or item.span is None or " " in item.span.name:
             return False
-        return item.span.name.lower() in lexicon.ORG_HEADS
+        word = item.span.name.lower()
+        return word in lexicon.ORG_HEADS and word not in lexicon.SINGLE_BODIES
 
     def _parents(self, item: Item) -> None:
         """A unit's name names its parent too: "Committee X of the Ministry of Y" also

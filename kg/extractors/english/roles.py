@@ -73,7 +73,14 @@ def find_roles(sentence: Sentence) -> None:
         next_person = k < len(items) and items[k].kind == "person"
         if next_person and after and _apposition(sentence, item, after, items[k]):
             next_person = False
-        if after and after[0].kind == "position" and not next_person:
+        # "X, UNDP Resident Representative": the body before its title
+        body_title = (
+            len(after) > 1
+            and after[0].kind == "org"
+            and after[1].kind == "position"
+            and after[0].last + 1 == after[1].first
+        )
+        if after and (after[0].kind == "position" or body_title) and not next_person:
             pairs += _pairs(sentence, after)
             claimed.update(range(index + 1, index + 1 + len(after)))
         elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):

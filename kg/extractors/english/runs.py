@@ -92,6 +92,8 @@ class Runs:
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
+            elif token.text == "to" and self._adviser_to(j) is not None:
+                j += 1  # "Adviser to the Speaker of the Senate" is one run
             elif self._name_goes_on(i, j):
                 j += 1
             elif token.text == "(" and (close := self._gloss_end(j)) is not None:
@@ -187,8 +189,12 @@ class Runs:
         return end
 
     def _position_field(self, end: int, limit: int) -> int:
-        """ "Vice President for Medical Activities of X": the field is part of the title."""
+        """ "Vice President for Medical Activities of X": the field is part of the title,
+        as is the title served in "Adviser to the Speaker"."""
         tokens = self.tokens
+        served = self._adviser_to(end + 1) if end + 1 <= limit else None
+        if served is not None and served <= limit:
+            return served
         if end + 2 > limit or tokens[end + 1].text != "for":
             return end
         for k in range(end + 2, min(end + 6, limit + 1)):
@@ -197,6 +203,16 @@ class Runs:
             if not tokens[k].capitalised or tokens[k].head is not None:
                 return end
         return end
+
+    def _adviser_to(self, j: int) -> int | None:
+        """ "Adviser to the Speaker": the index of the title served, after "to" at ``j``."""
+        tokens = self.tokens
+        if j < 1 or tokens[j - 1].bare not in lexicon.SERVING_TITLES:
+            return None
+        k = j + 2 if j + 1 < len(tokens) and tokens[j + 1].text == "the" else j + 1
+        if k < len(tokens) and tokens[k].bare in lexicon.POSITIONS:
+            return k
+        return None
 
     def _position_at(self, k: int, limit: int) -> int | None:
         """Last index of a title starting at ``k`` (two words before one), if any."""

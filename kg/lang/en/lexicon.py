@@ -103,6 +103,11 @@ HEADING_VERBS: dict[str, str] = {
     "runs": "head",
 }
 
+#: Titles that serve another title: "Adviser to the Speaker", "Assistant to the President".
+SERVING_TITLES: frozenset[str] = frozenset(
+    {"adviser", "advisor", "assistant", "aide", "counsellor", "counselor", "secretary"}
+)
+
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
@@ -189,6 +194,9 @@ ORG_HEADS: dict[str, OrgClass] = {
     "cjsc": OrgClass.COMPANY,
     "gmbh": OrgClass.COMPANY,
 }
+
+#: Heads that name one body on their own ("the Senate"), unlike "the Foundation".
+SINGLE_BODIES: frozenset[str] = frozenset({"senate", "parliament", "mazhilis", "majilis"})
 
 #: Words before a head that make a concept of it: "civil society" is no society.
 CONCEPT_MODIFIERS: dict[str, frozenset[str]] = {
