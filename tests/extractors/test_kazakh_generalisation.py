@@ -188,3 +188,28 @@ def test_a_numbered_sitting_and_an_extraordinary_congress_are_events() -> None:
 def test_the_organiser_before_a_quoted_title_is_not_part_of_the_event() -> None:
     found = extract("Қазақстан халқы Ассамблеясының «Біргеміз!» жастар форумы басталды.")
     assert names(found, EVENT) == {"«Біргеміз!» жастар форумы"}
+
+
+def test_a_board_of_directors_is_named_as_its_body() -> None:
+    found = extract("Рәсімге KMG Директорлар кеңесінің төрағасы Асан Жұмабеков қатысты.")
+    assert roles(found) == {("Асан Жұмабеков", "KMG", "директорлар кеңесінің төрағасы")}
+
+
+def test_an_adjective_before_a_quoted_name_belongs_to_it() -> None:
+    found = extract(
+        "Республикалық «Шуақ» қоғамдық бірлестігінің төрағасы сөйледі. Одан кейін "
+        "Халықаралық «Дана» қоғамының мүшелері және аудандық Мәдениет үйінің әншілері келді."
+    )
+    assert names(found, ORG) == {
+        "Республикалық «Шуақ» қоғамдық бірлестігі",
+        "Халықаралық «Дана» қоғамы",
+        "аудандық Мәдениет үйі",
+    }
+
+
+def test_a_short_form_from_the_first_word_to_the_head_is_the_same_body() -> None:
+    found = extract(
+        "Батыс Азия аймақтық экологиялық орталығының өкілі Ержан Сәрсенов сөйледі. "
+        "Батыс Азия аймақтық орталығының жобасы таныстырылды."
+    )
+    assert names(found, ORG) == {"Батыс Азия аймақтық экологиялық орталығы"}

@@ -265,13 +265,17 @@ class Namer:
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
-    """Whether ``long`` ends in ``short``, or (two words) holds both before the same head."""
+    """Whether ``long`` ends in ``short``, or holds its words in order before the same head
+    (two words anywhere, more from the first word on)."""
     if len(long) <= len(short) or short[-1] != long[-1]:
         return False
     if long[-len(short) :] == short:
         return True
     remaining = iter(long)
-    return len(short) == 2 and all(word in remaining for word in short)
+    in_order = all(word in remaining for word in short)
+    # "Орталық Азия өңірлік орталығы" for "Орталық Азия өңірлік экологиялық орталығы":
+    # a longer short form must open as the full name does
+    return in_order and (len(short) == 2 or short[0] == long[0])
 
 
 def person_key(name: str) -> str:

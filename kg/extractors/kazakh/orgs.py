@@ -26,6 +26,9 @@ _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары
 # Links that put a quoted name under a body or a namesake ("ҚР Президенті жанындағы
 # «X» мекемесі"); "X бойынша «Y» орталығы" says what Y works on instead.
 _BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарамағындағы", "атындағы"})
+_ADMIN_ADJECTIVE_FORMS = frozenset(
+    {"облыстық", "аудандық", "қалалық", "ауылдық", "республикалық", "өңірлік"}
+)
 _OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
@@ -347,10 +350,16 @@ class NameFinder:
         for p in range(left, h + 1):
             tok = self.toks[p]
             if tok.quote == "open" or tok.upper or tok.initials or tok.text == "№":
-                return p
+                return self._with_admin_adjective(left, p)
             if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
-                return p
+                return self._with_admin_adjective(left, p)
         return None
+
+    def _with_admin_adjective(self, left: int, p: int) -> int:
+        """Open at "облыстық", "аудандық" right before the name: "аудандық Жыраулар үйі"."""
+        if p - 1 >= left and self.toks[p - 1].lower in _ADMIN_ADJECTIVE_FORMS:
+            return p - 1
+        return p
 
     def _capitalised_by_position(self, first: int, h: int, lex: Lexeme) -> bool:
         """A phrase capitalised only because it opens the sentence, not a name.
@@ -398,9 +407,10 @@ class NameFinder:
         tok = self.toks[p]
         if not self._first(p):
             return False
-        if tok.lower in lexicon.ADMIN_ADJECTIVES:
-            return True
         nxt = self.toks[p + 1] if p + 1 < len(self.toks) else None
+        if tok.lower in lexicon.ADMIN_ADJECTIVES:
+            # "Республикалық «X» бірлестігі" opens with it; "Облыстық мәслихат" is generic
+            return nxt is None or nxt.quote != "open"
         named_next = nxt is not None and (nxt.cap or nxt.quote == "open")
         plural = tok.lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
         return named_next and plural and not tok.proper
@@ -454,6 +464,9 @@ class NameFinder:
             if tok.quote == "open" and tok.partner is not None and tok.partner < h:
                 if self.toks[p - 1].lower in _BELONGING_LINKS:
                     return first  # "Президенті жанындағы «X» мекемесі" is under that body
+                before = self.toks[first:p]
+                if all(t.head is None and t.lower.endswith(_ADJECTIVE_ENDINGS) for t in before):
+                    return first  # "Халықаралық «Қазақ тілі» қоғамы": an adjective of the name
                 after = self.toks[tok.partner + 1 : h]
                 return first if any(t.cap or t.upper for t in after) else p
         return first
@@ -667,6 +680,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     if h is None or span.lemma is None:
         return span
     tok = finder.toks[h]
+    board = _board(finder, span)
+    if board is not None:
+        return board
     if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
         return span
     parent = max(span.inner)
@@ -676,6 +692,33 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     parent_span.reach = h + 1
     parent_span.subunit = span.lemma
     return parent_span
+
+
+def _board(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
+    """A body's governing board ("ERG Директорлар кеңесі") is named as the body.
+
+    The board goes into the title of whoever sits on it ("директорлар кеңесінің
+    төрағасы"); "X университеті жанындағы Қамқоршылар кеңесі" is a board of X too.
+    """
+    h = span.head
+    toks = finder.toks
+    if h is None or span.lemma != "кеңес" or h - 2 < span.start:
+        return None
+    if toks[h - 1].lower not in lexicon.BOARD_WORDS:
+        return None
+    owner = h - 2
+    if toks[owner].lower in lexicon.NAME_LINKS and owner - 1 >= span.start:
+        owner -= 1
+    parent: OrgSpan | None = None
+    if toks[owner].head is not None:
+        parent = finder.from_head(owner)
+    elif toks[owner].acronym:
+        parent = OrgSpan(owner, owner + 1, "acronym")
+    if parent is None:
+        return None
+    parent.reach = h + 1
+    parent.subunit = f"{toks[h - 1].lower} {toks[h].lower}"
+    return parent
 
 
 def outermost(spans: list[OrgSpan]) -> list[OrgSpan]:

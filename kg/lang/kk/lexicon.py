@@ -150,6 +150,11 @@ UNIT_HEADS: frozenset[str] = frozenset(
     {"басқарма", "бөлім", "департамент", "комитет", "хатшылық", "кеңес", "кеңсе", "филиал"}
 )
 
+#: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
+BOARD_WORDS: frozenset[str] = frozenset(
+    {"директорлар", "басқарушылар", "қамқоршылар", "байқаушы", "байқаушылар", "сенімгерлер"}
+)
+
 #: Units inside an organisation: in lower case after a parent ("қоры өкілдігінің
 #: басшысы") they say where in the parent a person works, not a new organisation.
 SUBUNIT_HEADS: frozenset[str] = frozenset({"бөлім", "өкілдік", "бөлімше", "сектор", "кафедра"})
