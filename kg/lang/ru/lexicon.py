@@ -178,7 +178,8 @@ ORG_HEADS: dict[str, OrgClass] = {
 #: Bodies inside an organisation: "попечительский совет фонда X" belongs to the role,
 #: and the organisation is the fund (lemma of the head -> adjectives that make it a unit).
 UNIT_HEADS: dict[str, frozenset[str]] = {
-    "совет": frozenset({"попечительский", "наблюдательный", "директор", "высший"}),
+    # pymorphy reads "высшего" as the superlative of "высокий"
+    "совет": frozenset({"попечительский", "наблюдательный", "директор", "высокий", "высший"}),
     "правление": frozenset(),
     "пресс-служба": frozenset(),
     "пресс-центр": frozenset(),
@@ -353,4 +354,22 @@ MONTHS: tuple[str, ...] = (
     "октября",
     "ноября",
     "декабря",
+)
+
+#: Lemmas of the month names.
+MONTH_LEMMAS: frozenset[str] = frozenset(
+    {
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    }
 )

@@ -225,6 +225,21 @@ def _shared_prefix(a: str, b: str) -> int:
     return shared
 
 
+def is_plural_nominative(word: str) -> bool:
+    """True when ``word`` may be a noun in the nominative plural ("Мэрии")."""
+    return any(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
+        for p in analyzer().parse(word)
+    )
+
+
+def singular_nominative(word: str) -> str:
+    """A plural noun in the nominative singular: "Мэрии" -> "Мэрия"."""
+    parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+    inflected = parses[0].inflect({"nomn", "sing"}) if parses else None
+    return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
 def inflect_nominative(word: str) -> str:
     """A single word in the nominative singular when it is a noun, else unchanged."""
     parses = analyzer().parse(word)
