@@ -320,3 +320,27 @@ def test_adviser_to_a_title_then_a_second_position() -> None:
 def test_person_comma_acronym_then_title() -> None:
     text = "“We will help,” said Olga Petrova, UNDP Resident Representative in Kyrgyzstan."
     assert _roles(text) == {("Olga Petrova", "UNDP", "resident representative")}
+
+
+def test_field_minister_names_the_ministry_but_prime_minister_does_not() -> None:
+    text = (
+        "Kazakh Education Minister Aru Sadykova met Prime Minister Bek Alimov and "
+        "Foreign Minister Dana Nurova."
+    )
+    assert _roles(text) == {
+        ("Aru Sadykova", "Ministry of Education", "minister"),
+        ("Dana Nurova", "Ministry of Foreign Affairs", "minister"),
+    }
+
+
+def test_plural_word_opening_a_sentence_is_no_part_of_the_name() -> None:
+    text = "Members of the Public Council under the Ministry of Water met. Timur Ak spoke."
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Public Council under the Ministry of Water",
+        "Ministry of Water",
+    }
+
+
+def test_three_word_title_is_no_organisation() -> None:
+    text = "Timur Ospan, Deputy Chief of Staff of the President, took part."
+    assert _names(text, EntityType.ORGANISATION) == set()

@@ -215,7 +215,9 @@ class Runs:
         return None
 
     def _position_at(self, k: int, limit: int) -> int | None:
-        """Last index of a title starting at ``k`` (two words before one), if any."""
+        """Last index of a title starting at ``k`` (longest first), if any."""
+        if k + 2 <= limit and " ".join(t.bare for t in self.tokens[k : k + 3]) in lexicon.POSITIONS:
+            return k + 2
         if (
             k + 1 <= limit
             and f"{self.tokens[k].bare} {self.tokens[k + 1].bare}" in lexicon.POSITIONS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.extractors.common import Span
 from kg.extractors.english.agreements import find_agreements
 from kg.extractors.english.events import find_events
 from kg.extractors.english.orgs import OrgRules
@@ -65,6 +66,10 @@ class Sentence(OrgRules, Repairs):
                 continue
             if tokens[k].bare in lexicon.PLACES and POSSESSIVE.search(tokens[k].text):
                 w += 1  # "Kazakhstan’s Ministry of ...": the country is no part of it
+                continue
+            field = self._minister_field(words, w, last)
+            if field is not None:
+                w = field  # "Foreign Minister": the ministry, then the title
                 continue
             qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
             if (
@@ -142,6 +147,41 @@ class Sentence(OrgRules, Repairs):
                 return
             self._person(rest)
             return
+
+    def _minister_field(self, words: list[int], w: int, last: int) -> int | None:
+        """ "Education Minister X": the title names the Ministry of Education.
+
+        Adds the ministry and returns the index (into ``words``) of "Minister", if the
+        words from ``w`` are a field before it.
+        """
+        tokens = self.tokens
+        start = w
+        while start < len(words) and tokens[words[start]].bare in lexicon.PLACES:
+            start += 1
+        m = start
+        while m < len(words) and m - start < 4 and tokens[words[m]].bare != "minister":
+            word = tokens[words[m]]
+            if not (word.capitalised or word.text == "and") or word.bare in lexicon.POSITIONS:
+                return None
+            if word.bare in lexicon.TITLE_PREFIXES or word.bare in lexicon.NOT_NAMES:
+                return None
+            m += 1
+        if m == start or m >= len(words) or tokens[words[m]].bare != "minister":
+            return None
+        field = [tokens[k].text for k in words[start:m]]
+        if field[0].lower() in lexicon.NOT_MINISTRIES or field[-1].lower() == "and":
+            return None
+        name = lexicon.MINISTRY_FIELDS.get(" ".join(field).lower(), " ".join(field))
+        first, end = tokens[words[start]], tokens[words[m - 1]]
+        span = Span(
+            EntityType.ORGANISATION,
+            first.start,
+            end.end,
+            f"Ministry of {name}",
+            OrgClass.GOVERNMENT,
+        )
+        self.items.append(Item("org", words[start], words[m - 1], span=span))
+        return m
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""

@@ -86,6 +86,13 @@ POSITIONS: frozenset[str] = frozenset(
         "project coordinator",
         "officer",
         "senator",
+        "prime minister",
+        "deputy prime minister",
+        "chief of staff",
+        "counselor",
+        "counsellor",
+        "state counselor",
+        "state counsellor",
     }
 )
 
@@ -107,6 +114,12 @@ HEADING_VERBS: dict[str, str] = {
 SERVING_TITLES: frozenset[str] = frozenset(
     {"adviser", "advisor", "assistant", "aide", "counsellor", "counselor", "secretary"}
 )
+
+#: Fields of "X Minister" whose ministry is named otherwise: "Foreign Minister".
+MINISTRY_FIELDS: dict[str, str] = {"foreign": "Foreign Affairs", "interior": "Internal Affairs"}
+
+#: Words before "Minister" that name no ministry: "Prime Minister".
+NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former"})
 
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
@@ -140,6 +153,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "embassy": OrgClass.GOVERNMENT,
     "federation": OrgClass.NGO,
     "foundation": OrgClass.NGO,
+    "foundations": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
     "initiative": OrgClass.NGO,
@@ -344,6 +358,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
+        "members", "representatives", "participants", "students", "employees", "experts",
+        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
     }
 )  # fmt: skip
 
