@@ -13,6 +13,9 @@ from kg.model import EntityType, OrgClass
 # "Chargé d’Affaires": a French particle inside a capitalised title.
 _PARTICLE = re.compile(r"d['’][A-Z]")
 QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+_HEADLINE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "as", "vs", "via"}
+)
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
 
@@ -62,7 +65,13 @@ class Runs:
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
         words = [t for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]
-        return len(words) >= 4 and all(t.capitalised for t in words)
+        # a short lower-case word that headlines keep small ("of", "and"); "met" is a verb
+        small = all(
+            t.capitalised or t.text in _HEADLINE_SMALL
+            for t in self.tokens
+            if t.text[:1].isalpha() and len(t.text) <= 3
+        )
+        return len(words) >= 4 and all(t.capitalised for t in words) and small
 
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
