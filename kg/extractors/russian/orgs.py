@@ -101,8 +101,10 @@ class OrgRules(SentenceBase):
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if not tokens[first].titled and tokens[first].lemma in lexicon.DESCRIPTIVE:
             return None  # "казахстанская партия «Отан»": the name starts after it
-        while i < len(tokens) and tokens[i].pos in ("ADJ", "VERB") and tokens[i].inflected:
-            i += 1
+        while i < len(tokens) and (
+            tokens[i].pos == "ADJ" or (tokens[i].pos == "VERB" and tokens[i].inflected)
+        ):
+            i += 1  # natasha leaves some adjectives without a case ("Алмалинского")
         if i >= len(tokens):
             return None
         head = tokens[i]

@@ -73,26 +73,68 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
     genitive, "Асель Омарова" a woman in the nominative. ``case`` is the case a tagger
     saw in context; it only breaks ties, since taggers often miss it on Kazakh names.
     """
-    parses = [[p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes] for word in words]
+    parses = [_name_parses(word) for word in words]
+    if case == "nomn" and not parses[-1]:
+        return list(words)  # an unknown surname in the nominative: nothing to go by
     options = [{(p.tag.case, p.tag.gender) for p in word_parses} for word_parses in parses]
     known = [o for o in options if o]
     if not known:
         return list(words)
     common = set.intersection(*known)
+    if not common and case == "nomn" and any(c == "nomn" for o in known for c, _ in o):
+        return list(words)  # "Эльвира Азимова": a woman whose surname pymorphy reads as a man's
     # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
     candidates = common or known[-1]
-    if any(c == "nomn" for c, _ in candidates):
+    if case == "nomn":
+        return list(words)  # the tagger reads case from the context, which a name lacks
+    # Only the surname is known ("Касым-Жомарта Токаева"): the tagger's case decides.
+    told = [o for o in candidates if o[0] == case]
+    # ... when the unknown first name has the ending that case gives a man's name.
+    surname_only = (
+        len(known) == 1
+        and not options[0]
+        and any(_strip_masculine_ending(words[0], o) != words[0] for o in told)
+    )
+    if any(c == "nomn" for c, _ in candidates) and not surname_only:
         return list(words)
+    if surname_only:
+        candidates = set(told)
     chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), o[1] or ""))
     result: list[str] = []
     for word, word_parses in zip(words, parses, strict=True):
-        match = next((p for p in word_parses if (p.tag.case, p.tag.gender) == chosen), None)
-        inflected = match.inflect({"nomn"}) if match is not None else None
-        if inflected is None or _MASCULINE_SURNAME.search(word):
+        singular_first = sorted(word_parses, key=lambda p: p.tag.number != "sing")
+        match = next((p for p in singular_first if (p.tag.case, p.tag.gender) == chosen), None)
+        inflected = match.inflect({"nomn", "sing"}) if match is not None else None
+        if match is None and not word_parses:
+            result.append(_strip_masculine_ending(word, chosen))
+        elif inflected is None or _MASCULINE_SURNAME.search(word):
             result.append(word)
         else:
             result.append(_restore_case(word, str(inflected.word)))
     return result
+
+
+def _name_parses(word: str) -> list[Any]:
+    """pymorphy's readings of ``word`` as a name, singular ones only when there are any."""
+    parses = [p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes]
+    singular = [p for p in parses if p.tag.number == "sing"]
+    return singular or parses
+
+
+# A masculine name ending in a consonant, in an oblique case: Нуртилеком, Нуртилека, Нуртилеку.
+_MASCULINE_ENDINGS = {"gent": ("а",), "datv": ("у",), "ablt": ("ом",), "loct": ("е",)}
+
+
+def _strip_masculine_ending(word: str, chosen: tuple[Any, Any]) -> str:
+    """An unknown first name that agrees with a masculine surname, without its case ending."""
+    case, gender = chosen
+    if gender != "masc":
+        return word
+    for ending in _MASCULINE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйь":
+            return stem
+    return word
 
 
 _CASE_ORDER = ("gent", "datv", "accs", "ablt", "loct")
@@ -156,7 +198,11 @@ def phrase_nominative(
         if _MIXED_CASE.search(tokens[i]):
             return "".join(tokens)  # "КазНУ", "ЕНУ им.": an abbreviation takes no ending
         parses = analyzer().parse(tokens[i])
-        if tokens[i][:1].isupper() and not any(p.is_known for p in parses):
+        if (
+            tokens[i][:1].isupper()
+            and not any(p.is_known for p in parses)
+            and parses[0].tag.POS != "ADJF"
+        ):
             return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         adjective = parses[0].tag.POS in ("ADJF", "PRTF")
