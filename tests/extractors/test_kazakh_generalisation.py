@@ -213,3 +213,36 @@ def test_a_short_form_from_the_first_word_to_the_head_is_the_same_body() -> None
         "Батыс Азия аймақтық орталығының жобасы таныстырылды."
     )
     assert names(found, ORG) == {"Батыс Азия аймақтық экологиялық орталығы"}
+
+
+def test_qr_stands_for_the_republic_in_a_name() -> None:
+    found = extract(
+        "Қазақстан Республикасының Ұлттық музейі көрме ашты. ҚР Ұлттық музейінің директоры "
+        "Әсел Бекова сөйледі."
+    )
+    assert len(names(found, ORG)) == 1
+
+
+def test_a_quoted_name_with_the_abbreviation_of_its_kind_is_one_organisation() -> None:
+    found = extract("Жиын «Бірлік» ҰКП ғимаратында өтті.")
+    assert names(found, ORG) == {"«Бірлік» ҰКП"}
+
+
+def test_two_heads_joined_by_men_share_one_name() -> None:
+    found = extract(
+        "Делегация құрамында Алатау Ұлттық кітапханасы мен мұрағатының қызметкерлері болды."
+    )
+    assert "Алатау Ұлттық кітапханасы мен мұрағаты" in names(found, ORG)
+
+
+def test_a_council_described_by_adjectives_is_a_body_before_a_position() -> None:
+    found = extract("Облыстық қоғамдық кеңес мүшесі Арман Төлеуов сөз алды.")
+    assert roles(found) == {("Арман Төлеуов", "Облыстық қоғамдық кеңес", "мүше")}
+
+
+def test_a_session_numbered_in_cyrillic_and_latin_letters_is_one_event() -> None:
+    found = extract(
+        "Жастар кеңесінің ҮІІ отырысы өтті.\n\n"
+        "Бүгін Тараз қаласында Жастар кеңесінің VII отырысы өтті."
+    )
+    assert len(names(found, EntityType.EVENT)) == 1

@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 
 from kg.extractors.kazakh.orgs import OrgSpan
 from kg.extractors.kazakh.persons import PersonSpan, similar_surnames
-from kg.extractors.kazakh.tokens import Tok
+from kg.extractors.kazakh.tokens import ROMAN, Tok
 from kg.lang.kk import lexicon, morph
 from kg.model import EntityType
 
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
+_LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
+# Abbreviations written for words of a name: "ҚР Ұлттық кітапханасы" is "Қазақстан
+# Республикасының Ұлттық кітапханасы".
+_ABBREVIATED: dict[str, tuple[str, ...]] = {"ҚР": ("Қазақстан", "Республикасы")}
 
 
 def _cased(word: str, like: str) -> str:
@@ -108,7 +112,13 @@ def match_key(name: str, attested: Container[str]) -> str:
     "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
     """
     text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
-    words = [w for w in text.split() if w.upper() not in lexicon.LEGAL_FORMS]
+    words: list[str] = []
+    for word in text.split():
+        if word.upper() in lexicon.LEGAL_FORMS:
+            continue
+        if ROMAN.fullmatch(word):
+            word = word.translate(_LATIN_NUMERALS)  # "ҮІІІ" is "VIII" written in Cyrillic
+        words.extend(_ABBREVIATED.get(word, (word,)))
     return " ".join(morph.without_possessive(morph.nominative(w, attested)).lower() for w in words)
 
 
@@ -229,11 +239,15 @@ class Namer:
         words inside it), "Азаматтық қоғам істері комитеті" after "... министрлігінің
         Азаматтық қоғам істері комитеті" (its last words).
         """
-        prefix = f"{EntityType.ORGANISATION.value}:"
+        for kind in (EntityType.ORGANISATION, EntityType.EVENT):
+            self._merge_short_names_of(kind, keys)
+
+    def _merge_short_names_of(self, kind: EntityType, keys: list[str]) -> None:
+        prefix = f"{kind.value}:"
         longer = sorted({k for k in keys if k.startswith(prefix)}, key=len, reverse=True)
         for index, proposal in enumerate(self.proposals):
             words = keys[index].removeprefix(prefix).split()
-            if proposal.type is not EntityType.ORGANISATION or proposal.acronym or len(words) < 2:
+            if proposal.type is not kind or proposal.acronym or len(words) < 2:
                 continue
             if not proposal.name[:1].isupper():
                 continue

@@ -94,7 +94,10 @@ class NameFinder:
             nxt = self.toks[i + 1]
             if nxt.position is not None:
                 unique = tok.cap and lex.lemma in lexicon.UNIQUE_BODIES  # "Мәжіліс депутаты"
-                return lex.lemma not in lexicon.ROLE_NOUNS and (self._modified(i) or unique)
+                # "басқарма төрағасы" is a title; "облыстық қоғамдық кеңес мүшесі" a body's
+                described = i > self.start and self.toks[i - 1].lower.endswith(_ADJECTIVE_ENDINGS)
+                compound = lex.lemma in lexicon.ROLE_NOUNS and not described
+                return not compound and (self._modified(i) or unique)
             if nxt.word and not nxt.cap and _owned(nxt):
                 return True  # "Дүниежүзілік банк мамандары": the bank's specialists
             if (
@@ -139,7 +142,11 @@ class NameFinder:
             return None  # "Ресей Федерациясы" is a country
         if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
             return OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, org_class=OrgClass.GOVERNMENT)
-        if first is None or first == h or self._capitalised_by_position(first, h, lex):
+        if (
+            first is None
+            or first == h
+            or (not weak and self._capitalised_by_position(first, h, lex))
+        ):
             return None
         if lex.lemma == "орталық" and first == h - 1 and _place_genitive(self.toks[first]):
             return None  # "Алматының орталығында": the middle of a city
@@ -507,6 +514,9 @@ class NameFinder:
                         o, self._legal_forms(c + 1), "quote", quote=(o, c), org_class=_class(lex)
                     )
                 )
+            elif after is not None and after.acronym and "-" not in after.text and c - o > 1:
+                # "«Атамекен» ҰКП": a quoted name and the abbreviation of its kind
+                found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=_class(lex)))
             elif before is not None and before.legal_form:
                 found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=_class(lex)))
             elif lex is not None and c - o > 2:
@@ -635,6 +645,7 @@ def find_orgs(
             span = finder.from_head(h)
             if span is not None:
                 spans.append(_subunit(finder, span))
+    spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(finder.quoted_orgs())
     spans.extend(finder.legal_orgs())
     spans.extend(finder.implied_orgs())
@@ -649,6 +660,25 @@ def find_orgs(
                 None,
             )
     return spans
+
+
+def _shared_head(toks: Sequence[Tok], span: OrgSpan, end: int) -> OrgSpan:
+    """A second head with no words of its own shares the name before it.
+
+    "Ұлттық кітапханасы мен мұрағаты" is one body, the library and archive.
+    """
+    e = span.end
+    if span.kind != "head" or span.head != e - 1 or e + 1 >= end:
+        return span
+    second = toks[e + 1]
+    if toks[e].lower not in lexicon.NAME_CONJUNCTIONS or second.head is None or second.cap:
+        return span
+    if not second.head.form.possessive or (e + 2 < end and toks[e + 2].head is not None):
+        return span
+    span.end = span.reach = e + 2
+    span.head = e + 1
+    span.lemma = second.head.lemma
+    return span
 
 
 def _with_abbreviations(

@@ -36,7 +36,7 @@ _VERB_ENDINGS = (
 # First and second person possessives ("еліміз", "сіздің"): not in names.
 _PERSONAL_ENDINGS = ("мыз", "міз", "ңыз", "ңіз", "мыздың", "міздің")
 # Roman numerals as news writes them, in Latin or look-alike Cyrillic letters ("ҮІІІ").
-_ROMAN = re.compile(r"[IVXLCІХҮ]{1,6}")
+ROMAN = re.compile(r"[IVXLCІХҮ]{1,6}")
 _ORDINAL_ENDINGS = frozenset({"ші", "шы", "інші", "ыншы", "нші", "ншы"})
 # Upper-case words in a row that make a line written in capitals, and the longest
 # abbreviation such a line may still contain.
@@ -101,7 +101,7 @@ class Tok:
     @property
     def ordinal(self) -> bool:
         """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
-        if _ROMAN.fullmatch(self.text):
+        if ROMAN.fullmatch(self.text):
             return True
         number, hyphen, ending = self.text.partition("-")
         return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
