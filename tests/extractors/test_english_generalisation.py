@@ -248,3 +248,99 @@ def test_one_signer_with_several_partners() -> None:
         ["Aral Youth Council", "Delta Institute"],
         ["Aral Youth Council", "UNESCO"],
     ]
+
+
+# -- lower-case types and bodies -----------------------------------------------------------
+
+
+def test_lower_case_type_then_quoted_name_with_its_head() -> None:
+    text = "Asel Tokayeva, head of the NGO “Aman Saulyk”, said it was useful."
+    assert _roles(text) == {("Asel Tokayeva", "Aman Saulyk", "head")}
+
+
+def test_place_then_lower_case_government_is_a_body() -> None:
+    text = "The head of the Almaty city akimat, Yerlan Bekov, met the United States government."
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Almaty city akimat",
+        "United States government",
+    }
+    assert _roles(text) == {("Yerlan Bekov", "Almaty city akimat", "head")}
+
+
+def test_dash_then_acronym_closes_the_name() -> None:
+    text = "It was run by the Rural Youth Development Association — RYDA and partners."
+    assert _names(text, EntityType.ORGANISATION) == {"Rural Youth Development Association — RYDA"}
+
+
+def test_office_after_a_bracketed_acronym_is_the_body_s_office() -> None:
+    text = (
+        "The United Nations Population Fund (UNFPA) Regional Office for Eastern Europe signed "
+        "it. UNFPA will help."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {"UNFPA Regional Office for Eastern Europe"}
+
+
+def test_site_name_and_byline_are_media_outlets() -> None:
+    text = "Bishkek (SteppeNews.kz) -- A fair opened, Steppe Daily reports."
+    assert _names(text, EntityType.ORGANISATION) == {"SteppeNews.kz", "Steppe Daily"}
+
+
+def test_event_with_an_on_topic_tail() -> None:
+    text = "Participants of the International Conference on Rural Law and Water spoke."
+    assert {e.name for e in _events(text)} == {"International Conference on Rural Law and Water"}
+
+
+def test_possessive_head_names_the_last_body_with_that_head() -> None:
+    text = (
+        "The Steppe Green Party held a congress. The party’s chairman Bolat Nurov signed a letter."
+    )
+    assert _roles(text) == {("Bolat Nurov", "Steppe Green Party", "chairman")}
+
+
+def test_the_title_then_a_name_in_a_sentence_with_one_body() -> None:
+    text = "The report of the Clear Water Union was presented by the Chairman Dana Sapar."
+    assert _roles(text) == {("Dana Sapar", "Clear Water Union", "chairman")}
+
+
+def test_adviser_to_a_title_then_a_second_position() -> None:
+    text = (
+        "Gaukhar Amanova, Adviser to the Speaker of the Senate and Chair of the Council on "
+        "Youth under the Senate of the Parliament of Kazakhstan, spoke."
+    )
+    assert _roles(text) == {
+        ("Gaukhar Amanova", "Senate of the Parliament of Kazakhstan", "adviser to the speaker"),
+        (
+            "Gaukhar Amanova",
+            "Council on Youth under the Senate of the Parliament of Kazakhstan",
+            "chair",
+        ),
+    }
+
+
+def test_person_comma_acronym_then_title() -> None:
+    text = "“We will help,” said Olga Petrova, UNDP Resident Representative in Kyrgyzstan."
+    assert _roles(text) == {("Olga Petrova", "UNDP", "resident representative")}
+
+
+def test_field_minister_names_the_ministry_but_prime_minister_does_not() -> None:
+    text = (
+        "Kazakh Education Minister Aru Sadykova met Prime Minister Bek Alimov and "
+        "Foreign Minister Dana Nurova."
+    )
+    assert _roles(text) == {
+        ("Aru Sadykova", "Ministry of Education", "minister"),
+        ("Dana Nurova", "Ministry of Foreign Affairs", "minister"),
+    }
+
+
+def test_plural_word_opening_a_sentence_is_no_part_of_the_name() -> None:
+    text = "Members of the Public Council under the Ministry of Water met. Timur Ak spoke."
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Public Council under the Ministry of Water",
+        "Ministry of Water",
+    }
+
+
+def test_three_word_title_is_no_organisation() -> None:
+    text = "Timur Ospan, Deputy Chief of Staff of the President, took part."
+    assert _names(text, EntityType.ORGANISATION) == set()

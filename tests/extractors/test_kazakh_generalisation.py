@@ -135,3 +135,114 @@ def test_an_opening_word_parted_from_the_name_by_lower_case_words_is_left_out() 
 def test_a_place_in_the_attributive_alone_names_no_office() -> None:
     found = extract("Ол ұйымның Венадағы кеңсесінің директоры болып тағайындалды.")
     assert all("кеңсе" not in n for n in names(found, ORG))
+
+
+def test_a_lower_case_unit_after_its_parent_is_one_name_and_the_parent_stays() -> None:
+    found = extract(
+        "Жиынға облыс әкімдігі жастар саясаты басқармасының басшысы Нұрлан Серікбаев және "
+        "Ақсу аудандық ауруханасы ардагерлер кеңесінің төрағасы Бақыт Омарова қатысты."
+    )
+    assert roles(found) == {
+        ("Нұрлан Серікбаев", "облыс әкімдігі жастар саясаты басқармасы", "басшы"),
+        ("Бақыт Омарова", "Ақсу аудандық ауруханасы ардагерлер кеңесі", "төраға"),
+    }
+    assert "Ақсу аудандық ауруханасы" in names(found, ORG)
+
+
+def test_initials_with_a_known_surname_are_the_same_person() -> None:
+    found = extract(
+        "Кездесуге Ержан Темірғалиев қатысты. Е. Темірғалиев жобаны таныстырды. "
+        "Е.Темірғалиевтің айтуынша, жұмыс жалғасады."
+    )
+    assert names(found, PERSON) == {"Ержан Темірғалиев"}
+
+
+def test_initials_and_a_surname_before_a_head_name_a_body() -> None:
+    found = extract("Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы ашылды.")
+    assert names(found, PERSON) == set()
+    assert names(found, ORG) == {"Мәдениеттер диалогын дамыту жөніндегі Қ. Сәтбаев орталығы"}
+
+
+# -- events ------------------------------------------------------------------------------
+
+EVENT = EntityType.EVENT
+
+
+def test_a_numbered_assembly_is_an_event_not_an_organisation() -> None:
+    found = extract("Астанада Еуразия кітапханалар қауымдастығының V Бас Ассамблеясы өтті.")
+    assert names(found, EVENT) == {"Еуразия кітапханалар қауымдастығының V Бас Ассамблеясы"}
+    assert names(found, ORG) == {"Еуразия кітапханалар қауымдастығы"}
+
+
+def test_a_numbered_sitting_and_an_extraordinary_congress_are_events() -> None:
+    found = extract(
+        "Бүгін Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы өтті. "
+        "Кеше «Болашақ» партиясының кезектен тыс съезі болды."
+    )
+    assert names(found, EVENT) == {
+        "Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы",
+        "«Болашақ» партиясының кезектен тыс съезі",
+    }
+
+
+def test_the_organiser_before_a_quoted_title_is_not_part_of_the_event() -> None:
+    found = extract("Қазақстан халқы Ассамблеясының «Біргеміз!» жастар форумы басталды.")
+    assert names(found, EVENT) == {"«Біргеміз!» жастар форумы"}
+
+
+def test_a_board_of_directors_is_named_as_its_body() -> None:
+    found = extract("Рәсімге KMG Директорлар кеңесінің төрағасы Асан Жұмабеков қатысты.")
+    assert roles(found) == {("Асан Жұмабеков", "KMG", "директорлар кеңесінің төрағасы")}
+
+
+def test_an_adjective_before_a_quoted_name_belongs_to_it() -> None:
+    found = extract(
+        "Республикалық «Шуақ» қоғамдық бірлестігінің төрағасы сөйледі. Одан кейін "
+        "Халықаралық «Дана» қоғамының мүшелері және аудандық Мәдениет үйінің әншілері келді."
+    )
+    assert names(found, ORG) == {
+        "Республикалық «Шуақ» қоғамдық бірлестігі",
+        "Халықаралық «Дана» қоғамы",
+        "аудандық Мәдениет үйі",
+    }
+
+
+def test_a_short_form_from_the_first_word_to_the_head_is_the_same_body() -> None:
+    found = extract(
+        "Батыс Азия аймақтық экологиялық орталығының өкілі Ержан Сәрсенов сөйледі. "
+        "Батыс Азия аймақтық орталығының жобасы таныстырылды."
+    )
+    assert names(found, ORG) == {"Батыс Азия аймақтық экологиялық орталығы"}
+
+
+def test_qr_stands_for_the_republic_in_a_name() -> None:
+    found = extract(
+        "Қазақстан Республикасының Ұлттық музейі көрме ашты. ҚР Ұлттық музейінің директоры "
+        "Әсел Бекова сөйледі."
+    )
+    assert len(names(found, ORG)) == 1
+
+
+def test_a_quoted_name_with_the_abbreviation_of_its_kind_is_one_organisation() -> None:
+    found = extract("Жиын «Бірлік» ҰКП ғимаратында өтті.")
+    assert names(found, ORG) == {"«Бірлік» ҰКП"}
+
+
+def test_two_heads_joined_by_men_share_one_name() -> None:
+    found = extract(
+        "Делегация құрамында Алатау Ұлттық кітапханасы мен мұрағатының қызметкерлері болды."
+    )
+    assert "Алатау Ұлттық кітапханасы мен мұрағаты" in names(found, ORG)
+
+
+def test_a_council_described_by_adjectives_is_a_body_before_a_position() -> None:
+    found = extract("Облыстық қоғамдық кеңес мүшесі Арман Төлеуов сөз алды.")
+    assert roles(found) == {("Арман Төлеуов", "Облыстық қоғамдық кеңес", "мүше")}
+
+
+def test_a_session_numbered_in_cyrillic_and_latin_letters_is_one_event() -> None:
+    found = extract(
+        "Жастар кеңесінің ҮІІ отырысы өтті.\n\n"
+        "Бүгін Тараз қаласында Жастар кеңесінің VII отырысы өтті."
+    )
+    assert len(names(found, EntityType.EVENT)) == 1

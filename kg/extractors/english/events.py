@@ -68,13 +68,27 @@ def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
         return None  # "the Forum": a head alone names nothing
     if start > 0 and _ordinal(tokens[start - 1]):
         start -= 1
-    end = h
-    if end + 2 < len(tokens) and tokens[end + 1].text == "of" and tokens[end + 2].capitalised:
-        end += 2  # "Civil Forum of Kazakhstan"
+    end = _topic_end(tokens, h)
     quoted = _quoted_end(tokens, end + 1)
     if quoted is not None:
         end = quoted
     return _span(text, tokens, start, end)
+
+
+def _topic_end(tokens: list[Token], h: int) -> int:
+    """ "Civil Forum of Kazakhstan", "Conference on Civil Society and Law": the tail."""
+    end = h
+    k = h + 1
+    if k + 1 < len(tokens) and tokens[k].text in ("of", "on") and tokens[k + 1].capitalised:
+        k += 1
+        while k < len(tokens):
+            token = tokens[k]
+            if _modifier(token):
+                end = k
+            elif token.text not in ("and", "of", "the", "&"):
+                break
+            k += 1
+    return end
 
 
 def _titled_event(text: str, tokens: list[Token], h: int) -> Span | None:

@@ -77,6 +77,7 @@ class EnglishExtractor:
                 end = token.start + len(bare)
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
+        _complete_single_bodies(builder)
         _date_and_place(builder, events)
         return builder.build()
 
@@ -130,6 +131,21 @@ def _fullest(name: str, names: list[str]) -> str:
     words = f" {name.casefold()} "
     longer = [n for n in names if words in f" {n.casefold()} " and len(n) > len(name)]
     return max(longer, key=len, default=name)
+
+
+def _complete_single_bodies(builder: ExtractionBuilder) -> None:
+    """ "the Senate" is the article's one "Senate of the Parliament of X", if it names one."""
+    names = {m.name for m in builder.mentions if m.type is EntityType.ORGANISATION}
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is not EntityType.ORGANISATION:
+            continue
+        if mention.name.lower() not in lexicon.SINGLE_BODIES:
+            continue
+        longer = [
+            n for n in names if n.split()[0].lower() == mention.name.lower() and n != mention.name
+        ]
+        if len(longer) == 1:
+            builder.mentions[index] = replace(mention, name=longer[0])
 
 
 def _expand_acronyms(builder: ExtractionBuilder, acronyms: dict[str, Span]) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extractors.english.tokens import Item
+from kg.extractors.common import Span
+from kg.extractors.english.tokens import POSSESSIVE, Item
 from kg.lang.en import lexicon
+from kg.model import EntityType
 
 if TYPE_CHECKING:
     from kg.extractors.english.sentence import Sentence
@@ -19,13 +21,16 @@ _BETWEEN = frozenset(
     {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
 )
 _MAX_GAP = 3
+_QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 # -- roles ---------------------------------------------------------------------------
 
 
 def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
     between = [t.text.lower() for t in sentence.tokens[a + 1 : b]]
-    if len(between) > _MAX_GAP + 1 or any(w not in allowed for w in between):
+    if len(between) > _MAX_GAP + 1 or any(
+        w not in allowed and w not in lexicon.TYPE_WORDS for w in between
+    ):
         return None
     return between
 
@@ -68,7 +73,14 @@ def find_roles(sentence: Sentence) -> None:
         next_person = k < len(items) and items[k].kind == "person"
         if next_person and after and _apposition(sentence, item, after, items[k]):
             next_person = False
-        if after and after[0].kind == "position" and not next_person:
+        # "X, UNDP Resident Representative": the body before its title
+        body_title = (
+            len(after) > 1
+            and after[0].kind == "org"
+            and after[1].kind == "position"
+            and after[0].last + 1 == after[1].first
+        )
+        if after and (after[0].kind == "position" or body_title) and not next_person:
             pairs += _pairs(sentence, after)
             claimed.update(range(index + 1, index + 1 + len(after)))
         elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):
@@ -79,6 +91,43 @@ def find_roles(sentence: Sentence) -> None:
             sentence.builder.role(
                 item.span, org.span, position.role if position else None, sentence.bounds
             )
+        if not pairs:
+            _the_title(sentence, index)
+
+
+def _the_title(sentence: Sentence, index: int) -> None:
+    """ "the party’s chairman X" and "by the Chairman X": the body the text just named.
+
+    A possessive head names the last body of the article with that head; a bare
+    "the Chairman" names the one body its sentence names before it.
+    """
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    position = items[index - 1] if index else None
+    if position is None or position.kind != "position" or position.last + 1 != person.first:
+        return
+    k = position.first
+    assert person.span is not None
+    if k >= 2 and tokens[k - 2].text.lower() == "the" and POSSESSIVE.search(tokens[k - 1].text):
+        head = tokens[k - 1].bare
+        if head not in lexicon.ORG_HEADS:
+            return
+        bodies = [
+            m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION
+            and m.end <= tokens[k].start
+            and head in m.name.lower().split()
+        ]
+        if bodies:
+            m = bodies[-1]
+            org = Span(m.type, m.start, m.end, m.name, m.org_class)
+            sentence.builder.role(person.span, org, position.role, sentence.bounds)
+        return
+    orgs = [i for i in items if i.kind == "org" and i.span is not None]
+    if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
+        assert orgs[0].span is not None
+        sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
 
 
 def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:
@@ -120,7 +169,12 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
         if before is not None and before.kind == "org" and before.last + 1 == item.first:
             pairs.append((item, before))
         elif after is not None and after.kind == "org":
-            gap = [t.text.lower() for t in sentence.tokens[item.last + 1 : after.first]]
-            if gap in ([], ["of"], ["of", "the"], ["of", "the", "‘"], ["of", "‘"]):
+            # "head of the NGO “X”": a type word and quotes may stand before the name
+            gap = [
+                t.bare
+                for t in sentence.tokens[item.last + 1 : after.first]
+                if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
+            ]
+            if gap in ([], ["of"], ["of", "the"]):
                 pairs.append((item, after))
     return pairs

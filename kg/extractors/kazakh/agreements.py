@@ -105,7 +105,10 @@ def find_signing(
     assert kind is not None
     title_start = _title_start(toks, start, noun, covered)
     candidates = [
-        org for org in orgs if not (title_start is not None and title_start <= org.start < noun)
+        org
+        for org in orgs
+        if not (title_start is not None and title_start <= org.start < noun)
+        and not _inside_another(org, orgs)  # a parent kept inside its unit's name
     ]
     subjects = [org for org in candidates if _party_case(toks, org, end) in ("nom", "between")]
     partners = [org for org in candidates if _party_case(toks, org, end) == "ins"]
@@ -152,6 +155,10 @@ def settle_agreements(
             signer = subjects[0]
         settled.append(found)
     return settled
+
+
+def _inside_another(org: OrgSpan, orgs: Sequence[OrgSpan]) -> bool:
+    return any(o is not org and o.start <= org.start and org.end <= o.end for o in orgs)
 
 
 def _agreement(signing: Signing, parties: Sequence[OrgSpan]) -> AgreementSpan:

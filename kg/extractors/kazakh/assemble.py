@@ -22,7 +22,7 @@ from kg.extractors.kazakh.orgs import OrgSpan
 from kg.extractors.kazakh.persons import PersonSpan
 from kg.extractors.kazakh.pipeline import SentenceFindings
 from kg.extractors.kazakh.tokens import Tok
-from kg.lang.kk import lexicon
+from kg.lang.kk import lexicon, morph
 from kg.model import (
     AgreementClaim,
     AgreementKind,
@@ -43,7 +43,9 @@ def assemble(doc: Doc, article: Article) -> Extraction:
     """The article's mentions (one name per actor) and the claims between them."""
     toks: list[Tok] = doc._.kk_tokens
     sentences: list[SentenceFindings] = doc._.kk_sentences
-    attested = frozenset(t.lower for t in toks) | lexicon.PLACES
+    # "облысы", "республикасы": so "облысының" and "Республикасының" meet their nominative
+    place_nouns = {morph.possessive(noun) for noun in lexicon.PLACE_NOUNS}
+    attested = frozenset(t.lower for t in toks) | lexicon.PLACES | place_nouns
     namer = Namer()
     found: list[tuple[EntityType, Found, int]] = []  # what, where, proposal index
     proposal_of: dict[int, int] = {}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extractors.kazakh.orgs import NameFinder, OrgSpan, outermost
+from kg.extractors.kazakh.orgs import NameFinder, OrgSpan, numbered_session, outermost
 from kg.extractors.kazakh.persons import PersonSpan
-from kg.extractors.kazakh.tokens import Tok
+from kg.extractors.kazakh.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon, morph
 
 _MONTHS: tuple[str, ...] = (
@@ -72,10 +72,17 @@ def find_events(
     toks: Sequence[Tok], start: int, end: int, persons: Sequence[PersonSpan]
 ) -> list[OrgSpan]:
     """Named events ("Х Азаматтық форум") in the sentence ``toks[start:end]``."""
-    finder = NameFinder(toks, start, end, persons, lambda t: t.event)
+
+    def head(t: Tok) -> Lexeme | None:
+        # an organisation head after an ordinal names a session: "V Бас Ассамблеясы"
+        if t.event is None and t.head is not None and numbered_session(toks, start, t.i):
+            return t.head
+        return t.event
+
+    finder = NameFinder(toks, start, end, persons, head)
     spans: list[OrgSpan] = []
     for h in range(start, end):
-        event = toks[h].event
+        event = head(toks[h])
         if event is None or h in finder.quoted:
             continue
         left, _, _ = finder.grow(h)
@@ -88,5 +95,21 @@ def find_events(
             not event.form.possessive or any(t.event for t in toks[first:h])
         ):
             continue
-        spans.append(OrgSpan(first, h + 1, "head", head=h, lemma=event.lemma))
+        spans.append(
+            OrgSpan(_title_first(toks, first, h), h + 1, "head", head=h, lemma=event.lemma)
+        )
     return outermost(spans)
+
+
+def _title_first(toks: Sequence[Tok], first: int, h: int) -> int:
+    """Open an event at its quoted title when its organiser stands before it.
+
+    "Ассамблеясының «Көшбасшы бол!» жастар форумы" is the forum "«Көшбасшы бол!»
+    жастар форумы" of the Assembly.
+    """
+    for p in range(first + 1, h):
+        tok = toks[p]
+        if tok.quote == "open":
+            owner = any(t.head is not None and t.head.form.case == "gen" for t in toks[first:p])
+            return p if owner else first
+    return first

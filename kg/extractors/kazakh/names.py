@@ -15,13 +15,17 @@ from dataclasses import dataclass, field
 
 from kg.extractors.kazakh.orgs import OrgSpan
 from kg.extractors.kazakh.persons import PersonSpan, similar_surnames
-from kg.extractors.kazakh.tokens import Tok
+from kg.extractors.kazakh.tokens import ROMAN, Tok
 from kg.lang.kk import lexicon, morph
 from kg.model import EntityType
 
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
+_LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
+# Abbreviations written for words of a name: "ҚР Ұлттық кітапханасы" is "Қазақстан
+# Республикасының Ұлттық кітапханасы".
+_ABBREVIATED: dict[str, tuple[str, ...]] = {"ҚР": ("Қазақстан", "Республикасы")}
 
 
 def _cased(word: str, like: str) -> str:
@@ -108,7 +112,13 @@ def match_key(name: str, attested: Container[str]) -> str:
     "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
     """
     text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
-    words = [w for w in text.split() if w.upper() not in lexicon.LEGAL_FORMS]
+    words: list[str] = []
+    for word in text.split():
+        if word.upper() in lexicon.LEGAL_FORMS:
+            continue
+        if ROMAN.fullmatch(word):
+            word = word.translate(_LATIN_NUMERALS)  # "ҮІІІ" is "VIII" written in Cyrillic
+        words.extend(_ABBREVIATED.get(word, (word,)))
     return " ".join(morph.without_possessive(morph.nominative(w, attested)).lower() for w in words)
 
 
@@ -186,6 +196,21 @@ class Namer:
                     break
             else:
                 seen.append((first, surname, keys[index]))
+        # "М. Тілеуберді" is the one "Мұхтар Тілеуберді" of the article, if there is one
+        for index, proposal in enumerate(self.proposals):
+            first, _, rest = proposal.key.partition(" ")
+            if proposal.type is not EntityType.PERSON or not first.endswith("."):
+                continue
+            surname = rest.rsplit(" ", 1)[-1]
+            full = {
+                key
+                for other_first, other_surname, key in seen
+                if not other_first.endswith(".")
+                and other_first[:1] == first[:1]
+                and similar_surnames(other_surname, surname)
+            }
+            if len(full) == 1:
+                keys[index] = full.pop()
 
     def _merge_abbreviations(self, keys: list[str]) -> None:
         """An abbreviation takes the key of the one organisation it abbreviates."""
@@ -214,11 +239,15 @@ class Namer:
         words inside it), "Азаматтық қоғам істері комитеті" after "... министрлігінің
         Азаматтық қоғам істері комитеті" (its last words).
         """
-        prefix = f"{EntityType.ORGANISATION.value}:"
+        for kind in (EntityType.ORGANISATION, EntityType.EVENT):
+            self._merge_short_names_of(kind, keys)
+
+    def _merge_short_names_of(self, kind: EntityType, keys: list[str]) -> None:
+        prefix = f"{kind.value}:"
         longer = sorted({k for k in keys if k.startswith(prefix)}, key=len, reverse=True)
         for index, proposal in enumerate(self.proposals):
             words = keys[index].removeprefix(prefix).split()
-            if proposal.type is not EntityType.ORGANISATION or proposal.acronym or len(words) < 2:
+            if proposal.type is not kind or proposal.acronym or len(words) < 2:
                 continue
             if not proposal.name[:1].isupper():
                 continue
@@ -241,6 +270,7 @@ class Namer:
         pool = [p for p in proposals if p.acronym is None] or proposals
         if pool[0].type is EntityType.PERSON:
             pool = [p for p in pool if p.nominative] or pool
+            pool = [p for p in pool if not p.name.split()[0].endswith(".")] or pool
         counts = Counter(p.name for p in pool)
         first_seen: dict[str, int] = {}
         for position, proposal in enumerate(pool):
@@ -249,13 +279,17 @@ class Namer:
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
-    """Whether ``long`` ends in ``short``, or (two words) holds both before the same head."""
+    """Whether ``long`` ends in ``short``, or holds its words in order before the same head
+    (two words anywhere, more from the first word on)."""
     if len(long) <= len(short) or short[-1] != long[-1]:
         return False
     if long[-len(short) :] == short:
         return True
     remaining = iter(long)
-    return len(short) == 2 and all(word in remaining for word in short)
+    in_order = all(word in remaining for word in short)
+    # "Орталық Азия өңірлік орталығы" for "Орталық Азия өңірлік экологиялық орталығы":
+    # a longer short form must open as the full name does
+    return in_order and (len(short) == 2 or short[0] == long[0])
 
 
 def person_key(name: str) -> str:

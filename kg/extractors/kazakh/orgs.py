@@ -26,6 +26,9 @@ _PLURAL_POSSESSIVES = ("лары", "лері", "дары", "дері", "тары
 # Links that put a quoted name under a body or a namesake ("ҚР Президенті жанындағы
 # «X» мекемесі"); "X бойынша «Y» орталығы" says what Y works on instead.
 _BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарамағындағы", "атындағы"})
+_ADMIN_ADJECTIVE_FORMS = frozenset(
+    {"облыстық", "аудандық", "қалалық", "ауылдық", "республикалық", "өңірлік"}
+)
 _OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 _MAX_QUOTED_NAME = 8
@@ -91,7 +94,10 @@ class NameFinder:
             nxt = self.toks[i + 1]
             if nxt.position is not None:
                 unique = tok.cap and lex.lemma in lexicon.UNIQUE_BODIES  # "Мәжіліс депутаты"
-                return lex.lemma not in lexicon.ROLE_NOUNS and (self._modified(i) or unique)
+                # "басқарма төрағасы" is a title; "облыстық қоғамдық кеңес мүшесі" a body's
+                described = i > self.start and self.toks[i - 1].lower.endswith(_ADJECTIVE_ENDINGS)
+                compound = lex.lemma in lexicon.ROLE_NOUNS and not described
+                return not compound and (self._modified(i) or unique)
             if nxt.word and not nxt.cap and _owned(nxt):
                 return True  # "Дүниежүзілік банк мамандары": the bank's specialists
             if (
@@ -136,7 +142,11 @@ class NameFinder:
             return None  # "Ресей Федерациясы" is a country
         if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
             return OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, org_class=OrgClass.GOVERNMENT)
-        if first is None or first == h or self._capitalised_by_position(first, h, lex):
+        if (
+            first is None
+            or first == h
+            or (not weak and self._capitalised_by_position(first, h, lex))
+        ):
             return None
         if lex.lemma == "орталық" and first == h - 1 and _place_genitive(self.toks[first]):
             return None  # "Алматының орталығында": the middle of a city
@@ -190,6 +200,8 @@ class NameFinder:
                 # head has no words of its own ("ҚР Парламенті Мәжілісі").
                 if j == h - 1 and not strict and own is not None and own.form.possessive:
                     dependent = True
+                elif not strict and self._unit_of(j, h):
+                    dependent = True  # "облыс әкімдігі ақпарат және қоғамдық даму басқармасы"
                 if not (linked or dependent) or strict:
                     break
                 if dependent and not linked:
@@ -213,6 +225,26 @@ class NameFinder:
                 inner.append(j)
             left, j = j, j - 1
         return left, inner, keep
+
+    def _unit_of(self, parent: int, h: int) -> bool:
+        """Whether head ``h`` names a unit of the body whose name ends at ``parent``.
+
+        A unit ("басқарма", "кеңес", "хатшылық") named in lower case right after its
+        parent in the nominative belongs to it: "облыстық полиция департаменті
+        ардагерлер кеңесінің", "Ассамблеясы БҚО хатшылығы". A capitalised head after
+        a name starts a name of its own.
+        """
+        head = self.toks[h]
+        lex = self.lexeme(head)
+        if lex is None or lex.lemma not in lexicon.UNIT_HEADS or head.cap:
+            return False
+        if lex.form.case not in ("nom", "gen") or not lex.form.possessive:
+            return False
+        between = self.toks[parent + 1 : h]
+        return all(
+            t.word and (not t.cap or t.upper) and t.head is None and t.position is None
+            for t in between
+        )
 
     def interior(self, j: int) -> bool:
         """Whether token ``j`` may stand inside a name, left of its head."""
@@ -264,6 +296,8 @@ class NameFinder:
         case = tok.case
         if case == "dat" and right is not None and right.lower == "қарсы":
             return True  # "Сыбайлас жемқорлыққа қарсы ... агенттігі": against what
+        if case == "abl" and right is not None and right.lower == "тыс":
+            return True  # "кезектен тыс съезі": an extraordinary congress
         if case in ("loc", "dat", "abl"):
             return False
         if case == "ins":
@@ -323,10 +357,16 @@ class NameFinder:
         for p in range(left, h + 1):
             tok = self.toks[p]
             if tok.quote == "open" or tok.upper or tok.initials or tok.text == "№":
-                return p
+                return self._with_admin_adjective(left, p)
             if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
-                return p
+                return self._with_admin_adjective(left, p)
         return None
+
+    def _with_admin_adjective(self, left: int, p: int) -> int:
+        """Open at "облыстық", "аудандық" right before the name: "аудандық Жыраулар үйі"."""
+        if p - 1 >= left and self.toks[p - 1].lower in _ADMIN_ADJECTIVE_FORMS:
+            return p - 1
+        return p
 
     def _capitalised_by_position(self, first: int, h: int, lex: Lexeme) -> bool:
         """A phrase capitalised only because it opens the sentence, not a name.
@@ -374,9 +414,10 @@ class NameFinder:
         tok = self.toks[p]
         if not self._first(p):
             return False
-        if tok.lower in lexicon.ADMIN_ADJECTIVES:
-            return True
         nxt = self.toks[p + 1] if p + 1 < len(self.toks) else None
+        if tok.lower in lexicon.ADMIN_ADJECTIVES:
+            # "Республикалық «X» бірлестігі" opens with it; "Облыстық мәслихат" is generic
+            return nxt is None or nxt.quote != "open"
         named_next = nxt is not None and (nxt.cap or nxt.quote == "open")
         plural = tok.lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
         return named_next and plural and not tok.proper
@@ -405,6 +446,8 @@ class NameFinder:
             nxt = self.toks[p]
             if nxt.head is not None or nxt.quote is not None or not nxt.word:
                 return first
+            if nxt.lower in lexicon.NAME_LINKS:
+                return first  # "... дамыту жөніндегі Н. Назарбаев орталығы" runs on
             if nxt.cap or nxt.upper:
                 return p if p > first + 1 else first
         return first
@@ -428,6 +471,9 @@ class NameFinder:
             if tok.quote == "open" and tok.partner is not None and tok.partner < h:
                 if self.toks[p - 1].lower in _BELONGING_LINKS:
                     return first  # "Президенті жанындағы «X» мекемесі" is under that body
+                before = self.toks[first:p]
+                if all(t.head is None and t.lower.endswith(_ADJECTIVE_ENDINGS) for t in before):
+                    return first  # "Халықаралық «Қазақ тілі» қоғамы": an adjective of the name
                 after = self.toks[tok.partner + 1 : h]
                 return first if any(t.cap or t.upper for t in after) else p
         return first
@@ -468,6 +514,9 @@ class NameFinder:
                         o, self._legal_forms(c + 1), "quote", quote=(o, c), org_class=_class(lex)
                     )
                 )
+            elif after is not None and after.acronym and "-" not in after.text and c - o > 1:
+                # "«Атамекен» ҰКП": a quoted name and the abbreviation of its kind
+                found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=_class(lex)))
             elif before is not None and before.legal_form:
                 found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=_class(lex)))
             elif lex is not None and c - o > 2:
@@ -567,6 +616,20 @@ def _place_noun(tok: Tok) -> bool:
     return any(tok.lower.startswith(noun[:-1]) for noun in lexicon.PLACE_NOUNS)
 
 
+def numbered_session(toks: Sequence[Tok], start: int, h: int) -> bool:
+    """Whether an ordinal stands before head ``h``: "V Бас Ассамблеясы" is an event.
+
+    Up to two capitalised words may stand between ("ХХ Бас Ассамблеясы").
+    """
+    for j in range(h - 1, max(start - 1, h - 4), -1):
+        tok = toks[j]
+        if tok.ordinal:
+            return True
+        if not tok.cap:
+            return False
+    return False
+
+
 def find_orgs(
     toks: Sequence[Tok],
     start: int,
@@ -578,10 +641,11 @@ def find_orgs(
     finder = NameFinder(toks, start, end, persons, lambda t: t.head)
     spans: list[OrgSpan] = []
     for h in range(start, end):
-        if finder.is_head(h):
+        if finder.is_head(h) and not numbered_session(toks, start, h):
             span = finder.from_head(h)
             if span is not None:
                 spans.append(_subunit(finder, span))
+    spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(finder.quoted_orgs())
     spans.extend(finder.legal_orgs())
     spans.extend(finder.implied_orgs())
@@ -596,6 +660,25 @@ def find_orgs(
                 None,
             )
     return spans
+
+
+def _shared_head(toks: Sequence[Tok], span: OrgSpan, end: int) -> OrgSpan:
+    """A second head with no words of its own shares the name before it.
+
+    "Ұлттық кітапханасы мен мұрағаты" is one body, the library and archive.
+    """
+    e = span.end
+    if span.kind != "head" or span.head != e - 1 or e + 1 >= end:
+        return span
+    second = toks[e + 1]
+    if toks[e].lower not in lexicon.NAME_CONJUNCTIONS or second.head is None or second.cap:
+        return span
+    if not second.head.form.possessive or (e + 2 < end and toks[e + 2].head is not None):
+        return span
+    span.end = span.reach = e + 2
+    span.head = e + 1
+    span.lemma = second.head.lemma
+    return span
 
 
 def _with_abbreviations(
@@ -627,6 +710,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     if h is None or span.lemma is None:
         return span
     tok = finder.toks[h]
+    board = _board(finder, span)
+    if board is not None:
+        return board
     if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
         return span
     parent = max(span.inner)
@@ -636,6 +722,33 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     parent_span.reach = h + 1
     parent_span.subunit = span.lemma
     return parent_span
+
+
+def _board(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
+    """A body's governing board ("ERG Директорлар кеңесі") is named as the body.
+
+    The board goes into the title of whoever sits on it ("директорлар кеңесінің
+    төрағасы"); "X университеті жанындағы Қамқоршылар кеңесі" is a board of X too.
+    """
+    h = span.head
+    toks = finder.toks
+    if h is None or span.lemma != "кеңес" or h - 2 < span.start:
+        return None
+    if toks[h - 1].lower not in lexicon.BOARD_WORDS:
+        return None
+    owner = h - 2
+    if toks[owner].lower in lexicon.NAME_LINKS and owner - 1 >= span.start:
+        owner -= 1
+    parent: OrgSpan | None = None
+    if toks[owner].head is not None:
+        parent = finder.from_head(owner)
+    elif toks[owner].acronym:
+        parent = OrgSpan(owner, owner + 1, "acronym")
+    if parent is None:
+        return None
+    parent.reach = h + 1
+    parent.subunit = f"{toks[h - 1].lower} {toks[h].lower}"
+    return parent
 
 
 def outermost(spans: list[OrgSpan]) -> list[OrgSpan]:

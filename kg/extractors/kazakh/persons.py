@@ -179,8 +179,9 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
             final += 1
         surname = final + 1
         if surname < end and name_word(toks[surname]) and _surname(toks[surname]):
-            if surname + 1 < end and toks[surname + 1].lower == "атындағы":
-                return None
+            following = toks[surname + 1] if surname + 1 < end else None
+            if following is not None and (following.lower == "атындағы" or names_a_body(following)):
+                return None  # "С. Сейфуллин атындағы ...", "Н. Назарбаев орталығы"
             return PersonSpan(i, surname + 1, tuple(range(i, surname + 1)), anchored)
         return None
     if not name_word(tok):
@@ -188,6 +189,8 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     words, after = _take_name(toks, i, end)
     if len(words) < 2:
         return None
+    if _inflected(toks[words[0]]) and not anchored:
+        return None  # "Кездесуге Ержан Темірғалиев": the name opens after the dative
     if after < end and toks[after].lower in ("атындағы", "есімді", "атында"):
         return None  # named after someone: "X атындағы университет"
     if after < end and names_a_body(toks[after]):
@@ -205,6 +208,11 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         if morph.name_case(last.text) == "gen" and memorial_follows(toks, after, end):
             return None  # "Абайдың ... мұражайы": a namesake, not an actor
     return PersonSpan(words[0], after, tuple(words), anchored)
+
+
+def _inflected(tok: Tok) -> bool:
+    """A word in a case no name's first word takes, not a known first name."""
+    return tok.lower not in lexicon.FIRST_NAMES and morph.name_case(tok.text) != "nom"
 
 
 def memorial_follows(toks: Sequence[Tok], i: int, end: int) -> bool:
@@ -245,11 +253,25 @@ def _after_position(toks: Sequence[Tok], i: int) -> bool:
 def repeat_persons(
     toks: Sequence[Tok], start: int, end: int, known: set[tuple[str, str]]
 ) -> list[PersonSpan]:
-    """Two-word names in ``toks[start:end]`` whose (first name, surname) is already known."""
+    """Two-word names in ``toks[start:end]`` whose (first name, surname) is already known.
+
+    An initial with a known surname ("М. Тілеуберді" after "Мұхтар Тілеуберді") is that
+    person too, when the initial is the first name's.
+    """
     found: list[PersonSpan] = []
     i = start
     while i + 1 < end:
         first, last = toks[i], toks[i + 1]
+        if (
+            first.initials
+            and name_word(last)
+            and not names_a_body(toks[i + 2] if i + 2 < end else last)
+        ):
+            surname = name_stem(last).lower()
+            if any(k[1] == surname and k[0][:1] == first.lower[:1] for k in known):
+                found.append(PersonSpan(i, i + 2, (i, i + 1), False))
+                i += 2
+                continue
         if name_word(first) and (name_word(last) or upper_surname(last)):
             key = (first.lower, name_stem(last).lower())
             if key in known or any(

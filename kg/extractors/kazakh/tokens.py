@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -34,6 +35,9 @@ _VERB_ENDINGS = (
 )
 # First and second person possessives ("еліміз", "сіздің"): not in names.
 _PERSONAL_ENDINGS = ("мыз", "міз", "ңыз", "ңіз", "мыздың", "міздің")
+# Roman numerals as news writes them, in Latin or look-alike Cyrillic letters ("ҮІІІ").
+ROMAN = re.compile(r"[IVXLCІХҮ]{1,6}")
+_ORDINAL_ENDINGS = frozenset({"ші", "шы", "інші", "ыншы", "нші", "ншы"})
 # Upper-case words in a row that make a line written in capitals, and the longest
 # abbreviation such a line may still contain.
 _MIN_SHOUTED_WORDS = 2
@@ -95,12 +99,21 @@ class Tok:
         return base.upper()
 
     @property
+    def ordinal(self) -> bool:
+        """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
+        if ROMAN.fullmatch(self.text):
+            return True
+        number, hyphen, ending = self.text.partition("-")
+        return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
+
+    @property
     def acronym(self) -> bool:
         """An upper-case abbreviation that may name an organisation."""
         stem = self.stem_upper
         letters = stem.replace("-", "")
         return (
-            self.upper
+            not self.ordinal
+            and self.upper
             and 2 <= len(letters) <= 8
             and letters.isalpha()
             and stem not in lexicon.NON_ORG_ACRONYMS

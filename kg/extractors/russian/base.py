@@ -72,6 +72,7 @@ class SentenceBase:
         builder: ExtractionBuilder,
         people: list[Span],
         aliases: dict[str, str],
+        recent: list[Span],
     ) -> None:
         self.text = text
         self.tokens = tokens
@@ -79,6 +80,8 @@ class SentenceBase:
         self.builder = builder
         self.people = people
         self.aliases = aliases
+        self.recent = recent  # the organisations of the sentence before, then of this one
+        self.earlier = list(recent)
         self.quotes = quote_pairs(tokens)
         letters = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
         self.shouting = len(letters) >= 2 and all(w.isupper() for w in letters)

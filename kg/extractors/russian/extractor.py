@@ -32,12 +32,13 @@ class RussianExtractor:
         builder = ExtractionBuilder(article, NAME)
         people: list[Span] = []
         aliases: dict[str, str] = {}  # an acronym in brackets -> the name before it
+        recent: list[Span] = []  # the organisations of the last sentence
         starts = [t.start for t in tokens]
         for sentence in sentence_spans(article.text):
             first = bisect_left(starts, sentence[0])
             last = bisect_left(starts, sentence[1])
             inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
-            Sentence(article.text, inside, sentence, builder, people, aliases).run()
+            Sentence(article.text, inside, sentence, builder, people, aliases, recent).run()
         name_surnames(tokens, builder, people)
         unify_names(builder, aliases)
         return builder.build()

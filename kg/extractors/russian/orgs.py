@@ -41,6 +41,12 @@ class OrgRules(SentenceBase):
             if i in taken:
                 i += 1
                 continue
+            shared = self._shared_head(i)
+            if shared:
+                found.extend(shared)
+                taken.update(range(i, shared[-1].last + 1))
+                i = shared[-1].last + 1
+                continue
             item = self._organisation_at(i, i in after_position, taken)
             if item is None:
                 i += 1
@@ -91,10 +97,14 @@ class OrgRules(SentenceBase):
             return self._quoted_alone(first - 1)
         if first in self.inside:
             return None  # inside a quoted title: "«Гражданское общество и культура»"
+        if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
+            return None  # "12 августа Kun.uz": a date before a name is no part of it
         if not tokens[first].titled and tokens[first].lemma in lexicon.DESCRIPTIVE:
             return None  # "казахстанская партия «Отан»": the name starts after it
-        while i < len(tokens) and tokens[i].pos in ("ADJ", "VERB") and tokens[i].inflected:
-            i += 1
+        while i < len(tokens) and (
+            tokens[i].pos == "ADJ" or (tokens[i].pos == "VERB" and tokens[i].inflected)
+        ):
+            i += 1  # natasha leaves some adjectives without a case ("Алмалинского")
         if i >= len(tokens):
             return None
         head = tokens[i]
@@ -145,6 +155,33 @@ class OrgRules(SentenceBase):
             last -= 1
         return self._org_item(first, i, last, in_role)
 
+    def _shared_head(self, i: int) -> list[Item]:
+        """ "Мэрии Каракола и Манаса": one plural head, two bodies named by their places."""
+        tokens = self.tokens
+        head = tokens[i]
+        if not (
+            (head.plural or morph.is_plural_nominative(head.text))
+            and head.titled
+            and head.pos in ("NOUN", "PROPN")
+            and _head_lemma(head.lemma) in lexicon.ORG_HEADS
+            and i + 3 < len(tokens)
+        ):
+            return []
+        a, conj, b = tokens[i + 1], tokens[i + 2], tokens[i + 3]
+        if conj.text != "и" or not all(
+            t.titled and t.pos == "PROPN" and not morph.is_first_name(t.text) for t in (a, b)
+        ):
+            return []
+        singular = morph.singular_nominative(head.text)
+        items: list[Item] = []
+        for k in (i + 1, i + 3):
+            start = head.start if k == i + 1 else tokens[k].start
+            name = f"{singular} {tokens[k].text}"
+            org_class = lexicon.ORG_HEADS[_head_lemma(head.lemma)]
+            span = Span(EntityType.ORGANISATION, start, tokens[k].end, name, org_class)
+            items.append(Item("org", i if k == i + 1 else k, k, span=span))
+        return items
+
     def _parent(self, item: Item) -> Item | None:
         """ "Комитет ... Министерства культуры РК": the ministry is a second organisation."""
         tokens = self.tokens
@@ -152,8 +189,13 @@ class OrgRules(SentenceBase):
             return None
         if item.span.name in lexicon.KNOWN_ALIASES.values():
             return None  # "Детского фонда Организации Объединенных Наций" is one known body
-        nouns = [k for k in range(item.first, item.last + 1) if tokens[k].pos in ("NOUN", "PROPN")]
-        for k in range(nouns[0] + 1 if nouns else item.last + 1, item.last + 1):
+        heads = [
+            k
+            for k in range(item.first, item.last + 1)
+            if _head_lemma(tokens[k].lemma) in lexicon.ORG_HEADS
+            or tokens[k].text in lexicon.LEGAL_FORMS
+        ]
+        for k in range(heads[0] + 1 if heads else item.last + 1, item.last + 1):
             token = tokens[k]
             if k in self.inside or k in self.quotes:
                 return None

@@ -8,8 +8,12 @@ from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import initials
 from kg.extractors.russian.tokens import Token
-from kg.lang.ru import morph
+from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
+
+
+def _head_lemma(lemma: str) -> str:
+    return lemma.rsplit("-", 1)[-1]
 
 
 class PersonRules(SentenceBase):
@@ -36,6 +40,8 @@ class PersonRules(SentenceBase):
                 and (morph.is_first_name(self.tokens[i + 1].text))
             ):
                 i += 1
+            while i < j and _head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
+                i += 1  # "Акиматы Талдыкоргана": natasha's person opens with a body
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from kg.extractors.russian.agreements import AgreementRules
+from kg.extractors.russian.events import EventRules
 from kg.extractors.russian.orgs import OrgRules
 from kg.extractors.russian.persons import PersonRules
 from kg.extractors.russian.positions import PositionRules
 from kg.extractors.russian.roles import RoleRules
 
 
-class Sentence(PersonRules, PositionRules, OrgRules, RoleRules, AgreementRules):
+class Sentence(PersonRules, PositionRules, OrgRules, RoleRules, AgreementRules, EventRules):
     """One sentence: its findings go to the article's builder."""
 
     def run(self) -> None:
+        titles = self._events()
         persons = self._persons()
         positions = self._positions()
-        taken = {i for item in persons + positions for i in range(item.first, item.last + 1)}
+        taken = titles | {
+            i for item in persons + positions for i in range(item.first, item.last + 1)
+        }
         orgs = self._organisations(taken, positions)
         items = sorted(persons + positions + orgs, key=lambda item: item.first)
         used = self._roles(items)

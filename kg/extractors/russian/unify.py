@@ -26,7 +26,9 @@ def unify_names(builder: ExtractionBuilder, aliases: dict[str, str]) -> None:
     names: dict[str, str] = {}
     orgs = [m for m in mentions if m.type is EntityType.ORGANISATION]
     names.update(_by_quoted_core(orgs))
+    names.update(_by_quoted_core([m for m in mentions if m.type is EntityType.EVENT]))
     names.update(_by_state(orgs))
+    names.update(_by_first_word(orgs))
     for short, full in aliases.items():
         names[short] = names.get(full, full)
     names.update(_by_initials([m for m in mentions if m.type is EntityType.PERSON]))
@@ -77,6 +79,18 @@ def _same_stem(a: str, b: str) -> bool:
             break
         shared += 1
     return shared >= 3 and shared >= max(len(a), len(b)) - 2
+
+
+def _by_first_word(orgs: list[Mention]) -> dict[str, str]:
+    """ "КазНУ" is "КазНУ им. аль-Фараби" when that is the one longer name it begins."""
+    result: dict[str, str] = {}
+    for mention in orgs:
+        if " " in mention.name or not any(c.isupper() for c in mention.name[1:]):
+            continue
+        longer = {m.name for m in orgs if m.name.startswith(mention.name + " ")}
+        if len(longer) == 1:
+            result[mention.name] = longer.pop()
+    return result
 
 
 def _by_state(orgs: list[Mention]) -> dict[str, str]:

@@ -86,6 +86,13 @@ POSITIONS: frozenset[str] = frozenset(
         "project coordinator",
         "officer",
         "senator",
+        "prime minister",
+        "deputy prime minister",
+        "chief of staff",
+        "counselor",
+        "counsellor",
+        "state counselor",
+        "state counsellor",
     }
 )
 
@@ -102,6 +109,17 @@ HEADING_VERBS: dict[str, str] = {
     "co-founded": "co-founder",
     "runs": "head",
 }
+
+#: Titles that serve another title: "Adviser to the Speaker", "Assistant to the President".
+SERVING_TITLES: frozenset[str] = frozenset(
+    {"adviser", "advisor", "assistant", "aide", "counsellor", "counselor", "secretary"}
+)
+
+#: Fields of "X Minister" whose ministry is named otherwise: "Foreign Minister".
+MINISTRY_FIELDS: dict[str, str] = {"foreign": "Foreign Affairs", "interior": "Internal Affairs"}
+
+#: Words before "Minister" that name no ministry: "Prime Minister".
+NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former"})
 
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
@@ -135,6 +153,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "embassy": OrgClass.GOVERNMENT,
     "federation": OrgClass.NGO,
     "foundation": OrgClass.NGO,
+    "foundations": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
     "initiative": OrgClass.NGO,
@@ -169,6 +188,13 @@ ORG_HEADS: dict[str, OrgClass] = {
     "society": OrgClass.NGO,
     "union": OrgClass.NGO,
     "university": OrgClass.EDUCATION,
+    "confederation": OrgClass.NGO,
+    "court": OrgClass.GOVERNMENT,
+    "maslikhat": OrgClass.GOVERNMENT,
+    "secretariat": OrgClass.GOVERNMENT,
+    "school": OrgClass.EDUCATION,
+    "lyceum": OrgClass.EDUCATION,
+    "hospital": OrgClass.NGO,
     "senate": OrgClass.GOVERNMENT,
     "mazhilis": OrgClass.GOVERNMENT,
     "majilis": OrgClass.GOVERNMENT,
@@ -182,6 +208,9 @@ ORG_HEADS: dict[str, OrgClass] = {
     "cjsc": OrgClass.COMPANY,
     "gmbh": OrgClass.COMPANY,
 }
+
+#: Heads that name one body on their own ("the Senate"), unlike "the Foundation".
+SINGLE_BODIES: frozenset[str] = frozenset({"senate", "parliament", "mazhilis", "majilis"})
 
 #: Words before a head that make a concept of it: "civil society" is no society.
 CONCEPT_MODIFIERS: dict[str, frozenset[str]] = {
@@ -286,9 +315,35 @@ LOWER_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Lower-case (or acronym) words that type a quoted name: "the NGO “Bright Future”".
+TYPE_WORDS: frozenset[str] = LOWER_HEADS | frozenset(
+    {
+        "ngo", "organization", "organisation", "charity", "agency", "center", "centre",
+        "institute", "club", "network", "society", "corporation", "holding", "firm",
+        "bank", "school", "university", "college", "newspaper", "magazine", "portal",
+        "channel", "publication", "outlet", "cooperative", "community", "council",
+    }
+)  # fmt: skip
+
+#: Lower-case bodies of a place: "the United States government", "the city akimat".
+GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "akimat", "maslikhat"})
+
 #: Capitalised words that head places and buildings, not actors.
 PLACE_HEADS: frozenset[str] = frozenset(
-    {"alley", "avenue", "museum", "palace", "square", "street", "monument"}
+    {
+        "alley",
+        "avenue",
+        "hall",
+        "museum",
+        "palace",
+        "park",
+        "square",
+        "street",
+        "monument",
+        "theatre",
+        "theater",
+        "library",
+    }
 )
 
 #: Capitalised words that never start a name (sentence openers, months, days).
@@ -303,6 +358,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
+        "members", "representatives", "participants", "students", "employees", "experts",
+        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
     }
 )  # fmt: skip
 
@@ -353,6 +410,9 @@ SIGNING: frozenset[str] = frozenset(
 
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})
+
+#: Verbs of a byline: ", Steppe Daily reports."
+REPORTING: frozenset[str] = frozenset({"reports", "reported", "writes", "wrote", "informs"})
 
 #: Acronyms of international bodies that news uses without spelling them out.
 KNOWN_ACRONYMS: frozenset[str] = frozenset(

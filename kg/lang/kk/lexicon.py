@@ -135,10 +135,25 @@ UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "па
 POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй"})
 
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
-POSSESSIVE_OVERRIDES: dict[str, str] = {"банк": "банкі", "конгресс": "конгресі"}
+POSSESSIVE_OVERRIDES: dict[str, str] = {
+    "банк": "банкі",
+    "конгресс": "конгресі",
+    "съезд": "съезі",
+}
 
 #: Heads whose name needs the parent it belongs to ("X партиясы Y облыстық филиалы").
 DEPENDENT_HEADS: frozenset[str] = frozenset({"филиал", "өкілдік", "бөлімше"})
+
+#: Heads of units a body sets up: in lower case right after the body's name in the
+#: nominative they are part of it ("облыс әкімдігі ішкі саясат басқармасы").
+UNIT_HEADS: frozenset[str] = frozenset(
+    {"басқарма", "бөлім", "департамент", "комитет", "хатшылық", "кеңес", "кеңсе", "филиал"}
+)
+
+#: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
+BOARD_WORDS: frozenset[str] = frozenset(
+    {"директорлар", "басқарушылар", "қамқоршылар", "байқаушы", "байқаушылар", "сенімгерлер"}
+)
 
 #: Units inside an organisation: in lower case after a parent ("қоры өкілдігінің
 #: басшысы") they say where in the parent a person works, not a new organisation.
@@ -165,6 +180,7 @@ EVENT_HEADS: frozenset[str] = frozenset(
         "байқау",
         "апталық",
         "басқосу",
+        "отырыс",
         "күн",
     }
 )
@@ -471,7 +487,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         атап айтқанда тағы барлық әр әрбір кейбір бірқатар көптеген түрлі екі үш бір соңғы
         алғашқы оның ішінде айта кетейік айтуынша пікірінше сөзінше сөйтіп мәселен ендеше сосын
         содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада осылай осыған
-        биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі
+        биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі іс-шара
         """
     )
 )

@@ -9,10 +9,17 @@ breaks at line breaks, which separate headlines and paragraphs in cleaned articl
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.lang.kk.tokenizer_exceptions import SENTENCE_FINAL_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
 
 _TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "‼", "⁉", "⁈"})
 _OPENERS = frozenset({"«", "„", "(", "[", "{", "‹", '"', "'"})
@@ -41,7 +48,7 @@ def kk_sentencizer(doc: Doc) -> Doc:
     """Set ``Token.is_sent_start`` on every token of ``doc``."""
     if not len(doc):
         return doc
-    doc[0].is_sent_start = True
+    starts_at = [True]
     pending = False  # a sentence has ended and the next one has not started yet
     open_low_quotes = 0
     for i in range(1, len(doc)):
@@ -65,5 +72,9 @@ def kk_sentencizer(doc: Doc) -> Doc:
             # closing quotes, brackets and repeated marks stay with the sentence they end
         if starts:
             pending = False
-        token.is_sent_start = starts
+        starts_at.append(starts)
+    # one array write: setting ``Token.is_sent_start`` one by one checks the whole
+    # document's annotation each time, quadratic in the document's length
+    signed = numpy.array([[1 if start else -1] for start in starts_at], dtype="int64")
+    doc.from_array([SENT_START], cast("Ints2d", signed.astype("uint64")))
     return doc

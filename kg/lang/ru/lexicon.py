@@ -178,7 +178,8 @@ ORG_HEADS: dict[str, OrgClass] = {
 #: Bodies inside an organisation: "попечительский совет фонда X" belongs to the role,
 #: and the organisation is the fund (lemma of the head -> adjectives that make it a unit).
 UNIT_HEADS: dict[str, frozenset[str]] = {
-    "совет": frozenset({"попечительский", "наблюдательный", "директор", "высший"}),
+    # pymorphy reads "высшего" as the superlative of "высокий"
+    "совет": frozenset({"попечительский", "наблюдательный", "директор", "высокий", "высший"}),
     "правление": frozenset(),
     "пресс-служба": frozenset(),
     "пресс-центр": frozenset(),
@@ -312,4 +313,63 @@ IMPLIED_BODIES: dict[str, str] = {"министр": "Министерство", 
 #: International bodies by the names Russian news uses for them.
 INTERNATIONAL_BODIES: frozenset[str] = frozenset(
     {"ООН", "ЮНИСЕФ", "ПРООН", "ЮНЕСКО", "ОБСЕ", "ВОЗ", "УВКБ ООН", "USAID", "Всемирный банк"}
+)
+
+#: Head nouns of named events (lemmas).
+EVENT_HEADS: frozenset[str] = frozenset(
+    {
+        "акция",
+        "выставка",
+        "конгресс",
+        "конкурс",
+        "конференция",
+        "марафон",
+        "олимпиада",
+        "саммит",
+        "семинар",
+        "симпозиум",
+        "слёт",
+        "слет",
+        "стол",  # "круглый стол"
+        "съезд",
+        "турнир",
+        "фестиваль",
+        "форум",
+        "чемпионат",
+        "ярмарка",
+    }
+)
+
+#: Months in the genitive, as dates are written ("12 июня 2019 года").
+MONTHS: tuple[str, ...] = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+
+#: Lemmas of the month names.
+MONTH_LEMMAS: frozenset[str] = frozenset(
+    {
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    }
 )

@@ -21,6 +21,7 @@ _MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\W+")
 # An abbreviation with a Russian case ending glued on: МИДа, ООНом.
+_ORDINAL = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-[а-я]{1,3})?)$")
 _MIXED_CASE = re.compile(r"^\w+[A-ZА-ЯЁ]")
 _INFLECTED_ABBREVIATION = re.compile(r"^([A-ZА-ЯЁ]{2,})(а|у|ом|е|ы|ов)$")
 
@@ -72,26 +73,68 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
     genitive, "Асель Омарова" a woman in the nominative. ``case`` is the case a tagger
     saw in context; it only breaks ties, since taggers often miss it on Kazakh names.
     """
-    parses = [[p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes] for word in words]
+    parses = [_name_parses(word) for word in words]
+    if case == "nomn" and not parses[-1]:
+        return list(words)  # an unknown surname in the nominative: nothing to go by
     options = [{(p.tag.case, p.tag.gender) for p in word_parses} for word_parses in parses]
     known = [o for o in options if o]
     if not known:
         return list(words)
     common = set.intersection(*known)
+    if not common and case == "nomn" and any(c == "nomn" for o in known for c, _ in o):
+        return list(words)  # "Эльвира Азимова": a woman whose surname pymorphy reads as a man's
     # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
     candidates = common or known[-1]
-    if any(c == "nomn" for c, _ in candidates):
+    if case == "nomn":
+        return list(words)  # the tagger reads case from the context, which a name lacks
+    # Only the surname is known ("Касым-Жомарта Токаева"): the tagger's case decides.
+    told = [o for o in candidates if o[0] == case]
+    # ... when the unknown first name has the ending that case gives a man's name.
+    surname_only = (
+        len(known) == 1
+        and not options[0]
+        and any(_strip_masculine_ending(words[0], o) != words[0] for o in told)
+    )
+    if any(c == "nomn" for c, _ in candidates) and not surname_only:
         return list(words)
+    if surname_only:
+        candidates = set(told)
     chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), o[1] or ""))
     result: list[str] = []
     for word, word_parses in zip(words, parses, strict=True):
-        match = next((p for p in word_parses if (p.tag.case, p.tag.gender) == chosen), None)
-        inflected = match.inflect({"nomn"}) if match is not None else None
-        if inflected is None or _MASCULINE_SURNAME.search(word):
+        singular_first = sorted(word_parses, key=lambda p: p.tag.number != "sing")
+        match = next((p for p in singular_first if (p.tag.case, p.tag.gender) == chosen), None)
+        inflected = match.inflect({"nomn", "sing"}) if match is not None else None
+        if match is None and not word_parses:
+            result.append(_strip_masculine_ending(word, chosen))
+        elif inflected is None or _MASCULINE_SURNAME.search(word):
             result.append(word)
         else:
             result.append(_restore_case(word, str(inflected.word)))
     return result
+
+
+def _name_parses(word: str) -> list[Any]:
+    """pymorphy's readings of ``word`` as a name, singular ones only when there are any."""
+    parses = [p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes]
+    singular = [p for p in parses if p.tag.number == "sing"]
+    return singular or parses
+
+
+# A masculine name ending in a consonant, in an oblique case: Нуртилеком, Нуртилека, Нуртилеку.
+_MASCULINE_ENDINGS = {"gent": ("а",), "datv": ("у",), "ablt": ("ом",), "loct": ("е",)}
+
+
+def _strip_masculine_ending(word: str, chosen: tuple[Any, Any]) -> str:
+    """An unknown first name that agrees with a masculine surname, without its case ending."""
+    case, gender = chosen
+    if gender != "masc":
+        return word
+    for ending in _MASCULINE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1] not in "аеёиоуыэюяйь":
+            return stem
+    return word
 
 
 _CASE_ORDER = ("gent", "datv", "accs", "ablt", "loct")
@@ -112,6 +155,12 @@ def is_first_name(word: str) -> bool:
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
 
 
+def is_adjective(word: str) -> bool:
+    """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
+    parses = analyzer().parse(word)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
+
+
 def is_patronymic(word: str) -> bool:
     """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
     return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
@@ -122,17 +171,25 @@ def looks_like_surname(word: str) -> bool:
     return len(word) > 4 and bool(_SURNAME_FORM.search(word))
 
 
-def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
+def phrase_nominative(
+    phrase: str, heads: frozenset[str] | None = None, *, titled_adjectives: bool = False
+) -> str:
     """``phrase`` with its head noun and the adjectives before it in the nominative.
 
-    The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН".
+    The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН". A
+    leading ordinal ("XI Гражданского форума") stays as written. A capitalised adjective
+    after the first word ends an organisation name unless ``titled_adjectives``
+    ("регионального Гражданского форума" is one event).
     """
     tokens = _TOKEN.findall(phrase)
     words = [i for i, t in enumerate(tokens) if t[:1].isalnum()]
     head: int | None = None
     head_parse: Any = None
     before: set[tuple[Any, Any]] = set()
+    ordinals = {i for i in words[:1] if _ORDINAL.match(tokens[i])}
     for i in words:
+        if i in ordinals:
+            continue
         match = _INFLECTED_ABBREVIATION.match(tokens[i])
         if match:
             tokens[i] = match.group(1)
@@ -141,7 +198,11 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         if _MIXED_CASE.search(tokens[i]):
             return "".join(tokens)  # "КазНУ", "ЕНУ им.": an abbreviation takes no ending
         parses = analyzer().parse(tokens[i])
-        if tokens[i][:1].isupper() and not any(p.is_known for p in parses):
+        if (
+            tokens[i][:1].isupper()
+            and not any(p.is_known for p in parses)
+            and parses[0].tag.POS != "ADJF"
+        ):
             return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         adjective = parses[0].tag.POS in ("ADJF", "PRTF")
@@ -158,7 +219,7 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         ):
             head, head_parse = i, nouns[0]
             break
-        if not adjective or (tokens[i][:1].isupper() and i != words[0]):
+        if not adjective or (tokens[i][:1].isupper() and i != words[0] and not titled_adjectives):
             return "".join(tokens)
         before = {(p.tag.case, p.tag.number) for p in parses if p.tag.POS in ("ADJF", "PRTF")}
     if head is None or head_parse is None:
@@ -168,7 +229,7 @@ def phrase_nominative(phrase: str, heads: frozenset[str] | None = None) -> str:
         inflected = head_parse.inflect({"nomn"})
         if inflected is not None:
             tokens[head] = _restore_case(tokens[head], str(inflected.word))
-        for i in (w for w in words if w < head):
+        for i in (w for w in words if w < head and w not in ordinals):
             tokens[i] = _adjective_nominative(tokens[i], case, number, gender)
     return "".join(tokens)
 
@@ -210,6 +271,21 @@ def _shared_prefix(a: str, b: str) -> int:
     return shared
 
 
+def is_plural_nominative(word: str) -> bool:
+    """True when ``word`` may be a noun in the nominative plural ("Мэрии")."""
+    return any(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
+        for p in analyzer().parse(word)
+    )
+
+
+def singular_nominative(word: str) -> str:
+    """A plural noun in the nominative singular: "Мэрии" -> "Мэрия"."""
+    parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+    inflected = parses[0].inflect({"nomn", "sing"}) if parses else None
+    return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
 def inflect_nominative(word: str) -> str:
     """A single word in the nominative singular when it is a noun, else unchanged."""
     parses = analyzer().parse(word)
@@ -217,3 +293,17 @@ def inflect_nominative(word: str) -> str:
         return word
     inflected = parses[0].inflect({"nomn"})
     return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
+def place_nominative(word: str) -> str:
+    """A place name after "в" in the nominative: "Кызылорде" -> "Кызылорда".
+
+    Places are inanimate; pymorphy's guesses for unknown names often are not.
+    """
+    parses = analyzer().parse(word)
+    located = [p for p in parses if p.tag.case == "loct"] or parses
+    best = min(
+        located,
+        key=lambda p: ("Geox" not in p.tag.grammemes, p.tag.animacy != "inan", -p.score),
+    )
+    return _restore_case(word, str(best.normal_form))

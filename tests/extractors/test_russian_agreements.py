@@ -1,0 +1,51 @@
+"""Russian agreements: shared heads, several partners, parties in the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.russian import RussianExtractor
+from kg.iris import article_id
+from kg.model import AgreementClaim, Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _agreements(extractor: RussianExtractor, text: str) -> set[frozenset[str]]:
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    extraction = next(extractor.pipe([article]))
+    m = extraction.mentions
+    return {
+        frozenset(m[p].name for p in c.parties)
+        for c in extraction.claims
+        if isinstance(c, AgreementClaim)
+    }
+
+
+def test_one_plural_head_names_two_parties(extractor: RussianExtractor) -> None:
+    text = "Акиматы Талдыкоргана и Текели подписали меморандум о сотрудничестве."
+    assert _agreements(extractor, text) == {frozenset({"Акимат Талдыкоргана", "Акимат Текели"})}
+
+
+def test_one_party_signs_with_several_partners(extractor: RussianExtractor) -> None:
+    text = (
+        "Фонд «Жетісу жастары» подписал меморандумы с Ассоциацией волонтёров Семея "
+        "и Университетом Кайнар."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея"}),
+        frozenset({"Фонд «Жетісу жастары»", "Университет Кайнар"}),
+    }
+
+
+def test_parties_in_the_sentence_before_the_signing(extractor: RussianExtractor) -> None:
+    text = (
+        "В Павлодаре встретились представители Ассоциации фермеров Прииртышья и "
+        "Фонда «Береке». По итогам встречи стороны подписали меморандум о сотрудничестве."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Ассоциация фермеров Прииртышья", "Фонд «Береке»"})
+    }

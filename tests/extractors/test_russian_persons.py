@@ -1,0 +1,22 @@
+"""Russian person names in the nominative: unknown first names, women's surnames."""
+
+from __future__ import annotations
+
+from kg.lang.ru.morph import person_nominative
+
+
+def test_unknown_first_name_loses_the_case_ending_of_its_surname() -> None:
+    assert person_nominative(["Нуртилеком", "Болотовым"], "ablt") == ["Нуртилек", "Болотов"]
+
+
+def test_singular_reading_of_a_surname_wins() -> None:
+    assert person_nominative(["Нуртилеком", "Болотовым"], "datv") == ["Нуртилек", "Болотов"]
+
+
+def test_nominative_in_context_is_kept() -> None:
+    assert person_nominative(["Эльвира", "Азимова"], "nomn") == ["Эльвира", "Азимова"]
+    assert person_nominative(["Жармахан", "Туякбай"], "nomn") == ["Жармахан", "Туякбай"]
+
+
+def test_unknown_womans_name_keeps_her_surname() -> None:
+    assert person_nominative(["Жанар", "Мусина"], "gent") == ["Жанар", "Мусина"]
