@@ -344,3 +344,12 @@ def test_plural_word_opening_a_sentence_is_no_part_of_the_name() -> None:
 def test_three_word_title_is_no_organisation() -> None:
     text = "Timur Ospan, Deputy Chief of Staff of the President, took part."
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_quoted_name_then_legal_form_and_delegation_to_a_country() -> None:
+    text = (
+        "Steppe Post JSC and “Altyn Su” LLP signed an agreement. "
+        "The EU Delegation to Kyrgyzstan helped."
+    )
+    assert _parties(text) == [frozenset({"Steppe Post JSC", "“Altyn Su” LLP"})]
+    assert "EU Delegation to Kyrgyzstan" in _names(text, EntityType.ORGANISATION)

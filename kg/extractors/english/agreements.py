@@ -76,7 +76,12 @@ def _title(sentence: Sentence, words: list[str]) -> str | None:
     end = on
     while (
         end + 1 < len(words)
-        and words[end + 1] not in (".", ";", "between", "with")
+        and words[end + 1] not in (".", ";", ",", "between", "with", "by")
+        and not (
+            words[end + 1] == "on"
+            and end + 2 < len(words)
+            and (words[end + 2].isdigit() or words[end + 2] in lexicon.NOT_NAMES)
+        )
         and not (
             words[end + 1] == "in" and end + 2 < len(words) and sentence.tokens[end + 2].capitalised
         )

@@ -123,8 +123,8 @@ class Runs:
         following = after or tokens[j + 1]
         if not following.capitalised or following.function_word:
             return False
-        if word == "in" and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
-            return True  # a country office keeps its country
+        if word in ("in", "to") and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
+            return True  # a country office keeps its country: "Delegation to Kazakhstan"
         if word == "under":
             return following.head is not None  # "Council under the Senate"
         # "for Assistance to Children": a head's "for" tail takes "to" and "in" on
