@@ -59,6 +59,7 @@ class Item:
     implied: Span | None = None  # "министра иностранных дел" implies the ministry
     weak: bool = False  # a lower-case phrase, an organisation only if a role names it
     parent: bool = False  # "Министерства ..." inside "Комитет ... Министерства ...": no party
+    plural: bool = False  # "члены правления": a position of each person listed after it
 
 
 class SentenceBase:

@@ -17,9 +17,10 @@ class PositionRules(SentenceBase):
         i = 0
         while i < len(self.tokens):
             token = self.tokens[i]
+            plural = token.plural and token.lemma in lexicon.MEMBER_POSITIONS
             if (
                 token.pos not in ("NOUN", "PROPN")
-                or token.plural
+                or (token.plural and not plural)
                 or token.lemma not in lexicon.POSITIONS
             ):
                 i += 1
@@ -38,14 +39,19 @@ class PositionRules(SentenceBase):
                 and self.tokens[last + 1].case == "gent"
             ):
                 last += 1
-            head = [morph.inflect_nominative(t.text) for t in self.tokens[first : i + 1]]
+            head = [morph.inflect_nominative(t.text) for t in self.tokens[first:i]]
+            head.append(
+                morph.singular_nominative(token.text)
+                if plural
+                else morph.inflect_nominative(token.text)
+            )
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None
             body = lexicon.IMPLIED_BODIES.get(self.tokens[last].lemma)
             if body is not None:
                 implied, last = self._implied_body(last, body)
-            items.append(Item("position", first, last, role=role, implied=implied))
+            items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
             i = last + 1
         return items
 

@@ -67,6 +67,11 @@ POSITIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Positions that, in the plural, head a list of their holders ("члены правления А, Б и В").
+MEMBER_POSITIONS: frozenset[str] = frozenset(
+    {"депутат", "заместитель", "представитель", "сопредседатель", "учредитель", "член"}
+)
+
 #: Adjectives that belong to a position ("исполнительный директор").
 POSITION_MODIFIERS: frozenset[str] = frozenset(
     {
