@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from kg.extractors.english import EnglishExtractor
 from kg.iris import article_id
-from kg.model import AgreementClaim, Article, EntityType, Extraction, Mention, RoleClaim
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    EntityType,
+    Extraction,
+    Mention,
+    RoleClaim,
+)
 
 
 def _extract(text: str, title: str | None = None) -> Extraction:
@@ -353,3 +361,21 @@ def test_quoted_name_then_legal_form_and_delegation_to_a_country() -> None:
     )
     assert _parties(text) == [frozenset({"Steppe Post JSC", "“Altyn Su” LLP"})]
     assert "EU Delegation to Kyrgyzstan" in _names(text, EntityType.ORGANISATION)
+
+
+def test_signers_stand_for_the_bodies_they_were_said_to_head() -> None:
+    text = (
+        "Aida Bek is president of the Clear Water Foundation. Bolat Nurov, rector of the "
+        "Aral Institute, arrived. The memorandum was signed by Aida Bek and Bolat Nurov."
+    )
+    assert _parties(text) == [frozenset({"Clear Water Foundation", "Aral Institute"})]
+
+
+def test_one_kind_for_one_pair_of_parties() -> None:
+    text = (
+        "The Lake Fund and the Hill Union signed a memorandum. "
+        "The Lake Fund signed the cooperation agreement with the Hill Union in May."
+    )
+    extraction = _extract(text)
+    kinds = {c.kind for c in extraction.claims if isinstance(c, AgreementClaim)}
+    assert kinds == {AgreementKind.MEMORANDUM}

@@ -11,7 +11,7 @@ from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
 from kg.lang.en import lexicon
-from kg.model import Article, EntityType, Extraction, OrgClass
+from kg.model import AgreementClaim, AgreementKind, Article, EntityType, Extraction, OrgClass
 
 NAME = "en.rules"
 
@@ -78,6 +78,7 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         _complete_single_bodies(builder)
+        _one_kind_per_parties(builder)
         _date_and_place(builder, events)
         return builder.build()
 
@@ -131,6 +132,19 @@ def _fullest(name: str, names: list[str]) -> str:
     words = f" {name.casefold()} "
     longer = [n for n in names if words in f" {n.casefold()} " and len(n) > len(name)]
     return max(longer, key=len, default=name)
+
+
+def _one_kind_per_parties(builder: ExtractionBuilder) -> None:
+    """The same parties' "memorandum" and "cooperation agreement" in one article are one
+    document: later claims take the kind of the first."""
+    kinds: dict[frozenset[str], AgreementKind] = {}
+    for index, claim in enumerate(builder.claims):
+        if not isinstance(claim, AgreementClaim):
+            continue
+        parties = frozenset(builder.mentions[p].name.casefold() for p in claim.parties)
+        kind = kinds.setdefault(parties, claim.kind)
+        if kind is not claim.kind:
+            builder.claims[index] = replace(claim, kind=kind)
 
 
 def _complete_single_bodies(builder: ExtractionBuilder) -> None:
