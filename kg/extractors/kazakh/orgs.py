@@ -138,6 +138,7 @@ class NameFinder:
             first == h - 1
             and lex.lemma in lexicon.STATE_HEADS
             and self.toks[first].lower in lexicon.PLACES
+            and self.toks[first].lower not in lexicon.CONTINENTS  # "Еуропа Одағы" is a body
         ):
             return None  # "Ресей Федерациясы" is a country
         if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
