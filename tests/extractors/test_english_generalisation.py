@@ -379,3 +379,12 @@ def test_one_kind_for_one_pair_of_parties() -> None:
     extraction = _extract(text)
     kinds = {c.kind for c in extraction.claims if isinstance(c, AgreementClaim)}
     assert kinds == {AgreementKind.MEMORANDUM}
+
+
+def test_trailing_international_heads_a_name_and_a_country_starts_no_person() -> None:
+    text = (
+        "Amnesty International and the Steppe Rail Union met. "
+        "Thanks to Kazakhstan Temir Joly, the line opened. Kazakh Bolat Nurov won."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {"Amnesty International", "Steppe Rail Union"}
+    assert _names(text, EntityType.PERSON) == {"Bolat Nurov"}

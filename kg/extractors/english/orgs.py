@@ -37,6 +37,10 @@ class OrgRules(Runs):
         if head is None:
             return False
         before = [tokens[x] for x in rest if x < k]
+        if head == "international":
+            # "Amnesty International": a head only at the end of a name
+            after = [tokens[x].text for x in rest if x > k][:1]
+            return bool(before) and after in ([], ["and"], ["&"])
         if before and before[-1].bare in lexicon.CONCEPT_MODIFIERS.get(head, ()):
             return False
         if head in ("programme", "program"):

@@ -199,7 +199,10 @@ class Sentence(OrgRules, Repairs):
     def _person(self, rest: list[int]) -> None:
         tokens = self.tokens
         names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
+        # "Kazakh Bolat Nurov" is a person; "Kazakhstan Temir Zholy" names a company
+        named_by_place = False
         while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
+            named_by_place = named_by_place or tokens[names[0]].bare not in lexicon.DEMONYMS
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
@@ -221,6 +224,7 @@ class Sentence(OrgRules, Repairs):
             and all(name_shaped(tokens[k]) for k in names)
             and names == rest
             and person_shaped([tokens[k] for k in names])
+            and not named_by_place
             and names[0] not in self.quoted
         ):
             self.items.append(

@@ -154,6 +154,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "federation": OrgClass.NGO,
     "foundation": OrgClass.NGO,
     "foundations": OrgClass.NGO,
+    "international": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
     "initiative": OrgClass.NGO,
@@ -385,6 +386,14 @@ CITIES: frozenset[str] = frozenset(
         "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
         "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
         "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
+    }
+)  # fmt: skip
+
+#: Words of PLACES that describe a person ("Kazakh"), not name a place.
+DEMONYMS: frozenset[str] = frozenset(
+    {
+        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
+        "russian", "chinese", "american", "european", "british", "german",
     }
 )  # fmt: skip
 
