@@ -388,3 +388,8 @@ def test_trailing_international_heads_a_name_and_a_country_starts_no_person() ->
     )
     assert _names(text, EntityType.ORGANISATION) == {"Amnesty International", "Steppe Rail Union"}
     assert _names(text, EntityType.PERSON) == {"Bolat Nurov"}
+
+
+def test_title_case_headline_keeps_its_bodies_and_its_agreement() -> None:
+    text = "Steppe Ministry Of Water Signs Memorandum With UNESCO\n\nThe text follows."
+    assert _parties(text) == [frozenset({"Steppe Ministry Of Water", "UNESCO"})]

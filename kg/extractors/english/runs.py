@@ -82,9 +82,13 @@ class Runs:
         j = i + 1
         while j < len(tokens):
             token = tokens[j]
-            if (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
+            if token.text.lower() in CONNECTORS and j + 1 < len(tokens):
+                j += 1  # "Ministry Of Culture" in a Title Case headline
+            elif (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
                 if token.function_word and token.bare != "the":
                     break
+                if token.bare in lexicon.SIGNING or token.bare in lexicon.HEADLINE_VERBS:
+                    break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
                 end = j
                 j += 1
             elif token.text.lower() in CONNECTORS or token.text == "-":

@@ -417,6 +417,17 @@ SIGNING: frozenset[str] = frozenset(
     {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude"}
 )
 
+#: Verbs that Title Case headlines capitalise after a name: "Steppe Fund Hosts Forum".
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    {
+        "launches", "opens", "holds", "hosts", "meets", "discusses", "visits", "says",
+        "calls", "awards", "celebrates", "announces", "presents", "supports", "joins",
+        "receives", "wins", "becomes", "marks", "begins", "starts", "adopts", "approves",
+        "unveils", "plans", "agree", "agrees", "expand", "expands", "strengthen",
+        "strengthens", "discuss", "launch", "hold", "host", "meet", "sign", "signs",
+    }
+)  # fmt: skip
+
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})
 
