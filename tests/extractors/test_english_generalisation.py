@@ -393,3 +393,14 @@ def test_trailing_international_heads_a_name_and_a_country_starts_no_person() ->
 def test_title_case_headline_keeps_its_bodies_and_its_agreement() -> None:
     text = "Steppe Ministry Of Water Signs Memorandum With UNESCO\n\nThe text follows."
     assert _parties(text) == [frozenset({"Steppe Ministry Of Water", "UNESCO"})]
+
+
+def test_spellings_with_and_without_the_republic_are_one_body() -> None:
+    text = (
+        "The Fund of the First Teacher of Kazakhstan-Keeper of Words opened. The Fund of the "
+        "First Teacher of the Republic of Kazakhstan - Keeper of Words helps. The Fund of the "
+        "First Teacher of Kazakhstan grew."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Fund of the First Teacher of the Republic of Kazakhstan - Keeper of Words"
+    }

@@ -168,16 +168,19 @@ class Runs:
         return result
 
     def _name(self, indices: list[int]) -> str:
-        words = [self.tokens[k].text for k in indices]
-        while words and words[0].lower() in ("the", "of", "and"):
-            words = words[1:]
-        while words and words[-1].lower() in CONNECTORS:
-            words = words[:-1]
-        if words:
-            words[-1] = POSSESSIVE.sub("", words[-1])
-        return re.sub(
-            r"\s+-\s+|\s*-\s*(?=[A-Z])", lambda m: m.group().strip() or "-", " ".join(words)
-        )
+        """The words at ``indices`` as written: spaced where the text spaces them."""
+        tokens = self.tokens
+        while indices and tokens[indices[0]].text.lower() in ("the", "of", "and"):
+            indices = indices[1:]
+        while indices and tokens[indices[-1]].text.lower() in CONNECTORS:
+            indices = indices[:-1]
+        parts: list[str] = []
+        for n, k in enumerate(indices):
+            text = tokens[k].text if n + 1 < len(indices) else POSSESSIVE.sub("", tokens[k].text)
+            prev = indices[n - 1] if n else None
+            joined = prev is not None and prev + 1 == k and tokens[prev].end == tokens[k].start
+            parts.append(text if joined or not parts else " " + text)
+        return "".join(parts)
 
     def _span(
         self, kind: EntityType, indices: list[int], org_class: OrgClass | None = None
