@@ -37,6 +37,7 @@ class PositionRules(SentenceBase):
                     or self.tokens[last + 1].lemma in lexicon.POSITION_BODIES
                 )
                 and self.tokens[last + 1].case == "gent"
+                and self._body_of_position(last + 1)
             ):
                 last += 1
             head = [morph.inflect_nominative(t.text) for t in self.tokens[first:i]]
@@ -54,6 +55,17 @@ class PositionRules(SentenceBase):
             items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
             i = last + 1
         return items
+
+    def _body_of_position(self, k: int) -> bool:
+        """ "председатель правления": a lower-case body; a capitalised one ("Совета по
+        делам молодёжи") is an organisation's name, unless the organisation follows
+        ("Председатель Правления ОФ «X»")."""
+        if not self.tokens[k].titled or self.tokens[k].lemma in lexicon.POSITIONS:
+            return True
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return after is not None and (
+            after.text in lexicon.LEGAL_FORMS or (after.ner == "ORG" and after.titled)
+        )
 
     def _implied_body(self, at: int, body: str) -> tuple[Span | None, int]:
         """ "министра иностранных дел Казахстана": the ministry named by its minister."""

@@ -304,6 +304,11 @@ STATE_BODIES: frozenset[str] = frozenset(
 #: по сотрудничеству Правительства Турции" is one agency.
 NAME_PARTS: frozenset[str] = frozenset({"парламент", "правительство"})
 
+#: Abbreviations of common nouns, written in capitals but naming no body.
+NOT_ORGANISATIONS: frozenset[str] = frozenset(
+    {"СМИ", "НПО", "НКО", "ЦУР", "ВВП", "ДТП", "ЖКХ", "ЧС", "ИИ", "IT", "ИТ", "ОДБ"}
+)
+
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
 SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "правительство", "сенат"})
 
