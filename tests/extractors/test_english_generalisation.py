@@ -404,3 +404,9 @@ def test_spellings_with_and_without_the_republic_are_one_body() -> None:
     assert _names(text, EntityType.ORGANISATION) == {
         "Fund of the First Teacher of the Republic of Kazakhstan - Keeper of Words"
     }
+
+
+def test_minister_of_one_word_field_then_the_name() -> None:
+    text = "Minister of Culture Aida Serikova opened the Zhetisu Media Forum."
+    assert _roles(text) == {("Aida Serikova", "Ministry of Culture", "minister")}
+    assert {e.name for e in _events(text)} == {"Zhetisu Media Forum"}

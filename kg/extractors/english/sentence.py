@@ -185,7 +185,8 @@ class Sentence(OrgRules, Repairs):
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
-        named = len(rest) >= 4 and all(name_shaped(self.tokens[k]) for k in rest[-2:])
+        last_two = [self.tokens[k] for k in rest[-2:]]
+        named = len(rest) >= 3 and all(name_shaped(t) for t in last_two) and person_shaped(last_two)
         indices = rest[:-2] if named else rest
         if not all(
             self.tokens[k].capitalised or self.tokens[k].text in CONNECTORS for k in indices
