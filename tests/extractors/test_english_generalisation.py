@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from kg.extractors.english import EnglishExtractor
 from kg.iris import article_id
-from kg.model import AgreementClaim, Article, EntityType, Extraction, Mention, RoleClaim
+from kg.model import (
+    AgreementClaim,
+    AgreementKind,
+    Article,
+    EntityType,
+    Extraction,
+    Mention,
+    RoleClaim,
+)
 
 
 def _extract(text: str, title: str | None = None) -> Extraction:
@@ -344,3 +352,61 @@ def test_plural_word_opening_a_sentence_is_no_part_of_the_name() -> None:
 def test_three_word_title_is_no_organisation() -> None:
     text = "Timur Ospan, Deputy Chief of Staff of the President, took part."
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_quoted_name_then_legal_form_and_delegation_to_a_country() -> None:
+    text = (
+        "Steppe Post JSC and “Altyn Su” LLP signed an agreement. "
+        "The EU Delegation to Kyrgyzstan helped."
+    )
+    assert _parties(text) == [frozenset({"Steppe Post JSC", "“Altyn Su” LLP"})]
+    assert "EU Delegation to Kyrgyzstan" in _names(text, EntityType.ORGANISATION)
+
+
+def test_signers_stand_for_the_bodies_they_were_said_to_head() -> None:
+    text = (
+        "Aida Bek is president of the Clear Water Foundation. Bolat Nurov, rector of the "
+        "Aral Institute, arrived. The memorandum was signed by Aida Bek and Bolat Nurov."
+    )
+    assert _parties(text) == [frozenset({"Clear Water Foundation", "Aral Institute"})]
+
+
+def test_one_kind_for_one_pair_of_parties() -> None:
+    text = (
+        "The Lake Fund and the Hill Union signed a memorandum. "
+        "The Lake Fund signed the cooperation agreement with the Hill Union in May."
+    )
+    extraction = _extract(text)
+    kinds = {c.kind for c in extraction.claims if isinstance(c, AgreementClaim)}
+    assert kinds == {AgreementKind.MEMORANDUM}
+
+
+def test_trailing_international_heads_a_name_and_a_country_starts_no_person() -> None:
+    text = (
+        "Amnesty International and the Steppe Rail Union met. "
+        "Thanks to Kazakhstan Temir Joly, the line opened. Kazakh Bolat Nurov won."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {"Amnesty International", "Steppe Rail Union"}
+    assert _names(text, EntityType.PERSON) == {"Bolat Nurov"}
+
+
+def test_title_case_headline_keeps_its_bodies_and_its_agreement() -> None:
+    text = "Steppe Ministry Of Water Signs Memorandum With UNESCO\n\nThe text follows."
+    assert _parties(text) == [frozenset({"Steppe Ministry Of Water", "UNESCO"})]
+
+
+def test_spellings_with_and_without_the_republic_are_one_body() -> None:
+    text = (
+        "The Fund of the First Teacher of Kazakhstan-Keeper of Words opened. The Fund of the "
+        "First Teacher of the Republic of Kazakhstan - Keeper of Words helps. The Fund of the "
+        "First Teacher of Kazakhstan grew."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Fund of the First Teacher of the Republic of Kazakhstan - Keeper of Words"
+    }
+
+
+def test_minister_of_one_word_field_then_the_name() -> None:
+    text = "Minister of Culture Aida Serikova opened the Zhetisu Media Forum."
+    assert _roles(text) == {("Aida Serikova", "Ministry of Culture", "minister")}
+    assert {e.name for e in _events(text)} == {"Zhetisu Media Forum"}

@@ -246,3 +246,25 @@ def test_a_session_numbered_in_cyrillic_and_latin_letters_is_one_event() -> None
         "Бүгін Тараз қаласында Жастар кеңесінің VII отырысы өтті."
     )
     assert len(names(found, EntityType.EVENT)) == 1
+
+
+def test_a_position_on_a_topic_still_belongs_to_the_body_before_it() -> None:
+    found = extract(
+        "Еуропа Одағының Орталық Азия бойынша арнайы өкілі Ханна Ловен және ҚХР Бас "
+        "консулдығының Алматы қаласындағы мәдениет жөніндегі консулы Ли Мин келді."
+    )
+    assert ("Ханна Ловен", "Еуропа Одағы", "арнайы өкіл") in roles(found)
+    assert {(p, o) for p, o, _ in roles(found)} >= {("Ли Мин", "ҚХР Бас консулдығы")}
+
+
+def test_a_name_before_a_place_noun_is_a_place() -> None:
+    found = extract("Ақтау қаласы мен Литваның Паланга қаласы арасында хаттама бекітілді.")
+    assert names(found, PERSON) == set()
+
+
+def test_a_surname_left_in_the_accusative_is_the_same_person() -> None:
+    found = extract(
+        "Кеңес құрамынан Бекзат Нұрмағамбетов шығарылды. "
+        "Съезд Бекзат Нұрмағамбетовті кеңестен шығарды."
+    )
+    assert len(names(found, PERSON)) == 1

@@ -100,3 +100,13 @@ def test_the_fallback_is_deterministic() -> None:
 def test_a_credited_outlet_is_not_a_person() -> None:
     text = "Қалада жастар жиыны өтті, деп жазады Dala Times."
     assert _persons(extract(text)) == set()
+
+
+def test_the_model_adds_an_organisation_without_a_head_noun_the_rules_know() -> None:
+    found = extract("Жобаны Қазақмыс Корпорейшн мен Шығыс Топ қаржыландырады.")
+    assert "Шығыс Топ" in names(found, EntityType.ORGANISATION)
+
+
+def test_the_model_adds_no_organisation_from_a_quoted_title_or_a_day() -> None:
+    found = extract("Ол «Еңбек даңқы» төсбелгісімен марапатталды. Халықаралық музей күні өтті.")
+    assert names(found, EntityType.ORGANISATION) == set()

@@ -132,3 +132,21 @@ def test_genitive_chain_with_po_and_i_and_its_parent(extractor: RussianExtractor
     full = "Управление по делам молодёжи и спорта Министерства туризма и спорта РК"
     assert ("Данияр Омаров", full, "руководитель") in _roles(extraction)
     assert "Министерство туризма и спорта РК" in set(_orgs(extraction).values())
+
+
+def test_attached_body_gloss_and_abbreviated_kind(extractor: RussianExtractor) -> None:
+    text = (
+        "Спикер сената (верхней палаты) парламента Казахстана Олег Ли встретился с "
+        "представителями Совета по делам молодёжи при Правительстве Казахстана и "
+        "журналистами МТРК «Заря», открытого Регионального центра поддержки НКО."
+    )
+    names = set(_orgs(_extract(extractor, text)).values())
+    assert "Сенат (верхней палаты) парламента Казахстана" in names
+    assert "Совет по делам молодёжи при Правительстве Казахстана" in names
+    assert "МТРК «Заря»" in names
+    assert "Региональный центр поддержки НКО" in names
+
+
+def test_common_nouns_in_capitals_are_no_organisations(extractor: RussianExtractor) -> None:
+    text = "Участники обсудили свободу СМИ и работу НПО в регионах."
+    assert _orgs(_extract(extractor, text)) == {}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extractors.common import Span
 from kg.extractors.english.tokens import Item
 from kg.lang.en import lexicon
-from kg.model import AgreementKind
+from kg.model import AgreementKind, RoleClaim
 
 if TYPE_CHECKING:
     from kg.extractors.english.sentence import Sentence
@@ -42,6 +43,11 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     title = _title(sentence, words)
     if between is not None and len([o for o in orgs if o.first > between]) >= 2:
         orgs = [o for o in orgs if o.first > between][:2]
+    elif signed and len(orgs) < 2:
+        # "The memorandum was signed by A and B": the bodies they were said to head
+        spans = [o.span for o in orgs if o.span] + _signers_bodies(sentence)
+        sentence.builder.agreement(spans, kind, title, sentence.bounds)
+        return
     elif signed:
         for parties in _with_partners(words, orgs):
             sentence.builder.agreement(
@@ -49,6 +55,18 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
             )
         return
     sentence.builder.agreement([o.span for o in orgs if o.span], kind, title, sentence.bounds)
+
+
+def _signers_bodies(sentence: Sentence) -> list[Span]:
+    """The bodies that the article has said the sentence's people hold a role in."""
+    mentions = sentence.builder.mentions
+    bodies: dict[str, Span] = {}
+    people = {i.span.name for i in sentence.items if i.kind == "person" and i.span}
+    for claim in sentence.builder.claims:
+        if isinstance(claim, RoleClaim) and mentions[claim.person].name in people:
+            m = mentions[claim.organisation]
+            bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
+    return list(bodies.values())
 
 
 def _with_partners(words: list[str], orgs: list[Item]) -> list[list[Item]]:
@@ -76,7 +94,12 @@ def _title(sentence: Sentence, words: list[str]) -> str | None:
     end = on
     while (
         end + 1 < len(words)
-        and words[end + 1] not in (".", ";", "between", "with")
+        and words[end + 1] not in (".", ";", ",", "between", "with", "by")
+        and not (
+            words[end + 1] == "on"
+            and end + 2 < len(words)
+            and (words[end + 2].isdigit() or words[end + 2] in lexicon.NOT_NAMES)
+        )
         and not (
             words[end + 1] == "in" and end + 2 < len(words) and sentence.tokens[end + 2].capitalised
         )

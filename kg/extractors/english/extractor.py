@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.common import ExtractionBuilder, Span, complete_prefixes, sentence_spans
 from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
 from kg.lang.en import lexicon
-from kg.model import Article, EntityType, Extraction, OrgClass
+from kg.model import AgreementClaim, AgreementKind, Article, EntityType, Extraction, OrgClass
 
 NAME = "en.rules"
 
@@ -78,6 +78,8 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         _complete_single_bodies(builder)
+        _one_name_per_variant(builder)
+        _one_kind_per_parties(builder)
         _date_and_place(builder, events)
         return builder.build()
 
@@ -131,6 +133,43 @@ def _fullest(name: str, names: list[str]) -> str:
     words = f" {name.casefold()} "
     longer = [n for n in names if words in f" {n.casefold()} " and len(n) > len(name)]
     return max(longer, key=len, default=name)
+
+
+def _one_name_per_variant(builder: ExtractionBuilder) -> None:
+    """ "X of Kazakhstan-Leader" and "X of the Republic of Kazakhstan - Leader" are one
+    body: spellings equal up to "the Republic of" and spaced dashes take the longest."""
+    groups: dict[str, str] = {}
+    for mention in builder.mentions:
+        if mention.type is EntityType.ORGANISATION:
+            key = _variant_key(mention.name)
+            if len(mention.name) > len(groups.get(key, "")):
+                groups[key] = mention.name
+    # "X of Kazakhstan" begins "X of the Republic of Kazakhstan - Y" once the republic
+    # is dropped, so the prefix rule of ExtractionBuilder.build runs on the keys
+    longer = complete_prefixes(list(groups))
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is EntityType.ORGANISATION:
+            key = _variant_key(mention.name)
+            name = groups[longer.get(key, key)]
+            builder.mentions[index] = replace(mention, name=name)
+
+
+def _variant_key(name: str) -> str:
+    key = re.sub(r"\s*[-–—]\s*", "-", name.casefold())
+    return " ".join(key.replace("the republic of ", "").split())
+
+
+def _one_kind_per_parties(builder: ExtractionBuilder) -> None:
+    """The same parties' "memorandum" and "cooperation agreement" in one article are one
+    document: later claims take the kind of the first."""
+    kinds: dict[frozenset[str], AgreementKind] = {}
+    for index, claim in enumerate(builder.claims):
+        if not isinstance(claim, AgreementClaim):
+            continue
+        parties = frozenset(builder.mentions[p].name.casefold() for p in claim.parties)
+        kind = kinds.setdefault(parties, claim.kind)
+        if kind is not claim.kind:
+            builder.claims[index] = replace(claim, kind=kind)
 
 
 def _complete_single_bodies(builder: ExtractionBuilder) -> None:

@@ -37,6 +37,10 @@ class OrgRules(Runs):
         if head is None:
             return False
         before = [tokens[x] for x in rest if x < k]
+        if head == "international":
+            # "Amnesty International": a head only at the end of a name
+            after = [tokens[x].text for x in rest if x > k][:1]
+            return bool(before) and after in ([], ["and"], ["&"])
         if before and before[-1].bare in lexicon.CONCEPT_MODIFIERS.get(head, ()):
             return False
         if head in ("programme", "program"):
@@ -80,7 +84,7 @@ class OrgRules(Runs):
             end += 1
         joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
-            joiners += ("in",)
+            joiners += ("in", "to")
         # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail
         # after "of" runs until a title or a two-word name closes the run.
         while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in joiners:
@@ -224,6 +228,16 @@ class OrgRules(Runs):
             if close is None:
                 return False
             j = close + 1
+        quoted = j > names[-1] + 1
+        if quoted and j < len(tokens) and tokens[j].bare in lexicon.LEGAL_FORMS:
+            # "“Kazakhtelecom” JSC": the legal form after the quoted name is part of it
+            open_quote = names[0] - 1 if names[0] and tokens[names[0] - 1].text in QUOTES else None
+            first = open_quote if open_quote is not None else names[0]
+            start, end = tokens[first].start, tokens[j].end
+            name = " ".join(self.text[start:end].split())
+            span = Span(EntityType.ORGANISATION, start, end, name, OrgClass.COMPANY)
+            self.items.append(Item("org", first, j, span=span))
+            return True
         for n in range(j, min(j + 3, len(tokens))):
             if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
                 org_class = lexicon.ORG_HEADS.get(tokens[n].bare)

@@ -55,7 +55,11 @@ class Repairs(Runs):
         ]
 
     def _headed(self, item: Item) -> bool:
-        return any(self.tokens[k].head is not None for k in range(item.first, item.last + 1))
+        """A body a headline's capitals cannot fake: it has a head or is an acronym."""
+        words = self.tokens[item.first : item.last + 1]
+        return any(t.head is not None for t in words) or (
+            len(words) == 1 and acronym_shaped(words[0].text)
+        )
 
     def _dashed_acronyms(self) -> None:
         """ "Civil Society Development Association — CSDA": the acronym closes the name."""

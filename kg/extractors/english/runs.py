@@ -82,9 +82,13 @@ class Runs:
         j = i + 1
         while j < len(tokens):
             token = tokens[j]
-            if (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
+            if token.text.lower() in CONNECTORS and j + 1 < len(tokens):
+                j += 1  # "Ministry Of Culture" in a Title Case headline
+            elif (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
                 if token.function_word and token.bare != "the":
                     break
+                if token.bare in lexicon.SIGNING or token.bare in lexicon.HEADLINE_VERBS:
+                    break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
                 end = j
                 j += 1
             elif token.text.lower() in CONNECTORS or token.text == "-":
@@ -123,8 +127,8 @@ class Runs:
         following = after or tokens[j + 1]
         if not following.capitalised or following.function_word:
             return False
-        if word == "in" and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
-            return True  # a country office keeps its country
+        if word in ("in", "to") and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
+            return True  # a country office keeps its country: "Delegation to Kazakhstan"
         if word == "under":
             return following.head is not None  # "Council under the Senate"
         # "for Assistance to Children": a head's "for" tail takes "to" and "in" on
@@ -164,16 +168,19 @@ class Runs:
         return result
 
     def _name(self, indices: list[int]) -> str:
-        words = [self.tokens[k].text for k in indices]
-        while words and words[0].lower() in ("the", "of", "and"):
-            words = words[1:]
-        while words and words[-1].lower() in CONNECTORS:
-            words = words[:-1]
-        if words:
-            words[-1] = POSSESSIVE.sub("", words[-1])
-        return re.sub(
-            r"\s+-\s+|\s*-\s*(?=[A-Z])", lambda m: m.group().strip() or "-", " ".join(words)
-        )
+        """The words at ``indices`` as written: spaced where the text spaces them."""
+        tokens = self.tokens
+        while indices and tokens[indices[0]].text.lower() in ("the", "of", "and"):
+            indices = indices[1:]
+        while indices and tokens[indices[-1]].text.lower() in CONNECTORS:
+            indices = indices[:-1]
+        parts: list[str] = []
+        for n, k in enumerate(indices):
+            text = tokens[k].text if n + 1 < len(indices) else POSSESSIVE.sub("", tokens[k].text)
+            prev = indices[n - 1] if n else None
+            joined = prev is not None and prev + 1 == k and tokens[prev].end == tokens[k].start
+            parts.append(text if joined or not parts else " " + text)
+        return "".join(parts)
 
     def _span(
         self, kind: EntityType, indices: list[int], org_class: OrgClass | None = None

@@ -185,7 +185,8 @@ class Sentence(OrgRules, Repairs):
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
-        named = len(rest) >= 4 and all(name_shaped(self.tokens[k]) for k in rest[-2:])
+        last_two = [self.tokens[k] for k in rest[-2:]]
+        named = len(rest) >= 3 and all(name_shaped(t) for t in last_two) and person_shaped(last_two)
         indices = rest[:-2] if named else rest
         if not all(
             self.tokens[k].capitalised or self.tokens[k].text in CONNECTORS for k in indices
@@ -199,7 +200,10 @@ class Sentence(OrgRules, Repairs):
     def _person(self, rest: list[int]) -> None:
         tokens = self.tokens
         names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
+        # "Kazakh Bolat Nurov" is a person; "Kazakhstan Temir Zholy" names a company
+        named_by_place = False
         while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
+            named_by_place = named_by_place or tokens[names[0]].bare not in lexicon.DEMONYMS
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
@@ -221,6 +225,7 @@ class Sentence(OrgRules, Repairs):
             and all(name_shaped(tokens[k]) for k in names)
             and names == rest
             and person_shaped([tokens[k] for k in names])
+            and not named_by_place
             and names[0] not in self.quoted
         ):
             self.items.append(

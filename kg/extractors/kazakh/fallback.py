@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from kg.extractors.kazakh.orgs import OrgSpan, place_word
 from kg.extractors.kazakh.persons import (
     PersonSpan,
     memorial_follows,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 _MIN_RUN = 2  # name-like words in a row that make a sentence worth a look
 _MAX_NAME_WORDS = 3
+_MAX_BODY_WORDS = 6
 _NAMED_AFTER = frozenset({"атындағы", "есімді", "атында"})
 # "деп жазады X", "хабарлайды X": what follows credits a source (an outlet), not a person.
 _REPORTING_VERBS = frozenset({"жазады", "жазды", "хабарлайды", "хабарлады"})
@@ -82,6 +84,11 @@ class ModelFallback:
                 found.persons = sorted([*found.persons, *added], key=lambda p: p.start)
                 changed.append(found)
                 known.update(_key(toks, p) for p in added)
+            bodies = _organisations(toks, found, tagged.ents)
+            if bodies:
+                found.orgs = sorted([*found.orgs, *bodies], key=lambda o: o.start)
+                if all(found is not c for c in changed):
+                    changed.append(found)
         if not changed:
             return
         for found in sentences:
@@ -101,6 +108,9 @@ class ModelFallback:
             )
         doc.spans["kk_persons"] = [
             Span(doc, p.start, p.end, label="PERSON") for f in sentences for p in f.persons
+        ]
+        doc.spans["kk_orgs"] = [
+            Span(doc, o.start, o.end, label=o.kind.upper()) for f in sentences for o in f.orgs
         ]
 
 
@@ -143,6 +153,45 @@ def _persons(
             continue
         added.append(PersonSpan(start, end, tuple(range(start, end)), _anchored(toks, start)))
     return added
+
+
+def _organisations(
+    toks: Sequence[Tok], found: SentenceFindings, ents: Sequence[Span]
+) -> list[OrgSpan]:
+    """Model ORGANISATION spans the rules could not see, where nothing speaks against them.
+
+    The model also tags titles in quotes, capitalised lines, days and forums
+    ("Халықаралық музей күні") as organisations; those are left to the rules. What
+    remains is mostly a name without a head noun the rules know ("Еуразиялық Топ")
+    or a Latin abbreviation ("UNOPS").
+    """
+    taken = _taken(found)
+    added: list[OrgSpan] = []
+    for ent in ents:
+        if ent.label_ != "ORGANISATION":
+            continue
+        start, end = found.start + ent.start, found.start + ent.end
+        if taken & set(range(start, end)) or not _acceptable_body(toks, start, end, found.end):
+            continue
+        kind = "acronym" if end == start + 1 and toks[start].acronym else "model"
+        added.append(OrgSpan(start, end, kind))
+    return added
+
+
+def _acceptable_body(toks: Sequence[Tok], start: int, end: int, limit: int) -> bool:
+    """Whether the rules would allow an organisation the model found at ``toks[start:end]``."""
+    words = toks[start:end]
+    if not 1 <= len(words) <= _MAX_BODY_WORDS or not (words[0].cap or words[0].upper):
+        return False
+    if quoted(toks, start) or any(t.quote or t.shouted or t.event or not t.word for t in words):
+        return False
+    if end < limit and (toks[end].event is not None or toks[end].quote == "close"):
+        return False  # "Халықаралық музей күні": a day, not a museum
+    if len(words) == 1 and not words[0].acronym:
+        return False  # one capitalised word is too often a place or a title
+    if all(place_word(t) for t in words):
+        return False
+    return words[-1].case in ("nom", "gen", "ins")
 
 
 def _acceptable(toks: Sequence[Tok], start: int, end: int, limit: int) -> bool:

@@ -191,7 +191,7 @@ class Namer:
             first, _, rest = proposal.key.partition(" ")
             surname = rest.rsplit(" ", 1)[-1]
             for other_first, other_surname, other_key in seen:
-                if other_first == first and similar_surnames(other_surname, surname):
+                if other_first == first and _same_surname(other_surname, surname):
                     keys[index] = other_key
                     break
             else:
@@ -290,6 +290,23 @@ def _contains(long: list[str], short: list[str]) -> bool:
     # "Орталық Азия өңірлік орталығы" for "Орталық Азия өңірлік экологиялық орталығы":
     # a longer short form must open as the full name does
     return in_order and (len(short) == 2 or short[0] == long[0])
+
+
+_ACCUSATIVE_ENDINGS = ("ны", "ні", "ды", "ді", "ты", "ті")
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Whether two surnames are one, allowing a typo and an accusative ending left on.
+
+    "Ниғматулинді" (names keep an accusative ending: "-ды" ends real names too) is
+    "Нығматулин" when it is a known surname once the ending is gone.
+    """
+    if similar_surnames(a, b):
+        return True
+    for one, other in ((a, b), (b, a)):
+        if one.endswith(_ACCUSATIVE_ENDINGS) and similar_surnames(one[:-2], other):
+            return True
+    return False
 
 
 def person_key(name: str) -> str:

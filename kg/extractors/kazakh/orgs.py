@@ -41,6 +41,7 @@ class OrgSpan:
     start: int
     end: int  # exclusive
     # "head" | "quote" | "acronym" | "implied" | "legal" | "unit" (name + abbreviation)
+    # | "model" (found by the shipped NER where the rules saw no name)
     kind: str
     head: int | None = None  # token index of the head noun
     lemma: str | None = None
@@ -138,6 +139,7 @@ class NameFinder:
             first == h - 1
             and lex.lemma in lexicon.STATE_HEADS
             and self.toks[first].lower in lexicon.PLACES
+            and self.toks[first].lower not in lexicon.CONTINENTS  # "Еуропа Одағы" is a body
         ):
             return None  # "Ресей Федерациясы" is a country
         if first == h and self.toks[h].cap and lex.lemma in lexicon.UNIQUE_BODIES:
@@ -383,11 +385,11 @@ class NameFinder:
             return False
         if h + 1 < self.end and self.toks[h + 1].legal_form:
             return False
-        if described and _place_word(tok):
+        if described and place_word(tok):
             return True  # a place and then lower-case words describe, not name
         if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
             return False
-        if tok.case in ("attr", "loc", "dat", "abl", "ins") and not _place_word(tok):
+        if tok.case in ("attr", "loc", "dat", "abl", "ins") and not place_word(tok):
             return True  # "Ағымдағы", "Біздегі": where or when, not what
         if lex.lemma not in lexicon.GENERIC_HEADS:
             return False
@@ -440,7 +442,7 @@ class NameFinder:
         министрлігінің Ғылым комитеті") keeps its first word.
         """
         tok = self.toks[first]
-        if not (self._first(first) and tok.titled) or tok.proper or _place_word(tok):
+        if not (self._first(first) and tok.titled) or tok.proper or place_word(tok):
             return first
         for p in range(first + 1, h):
             nxt = self.toks[p]
@@ -455,7 +457,7 @@ class NameFinder:
     def _only_where(self, first: int, h: int) -> bool:
         """Whether the one capitalised word before head ``h`` is a place in "-дағы"."""
         tok = self.toks[first]
-        if tok.case != "attr" or not _place_word(tok):
+        if tok.case != "attr" or not place_word(tok):
             return False
         return not any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h])
 
@@ -603,13 +605,13 @@ def _class(lex: Lexeme | None) -> OrgClass | None:
     return lexicon.ORG_HEADS.get(lex.lemma) if lex is not None else None
 
 
-def _place_word(tok: Tok) -> bool:
+def place_word(tok: Tok) -> bool:
     """A place name in any case ("Алматыдағы")."""
     return any(a.stem.lower() in lexicon.PLACES for a in morph.analyses(tok.text))
 
 
 def _place_genitive(tok: Tok) -> bool:
-    return tok.case == "gen" and _place_word(tok)
+    return tok.case == "gen" and place_word(tok)
 
 
 def _place_noun(tok: Tok) -> bool:

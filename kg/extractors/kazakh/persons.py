@@ -239,8 +239,18 @@ def quoted(toks: Sequence[Tok], i: int) -> bool:
 
 
 def names_a_body(tok: Tok) -> bool:
-    """A head noun owned by the name before it: "Роза Люксембург қоры"."""
-    return tok.head is not None and tok.head.form.possessive
+    """A head noun owned by the name before it: "Роза Люксембург қоры", "Клайпеда қаласы"."""
+    if tok.head is not None and tok.head.form.possessive:
+        return True
+    # a place noun in the possessive after the name makes it a place
+    return (
+        any(
+            morph.without_possessive(a.stem.lower()) in lexicon.PLACE_NOUNS
+            for a in morph.analyses(tok.text)
+            if a.possessive
+        )
+        and not tok.cap
+    )
 
 
 def _after_position(toks: Sequence[Tok], i: int) -> bool:

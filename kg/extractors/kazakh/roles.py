@@ -21,6 +21,8 @@ from kg.lang.kk import lexicon, morph
 _MAX_GAP = 6  # lower-case words between an organisation and its position
 _MAX_PLACE = 3  # words of a place between them ("Қазақстан Республикасындағы")
 _LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+_TOPIC_LINKS = frozenset({"бойынша", "жөніндегі", "жөнінде"})
+_MAX_TOPIC = 8  # words of a topic phrase between a body and a position
 _APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
 
 
@@ -272,12 +274,29 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
         return None
     if len(gap) <= _MAX_PLACE and gap[-1].case == "attr" and all(t.word for t in gap):
         return best  # "БҰҰ-ның Қазақстандағы тұрақты үйлестірушісі"
+    if case == "gen" and _topic(gap):
+        return best  # "Одағының Орта Азия бойынша арнайы өкілі": a position on a topic
     lower_case_words = all(
         t.word and not t.cap and not t.verbal and t.head is None and t.position is None for t in gap
     )
     if case == "gen" and len(gap) <= _MAX_GAP and lower_case_words:
         return best  # "«Шеврон» компаниясының әлеуметтік бағдарламаларының үйлестірушісі"
     return None
+
+
+def _topic(gap: Sequence[Tok]) -> bool:
+    """Words between a body and a position that say what the position covers.
+
+    "Алматы қаласындағы технология және ғылым жөніндегі", "Орта Азия бойынша арнайы":
+    a topic phrase closed by "бойынша"/"жөніндегі" (a few modifiers may follow it).
+    """
+    if not 2 <= len(gap) <= _MAX_TOPIC or not all(t.word and not t.verbal for t in gap):
+        return False
+    links = [k for k, t in enumerate(gap) if t.lower in _TOPIC_LINKS]
+    if not links:
+        return False
+    after = gap[links[-1] + 1 :]
+    return all(_modifier(t) or t.lower in lexicon.ROLE_MODIFIERS for t in after)
 
 
 def _case(toks: Sequence[Tok], org: OrgSpan) -> str:

@@ -59,6 +59,7 @@ class Item:
     implied: Span | None = None  # "министра иностранных дел" implies the ministry
     weak: bool = False  # a lower-case phrase, an organisation only if a role names it
     parent: bool = False  # "Министерства ..." inside "Комитет ... Министерства ...": no party
+    plural: bool = False  # "члены правления": a position of each person listed after it
 
 
 class SentenceBase:
@@ -107,6 +108,16 @@ class SentenceBase:
             t.pos in _GAP_POS or t.ner == "LOC" for t in between
         )
 
+    def _bracketed_genitive(self, opened: int) -> int | None:
+        """Index of ")" closing a short lower-case genitive gloss opened at ``opened``."""
+        tokens = self.tokens
+        for k in range(opened + 1, min(opened + 5, len(tokens))):
+            if tokens[k].text == ")":
+                return k if k > opened + 1 else None
+            if tokens[k].case != "gent" or tokens[k].titled:
+                return None
+        return None
+
     def genitive_tail(self, start: int) -> int:
         """Last token index of the genitive words from ``start`` (start - 1 if none).
 
@@ -119,11 +130,34 @@ class SentenceBase:
         j = start
         while j < len(tokens):
             token = tokens[j]
+            gloss = self._bracketed_genitive(j) if token.text == "(" else None
+            if gloss is not None:
+                j = gloss + 1  # "мажилиса (нижней палаты) парламента Казахстана"
+                continue
+            if token.text == "при":
+                # "Комитет ... при Кабинете Министров": the body it is attached to
+                attached = j + 1
+                while (
+                    attached < len(tokens)
+                    and tokens[attached].case == "loct"
+                    and tokens[attached].titled
+                ):
+                    attached += 1
+                if attached == j + 1:
+                    break
+                end = attached - 1
+                j = attached
+                continue
             if token.text in ("по", "и") and j + 1 < len(tokens):
                 after = tokens[j + 1]
                 joined = tokens[j - 1].case if j > start else None
                 wanted = "datv" if token.text == "по" else joined if joined == "datv" else "gent"
-                if after.case == wanted and after.inflected and after.text[:1].islower():
+                if (
+                    after.case == wanted
+                    and after.inflected
+                    and after.text[:1].islower()
+                    and not (token.text == "и" and after.lemma in lexicon.ORG_HEADS)
+                ):  # "... и телеканала X": another organisation
                     j += 1
                     token = after
                     if token.case == "datv":

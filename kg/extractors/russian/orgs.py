@@ -99,8 +99,23 @@ class OrgRules(SentenceBase):
             return None  # inside a quoted title: "«Гражданское общество и культура»"
         if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
             return None  # "12 августа Kun.uz": a date before a name is no part of it
-        if not tokens[first].titled and tokens[first].lemma in lexicon.DESCRIPTIVE:
+        if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
             return None  # "казахстанская партия «Отан»": the name starts after it
+        if tokens[first].text in lexicon.NOT_ORGANISATIONS:
+            return None  # "свобода СМИ": a common noun written in capitals
+        if (
+            not tokens[first].titled
+            and first + 1 < len(tokens)
+            and tokens[first + 1].titled
+            and tokens[first].pos in ("ADJ", "VERB")
+        ):
+            return None  # "открытого Регионального центра": the name starts at the capital
+        if (
+            _abbreviation(tokens[first].text)
+            and first + 1 in self.quotes
+            and tokens[first].text not in lexicon.LEGAL_FORMS
+        ):
+            return self._typed_by_abbreviation(first)
         while i < len(tokens) and (
             tokens[i].pos == "ADJ" or (tokens[i].pos == "VERB" and tokens[i].inflected)
         ):
@@ -262,6 +277,13 @@ class OrgRules(SentenceBase):
             elif token.ner == "ORG" or _abbreviation(token.text):
                 starts.add(k)
         return starts
+
+    def _typed_by_abbreviation(self, first: int) -> Item:
+        """ "МТРК «Мир»": an abbreviated kind of body before a quoted name is part of it."""
+        close = self.quotes[first + 1]
+        start, end = self.tokens[first].start, self.tokens[close].end
+        name = f"{self.tokens[first].text} «{self.quoted_text(first + 1)}»"
+        return Item("org", first, close, span=Span(EntityType.ORGANISATION, start, end, name))
 
     def _quoted(self, last: int) -> int:
         """Extend ``last`` over a quoted name that follows (or is open at) it."""

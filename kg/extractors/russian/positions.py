@@ -17,9 +17,10 @@ class PositionRules(SentenceBase):
         i = 0
         while i < len(self.tokens):
             token = self.tokens[i]
+            plural = token.plural and token.lemma in lexicon.MEMBER_POSITIONS
             if (
                 token.pos not in ("NOUN", "PROPN")
-                or token.plural
+                or (token.plural and not plural)
                 or token.lemma not in lexicon.POSITIONS
             ):
                 i += 1
@@ -36,18 +37,35 @@ class PositionRules(SentenceBase):
                     or self.tokens[last + 1].lemma in lexicon.POSITION_BODIES
                 )
                 and self.tokens[last + 1].case == "gent"
+                and self._body_of_position(last + 1)
             ):
                 last += 1
-            head = [morph.inflect_nominative(t.text) for t in self.tokens[first : i + 1]]
+            head = [morph.inflect_nominative(t.text) for t in self.tokens[first:i]]
+            head.append(
+                morph.singular_nominative(token.text)
+                if plural
+                else morph.inflect_nominative(token.text)
+            )
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None
             body = lexicon.IMPLIED_BODIES.get(self.tokens[last].lemma)
             if body is not None:
                 implied, last = self._implied_body(last, body)
-            items.append(Item("position", first, last, role=role, implied=implied))
+            items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
             i = last + 1
         return items
+
+    def _body_of_position(self, k: int) -> bool:
+        """ "председатель правления": a lower-case body; a capitalised one ("Совета по
+        делам молодёжи") is an organisation's name, unless the organisation follows
+        ("Председатель Правления ОФ «X»")."""
+        if not self.tokens[k].titled or self.tokens[k].lemma in lexicon.POSITIONS:
+            return True
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return after is not None and (
+            after.text in lexicon.LEGAL_FORMS or (after.ner == "ORG" and after.titled)
+        )
 
     def _implied_body(self, at: int, body: str) -> tuple[Span | None, int]:
         """ "министра иностранных дел Казахстана": the ministry named by its minister."""

@@ -10,20 +10,60 @@ class RoleRules(SentenceBase):
 
     def _roles(self, items: list[Item]) -> set[int]:
         used: set[int] = set()
+        claimed: list[tuple[Item, Item]] = []  # (position, organisation) linked so far
+        listed: list[tuple[Item, Item]] = []  # the pairs of a member list's first person
         for index, item in enumerate(items):
             if item.kind != "person":
                 continue
             assert item.span is not None
             chain: list[tuple[Item | None, Item]] = []
-            chain += self._chain_before(items, index)
+            before = self._chain_before(items, index)
+            if self._listed_after(items, index):
+                chain += listed  # "члены правления X А, Б и В": Б and В too
+            else:
+                listed = self._member_list(items, index, claimed)
+                listed += [(p, o) for p, o in before if p.plural]
+                chain += listed
+            chain += before
             chain += self._chain_after(items, index)
             chain += self._bracketed(items, index)
+            claimed += [(p, o) for p, o in chain if p is not None]
             for position, org in chain:
                 assert org.span is not None
                 role = position.role if position is not None else None
                 self.builder.role(item.span, org.span, role, self.bounds)
                 used.add(org.first)
         return used
+
+    def _listed_after(self, items: list[Item], index: int) -> bool:
+        """True when the person follows another person with only "," or "и" between."""
+        if index == 0 or items[index - 1].kind != "person":
+            return False
+        between = self.tokens[items[index - 1].last + 1 : items[index].first]
+        return bool(between) and all(t.text in (",", "и") for t in between)
+
+    def _member_list(
+        self, items: list[Item], index: int, claimed: list[tuple[Item, Item]]
+    ) -> list[tuple[Item, Item]]:
+        """ "члены совета директоров А, Б": a plural position heads a list of people.
+
+        Without an organisation of its own, the position belongs to the one an earlier
+        position of the sentence with the same body words was linked to ("председатель
+        совета директоров X, и члены совета директоров А, Б").
+        """
+        k = index - 1
+        if k < 0 or items[k].kind != "position" or not items[k].plural:
+            return []
+        if not self.gap_ok(items[k].last, items[index].first):
+            return []
+        position = items[k]
+        assert position.role is not None
+        body = position.role.split()[1:]
+        for earlier, org in reversed(claimed):
+            assert earlier.role is not None
+            if body and earlier.role.split()[1:] == body:
+                return [(position, org)]
+        return []
 
     def _bracketed(self, items: list[Item], index: int) -> list[tuple[Item | None, Item]]:
         """ "Айгуль Смагулова (ОФ «Шапагат»)": a person representing the organisation."""
@@ -43,6 +83,8 @@ class RoleRules(SentenceBase):
         while k >= 0 and items[k].kind != "person" and self.gap_ok(items[k].last, right):
             run.insert(0, items[k])
             right = items[k].first
+            if items[k].plural:
+                break  # "председатель X, и члены правления А": the list starts here
             k -= 1
         return _pairs(run)
 
@@ -57,6 +99,8 @@ class RoleRules(SentenceBase):
         run: list[Item] = []
         left = items[index].last
         while k < len(items) and items[k].kind != "person" and self.gap_ok(left, items[k].first):
+            if items[k].plural:
+                return _pairs(run)  # ", и члены правления А, Б": a list of others begins
             run.append(items[k])
             left = items[k].last
             k += 1

@@ -154,6 +154,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "federation": OrgClass.NGO,
     "foundation": OrgClass.NGO,
     "foundations": OrgClass.NGO,
+    "international": OrgClass.NGO,
     "fund": OrgClass.NGO,
     "government": OrgClass.GOVERNMENT,
     "initiative": OrgClass.NGO,
@@ -388,6 +389,14 @@ CITIES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Words of PLACES that describe a person ("Kazakh"), not name a place.
+DEMONYMS: frozenset[str] = frozenset(
+    {
+        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
+        "russian", "chinese", "american", "european", "british", "german",
+    }
+)  # fmt: skip
+
 #: Agreement nouns (lower-case) and whether each is a memorandum.
 AGREEMENT_WORDS: dict[str, bool] = {
     "memorandum": True,
@@ -407,6 +416,17 @@ AGREEMENT_WORDS: dict[str, bool] = {
 SIGNING: frozenset[str] = frozenset(
     {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude"}
 )
+
+#: Verbs that Title Case headlines capitalise after a name: "Steppe Fund Hosts Forum".
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    {
+        "launches", "opens", "holds", "hosts", "meets", "discusses", "visits", "says",
+        "calls", "awards", "celebrates", "announces", "presents", "supports", "joins",
+        "receives", "wins", "becomes", "marks", "begins", "starts", "adopts", "approves",
+        "unveils", "plans", "agree", "agrees", "expand", "expands", "strengthen",
+        "strengthens", "discuss", "launch", "hold", "host", "meet", "sign", "signs",
+    }
+)  # fmt: skip
 
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})

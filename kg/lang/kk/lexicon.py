@@ -127,6 +127,9 @@ GENERIC_HEADS: frozenset[str] = frozenset(
 #: Heads that after a bare place name make a country's name ("Ресей Федерациясы").
 STATE_HEADS: frozenset[str] = frozenset({"федерация", "одақ"})
 
+#: Continents: a union of one is a body of states, not a country ("Африка Одағы").
+CONTINENTS: frozenset[str] = frozenset({"еуропа", "азия", "африка", "америка"})
+
 #: Bodies a country has one of: capitalised, the noun alone names them ("Мәжіліс").
 UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "парламент"})
 
@@ -325,6 +328,7 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "саяси",
         "штаттан",
         "мемлекеттік",
+        "арнайы",
     }
 )
 #: Endings of adjectives that qualify a position ("аймақтық директор").

@@ -67,6 +67,11 @@ POSITIONS: frozenset[str] = frozenset(
     }
 )
 
+#: Positions that, in the plural, head a list of their holders ("члены правления А, Б и В").
+MEMBER_POSITIONS: frozenset[str] = frozenset(
+    {"депутат", "заместитель", "представитель", "сопредседатель", "учредитель", "член"}
+)
+
 #: Adjectives that belong to a position ("исполнительный директор").
 POSITION_MODIFIERS: frozenset[str] = frozenset(
     {
@@ -298,6 +303,11 @@ STATE_BODIES: frozenset[str] = frozenset(
 #: Heads that are part of a body's name rather than a parent named in it: "Агентство
 #: по сотрудничеству Правительства Турции" is one agency.
 NAME_PARTS: frozenset[str] = frozenset({"парламент", "правительство"})
+
+#: Abbreviations of common nouns, written in capitals but naming no body.
+NOT_ORGANISATIONS: frozenset[str] = frozenset(
+    {"СМИ", "НПО", "НКО", "ЦУР", "ВВП", "ДТП", "ЖКХ", "ЧС", "ИИ", "IT", "ИТ", "ОДБ"}
+)
 
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
 SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "правительство", "сенат"})

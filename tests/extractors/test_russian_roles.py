@@ -1,0 +1,73 @@
+"""Russian roles: member lists, two positions of one person, initials, glued names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.russian import RussianExtractor
+from kg.iris import article_id
+from kg.model import Article, RoleClaim
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _roles(extractor: RussianExtractor, text: str) -> set[tuple[str, str, str | None]]:
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    extraction = next(extractor.pipe([article]))
+    m = extraction.mentions
+    return {
+        (m[c.person].name, m[c.organisation].name, c.role)
+        for c in extraction.claims
+        if isinstance(c, RoleClaim)
+    }
+
+
+def test_member_list_after_a_plural_position(extractor: RussianExtractor) -> None:
+    text = (
+        "Члены правления Ассоциации пчеловодов Алтая Марат Сеитов, Алия Жунусова и "
+        "Бекзат Оралов поддержали решение."
+    )
+    assert _roles(extractor, text) == {
+        (name, "Ассоциация пчеловодов Алтая", "член правления")
+        for name in ("Марат Сеитов", "Алия Жунусова", "Бекзат Оралов")
+    }
+
+
+def test_member_list_takes_the_body_named_earlier(extractor: RussianExtractor) -> None:
+    text = (
+        "Еркин Сапаров, председатель совета директоров компании «Алтын Тобе», и члены "
+        "совета директоров Марат Сеитов и Алия Жунусова заявили о поддержке."
+    )
+    assert _roles(extractor, text) == {
+        ("Еркин Сапаров", "Компания «Алтын Тобе»", "председатель совета директоров"),
+        ("Марат Сеитов", "Компания «Алтын Тобе»", "член совета директоров"),
+        ("Алия Жунусова", "Компания «Алтын Тобе»", "член совета директоров"),
+    }
+
+
+def test_two_positions_of_one_person(extractor: RussianExtractor) -> None:
+    text = (
+        "Выступили депутат Сената, заместитель председателя Ассамблеи народа Казахстана "
+        "Ирина Ким и другие."
+    )
+    assert _roles(extractor, text) == {
+        ("Ирина Ким", "Сенат", "депутат"),
+        ("Ирина Ким", "Ассамблея народа Казахстана", "заместитель председателя"),
+    }
+
+
+def test_initials_and_a_person_glued_to_the_organisation(extractor: RussianExtractor) -> None:
+    text = (
+        "Директор Центра поддержки НКО Алматы С. Н. Омаров и председатель "
+        "Алмалинского объединения ветеранов Т.Ахметов выступили."
+    )
+    roles = _roles(extractor, text)
+    assert ("С. Н. Омаров", "Центр поддержки НКО Алматы", "директор") in roles
+    assert {(person, role) for person, _, role in roles} == {
+        ("С. Н. Омаров", "директор"),
+        ("Т. Ахметов", "председатель"),
+    }
+    assert all("Ахметов" not in org for _, org, _ in roles)
