@@ -79,7 +79,8 @@ def build(
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
     Raises ``InputError`` when no article could be read (or, with ``strict``, on the
-    first unreadable file). Unreadable files otherwise become ``Build.problems``.
+    first unreadable file). Unreadable files, and articles an extractor fails on,
+    otherwise become ``Build.problems``.
     """
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
@@ -102,7 +103,7 @@ def build(
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
     # Extraction streams article by article; linking needs the whole build at once, but
     # results are small next to the graph they become.
-    results = link(list(pipeline.pipe(articles)))
+    results = link(list(pipeline.pipe(articles, on_problem=note, strict=strict)))
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(results, activity=activity, base=base)
     done = Build(

@@ -7,11 +7,13 @@ until the caller iterates, and memory holds one batch of articles at a time.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from itertools import islice
+from typing import TypeVar
 
+from kg.errors import ExtractionError, KGError
 from kg.extractors import Extractor, extractor_specs, extractors_for, load_extractor
 from kg.extractors.relations import NAME as RELATIONS
 from kg.extractors.relations import RelationModel, relate
@@ -23,6 +25,7 @@ from kg.model import (
     Extraction,
     Mention,
     ParticipationClaim,
+    Problem,
     RoleClaim,
 )
 from kg.resolve import resolve
@@ -70,38 +73,109 @@ class Pipeline:
             self._loaded[name] = load_extractor(name)
         return self._loaded[name]
 
-    def pipe(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Lazily extract and resolve each article, yielding results in input order."""
-        for extraction, names in self._extract(articles):
+    def pipe(
+        self,
+        articles: Iterable[Article],
+        *,
+        on_problem: Callable[[Problem], None] | None = None,
+        strict: bool = False,
+    ) -> Iterator[ArticleResult]:
+        """Lazily extract and resolve each article, yielding results in input order.
+
+        An article that an extractor (or the relation stage) fails on is skipped and
+        reported to ``on_problem`` naming its file; with ``strict`` it raises
+        ``ExtractionError`` instead. One bad article never costs the others.
+        """
+        guard = _Guard(on_problem, strict)
+        for extraction, names in self._extract(articles, guard):
             if self._relations:
-                extraction = relate(extraction, self._relation_model)
-                names = (*names, RELATIONS)
+                related = guard.run(
+                    RELATIONS, extraction.article, relate, extraction, self._relation_model
+                )
+                if related is None:
+                    continue
+                extraction, names = related, (*names, RELATIONS)
             yield resolve(extraction, names)
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def extract(
+        self, articles: Iterable[Article], *, on_problem: Callable[[Problem], None] | None = None
+    ) -> Iterator[Extraction]:
         """Lazily run the extractors alone: merged mentions and rule claims per article."""
-        for extraction, _ in self._extract(articles):
+        for extraction, _ in self._extract(articles, _Guard(on_problem, strict=False)):
             yield extraction
 
-    def _extract(self, articles: Iterable[Article]) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    def _extract(
+        self, articles: Iterable[Article], guard: _Guard
+    ) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
         iterator = iter(articles)
         while batch := list(islice(iterator, BATCH_SIZE)):
-            yield from self._extract_batch(batch)
+            yield from self._extract_batch(batch, guard)
 
-    def _extract_batch(self, batch: list[Article]) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
+    def _extract_batch(
+        self, batch: list[Article], guard: _Guard
+    ) -> Iterator[tuple[Extraction, tuple[str, ...]]]:
         found: dict[int, list[tuple[str, Extraction]]] = defaultdict(list)
+        failed: set[int] = set()
         by_lang: dict[str, list[int]] = defaultdict(list)
         for position, article in enumerate(batch):
             by_lang[article.lang].append(position)
         for lang, positions in sorted(by_lang.items()):
             for name in self._names.get(lang, ()):
                 extractor = self._extractor(name)
-                extractions = extractor.pipe(batch[p] for p in positions)
-                for position, extraction in zip(positions, extractions, strict=True):
-                    found[position].append((name, extraction))
+                for position, extraction in zip(
+                    positions,
+                    guard.extract(name, extractor, [batch[p] for p in positions]),
+                    strict=True,
+                ):
+                    if extraction is None:
+                        failed.add(position)
+                    else:
+                        found[position].append((name, extraction))
         for position, article in enumerate(batch):
+            if position in failed:
+                continue
             names = tuple(name for name, _ in found[position])
             yield merge_extractions(article, [ex for _, ex in found[position]]), names
+
+
+T = TypeVar("T")
+
+
+class _Guard:
+    """Turns a failure on one article into a ``Problem`` for that article alone."""
+
+    def __init__(self, on_problem: Callable[[Problem], None] | None, strict: bool) -> None:
+        self._on_problem = on_problem
+        self._strict = strict
+
+    def extract(
+        self, name: str, extractor: Extractor, articles: list[Article]
+    ) -> list[Extraction | None]:
+        """The extractor over the batch; if the batch fails, article by article."""
+        try:
+            return list(extractor.pipe(articles))
+        except KGError:
+            raise  # a stage that cannot run at all (a missing model) says so once
+        except Exception:  # re-run one by one to find the article and report it
+            return [
+                self.run(name, a, lambda x: next(iter(extractor.pipe([x]))), a) for a in articles
+            ]
+
+    def run(self, stage: str, article: Article, step: Callable[..., T], *args: object) -> T | None:
+        """``step(*args)``, or None (reported) when it raises on ``article``."""
+        try:
+            return step(*args)
+        except KGError:
+            raise
+        except Exception as exc:  # any bug in a stage must cost this article only
+            path, _, line = article.source_path.partition("#L")
+            message = f"{stage} failed on this article ({type(exc).__name__}: {exc}); skipped"
+            problem = Problem(path, message, int(line) if line.isdigit() else None)
+            if self._strict:
+                raise ExtractionError(str(problem)) from exc
+            if self._on_problem is not None:
+                self._on_problem(problem)
+            return None
 
 
 def merge_extractions(article: Article, extractions: Sequence[Extraction]) -> Extraction:
@@ -135,5 +209,8 @@ def default_pipeline() -> Pipeline:
 
 
 def process_article(article: Article, pipeline: Pipeline | None = None) -> ArticleResult:
-    """Extract and resolve a single article (convenient for evaluation and notebooks)."""
-    return next((pipeline or default_pipeline()).pipe([article]))
+    """Extract and resolve a single article (convenient for evaluation and notebooks).
+
+    Raises ``ExtractionError`` naming the article's file when a stage fails on it.
+    """
+    return next((pipeline or default_pipeline()).pipe([article], strict=True))
