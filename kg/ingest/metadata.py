@@ -13,6 +13,14 @@ _MIN_TITLE_WORDS = 2
 _HEADER_LINES = 10
 _ATTRIBUTION_WINDOW = 3000
 _MAX_PUBLISHER_WORDS = 6
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "г-н", "г-жа"})
+#: Titles that make an attributed name a person's ("according to the Chairman X").
+_PERSON_TITLES = frozenset(
+    {
+        "chairman", "chairwoman", "chair", "director", "head", "minister", "president",
+        "deputy", "ambassador", "spokesperson", "spokesman", "rector", "akim", "secretary",
+    }
+)  # fmt: skip
 
 _TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:[-–—|]|::)\s+")
 _TLD = "(?:kz|ru|kg|uz|az|com|org|net|info|news|tv|media)"
@@ -161,6 +169,12 @@ def _plausible_name(raw: str) -> str | None:
         return None
     # A name has a capital letter or is a domain; "управление информации" is a phrase.
     if not any(c.isupper() for c in name) and not _DOMAIN.search(name):
+        return None
+    # "according to Ms Bekova", "according to KazAID Chairman X": a person is quoted,
+    # not an outlet credited.
+    if words[0].rstrip(".").casefold() in _HONORIFICS or any(
+        w.casefold() in _PERSON_TITLES for w in words
+    ):
         return None
     return name
 

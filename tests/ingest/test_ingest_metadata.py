@@ -29,6 +29,8 @@ from kg.ingest.metadata import find_publisher, find_title, site_of, split_site
         ("АЛМАТЫ. ҚазАқпарат – Бүгін форум басталды.", "ҚазАқпарат"),
         ("NUR-SULTAN – The president met volunteers.", None),
         ("Председатель фонда сообщил, что работа продолжится.", None),
+        ("Trust is growing, according to Ms Bekova.\nNext paragraph.", None),
+        ("According to KazAID Chairman Erlan Nurov, the fund grew.", None),
     ],
 )
 def test_find_publisher(text: str, publisher: str | None) -> None:
