@@ -268,3 +268,34 @@ def test_a_surname_left_in_the_accusative_is_the_same_person() -> None:
         "Съезд Бекзат Нұрмағамбетовті кеңестен шығарды."
     )
     assert len(names(found, PERSON)) == 1
+
+
+def test_a_comma_list_before_and_stays_inside_a_name() -> None:
+    found = extract(
+        "Шараға Ақмола облысының мәдениет, тілдер және архив ісі басқармасының басшысы "
+        "Гүлмира Сәрсенова қатысты."
+    )
+    assert roles(found) == {
+        (
+            "Гүлмира Сәрсенова",
+            "Ақмола облысының мәдениет, тілдер және архив ісі басқармасы",
+            "басшы",
+        )
+    }
+
+
+def test_with_someones_support_is_no_part_of_the_next_name() -> None:
+    found = extract(
+        "Ақмола облысының мәдениет басқармасының қолдауымен облыстық тарих музейінде көрме ашылды."
+    )
+    assert "Ақмола облысының мәдениет басқармасы" in names(found, ORG)
+
+
+def test_the_regional_office_named_short_is_the_one_named_with_its_region() -> None:
+    found = extract(
+        "Көрмені Ақмола облысының жастар саясаты басқармасы ұйымдастырды. Оған облыстық "
+        "жастар саясаты басқармасының бас маманы Ержан Әлиев қатысты."
+    )
+    assert roles(found) == {
+        ("Ержан Әлиев", "Ақмола облысының жастар саясаты басқармасы", "бас маман")
+    }

@@ -23,6 +23,8 @@ _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
 _LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
+# "облыстық" (regional) names the office of the region a longer name gives.
+_LOCAL_ADJECTIVES = {"облыстық": "облыс", "аудандық": "аудан", "қалалық": "қала"}
 # Abbreviations written for words of a name: "ҚР Ұлттық кітапханасы" is "Қазақстан
 # Республикасының Ұлттық кітапханасы".
 _ABBREVIATED: dict[str, tuple[str, ...]] = {"ҚР": ("Қазақстан", "Республикасы")}
@@ -249,12 +251,17 @@ class Namer:
             words = keys[index].removeprefix(prefix).split()
             if proposal.type is not kind or proposal.acronym or len(words) < 2:
                 continue
-            if not proposal.name[:1].isupper():
+            local = _LOCAL_ADJECTIVES.get(words[0])
+            if not proposal.name[:1].isupper() and local is None:
                 continue
             hosts = [
                 k
                 for k in longer
-                if k != keys[index] and _contains(k.removeprefix(prefix).split(), words)
+                if k != keys[index]
+                and (
+                    _contains(k.removeprefix(prefix).split(), words)
+                    or (local is not None and _local_form(k.removeprefix(prefix).split(), words))
+                )
             ]
             if len(hosts) == 1:
                 keys[index] = hosts[0]
@@ -276,6 +283,16 @@ class Namer:
         for position, proposal in enumerate(pool):
             first_seen.setdefault(proposal.name, position)
         return min(counts, key=lambda name: (-counts[name], -len(name.split()), first_seen[name]))
+
+
+def _local_form(long: list[str], short: list[str]) -> bool:
+    """Whether "облыстық X" is "<region> облысы X": the region's own office named short."""
+    noun = _LOCAL_ADJECTIVES[short[0]]
+    tail = short[1:]
+    if len(long) <= len(short) or long[-len(tail) :] != tail:
+        return False
+    # keys drop a possessive ending ("облысы" -> "облы"), so compare the stem's start
+    return long[-len(tail) - 1].startswith(noun[:-1])
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

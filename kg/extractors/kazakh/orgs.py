@@ -184,6 +184,7 @@ class NameFinder:
         left, j = h, h - 1
         strict = 0  # after a quoted name: only a few capitalised or place words
         linked = False  # just passed "жанындағы" & co: the next name belongs to this one
+        conjoined = False  # passed "және"/"мен" inside the name: a comma may list before it
         inner: list[int] = []
         keep: list[int] = []
         while j >= self.start:
@@ -219,14 +220,24 @@ class NameFinder:
                 if strict > _MAX_BEFORE_QUOTE or not self._before_quote(j):
                     break
                 strict += 1
+            elif conjoined and self._listing_comma(j):
+                pass  # "мәдениет, архивтер және құжаттама басқармасы"
             elif not self.interior(j) or self._owned_by_genitive(j):
                 break
+            if tok.lower in lexicon.NAME_CONJUNCTIONS:
+                conjoined = True
             if tok.lower in lexicon.NAME_LINKS:
                 linked = True
             if lex is not None and lex.form.case == "gen":
                 inner.append(j)
             left, j = j, j - 1
         return left, inner, keep
+
+    def _listing_comma(self, j: int) -> bool:
+        """A comma between two lower-case nouns of a name that lists what a body covers."""
+        if self.toks[j].text != "," or j - 1 < self.start:
+            return False
+        return all(_plain_noun(self.toks[k]) for k in (j - 1, j + 1))
 
     def _unit_of(self, parent: int, h: int) -> bool:
         """Whether head ``h`` names a unit of the body whose name ends at ``parent``.
@@ -303,8 +314,11 @@ class NameFinder:
         if case in ("loc", "dat", "abl"):
             return False
         if case == "ins":
-            # "Қоғаммен байланыс бөлімі": only before a lower-case noun of the name
-            return right is not None and not right.cap and right.case == "nom" and not tok.cap
+            # "Қоғаммен байланыс бөлімі": only before a lower-case noun of the name;
+            # "басқармасының қолдауымен": with someone's support, no name word
+            owned = morph.analyses(tok.text)[0].stem.lower().endswith(("ы", "і"))
+            plain = right is not None and not right.cap and right.case == "nom"
+            return plain and not tok.cap and not owned
         if case == "acc":
             # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun.
             # "-ды/-ті" also ends adjectives ("тұрақты", "құрметті"), which may stand
@@ -592,6 +606,20 @@ class NameFinder:
             if tok.case != "attr":
                 return False
         return False
+
+
+def _plain_noun(tok: Tok) -> bool:
+    """A lower-case word in the nominative that is neither a head, a position nor a verb."""
+    return (
+        tok.word
+        and not tok.cap
+        and not tok.upper
+        and tok.case == "nom"
+        and tok.head is None
+        and tok.position is None
+        and not tok.verbal
+        and tok.lower not in lexicon.FUNCTION_WORDS
+    )
 
 
 def _owned(tok: Tok) -> bool:
