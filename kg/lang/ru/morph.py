@@ -99,7 +99,7 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         return list(words)
     if surname_only:
         candidates = set(told)
-    chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), o[1] or ""))
+    chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), str(o[1] or "")))
     result: list[str] = []
     for word, word_parses in zip(words, parses, strict=True):
         singular_first = sorted(word_parses, key=lambda p: p.tag.number != "sing")
