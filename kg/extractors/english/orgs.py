@@ -7,7 +7,7 @@ import re
 from kg.extractors.common import Span
 from kg.extractors.english.runs import QUOTES, Runs
 from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, acronym_shaped, name_shaped
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places
 from kg.model import EntityType, OrgClass
 
 # A site's name as its outlet: "SteppeNews.kz", "UzDaily.com".
@@ -112,7 +112,7 @@ class OrgRules(Runs):
             ):
                 stop += 1
             remaining = len(rest) - stop - 1
-            if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in lexicon.PLACES:
+            if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in places.PLACES:
                 stop -= 2  # the last two words are the person's name
             end = stop
         end = self._typed_name(rest, head, end)
@@ -203,7 +203,7 @@ class OrgRules(Runs):
         """ "the United States government", "the Almaty city akimat": place, then body."""
         tokens = self.tokens
         k = names[-1] + 1
-        if k < len(tokens) and tokens[k].bare in lexicon.UNIT_WORDS:
+        if k < len(tokens) and tokens[k].bare in places.UNIT_WORDS:
             k += 1
         if k >= len(tokens) or tokens[k].text not in lexicon.GOVERNMENT_WORDS:
             return False
@@ -216,7 +216,7 @@ class OrgRules(Runs):
     def _quoted_org(self, names: list[int]) -> bool:
         """A name before a lower-case head: "‘Alga’ party", "Ya-Almaatinets (gloss) union"."""
         tokens = self.tokens
-        if all(tokens[k].bare in lexicon.PLACES for k in names):
+        if all(tokens[k].bare in places.PLACES for k in names):
             return False
         j = names[-1] + 1
         while j < len(tokens) and tokens[j].text in "’'\"”":

@@ -7,7 +7,7 @@ import re
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.events import EventFinding
 from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places
 from kg.model import EntityType, OrgClass
 
 # "Chargé d’Affaires": a French particle inside a capitalised title.
@@ -97,7 +97,7 @@ class Runs:
                 end = j  # "Konrad-Adenauer-Stiftung e.V."
                 j += 1
             elif (
-                token.bare in lexicon.UNIT_WORDS
+                token.bare in places.UNIT_WORDS
                 and tokens[j - 1].capitalised
                 and "of" in [t.text for t in tokens[i:j]]
             ):
@@ -135,7 +135,7 @@ class Runs:
         for_tail = any(
             tokens[k].head is not None and tokens[k + 1].text == "for" for k in range(i, j - 1)
         )
-        return for_tail and following.bare not in lexicon.PLACES
+        return for_tail and following.bare not in places.PLACES
 
     def _gloss_end(self, j: int) -> int | None:
         """ "Biz Birgemiz (We Are Together) Fund": a translation inside a name."""

@@ -16,7 +16,7 @@ from kg.extractors.english.tokens import (
     name_shaped,
     person_shaped,
 )
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 
@@ -64,14 +64,14 @@ class Sentence(OrgRules, Repairs):
             if tokens[k].text.lower() in CONNECTORS:
                 w += 1
                 continue
-            if tokens[k].bare in lexicon.PLACES and POSSESSIVE.search(tokens[k].text):
+            if tokens[k].bare in places.PLACES and POSSESSIVE.search(tokens[k].text):
                 w += 1  # "Kazakhstan’s Ministry of ...": the country is no part of it
                 continue
             field = self._minister_field(words, w, last)
             if field is not None:
                 w = field  # "Foreign Minister": the ministry, then the title
                 continue
-            qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
+            qualifiers = places.PLACES | lexicon.TITLE_PREFIXES
             if (
                 tokens[k].bare in qualifiers
                 and w + 1 < len(words)
@@ -111,8 +111,8 @@ class Sentence(OrgRules, Repairs):
                 self._person(rest[:of])
                 w += of + 1
                 continue
-            if tokens[rest[0]].bare in lexicon.PLACE_HEADS or any(
-                tokens[x].bare in lexicon.PLACE_HEADS for x in rest
+            if tokens[rest[0]].bare in places.PLACE_HEADS or any(
+                tokens[x].bare in places.PLACE_HEADS for x in rest
             ):
                 return
             joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
@@ -156,14 +156,14 @@ class Sentence(OrgRules, Repairs):
         """
         tokens = self.tokens
         start = w
-        while start < len(words) and tokens[words[start]].bare in lexicon.PLACES:
+        while start < len(words) and tokens[words[start]].bare in places.PLACES:
             start += 1
         m = start
         while m < len(words) and m - start < 4 and tokens[words[m]].bare != "minister":
             word = tokens[words[m]]
             if not (word.capitalised or word.text == "and") or word.bare in lexicon.POSITIONS:
                 return None
-            if word.bare in lexicon.TITLE_PREFIXES or word.bare in lexicon.NOT_NAMES:
+            if word.bare in lexicon.TITLE_PREFIXES or word.bare in shapes.NOT_NAMES:
                 return None
             m += 1
         if m == start or m >= len(words) or tokens[words[m]].bare != "minister":
@@ -202,8 +202,8 @@ class Sentence(OrgRules, Repairs):
         names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
         # "Kazakh Bolat Nurov" is a person; "Kazakhstan Temir Zholy" names a company
         named_by_place = False
-        while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
-            named_by_place = named_by_place or tokens[names[0]].bare not in lexicon.DEMONYMS
+        while len(names) > 2 and tokens[names[0]].bare in places.PLACES:
+            named_by_place = named_by_place or tokens[names[0]].bare not in places.DEMONYMS
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
