@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kazakh_support import extract, names, roles
+from kazakh_support import agreements, extract, names, parties, roles
 
 from kg.model import EntityType
 
@@ -298,4 +298,31 @@ def test_the_regional_office_named_short_is_the_one_named_with_its_region() -> N
     )
     assert roles(found) == {
         ("Ержан Әлиев", "Ақмола облысының жастар саясаты басқармасы", "бас маман")
+    }
+
+
+def test_quoted_names_listed_before_a_plural_head_are_bodies_of_their_own() -> None:
+    found = extract("Жиынға «Шаңырақ», «Бәйтерек» және «Ақбота» кеңестерінің мүшелері қатысты.")
+    assert names(found, ORG) == {"«Шаңырақ» кеңесі", "«Бәйтерек» кеңесі", "«Ақбота» кеңесі"}
+
+
+def test_one_subject_signs_with_each_of_the_listed_bodies() -> None:
+    found = extract(
+        "«Шапағат» қоры «Ақ жол», «Нұр» және «Мейірім» қорларымен меморандумға қол қойды."
+    )
+    assert sorted(sorted(parties(found, c)) for c in agreements(found)) == [
+        ["«Ақ жол» қоры", "«Шапағат» қоры"],
+        ["«Мейірім» қоры", "«Шапағат» қоры"],
+        ["«Нұр» қоры", "«Шапағат» қоры"],
+    ]
+
+
+def test_a_later_lower_case_mention_of_a_named_office_is_that_office() -> None:
+    found = extract(
+        "Жиынға облыстық жастар саясаты басқармасының басшысы Арман Сейітов келді. "
+        "Кейін жастар саясаты басқармасының маманы Әлия Бекова сөйледі."
+    )
+    assert roles(found) == {
+        ("Арман Сейітов", "облыстық жастар саясаты басқармасы", "басшы"),
+        ("Әлия Бекова", "облыстық жастар саясаты басқармасы", "маман"),
     }

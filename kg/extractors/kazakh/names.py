@@ -252,14 +252,16 @@ class Namer:
             if proposal.type is not kind or proposal.acronym or len(words) < 2:
                 continue
             local = _LOCAL_ADJECTIVES.get(words[0])
-            if not proposal.name[:1].isupper() and local is None:
-                continue
+            # a lower-case mention is the longer name it ends ("қоғамдық даму басқармасы")
+            tail_only = not proposal.name[:1].isupper() and local is None
             hosts = [
                 k
                 for k in longer
                 if k != keys[index]
                 and (
-                    _contains(k.removeprefix(prefix).split(), words)
+                    _ends_with(k.removeprefix(prefix).split(), words)
+                    if tail_only
+                    else _contains(k.removeprefix(prefix).split(), words)
                     or (local is not None and _local_form(k.removeprefix(prefix).split(), words))
                 )
             ]
@@ -283,6 +285,10 @@ class Namer:
         for position, proposal in enumerate(pool):
             first_seen.setdefault(proposal.name, position)
         return min(counts, key=lambda name: (-counts[name], -len(name.split()), first_seen[name]))
+
+
+def _ends_with(long: list[str], short: list[str]) -> bool:
+    return len(long) > len(short) and long[-len(short) :] == short
 
 
 def _local_form(long: list[str], short: list[str]) -> bool:

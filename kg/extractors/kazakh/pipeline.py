@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.extractors.kazakh.agreements import AgreementSpan, find_signing, settle_agreements
 from kg.extractors.kazakh.events import find_events
 from kg.extractors.kazakh.orgs import OrgSpan, find_orgs
+from kg.extractors.kazakh.orgs.repeats import known_phrases, repeat_orgs
 from kg.extractors.kazakh.persons import PersonSpan, find_persons, name_stem, repeat_persons
 from kg.extractors.kazakh.roles import Holder, RolePhrase, find_roles, link_holders
 from kg.extractors.kazakh.tokens import Tok, analyse
@@ -121,6 +122,11 @@ def kk_rule_orgs(doc: Doc) -> Doc:
     for found in sentences:
         if excluded:
             found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
+    known = known_phrases(toks, (o for f in sentences for o in f.orgs))
+    for found in sentences:
+        repeats = repeat_orgs(toks, found.start, found.end, found.orgs, known)
+        if repeats:
+            found.orgs = sorted([*found.orgs, *repeats], key=lambda o: o.start)
         found.events = find_events(toks, found.start, found.end, found.persons)
         inside = {
             i for o in [*found.orgs, *found.events] if not o.weak for i in range(o.start, o.end)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extractors.kazakh.orgs.finder import NameFinder
-from kg.extractors.kazakh.orgs.kinds import acronym_orgs, implied_orgs, legal_orgs, quoted_orgs
+from kg.extractors.kazakh.orgs.kinds import (
+    acronym_orgs,
+    implied_orgs,
+    legal_orgs,
+    listed_orgs,
+    quoted_orgs,
+)
 from kg.extractors.kazakh.orgs.span import OrgSpan, outermost
 from kg.extractors.kazakh.persons import PersonSpan
 from kg.extractors.kazakh.tokens import Tok
@@ -43,6 +49,7 @@ def find_orgs(
                 spans.append(_subunit(finder, span))
     spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(quoted_orgs(finder))
+    spans.extend(listed_orgs(finder))
     spans.extend(legal_orgs(finder))
     spans.extend(implied_orgs(finder))
     spans = _with_abbreviations(toks, spans, acronym_orgs(finder, excluded_acronyms))

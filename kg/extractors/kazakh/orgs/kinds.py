@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from kg.extractors.kazakh.orgs.finder import NameFinder
 from kg.extractors.kazakh.orgs.span import OrgSpan
-from kg.extractors.kazakh.orgs.words import org_class_of
-from kg.lang.kk import lexicon
+from kg.extractors.kazakh.orgs.words import MAX_QUOTED_NAME, org_class_of
+from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
+
+_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 
 
 def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
@@ -114,3 +116,28 @@ def _latin_organisation(finder: NameFinder, i: int) -> bool:
         if tok.case != "attr":
             return False
     return False
+
+
+def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Quoted names listed before a plural head share it: each is a body of its own.
+
+    "«Ақ жол», «Нұр» және «Мейірім» қорларымен" names three funds, "«Аналар»,
+    «Медиация» кеңестерінің" two councils.
+    """
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for h in range(finder.start + 1, finder.end):
+        lex = toks[h].plural_head
+        if lex is None or toks[h - 1].quote != "close":
+            continue
+        suffix = morph.possessive(lex.lemma)
+        j = h - 1
+        while j >= finder.start and toks[j].quote == "close":
+            o = toks[j].partner
+            if o is None or o < finder.start or j - o - 1 > MAX_QUOTED_NAME or j - o < 2:
+                break
+            found.append(OrgSpan(o, j + 1, "quote", quote=(o, j), suffix=suffix, reach=h + 1))
+            j = o - 1
+            if j >= finder.start and toks[j].text in _LIST_JOINERS:
+                j -= 1
+    return found
