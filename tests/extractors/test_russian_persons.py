@@ -25,3 +25,8 @@ def test_unknown_womans_name_keeps_her_surname() -> None:
 def test_readings_without_a_gender_do_not_break_the_choice() -> None:
     # some readings carry no gender; choosing among them once raised in pymorphy
     assert person_nominative(["Сәкен", "Қалқаманов"]) == ["Сәкен", "Қалқаманов"]
+
+
+def test_tagger_case_decides_when_both_words_read_in_it() -> None:
+    assert person_nominative(["Нурлана", "Абенова"], "gent") == ["Нурлан", "Абенов"]
+    assert person_nominative(["Асель", "Омарова"], "gent") == ["Асель", "Омарова"]

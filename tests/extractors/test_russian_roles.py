@@ -71,3 +71,24 @@ def test_initials_and_a_person_glued_to_the_organisation(extractor: RussianExtra
         ("Т. Ахметов", "председатель"),
     }
     assert all("Ахметов" not in org for _, org, _ in roles)
+
+
+def test_modifiers_of_a_title_agree_with_its_noun(extractor: RussianExtractor) -> None:
+    text = "Встреча первого заместителя министра юстиции Казахстана Нурлана Абенова прошла."
+    assert _roles(extractor, text) == {
+        (
+            "Нурлан Абенов",
+            "Министерство юстиции Республики Казахстан",
+            "первый заместитель министра",
+        )
+    }
+
+
+def test_second_title_without_a_body_is_held_in_the_first_ones(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Делегацию возглавил председатель Фонда «Береке» в Казахстане, координатор Айдар Сеитов."
+    assert _roles(extractor, text) == {
+        ("Айдар Сеитов", "Фонд «Береке»", "председатель"),
+        ("Айдар Сеитов", "Фонд «Береке»", "координатор"),
+    }

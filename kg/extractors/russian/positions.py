@@ -40,12 +40,14 @@ class PositionRules(SentenceBase):
                 and self._body_of_position(last + 1)
             ):
                 last += 1
-            head = [morph.inflect_nominative(t.text) for t in self.tokens[first:i]]
-            head.append(
+            noun = (
                 morph.singular_nominative(token.text)
                 if plural
                 else morph.inflect_nominative(token.text)
             )
+            # "первого заместителя" -> "первый заместитель": modifiers agree with the noun
+            head = [morph.agreeing_nominative(t.text, noun) for t in self.tokens[first:i]]
+            head.append(noun)
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None

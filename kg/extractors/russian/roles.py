@@ -124,4 +124,9 @@ def _pairs(run: list[Item]) -> list[tuple[Item, Item]]:
             if other.kind == "org":
                 pairs.append((item, other))
                 break
+        else:
+            # "председатель X в Казахстане, координатор программ Имя": the last title
+            # without an organisation of its own is held in the one named before it
+            if k == len(run) - 1 and pairs and not item.plural:
+                pairs.append((item, pairs[-1][1]))
     return pairs

@@ -95,9 +95,11 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         and not options[0]
         and any(_strip_masculine_ending(words[0], o) != words[0] for o in told)
     )
-    if any(c == "nomn" for c, _ in candidates) and not surname_only:
+    # Both words read in the tagger's oblique case: "Нурлана Абенова" after "министра".
+    agreed = bool(common) and bool(told)
+    if any(c == "nomn" for c, _ in candidates) and not (surname_only or agreed):
         return list(words)
-    if surname_only:
+    if surname_only or agreed:
         candidates = set(told)
     chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), str(o[1] or "")))
     result: list[str] = []
@@ -284,6 +286,24 @@ def singular_nominative(word: str) -> str:
     parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
     inflected = parses[0].inflect({"nomn", "sing"}) if parses else None
     return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
+def agreeing_nominative(adjective: str, noun: str) -> str:
+    """``adjective`` in the nominative singular, in the gender of the nominative ``noun``."""
+    nouns = [p for p in analyzer().parse(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    found = nouns[0].tag.gender if nouns else None
+    gender = str(found) if found else None
+    if nouns and "ms-f" in nouns[0].tag.grammemes:
+        gender = "masc"  # common gender ("коллега"): masculine agreement
+    parses = [p for p in analyzer().parse(adjective) if p.tag.POS in ("ADJF", "PRTF")]
+    if not parses:
+        return inflect_nominative(adjective)
+    wanted = {"nomn", "sing"} | ({gender} if gender else set())
+    forms = [str(f.word) for p in parses if (f := p.inflect(wanted)) is not None]
+    if not forms:
+        return adjective
+    best = max(forms, key=lambda f: (_shared_prefix(f, adjective.lower()), -forms.index(f)))
+    return _restore_case(adjective, best)
 
 
 def inflect_nominative(word: str) -> str:
