@@ -383,3 +383,6 @@ MONTH_LEMMAS: frozenset[str] = frozenset(
         "декабрь",
     }
 )
+
+#: Verbs saying that their subject heads a body ("возглавил фонд").
+HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})

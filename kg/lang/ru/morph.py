@@ -306,6 +306,17 @@ def agreeing_nominative(adjective: str, noun: str) -> str:
     return _restore_case(adjective, best)
 
 
+def genitive(word: str) -> str:
+    """A noun or adjective in the accusative or nominative put in the genitive singular."""
+    parses = [
+        p
+        for p in analyzer().parse(word)
+        if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("accs", "nomn")
+    ]
+    inflected = parses[0].inflect({"gent", "sing"}) if parses else None
+    return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
 def inflect_nominative(word: str) -> str:
     """A single word in the nominative singular when it is a noun, else unchanged."""
     parses = analyzer().parse(word)
