@@ -410,3 +410,30 @@ def test_minister_of_one_word_field_then_the_name() -> None:
     text = "Minister of Culture Aida Serikova opened the Zhetisu Media Forum."
     assert _roles(text) == {("Aida Serikova", "Ministry of Culture", "minister")}
     assert {e.name for e in _events(text)} == {"Zhetisu Media Forum"}
+
+
+def test_internal_unit_goes_into_the_role() -> None:
+    text = (
+        "Head of the Department of Water Policy of the Ministry of Ecology Aigul Bekova "
+        "presented the plan."
+    )
+    assert _roles(text) == {
+        ("Aigul Bekova", "Ministry of Ecology", "head of the department of water policy")
+    }
+
+
+def test_management_board_is_part_of_the_title() -> None:
+    text = "Bolat Nurov, Chairman of the Management Board of Steppe Invest JSC, signed it."
+    assert _roles(text) == {
+        ("Bolat Nurov", "Steppe Invest JSC", "chairman of the management board")
+    }
+
+
+def test_inner_and_after_an_on_tail() -> None:
+    text = "The UN Office on Drugs and Crime (UNODC) opened a centre."
+    assert _names(text, EntityType.ORGANISATION) == {"UN Office on Drugs and Crime"}
+
+
+def test_particle_inside_a_name_and_the_title_s_country() -> None:
+    text = "UNICEF Representative in Kazakhstan Arthur van Dalen said so."
+    assert _roles(text) == {("Arthur van Dalen", "UNICEF", "representative")}

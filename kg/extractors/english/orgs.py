@@ -6,7 +6,14 @@ import re
 
 from kg.extractors.common import Span
 from kg.extractors.english.runs import QUOTES, Runs
-from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, acronym_shaped, name_shaped
+from kg.extractors.english.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Item,
+    acronym_shaped,
+    name_shaped,
+    person_shaped,
+)
 from kg.lang.en import lexicon, places
 from kg.model import EntityType, OrgClass
 
@@ -98,7 +105,7 @@ class OrgRules(Runs):
                 or after_joiner.text in ("the", "a", "an")
                 or (after_joiner.text.isupper() and len(after_joiner.text) > 1)
                 or not any(
-                    tokens[x].text.lower() in ("of", "for") for x in rest[head + 1 : end + 1]
+                    tokens[x].text.lower() in ("of", "for", "on") for x in rest[head + 1 : end + 1]
                 )
             ):
                 break  # "X Foundation and the Y Foundation", "... and UNICEF": two bodies
@@ -112,8 +119,14 @@ class OrgRules(Runs):
             ):
                 stop += 1
             remaining = len(rest) - stop - 1
-            if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in places.PLACES:
-                stop -= 2  # the last two words are the person's name
+            last_two = [tokens[x] for x in rest[stop - 1 : stop + 1]]
+            if (
+                remaining == 0
+                and stop - nxt >= 2
+                and all(name_shaped(t) for t in last_two)
+                and person_shaped(last_two)
+            ):
+                stop -= 2  # "Ministry of Education Aigul Bekova": the last two are a name
             end = stop
         end = self._typed_name(rest, head, end)
         # A name after the head with nothing joining it starts the person.

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
 from kg.extractors.english.tokens import POSSESSIVE, Item
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places
 from kg.model import EntityType
 
 if TYPE_CHECKING:
@@ -27,7 +27,10 @@ _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 
 def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
-    between = [t.text.lower() for t in sentence.tokens[a + 1 : b]]
+    # "Representative in Kazakhstan X": the place of a title may stand before its person
+    between = [t.text.lower() for t in sentence.tokens[a + 1 : b] if t.bare not in places.PLACES]
+    if between[:1] == ["in"] and len(between) < b - a - 1:
+        between = between[1:]
     if len(between) > _MAX_GAP + 1 or any(
         w not in allowed and w not in lexicon.TYPE_WORDS for w in between
     ):

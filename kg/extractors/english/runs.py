@@ -7,7 +7,7 @@ import re
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.events import EventFinding
 from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token
-from kg.lang.en import lexicon, places
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 # "Chargé d’Affaires": a French particle inside a capitalised title.
@@ -91,6 +91,13 @@ class Runs:
                     break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
                 end = j
                 j += 1
+            elif (
+                token.text in shapes.NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].capitalised
+                and tokens[j - 1].capitalised
+            ):
+                j += 1  # "Arthur van Diesen"
             elif token.text.lower() in CONNECTORS or token.text == "-":
                 j += 1
             elif token.bare in lexicon.LEGAL_FORMS:
@@ -200,7 +207,15 @@ class Runs:
             k += 1
             if k <= limit and tokens[k].text == "the":
                 k += 1
+            if k < limit and tokens[k].bare in lexicon.BOARD_KINDS:
+                k += 1  # "Chairman of the Management Board"
             if k <= limit and tokens[k].bare in lexicon.POSITION_BODIES:
+                if (
+                    k + 2 <= limit
+                    and tokens[k + 1].text == "of"
+                    and tokens[k + 2].bare in lexicon.POSITION_BODIES
+                ):
+                    return k + 2  # "Chairman of the Board of Directors"
                 return k
         return end
 

@@ -42,6 +42,7 @@ class Sentence(OrgRules, Repairs):
         self._quoted_names()
         self._dashed_acronyms()
         self._bracketed_units()
+        self._internal_units()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
         for item in self.items:
@@ -202,8 +203,19 @@ class Sentence(OrgRules, Repairs):
         names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
         # "Kazakh Bolat Nurov" is a person; "Kazakhstan Temir Zholy" names a company
         named_by_place = False
+        # "Representative in Kazakhstan Arthur Lee": the place ends the title before it
+        after_title = (
+            bool(names)
+            and tokens[names[0] - 1].text in ("in", "to")
+            and any(
+                i.kind in ("position", "org") and 0 < names[0] - i.last <= 8 for i in self.items
+            )
+            and any(i.kind == "position" for i in self.items)
+        )
         while len(names) > 2 and tokens[names[0]].bare in places.PLACES:
-            named_by_place = named_by_place or tokens[names[0]].bare not in places.DEMONYMS
+            named_by_place = named_by_place or (
+                tokens[names[0]].bare not in places.DEMONYMS and not after_title
+            )
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
@@ -222,7 +234,7 @@ class Sentence(OrgRules, Repairs):
             return
         if (
             2 <= len(names) <= 4
-            and all(name_shaped(tokens[k]) for k in names)
+            and all(name_shaped(tokens[k]) or self._particle(k, names) for k in names)
             and names == rest
             and person_shaped([tokens[k] for k in names])
             and not named_by_place
@@ -232,6 +244,10 @@ class Sentence(OrgRules, Repairs):
                 Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
+
+    def _particle(self, k: int, names: list[int]) -> bool:
+        """ "Arthur van Diesen": a lower-case particle inside a person's name."""
+        return names[0] < k < names[-1] and self.tokens[k].text in shapes.NAME_PARTICLES
 
     def _lower_position(self, k: int) -> None:
         """Lower-case titles ("head of Kaspi Bank") are positions too."""

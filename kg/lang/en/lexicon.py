@@ -121,6 +121,11 @@ MINISTRY_FIELDS: dict[str, str] = {"foreign": "Foreign Affairs", "interior": "In
 #: Words before "Minister" that name no ministry: "Prime Minister".
 NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former"})
 
+#: Kinds of board inside a title: "Chairman of the Management Board".
+BOARD_KINDS: frozenset[str] = frozenset(
+    {"management", "supervisory", "executive", "editorial", "governing", "advisory"}
+)
+
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
@@ -224,6 +229,11 @@ BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
 #: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
     {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}
+)
+
+#: Internal units of a body, which go into a person's role: "Department of X of the Y".
+INTERNAL_UNITS: frozenset[str] = frozenset(
+    {"department", "faculty", "division", "sector", "unit", "laboratory", "directorate"}
 )
 
 #: Heads of parent bodies that a unit's name spells out ("... of the Ministry of X").

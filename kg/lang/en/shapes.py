@@ -39,6 +39,12 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
         "palace", "centre", "center", "square", "museum", "order", "medal",
         "happy", "dear", "thank", "thanks", "welcome", "activity", "platform", "priority",
         "priorities", "areas", "fund", "resources", "education", "health", "culture",
+        "research", "studies", "science", "sciences", "arts", "technology", "technologies",
+        "physics", "economics", "economy", "energy", "water", "industry", "trade", "commerce",
+        "finance", "defence", "defense", "justice", "labour", "labor", "protection",
+        "information", "communications", "agriculture", "transport", "tourism", "sports",
+        "sport", "ecology", "healthcare", "relations", "services", "security", "crime",
+        "drugs", "medicine", "innovation", "innovations", "investment", "investments",
     }
 )  # fmt: skip
 
@@ -63,3 +69,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
     }
 )  # fmt: skip
+
+#: Lower-case particles inside personal names: "Arthur van Diesen", "Ali bin Omar".
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"van", "von", "de", "der", "den", "da", "di", "du", "al", "el", "bin", "ibn", "dos", "das"}
+)
