@@ -437,3 +437,18 @@ def test_inner_and_after_an_on_tail() -> None:
 def test_particle_inside_a_name_and_the_title_s_country() -> None:
     text = "UNICEF Representative in Kazakhstan Arthur van Dalen said so."
     assert _roles(text) == {("Arthur van Dalen", "UNICEF", "representative")}
+
+
+def test_news_agency_before_or_after_its_name() -> None:
+    text = "According to the Steppewire news agency, it rained. The news agency Dalanews agreed."
+    assert _names(text, EntityType.ORGANISATION) == {"Steppewire", "Dalanews"}
+
+
+def test_a_lower_case_head_after_a_comma_types_no_name() -> None:
+    text = "According to Chairman Bolat Nurov, the agency will grow."
+    assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_a_deputy_of_the_mazhilis() -> None:
+    text = "Aidos Sarsen, a deputy of the Mazhilis, spoke."
+    assert _roles(text) == {("Aidos Sarsen", "Mazhilis", "deputy")}

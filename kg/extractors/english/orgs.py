@@ -14,7 +14,7 @@ from kg.extractors.english.tokens import (
     name_shaped,
     person_shaped,
 )
-from kg.lang.en import lexicon, places
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 # A site's name as its outlet: "SteppeNews.kz", "UzDaily.com".
@@ -171,6 +171,9 @@ class OrgRules(Runs):
         # Only with "the": in "public union Konstantin Avershin" the name is a person's.
         k = names[0] - 2
         head = self.tokens[k] if k >= 0 and self.tokens[k + 1].text == "the" else None
+        before = self.tokens[names[0] - 1] if names[0] else None
+        if before is not None and not before.capitalised and before.bare in lexicon.MEDIA_TYPES:
+            head = before  # "the news agency Kazinform": a medium names its outlet directly
         if head is None or head.capitalised or head.bare not in lexicon.LOWER_HEADS:
             return False
         span = self._span(EntityType.ORGANISATION, names, lexicon.ORG_HEADS.get(head.bare))
@@ -252,6 +255,8 @@ class OrgRules(Runs):
             self.items.append(Item("org", first, j, span=span))
             return True
         for n in range(j, min(j + 3, len(tokens))):
+            if not tokens[n].text[:1].isalpha() or tokens[n].bare in shapes.NOT_NAMES:
+                break  # "X, the agency ...": the head after a comma is another phrase
             if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
                 org_class = lexicon.ORG_HEADS.get(tokens[n].bare)
                 # "BTS Digital IT company": a short capitalised sector word types the head.

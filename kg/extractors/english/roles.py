@@ -14,7 +14,21 @@ if TYPE_CHECKING:
 
 # Words allowed between a person and the title that follows it ("X was elected Head of").
 _AFTER_PERSON = frozenset(
-    {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
+    {
+        ",",
+        "was",
+        "is",
+        "has",
+        "been",
+        "elected",
+        "appointed",
+        "named",
+        "became",
+        "as",
+        "new",
+        "a",
+        "an",
+    }
 )
 # Honorifics ("Mr. X") may stand between a title and its person.
 _BETWEEN = frozenset(

@@ -274,7 +274,18 @@ LOWER_HEADS: frozenset[str] = frozenset(
         "alliance",
         "service",
         "initiative",
+        "agency",
+        "newspaper",
+        "portal",
+        "magazine",
+        "channel",
+        "website",
     }
+)
+
+#: Lower-case kinds of media outlet that name it right after: "the news agency Kazinform".
+MEDIA_TYPES: frozenset[str] = frozenset(
+    {"agency", "newspaper", "portal", "magazine", "channel", "website"}
 )
 
 #: Lower-case (or acronym) words that type a quoted name: "the NGO “Bright Future”".
