@@ -326,3 +326,32 @@ def test_a_later_lower_case_mention_of_a_named_office_is_that_office() -> None:
         ("Арман Сейітов", "облыстық жастар саясаты басқармасы", "басшы"),
         ("Әлия Бекова", "облыстық жастар саясаты басқармасы", "маман"),
     }
+
+
+def test_a_quoted_title_with_atty_names_the_event_after_it() -> None:
+    found = extract(
+        "Қалада «Жастар – болашақ» атты облыстық жастар форумы өтті. "
+        "Колледжде «Достық – бақыт» атты фестиваль болды."
+    )
+    assert names(found, EntityType.EVENT) == {
+        "«Жастар – болашақ» облыстық жастар форумы",
+        "«Достық – бақыт» фестивалі",
+    }
+
+
+def test_an_arabic_article_opens_a_name_and_a_person() -> None:
+    found = extract(
+        "Жиынға әл-Фараби университетінің ректоры Салим Омар қатысты. "
+        "Делегацияны Юсуф Ахмад Әл Мансур басқарды."
+    )
+    assert "әл-Фараби университеті" in names(found, ORG)
+    assert "Юсуф Ахмад Әл Мансур" in names(found, PERSON)
+
+
+def test_an_office_for_employment_keeps_its_action_words() -> None:
+    found = extract(
+        "Кездесуге облыстық жұмыспен қамтуды үйлестіру басқармасының басшысы Асан Нұров келді."
+    )
+    assert roles(found) == {
+        ("Асан Нұров", "облыстық жұмыспен қамтуды үйлестіру басқармасы", "басшы")
+    }

@@ -27,7 +27,10 @@ _LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
 _LOCAL_ADJECTIVES = {"облыстық": "облыс", "аудандық": "аудан", "қалалық": "қала"}
 # Abbreviations written for words of a name: "ҚР Ұлттық кітапханасы" is "Қазақстан
 # Республикасының Ұлттық кітапханасы".
-_ABBREVIATED: dict[str, tuple[str, ...]] = {"ҚР": ("Қазақстан", "Республикасы")}
+_ABBREVIATED: dict[str, tuple[str, ...]] = {
+    "ҚР": ("Қазақстан", "Республикасы"),
+    "ҮЕҰ": ("үкіметтік", "емес", "ұйымдары"),  # "ҮЕҰ қауымдастығы": of NGOs
+}
 
 
 def _cased(word: str, like: str) -> str:
@@ -80,6 +83,8 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         return without_ending(toks[span.start])
     parts: list[tuple[Tok, str]] = []
     for i in range(span.start, span.end):
+        if i in span.omit:
+            continue
         tok = toks[i]
         text = tok.text
         lex = tok.head if tok.head is not None else tok.event

@@ -285,7 +285,8 @@ class NameFinder(NameOpenings):
             # "Қоғаммен байланыс бөлімі": only before a lower-case noun of the name;
             # "басқармасының қолдауымен": with someone's support, no name word
             owned = morph.analyses(tok.text)[0].stem.lower().endswith(("ы", "і"))
-            plain = right is not None and not right.cap and right.case == "nom"
+            # "жұмыспен қамтуды үйлестіру": the object of an action may follow
+            plain = right is not None and not right.cap and right.case in ("nom", "acc")
             return plain and not tok.cap and not owned
         if case == "acc":
             # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun.

@@ -10,6 +10,7 @@ from kg.extractors.kazakh.orgs.words import (
     BELONGING_LINKS,
     place_word,
 )
+from kg.extractors.kazakh.persons import arabic_name_part
 from kg.extractors.kazakh.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon
 
@@ -27,6 +28,8 @@ class NameOpenings:
         for p in range(left, h + 1):
             tok = self.toks[p]
             if tok.quote == "open" or tok.upper or tok.initials or tok.text == "№":
+                return self._with_admin_adjective(left, p)
+            if arabic_name_part(tok):  # "әл-Азһар университеті"
                 return self._with_admin_adjective(left, p)
             if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
                 return self._with_admin_adjective(left, p)

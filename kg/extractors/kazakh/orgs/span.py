@@ -25,6 +25,7 @@ class OrgSpan:
     keep: tuple[int, ...] = ()  # heads of parents that are organisations of their own
     quote: tuple[int, int] | None = None  # the quoted part, when it names the organisation
     suffix: str | None = None  # implied head: "министрлігі"
+    omit: frozenset[int] = frozenset()  # tokens left out of the name ("атты")
     weak: bool = False  # a lower-case name ("облыстық мәслихат"): only with a role
 
     def __post_init__(self) -> None:
