@@ -452,3 +452,18 @@ def test_a_lower_case_head_after_a_comma_types_no_name() -> None:
 def test_a_deputy_of_the_mazhilis() -> None:
     text = "Aidos Sarsen, a deputy of the Mazhilis, spoke."
     assert _roles(text) == {("Aidos Sarsen", "Mazhilis", "deputy")}
+
+
+def test_mixed_case_acronym_and_a_university_in_a_headline_are_two_bodies() -> None:
+    text = "StepNU and Seoul Lake University Sign MoU\n\nThe text follows."
+    assert _names(text, EntityType.ORGANISATION) == {"StepNU", "Seoul Lake University"}
+
+
+def test_field_of_a_title_then_the_name_at_the_end_of_the_run() -> None:
+    text = (
+        "The Steppe National University (StepNU) grew. StepNU Vice-Rector for International "
+        "Relations Aigul Bekova said so."
+    )
+    assert _roles(text) == {
+        ("Aigul Bekova", "Steppe National University", "vice-rector for international relations")
+    }

@@ -63,7 +63,7 @@ class OrgRules(Runs):
         """An acronym or a legal form closes a body's name: "UNDP and ...", "X AO and ..."."""
         token = self.tokens[k]
         return token.bare in lexicon.LEGAL_FORMS or (
-            len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+            acronym_shaped(token.text) and token.text.isalpha()
         )
 
     def _closed_org(self, indices: list[int]) -> None:

@@ -6,7 +6,14 @@ import re
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.events import EventFinding
-from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token
+from kg.extractors.english.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Item,
+    Token,
+    name_shaped,
+    person_shaped,
+)
 from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
@@ -231,8 +238,20 @@ class Runs:
         for k in range(end + 2, min(end + 6, limit + 1)):
             if tokens[k].text == "of":
                 return k - 1 if k - 1 > end + 1 else end
-            if not tokens[k].capitalised or tokens[k].head is not None:
+            if not tokens[k].capitalised or tokens[k].head not in (None, "international"):
                 return end
+        # "Vice-Rector for International Relations Aigul Bekova": the run's last two
+        # words are the person, the words before them the field
+        words = tokens[end + 2 : limit + 1]
+        name = words[-2:]
+        if (
+            3 <= len(words) <= 6
+            and all(t.capitalised for t in words)
+            and all(name_shaped(t) for t in name)
+            and person_shaped(name)
+            and not person_shaped(words[:-2])
+        ):
+            return limit - 2
         return end
 
     def _adviser_to(self, j: int) -> int | None:
