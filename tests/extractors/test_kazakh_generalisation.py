@@ -355,3 +355,19 @@ def test_an_office_for_employment_keeps_its_action_words() -> None:
     assert roles(found) == {
         ("Асан Нұров", "облыстық жұмыспен қамтуды үйлестіру басқармасы", "басшы")
     }
+
+
+def test_a_bare_head_before_a_position_is_the_one_body_of_that_kind_named() -> None:
+    found = extract(
+        "Іс-шара Шығыс гуманитарлық университетінде өтті. "
+        "Шараны университет ректоры Талғат Ахметов ашты."
+    )
+    assert roles(found) == {("Талғат Ахметов", "Шығыс гуманитарлық университеті", "ректор")}
+
+
+def test_a_bare_head_refers_to_nothing_when_two_bodies_of_its_kind_are_named() -> None:
+    found = extract(
+        "Шараға Шығыс университеті мен Батыс университеті қатысты. "
+        "Шараны университет ректоры Талғат Ахметов ашты."
+    )
+    assert roles(found) == set()

@@ -96,6 +96,8 @@ def _person(toks: list[Tok], span: PersonSpan, attested: frozenset[str]) -> Prop
 
 
 def _organisation(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> Proposal:
+    if span.refers is not None:
+        return _organisation(toks, span.refers, attested)  # named as what it refers to
     name = org_name(toks, span)
     if span.kind == "acronym":
         letters = without_ending(toks[span.start])

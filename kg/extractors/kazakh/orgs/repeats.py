@@ -2,8 +2,9 @@
 
 "облыстық қоғамдық даму басқармасының басшысы" names the office once; "қоғамдық даму
 басқармасының басшысы" later in the article is the same office, though no capital or
-"облыстық" opens it there. Such a mention is weak: kept only when a position or an
-agreement needs it.
+"облыстық" opens it there; "университет ректоры" is the rector of the one university
+the article names. Such a mention is weak: kept only when a position or an agreement
+needs it.
 """
 
 from __future__ import annotations
@@ -62,4 +63,35 @@ def repeat_orgs(
                 )
                 found[-1].weak = True
                 break
+    return found
+
+
+def anaphors(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    named: dict[str, list[OrgSpan]],
+) -> list[OrgSpan]:
+    """Bare heads before a position ("университет ректоры") that refer to a named body.
+
+    ``named`` maps a head lemma to the article's distinct named bodies with that head;
+    only a lemma with exactly one refers.
+    """
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    found: list[OrgSpan] = []
+    for h in range(start, end - 1):
+        tok, nxt = toks[h], toks[h + 1]
+        lex = tok.head
+        if lex is None or h in covered or tok.cap or lex.form.possessive:
+            continue
+        if lex.form.case != "nom" or nxt.position is None or nxt.position.form.case != "nom":
+            continue
+        if h > start and toks[h - 1].word and not toks[h - 1].punct and toks[h - 1].case == "gen":
+            continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
+        referents = named.get(lex.lemma, [])
+        if len(referents) == 1:
+            found.append(
+                OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
+            )
     return found

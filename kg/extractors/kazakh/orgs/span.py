@@ -26,6 +26,7 @@ class OrgSpan:
     quote: tuple[int, int] | None = None  # the quoted part, when it names the organisation
     suffix: str | None = None  # implied head: "министрлігі"
     omit: frozenset[int] = frozenset()  # tokens left out of the name ("атты")
+    refers: OrgSpan | None = None  # "университет ректоры": the one university named before
     weak: bool = False  # a lower-case name ("облыстық мәслихат"): only with a role
 
     def __post_init__(self) -> None:
