@@ -49,3 +49,13 @@ def test_parties_in_the_sentence_before_the_signing(extractor: RussianExtractor)
     assert _agreements(extractor, text) == {
         frozenset({"Ассоциация фермеров Прииртышья", "Фонд «Береке»"})
     }
+
+
+def test_one_memorandum_with_two_partners_has_three_parties(extractor: RussianExtractor) -> None:
+    text = (
+        "Фонд «Жетісу жастары» подписал трёхсторонний меморандум с Ассоциацией волонтёров "
+        "Семея и Университетом Кайнар."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея", "Университет Кайнар"})
+    }

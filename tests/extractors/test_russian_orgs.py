@@ -150,3 +150,11 @@ def test_attached_body_gloss_and_abbreviated_kind(extractor: RussianExtractor) -
 def test_common_nouns_in_capitals_are_no_organisations(extractor: RussianExtractor) -> None:
     text = "Участники обсудили свободу СМИ и работу НПО в регионах."
     assert _orgs(_extract(extractor, text)) == {}
+
+
+def test_surname_with_initials_after_it_names_the_person_in_full(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Выступил Серик Омаров. Позже Омаров С.Н. ответил на вопросы."
+    extraction = _extract(extractor, text)
+    assert {m.text: m.name for m in extraction.mentions}["Омаров С.Н."] == "Серик Омаров"

@@ -102,3 +102,21 @@ def test_heading_verb_links_the_person_and_the_body(extractor: RussianExtractor)
     assert _roles(extractor, text) == {
         ("Айгерим Касымова", "Фонд «Шуақ»", "глава попечительского совета")
     }
+
+
+def test_surname_before_initials_and_a_typed_abbreviation(extractor: RussianExtractor) -> None:
+    text = "Слово дали директору ТОО «Береке» Омарову С.Н. и руководителю НПО «Эко Сая» Ким И.А."
+    assert _roles(extractor, text) == {
+        ("Омаров С. Н.", "ТОО «Береке»", "директор"),
+        ("Ким И. А.", "НПО «Эко Сая»", "руководитель"),
+    }
+
+
+def test_branch_and_its_party_are_two_bodies(extractor: RussianExtractor) -> None:
+    text = "Председатель Алматинского филиала партии «Жарқын» Ерлан Сапаров открыл встречу."
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    names = {m.name for m in next(extractor.pipe([article])).mentions}
+    assert {"Алматинский филиал партии «Жарқын»", "Партия «Жарқын»"} <= names
+    assert _roles(extractor, text) == {
+        ("Ерлан Сапаров", "Алматинский филиал партии «Жарқын»", "председатель")
+    }

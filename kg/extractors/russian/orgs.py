@@ -101,7 +101,7 @@ class OrgRules(SentenceBase):
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
             return None  # "казахстанская партия «Отан»": the name starts after it
-        if tokens[first].text in lexicon.NOT_ORGANISATIONS:
+        if tokens[first].text in lexicon.NOT_ORGANISATIONS and first + 1 not in self.quotes:
             return None  # "свобода СМИ": a common noun written in capitals
         if (
             not tokens[first].titled
@@ -214,17 +214,24 @@ class OrgRules(SentenceBase):
             token = tokens[k]
             if k in self.inside or k in self.quotes:
                 return None
+            if k + 1 in self.quotes and self.quotes[k + 1] != item.last:
+                return None  # the quoted name is not the end of this one
             lemma = _head_lemma(token.lemma)
             if (
-                token.titled
+                (token.titled or k + 1 in self.quotes)
                 and token.case == "gent"
                 and lemma in lexicon.ORG_HEADS
                 and lemma not in lexicon.NAME_PARTS
             ):
+                # "филиала партии «Аманат»": the party is named too
                 start, end = token.start, tokens[item.last].end
-                name = org_name(
-                    morph.phrase_nominative(self.text[start:end], frozenset(lexicon.ORG_HEADS))
-                )
+                if k + 1 in self.quotes:
+                    kind = morph.phrase_nominative(token.text, frozenset(lexicon.ORG_HEADS))
+                    name = f"{kind[:1].upper()}{kind[1:]} «{self.quoted_text(k + 1)}»"
+                else:
+                    name = org_name(
+                        morph.phrase_nominative(self.text[start:end], frozenset(lexicon.ORG_HEADS))
+                    )
                 org_class = lexicon.ORG_HEADS[lemma]
                 span = Span(EntityType.ORGANISATION, start, end, name, org_class)
                 return Item("org", k, item.last, span=span, parent=True)

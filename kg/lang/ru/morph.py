@@ -204,6 +204,7 @@ def phrase_nominative(
             tokens[i][:1].isupper()
             and not any(p.is_known for p in parses)
             and parses[0].tag.POS != "ADJF"
+            and not (heads is not None and any(p.normal_form in heads for p in parses))
         ):
             return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
