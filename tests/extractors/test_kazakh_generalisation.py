@@ -371,3 +371,14 @@ def test_a_bare_head_refers_to_nothing_when_two_bodies_of_its_kind_are_named() -
         "Шараны университет ректоры Талғат Ахметов ашты."
     )
     assert roles(found) == set()
+
+
+def test_positions_listed_after_a_delegation_colon_are_held_in_its_body() -> None:
+    found = extract(
+        "Кітапханаға Тәжікстан Ұлттық музейінің делегациясы құрамында: бас директор "
+        "Рустам Набиев, бас хатшы Зарина Каримова келді."
+    )
+    assert roles(found) == {
+        ("Рустам Набиев", "Тәжікстан Ұлттық музейі", "бас директор"),
+        ("Зарина Каримова", "Тәжікстан Ұлттық музейі", "бас хатшы"),
+    }

@@ -131,7 +131,7 @@ def link_holders(
             first_open = opens
         person = person_at.get(role.end)
         if person is not None and org is None and not pending:
-            org = _subject(toks, role, orgs)
+            org = _subject(toks, role, orgs) or _delegation(toks, start, role, orgs)
         if person is not None:
             for item_org, item in [*pending, (org, role)]:
                 if item_org is not None:
@@ -171,6 +171,22 @@ def _listed_after(
         listed.append(person)
         last = person
     return listed
+
+
+def _delegation(
+    toks: Sequence[Tok], start: int, role: RolePhrase, orgs: Sequence[OrgSpan]
+) -> OrgSpan | None:
+    """The body whose delegation a colon lists: "X-тің делегациясы құрамында: бас директор А"."""
+    colons = [i for i in range(start, role.start) if toks[i].text == ":"]
+    if not colons:
+        return None
+    colon = colons[-1]
+    for org in orgs:
+        after = toks[org.reach : colon]
+        near = org.reach <= colon and 0 < len(after) <= _MAX_PLACE
+        if near and after[0].lower.startswith("делегация"):
+            return org
+    return None
 
 
 def _subject(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:
