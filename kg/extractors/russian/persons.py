@@ -7,13 +7,10 @@ from bisect import bisect_right
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import initials
+from kg.extractors.russian.org_forms import head_lemma
 from kg.extractors.russian.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
-
-
-def _head_lemma(lemma: str) -> str:
-    return lemma.rsplit("-", 1)[-1]
 
 
 def _nominative(run: list[Token]) -> list[str]:
@@ -54,7 +51,7 @@ class PersonRules(SentenceBase):
                 and morph.is_first_name(self.tokens[i + 1].text)
             ):
                 i += 1
-            while i < j and _head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
+            while i < j and head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
                 i += 1  # "Акиматы Талдыкоргана": natasha's person opens with a body
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
