@@ -382,3 +382,9 @@ def test_positions_listed_after_a_delegation_colon_are_held_in_its_body() -> Non
         ("Рустам Набиев", "Тәжікстан Ұлттық музейі", "бас директор"),
         ("Зарина Каримова", "Тәжікстан Ұлттық музейі", "бас хатшы"),
     }
+
+
+def test_a_council_that_was_held_is_a_meeting() -> None:
+    found = extract("Кеше Түркістан облысы Жастар ассамблеясының кеңесі өтті.")
+    assert names(found, EntityType.EVENT) == {"Түркістан облысы Жастар ассамблеясының кеңесі"}
+    assert "Түркістан облысы Жастар ассамблеясының кеңесі" not in names(found, ORG)

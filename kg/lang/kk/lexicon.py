@@ -187,6 +187,13 @@ EVENT_HEADS: frozenset[str] = frozenset(
         "күн",
     }
 )
+#: Organisation heads that also name a body's meeting: "X Ассамблеясының кеңесі өтті"
+#: (the council was held) is an event.
+SESSION_HEADS: frozenset[str] = frozenset({"кеңес", "ассамблея", "комиссия", "құрылтай"})
+
+#: Verbs that say an event took place.
+HELD_VERBS: frozenset[str] = frozenset({"өтті", "өтеді", "өткізілді", "өтуде", "өткізіледі"})
+
 #: Event heads that name an event only in the possessive and with a name of their own
 #: ("Ашық есік күні"; "форумның төртінші күні" is a day of the forum).
 DAY_HEADS: frozenset[str] = frozenset({"күн"})
