@@ -467,3 +467,16 @@ def test_field_of_a_title_then_the_name_at_the_end_of_the_run() -> None:
     assert _roles(text) == {
         ("Aigul Bekova", "Steppe National University", "vice-rector for international relations")
     }
+
+
+def test_a_plural_title_before_a_list_is_each_person_s() -> None:
+    text = (
+        "UNDP head Vera Lund and Aida Bek opened it. The Clear Lake Fund board members "
+        "Aida Bek, Dana Nur and Bolat Nurov visited Taraz."
+    )
+    assert _roles(text) == {
+        ("Vera Lund", "UNDP", "head"),
+        ("Aida Bek", "Clear Lake Fund", "board member"),
+        ("Dana Nur", "Clear Lake Fund", "board member"),
+        ("Bolat Nurov", "Clear Lake Fund", "board member"),
+    }

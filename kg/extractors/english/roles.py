@@ -58,9 +58,17 @@ def find_roles(sentence: Sentence) -> None:
     # Items an earlier person took as its apposition ("X, Vice President of Y, and Z"):
     # the next person does not take them again.
     claimed: set[int] = set()
+    # A title before a list of people is each one's: "board members A, B and C".
+    listed: list[tuple[Item | None, Item]] = []
     for index, item in enumerate(items):
         if item.kind != "person" or item.span is None:
             continue
+        previous = items[index - 1] if index else None
+        in_list = (
+            previous is not None
+            and previous.kind == "person"
+            and _gap(sentence, previous.last, item.first, frozenset({",", "and"})) not in (None, [])
+        )
         run: list[Item] = []
         k, right = index - 1, item.first
         while (
@@ -73,6 +81,12 @@ def find_roles(sentence: Sentence) -> None:
             right = items[k].first
             k -= 1
         pairs = _pairs(sentence, run)
+        if not pairs and in_list:
+            pairs = list(listed)
+        if pairs and all(_plural(sentence, position) for position, _ in pairs):
+            listed = pairs
+        elif not in_list:
+            listed = []
         after: list[Item] = []
         k, left = index + 1, item.last
         allowed = _AFTER_PERSON | _BETWEEN
@@ -145,6 +159,14 @@ def _the_title(sentence: Sentence, index: int) -> None:
     if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
         assert orgs[0].span is not None
         sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _plural(sentence: Sentence, position: Item | None) -> bool:
+    """Whether a title is written in the plural ("board members"), so it heads a list."""
+    if position is None:
+        return False
+    words = sentence.tokens[position.first : position.last + 1]
+    return " ".join(t.text.lower() for t in words) in lexicon.SINGULAR_TITLES
 
 
 def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:

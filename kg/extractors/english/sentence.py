@@ -99,6 +99,7 @@ class Sentence(OrgRules, Repairs):
                 # "First Deputy Minister" keeps its rank; "Kazakh", "former" do not
                 start = k - 1 if k > first and tokens[k - 1].bare in lexicon.RANKS else k
                 role = " ".join(t.text.lower() for t in tokens[start : end + 1])
+                role = lexicon.SINGULAR_TITLES.get(role, role)
                 self.items.append(Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
@@ -256,4 +257,5 @@ class Sentence(OrgRules, Repairs):
         end = self._position_at(k, len(self.tokens) - 1)
         if end is not None:
             role = " ".join(t.bare for t in self.tokens[k : end + 1])
+            role = lexicon.SINGULAR_TITLES.get(role, role)
             self.items.append(Item("position", k, end, role=role))

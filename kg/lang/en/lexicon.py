@@ -86,6 +86,12 @@ POSITIONS: frozenset[str] = frozenset(
         "project coordinator",
         "officer",
         "senator",
+        "members",
+        "board members",
+        "co-chairs",
+        "co-founders",
+        "founders",
+        "trustees",
         "prime minister",
         "deputy prime minister",
         "chief of staff",
@@ -95,6 +101,17 @@ POSITIONS: frozenset[str] = frozenset(
         "state counsellor",
     }
 )
+
+#: Plural titles before a list of people, and the role each person holds.
+SINGULAR_TITLES: dict[str, str] = {
+    "members": "member",
+    "board members": "board member",
+    "co-chairs": "co-chair",
+    "co-founders": "co-founder",
+    "founders": "founder",
+    "trustees": "trustee",
+    "representatives": "representative",
+}
 
 #: Verbs that give a position: "X, who heads the Y Foundation".
 HEADING_VERBS: dict[str, str] = {
