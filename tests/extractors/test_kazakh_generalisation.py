@@ -388,3 +388,19 @@ def test_a_council_that_was_held_is_a_meeting() -> None:
     found = extract("Кеше Түркістан облысы Жастар ассамблеясының кеңесі өтті.")
     assert names(found, EntityType.EVENT) == {"Түркістан облысы Жастар ассамблеясының кеңесі"}
     assert "Түркістан облысы Жастар ассамблеясының кеңесі" not in names(found, ORG)
+
+
+def test_a_board_named_without_its_body_is_no_organisation() -> None:
+    found = extract("Ректор Қамқоршылар кеңесінің отырысына қатысты.")
+    assert names(found, ORG) == set()
+
+
+def test_offices_bureaus_and_bar_associations_are_bodies() -> None:
+    found = extract(
+        "Адам құқықтары жөніндегі Дала халықаралық бюросының директоры Ерлан Сәтов және "
+        "Алматы қалалық адвокаттар алқасының төрағасы Серік Әлімов сөйледі."
+    )
+    assert names(found, ORG) == {
+        "Адам құқықтары жөніндегі Дала халықаралық бюросы",
+        "Алматы қалалық адвокаттар алқасы",
+    }

@@ -87,6 +87,10 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "филармония": None,
     "үй": None,  # "Мәдениет үйі", "Достық үйі": only in the possessive
     "мекеме": None,
+    "офис": None,
+    "бюро": None,
+    "алқа": None,  # "адвокаттар алқасы": a bar association
+    "балабақша": OrgClass.EDUCATION,
     "кәсіподақ": OrgClass.NGO,
     "штаб": None,
     "редакция": OrgClass.MEDIA,

@@ -46,7 +46,9 @@ def find_orgs(
         if finder.is_head(h) and not numbered_session(toks, start, h):
             span = finder.from_head(h)
             if span is not None:
-                spans.append(_subunit(finder, span))
+                unit = _subunit(finder, span)
+                if unit is not None:
+                    spans.append(unit)
     spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(quoted_orgs(finder))
     spans.extend(listed_orgs(finder))
@@ -107,8 +109,12 @@ def _with_abbreviations(
     return spans
 
 
-def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
-    """A unit in lower case after its parent ("X қоры өкілдігі") is named as the parent."""
+def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
+    """A unit in lower case after its parent ("X қоры өкілдігі") is named as the parent.
+
+    None for a governing board named without its body ("Қамқоршылар кеңесінің
+    отырысы"): a board is part of a body, no organisation of its own.
+    """
     h = span.head
     if h is None or span.lemma is None:
         return span
@@ -116,6 +122,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan:
     board = _board(finder, span)
     if board is not None:
         return board
+    alone = span.lemma == "кеңес" and h - 1 == span.start
+    if alone and finder.toks[h - 1].lower in lexicon.BOARD_WORDS:
+        return None
     if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
         return span
     parent = max(span.inner)
