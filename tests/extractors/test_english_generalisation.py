@@ -480,3 +480,9 @@ def test_a_plural_title_before_a_list_is_each_person_s() -> None:
         ("Dana Nur", "Clear Lake Fund", "board member"),
         ("Bolat Nurov", "Clear Lake Fund", "board member"),
     }
+
+
+def test_initials_and_surname_are_a_person() -> None:
+    text = "It was presented by A. Bekova, director of the Clear Lake Fund, and K. Zh. Nurov."
+    assert _names(text, EntityType.PERSON) == {"A. Bekova", "K. Zh. Nurov"}
+    assert _roles(text) == {("A. Bekova", "Clear Lake Fund", "director")}

@@ -17,10 +17,11 @@ NAME = "en.rules"
 
 # A headline naming an agreement is at most this many tokens long.
 _TITLE_TOKENS = 12
-# Abbreviations whose full stop ends no sentence.
+# Abbreviations and two-letter initials ("K. Zh. Nurov") whose full stop ends no sentence.
 _ABBREVIATION_END = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo)\.$"
 )
 
 

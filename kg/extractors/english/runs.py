@@ -83,7 +83,7 @@ class Runs:
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
         tokens = self.tokens
-        if not tokens[i].capitalised or tokens[i].function_word:
+        if not tokens[i].capitalised or (tokens[i].function_word and not self._initial(i)):
             return i - 1
         end = i
         j = i + 1
@@ -105,6 +105,10 @@ class Runs:
                 and tokens[j - 1].capitalised
             ):
                 j += 1  # "Arthur van Diesen"
+            elif token.text == "." and self._initial(j - 1) and tokens[j + 1 :][:1] != []:
+                if not tokens[j + 1].capitalised:
+                    break
+                j += 1  # "A. Bekova": an initial's full stop
             elif token.text.lower() in CONNECTORS or token.text == "-":
                 j += 1
             elif token.bare in lexicon.LEGAL_FORMS:
@@ -129,6 +133,13 @@ class Runs:
             else:
                 break
         return end
+
+    def _initial(self, k: int) -> bool:
+        """ "A." of "A. Bekova", "Zh." of "K. Zh. Nurov": an initial and its full stop."""
+        tokens = self.tokens
+        text = tokens[k].text
+        shaped = (len(text) == 1 and text.isupper()) or text in shapes.DIGRAPH_INITIALS
+        return shaped and k + 1 < len(tokens) and tokens[k + 1].text == "."
 
     def _name_goes_on(self, i: int, j: int) -> bool:
         """A lower-case word inside a long name: "Embassy in Kazakhstan", "Council under

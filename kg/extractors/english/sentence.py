@@ -233,11 +233,16 @@ class Sentence(OrgRules, Repairs):
                 return
             self.singles.append(tokens[names[0]])
             return
+        words = [k for k in names if tokens[k].text != "."]  # "A. Bekova": initials
         if (
-            2 <= len(names) <= 4
-            and all(name_shaped(tokens[k]) or self._particle(k, names) for k in names)
+            2 <= len(words) <= 4
+            and all(
+                name_shaped(tokens[k]) or self._particle(k, names) or self._initial(k)
+                for k in words
+            )
+            and not all(self._initial(k) for k in words)
             and names == rest
-            and person_shaped([tokens[k] for k in names])
+            and person_shaped([tokens[k] for k in words])
             and not named_by_place
             and names[0] not in self.quoted
         ):

@@ -74,3 +74,6 @@ NOT_NAMES: frozenset[str] = frozenset(
 NAME_PARTICLES: frozenset[str] = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "al", "el", "bin", "ibn", "dos", "das"}
 )
+
+#: Two-letter initials of transliterated names: "K. Zh. Nurov", "Sh. Aliyev".
+DIGRAPH_INITIALS: frozenset[str] = frozenset({"Zh", "Sh", "Ch", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"})
