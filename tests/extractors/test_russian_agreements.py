@@ -59,3 +59,8 @@ def test_one_memorandum_with_two_partners_has_three_parties(extractor: RussianEx
     assert _agreements(extractor, text) == {
         frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея", "Университет Кайнар"})
     }
+
+
+def test_akimat_named_after_its_city_is_a_party(extractor: RussianExtractor) -> None:
+    text = "ОФ «Жаңа Ұрпақ» и акимат города Шымкент подписали меморандум."
+    assert _agreements(extractor, text) == {frozenset({"ОФ «Жаңа Ұрпақ»", "Акимат города Шымкент"})}

@@ -120,3 +120,19 @@ def test_branch_and_its_party_are_two_bodies(extractor: RussianExtractor) -> Non
     assert _roles(extractor, text) == {
         ("Ерлан Сапаров", "Алматинский филиал партии «Жарқын»", "председатель")
     }
+
+
+def test_place_between_body_and_person_and_possessive_title(
+    extractor: RussianExtractor,
+) -> None:
+    assert _roles(
+        extractor, "Директор фонда «Береке» в городе Алматы Айгуль Нурланова рассказала о нём."
+    ) == {("Айгуль Нурланова", "Фонд «Береке»", "директор")}
+    assert _roles(extractor, "Фонд «Шапагат» представлял его директор Серик Жумабаев.") == {
+        ("Серик Жумабаев", "Фонд «Шапагат»", "директор")
+    }
+
+
+def test_object_of_a_title_belongs_to_the_role(extractor: RussianExtractor) -> None:
+    text = "Выступил директор Центра «Рух» в Таразе, координатор проектов Нурлан Абишев."
+    assert ("Нурлан Абишев", "Центр «Рух»", "координатор проектов") in _roles(extractor, text)

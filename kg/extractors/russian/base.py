@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.russian.tokens import Token
-from kg.lang.ru import lexicon
+from kg.lang.ru import lexicon, morph
 
 # Tokens allowed between a position and its organisation or person: punctuation,
 # prepositions and conjunctions ("глава представительства ЮНИСЕФ в Республике ...").
@@ -105,8 +105,8 @@ class SentenceBase:
         """True when tokens strictly between ``a`` and ``b`` may separate linked items."""
         between = self.tokens[a + 1 : b]
         return len(between) <= _MAX_GAP and all(
-            t.pos in _GAP_POS or t.ner == "LOC" for t in between
-        )
+            t.pos in _GAP_POS or t.ner == "LOC" or t.lemma in lexicon.PLACE_NOUNS for t in between
+        )  # "директор фонда X в городе Алматы Имя"
 
     def _bracketed_genitive(self, opened: int) -> int | None:
         """Index of ")" closing a short lower-case genitive gloss opened at ``opened``."""
@@ -169,6 +169,19 @@ class SentenceBase:
                         continue
                 else:
                     break
+            if (
+                token.titled
+                and (
+                    token.ner == "LOC"
+                    or (token.ner is None and not morph.is_first_name(token.text))
+                )
+                and j > start
+                and tokens[j - 1].lemma in lexicon.PLACE_NOUNS
+                and tokens[j - 1].case == "gent"
+            ):
+                end = j  # "акимат города Шымкент": the place named after its kind
+                j += 1
+                continue
             abbreviation = token.text.isupper() and len(token.text) > 1 and token.ner != "PER"
             if token.ner == "PER" or not (token.inflected or abbreviation):
                 break

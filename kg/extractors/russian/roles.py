@@ -28,6 +28,8 @@ class RoleRules(SentenceBase):
             chain += before
             chain += self._chain_after(items, index)
             chain += self._bracketed(items, index)
+            if not chain:
+                chain += self._possessive(items, index, claimed)
             claimed += [(p, o) for p, o in chain if p is not None]
             for position, org in chain:
                 assert org.span is not None
@@ -66,6 +68,29 @@ class RoleRules(SentenceBase):
         role = " ".join(["глава", *unit]).lower()
         self.builder.role(person.span, org.span, role, self.bounds)
         return {org.first}
+
+    def _possessive(
+        self, items: list[Item], index: int, claimed: list[tuple[Item, Item]]
+    ) -> list[tuple[Item | None, Item]]:
+        """ "Мехмет Узер и его заместитель Имя", "Фонд X представлял его директор Имя".
+
+        The title is held in the body of the person linked last, or else in the last
+        organisation named before it in the sentence.
+        """
+        k = index - 1
+        if k < 0 or items[k].kind != "position" or items[k].implied is not None:
+            return []
+        position = items[k]
+        if position.first == 0 or self.tokens[position.first - 1].text.lower() not in (
+            lexicon.POSSESSIVES
+        ):
+            return []
+        if not self.gap_ok(position.last, items[index].first):
+            return []
+        if claimed:
+            return [(position, claimed[-1][1])]
+        orgs = [o for o in items[:k] if o.kind == "org" and not o.parent]
+        return [(position, orgs[-1])] if orgs else []
 
     def _listed_after(self, items: list[Item], index: int) -> bool:
         """True when the person follows another person with only "," or "и" between."""

@@ -386,3 +386,17 @@ MONTH_LEMMAS: frozenset[str] = frozenset(
 
 #: Verbs saying that their subject heads a body ("возглавил фонд").
 HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})
+
+#: Nouns naming a kind of place, before or after the place's own name ("города Шымкент").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"аул", "город", "область", "посёлок", "поселок", "район", "регион", "село", "страна"}
+)
+
+#: Possessive pronouns that point a title back at the body named before ("его директор").
+POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
+
+#: Genitive nouns after a title that name what it is about, not what it is of: they
+#: stay out of the role ("министр юстиции" names a ministry; "аким области" a region).
+NOT_OBJECTS: frozenset[str] = frozenset(
+    {"город", "область", "район", "регион", "село", "страна", "республика", "государство"}
+)
