@@ -142,7 +142,8 @@ class NameFinder(NameOpenings):
             keep=tuple(i for i in keep if i >= first),
             weak=weak,
         )
-        span.quote = self._naming_quote(first, h)
+        if not span.keep:  # a branch's quote names its parent, not the branch
+            span.quote = self._naming_quote(first, h)
         return span
 
     def grow(self, h: int, dependent: bool = False) -> tuple[int, list[int], list[int]]:
@@ -198,6 +199,10 @@ class NameFinder(NameOpenings):
                 linked = True
             if lex is not None and lex.form.case == "gen":
                 inner.append(j)
+                if dependent and self.lexeme(tok) is not None and not toks[h].cap:
+                    # "«X» партиясының Шымкент қалалық филиалы": the party is a body too
+                    keep.append(j)
+                    dependent = False
             left, j = j, j - 1
         return left, inner, keep
 
