@@ -158,3 +158,9 @@ def test_surname_with_initials_after_it_names_the_person_in_full(
     text = "Выступил Серик Омаров. Позже Омаров С.Н. ответил на вопросы."
     extraction = _extract(extractor, text)
     assert {m.text: m.name for m in extraction.mentions}["Омаров С.Н."] == "Серик Омаров"
+
+
+def test_name_runs_over_a_listed_genitive(extractor: RussianExtractor) -> None:
+    text = "Об этом сообщает управление культуры, спорта и туризма Министерства обороны."
+    names = set(_orgs(_extract(extractor, text)).values())
+    assert "Управление культуры, спорта и туризма Министерства обороны" in names

@@ -108,6 +108,20 @@ class SentenceBase:
             t.pos in _GAP_POS or t.ner == "LOC" or t.lemma in lexicon.PLACE_NOUNS for t in between
         )  # "директор фонда X в городе Алматы Имя"
 
+    def _listed_genitive(self, comma: int) -> bool:
+        """True when lower-case genitives after ``comma`` run on to "и" + a genitive."""
+        tokens = self.tokens
+        k = comma + 1
+        while k < len(tokens) and tokens[k].case == "gent" and not tokens[k].titled:
+            k += 1
+        return (
+            k > comma + 1
+            and k + 1 < len(tokens)
+            and tokens[k].text == "и"
+            and tokens[k + 1].case == "gent"
+            and not tokens[k + 1].titled
+        )
+
     def _bracketed_genitive(self, opened: int) -> int | None:
         """Index of ")" closing a short lower-case genitive gloss opened at ``opened``."""
         tokens = self.tokens
@@ -130,6 +144,9 @@ class SentenceBase:
         j = start
         while j < len(tokens):
             token = tokens[j]
+            if token.text == "," and self._listed_genitive(j):
+                j += 1  # "Управление информации, печати и культуры"
+                continue
             gloss = self._bracketed_genitive(j) if token.text == "(" else None
             if gloss is not None:
                 j = gloss + 1  # "мажилиса (нижней палаты) парламента Казахстана"

@@ -152,17 +152,20 @@ _SURNAME_FORM = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
     """True when pymorphy knows ``word`` as a first name."""
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
 
 
+@lru_cache(maxsize=1 << 14)
 def is_adjective(word: str) -> bool:
     """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
     parses = analyzer().parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_patronymic(word: str) -> bool:
     """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
     return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
