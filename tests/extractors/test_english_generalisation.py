@@ -486,3 +486,9 @@ def test_initials_and_surname_are_a_person() -> None:
     text = "It was presented by A. Bekova, director of the Clear Lake Fund, and K. Zh. Nurov."
     assert _names(text, EntityType.PERSON) == {"A. Bekova", "K. Zh. Nurov"}
     assert _roles(text) == {("A. Bekova", "Clear Lake Fund", "director")}
+
+
+def test_a_headline_in_capitals_gives_no_names_but_known_acronyms() -> None:
+    text = "KAZAKH FOREIGN MINISTER MEETS UNDP HEAD IN ASTANA\n\nThe text follows."
+    assert _names(text, EntityType.ORGANISATION) == {"UNDP"}
+    assert _names(text, EntityType.PERSON) == set()

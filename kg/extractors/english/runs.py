@@ -69,6 +69,11 @@ class Runs:
             k = close + 1
         return frozenset(inside)
 
+    def _all_capitals(self) -> bool:
+        """A headline in capitals: three or more words, every one upper case."""
+        words = [t.text for t in self.tokens if t.text[:1].isalpha()]
+        return len(words) >= 3 and all(w.isupper() for w in words)
+
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
         words = [t for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]

@@ -24,6 +24,8 @@ class Sentence(OrgRules, Repairs):
     """The rules applied to one sentence."""
 
     def run(self) -> None:
+        if self._all_capitals():
+            return  # "FORUM HELD IN ASTANA": capitals mark nothing; known acronyms still do
         headline = self._title_case()
         i = 0
         while i < len(self.tokens):
