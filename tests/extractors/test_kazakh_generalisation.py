@@ -417,3 +417,11 @@ def test_a_branch_and_its_parent_are_two_bodies_whatever_the_parents_case() -> N
         "«Мейірім» қоғамдық бірлестігі",
         "«Мейірім» қоғамдық бірлестігі қалалық филиалы",
     }
+
+
+def test_an_office_named_by_its_function_before_a_position_is_a_body() -> None:
+    found = extract(
+        "Кездесуге денсаулық сақтау басқармасы басшысының орынбасары Ж. Сейітов және "
+        "компания басқармасының төрағасы Асан Нұров келді."
+    )
+    assert roles(found) == {("Ж. Сейітов", "денсаулық сақтау басқармасы", "басшының орынбасары")}

@@ -157,6 +157,10 @@ UNIT_HEADS: frozenset[str] = frozenset(
     {"басқарма", "бөлім", "департамент", "комитет", "хатшылық", "кеңес", "кеңсе", "филиал"}
 )
 
+#: Heads of government offices that may be named by their function alone, in lower
+#: case ("денсаулық сақтау басқармасы", "ішкі саясат бөлімі").
+FUNCTION_OFFICES: frozenset[str] = frozenset({"басқарма", "бөлім", "департамент", "комитет"})
+
 #: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
 BOARD_WORDS: frozenset[str] = frozenset(
     {"директорлар", "басқарушылар", "қамқоршылар", "байқаушы", "байқаушылар", "сенімгерлер"}

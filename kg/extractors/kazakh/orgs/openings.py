@@ -9,10 +9,13 @@ from kg.extractors.kazakh.orgs.words import (
     ADMIN_ADJECTIVE_FORMS,
     BELONGING_LINKS,
     place_word,
+    plain_noun,
 )
 from kg.extractors.kazakh.persons import arabic_name_part
 from kg.extractors.kazakh.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon
+
+_MAX_FUNCTION_WORDS = 4  # lower-case words of an office named by its function
 
 
 class NameOpenings:
@@ -102,7 +105,26 @@ class NameOpenings:
         for p in range(left, h):
             if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
                 return p
-        return None
+        return self._office_by_function(left, h)
+
+    def _office_by_function(self, left: int, h: int) -> int | None:
+        """An office named by what it does, before a position: "денсаулық сақтау
+        басқармасы басшысының орынбасары", "ішкі саясат бөлімінің басшысы".
+
+        Two to four lower-case nouns before a government unit's head, and a position
+        right after it; one noun ("компания басқармасы") is a board, not an office.
+        """
+        lex = self.lexeme(self.toks[h])
+        following = self.toks[h + 1] if h + 1 < self.end else None
+        if lex is None or lex.lemma not in lexicon.FUNCTION_OFFICES or following is None:
+            return None
+        if following.position is None:
+            return None
+        k = h - 1
+        while k >= left and plain_noun(self.toks[k]):
+            k -= 1
+        first = k + 1
+        return first if 2 <= h - first <= _MAX_FUNCTION_WORDS else None
 
     def _past_opening_word(self, first: int, h: int) -> int:
         """Skip a sentence's first word that lower-case words part from the name.
