@@ -492,3 +492,9 @@ def test_a_headline_in_capitals_gives_no_names_but_known_acronyms() -> None:
     text = "KAZAKH FOREIGN MINISTER MEETS UNDP HEAD IN ASTANA\n\nThe text follows."
     assert _names(text, EntityType.ORGANISATION) == {"UNDP"}
     assert _names(text, EntityType.PERSON) == set()
+
+
+def test_event_word_inside_a_body_s_name_is_no_event() -> None:
+    text = "The Steppe Forum Foundation hosted the Open Water Summit."
+    assert {e.name for e in _events(text)} == {"Open Water Summit"}
+    assert _names(text, EntityType.ORGANISATION) == {"Steppe Forum Foundation"}

@@ -61,6 +61,8 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
 
 def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
     """ "the 12th Civil Forum of Kazakhstan “Title”": modifiers, head, place, title."""
+    if h + 1 < len(tokens) and tokens[h + 1].head is not None:
+        return None  # "Steppe Forum Foundation": the event word is inside a body's name
     start = h
     while start > 0 and _modifier(tokens[start - 1]):
         start -= 1
