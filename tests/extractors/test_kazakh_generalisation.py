@@ -425,3 +425,10 @@ def test_an_office_named_by_its_function_before_a_position_is_a_body() -> None:
         "компания басқармасының төрағасы Асан Нұров келді."
     )
     assert roles(found) == {("Ж. Сейітов", "денсаулық сақтау басқармасы", "басшының орынбасары")}
+
+
+def test_two_titles_joined_by_a_dash_belong_to_the_body_before_them() -> None:
+    found = extract(
+        "Тараз инновациялық университетінің Басқарма төрағасы – ректор Асан Бекұлы келді."
+    )
+    assert roles(found) == {("Асан Бекұлы", "Тараз инновациялық университеті", "басқарма төрағасы")}

@@ -64,7 +64,9 @@ def find_roles(
         tok = toks[p]
         if tok.position is None or tok.position.form.case != "nom" or p in covered:
             continue
-        roles.append(_phrase(toks, start, p, covered, floor))
+        phrase = _phrase(toks, start, p, covered, floor)
+        # titles are written capitalised at times ("Атқарушы хатшысы"): roles are lower case
+        roles.append(RolePhrase(phrase.start, phrase.end, phrase.role.lower()))
     return roles
 
 
@@ -259,8 +261,13 @@ def _item_start(toks: Sequence[Tok], start: int, i: int) -> int:
 
 
 def _joined(toks: Sequence[Tok], left: int, right: int) -> bool:
-    """Whether only commas and "және" stand between two items of a list."""
-    return left >= 0 and all(toks[i].text in _LIST_JOINERS for i in range(left, right))
+    """Whether only commas and "және" stand between two items of a list.
+
+    A dash joins two titles of one person too: "Басқарма төрағасы – ректор".
+    """
+    between = [toks[i].text for i in range(left, right)]
+    titles = between in (["–"], ["—"], ["-"])
+    return left >= 0 and (titles or all(text in _LIST_JOINERS for text in between))
 
 
 def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:
