@@ -164,3 +164,12 @@ def test_name_runs_over_a_listed_genitive(extractor: RussianExtractor) -> None:
     text = "Об этом сообщает управление культуры, спорта и туризма Министерства обороны."
     names = set(_orgs(_extract(extractor, text)).values())
     assert "Управление культуры, спорта и туризма Министерства обороны" in names
+
+
+def test_venue_in_the_locative_is_no_organisation(extractor: RussianExtractor) -> None:
+    text = (
+        "Во Дворце школьников прошла встреча, о которой сообщили в МИД РК и на странице в Facebook."
+    )
+    names = set(_orgs(_extract(extractor, text)).values())
+    assert not any("Дворец" in name for name in names)
+    assert "Facebook" in names

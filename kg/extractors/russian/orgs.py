@@ -98,6 +98,8 @@ class OrgRules(OrgForms):
         natasha = tokens[first].ner == "ORG" and tokens[first].pos in ("NOUN", "PROPN", "X")
         if not (legal or is_head or natasha):
             return None
+        if natasha and not (legal or is_head) and self._venue(first):
+            return None  # "во Дворце мира и согласия": where it happened, not who
         if natasha and not (legal or is_head):
             first = i = first if tokens[first].ner == "ORG" else i
             while i + 1 < len(tokens) and tokens[i + 1].ner == "ORG" and tokens[i + 1].text != "(":
@@ -170,6 +172,17 @@ class OrgRules(OrgForms):
             return self.quotes[last + 1]
         open_at = [o for o, c in self.quotes.items() if o < last < c]
         return max((self.quotes[o] for o in open_at), default=last)
+
+    def _venue(self, first: int) -> bool:
+        """A name without an organisation head, in the locative after "в"/"во"/"на"."""
+        token = self.tokens[first]
+        before = self.tokens[first - 1].text.lower() if first else ""
+        return (
+            token.case == "loct"
+            and before in ("в", "во", "на")
+            and not abbreviation(token.text)
+            and morph.is_common_noun(token.text)  # "Дворце", not "Facebook" or "МИДе"
+        )
 
     def _place(self, last: int) -> int:
         """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name."""

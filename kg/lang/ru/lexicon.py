@@ -310,7 +310,8 @@ NOT_ORGANISATIONS: frozenset[str] = frozenset(
 )
 
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
-SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "правительство", "сенат"})
+#: ("Правительство" alone is left out: news use it for any government.)
+SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "сенат"})
 
 #: Heads that only say what legal kind of body a quoted name is: "экологический фонд «X»"
 #: is X, whatever adjectives describe the fund.

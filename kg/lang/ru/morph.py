@@ -159,6 +159,18 @@ def is_first_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def is_common_noun(word: str) -> bool:
+    """True when pymorphy knows ``word`` as a dictionary noun that is no name."""
+    parses = analyzer().parse(word)
+    return bool(parses) and any(
+        p.is_known
+        and p.tag.POS == "NOUN"
+        and not ({"Name", "Surn", "Geox", "Abbr"} & p.tag.grammemes)
+        for p in parses[:1]
+    )
+
+
+@lru_cache(maxsize=1 << 14)
 def is_adjective(word: str) -> bool:
     """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
     parses = analyzer().parse(word)
