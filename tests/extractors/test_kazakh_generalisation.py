@@ -432,3 +432,8 @@ def test_two_titles_joined_by_a_dash_belong_to_the_body_before_them() -> None:
         "Тараз инновациялық университетінің Басқарма төрағасы – ректор Асан Бекұлы келді."
     )
     assert roles(found) == {("Асан Бекұлы", "Тараз инновациялық университеті", "басқарма төрағасы")}
+
+
+def test_a_lone_word_of_the_lexicon_in_capitals_is_no_abbreviation() -> None:
+    assert names(extract("ФОРУМ\n\nКеше жиын өтті."), ORG) == set()
+    assert names(extract("« » атты форум өтті."), EntityType.EVENT) == set()

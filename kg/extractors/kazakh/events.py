@@ -133,6 +133,8 @@ def _titled_event(toks: Sequence[Tok], start: int, h: int, event: Lexeme) -> Org
     close = toks[j - 1]
     if close.quote != "close" or close.partner is None or close.partner < start:
         return None
+    if j - 1 - close.partner < 2:
+        return None  # an empty quote titles nothing
     lemma = event.lemma
     owned = lemma[:-1] + "і" if lemma.endswith("ь") else morph.possessive(lemma)
     return OrgSpan(close.partner, h + 1, "head", lemma=lemma, suffix=owned, omit=frozenset({j, h}))

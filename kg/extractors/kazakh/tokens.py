@@ -115,6 +115,10 @@ class Tok:
         return (
             not self.ordinal
             and self.upper
+            # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+            and self.head is None
+            and self.event is None
+            and self.position is None
             and 2 <= len(letters) <= 8
             and letters.isalpha()
             and stem not in lexicon.NON_ORG_ACRONYMS
