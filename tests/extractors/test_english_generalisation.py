@@ -410,3 +410,91 @@ def test_minister_of_one_word_field_then_the_name() -> None:
     text = "Minister of Culture Aida Serikova opened the Zhetisu Media Forum."
     assert _roles(text) == {("Aida Serikova", "Ministry of Culture", "minister")}
     assert {e.name for e in _events(text)} == {"Zhetisu Media Forum"}
+
+
+def test_internal_unit_goes_into_the_role() -> None:
+    text = (
+        "Head of the Department of Water Policy of the Ministry of Ecology Aigul Bekova "
+        "presented the plan."
+    )
+    assert _roles(text) == {
+        ("Aigul Bekova", "Ministry of Ecology", "head of the department of water policy")
+    }
+
+
+def test_management_board_is_part_of_the_title() -> None:
+    text = "Bolat Nurov, Chairman of the Management Board of Steppe Invest JSC, signed it."
+    assert _roles(text) == {
+        ("Bolat Nurov", "Steppe Invest JSC", "chairman of the management board")
+    }
+
+
+def test_inner_and_after_an_on_tail() -> None:
+    text = "The UN Office on Drugs and Crime (UNODC) opened a centre."
+    assert _names(text, EntityType.ORGANISATION) == {"UN Office on Drugs and Crime"}
+
+
+def test_particle_inside_a_name_and_the_title_s_country() -> None:
+    text = "UNICEF Representative in Kazakhstan Arthur van Dalen said so."
+    assert _roles(text) == {("Arthur van Dalen", "UNICEF", "representative")}
+
+
+def test_news_agency_before_or_after_its_name() -> None:
+    text = "According to the Steppewire news agency, it rained. The news agency Dalanews agreed."
+    assert _names(text, EntityType.ORGANISATION) == {"Steppewire", "Dalanews"}
+
+
+def test_a_lower_case_head_after_a_comma_types_no_name() -> None:
+    text = "According to Chairman Bolat Nurov, the agency will grow."
+    assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_a_deputy_of_the_mazhilis() -> None:
+    text = "Aidos Sarsen, a deputy of the Mazhilis, spoke."
+    assert _roles(text) == {("Aidos Sarsen", "Mazhilis", "deputy")}
+
+
+def test_mixed_case_acronym_and_a_university_in_a_headline_are_two_bodies() -> None:
+    text = "StepNU and Seoul Lake University Sign MoU\n\nThe text follows."
+    assert _names(text, EntityType.ORGANISATION) == {"StepNU", "Seoul Lake University"}
+
+
+def test_field_of_a_title_then_the_name_at_the_end_of_the_run() -> None:
+    text = (
+        "The Steppe National University (StepNU) grew. StepNU Vice-Rector for International "
+        "Relations Aigul Bekova said so."
+    )
+    assert _roles(text) == {
+        ("Aigul Bekova", "Steppe National University", "vice-rector for international relations")
+    }
+
+
+def test_a_plural_title_before_a_list_is_each_person_s() -> None:
+    text = (
+        "UNDP head Vera Lund and Aida Bek opened it. The Clear Lake Fund board members "
+        "Aida Bek, Dana Nur and Bolat Nurov visited Taraz."
+    )
+    assert _roles(text) == {
+        ("Vera Lund", "UNDP", "head"),
+        ("Aida Bek", "Clear Lake Fund", "board member"),
+        ("Dana Nur", "Clear Lake Fund", "board member"),
+        ("Bolat Nurov", "Clear Lake Fund", "board member"),
+    }
+
+
+def test_initials_and_surname_are_a_person() -> None:
+    text = "It was presented by A. Bekova, director of the Clear Lake Fund, and K. Zh. Nurov."
+    assert _names(text, EntityType.PERSON) == {"A. Bekova", "K. Zh. Nurov"}
+    assert _roles(text) == {("A. Bekova", "Clear Lake Fund", "director")}
+
+
+def test_a_headline_in_capitals_gives_no_names_but_known_acronyms() -> None:
+    text = "KAZAKH FOREIGN MINISTER MEETS UNDP HEAD IN ASTANA\n\nThe text follows."
+    assert _names(text, EntityType.ORGANISATION) == {"UNDP"}
+    assert _names(text, EntityType.PERSON) == set()
+
+
+def test_event_word_inside_a_body_s_name_is_no_event() -> None:
+    text = "The Steppe Forum Foundation hosted the Open Water Summit."
+    assert {e.name for e in _events(text)} == {"Open Water Summit"}
+    assert _names(text, EntityType.ORGANISATION) == {"Steppe Forum Foundation"}

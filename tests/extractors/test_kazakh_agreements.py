@@ -171,3 +171,14 @@ def test_a_genitive_before_arasynda_is_a_party() -> None:
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"Жамбыл облыстық кітапханасы", "Шу аудандық музейі"}
+
+
+def test_a_headline_and_a_dated_body_report_one_agreement() -> None:
+    found = extract(
+        "«Шуақ» қоры мен Тараз жастар одағы келісім жасасты\n\n"
+        "25 қарашада «Шуақ» қоры мен Тараз жастар одағы меморандумға қол қойды.",
+        date="2024-12-01",
+    )
+    claims = agreements(found)
+    assert len(claims) == 2
+    assert {(c.kind, c.date) for c in claims} == {(AgreementKind.AGREEMENT, "2024-11-25")}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kazakh_support import extract, names, roles
+from kazakh_support import agreements, extract, names, parties, roles
 
 from kg.model import EntityType
 
@@ -268,3 +268,172 @@ def test_a_surname_left_in_the_accusative_is_the_same_person() -> None:
         "Съезд Бекзат Нұрмағамбетовті кеңестен шығарды."
     )
     assert len(names(found, PERSON)) == 1
+
+
+def test_a_comma_list_before_and_stays_inside_a_name() -> None:
+    found = extract(
+        "Шараға Ақмола облысының мәдениет, тілдер және архив ісі басқармасының басшысы "
+        "Гүлмира Сәрсенова қатысты."
+    )
+    assert roles(found) == {
+        (
+            "Гүлмира Сәрсенова",
+            "Ақмола облысының мәдениет, тілдер және архив ісі басқармасы",
+            "басшы",
+        )
+    }
+
+
+def test_with_someones_support_is_no_part_of_the_next_name() -> None:
+    found = extract(
+        "Ақмола облысының мәдениет басқармасының қолдауымен облыстық тарих музейінде көрме ашылды."
+    )
+    assert "Ақмола облысының мәдениет басқармасы" in names(found, ORG)
+
+
+def test_the_regional_office_named_short_is_the_one_named_with_its_region() -> None:
+    found = extract(
+        "Көрмені Ақмола облысының жастар саясаты басқармасы ұйымдастырды. Оған облыстық "
+        "жастар саясаты басқармасының бас маманы Ержан Әлиев қатысты."
+    )
+    assert roles(found) == {
+        ("Ержан Әлиев", "Ақмола облысының жастар саясаты басқармасы", "бас маман")
+    }
+
+
+def test_quoted_names_listed_before_a_plural_head_are_bodies_of_their_own() -> None:
+    found = extract("Жиынға «Шаңырақ», «Бәйтерек» және «Ақбота» кеңестерінің мүшелері қатысты.")
+    assert names(found, ORG) == {"«Шаңырақ» кеңесі", "«Бәйтерек» кеңесі", "«Ақбота» кеңесі"}
+
+
+def test_one_subject_signs_with_each_of_the_listed_bodies() -> None:
+    found = extract(
+        "«Шапағат» қоры «Ақ жол», «Нұр» және «Мейірім» қорларымен меморандумға қол қойды."
+    )
+    assert sorted(sorted(parties(found, c)) for c in agreements(found)) == [
+        ["«Ақ жол» қоры", "«Шапағат» қоры"],
+        ["«Мейірім» қоры", "«Шапағат» қоры"],
+        ["«Нұр» қоры", "«Шапағат» қоры"],
+    ]
+
+
+def test_a_later_lower_case_mention_of_a_named_office_is_that_office() -> None:
+    found = extract(
+        "Жиынға облыстық жастар саясаты басқармасының басшысы Арман Сейітов келді. "
+        "Кейін жастар саясаты басқармасының маманы Әлия Бекова сөйледі."
+    )
+    assert roles(found) == {
+        ("Арман Сейітов", "облыстық жастар саясаты басқармасы", "басшы"),
+        ("Әлия Бекова", "облыстық жастар саясаты басқармасы", "маман"),
+    }
+
+
+def test_a_quoted_title_with_atty_names_the_event_after_it() -> None:
+    found = extract(
+        "Қалада «Жастар – болашақ» атты облыстық жастар форумы өтті. "
+        "Колледжде «Достық – бақыт» атты фестиваль болды."
+    )
+    assert names(found, EntityType.EVENT) == {
+        "«Жастар – болашақ» облыстық жастар форумы",
+        "«Достық – бақыт» фестивалі",
+    }
+
+
+def test_an_arabic_article_opens_a_name_and_a_person() -> None:
+    found = extract(
+        "Жиынға әл-Фараби университетінің ректоры Салим Омар қатысты. "
+        "Делегацияны Юсуф Ахмад Әл Мансур басқарды."
+    )
+    assert "әл-Фараби университеті" in names(found, ORG)
+    assert "Юсуф Ахмад Әл Мансур" in names(found, PERSON)
+
+
+def test_an_office_for_employment_keeps_its_action_words() -> None:
+    found = extract(
+        "Кездесуге облыстық жұмыспен қамтуды үйлестіру басқармасының басшысы Асан Нұров келді."
+    )
+    assert roles(found) == {
+        ("Асан Нұров", "облыстық жұмыспен қамтуды үйлестіру басқармасы", "басшы")
+    }
+
+
+def test_a_bare_head_before_a_position_is_the_one_body_of_that_kind_named() -> None:
+    found = extract(
+        "Іс-шара Шығыс гуманитарлық университетінде өтті. "
+        "Шараны университет ректоры Талғат Ахметов ашты."
+    )
+    assert roles(found) == {("Талғат Ахметов", "Шығыс гуманитарлық университеті", "ректор")}
+
+
+def test_a_bare_head_refers_to_nothing_when_two_bodies_of_its_kind_are_named() -> None:
+    found = extract(
+        "Шараға Шығыс университеті мен Батыс университеті қатысты. "
+        "Шараны университет ректоры Талғат Ахметов ашты."
+    )
+    assert roles(found) == set()
+
+
+def test_positions_listed_after_a_delegation_colon_are_held_in_its_body() -> None:
+    found = extract(
+        "Кітапханаға Тәжікстан Ұлттық музейінің делегациясы құрамында: бас директор "
+        "Рустам Набиев, бас хатшы Зарина Каримова келді."
+    )
+    assert roles(found) == {
+        ("Рустам Набиев", "Тәжікстан Ұлттық музейі", "бас директор"),
+        ("Зарина Каримова", "Тәжікстан Ұлттық музейі", "бас хатшы"),
+    }
+
+
+def test_a_council_that_was_held_is_a_meeting() -> None:
+    found = extract("Кеше Түркістан облысы Жастар ассамблеясының кеңесі өтті.")
+    assert names(found, EntityType.EVENT) == {"Түркістан облысы Жастар ассамблеясының кеңесі"}
+    assert "Түркістан облысы Жастар ассамблеясының кеңесі" not in names(found, ORG)
+
+
+def test_a_board_named_without_its_body_is_no_organisation() -> None:
+    found = extract("Ректор Қамқоршылар кеңесінің отырысына қатысты.")
+    assert names(found, ORG) == set()
+
+
+def test_offices_bureaus_and_bar_associations_are_bodies() -> None:
+    found = extract(
+        "Адам құқықтары жөніндегі Дала халықаралық бюросының директоры Ерлан Сәтов және "
+        "Алматы қалалық адвокаттар алқасының төрағасы Серік Әлімов сөйледі."
+    )
+    assert names(found, ORG) == {
+        "Адам құқықтары жөніндегі Дала халықаралық бюросы",
+        "Алматы қалалық адвокаттар алқасы",
+    }
+
+
+def test_a_branch_and_its_parent_are_two_bodies_whatever_the_parents_case() -> None:
+    found = extract(
+        "«Болашақ» партиясының Тараз қалалық филиалының хатшысы Ерлан Сәтов және "
+        "«Мейірім» қоғамдық бірлестігі қалалық филиалының директоры Әсел Нұрова сөйледі."
+    )
+    assert names(found, ORG) == {
+        "«Болашақ» партиясы",
+        "«Болашақ» партиясының Тараз қалалық филиалы",
+        "«Мейірім» қоғамдық бірлестігі",
+        "«Мейірім» қоғамдық бірлестігі қалалық филиалы",
+    }
+
+
+def test_an_office_named_by_its_function_before_a_position_is_a_body() -> None:
+    found = extract(
+        "Кездесуге денсаулық сақтау басқармасы басшысының орынбасары Ж. Сейітов және "
+        "компания басқармасының төрағасы Асан Нұров келді."
+    )
+    assert roles(found) == {("Ж. Сейітов", "денсаулық сақтау басқармасы", "басшының орынбасары")}
+
+
+def test_two_titles_joined_by_a_dash_belong_to_the_body_before_them() -> None:
+    found = extract(
+        "Тараз инновациялық университетінің Басқарма төрағасы – ректор Асан Бекұлы келді."
+    )
+    assert roles(found) == {("Асан Бекұлы", "Тараз инновациялық университеті", "басқарма төрағасы")}
+
+
+def test_a_lone_word_of_the_lexicon_in_capitals_is_no_abbreviation() -> None:
+    assert names(extract("ФОРУМ\n\nКеше жиын өтті."), ORG) == set()
+    assert names(extract("« » атты форум өтті."), EntityType.EVENT) == set()

@@ -49,3 +49,18 @@ def test_parties_in_the_sentence_before_the_signing(extractor: RussianExtractor)
     assert _agreements(extractor, text) == {
         frozenset({"Ассоциация фермеров Прииртышья", "Фонд «Береке»"})
     }
+
+
+def test_one_memorandum_with_two_partners_has_three_parties(extractor: RussianExtractor) -> None:
+    text = (
+        "Фонд «Жетісу жастары» подписал трёхсторонний меморандум с Ассоциацией волонтёров "
+        "Семея и Университетом Кайнар."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея", "Университет Кайнар"})
+    }
+
+
+def test_akimat_named_after_its_city_is_a_party(extractor: RussianExtractor) -> None:
+    text = "ОФ «Жаңа Ұрпақ» и акимат города Шымкент подписали меморандум."
+    assert _agreements(extractor, text) == {frozenset({"ОФ «Жаңа Ұрпақ»", "Акимат города Шымкент"})}

@@ -150,3 +150,26 @@ def test_attached_body_gloss_and_abbreviated_kind(extractor: RussianExtractor) -
 def test_common_nouns_in_capitals_are_no_organisations(extractor: RussianExtractor) -> None:
     text = "Участники обсудили свободу СМИ и работу НПО в регионах."
     assert _orgs(_extract(extractor, text)) == {}
+
+
+def test_surname_with_initials_after_it_names_the_person_in_full(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Выступил Серик Омаров. Позже Омаров С.Н. ответил на вопросы."
+    extraction = _extract(extractor, text)
+    assert {m.text: m.name for m in extraction.mentions}["Омаров С.Н."] == "Серик Омаров"
+
+
+def test_name_runs_over_a_listed_genitive(extractor: RussianExtractor) -> None:
+    text = "Об этом сообщает управление культуры, спорта и туризма Министерства обороны."
+    names = set(_orgs(_extract(extractor, text)).values())
+    assert "Управление культуры, спорта и туризма Министерства обороны" in names
+
+
+def test_venue_in_the_locative_is_no_organisation(extractor: RussianExtractor) -> None:
+    text = (
+        "Во Дворце школьников прошла встреча, о которой сообщили в МИД РК и на странице в Facebook."
+    )
+    names = set(_orgs(_extract(extractor, text)).values())
+    assert not any("Дворец" in name for name in names)
+    assert "Facebook" in names

@@ -20,3 +20,13 @@ def test_nominative_in_context_is_kept() -> None:
 
 def test_unknown_womans_name_keeps_her_surname() -> None:
     assert person_nominative(["Жанар", "Мусина"], "gent") == ["Жанар", "Мусина"]
+
+
+def test_readings_without_a_gender_do_not_break_the_choice() -> None:
+    # some readings carry no gender; choosing among them once raised in pymorphy
+    assert person_nominative(["Сәкен", "Қалқаманов"]) == ["Сәкен", "Қалқаманов"]
+
+
+def test_tagger_case_decides_when_both_words_read_in_it() -> None:
+    assert person_nominative(["Нурлана", "Абенова"], "gent") == ["Нурлан", "Абенов"]
+    assert person_nominative(["Асель", "Омарова"], "gent") == ["Асель", "Омарова"]

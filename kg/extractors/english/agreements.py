@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
 from kg.extractors.english.tokens import Item
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, shapes
 from kg.model import AgreementKind, RoleClaim
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _title(sentence: Sentence, words: list[str]) -> str | None:
         return None
     window = range(noun + 1, min(noun + 16, len(words)))
     on = next((k for k in window if words[k] == "on"), None)
-    if on is None or on + 1 >= len(words) or words[on + 1] in lexicon.NOT_NAMES:
+    if on is None or on + 1 >= len(words) or words[on + 1] in shapes.NOT_NAMES:
         return None  # "on Tuesday" dates the signing; it is no subject
     end = on
     while (
@@ -98,7 +98,7 @@ def _title(sentence: Sentence, words: list[str]) -> str | None:
         and not (
             words[end + 1] == "on"
             and end + 2 < len(words)
-            and (words[end + 2].isdigit() or words[end + 2] in lexicon.NOT_NAMES)
+            and (words[end + 2].isdigit() or words[end + 2] in shapes.NOT_NAMES)
         )
         and not (
             words[end + 1] == "in" and end + 2 < len(words) and sentence.tokens[end + 2].capitalised

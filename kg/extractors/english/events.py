@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extractors.common import Span
 from kg.extractors.english.tokens import POSSESSIVE, Token
-from kg.lang.en import lexicon
+from kg.lang.en import places, shapes
 from kg.model import EntityType
 
 _QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’"}
@@ -45,7 +45,7 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
     """Named events in one sentence."""
     spans: list[Span] = []
     for h, token in enumerate(tokens):
-        if token.bare not in lexicon.EVENT_HEADS:
+        if token.bare not in shapes.EVENT_HEADS:
             continue
         span = _capitalised_event(text, tokens, h) if token.capitalised else None
         if span is None and not token.capitalised:
@@ -61,6 +61,8 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
 
 def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
     """ "the 12th Civil Forum of Kazakhstan “Title”": modifiers, head, place, title."""
+    if h + 1 < len(tokens) and tokens[h + 1].head is not None:
+        return None  # "Steppe Forum Foundation": the event word is inside a body's name
     start = h
     while start > 0 and _modifier(tokens[start - 1]):
         start -= 1
@@ -115,7 +117,7 @@ def _modifier(token: Token) -> bool:
 
 
 def _ordinal(token: Token) -> bool:
-    return token.bare in lexicon.ORDINALS or bool(_NUMBERED.match(token.text))
+    return token.bare in shapes.ORDINALS or bool(_NUMBERED.match(token.text))
 
 
 def _quoted_end(tokens: list[Token], k: int) -> int | None:
@@ -155,8 +157,8 @@ def sentence_place(tokens: list[Token]) -> str | None:
     """The city the sentence says something happened in ("in Astana", "Almaty hosted")."""
     for k, token in enumerate(tokens[:-1]):
         following = tokens[k + 1]
-        if token.text == "in" and following.bare in lexicon.CITIES:
+        if token.text == "in" and following.bare in places.CITIES:
             return following.text
-        if token.bare in lexicon.CITIES and following.text in ("hosted", "hosts", "will"):
+        if token.bare in places.CITIES and following.text in ("hosted", "hosts", "will"):
             return token.text
     return None

@@ -17,10 +17,11 @@ NAME = "en.rules"
 
 # A headline naming an agreement is at most this many tokens long.
 _TITLE_TOKENS = 12
-# Abbreviations whose full stop ends no sentence.
+# Abbreviations and two-letter initials ("K. Zh. Nurov") whose full stop ends no sentence.
 _ABBREVIATION_END = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo)\.$"
 )
 
 
@@ -67,13 +68,13 @@ class EnglishExtractor:
         # unless it is part of a longer name already found ("UN Development Programme").
         covered = [(m.start, m.end) for m in builder.mentions if m.type is EntityType.ORGANISATION]
         for token in all_tokens:
-            if any(start <= token.start and token.end <= end for start, end in covered):
-                continue
             bare = POSSESSIVE.sub("", token.text)
             org = acronyms.get(bare)
             if org is None and bare in lexicon.KNOWN_ACRONYMS:
                 org = Span(EntityType.ORGANISATION, 0, 0, bare, OrgClass.INTERNATIONAL)
-            if org is not None:
+            if org is not None and not any(
+                start <= token.start and token.end <= end for start, end in covered
+            ):
                 end = token.start + len(bare)
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)

@@ -6,8 +6,15 @@ import re
 
 from kg.extractors.common import Span
 from kg.extractors.english.runs import QUOTES, Runs
-from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, acronym_shaped, name_shaped
-from kg.lang.en import lexicon
+from kg.extractors.english.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Item,
+    acronym_shaped,
+    name_shaped,
+    person_shaped,
+)
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 # A site's name as its outlet: "SteppeNews.kz", "UzDaily.com".
@@ -56,7 +63,7 @@ class OrgRules(Runs):
         """An acronym or a legal form closes a body's name: "UNDP and ...", "X AO and ..."."""
         token = self.tokens[k]
         return token.bare in lexicon.LEGAL_FORMS or (
-            len(token.text) >= 2 and token.text.isupper() and token.text.isalpha()
+            acronym_shaped(token.text) and token.text.isalpha()
         )
 
     def _closed_org(self, indices: list[int]) -> None:
@@ -98,7 +105,7 @@ class OrgRules(Runs):
                 or after_joiner.text in ("the", "a", "an")
                 or (after_joiner.text.isupper() and len(after_joiner.text) > 1)
                 or not any(
-                    tokens[x].text.lower() in ("of", "for") for x in rest[head + 1 : end + 1]
+                    tokens[x].text.lower() in ("of", "for", "on") for x in rest[head + 1 : end + 1]
                 )
             ):
                 break  # "X Foundation and the Y Foundation", "... and UNICEF": two bodies
@@ -112,8 +119,14 @@ class OrgRules(Runs):
             ):
                 stop += 1
             remaining = len(rest) - stop - 1
-            if remaining == 0 and stop - nxt >= 2 and tokens[rest[stop - 2]].bare in lexicon.PLACES:
-                stop -= 2  # the last two words are the person's name
+            last_two = [tokens[x] for x in rest[stop - 1 : stop + 1]]
+            if (
+                remaining == 0
+                and stop - nxt >= 2
+                and all(name_shaped(t) for t in last_two)
+                and person_shaped(last_two)
+            ):
+                stop -= 2  # "Ministry of Education Aigul Bekova": the last two are a name
             end = stop
         end = self._typed_name(rest, head, end)
         # A name after the head with nothing joining it starts the person.
@@ -158,6 +171,9 @@ class OrgRules(Runs):
         # Only with "the": in "public union Konstantin Avershin" the name is a person's.
         k = names[0] - 2
         head = self.tokens[k] if k >= 0 and self.tokens[k + 1].text == "the" else None
+        before = self.tokens[names[0] - 1] if names[0] else None
+        if before is not None and not before.capitalised and before.bare in lexicon.MEDIA_TYPES:
+            head = before  # "the news agency Kazinform": a medium names its outlet directly
         if head is None or head.capitalised or head.bare not in lexicon.LOWER_HEADS:
             return False
         span = self._span(EntityType.ORGANISATION, names, lexicon.ORG_HEADS.get(head.bare))
@@ -203,7 +219,7 @@ class OrgRules(Runs):
         """ "the United States government", "the Almaty city akimat": place, then body."""
         tokens = self.tokens
         k = names[-1] + 1
-        if k < len(tokens) and tokens[k].bare in lexicon.UNIT_WORDS:
+        if k < len(tokens) and tokens[k].bare in places.UNIT_WORDS:
             k += 1
         if k >= len(tokens) or tokens[k].text not in lexicon.GOVERNMENT_WORDS:
             return False
@@ -216,7 +232,7 @@ class OrgRules(Runs):
     def _quoted_org(self, names: list[int]) -> bool:
         """A name before a lower-case head: "‘Alga’ party", "Ya-Almaatinets (gloss) union"."""
         tokens = self.tokens
-        if all(tokens[k].bare in lexicon.PLACES for k in names):
+        if all(tokens[k].bare in places.PLACES for k in names):
             return False
         j = names[-1] + 1
         while j < len(tokens) and tokens[j].text in "’'\"”":
@@ -239,6 +255,8 @@ class OrgRules(Runs):
             self.items.append(Item("org", first, j, span=span))
             return True
         for n in range(j, min(j + 3, len(tokens))):
+            if not tokens[n].text[:1].isalpha() or tokens[n].bare in shapes.NOT_NAMES:
+                break  # "X, the agency ...": the head after a comma is another phrase
             if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
                 org_class = lexicon.ORG_HEADS.get(tokens[n].bare)
                 # "BTS Digital IT company": a short capitalised sector word types the head.

@@ -118,6 +118,37 @@ class Repairs(Runs):
             merged.append(item)
         self.items = merged
 
+    def _internal_units(self) -> None:
+        """ "Head of the Department of X of the Ministry of Y": a unit goes into the role,
+        the ministry is the body (the conventions keep internal units out of the graph)."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            if item.kind != "org" or item.span is None:
+                continue
+            if tokens[item.first].bare not in lexicon.INTERNAL_UNITS:
+                continue
+            parent = next(
+                (
+                    k
+                    for k in range(item.first + 2, item.last)
+                    if tokens[k].text == "of"
+                    and tokens[k + 1 if tokens[k + 1].text != "the" else k + 2].head
+                    in lexicon.PARENT_HEADS
+                ),
+                None,
+            )
+            if parent is None:
+                continue
+            head = parent + 2 if tokens[parent + 1].text == "the" else parent + 1
+            span = self._span(EntityType.ORGANISATION, list(range(head, item.last + 1)))
+            # the item keeps the unit's words, so the title before it still pairs
+            self.items[n] = Item("org", item.first, item.last, span=span)
+            position = self.items[n - 1] if n else None
+            if position is not None and position.kind == "position" and position.role:
+                unit = " ".join(t.text.lower() for t in tokens[item.first : parent])
+                role = f"{position.role} of the {unit}"
+                self.items[n - 1] = Item("position", position.first, position.last, role=role)
+
     def _bare_head(self, item: Item) -> bool:
         """A head alone ("Group of people ...", "the Foundation") names no body."""
         if item.kind != "org" or item.span is None or " " in item.span.name:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
 from kg.extractors.english.tokens import POSSESSIVE, Item
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places
 from kg.model import EntityType
 
 if TYPE_CHECKING:
@@ -14,7 +14,21 @@ if TYPE_CHECKING:
 
 # Words allowed between a person and the title that follows it ("X was elected Head of").
 _AFTER_PERSON = frozenset(
-    {",", "was", "is", "has", "been", "elected", "appointed", "named", "became", "as", "new"}
+    {
+        ",",
+        "was",
+        "is",
+        "has",
+        "been",
+        "elected",
+        "appointed",
+        "named",
+        "became",
+        "as",
+        "new",
+        "a",
+        "an",
+    }
 )
 # Honorifics ("Mr. X") may stand between a title and its person.
 _BETWEEN = frozenset(
@@ -27,7 +41,10 @@ _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 
 def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
-    between = [t.text.lower() for t in sentence.tokens[a + 1 : b]]
+    # "Representative in Kazakhstan X": the place of a title may stand before its person
+    between = [t.text.lower() for t in sentence.tokens[a + 1 : b] if t.bare not in places.PLACES]
+    if between[:1] == ["in"] and len(between) < b - a - 1:
+        between = between[1:]
     if len(between) > _MAX_GAP + 1 or any(
         w not in allowed and w not in lexicon.TYPE_WORDS for w in between
     ):
@@ -41,9 +58,17 @@ def find_roles(sentence: Sentence) -> None:
     # Items an earlier person took as its apposition ("X, Vice President of Y, and Z"):
     # the next person does not take them again.
     claimed: set[int] = set()
+    # A title before a list of people is each one's: "board members A, B and C".
+    listed: list[tuple[Item | None, Item]] = []
     for index, item in enumerate(items):
         if item.kind != "person" or item.span is None:
             continue
+        previous = items[index - 1] if index else None
+        in_list = (
+            previous is not None
+            and previous.kind == "person"
+            and _gap(sentence, previous.last, item.first, frozenset({",", "and"})) not in (None, [])
+        )
         run: list[Item] = []
         k, right = index - 1, item.first
         while (
@@ -56,6 +81,12 @@ def find_roles(sentence: Sentence) -> None:
             right = items[k].first
             k -= 1
         pairs = _pairs(sentence, run)
+        if not pairs and in_list:
+            pairs = list(listed)
+        if pairs and all(_plural(sentence, position) for position, _ in pairs):
+            listed = pairs
+        elif not in_list:
+            listed = []
         after: list[Item] = []
         k, left = index + 1, item.last
         allowed = _AFTER_PERSON | _BETWEEN
@@ -128,6 +159,14 @@ def _the_title(sentence: Sentence, index: int) -> None:
     if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
         assert orgs[0].span is not None
         sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _plural(sentence: Sentence, position: Item | None) -> bool:
+    """Whether a title is written in the plural ("board members"), so it heads a list."""
+    if position is None:
+        return False
+    words = sentence.tokens[position.first : position.last + 1]
+    return " ".join(t.text.lower() for t in words) in lexicon.SINGULAR_TITLES
 
 
 def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:

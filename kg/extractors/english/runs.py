@@ -6,8 +6,15 @@ import re
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.english.events import EventFinding
-from kg.extractors.english.tokens import CONNECTORS, POSSESSIVE, Item, Token
-from kg.lang.en import lexicon
+from kg.extractors.english.tokens import (
+    CONNECTORS,
+    POSSESSIVE,
+    Item,
+    Token,
+    name_shaped,
+    person_shaped,
+)
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 # "Chargé d’Affaires": a French particle inside a capitalised title.
@@ -62,6 +69,11 @@ class Runs:
             k = close + 1
         return frozenset(inside)
 
+    def _all_capitals(self) -> bool:
+        """A headline in capitals: three or more words, every one upper case."""
+        words = [t.text for t in self.tokens if t.text[:1].isalpha()]
+        return len(words) >= 3 and all(w.isupper() for w in words)
+
     def _title_case(self) -> bool:
         """A headline In Title Case: capitals say nothing about names there."""
         words = [t for t in self.tokens if t.text[:1].isalpha() and len(t.text) > 3]
@@ -76,7 +88,7 @@ class Runs:
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
         tokens = self.tokens
-        if not tokens[i].capitalised or tokens[i].function_word:
+        if not tokens[i].capitalised or (tokens[i].function_word and not self._initial(i)):
             return i - 1
         end = i
         j = i + 1
@@ -91,13 +103,24 @@ class Runs:
                     break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
                 end = j
                 j += 1
+            elif (
+                token.text in shapes.NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and tokens[j + 1].capitalised
+                and tokens[j - 1].capitalised
+            ):
+                j += 1  # "Arthur van Diesen"
+            elif token.text == "." and self._initial(j - 1) and tokens[j + 1 :][:1] != []:
+                if not tokens[j + 1].capitalised:
+                    break
+                j += 1  # "A. Bekova": an initial's full stop
             elif token.text.lower() in CONNECTORS or token.text == "-":
                 j += 1
             elif token.bare in lexicon.LEGAL_FORMS:
                 end = j  # "Konrad-Adenauer-Stiftung e.V."
                 j += 1
             elif (
-                token.bare in lexicon.UNIT_WORDS
+                token.bare in places.UNIT_WORDS
                 and tokens[j - 1].capitalised
                 and "of" in [t.text for t in tokens[i:j]]
             ):
@@ -115,6 +138,13 @@ class Runs:
             else:
                 break
         return end
+
+    def _initial(self, k: int) -> bool:
+        """ "A." of "A. Bekova", "Zh." of "K. Zh. Nurov": an initial and its full stop."""
+        tokens = self.tokens
+        text = tokens[k].text
+        shaped = (len(text) == 1 and text.isupper()) or text in shapes.DIGRAPH_INITIALS
+        return shaped and k + 1 < len(tokens) and tokens[k + 1].text == "."
 
     def _name_goes_on(self, i: int, j: int) -> bool:
         """A lower-case word inside a long name: "Embassy in Kazakhstan", "Council under
@@ -135,7 +165,7 @@ class Runs:
         for_tail = any(
             tokens[k].head is not None and tokens[k + 1].text == "for" for k in range(i, j - 1)
         )
-        return for_tail and following.bare not in lexicon.PLACES
+        return for_tail and following.bare not in places.PLACES
 
     def _gloss_end(self, j: int) -> int | None:
         """ "Biz Birgemiz (We Are Together) Fund": a translation inside a name."""
@@ -200,7 +230,15 @@ class Runs:
             k += 1
             if k <= limit and tokens[k].text == "the":
                 k += 1
+            if k < limit and tokens[k].bare in lexicon.BOARD_KINDS:
+                k += 1  # "Chairman of the Management Board"
             if k <= limit and tokens[k].bare in lexicon.POSITION_BODIES:
+                if (
+                    k + 2 <= limit
+                    and tokens[k + 1].text == "of"
+                    and tokens[k + 2].bare in lexicon.POSITION_BODIES
+                ):
+                    return k + 2  # "Chairman of the Board of Directors"
                 return k
         return end
 
@@ -216,8 +254,20 @@ class Runs:
         for k in range(end + 2, min(end + 6, limit + 1)):
             if tokens[k].text == "of":
                 return k - 1 if k - 1 > end + 1 else end
-            if not tokens[k].capitalised or tokens[k].head is not None:
+            if not tokens[k].capitalised or tokens[k].head not in (None, "international"):
                 return end
+        # "Vice-Rector for International Relations Aigul Bekova": the run's last two
+        # words are the person, the words before them the field
+        words = tokens[end + 2 : limit + 1]
+        name = words[-2:]
+        if (
+            3 <= len(words) <= 6
+            and all(t.capitalised for t in words)
+            and all(name_shaped(t) for t in name)
+            and person_shaped(name)
+            and not person_shaped(words[:-2])
+        ):
+            return limit - 2
         return end
 
     def _adviser_to(self, j: int) -> int | None:

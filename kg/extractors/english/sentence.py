@@ -16,7 +16,7 @@ from kg.extractors.english.tokens import (
     name_shaped,
     person_shaped,
 )
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 
@@ -24,6 +24,8 @@ class Sentence(OrgRules, Repairs):
     """The rules applied to one sentence."""
 
     def run(self) -> None:
+        if self._all_capitals():
+            return  # "FORUM HELD IN ASTANA": capitals mark nothing; known acronyms still do
         headline = self._title_case()
         i = 0
         while i < len(self.tokens):
@@ -42,6 +44,7 @@ class Sentence(OrgRules, Repairs):
         self._quoted_names()
         self._dashed_acronyms()
         self._bracketed_units()
+        self._internal_units()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._ministries()
         for item in self.items:
@@ -64,14 +67,14 @@ class Sentence(OrgRules, Repairs):
             if tokens[k].text.lower() in CONNECTORS:
                 w += 1
                 continue
-            if tokens[k].bare in lexicon.PLACES and POSSESSIVE.search(tokens[k].text):
+            if tokens[k].bare in places.PLACES and POSSESSIVE.search(tokens[k].text):
                 w += 1  # "Kazakhstan’s Ministry of ...": the country is no part of it
                 continue
             field = self._minister_field(words, w, last)
             if field is not None:
                 w = field  # "Foreign Minister": the ministry, then the title
                 continue
-            qualifiers = lexicon.PLACES | lexicon.TITLE_PREFIXES
+            qualifiers = places.PLACES | lexicon.TITLE_PREFIXES
             if (
                 tokens[k].bare in qualifiers
                 and w + 1 < len(words)
@@ -98,6 +101,7 @@ class Sentence(OrgRules, Repairs):
                 # "First Deputy Minister" keeps its rank; "Kazakh", "former" do not
                 start = k - 1 if k > first and tokens[k - 1].bare in lexicon.RANKS else k
                 role = " ".join(t.text.lower() for t in tokens[start : end + 1])
+                role = lexicon.SINGULAR_TITLES.get(role, role)
                 self.items.append(Item("position", k, end, role=role))
                 w = next((n for n, x in enumerate(words) if x > end), len(words))
                 if w + 1 < len(words) and tokens[words[w]].text == "to":
@@ -111,8 +115,8 @@ class Sentence(OrgRules, Repairs):
                 self._person(rest[:of])
                 w += of + 1
                 continue
-            if tokens[rest[0]].bare in lexicon.PLACE_HEADS or any(
-                tokens[x].bare in lexicon.PLACE_HEADS for x in rest
+            if tokens[rest[0]].bare in places.PLACE_HEADS or any(
+                tokens[x].bare in places.PLACE_HEADS for x in rest
             ):
                 return
             joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
@@ -156,14 +160,14 @@ class Sentence(OrgRules, Repairs):
         """
         tokens = self.tokens
         start = w
-        while start < len(words) and tokens[words[start]].bare in lexicon.PLACES:
+        while start < len(words) and tokens[words[start]].bare in places.PLACES:
             start += 1
         m = start
         while m < len(words) and m - start < 4 and tokens[words[m]].bare != "minister":
             word = tokens[words[m]]
             if not (word.capitalised or word.text == "and") or word.bare in lexicon.POSITIONS:
                 return None
-            if word.bare in lexicon.TITLE_PREFIXES or word.bare in lexicon.NOT_NAMES:
+            if word.bare in lexicon.TITLE_PREFIXES or word.bare in shapes.NOT_NAMES:
                 return None
             m += 1
         if m == start or m >= len(words) or tokens[words[m]].bare != "minister":
@@ -202,8 +206,19 @@ class Sentence(OrgRules, Repairs):
         names = [k for k in rest if tokens[k].text.lower() not in CONNECTORS]
         # "Kazakh Bolat Nurov" is a person; "Kazakhstan Temir Zholy" names a company
         named_by_place = False
-        while len(names) > 2 and tokens[names[0]].bare in lexicon.PLACES:
-            named_by_place = named_by_place or tokens[names[0]].bare not in lexicon.DEMONYMS
+        # "Representative in Kazakhstan Arthur Lee": the place ends the title before it
+        after_title = (
+            bool(names)
+            and tokens[names[0] - 1].text in ("in", "to")
+            and any(
+                i.kind in ("position", "org") and 0 < names[0] - i.last <= 8 for i in self.items
+            )
+            and any(i.kind == "position" for i in self.items)
+        )
+        while len(names) > 2 and tokens[names[0]].bare in places.PLACES:
+            named_by_place = named_by_place or (
+                tokens[names[0]].bare not in places.DEMONYMS and not after_title
+            )
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
@@ -220,11 +235,16 @@ class Sentence(OrgRules, Repairs):
                 return
             self.singles.append(tokens[names[0]])
             return
+        words = [k for k in names if tokens[k].text != "."]  # "A. Bekova": initials
         if (
-            2 <= len(names) <= 4
-            and all(name_shaped(tokens[k]) for k in names)
+            2 <= len(words) <= 4
+            and all(
+                name_shaped(tokens[k]) or self._particle(k, names) or self._initial(k)
+                for k in words
+            )
+            and not all(self._initial(k) for k in words)
             and names == rest
-            and person_shaped([tokens[k] for k in names])
+            and person_shaped([tokens[k] for k in words])
             and not named_by_place
             and names[0] not in self.quoted
         ):
@@ -233,6 +253,10 @@ class Sentence(OrgRules, Repairs):
             )
             return
 
+    def _particle(self, k: int, names: list[int]) -> bool:
+        """ "Arthur van Diesen": a lower-case particle inside a person's name."""
+        return names[0] < k < names[-1] and self.tokens[k].text in shapes.NAME_PARTICLES
+
     def _lower_position(self, k: int) -> None:
         """Lower-case titles ("head of Kaspi Bank") are positions too."""
         if self.tokens[k].capitalised:
@@ -240,4 +264,5 @@ class Sentence(OrgRules, Repairs):
         end = self._position_at(k, len(self.tokens) - 1)
         if end is not None:
             role = " ".join(t.bare for t in self.tokens[k : end + 1])
+            role = lexicon.SINGULAR_TITLES.get(role, role)
             self.items.append(Item("position", k, end, role=role))

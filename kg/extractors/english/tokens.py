@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extractors.common import Span
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places, shapes
 
 # Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them.
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -40,7 +40,7 @@ class Token:
     @property
     def function_word(self) -> bool:
         """A capitalised word that starts no name ("The", "During"); "IT" is not "it"."""
-        return self.bare in lexicon.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
+        return self.bare in shapes.NOT_NAMES and not (len(self.text) > 1 and self.text.isupper())
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +58,10 @@ def name_shaped(token: Token) -> bool:
         token.capitalised
         and not token.text.isupper()
         and token.text[:1].isalpha()
-        and word not in lexicon.NOT_NAMES
-        and word not in lexicon.PLACES
+        and word not in shapes.NOT_NAMES
+        and word not in places.PLACES
         and word not in lexicon.ORG_HEADS
-        and word not in lexicon.PLACE_HEADS
+        and word not in places.PLACE_HEADS
         and word not in lexicon.POSITIONS
     )
 
@@ -73,9 +73,9 @@ def person_shaped(words: list[Token]) -> bool:
     vocabulary of programmes, days and places, and the endings of abstract nouns.
     """
     return not any(
-        w.bare in lexicon.NON_PERSON_WORDS
-        or w.bare in lexicon.EVENT_HEADS
-        or w.bare.endswith(lexicon.NON_NAME_ENDINGS)
+        w.bare in shapes.NON_PERSON_WORDS
+        or w.bare in shapes.EVENT_HEADS
+        or w.bare.endswith(shapes.NON_NAME_ENDINGS)
         for w in words
     )
 

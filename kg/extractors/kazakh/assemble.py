@@ -96,6 +96,8 @@ def _person(toks: list[Tok], span: PersonSpan, attested: frozenset[str]) -> Prop
 
 
 def _organisation(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> Proposal:
+    if span.refers is not None:
+        return _organisation(toks, span.refers, attested)  # named as what it refers to
     name = org_name(toks, span)
     if span.kind == "acronym":
         letters = without_ending(toks[span.start])
@@ -132,6 +134,7 @@ def _add_claims(
     sentences: list[SentenceFindings],
     spans: dict[int, Span],
 ) -> None:
+    settled = _settled_agreements(builder, toks, sentences, spans)
     for found in sentences:
         sentence = _sentence(toks, found)
         evidence = builder.evidence(sentence)
@@ -142,10 +145,8 @@ def _add_claims(
                     builder.mention(who), builder.mention(where), holder.role, evidence
                 )
                 builder.claim(claim)
-        if found.agreements:
-            date = event_date(toks, found.start, found.end, builder.article.date)
-            for agreement in found.agreements:
-                _agreement(builder, agreement, spans, evidence, date)
+        for agreement in found.agreements:
+            _agreement(builder, agreement, spans, evidence, settled)
         if found.events and any(t.lower.startswith("қатыс") for t in toks[found.start : found.end]):
             event = builder.mention(spans[id(found.events[0])])
             for person in found.persons:
@@ -154,18 +155,48 @@ def _add_claims(
                 )
 
 
+Settled = dict[frozenset[str], tuple[AgreementKind, str | None]]
+
+
+def _party_names(agreement: AgreementSpan, spans: dict[int, Span]) -> frozenset[str]:
+    return frozenset(spans[id(o)].name.casefold() for o in agreement.parties if id(o) in spans)
+
+
+def _settled_agreements(
+    builder: ExtractionBuilder,
+    toks: list[Tok],
+    sentences: list[SentenceFindings],
+    spans: dict[int, Span],
+) -> Settled:
+    """One kind and date for each set of parties, whichever sentences report it.
+
+    A headline ("X пен Y келісім жасасты") and the body ("25 қарашада ... меморандумға
+    қол қойды") report one agreement: its kind is the first stated, its date the
+    first a sentence gives.
+    """
+    settled: Settled = {}
+    for found in sentences:
+        date = event_date(toks, found.start, found.end, builder.article.date)
+        for agreement in found.agreements:
+            key = _party_names(agreement, spans)
+            kind, known = settled.get(key, (agreement.kind, None))
+            settled[key] = (kind, known or date)
+    return settled
+
+
 def _agreement(
     builder: ExtractionBuilder,
     agreement: AgreementSpan,
     spans: dict[int, Span],
     evidence: Evidence,
-    date: str | None,
+    settled: Settled,
 ) -> None:
-    """Record one agreement of a sentence; its date when the sentence gives one."""
+    """Record one agreement of a sentence, with the kind and date settled for its parties."""
     parties = [spans[id(o)] for o in agreement.parties if id(o) in spans]
-    if len({p.name.casefold() for p in parties}) < 2:
+    key = _party_names(agreement, spans)
+    if len(key) < 2:
         return
-    kind: AgreementKind = agreement.kind
+    kind, date = settled[key]
     mentions = tuple(builder.mention(p) for p in parties)
     builder.claim(AgreementClaim(mentions, kind, agreement.title, evidence, date))
 

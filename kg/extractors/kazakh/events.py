@@ -85,6 +85,10 @@ def find_events(
         event = head(toks[h])
         if event is None or h in finder.quoted:
             continue
+        titled = _titled_event(toks, start, h, event)
+        if titled is not None:
+            spans.append(titled)
+            continue
         left, _, _ = finder.grow(h)
         first = finder.first_word(left, h)
         if first is None or first == h:
@@ -113,3 +117,28 @@ def _title_first(toks: Sequence[Tok], first: int, h: int) -> int:
             owner = any(t.head is not None and t.head.form.case == "gen" for t in toks[first:p])
             return p if owner else first
     return first
+
+
+def _titled_event(toks: Sequence[Tok], start: int, h: int, event: Lexeme) -> OrgSpan | None:
+    """ "«X» атты жастар форумы", "«X» атты фестиваль": an event its quoted title names.
+
+    The name is the title, the words after "атты" and the head in the possessive
+    ("«X» жастар форумы", "«X» фестивалі"), as the event is named elsewhere.
+    """
+    j = h - 1
+    while j > start and toks[j].lower != "атты" and _plain(toks[j]):
+        j -= 1
+    if toks[j].lower != "атты" or j - 1 < start:
+        return None
+    close = toks[j - 1]
+    if close.quote != "close" or close.partner is None or close.partner < start:
+        return None
+    if j - 1 - close.partner < 2:
+        return None  # an empty quote titles nothing
+    lemma = event.lemma
+    owned = lemma[:-1] + "і" if lemma.endswith("ь") else morph.possessive(lemma)
+    return OrgSpan(close.partner, h + 1, "head", lemma=lemma, suffix=owned, omit=frozenset({j, h}))
+
+
+def _plain(tok: Tok) -> bool:
+    return tok.word and not tok.cap and tok.head is None and tok.event is None and not tok.verbal

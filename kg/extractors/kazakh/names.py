@@ -23,9 +23,14 @@ _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
 _LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
+# "облыстық" (regional) names the office of the region a longer name gives.
+_LOCAL_ADJECTIVES = {"облыстық": "облыс", "аудандық": "аудан", "қалалық": "қала"}
 # Abbreviations written for words of a name: "ҚР Ұлттық кітапханасы" is "Қазақстан
 # Республикасының Ұлттық кітапханасы".
-_ABBREVIATED: dict[str, tuple[str, ...]] = {"ҚР": ("Қазақстан", "Республикасы")}
+_ABBREVIATED: dict[str, tuple[str, ...]] = {
+    "ҚР": ("Қазақстан", "Республикасы"),
+    "ҮЕҰ": ("үкіметтік", "емес", "ұйымдары"),  # "ҮЕҰ қауымдастығы": of NGOs
+}
 
 
 def _cased(word: str, like: str) -> str:
@@ -78,6 +83,8 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         return without_ending(toks[span.start])
     parts: list[tuple[Tok, str]] = []
     for i in range(span.start, span.end):
+        if i in span.omit:
+            continue
         tok = toks[i]
         text = tok.text
         lex = tok.head if tok.head is not None else tok.event
@@ -249,12 +256,19 @@ class Namer:
             words = keys[index].removeprefix(prefix).split()
             if proposal.type is not kind or proposal.acronym or len(words) < 2:
                 continue
-            if not proposal.name[:1].isupper():
-                continue
+            local = _LOCAL_ADJECTIVES.get(words[0])
+            # a lower-case mention is the longer name it ends ("қоғамдық даму басқармасы")
+            tail_only = not proposal.name[:1].isupper() and local is None
             hosts = [
                 k
                 for k in longer
-                if k != keys[index] and _contains(k.removeprefix(prefix).split(), words)
+                if k != keys[index]
+                and (
+                    _ends_with(k.removeprefix(prefix).split(), words)
+                    if tail_only
+                    else _contains(k.removeprefix(prefix).split(), words)
+                    or (local is not None and _local_form(k.removeprefix(prefix).split(), words))
+                )
             ]
             if len(hosts) == 1:
                 keys[index] = hosts[0]
@@ -276,6 +290,20 @@ class Namer:
         for position, proposal in enumerate(pool):
             first_seen.setdefault(proposal.name, position)
         return min(counts, key=lambda name: (-counts[name], -len(name.split()), first_seen[name]))
+
+
+def _ends_with(long: list[str], short: list[str]) -> bool:
+    return len(long) > len(short) and long[-len(short) :] == short
+
+
+def _local_form(long: list[str], short: list[str]) -> bool:
+    """Whether "облыстық X" is "<region> облысы X": the region's own office named short."""
+    noun = _LOCAL_ADJECTIVES[short[0]]
+    tail = short[1:]
+    if len(long) <= len(short) or long[-len(tail) :] != tail:
+        return False
+    # keys drop a possessive ending ("облысы" -> "облы"), so compare the stem's start
+    return long[-len(tail) - 1].startswith(noun[:-1])
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

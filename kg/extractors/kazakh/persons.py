@@ -202,6 +202,7 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
             or any(_patronymic(toks[w]) for w in words)
             or first.lower in lexicon.FIRST_NAMES
             or any(arabic_name_part(toks[w]) for w in words)
+            or any(toks[w].lower in lexicon.NAME_ARTICLES for w in words[1:-1])
         )
         if not cue:
             return None

@@ -16,10 +16,13 @@ from spacy.tokens import Doc, Span
 
 from kg.extractors.kazakh.agreements import AgreementSpan, find_signing, settle_agreements
 from kg.extractors.kazakh.events import find_events
-from kg.extractors.kazakh.orgs import OrgSpan, find_orgs
+from kg.extractors.kazakh.names import match_key, org_name
+from kg.extractors.kazakh.orgs import OrgSpan, find_orgs, outermost
+from kg.extractors.kazakh.orgs.repeats import anaphors, known_phrases, repeat_orgs
 from kg.extractors.kazakh.persons import PersonSpan, find_persons, name_stem, repeat_persons
 from kg.extractors.kazakh.roles import Holder, RolePhrase, find_roles, link_holders
 from kg.extractors.kazakh.tokens import Tok, analyse
+from kg.lang.kk import lexicon
 
 COMPONENTS: tuple[str, ...] = (
     "kk_sentencizer",
@@ -121,7 +124,19 @@ def kk_rule_orgs(doc: Doc) -> Doc:
     for found in sentences:
         if excluded:
             found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
+    known = known_phrases(toks, (o for f in sentences for o in f.orgs))
+    named = _named_bodies(toks, sentences)
+    for found in sentences:
+        repeats = repeat_orgs(toks, found.start, found.end, found.orgs, known)
+        repeats += anaphors(toks, found.start, found.end, [*found.orgs, *repeats], named)
+        if repeats:
+            found.orgs = sorted([*found.orgs, *repeats], key=lambda o: o.start)
         found.events = find_events(toks, found.start, found.end, found.persons)
+        held = [o for o in found.orgs if _held(toks, o, found.end)]
+        if held:
+            # "Ассамблеясының кеңесі өтті": the council that was held is a meeting
+            found.orgs = [o for o in found.orgs if all(o is not h for h in held)]
+            found.events = outermost([*found.events, *held])
         inside = {
             i for o in [*found.orgs, *found.events] if not o.weak for i in range(o.start, o.end)
         }
@@ -134,6 +149,28 @@ def kk_rule_orgs(doc: Doc) -> Doc:
         Span(doc, e.start, e.end, label="EVENT") for f in sentences for e in f.events
     ]
     return doc
+
+
+def _held(toks: list[Tok], org: OrgSpan, end: int) -> bool:
+    """Whether a body's name is the subject of "өтті" (was held): a meeting, not a body."""
+    if org.kind != "head" or org.lemma not in lexicon.SESSION_HEADS or org.reach >= end:
+        return False
+    head = toks[org.reach - 1].head
+    nominative = head is not None and head.form.case == "nom"
+    return nominative and toks[org.reach].lower in lexicon.HELD_VERBS
+
+
+def _named_bodies(toks: list[Tok], sentences: list[SentenceFindings]) -> dict[str, list[OrgSpan]]:
+    """The article's distinct named bodies by head lemma (one span for each name)."""
+    attested = frozenset(t.lower for t in toks) | lexicon.PLACES
+    by_lemma: dict[str, dict[str, OrgSpan]] = {}
+    for found in sentences:
+        for org in found.orgs:
+            if org.kind != "head" or org.weak or org.lemma is None or org.head != org.end - 1:
+                continue
+            key = match_key(org_name(toks, org), attested)
+            by_lemma.setdefault(org.lemma, {}).setdefault(key, org)
+    return {lemma: list(names.values()) for lemma, names in by_lemma.items()}
 
 
 def _acronym_definitions(

@@ -64,7 +64,9 @@ def find_roles(
         tok = toks[p]
         if tok.position is None or tok.position.form.case != "nom" or p in covered:
             continue
-        roles.append(_phrase(toks, start, p, covered, floor))
+        phrase = _phrase(toks, start, p, covered, floor)
+        # titles are written capitalised at times ("Атқарушы хатшысы"): roles are lower case
+        roles.append(RolePhrase(phrase.start, phrase.end, phrase.role.lower()))
     return roles
 
 
@@ -131,7 +133,7 @@ def link_holders(
             first_open = opens
         person = person_at.get(role.end)
         if person is not None and org is None and not pending:
-            org = _subject(toks, role, orgs)
+            org = _subject(toks, role, orgs) or _delegation(toks, start, role, orgs)
         if person is not None:
             for item_org, item in [*pending, (org, role)]:
                 if item_org is not None:
@@ -171,6 +173,22 @@ def _listed_after(
         listed.append(person)
         last = person
     return listed
+
+
+def _delegation(
+    toks: Sequence[Tok], start: int, role: RolePhrase, orgs: Sequence[OrgSpan]
+) -> OrgSpan | None:
+    """The body whose delegation a colon lists: "X-тің делегациясы құрамында: бас директор А"."""
+    colons = [i for i in range(start, role.start) if toks[i].text == ":"]
+    if not colons:
+        return None
+    colon = colons[-1]
+    for org in orgs:
+        after = toks[org.reach : colon]
+        near = org.reach <= colon and 0 < len(after) <= _MAX_PLACE
+        if near and after[0].lower.startswith("делегация"):
+            return org
+    return None
 
 
 def _subject(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:
@@ -243,8 +261,13 @@ def _item_start(toks: Sequence[Tok], start: int, i: int) -> int:
 
 
 def _joined(toks: Sequence[Tok], left: int, right: int) -> bool:
-    """Whether only commas and "және" stand between two items of a list."""
-    return left >= 0 and all(toks[i].text in _LIST_JOINERS for i in range(left, right))
+    """Whether only commas and "және" stand between two items of a list.
+
+    A dash joins two titles of one person too: "Басқарма төрағасы – ректор".
+    """
+    between = [toks[i].text for i in range(left, right)]
+    titles = between in (["–"], ["—"], ["-"])
+    return left >= 0 and (titles or all(text in _LIST_JOINERS for text in between))
 
 
 def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]) -> OrgSpan | None:

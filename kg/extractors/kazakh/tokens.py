@@ -73,6 +73,7 @@ class Tok:
     head: Lexeme | None = None  # organisation head noun
     event: Lexeme | None = None  # event head noun
     position: Lexeme | None = None
+    plural_head: Lexeme | None = None  # "қорларымен": heads shared by names listed before
     quote: str | None = None  # "open" or "close"
     partner: int | None = None  # index of the matching quote
     proper: bool = False  # capitalised somewhere in the text other than a sentence's start
@@ -114,6 +115,10 @@ class Tok:
         return (
             not self.ordinal
             and self.upper
+            # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+            and self.head is None
+            and self.event is None
+            and self.position is None
             and 2 <= len(letters) <= 8
             and letters.isalpha()
             and stem not in lexicon.NON_ORG_ACRONYMS
@@ -165,6 +170,12 @@ def position_forms() -> dict[str, Lexeme]:
 
 
 @cache
+def plural_head_forms() -> dict[str, Lexeme]:
+    """Every case form of the plural of every organisation head ("қорларымен")."""
+    return _plural_positions(tuple(sorted(lexicon.ORG_HEADS)))
+
+
+@cache
 def _plural_positions(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
     forms: dict[str, Lexeme] = {}
     for lemma in lemmas:
@@ -199,6 +210,7 @@ def analyse(
 ) -> list[Tok]:
     """Analyse a document's tokens given their text, offsets and sentence numbers."""
     heads, events, positions = head_forms(), event_forms(), position_forms()
+    plural_heads = plural_head_forms()
     toks: list[Tok] = []
     for i, text in enumerate(texts):
         lower = text.lower()
@@ -227,6 +239,7 @@ def analyse(
             tok.head = _lookup(heads, lower)
             tok.event = _lookup(events, lower)
             tok.position = _lookup(positions, lower)
+            tok.plural_head = plural_heads.get(lower)
         toks.append(tok)
     _pair_quotes(toks)
     _tame_shouting(toks)

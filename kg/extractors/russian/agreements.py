@@ -75,6 +75,11 @@ class AgreementRules(SentenceBase):
         partners = _distinct([o.span for o in parties if o.first > with_at and o.span is not None])
         if len(subjects) != 1 or len(partners) < 2:
             return []
+        nouns = [
+            t for t, lem in zip(self.tokens, lemmas, strict=True) if lem in lexicon.AGREEMENT_NOUNS
+        ]
+        if not any(t.plural for t in nouns):
+            return []  # "подписал меморандум с Y и Z": one memorandum of three
         return [[subjects[0], partner] for partner in partners]
 
     def _title(self, lemmas: list[str]) -> str | None:

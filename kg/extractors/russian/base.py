@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.russian.tokens import Token
-from kg.lang.ru import lexicon
+from kg.lang.ru import lexicon, morph
 
 # Tokens allowed between a position and its organisation or person: punctuation,
 # prepositions and conjunctions ("глава представительства ЮНИСЕФ в Республике ...").
@@ -105,7 +105,21 @@ class SentenceBase:
         """True when tokens strictly between ``a`` and ``b`` may separate linked items."""
         between = self.tokens[a + 1 : b]
         return len(between) <= _MAX_GAP and all(
-            t.pos in _GAP_POS or t.ner == "LOC" for t in between
+            t.pos in _GAP_POS or t.ner == "LOC" or t.lemma in lexicon.PLACE_NOUNS for t in between
+        )  # "директор фонда X в городе Алматы Имя"
+
+    def _listed_genitive(self, comma: int) -> bool:
+        """True when lower-case genitives after ``comma`` run on to "и" + a genitive."""
+        tokens = self.tokens
+        k = comma + 1
+        while k < len(tokens) and tokens[k].case == "gent" and not tokens[k].titled:
+            k += 1
+        return (
+            k > comma + 1
+            and k + 1 < len(tokens)
+            and tokens[k].text == "и"
+            and tokens[k + 1].case == "gent"
+            and not tokens[k + 1].titled
         )
 
     def _bracketed_genitive(self, opened: int) -> int | None:
@@ -130,6 +144,9 @@ class SentenceBase:
         j = start
         while j < len(tokens):
             token = tokens[j]
+            if token.text == "," and self._listed_genitive(j):
+                j += 1  # "Управление информации, печати и культуры"
+                continue
             gloss = self._bracketed_genitive(j) if token.text == "(" else None
             if gloss is not None:
                 j = gloss + 1  # "мажилиса (нижней палаты) парламента Казахстана"
@@ -169,6 +186,19 @@ class SentenceBase:
                         continue
                 else:
                     break
+            if (
+                token.titled
+                and (
+                    token.ner == "LOC"
+                    or (token.ner is None and not morph.is_first_name(token.text))
+                )
+                and j > start
+                and tokens[j - 1].lemma in lexicon.PLACE_NOUNS
+                and tokens[j - 1].case == "gent"
+            ):
+                end = j  # "акимат города Шымкент": the place named after its kind
+                j += 1
+                continue
             abbreviation = token.text.isupper() and len(token.text) > 1 and token.ner != "PER"
             if token.ner == "PER" or not (token.inflected or abbreviation):
                 break

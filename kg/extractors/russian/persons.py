@@ -7,13 +7,23 @@ from bisect import bisect_right
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import initials
+from kg.extractors.russian.org_forms import head_lemma
 from kg.extractors.russian.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
 
 
-def _head_lemma(lemma: str) -> str:
-    return lemma.rsplit("-", 1)[-1]
+def _nominative(run: list[Token]) -> list[str]:
+    """The words of a name in the nominative; initials stay as they are."""
+    named = [t for t in run if t.pos != "PUNCT" and not _initial(t.text)]
+    if not named:
+        return [t.text for t in run if t.pos != "PUNCT"]
+    forms = iter(morph.person_nominative([t.text for t in named], named[-1].case))
+    return [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
 
 
 class PersonRules(SentenceBase):
@@ -37,15 +47,16 @@ class PersonRules(SentenceBase):
             while (
                 j - i >= 2
                 and not morph.is_first_name(self.tokens[i].text)
-                and (morph.is_first_name(self.tokens[i + 1].text))
+                and len(self.tokens[i + 1].text) > 1  # "Омарову С.Н.": an initial is no name
+                and morph.is_first_name(self.tokens[i + 1].text)
             ):
                 i += 1
-            while i < j and _head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
+            while i < j and head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
                 i += 1  # "Акиматы Талдыкоргана": natasha's person opens with a body
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                name = initials(" ".join(morph.person_nominative(words, run[-1].case)))
+                name = initials(" ".join(_nominative(run)))
                 span = Span(EntityType.PERSON, run[0].start, run[-1].end, name)
                 items.append(Item("person", i, j, span=span))
                 self.people.append(span)

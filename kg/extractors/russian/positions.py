@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extractors.common import Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import org_name
+from kg.extractors.russian.org_forms import head_lemma
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
 
@@ -40,12 +41,29 @@ class PositionRules(SentenceBase):
                 and self._body_of_position(last + 1)
             ):
                 last += 1
-            head = [morph.inflect_nominative(t.text) for t in self.tokens[first:i]]
-            head.append(
+            # "координатор программ": a lower-case genitive that names no body is the
+            # position's own object
+            after = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+            if (
+                after is not None
+                and self.tokens[last].lemma not in lexicon.IMPLIED_BODIES
+                and after.pos == "NOUN"
+                and after.case == "gent"
+                and not after.titled
+                and after.ner is None
+                and head_lemma(after.lemma) not in lexicon.ORG_HEADS
+                and after.lemma not in lexicon.UNIT_HEADS
+                and after.lemma not in lexicon.NOT_OBJECTS
+            ):
+                last += 1
+            noun = (
                 morph.singular_nominative(token.text)
                 if plural
                 else morph.inflect_nominative(token.text)
             )
+            # "первого заместителя" -> "первый заместитель": modifiers agree with the noun
+            head = [morph.agreeing_nominative(t.text, noun) for t in self.tokens[first:i]]
+            head.append(noun)
             rest = [t.text for t in self.tokens[i + 1 : last + 1]]
             role = " ".join([*head, *rest]).lower()
             implied = None

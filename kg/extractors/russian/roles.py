@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.extractors.russian.base import Item, SentenceBase
+from kg.lang.ru import lexicon, morph
 
 
 class RoleRules(SentenceBase):
@@ -27,13 +28,69 @@ class RoleRules(SentenceBase):
             chain += before
             chain += self._chain_after(items, index)
             chain += self._bracketed(items, index)
+            if not chain:
+                chain += self._possessive(items, index, claimed)
             claimed += [(p, o) for p, o in chain if p is not None]
             for position, org in chain:
                 assert org.span is not None
                 role = position.role if position is not None else None
                 self.builder.role(item.span, org.span, role, self.bounds)
                 used.add(org.first)
+        if not used:
+            used |= self._heads_verb(items)
         return used
+
+    def _heads_verb(self, items: list[Item]) -> set[int]:
+        """ "Имя возглавил фонд X", "Фонд X возглавляет Имя": the person heads the body.
+
+        Only with one person and one organisation on either side of the verb; the words
+        naming a unit between the verb and the organisation go into the role ("возглавил
+        попечительский совет фонда X" -> "глава попечительского совета").
+        """
+        tokens = self.tokens
+        verb = next((k for k, t in enumerate(tokens) if t.lemma in lexicon.HEADING_VERBS), None)
+        if verb is None:
+            return set()
+        people = [i for i in items if i.kind == "person"]
+        orgs = [i for i in items if i.kind == "org" and not i.parent]
+        before = [p for p in people if p.last < verb], [o for o in orgs if o.last < verb]
+        after = [p for p in people if p.first > verb], [o for o in orgs if o.first > verb]
+        if len(before[0]) == 1 and not before[1] and after[1] and not after[0]:
+            person, org = before[0][0], after[1][0]
+            unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
+        elif len(before[1]) == 1 and not before[0] and len(after[0]) == 1 and not after[1]:
+            person, org, unit = after[0][0], before[1][0], []
+        else:
+            return set()
+        if any(t.pos in ("VERB", "PUNCT") for t in tokens[verb + 1 : org.first]):
+            return set()
+        assert person.span is not None and org.span is not None
+        role = " ".join(["глава", *unit]).lower()
+        self.builder.role(person.span, org.span, role, self.bounds)
+        return {org.first}
+
+    def _possessive(
+        self, items: list[Item], index: int, claimed: list[tuple[Item, Item]]
+    ) -> list[tuple[Item | None, Item]]:
+        """ "Мехмет Узер и его заместитель Имя", "Фонд X представлял его директор Имя".
+
+        The title is held in the body of the person linked last, or else in the last
+        organisation named before it in the sentence.
+        """
+        k = index - 1
+        if k < 0 or items[k].kind != "position" or items[k].implied is not None:
+            return []
+        position = items[k]
+        if position.first == 0 or self.tokens[position.first - 1].text.lower() not in (
+            lexicon.POSSESSIVES
+        ):
+            return []
+        if not self.gap_ok(position.last, items[index].first):
+            return []
+        if claimed:
+            return [(position, claimed[-1][1])]
+        orgs = [o for o in items[:k] if o.kind == "org" and not o.parent]
+        return [(position, orgs[-1])] if orgs else []
 
     def _listed_after(self, items: list[Item], index: int) -> bool:
         """True when the person follows another person with only "," or "и" between."""
@@ -124,4 +181,9 @@ def _pairs(run: list[Item]) -> list[tuple[Item, Item]]:
             if other.kind == "org":
                 pairs.append((item, other))
                 break
+        else:
+            # "председатель X в Казахстане, координатор программ Имя": the last title
+            # without an organisation of its own is held in the one named before it
+            if k == len(run) - 1 and pairs and not item.plural:
+                pairs.append((item, pairs[-1][1]))
     return pairs

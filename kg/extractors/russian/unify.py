@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder
 from kg.iris import name_key
+from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, Mention
 
 _QUOTED = re.compile(r"«(.+)»$")
@@ -47,14 +48,22 @@ def _by_quoted_core(orgs: list[Mention]) -> dict[str, str]:
     """ "ОФ «X»", "Общественный фонд «X»" and "X" -> the most used typed form."""
     typed: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in orgs:
-        if _QUOTED.search(mention.name):
+        if _QUOTED.search(mention.name) and not _branch(mention.name):
             typed[_core(mention.name)][mention.name] += 1
     result: dict[str, str] = {}
     for mention in orgs:
+        if _branch(mention.name):
+            continue
         forms = typed.get(_core(mention.name)) or _inflected_core(mention.name, typed)
         if forms:
             result[mention.name] = min(forms, key=lambda f: (-forms[f], -len(f), f))
     return result
+
+
+def _branch(name: str) -> bool:
+    """ "Алматинский филиал партии «X»": a branch of X, not another name of it."""
+    kind = name.split("«", 1)[0].split()
+    return any(morph.lemma(word) in lexicon.BRANCH_HEADS for word in kind)
 
 
 def _inflected_core(name: str, typed: dict[str, Counter[str]]) -> Counter[str] | None:
@@ -112,11 +121,15 @@ def _by_initials(people: list[Mention]) -> dict[str, str]:
         words = mention.name.split()
         if not _has_initials(mention.name):
             continue
+        if _initial(words[0]):
+            surname, first = words[-1], words[0]  # "Н. Налибаев"
+        else:
+            surname, first = words[0], words[1]  # "Налибаев Н. Б."
         fits = {
             name
             for name in full
-            if name.split()[-1].casefold() == words[-1].casefold()
-            and name[:1].casefold() == words[0][:1].casefold()
+            if name.split()[-1].casefold() == surname.casefold()
+            and name[:1].casefold() == first[:1].casefold()
         }
         if len(fits) == 1:
             result[mention.name] = fits.pop()
@@ -125,4 +138,8 @@ def _by_initials(people: list[Mention]) -> dict[str, str]:
 
 def _has_initials(name: str) -> bool:
     words = name.split()
-    return len(words) >= 2 and all(len(w) <= 2 and w.endswith(".") for w in words[:-1])
+    return len(words) >= 2 and (all(map(_initial, words[:-1])) or all(map(_initial, words[1:])))
+
+
+def _initial(word: str) -> bool:
+    return len(word) <= 2 and word.endswith(".")

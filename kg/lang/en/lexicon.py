@@ -86,6 +86,12 @@ POSITIONS: frozenset[str] = frozenset(
         "project coordinator",
         "officer",
         "senator",
+        "members",
+        "board members",
+        "co-chairs",
+        "co-founders",
+        "founders",
+        "trustees",
         "prime minister",
         "deputy prime minister",
         "chief of staff",
@@ -95,6 +101,17 @@ POSITIONS: frozenset[str] = frozenset(
         "state counsellor",
     }
 )
+
+#: Plural titles before a list of people, and the role each person holds.
+SINGULAR_TITLES: dict[str, str] = {
+    "members": "member",
+    "board members": "board member",
+    "co-chairs": "co-chair",
+    "co-founders": "co-founder",
+    "founders": "founder",
+    "trustees": "trustee",
+    "representatives": "representative",
+}
 
 #: Verbs that give a position: "X, who heads the Y Foundation".
 HEADING_VERBS: dict[str, str] = {
@@ -120,6 +137,11 @@ MINISTRY_FIELDS: dict[str, str] = {"foreign": "Foreign Affairs", "interior": "In
 
 #: Words before "Minister" that name no ministry: "Prime Minister".
 NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former"})
+
+#: Kinds of board inside a title: "Chairman of the Management Board".
+BOARD_KINDS: frozenset[str] = frozenset(
+    {"management", "supervisory", "executive", "editorial", "governing", "advisory"}
+)
 
 #: Bodies inside a title: "Chairman of the Board".
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
@@ -226,9 +248,10 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}
 )
 
-#: Lower-case words for the units of a place inside a body's name ("Akimat of the
-#: Yessil district").
-UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
+#: Internal units of a body, which go into a person's role: "Department of X of the Y".
+INTERNAL_UNITS: frozenset[str] = frozenset(
+    {"department", "faculty", "division", "sector", "unit", "laboratory", "directorate"}
+)
 
 #: Heads of parent bodies that a unit's name spells out ("... of the Ministry of X").
 PARENT_HEADS: frozenset[str] = frozenset(
@@ -255,51 +278,6 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
-#: Heads of a named event ("the 12th Civil Forum"): an event is no organisation.
-EVENT_HEADS: frozenset[str] = frozenset(
-    {
-        "forum", "forums", "conference", "congress", "summit", "games", "festival",
-        "exhibition", "symposium", "olympiad", "expo", "kurultai", "biennale", "fair",
-    }
-)  # fmt: skip
-
-#: Ordinal words that number an event ("the tenth Civil Forum").
-ORDINALS: frozenset[str] = frozenset(
-    {
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-        "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-        "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "annual", "inaugural",
-    }
-)  # fmt: skip
-
-#: Words of capitalised phrases that name things, not people: goals, days, decrees,
-#: programmes, places ("Sustainable Development Goals", "Human Rights Day").
-NON_PERSON_WORDS: frozenset[str] = frozenset(
-    {
-        "goals", "goal", "day", "days", "week", "year", "games", "decree", "strategy",
-        "programme", "program", "project", "campaign", "plan", "concept", "agenda", "code",
-        "law", "act", "award", "prize", "garden", "nature", "focus", "activities", "rights",
-        "states", "united", "nations", "oblast", "region", "district", "province", "city",
-        "village", "street", "development", "government", "management", "environment",
-        "human", "mother", "father", "world", "international", "national", "global",
-        "cooperation", "memorandum", "agreement", "initiatives", "initiative", "civil",
-        "society", "public", "state", "affairs", "look", "future", "vision",
-        "policy", "reform", "reforms", "constitution", "budget", "report", "declaration",
-        "charter", "treaty", "road", "map", "north", "south", "east", "west", "new",
-        "old", "holy", "sustainable", "digital", "women", "children",
-        "youth", "people", "online", "press", "photo", "source", "read", "more", "news",
-        "exhibition", "forum", "conference", "summit", "congress", "festival", "olympiad",
-        "palace", "centre", "center", "square", "museum", "order", "medal",
-        "happy", "dear", "thank", "thanks", "welcome", "activity", "platform", "priority",
-        "priorities", "areas", "fund", "resources", "education", "health", "culture",
-    }
-)  # fmt: skip
-
-#: Endings of English abstract nouns and adjectives, which no personal name has.
-NON_NAME_ENDINGS: tuple[str, ...] = (
-    "tion", "sion", "ness", "ity", "ship", "ism", "ical", "ative", "ology", "ments",
-)  # fmt: skip
-
 #: Lower-case heads that make a preceding (quoted) name an organisation: "'X' party".
 LOWER_HEADS: frozenset[str] = frozenset(
     {
@@ -313,7 +291,18 @@ LOWER_HEADS: frozenset[str] = frozenset(
         "alliance",
         "service",
         "initiative",
+        "agency",
+        "newspaper",
+        "portal",
+        "magazine",
+        "channel",
+        "website",
     }
+)
+
+#: Lower-case kinds of media outlet that name it right after: "the news agency Kazinform".
+MEDIA_TYPES: frozenset[str] = frozenset(
+    {"agency", "newspaper", "portal", "magazine", "channel", "website"}
 )
 
 #: Lower-case (or acronym) words that type a quoted name: "the NGO “Bright Future”".
@@ -328,74 +317,6 @@ TYPE_WORDS: frozenset[str] = LOWER_HEADS | frozenset(
 
 #: Lower-case bodies of a place: "the United States government", "the city akimat".
 GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "akimat", "maslikhat"})
-
-#: Capitalised words that head places and buildings, not actors.
-PLACE_HEADS: frozenset[str] = frozenset(
-    {
-        "alley",
-        "avenue",
-        "hall",
-        "museum",
-        "palace",
-        "park",
-        "square",
-        "street",
-        "monument",
-        "theatre",
-        "theater",
-        "library",
-    }
-)
-
-#: Capitalised words that never start a name (sentence openers, months, days).
-NOT_NAMES: frozenset[str] = frozenset(
-    {
-        "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "as", "by",
-        "during", "after", "before", "today", "yesterday", "he", "she", "it", "they", "we",
-        "our", "your", "their", "his", "her", "i", "and", "but", "or", "if", "when", "while",
-        "based", "photo", "credit", "also", "however", "meanwhile", "according", "earlier",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
-        "between", "among", "with", "from", "for", "about", "within", "through", "under",
-        "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
-        "members", "representatives", "participants", "students", "employees", "experts",
-        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
-    }
-)  # fmt: skip
-
-#: Country and demonym words: they qualify a title ("Kazakh President") or end an
-#: organisation name ("... of Kazakhstan"), but never start a person's name.
-PLACES: frozenset[str] = frozenset(
-    {
-        "kazakh", "kazakhstan", "kazakhstani", "azerbaijan", "azerbaijani", "kyrgyz",
-        "kyrgyzstan", "uzbek", "uzbekistan", "tajik", "tajikistan", "turkmen",
-        "turkmenistan", "russia", "russian", "china", "chinese", "american", "european",
-        "british", "german", "almaty", "astana", "nur-sultan", "shymkent", "baku",
-        "bishkek", "tashkent", "moscow", "republic", "nation", "asia", "central",
-    }
-)  # fmt: skip
-
-#: Cities an event may be held in ("in Astana"): the region's capitals and large towns.
-CITIES: frozenset[str] = frozenset(
-    {
-        "almaty", "astana", "nur-sultan", "shymkent", "karaganda", "karagandy", "aktobe",
-        "pavlodar", "kostanay", "atyrau", "aktau", "oskemen", "ust-kamenogorsk", "semey",
-        "taraz", "turkestan", "kyzylorda", "petropavl", "petropavlovsk", "oral", "uralsk",
-        "kokshetau", "taldykorgan", "zhezkazgan", "baku", "bishkek", "osh", "tashkent",
-        "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
-        "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
-        "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
-    }
-)  # fmt: skip
-
-#: Words of PLACES that describe a person ("Kazakh"), not name a place.
-DEMONYMS: frozenset[str] = frozenset(
-    {
-        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
-        "russian", "chinese", "american", "european", "british", "german",
-    }
-)  # fmt: skip
 
 #: Agreement nouns (lower-case) and whether each is a memorandum.
 AGREEMENT_WORDS: dict[str, bool] = {

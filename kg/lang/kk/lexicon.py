@@ -87,6 +87,10 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "филармония": None,
     "үй": None,  # "Мәдениет үйі", "Достық үйі": only in the possessive
     "мекеме": None,
+    "офис": None,
+    "бюро": None,
+    "алқа": None,  # "адвокаттар алқасы": a bar association
+    "балабақша": OrgClass.EDUCATION,
     "кәсіподақ": OrgClass.NGO,
     "штаб": None,
     "редакция": OrgClass.MEDIA,
@@ -153,6 +157,10 @@ UNIT_HEADS: frozenset[str] = frozenset(
     {"басқарма", "бөлім", "департамент", "комитет", "хатшылық", "кеңес", "кеңсе", "филиал"}
 )
 
+#: Heads of government offices that may be named by their function alone, in lower
+#: case ("денсаулық сақтау басқармасы", "ішкі саясат бөлімі").
+FUNCTION_OFFICES: frozenset[str] = frozenset({"басқарма", "бөлім", "департамент", "комитет"})
+
 #: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
 BOARD_WORDS: frozenset[str] = frozenset(
     {"директорлар", "басқарушылар", "қамқоршылар", "байқаушы", "байқаушылар", "сенімгерлер"}
@@ -187,6 +195,13 @@ EVENT_HEADS: frozenset[str] = frozenset(
         "күн",
     }
 )
+#: Organisation heads that also name a body's meeting: "X Ассамблеясының кеңесі өтті"
+#: (the council was held) is an event.
+SESSION_HEADS: frozenset[str] = frozenset({"кеңес", "ассамблея", "комиссия", "құрылтай"})
+
+#: Verbs that say an event took place.
+HELD_VERBS: frozenset[str] = frozenset({"өтті", "өтеді", "өткізілді", "өтуде", "өткізіледі"})
+
 #: Event heads that name an event only in the possessive and with a name of their own
 #: ("Ашық есік күні"; "форумның төртінші күні" is a day of the forum).
 DAY_HEADS: frozenset[str] = frozenset({"күн"})

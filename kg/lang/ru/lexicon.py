@@ -310,7 +310,8 @@ NOT_ORGANISATIONS: frozenset[str] = frozenset(
 )
 
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
-SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "правительство", "сенат"})
+#: ("Правительство" alone is left out: news use it for any government.)
+SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "сенат"})
 
 #: Heads that only say what legal kind of body a quoted name is: "экологический фонд «X»"
 #: is X, whatever adjectives describe the fund.
@@ -382,4 +383,21 @@ MONTH_LEMMAS: frozenset[str] = frozenset(
         "ноябрь",
         "декабрь",
     }
+)
+
+#: Verbs saying that their subject heads a body ("возглавил фонд").
+HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})
+
+#: Nouns naming a kind of place, before or after the place's own name ("города Шымкент").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"аул", "город", "область", "посёлок", "поселок", "район", "регион", "село", "страна"}
+)
+
+#: Possessive pronouns that point a title back at the body named before ("его директор").
+POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
+
+#: Genitive nouns after a title that name what it is about, not what it is of: they
+#: stay out of the role ("министр юстиции" names a ministry; "аким области" a region).
+NOT_OBJECTS: frozenset[str] = frozenset(
+    {"город", "область", "район", "регион", "село", "страна", "республика", "государство"}
 )

@@ -95,11 +95,13 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         and not options[0]
         and any(_strip_masculine_ending(words[0], o) != words[0] for o in told)
     )
-    if any(c == "nomn" for c, _ in candidates) and not surname_only:
+    # Both words read in the tagger's oblique case: "Нурлана Абенова" after "министра".
+    agreed = bool(common) and bool(told)
+    if any(c == "nomn" for c, _ in candidates) and not (surname_only or agreed):
         return list(words)
-    if surname_only:
+    if surname_only or agreed:
         candidates = set(told)
-    chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), o[1] or ""))
+    chosen = min(candidates, key=lambda o: (o[0] != case, _case_rank(o[0]), str(o[1] or "")))
     result: list[str] = []
     for word, word_parses in zip(words, parses, strict=True):
         singular_first = sorted(word_parses, key=lambda p: p.tag.number != "sing")
@@ -150,17 +152,32 @@ _SURNAME_FORM = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
     """True when pymorphy knows ``word`` as a first name."""
     return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
 
 
+@lru_cache(maxsize=1 << 14)
+def is_common_noun(word: str) -> bool:
+    """True when pymorphy knows ``word`` as a dictionary noun that is no name."""
+    parses = analyzer().parse(word)
+    return bool(parses) and any(
+        p.is_known
+        and p.tag.POS == "NOUN"
+        and not ({"Name", "Surn", "Geox", "Abbr"} & p.tag.grammemes)
+        for p in parses[:1]
+    )
+
+
+@lru_cache(maxsize=1 << 14)
 def is_adjective(word: str) -> bool:
     """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
     parses = analyzer().parse(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_patronymic(word: str) -> bool:
     """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
     return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
@@ -202,6 +219,7 @@ def phrase_nominative(
             tokens[i][:1].isupper()
             and not any(p.is_known for p in parses)
             and parses[0].tag.POS != "ADJF"
+            and not (heads is not None and any(p.normal_form in heads for p in parses))
         ):
             return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
@@ -283,6 +301,35 @@ def singular_nominative(word: str) -> str:
     """A plural noun in the nominative singular: "Мэрии" -> "Мэрия"."""
     parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
     inflected = parses[0].inflect({"nomn", "sing"}) if parses else None
+    return word if inflected is None else _restore_case(word, str(inflected.word))
+
+
+def agreeing_nominative(adjective: str, noun: str) -> str:
+    """``adjective`` in the nominative singular, in the gender of the nominative ``noun``."""
+    nouns = [p for p in analyzer().parse(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    found = nouns[0].tag.gender if nouns else None
+    gender = str(found) if found else None
+    if nouns and "ms-f" in nouns[0].tag.grammemes:
+        gender = "masc"  # common gender ("коллега"): masculine agreement
+    parses = [p for p in analyzer().parse(adjective) if p.tag.POS in ("ADJF", "PRTF")]
+    if not parses:
+        return inflect_nominative(adjective)
+    wanted = {"nomn", "sing"} | ({gender} if gender else set())
+    forms = [str(f.word) for p in parses if (f := p.inflect(wanted)) is not None]
+    if not forms:
+        return adjective
+    best = max(forms, key=lambda f: (_shared_prefix(f, adjective.lower()), -forms.index(f)))
+    return _restore_case(adjective, best)
+
+
+def genitive(word: str) -> str:
+    """A noun or adjective in the accusative or nominative put in the genitive singular."""
+    parses = [
+        p
+        for p in analyzer().parse(word)
+        if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("accs", "nomn")
+    ]
+    inflected = parses[0].inflect({"gent", "sing"}) if parses else None
     return word if inflected is None else _restore_case(word, str(inflected.word))
 
 

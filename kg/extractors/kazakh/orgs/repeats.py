@@ -1,0 +1,97 @@
+"""Later lower-case mentions of a body the article has named in full.
+
+"облыстық қоғамдық даму басқармасының басшысы" names the office once; "қоғамдық даму
+басқармасының басшысы" later in the article is the same office, though no capital or
+"облыстық" opens it there; "университет ректоры" is the rector of the one university
+the article names. Such a mention is weak: kept only when a position or an agreement
+needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kg.extractors.kazakh.orgs.span import OrgSpan
+from kg.extractors.kazakh.orgs.words import ADMIN_ADJECTIVE_FORMS
+from kg.extractors.kazakh.tokens import Tok
+from kg.lang.kk import lexicon
+
+#: A known body's lower-case words before its head, and the head's lemma.
+Phrase = tuple[tuple[str, ...], str]
+
+
+def known_phrases(toks: Sequence[Tok], spans: Iterable[OrgSpan]) -> set[Phrase]:
+    """The lower-case phrases that end the names of ``spans`` ("қоғамдық даму" + басқарма)."""
+    known: set[Phrase] = set()
+    for span in spans:
+        h = span.head
+        if span.kind != "head" or h is None or span.lemma is None:
+            continue
+        run: list[str] = []
+        for tok in reversed(toks[span.start : h]):
+            if not tok.word or tok.cap or tok.upper or tok.head is not None:
+                break
+            run.insert(0, tok.lower)
+        while run and run[0] in ADMIN_ADJECTIVE_FORMS:
+            run.pop(0)
+        if run:
+            known.add((tuple(run), span.lemma))
+    return known
+
+
+def repeat_orgs(
+    toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan], known: set[Phrase]
+) -> list[OrgSpan]:
+    """Lower-case mentions in ``toks[start:end]`` of the phrases of bodies already named."""
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for words, lemma in known:
+        by_head.setdefault(lemma, []).append(words)
+    found: list[OrgSpan] = []
+    for h in range(start, end):
+        lex = toks[h].head
+        if lex is None or h in covered or lex.form.case not in ("nom", "gen"):
+            continue
+        for words in sorted(by_head.get(lex.lemma, ()), key=len, reverse=True):
+            first = h - len(words)
+            if first < start or any(i in covered for i in range(first, h)):
+                continue
+            if tuple(t.lower for t in toks[first:h]) == words:
+                org_class = lexicon.ORG_HEADS.get(lex.lemma)
+                found.append(
+                    OrgSpan(first, h + 1, "head", head=h, lemma=lex.lemma, org_class=org_class)
+                )
+                found[-1].weak = True
+                break
+    return found
+
+
+def anaphors(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    named: dict[str, list[OrgSpan]],
+) -> list[OrgSpan]:
+    """Bare heads before a position ("университет ректоры") that refer to a named body.
+
+    ``named`` maps a head lemma to the article's distinct named bodies with that head;
+    only a lemma with exactly one refers.
+    """
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    found: list[OrgSpan] = []
+    for h in range(start, end - 1):
+        tok, nxt = toks[h], toks[h + 1]
+        lex = tok.head
+        if lex is None or h in covered or tok.cap or lex.form.possessive:
+            continue
+        if lex.form.case != "nom" or nxt.position is None or nxt.position.form.case != "nom":
+            continue
+        if h > start and toks[h - 1].word and not toks[h - 1].punct and toks[h - 1].case == "gen":
+            continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
+        referents = named.get(lex.lemma, [])
+        if len(referents) == 1:
+            found.append(
+                OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
+            )
+    return found

@@ -1,0 +1,58 @@
+"""English words of places: countries, demonyms, cities, place heads (lower-case)."""
+
+from __future__ import annotations
+
+#: Lower-case words for the units of a place inside a body's name ("Akimat of the
+#: Yessil district").
+UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
+
+#: Capitalised words that head places and buildings, not actors.
+PLACE_HEADS: frozenset[str] = frozenset(
+    {
+        "alley",
+        "avenue",
+        "hall",
+        "museum",
+        "palace",
+        "park",
+        "square",
+        "street",
+        "monument",
+        "theatre",
+        "theater",
+        "library",
+    }
+)
+
+#: Country and demonym words: they qualify a title ("Kazakh President") or end an
+#: organisation name ("... of Kazakhstan"), but never start a person's name.
+PLACES: frozenset[str] = frozenset(
+    {
+        "kazakh", "kazakhstan", "kazakhstani", "azerbaijan", "azerbaijani", "kyrgyz",
+        "kyrgyzstan", "uzbek", "uzbekistan", "tajik", "tajikistan", "turkmen",
+        "turkmenistan", "russia", "russian", "china", "chinese", "american", "european",
+        "british", "german", "almaty", "astana", "nur-sultan", "shymkent", "baku",
+        "bishkek", "tashkent", "moscow", "republic", "nation", "asia", "central",
+    }
+)  # fmt: skip
+
+#: Cities an event may be held in ("in Astana"): the region's capitals and large towns.
+CITIES: frozenset[str] = frozenset(
+    {
+        "almaty", "astana", "nur-sultan", "shymkent", "karaganda", "karagandy", "aktobe",
+        "pavlodar", "kostanay", "atyrau", "aktau", "oskemen", "ust-kamenogorsk", "semey",
+        "taraz", "turkestan", "kyzylorda", "petropavl", "petropavlovsk", "oral", "uralsk",
+        "kokshetau", "taldykorgan", "zhezkazgan", "baku", "bishkek", "osh", "tashkent",
+        "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
+        "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
+        "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
+    }
+)  # fmt: skip
+
+#: Words of PLACES that describe a person ("Kazakh"), not name a place.
+DEMONYMS: frozenset[str] = frozenset(
+    {
+        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
+        "russian", "chinese", "american", "european", "british", "german",
+    }
+)  # fmt: skip
