@@ -29,8 +29,20 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}
 _SENTENCE_END = re.compile(r"(?<!\b\w)[.!?…]+[»”\"]?(?=\s+[\"«“–—-]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])|\n+")
 
 
+# Abbreviations and two-letter initials ("K. Zh. Nurov") whose full stop ends no sentence.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo)\.$"
+)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of the sentences of ``text``, stripped of surrounding white space."""
+    """Offsets of the sentences of ``text``, stripped of surrounding white space.
+
+    Every stage that reads sentences (the extractors, the relation stage) cuts them
+    here, so they agree on where a sentence ends.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -38,7 +50,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.extend(_strip_span(text, start, end))
         start = match.end()
     spans.extend(_strip_span(text, start, len(text)))
-    return spans
+    return _rejoin_abbreviations(text, spans)
+
+
+def _rejoin_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences rejoined where the cut fell after an abbreviation ("Mr. X", "Oct. 16")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _ABBREVIATION_END.search(text, joined[-1][0], joined[-1][1]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _strip_span(text: str, start: int, end: int) -> list[tuple[int, int]]:

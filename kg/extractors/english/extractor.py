@@ -17,12 +17,6 @@ NAME = "en.rules"
 
 # A headline naming an agreement is at most this many tokens long.
 _TITLE_TOKENS = 12
-# Abbreviations and two-letter initials ("K. Zh. Nurov") whose full stop ends no sentence.
-_ABBREVIATION_END = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Dr|Prof|St|No|Nos|Gen|Col|Sen|Rep|Amb"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo)\.$"
-)
 
 
 class EnglishExtractor:
@@ -44,7 +38,7 @@ class EnglishExtractor:
         acronyms: dict[str, Span] = {}
         events: list[EventFinding] = []
         title = False  # the last line was a headline naming an agreement
-        for bounds in _sentences(article.text):
+        for bounds in sentence_spans(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
@@ -95,17 +89,6 @@ def _agreement_title(tokens: list[Token]) -> bool:
 def _date_line(tokens: list[Token]) -> bool:
     """ "July 22, 2024": a dateline between a headline and its text."""
     return len(tokens) <= 6 and any(t.text.isdigit() for t in tokens)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences, rejoined where the splitter cut after an abbreviation ("Mr. X")."""
-    spans: list[tuple[int, int]] = []
-    for start, end in sentence_spans(text):
-        if spans and _ABBREVIATION_END.search(text, spans[-1][0], spans[-1][1]):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
 
 
 def _date_and_place(builder: ExtractionBuilder, events: list[EventFinding]) -> None:
