@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from kg.extractors.kazakh.orgs.finder import NameFinder
 from kg.extractors.kazakh.orgs.kinds import (
     acronym_orgs,
+    credited_orgs,
     implied_orgs,
     legal_orgs,
     listed_orgs,
@@ -52,6 +53,7 @@ def find_orgs(
     spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(quoted_orgs(finder))
     spans.extend(listed_orgs(finder))
+    spans.extend(credited_orgs(finder))
     spans.extend(legal_orgs(finder))
     spans.extend(implied_orgs(finder))
     spans = _with_abbreviations(toks, spans, acronym_orgs(finder, excluded_acronyms))
