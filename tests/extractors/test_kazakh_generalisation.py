@@ -446,3 +446,8 @@ def test_credited_outlets_are_media_organisations() -> None:
     )
     assert names(found, ORG) == {"Dalanews.kz", "«Сарыарқа жаршысы»"}
     assert {m.org_class for m in found.mentions} == {OrgClass.MEDIA}
+
+
+def test_the_office_premises_of_a_named_body_are_that_body() -> None:
+    found = extract("Өкілдер Ташкенттегі Ұйғыр мәдени орталығының кеңсесіне барды.")
+    assert names(found, ORG) == {"Ташкенттегі Ұйғыр мәдени орталығы"}

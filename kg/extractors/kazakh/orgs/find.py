@@ -127,7 +127,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
     alone = span.lemma == "кеңес" and h - 1 == span.start
     if alone and finder.toks[h - 1].lower in lexicon.BOARD_WORDS:
         return None
-    if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
+    # "орталығының кеңсесіне барды": the premises of the body, no body of their own
+    premises = span.lemma == "кеңсе" and bool(span.inner) and max(span.inner) == h - 1
+    if (span.lemma not in lexicon.SUBUNIT_HEADS and not premises) or tok.cap or not span.inner:
         return span
     parent = max(span.inner)
     parent_span = finder.from_head(parent)
