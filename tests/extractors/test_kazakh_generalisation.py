@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kazakh_support import agreements, extract, names, parties, roles
 
-from kg.model import EntityType
+from kg.model import EntityType, OrgClass
 
 ORG = EntityType.ORGANISATION
 PERSON = EntityType.PERSON
@@ -437,3 +437,17 @@ def test_two_titles_joined_by_a_dash_belong_to_the_body_before_them() -> None:
 def test_a_lone_word_of_the_lexicon_in_capitals_is_no_abbreviation() -> None:
     assert names(extract("ФОРУМ\n\nКеше жиын өтті."), ORG) == set()
     assert names(extract("« » атты форум өтті."), EntityType.EVENT) == set()
+
+
+def test_credited_outlets_are_media_organisations() -> None:
+    found = extract(
+        "Жиын өтті, деп хабарлайды Dalanews.kz. Дерек: «Сарыарқа жаршысы». "
+        "Толығырақ www.gov.kz сайтында."
+    )
+    assert names(found, ORG) == {"Dalanews.kz", "«Сарыарқа жаршысы»"}
+    assert {m.org_class for m in found.mentions} == {OrgClass.MEDIA}
+
+
+def test_the_office_premises_of_a_named_body_are_that_body() -> None:
+    found = extract("Өкілдер Ташкенттегі Ұйғыр мәдени орталығының кеңсесіне барды.")
+    assert names(found, ORG) == {"Ташкенттегі Ұйғыр мәдени орталығы"}

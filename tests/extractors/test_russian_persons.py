@@ -30,3 +30,7 @@ def test_readings_without_a_gender_do_not_break_the_choice() -> None:
 def test_tagger_case_decides_when_both_words_read_in_it() -> None:
     assert person_nominative(["Нурлана", "Абенова"], "gent") == ["Нурлан", "Абенов"]
     assert person_nominative(["Асель", "Омарова"], "gent") == ["Асель", "Омарова"]
+
+
+def test_oblique_ending_overrules_a_nominative_tag() -> None:
+    assert person_nominative(["Катаржиной", "Вавьерниа"], "nomn") == ["Катаржина", "Вавьерниа"]

@@ -136,3 +136,8 @@ def test_place_between_body_and_person_and_possessive_title(
 def test_object_of_a_title_belongs_to_the_role(extractor: RussianExtractor) -> None:
     text = "Выступил директор Центра «Рух» в Таразе, координатор проектов Нурлан Абишев."
     assert ("Нурлан Абишев", "Центр «Рух»", "координатор проектов") in _roles(extractor, text)
+
+
+def test_well_known_body_written_out_after_a_title(extractor: RussianExtractor) -> None:
+    text = "Министр встретился с постоянным представителем Программы развития ООН Анной Ким."
+    assert ("Анна Ким", "ПРООН", "постоянный представитель") in _roles(extractor, text)

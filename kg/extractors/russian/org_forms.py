@@ -4,12 +4,14 @@ a plural head, named in brackets, a parent inside a longer name, a bare head ref
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from kg.extractors.common import Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import org_name
+from kg.extractors.russian.tokens import Token
 from kg.lang.ru import lexicon, morph
-from kg.model import EntityType
+from kg.model import EntityType, OrgClass
 
 
 def head_lemma(lemma: str) -> str:
@@ -22,8 +24,39 @@ def abbreviation(word: str) -> bool:
     return len(word) > 1 and word.isupper() and word.isalpha()
 
 
+@cache
+def _known_lemmas() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The well-known bodies' full names as lemmas, longest first."""
+    known = [
+        (tuple(morph.lemma(w).replace("ё", "е") for w in key.split()), name)
+        for key, name in lexicon.KNOWN_ALIASES.items()
+    ]
+    return tuple(sorted(known, key=lambda item: -len(item[0])))
+
+
+def known_body_at(tokens: list[Token], first: int) -> tuple[int, str] | None:
+    """Last token and name of a well-known body written out from ``first``, if any."""
+    for lemmas, name in _known_lemmas():
+        window = tokens[first : first + len(lemmas)]
+        if len(window) == len(lemmas) and all(
+            t.lemma.replace("ё", "е") == lemma for t, lemma in zip(window, lemmas, strict=True)
+        ):
+            return first + len(lemmas) - 1, name
+    return None
+
+
 class OrgForms(SentenceBase):
     """Organisation names that are not a head noun with its genitive tail."""
+
+    def _known_body(self, first: int) -> Item | None:
+        """ "программы развития ООН": a well-known body written out, whatever its head."""
+        found = known_body_at(self.tokens, first)
+        if found is None:
+            return None
+        last, name = found
+        start, stop = self.tokens[first].start, self.tokens[last].end
+        span = Span(EntityType.ORGANISATION, start, stop, name, OrgClass.INTERNATIONAL)
+        return Item("org", first, last, span=span)
 
     def _bracketed_aliases(self, found: list[Item], taken: set[int]) -> list[Item]:
         """ "Детским фондом ООН (ЮНИСЕФ)": the bracketed word is another name of the same body."""

@@ -61,6 +61,9 @@ class OrgRules(OrgForms):
             return self._quoted_alone(first - 1)
         if first in self.inside:
             return None  # inside a quoted title: "«Гражданское общество и культура»"
+        known = self._known_body(first)
+        if known is not None:
+            return known
         if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extractors.common import Span
 from kg.extractors.russian.base import Item, SentenceBase
 from kg.extractors.russian.names import org_name
-from kg.extractors.russian.org_forms import head_lemma
+from kg.extractors.russian.org_forms import head_lemma, known_body_at
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
 
@@ -54,6 +54,7 @@ class PositionRules(SentenceBase):
                 and head_lemma(after.lemma) not in lexicon.ORG_HEADS
                 and after.lemma not in lexicon.UNIT_HEADS
                 and after.lemma not in lexicon.NOT_OBJECTS
+                and known_body_at(self.tokens, last + 1) is None
             ):
                 last += 1
             noun = (

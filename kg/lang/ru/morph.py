@@ -85,8 +85,11 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         return list(words)  # "Эльвира Азимова": a woman whose surname pymorphy reads as a man's
     # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
     candidates = common or known[-1]
-    if case == "nomn":
-        return list(words)  # the tagger reads case from the context, which a name lacks
+    oblique = not any(c == "nomn" for c, _ in options[0]) and words[0].endswith(_OBLIQUE_ENDINGS)
+    if case == "nomn" and not oblique:
+        # the tagger reads case from the context; a name's own endings are ambiguous,
+        # unless the first name ends as only an oblique form does ("Катаржиной")
+        return list(words)
     # Only the surname is known ("Касым-Жомарта Токаева"): the tagger's case decides.
     told = [o for o in candidates if o[0] == case]
     # ... when the unknown first name has the ending that case gives a man's name.
@@ -114,6 +117,10 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         else:
             result.append(_restore_case(word, str(inflected.word)))
     return result
+
+
+# Endings only oblique forms of first names have.
+_OBLIQUE_ENDINGS = ("ой", "ей", "ом", "ем", "ым", "им", "ою", "ею")
 
 
 def _name_parses(word: str) -> list[Any]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from kg.extractors.kazakh.orgs.finder import NameFinder
 from kg.extractors.kazakh.orgs.kinds import (
     acronym_orgs,
+    credited_orgs,
     implied_orgs,
     legal_orgs,
     listed_orgs,
@@ -52,6 +53,7 @@ def find_orgs(
     spans = [_shared_head(toks, span, end) for span in spans]
     spans.extend(quoted_orgs(finder))
     spans.extend(listed_orgs(finder))
+    spans.extend(credited_orgs(finder))
     spans.extend(legal_orgs(finder))
     spans.extend(implied_orgs(finder))
     spans = _with_abbreviations(toks, spans, acronym_orgs(finder, excluded_acronyms))
@@ -125,7 +127,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
     alone = span.lemma == "кеңес" and h - 1 == span.start
     if alone and finder.toks[h - 1].lower in lexicon.BOARD_WORDS:
         return None
-    if span.lemma not in lexicon.SUBUNIT_HEADS or tok.cap or not span.inner:
+    # "орталығының кеңсесіне барды": the premises of the body, no body of their own
+    premises = span.lemma == "кеңсе" and bool(span.inner) and max(span.inner) == h - 1
+    if (span.lemma not in lexicon.SUBUNIT_HEADS and not premises) or tok.cap or not span.inner:
         return span
     parent = max(span.inner)
     parent_span = finder.from_head(parent)

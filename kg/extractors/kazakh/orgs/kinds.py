@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from kg.extractors.kazakh.orgs.finder import NameFinder
 from kg.extractors.kazakh.orgs.span import OrgSpan
 from kg.extractors.kazakh.orgs.words import MAX_QUOTED_NAME, org_class_of
+from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
 
 _LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.(kz|ru|com|org|net|info|news|media)", re.IGNORECASE)
+_REPORTING_VERBS = frozenset({"хабарлайды", "хабарлады", "жазады", "жазды"})
+_CREDIT_LABELS = frozenset({"дерек", "дереккөз", "сурет", "фото"})
 
 
 def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
@@ -141,3 +148,35 @@ def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
             if j >= finder.start and toks[j].text in _LIST_JOINERS:
                 j -= 1
     return found
+
+
+def credited_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Outlets a text credits: a web address ("Egemen.kz"), or the name after "деп
+    хабарлайды", "деп жазады", "Дерек:" ("«ҚазАқпарат»", "Kazinform")."""
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for i in range(finder.start, finder.end):
+        tok = toks[i]
+        if _WEB_ADDRESS.fullmatch(tok.text) and not tok.text.lower().startswith("www."):
+            found.append(OrgSpan(i, i + 1, "credit", org_class=OrgClass.MEDIA))
+            continue
+        if not _credits(toks, i, finder.start) or i + 1 >= finder.end:
+            continue
+        nxt = toks[i + 1]
+        if nxt.quote == "open" and nxt.partner is not None and 1 < nxt.partner - nxt.i <= 4:
+            c = nxt.partner
+            found.append(OrgSpan(i + 1, c + 1, "quote", quote=(i + 1, c), org_class=OrgClass.MEDIA))
+        else:
+            named = (nxt.titled or nxt.upper) and nxt.head is None
+            alone = i + 2 >= finder.end or not toks[i + 2].word
+            if named and alone and not _WEB_ADDRESS.fullmatch(nxt.text):
+                found.append(OrgSpan(i + 1, i + 2, "credit", org_class=OrgClass.MEDIA))
+    return found
+
+
+def _credits(toks: Sequence[Tok], i: int, start: int) -> bool:
+    """Whether token ``i`` ends a credit line: "деп хабарлайды", "Дерек:", "Сурет:"."""
+    tok = toks[i]
+    if tok.lower in _REPORTING_VERBS:
+        return i > start and toks[i - 1].lower == "деп"
+    return tok.text == ":" and i > start and toks[i - 1].lower in _CREDIT_LABELS

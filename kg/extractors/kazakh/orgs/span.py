@@ -15,6 +15,7 @@ class OrgSpan:
     end: int  # exclusive
     # "head" | "quote" | "acronym" | "implied" | "legal" | "unit" (name + abbreviation)
     # | "model" (found by the shipped NER where the rules saw no name)
+    # | "credit" (an outlet credited: "деп хабарлайды Egemen.kz", "Дерек: «ҚазАқпарат»")
     kind: str
     head: int | None = None  # token index of the head noun
     lemma: str | None = None
