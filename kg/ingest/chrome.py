@@ -49,8 +49,9 @@ _NAVIGATION = _any(
     r"tags?\s*:.*", r"comments?(?:\s*\(\d+\))?", r"\d+ comments?",
     r"all rights reserved\b.*",
     "advertisement", r"(?:latest|top|popular) news",
-    # photo and video credits: captions, not article text
-    r"(?:фото|сурет|видео|photo|photo credit|image|video)\s*:.*", r"фото(?: автора)?",
+    # a bare photo or video label; a credit that names someone ("Фото: МТРК «Мир»",
+    # "Photo: Aida Nurova") is a byline and stays text
+    r"(?:фото|сурет|видео|photo|photo credit|image|video)\s*:?", r"фото автора",
 )  # fmt: skip
 
 _LANGUAGE_SWITCH = _any(

@@ -53,7 +53,8 @@ from kg.ingest.chrome import is_chrome, is_date_line
         # weather, reading time, credits, separators
         "Алматы +12 °C",
         "3 мин чтения",
-        "Фото: пресс-служба акимата",
+        "Фото:",
+        "Photo",
         "* * *",
     ],
 )
@@ -69,6 +70,8 @@ def test_chrome_lines(line: str) -> None:
         "Татулық – бірлік пен келісім негізі",
         "Will the Youth Council Be Reformed?",
         "Айгерім Сәрсенова",
+        "Фото: Дала ТВ телеарнасы",  # a credit names an outlet: a byline
+        "Photo: Aida Nurova",
         "Сарыарқа ауданы",
         "Баспасөз қызметі",
         "Форум 25 қарашада 2021 ж. өтті.",
