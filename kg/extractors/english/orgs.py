@@ -92,7 +92,7 @@ class OrgRules(Runs):
         joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
             joiners += ("in", "to")
-        # "Foundation of the First President of Kazakhstan Kanat Jumabayev": the tail
+        # "Foundation of the First President of Kazakhstan Daulet Serikov": the tail
         # after "of" runs until a title or a two-word name closes the run.
         while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in joiners:
             nxt = end + 1
@@ -168,7 +168,7 @@ class OrgRules(Runs):
 
     def _typed_org(self, names: list[int]) -> bool:
         """ "political party the Democratic Choice": a lower-case head types the name."""
-        # Only with "the": in "public union Konstantin Avershin" the name is a person's.
+        # Only with "the": in "public union Pavel Kornilov" the name is a person's.
         k = names[0] - 2
         head = self.tokens[k] if k >= 0 and self.tokens[k + 1].text == "the" else None
         before = self.tokens[names[0] - 1] if names[0] else None

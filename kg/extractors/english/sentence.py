@@ -90,7 +90,7 @@ class Sentence(OrgRules, Repairs):
                 and w + 1 < len(words)
                 and self._position_at(words[w + 1], last) is not None
             ):
-                # "KazAID Chairman Arken Arystanov": the body, its title, the person.
+                # "StepAID Chairman Marat Oskenov": the body, its title, the person.
                 self._acronym_org(k)
                 w += 1
                 continue
@@ -111,7 +111,7 @@ class Sentence(OrgRules, Repairs):
             heads = [n for n, x in enumerate(rest) if self._heads_name(x, rest)]
             of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
             if heads and of in (2, 3) and all(name_shaped(tokens[x]) for x in rest[:of]):
-                # "Saule Omarova of Nazarbayev University": a name, then her body.
+                # "Saule Nurova of Steppe University": a name, then her body.
                 self._person(rest[:of])
                 w += of + 1
                 continue
@@ -138,7 +138,7 @@ class Sentence(OrgRules, Repairs):
                 and all(name_shaped(tokens[x]) for x in rest[:joint])
                 and person_shaped([tokens[x] for x in rest[:joint]])
             ):
-                # "Kanat Jumabayev and Kazakh Ambassador ...": a name, then a new start.
+                # "Daulet Serikov and Kazakh Ambassador ...": a name, then a new start.
                 self._person(rest[:joint])
                 w += joint + 1
                 continue

@@ -72,7 +72,7 @@ class RoleRules(SentenceBase):
     def _possessive(
         self, items: list[Item], index: int, claimed: list[tuple[Item, Item]]
     ) -> list[tuple[Item | None, Item]]:
-        """ "Мехмет Узер и его заместитель Имя", "Фонд X представлял его директор Имя".
+        """ "Кемаль Озен и его заместитель Имя", "Фонд X представлял его директор Имя".
 
         The title is held in the body of the person linked last, or else in the last
         organisation named before it in the sentence.

@@ -3,7 +3,7 @@
 Resolution groups mentions by name, so the forms an article uses for one actor get
 one name here: "ОФ «X»", "общественного фонда «X»" and "«X»"; "Правительство РК" and
 "Правительство Республики Казахстан"; an acronym given in brackets after a name;
-"Н. Налибаев" after "Нурлыбек Налибаев".
+"Н. Салибаев" after "Нурбол Салибаев".
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def _by_state(orgs: list[Mention]) -> dict[str, str]:
 
 
 def _by_initials(people: list[Mention]) -> dict[str, str]:
-    """ "Н. Налибаев" -> "Нурлыбек Налибаев" when one person of the article fits."""
+    """ "Н. Салибаев" -> "Нурбол Салибаев" when one person of the article fits."""
     full = {m.name for m in people if not _has_initials(m.name)}
     result: dict[str, str] = {}
     for mention in people:
@@ -122,9 +122,9 @@ def _by_initials(people: list[Mention]) -> dict[str, str]:
         if not _has_initials(mention.name):
             continue
         if _initial(words[0]):
-            surname, first = words[-1], words[0]  # "Н. Налибаев"
+            surname, first = words[-1], words[0]  # "Н. Салибаев"
         else:
-            surname, first = words[0], words[1]  # "Налибаев Н. Б."
+            surname, first = words[0], words[1]  # "Салибаев Н. Б."
         fits = {
             name
             for name in full

@@ -82,15 +82,15 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         return list(words)
     common = set.intersection(*known)
     if not common and case == "nomn" and any(c == "nomn" for o in known for c, _ in o):
-        return list(words)  # "Эльвира Азимова": a woman whose surname pymorphy reads as a man's
+        return list(words)  # "Эльмира Газимова": a woman whose surname pymorphy reads as a man's
     # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
     candidates = common or known[-1]
     oblique = not any(c == "nomn" for c, _ in options[0]) and words[0].endswith(_OBLIQUE_ENDINGS)
     if case == "nomn" and not oblique:
         # the tagger reads case from the context; a name's own endings are ambiguous,
-        # unless the first name ends as only an oblique form does ("Катаржиной")
+        # unless the first name ends as only an oblique form does ("Агнешкой")
         return list(words)
-    # Only the surname is known ("Касым-Жомарта Токаева"): the tagger's case decides.
+    # Only the surname is known ("Айдар-Бека Нуралиева"): the tagger's case decides.
     told = [o for o in candidates if o[0] == case]
     # ... when the unknown first name has the ending that case gives a man's name.
     surname_only = (
@@ -130,7 +130,7 @@ def _name_parses(word: str) -> list[Any]:
     return singular or parses
 
 
-# A masculine name ending in a consonant, in an oblique case: Нуртилеком, Нуртилека, Нуртилеку.
+# A masculine name ending in a consonant, in an oblique case: Нурбеком, Нурбека, Нурбеку.
 _MASCULINE_ENDINGS = {"gent": ("а",), "datv": ("у",), "ablt": ("ом",), "loct": ("е",)}
 
 
