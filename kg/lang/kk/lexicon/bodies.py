@@ -249,6 +249,7 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
         "ВИДЕО",
         "ТВ",
         "IT",
+        "ІТ",
         "АТ",
         "ЖИ",
         "COVID",
