@@ -451,3 +451,11 @@ def test_credited_outlets_are_media_organisations() -> None:
 def test_the_office_premises_of_a_named_body_are_that_body() -> None:
     found = extract("Өкілдер Ташкенттегі Ұйғыр мәдени орталығының кеңсесіне барды.")
     assert names(found, ORG) == {"Ташкенттегі Ұйғыр мәдени орталығы"}
+
+
+def test_a_dash_between_two_countries_stays_inside_a_name() -> None:
+    found = extract(
+        "Қазақстан – Корея іскерлік кеңесінің төрағасы Ким Ён Су келді. "
+        "Бану Сәрсенова – Тараз Азаматтық Альянсының президенті."
+    )
+    assert names(found, ORG) == {"Қазақстан – Корея іскерлік кеңесі", "Тараз Азаматтық Альянсы"}

@@ -18,6 +18,7 @@ from kg.extractors.kazakh.orgs.words import (
     owned,
     place_genitive,
     place_noun,
+    place_word,
     plain_noun,
 )
 from kg.extractors.kazakh.persons import PersonSpan
@@ -241,6 +242,9 @@ class NameFinder(NameOpenings):
             return False
         if tok.text == "№" or (tok.number and j > self.start and toks[j - 1].text == "№"):
             return True  # "№24 гимназиясы"; a bare number counts things ("8 орталығы")
+        if tok.text in ("–", "—") and j > self.start and right is not None:
+            # "Қазақстан – Корея іскерлік кеңесі": two countries a body joins
+            return place_word(toks[j - 1]) and place_word(right) and right.cap
         if not tok.word or tok.quote is not None:
             return False
         if tok.lower in THEME_WORDS or tok.legal_form:
