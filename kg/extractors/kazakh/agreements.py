@@ -85,6 +85,17 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
     return False
 
 
+def signed_without_noun(toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan]) -> bool:
+    """Whether the sentence says "қол қойды" of an agreement another sentence names.
+
+    "X пен Y арасындағы ынтымақтастық меморандумы. Құжатқа бүгін қол қойылды."
+    """
+    if not _signed(toks, start, end):
+        return False
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    return not any(i not in covered and _kind(toks[i]) is not None for i in range(start, end))
+
+
 def find_signing(
     toks: Sequence[Tok],
     start: int,
