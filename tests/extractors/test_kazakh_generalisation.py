@@ -470,3 +470,11 @@ def test_compound_titles_and_internal_units_stay_in_the_role() -> None:
         ("Асан Нұров", "«Дала» қоры", "төраға орынбасары"),
         ("Әсел Бекова", "«Дала» қоры", "баспа бөлімінің меңгерушісі"),
     }
+
+
+def test_a_body_named_with_and_without_where_it_is_takes_the_plain_name() -> None:
+    found = extract(
+        "Университетке Тараз қаласындағы Агроинновация ұлттық орталығының ғалымдары келді. "
+        "Агроинновация ұлттық орталығының ғалымдары ризашылығын білдірді."
+    )
+    assert names(found, ORG) == {"Агроинновация ұлттық орталығы"}
