@@ -198,3 +198,17 @@ def test_the_agreement_and_its_signature_in_two_sentences() -> None:
 
 def test_a_signature_with_no_agreement_named_near_it_is_none() -> None:
     assert agreements(extract("Кеше «Шуақ» қорында жиын өтті. Құжатқа қол қойылды.")) == []
+
+
+def test_partners_without_a_subject_never_sign_with_each_other() -> None:
+    found = extract("Сонымен қатар қор «Шапағат», «Мейірім» қорларымен де келісімге қол қойды.")
+    assert agreements(found) == []
+
+
+def test_the_outlet_that_reports_a_signing_is_no_party() -> None:
+    found = extract(
+        "«Ақ ниет» қоры мен Ертіс жастар одағы арасында меморандумға қол қойылды, "
+        "деп хабарлайды Ертісnews.kz."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Ақ ниет» қоры", "Ертіс жастар одағы"}
