@@ -212,3 +212,12 @@ def test_the_outlet_that_reports_a_signing_is_no_party() -> None:
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Ақ ниет» қоры", "Ертіс жастар одағы"}
+
+
+def test_a_bare_head_joined_to_a_party_is_the_body_named_before() -> None:
+    found = extract(
+        "Бүгін «Бірлік» азаматтық альянсы форум өткізді. Форум барысында альянс пен "
+        "«Жасыл дала» қоры ынтымақтастық туралы меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Бірлік» азаматтық альянсы", "«Жасыл дала» қоры"}

@@ -73,7 +73,8 @@ def anaphors(
     orgs: Sequence[OrgSpan],
     named: dict[str, list[OrgSpan]],
 ) -> list[OrgSpan]:
-    """Bare heads before a position ("университет ректоры") that refer to a named body.
+    """Bare heads before a position ("университет ректоры") or joined to another party
+    ("альянс пен «X» қоры") that refer to a named body.
 
     ``named`` maps a head lemma to the article's distinct named bodies with that head;
     only a lemma with exactly one refers.
@@ -85,7 +86,14 @@ def anaphors(
         lex = tok.head
         if lex is None or h in covered or tok.cap or lex.form.possessive:
             continue
-        if lex.form.case != "nom" or nxt.position is None or nxt.position.form.case != "nom":
+        if lex.form.case != "nom":
+            continue
+        titled = nxt.position is not None and nxt.position.form.case == "nom"
+        # "альянс пен «X» қоры ... қол қойды": the alliance named before, as a party
+        after = toks[h + 2] if h + 2 < end else None
+        named_next = after is not None and (after.cap or after.quote == "open")
+        joined = nxt.lower in lexicon.NAME_CONJUNCTIONS and named_next
+        if not (titled or joined):
             continue
         if h > start and toks[h - 1].word and not toks[h - 1].punct and toks[h - 1].case == "gen":
             continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
