@@ -182,3 +182,33 @@ def test_a_headline_and_a_dated_body_report_one_agreement() -> None:
     claims = agreements(found)
     assert len(claims) == 2
     assert {(c.kind, c.date) for c in claims} == {(AgreementKind.AGREEMENT, "2024-11-25")}
+
+
+def test_the_agreement_and_its_signature_in_two_sentences() -> None:
+    for text in (
+        "«Шуақ» қоры мен Тараз жастар одағы арасындағы ынтымақтастық меморандумы "
+        "дайындалды. Құжатқа бүгін қол қойылды.",
+        "Бүгін ынтымақтастық туралы меморандум жасалды. Оған «Шуақ» қоры мен Тараз "
+        "жастар одағы қол қойды.",
+    ):
+        found = extract(text)
+        (claim,) = agreements(found)
+        assert parties(found, claim) == {"«Шуақ» қоры", "Тараз жастар одағы"}, text
+
+
+def test_a_signature_with_no_agreement_named_near_it_is_none() -> None:
+    assert agreements(extract("Кеше «Шуақ» қорында жиын өтті. Құжатқа қол қойылды.")) == []
+
+
+def test_partners_without_a_subject_never_sign_with_each_other() -> None:
+    found = extract("Сонымен қатар қор «Шапағат», «Мейірім» қорларымен де келісімге қол қойды.")
+    assert agreements(found) == []
+
+
+def test_the_outlet_that_reports_a_signing_is_no_party() -> None:
+    found = extract(
+        "«Ақ ниет» қоры мен Ертіс жастар одағы арасында меморандумға қол қойылды, "
+        "деп хабарлайды Ертісnews.kz."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Ақ ниет» қоры", "Ертіс жастар одағы"}

@@ -237,7 +237,7 @@ def test_two_heads_joined_by_men_share_one_name() -> None:
 
 def test_a_council_described_by_adjectives_is_a_body_before_a_position() -> None:
     found = extract("Облыстық қоғамдық кеңес мүшесі Арман Төлеуов сөз алды.")
-    assert roles(found) == {("Арман Төлеуов", "Облыстық қоғамдық кеңес", "мүше")}
+    assert roles(found) == {("Арман Төлеуов", "Облыстық қоғамдық кеңес", None)}
 
 
 def test_a_session_numbered_in_cyrillic_and_latin_letters_is_one_event() -> None:
@@ -459,3 +459,22 @@ def test_a_dash_between_two_countries_stays_inside_a_name() -> None:
         "Бану Сәрсенова – Тараз Азаматтық Альянсының президенті."
     )
     assert names(found, ORG) == {"Қазақстан – Корея іскерлік кеңесі", "Тараз Азаматтық Альянсы"}
+
+
+def test_compound_titles_and_internal_units_stay_in_the_role() -> None:
+    found = extract(
+        "Жиынға «Дала» қорының төраға орынбасары Асан Нұров және «Дала» қорының баспа "
+        "бөлімінің меңгерушісі Әсел Бекова келді."
+    )
+    assert roles(found) == {
+        ("Асан Нұров", "«Дала» қоры", "төраға орынбасары"),
+        ("Әсел Бекова", "«Дала» қоры", "баспа бөлімінің меңгерушісі"),
+    }
+
+
+def test_a_body_named_with_and_without_where_it_is_takes_the_plain_name() -> None:
+    found = extract(
+        "Университетке Тараз қаласындағы Агроинновация ұлттық орталығының ғалымдары келді. "
+        "Агроинновация ұлттық орталығының ғалымдары ризашылығын білдірді."
+    )
+    assert names(found, ORG) == {"Агроинновация ұлттық орталығы"}

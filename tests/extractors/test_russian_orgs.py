@@ -66,7 +66,8 @@ def test_initials_name_the_person_mentioned_in_full(extractor: RussianExtractor)
 def test_unit_of_an_organisation_goes_to_the_role(extractor: RussianExtractor) -> None:
     text = (
         "Об этом сообщили в пресс-службе Ассоциации пчеловодов Алтая. Член попечительского "
-        "совета фонда «Ақ ниет» Марина Сергеева вышла из попечительского совета фонда «Ақ ниет»."
+        "совета фонда «Ақ ниет» Марина Сергеева вышла из состава попечительского совета "
+        "фонда «Ақ ниет»."
     )
     extraction = _extract(extractor, text)
     names = set(_orgs(extraction).values())

@@ -1,9 +1,9 @@
-"""Named events ("the 12th Civil Forum of Kazakhstan"), with the date and place stated.
+"""Named events ("the 7th Steppe Forum of Aktobe"), with the date and place stated.
 
 An event is named by capitalised words before an event head ("Civil Initiatives
 Forum"), by a quoted title after a lower-case head ("the conference “Open Steppe”"),
 or by both ("Youth Forum “Bright Future”"); an ordinal before it is part of the name,
-as news writes "the tenth Civil Forum".
+as news writes "the tenth Steppe Forum".
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
 
 
 def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
-    """ "the 12th Civil Forum of Kazakhstan “Title”": modifiers, head, place, title."""
+    """ "the 7th Steppe Forum of Aktobe “Title”": modifiers, head, place, title."""
     if h + 1 < len(tokens) and tokens[h + 1].head is not None:
         return None  # "Steppe Forum Foundation": the event word is inside a body's name
     start = h
@@ -78,7 +78,7 @@ def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
 
 
 def _topic_end(tokens: list[Token], h: int) -> int:
-    """ "Civil Forum of Kazakhstan", "Conference on Civil Society and Law": the tail."""
+    """ "Steppe Forum of Aktobe", "Conference on Civil Society and Law": the tail."""
     end = h
     k = h + 1
     if k + 1 < len(tokens) and tokens[k].text in ("of", "on") and tokens[k + 1].capitalised:

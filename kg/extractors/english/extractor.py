@@ -92,8 +92,8 @@ def _date_line(tokens: list[Token]) -> bool:
 
 
 def _date_and_place(builder: ExtractionBuilder, events: list[EventFinding]) -> None:
-    """Name each event by its fullest form in the article ("the Civil Forum" is "the
-    tenth Civil Forum"), with the first date and place its sentences state."""
+    """Name each event by its fullest form in the article ("the Steppe Forum" is "the
+    tenth Steppe Forum"), with the first date and place its sentences state."""
     names = [e.span.name for e in events]
     fullest = {name: _fullest(name, names) for name in names}
     dates: dict[str, str] = {}

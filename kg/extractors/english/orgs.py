@@ -92,7 +92,7 @@ class OrgRules(Runs):
         joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
             joiners += ("in", "to")
-        # "Foundation of the First President of Kazakhstan Daulet Serikov": the tail
+        # "Foundation of the First Mayor of Aktau Daulet Serikov": the tail
         # after "of" runs until a title or a two-word name closes the run.
         while end + 1 < len(rest) and tokens[rest[end + 1]].text.lower() in joiners:
             nxt = end + 1
@@ -158,7 +158,7 @@ class OrgRules(Runs):
     def _title_ends_name(self, rest: list[int], n: int) -> bool:
         """A title inside a run ends the organisation, unless "of" continues it.
 
-        "Foundation of the First President of Kazakhstan" keeps its "President".
+        "Foundation of the First Mayor of Aktau" keeps its "Mayor".
         """
         end = self._position_at(rest[n], rest[-1])
         if end is None:
@@ -167,7 +167,7 @@ class OrgRules(Runs):
         return following is None or self.tokens[rest[following]].text.lower() != "of"
 
     def _typed_org(self, names: list[int]) -> bool:
-        """ "political party the Democratic Choice": a lower-case head types the name."""
+        """ "political party the Free Steppe": a lower-case head types the name."""
         # Only with "the": in "public union Pavel Kornilov" the name is a person's.
         k = names[0] - 2
         head = self.tokens[k] if k >= 0 and self.tokens[k + 1].text == "the" else None
@@ -230,7 +230,7 @@ class OrgRules(Runs):
         return True
 
     def _quoted_org(self, names: list[int]) -> bool:
-        """A name before a lower-case head: "‘Alga’ party", "Ya-Almaatinets (gloss) union"."""
+        """A name before a lower-case head: "‘Zhana Kun’ party", "Ya-Semeyets (gloss) union"."""
         tokens = self.tokens
         if all(tokens[k].bare in places.PLACES for k in names):
             return False
@@ -259,7 +259,7 @@ class OrgRules(Runs):
                 break  # "X, the agency ...": the head after a comma is another phrase
             if tokens[n].bare in lexicon.LOWER_HEADS and not tokens[n].capitalised:
                 org_class = lexicon.ORG_HEADS.get(tokens[n].bare)
-                # "BTS Digital IT company": a short capitalised sector word types the head.
+                # "ZTA Smart IT company": a short capitalised sector word types the head.
                 while (
                     len(names) > 1
                     and tokens[names[-1]].text.isupper()

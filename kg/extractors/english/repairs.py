@@ -62,7 +62,7 @@ class Repairs(Runs):
         )
 
     def _dashed_acronyms(self) -> None:
-        """ "Civil Society Development Association — CSDA": the acronym closes the name."""
+        """ "Rural Youth Development Association — RYDA": the acronym closes the name."""
         tokens = self.tokens
         for n, item in enumerate(self.items):
             k = item.last + 1

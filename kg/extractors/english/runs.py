@@ -43,7 +43,7 @@ class Runs:
         after_title: bool = False,
     ) -> None:
         self.text = text
-        # Acronyms the article has defined so far: "KazAID Chairman X" names the agency.
+        # Acronyms the article has defined so far: "StepAID Chairman X" names the agency.
         self.known = acronyms if acronyms is not None else {}
         self.tokens = tokens
         self.bounds = bounds
@@ -55,7 +55,7 @@ class Runs:
         self.events: list[EventFinding] = []
 
     def _short_quotes(self) -> frozenset[int]:
-        """Token indices inside a short quotation: a title ("“An Analytical Look”"), no person."""
+        """Token indices inside a short quotation: a title ("“A Careful Look”"), no person."""
         inside: set[int] = set()
         tokens = self.tokens
         k = 0
@@ -127,7 +127,7 @@ class Runs:
                 and tokens[j - 1].capitalised
                 and "of" in [t.text for t in tokens[i:j]]
             ):
-                end = j  # "Akimat of the Yessil district of Astana"
+                end = j  # "Akimat of the Zhasyl district of Aktau"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
@@ -151,7 +151,7 @@ class Runs:
 
     def _name_goes_on(self, i: int, j: int) -> bool:
         """A lower-case word inside a long name: "Embassy in Kazakhstan", "Council under
-        the Senate", "Foundation for Assistance to Children in Need"."""
+        the Senate", "Fund for Assistance to Farmers in Drought"."""
         tokens = self.tokens
         word = tokens[j].text
         if j + 1 >= len(tokens) or word not in ("in", "under", "to"):
@@ -171,7 +171,7 @@ class Runs:
         return for_tail and following.bare not in places.PLACES
 
     def _gloss_end(self, j: int) -> int | None:
-        """ "Biz Birgemiz (We Are Together) Fund": a translation inside a name."""
+        """ "Jasyl El (Green Land) Fund": a translation inside a name."""
         close = next(
             (k for k in range(j + 1, min(j + 14, len(self.tokens))) if self.tokens[k].text == ")"),
             None,
@@ -246,7 +246,7 @@ class Runs:
         return end
 
     def _position_field(self, end: int, limit: int) -> int:
-        """ "Vice President for Medical Activities of X": the field is part of the title,
+        """ "Vice President for Social Programs of X": the field is part of the title,
         as is the title served in "Adviser to the Speaker"."""
         tokens = self.tokens
         served = self._adviser_to(end + 1) if end + 1 <= limit else None

@@ -126,7 +126,7 @@ class Sentence(OrgRules, Repairs):
                 and joint < heads[0]
                 and self._body_ends(rest[joint - 1])
             ):
-                # "USAID and Friedrich Ebert Foundation": two bodies, not one name with "and".
+                # "USAID and Steppe Water Foundation": two bodies, not one name with "and".
                 self._closed_org(rest[:joint])
                 w += joint + 1
                 continue
@@ -188,7 +188,7 @@ class Sentence(OrgRules, Repairs):
         return m
 
     def _unheaded_org(self, rest: list[int]) -> None:
-        """ "Minister of Ecology and Natural Resources Serik Dauletov": body, then name."""
+        """ "Minister of Water and Forest Resources Serik Dauletov": body, then name."""
         last_two = [self.tokens[k] for k in rest[-2:]]
         named = len(rest) >= 3 and all(name_shaped(t) for t in last_two) and person_shaped(last_two)
         indices = rest[:-2] if named else rest
@@ -258,7 +258,7 @@ class Sentence(OrgRules, Repairs):
         return names[0] < k < names[-1] and self.tokens[k].text in shapes.NAME_PARTICLES
 
     def _lower_position(self, k: int) -> None:
-        """Lower-case titles ("head of Kaspi Bank") are positions too."""
+        """Lower-case titles ("head of Steppe Bank") are positions too."""
         if self.tokens[k].capitalised:
             return
         end = self._position_at(k, len(self.tokens) - 1)

@@ -82,7 +82,7 @@ def person_shaped(words: list[Token]) -> bool:
 
 
 def acronym_shaped(text: str) -> bool:
-    """ "UNDP", "KazAID": mostly capitals; "McDonald" is a name."""
+    """ "UNDP", "StepAID": mostly capitals; "McDonald" is a name."""
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     return len(letters) >= 2 and text[:1].isupper() and upper >= 2 and upper * 2 >= len(letters)

@@ -85,6 +85,17 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
     return False
 
 
+def signed_without_noun(toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan]) -> bool:
+    """Whether the sentence says "қол қойды" of an agreement another sentence names.
+
+    "X пен Y арасындағы ынтымақтастық меморандумы. Құжатқа бүгін қол қойылды."
+    """
+    if not _signed(toks, start, end):
+        return False
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    return not any(i not in covered and _kind(toks[i]) is not None for i in range(start, end))
+
+
 def find_signing(
     toks: Sequence[Tok],
     start: int,
@@ -109,6 +120,7 @@ def find_signing(
         for org in orgs
         if not (title_start is not None and title_start <= org.start < noun)
         and not _inside_another(org, orgs)  # a parent kept inside its unit's name
+        and org.kind != "credit"  # "деп хабарлайды Egemen.kz": the outlet reports it
     ]
     subjects = [org for org in candidates if _party_case(toks, org, end) in ("nom", "between")]
     partners = [org for org in candidates if _party_case(toks, org, end) == "ins"]
@@ -143,10 +155,15 @@ def settle_agreements(
         subjects, partners = signing.subjects, signing.partners
         if len(subjects) == 1 and len(partners) >= 2:
             found = [_agreement(signing, (subjects[0], p)) for p in partners]
+        elif not subjects and partners:
+            # "... «X», «Y» қорларымен келісімге қол қойды": each partner signs with the
+            # subject stated before, never with the others
+            if signer is not None:
+                found = [_agreement(signing, (signer, p)) for p in partners if p is not signer]
         elif len(signing.parties) >= 2:
             found = [_agreement(signing, signing.parties)]
-        elif len(signing.parties) == 1 and signer is not None and signing.parties[0] is not signer:
-            found = [_agreement(signing, (signer, signing.parties[0]))]
+        elif len(subjects) == 1 and signer is not None and subjects[0] is not signer:
+            found = [_agreement(signing, (signer, subjects[0]))]
         elif not signing.parties and signing.sides:
             pair = _two_sides(orgs, index)
             if pair is not None:

@@ -142,7 +142,7 @@ def _add_claims(
             who, where = spans.get(id(holder.person)), spans.get(id(holder.organisation))
             if who is not None and where is not None:
                 claim = RoleClaim(
-                    builder.mention(who), builder.mention(where), holder.role, evidence
+                    builder.mention(who), builder.mention(where), holder.role or None, evidence
                 )
                 builder.claim(claim)
         for agreement in found.agreements:

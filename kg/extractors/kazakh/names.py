@@ -285,11 +285,23 @@ class Namer:
         if pool[0].type is EntityType.PERSON:
             pool = [p for p in pool if p.nominative] or pool
             pool = [p for p in pool if not p.name.split()[0].endswith(".")] or pool
+        else:
+            # "Астана қаласындағы X орталығы" says where X is; "X орталығы" names it
+            pool = [p for p in pool if not _opens_with_where(p.name)] or pool
         counts = Counter(p.name for p in pool)
         first_seen: dict[str, int] = {}
         for position, proposal in enumerate(pool):
             first_seen.setdefault(proposal.name, position)
         return min(counts, key=lambda name: (-counts[name], -len(name.split()), first_seen[name]))
+
+
+_WHERE_ENDINGS = ("дағы", "дегі", "тағы", "тегі")
+
+
+def _opens_with_where(name: str) -> bool:
+    """Whether a name opens with where the body is ("Астана қаласындағы ...")."""
+    words = name.split()
+    return len(words) > 2 and any(w.lower().endswith(_WHERE_ENDINGS) for w in words[:2])
 
 
 def _ends_with(long: list[str], short: list[str]) -> bool:

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extractors.kazakh.agreements import AgreementSpan, find_signing, settle_agreements
+from kg.extractors.kazakh.agreements import (
+    AgreementSpan,
+    find_signing,
+    settle_agreements,
+    signed_without_noun,
+)
 from kg.extractors.kazakh.events import find_events
 from kg.extractors.kazakh.names import match_key, org_name
 from kg.extractors.kazakh.orgs import OrgSpan, find_orgs, outermost
@@ -205,6 +210,18 @@ def kk_rule_relations(doc: Doc) -> Doc:
             toks, found.start, found.end, found.orgs, found.roles, found.persons
         )
     signings = [find_signing(toks, f.start, f.end, f.orgs, f.holders, text) for f in sentences]
+    for k in range(1, len(sentences)):
+        found, before = sentences[k], sentences[k - 1]
+        earlier = signings[k - 1]
+        alone = earlier is None or not earlier.parties
+        if signings[k] is not None or not alone:
+            continue
+        if signed_without_noun(toks, found.start, found.end, found.orgs):
+            # the agreement before, the signature here ("... меморандум жасалды. Оған X пен
+            # Y қол қойды"): read the two sentences as one
+            orgs = [*before.orgs, *found.orgs]
+            holders = [*before.holders, *found.holders]
+            signings[k] = find_signing(toks, before.start, found.end, orgs, holders, text)
     settled = settle_agreements(signings, [f.orgs for f in sentences])
     for found, agreements in zip(sentences, settled, strict=True):
         found.agreements = agreements

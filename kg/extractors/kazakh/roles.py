@@ -23,6 +23,7 @@ _MAX_PLACE = 3  # words of a place between them ("Қазақстан Респу�
 _LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 _TOPIC_LINKS = frozenset({"бойынша", "жөніндегі", "жөнінде"})
 _MAX_TOPIC = 8  # words of a topic phrase between a body and a position
+_MAX_UNIT_WORDS = 4  # words of an internal unit's name in a title ("баспа бөлімінің")
 _APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
 
 
@@ -64,10 +65,31 @@ def find_roles(
         tok = toks[p]
         if tok.position is None or tok.position.form.case != "nom" or p in covered:
             continue
+        if _compound_head(toks, p, end):
+            continue  # "төраға орынбасары": one title, read at its last word
         phrase = _phrase(toks, start, p, covered, floor)
         # titles are written capitalised at times ("Атқарушы хатшысы"): roles are lower case
-        roles.append(RolePhrase(phrase.start, phrase.end, phrase.role.lower()))
+        role = phrase.role.lower()
+        roles.append(RolePhrase(phrase.start, phrase.end, _title(role)))
     return roles
+
+
+def _compound_head(toks: Sequence[Tok], p: int, end: int) -> bool:
+    """A bare position before a possessive one: "төраға орынбасары", "ректор кеңесшісі"."""
+    tok, nxt = toks[p], toks[p + 1] if p + 1 < end else None
+    return (
+        tok.position is not None
+        and not tok.position.form.possessive
+        and nxt is not None
+        and nxt.position is not None
+        and nxt.position.form.possessive
+        and not nxt.position.plural
+    )
+
+
+def _title(role: str) -> str:
+    """The role as the corpus writes it: plain membership has none ("мүше" -> "")."""
+    return "" if role == "мүше" else role
 
 
 def _phrase(
@@ -94,10 +116,42 @@ def _phrase(
         else:
             head = morph.genitive(before.position.lemma)
         return RolePhrase(owner, p + 1, " ".join([head, *words, tok.lower]))
-    if before is not None and not words and _role_noun(before):
-        # "басқарма төрағасы", "жоба жетекшісі": a compound title keeps its possessive
+    if before is not None and not words and (_role_noun(before) or _bare_position(before)):
+        # "басқарма төрағасы", "жоба жетекшісі", "төраға орынбасары": a compound title
+        # keeps its possessive
         return RolePhrase(first - 1, p + 1, f"{before.text} {tok.lower}")
+    unit_words = _unit_before(toks, start, first, covered)
+    if unit_words:
+        # "баспа бөлімінің меңгерушісі": an internal unit goes into the title
+        owner = first - len(unit_words)
+        return RolePhrase(owner, p + 1, " ".join([*unit_words, *words, tok.lower]))
     return RolePhrase(first, p + 1, " ".join([*words, tok.position.lemma]))
+
+
+def _bare_position(tok: Tok) -> bool:
+    return tok.position is not None and not tok.position.form.possessive
+
+
+def _unit_before(toks: Sequence[Tok], start: int, first: int, covered: set[int]) -> list[str]:
+    """Lower-case words of an internal unit in the genitive before a title, if any."""
+    k = first - 1
+    if k < start or k in covered:
+        return []
+    unit = toks[k]
+    lex = unit.head
+    if unit.cap or lex is None or lex.lemma not in lexicon.SUBUNIT_HEADS or lex.form.case != "gen":
+        return []
+    words = [unit.text]
+    j = k - 1
+    while j >= start and j not in covered and len(words) < _MAX_UNIT_WORDS:
+        tok = toks[j]
+        if not tok.word or tok.cap or tok.head is not None or tok.position is not None:
+            break
+        if tok.case != "nom" or tok.lower in lexicon.FUNCTION_WORDS:
+            break
+        words.insert(0, tok.text)
+        j -= 1
+    return words if len(words) > 1 else []
 
 
 def _role_noun(tok: Tok) -> bool:

@@ -9,7 +9,7 @@ from kg.extractors.russian.tokens import Token
 from kg.lang.ru import lexicon, morph
 
 # Tokens allowed between a position and its organisation or person: punctuation,
-# prepositions and conjunctions ("глава представительства ЮНИСЕФ в Республике ...").
+# prepositions and conjunctions ("глава офиса ЮНЕСКО в Республике ...").
 _GAP_POS = frozenset({"PUNCT", "ADP", "CCONJ"})
 _MAX_GAP = 4
 _TITLE_TOKENS = 16
@@ -23,7 +23,7 @@ _SYMMETRIC = {"“": "”", "”": "”", '"': '"', "`": "`", "'": "'"}
 def quote_pairs(tokens: list[Token]) -> dict[int, int]:
     """Token index of each opening quote -> index of the quote that closes it.
 
-    An outer quote left open by a dropped closer («Центр «Самрук») closes with the
+    An outer quote left open by a dropped closer («Центр «Жарқын») closes with the
     last quote closed inside it.
     """
     pairs: dict[int, int] = {}
@@ -98,7 +98,7 @@ class SentenceBase:
             return ""
         inner = self.text[self.tokens[opened + 1].start : self.tokens[close - 1].end]
         if self.tokens[close].text in "»" and inner.count("«") > inner.count("»"):
-            inner += "»"  # «Центр «Самрук»: the outer closer was dropped
+            inner += "»"  # «Центр «Жарқын»: the outer closer was dropped
         return inner.strip()
 
     def gap_ok(self, a: int, b: int) -> bool:
@@ -145,11 +145,11 @@ class SentenceBase:
         while j < len(tokens):
             token = tokens[j]
             if token.text == "," and self._listed_genitive(j):
-                j += 1  # "Управление информации, печати и культуры"
+                j += 1  # "Управление спорта, туризма и культуры"
                 continue
             gloss = self._bracketed_genitive(j) if token.text == "(" else None
             if gloss is not None:
-                j = gloss + 1  # "мажилиса (нижней палаты) парламента Казахстана"
+                j = gloss + 1  # "сената (верхней палаты) парламента Казахстана"
                 continue
             if token.text == "при":
                 # "Комитет ... при Кабинете Министров": the body it is attached to

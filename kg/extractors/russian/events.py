@@ -61,7 +61,7 @@ class EventRules(SentenceBase):
         if quoted:
             last = self.quotes[last + 1]
         elif last + 1 < len(tokens) and tokens[last + 1].text in "«“„":
-            # a title running past the sentence ("«Вызовы времени. Молодежная политика»")
+            # a title running past the sentence ("«Голос степи. Новая политика»")
             close = closing_quote(self.text, tokens[last + 1].start, len(self.text))
             if close is not None and close - tokens[last + 1].start < _LONG_TITLE:
                 start = tokens[first].start
@@ -87,7 +87,7 @@ class EventRules(SentenceBase):
     def _named_tail(self, head: int) -> int:
         """The genitive words after an event's head, up to the first name among them.
 
-        "XI Гражданского форума Казахстана встречи проходят": the name ends at Казахстана.
+        "VII Степного форума Актобе встречи проходят": the name ends at Актобе.
         """
         last = max(self.genitive_tail(head + 1), head)
         for k in range(head + 1, last + 1):

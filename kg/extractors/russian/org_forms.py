@@ -85,7 +85,7 @@ class OrgForms(SentenceBase):
         return [o for o in result if id(o) not in replaced]
 
     def _shared_head(self, i: int) -> list[Item]:
-        """ "Мэрии Каракола и Манаса": one plural head, two bodies named by their places."""
+        """ "Мэрии Талгара и Есика": one plural head, two bodies named by their places."""
         tokens = self.tokens
         head = tokens[i]
         if not (
@@ -177,9 +177,9 @@ class OrgForms(SentenceBase):
         return Item("org", first, close, span=Span(EntityType.ORGANISATION, start, end, name))
 
     def _quoted_alone(self, opened: int) -> Item | None:
-        """ "`Единая Россия` и `Отан` подписали": a quoted name natasha calls an organisation.
+        """ "`Новая Степь` и `Жарық` подписали": a quoted name natasha calls an organisation.
 
-        Other quoted titles on their own ("«Лучшая организация года»") name no actor.
+        Other quoted titles on their own ("«Лучший проект года»") name no actor.
         """
         tokens = self.tokens
         close = self.quotes[opened]
@@ -187,7 +187,7 @@ class OrgForms(SentenceBase):
         if not inner or len(inner) > 6 or not inner[0].titled:
             return None
         if close + 1 < len(tokens) and tokens[close + 1].text in "–—-":
-            return None  # "«Родной край» – ...": a title listed with what won it
+            return None  # "«Зелёный двор» – ...": a title listed with what won it
         if not any(t.ner == "ORG" for t in inner) and not self._agreement_party(opened, close):
             return None
         start, end = tokens[opened].start, tokens[close].end

@@ -18,7 +18,7 @@ class OrgRules(OrgForms):
     """Finds the organisations of a sentence."""
 
     def _news_site(self, item: Item) -> bool:
-        """ "сообщает Semeynews.kz": a site quoted as the source is the publisher, not an actor."""
+        """ "сообщает SteppeNews.kz": a site quoted as the source is the publisher, not an actor."""
         assert item.span is not None
         before = self.tokens[item.first - 1].lemma if item.first else ""
         return before in lexicon.ATTRIBUTION and _WEB_ADDRESS.search(item.span.name) is not None
@@ -60,7 +60,7 @@ class OrgRules(OrgForms):
         if first - 1 in self.quotes:
             return self._quoted_alone(first - 1)
         if first in self.inside:
-            return None  # inside a quoted title: "«Гражданское общество и культура»"
+            return None  # inside a quoted title: "«Общество и традиции»"
         known = self._known_body(first)
         if known is not None:
             return known
@@ -102,7 +102,7 @@ class OrgRules(OrgForms):
         if not (legal or is_head or natasha):
             return None
         if natasha and not (legal or is_head) and self._venue(first):
-            return None  # "во Дворце мира и согласия": where it happened, not who
+            return None  # "во Дворце спорта и культуры": where it happened, not who
         if natasha and not (legal or is_head):
             first = i = first if tokens[first].ner == "ORG" else i
             while i + 1 < len(tokens) and tokens[i + 1].ner == "ORG" and tokens[i + 1].text != "(":
@@ -229,7 +229,7 @@ class OrgRules(OrgForms):
         words = [t.text for t in tokens[first : last + 1] if t.text[:1].isalpha()]
         shouting = len(words) >= 2 and all(w.isupper() for w in words)
         if (shouting or self.shouting) and max(map(len, words)) > 5:
-            return None  # a headline in capitals ("НПО — ШКОЛА ИНИЦИАТИВНОСТИ")
+            return None  # a headline in capitals ("НПО — ШКОЛА ВЗАИМОПОМОЩИ")
         if not (capitalised or quote is not None or in_role):
             return None
         phrase = self.text[start:end]

@@ -82,7 +82,7 @@ class PersonRules(SentenceBase):
 
 
 def name_surnames(tokens: list[Token], builder: ExtractionBuilder, people: list[Span]) -> None:
-    """A lone surname ("Сыдыков рассказал") names the person mentioned in full."""
+    """A lone surname ("Жумабеков рассказал") names the person mentioned in full."""
     by_surname: dict[str, Span] = {}
     for person in people:
         by_surname.setdefault(person.name.split()[-1].casefold(), person)

@@ -243,7 +243,7 @@ CONCEPT_MODIFIERS: dict[str, frozenset[str]] = {
 #: Words that make a programme a body ("UN Development Programme"), not a document.
 BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
 
-#: Legal forms that close a company's name ("Kumkol Resources AO"): nothing follows them.
+#: Legal forms that close a company's name ("Steppe Oil AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
     {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}
 )

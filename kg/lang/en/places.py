@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 #: Lower-case words for the units of a place inside a body's name ("Akimat of the
-#: Yessil district").
+#: Zhasyl district").
 UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
 
 #: Capitalised words that head places and buildings, not actors.

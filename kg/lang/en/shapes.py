@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-#: Heads of a named event ("the 12th Civil Forum"): an event is no organisation.
+#: Heads of a named event ("the 7th Steppe Forum"): an event is no organisation.
 EVENT_HEADS: frozenset[str] = frozenset(
     {
         "forum", "forums", "conference", "congress", "summit", "games", "festival",
@@ -10,7 +10,7 @@ EVENT_HEADS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
-#: Ordinal words that number an event ("the tenth Civil Forum").
+#: Ordinal words that number an event ("the tenth Steppe Forum").
 ORDINALS: frozenset[str] = frozenset(
     {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
@@ -75,5 +75,5 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     {"van", "von", "de", "der", "den", "da", "di", "du", "al", "el", "bin", "ibn", "dos", "das"}
 )
 
-#: Two-letter initials of transliterated names: "K. Zh. Nurov", "Sh. Aliyev".
+#: Two-letter initials of transliterated names: "K. Zh. Nurov", "Sh. Tulegenov".
 DIGRAPH_INITIALS: frozenset[str] = frozenset({"Zh", "Sh", "Ch", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"})

@@ -301,7 +301,7 @@ STATE_BODIES: frozenset[str] = frozenset(
 )
 
 #: Heads that are part of a body's name rather than a parent named in it: "Агентство
-#: по сотрудничеству Правительства Турции" is one agency.
+#: по сотрудничеству Правительства Сербии" is one agency.
 NAME_PARTS: frozenset[str] = frozenset({"парламент", "правительство"})
 
 #: Abbreviations of common nouns, written in capitals but naming no body.

@@ -69,8 +69,8 @@ def _restore_case(original: str, inflected: str) -> str:
 def person_nominative(words: list[str], case: str | None = None) -> list[str]:
     """The nominative of a person's name, keeping the gender its words agree on.
 
-    The words of a name share one case and gender: "Данияра Сыдыкова" is a man in the
-    genitive, "Асель Омарова" a woman in the nominative. ``case`` is the case a tagger
+    The words of a name share one case and gender: "Данияра Жумабекова" is a man in the
+    genitive, "Асель Тулеуова" a woman in the nominative. ``case`` is the case a tagger
     saw in context; it only breaks ties, since taggers often miss it on Kazakh names.
     """
     parses = [_name_parses(word) for word in words]
@@ -201,7 +201,7 @@ def phrase_nominative(
     """``phrase`` with its head noun and the adjectives before it in the nominative.
 
     The genitive tail stays as written: "Детским фондом ООН" -> "Детский фонд ООН". A
-    leading ordinal ("XI Гражданского форума") stays as written. A capitalised adjective
+    leading ordinal ("VII Степного форума") stays as written. A capitalised adjective
     after the first word ends an organisation name unless ``titled_adjectives``
     ("регионального Гражданского форума" is one event).
     """

@@ -136,7 +136,9 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
     if parent_span is None:
         return span
     parent_span.reach = h + 1
-    parent_span.subunit = span.lemma
+    own = finder.toks[parent_span.end : h + 1]
+    # "бөлім меңгерушісі"; a unit with a name of its own keeps it: "баспа бөлімінің"
+    parent_span.subunit = " ".join(t.lower for t in own) if len(own) > 1 else span.lemma
     return parent_span
 
 
