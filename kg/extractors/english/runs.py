@@ -26,6 +26,9 @@ _HEADLINE_SMALL = frozenset(
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
 
+#: The words a title can begin with: most tokens begin none, and are passed at once.
+_TITLE_FIRST_WORDS = frozenset(title.split()[0] for title in lexicon.POSITIONS)
+
 
 class Runs:
     """One sentence's tokens and what the rules have found in it so far."""
@@ -282,6 +285,8 @@ class Runs:
 
     def _position_at(self, k: int, limit: int) -> int | None:
         """Last index of a title starting at ``k`` (longest first), if any."""
+        if self.tokens[k].bare not in _TITLE_FIRST_WORDS:
+            return None
         if k + 2 <= limit and " ".join(t.bare for t in self.tokens[k : k + 3]) in lexicon.POSITIONS:
             return k + 2
         if (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extractors.common import Span
 from kg.lang.en import lexicon, places, shapes
@@ -19,11 +19,12 @@ class Token:
     start: int
     end: int
     text: str
+    # Lower-case text without a possessive ending: the rules ask for it a hundred times
+    # per token, so it is computed once.
+    bare: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def bare(self) -> str:
-        """Lower-case text without a possessive ending."""
-        return POSSESSIVE.sub("", self.text).lower()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bare", POSSESSIVE.sub("", self.text).lower())
 
     @property
     def capitalised(self) -> bool:

@@ -10,7 +10,7 @@ because only the relation stage reads them. Words are matched by their beginning
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.en import lexicon as en
 from kg.lang.kk import lexicon as kk
@@ -117,6 +117,7 @@ def position_stems(lang: str) -> tuple[str, ...]:
     return tuple(sorted(stems, key=lambda s: (-len(s), s)))
 
 
+@lru_cache(maxsize=1 << 16)
 def position_of(word: str, lang: str) -> str | None:
     """The position title ``word`` is a form of, if any ("директорының" -> "директор")."""
     folded = word.casefold()
@@ -144,13 +145,23 @@ def mentions_any(text: str, cues: frozenset[str]) -> bool:
 
 
 def first_cue(text: str, cues: frozenset[str]) -> str | None:
-    """The cue (sorted first) that begins a word of ``text``, if any."""
-    folded = " ".join(_WORD.findall(text.casefold()))
-    words = folded.split()
-    for cue in sorted(cues):
-        if " " in cue:
-            if f" {cue}" in f" {folded}":
-                return cue
-        elif any(word.startswith(cue) for word in words):
-            return cue
-    return None
+    """The cue that begins the earliest word of ``text`` it begins, if any.
+
+    Multi-word cues match across any white space ("қол  қойды").
+    """
+    pattern, ordered = _cue_pattern(cues)
+    match = pattern.search(text.casefold())
+    if match is None or match.lastindex is None:
+        return None
+    return ordered[match.lastindex - 1]
+
+
+@cache
+def _cue_pattern(cues: frozenset[str]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regular expression for a cue set; its n-th group is the n-th cue of the tuple."""
+    # Longest first, so "қол қою" is not read as "қол қой" and "келісімшарт" as "келісім".
+    ordered = tuple(sorted(cues, key=lambda c: (-len(c), c)))
+    alternatives = "|".join(
+        "(" + r"\s+".join(re.escape(part) for part in cue.split()) + ")" for cue in ordered
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})"), ordered
