@@ -162,3 +162,37 @@ def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.startswith("civkg ")
+
+
+def test_evaluate_takes_another_relation_model_and_names_a_broken_one(tmp_path: Path) -> None:
+    from kg.extractors.relations import LinearModel, RelationModel
+
+    (tmp_path / "en-1.txt").write_text(
+        "Dana Omarova, director of the Steppe Water Institute, opened the meeting.",
+        encoding="utf-8",
+    )
+    (tmp_path / "en-1.json").write_text(
+        json.dumps(
+            {
+                "lang": "en",
+                "persons": [{"name": "Dana Omarova"}],
+                "organisations": [{"name": "Steppe Water Institute"}],
+                "affiliations": [
+                    {"person": "Dana Omarova", "organisation": "Steppe Water Institute"}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    # A model that rejects every pair overrules the rule that reads the apposition.
+    says_no = tmp_path / "no.json"
+    RelationModel(LinearModel({"bias": -9.0}, 0.5)).save(says_no)
+    shipped = runner.invoke(app, ["evaluate", str(tmp_path)])
+    other = runner.invoke(app, ["evaluate", str(tmp_path), "--relation-model", str(says_no)])
+    assert "affiliations   P 1.000  R 1.000" in shipped.output
+    assert "affiliations   P 0.000  R 0.000" in other.output
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(tmp_path), "--relation-model", str(broken)])
+    assert result.exit_code == 1
+    assert "broken.json: cannot load the relation model" in result.output

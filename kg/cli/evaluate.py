@@ -17,6 +17,13 @@ def evaluate(
     lang: Annotated[
         str | None, typer.Option(help="Only the gold files of this language (kk, ru, en).")
     ] = None,
+    relation_model: Annotated[
+        Path | None,
+        typer.Option(
+            help="A relation model written by scripts/train_relations.py (default: the shipped "
+            "one), e.g. one trained without the sites being scored."
+        ),
+    ] = None,
 ) -> None:
     """Build each gold article alone and print precision / recall / F1 per fact type.
 
@@ -24,5 +31,10 @@ def evaluate(
     """
     from kg.evaluate import evaluate as run_evaluation
     from kg.evaluate import format_report
+    from kg.extractors.relations import RelationModel
+    from kg.pipeline import Pipeline
 
-    typer.echo(format_report(run_evaluation(gold_dir, lang=lang)), nl=False)
+    pipeline = None
+    if relation_model is not None:
+        pipeline = Pipeline(relation_model=RelationModel.load(relation_model))
+    typer.echo(format_report(run_evaluation(gold_dir, lang=lang, pipeline=pipeline)), nl=False)
