@@ -478,3 +478,11 @@ def test_a_body_named_with_and_without_where_it_is_takes_the_plain_name() -> Non
         "Агроинновация ұлттық орталығының ғалымдары ризашылығын білдірді."
     )
     assert names(found, ORG) == {"Агроинновация ұлттық орталығы"}
+
+
+def test_a_bare_head_opening_a_sentence_refers_to_the_body_named_before() -> None:
+    found = extract(
+        "Қарағанды облыстық жастар кеңесінің жаңа құрамы бекітілді. "
+        "Кеңес төрағасы Марат Қасенов сөз сөйледі."
+    )
+    assert roles(found) == {("Марат Қасенов", "Қарағанды облыстық жастар кеңесі", "төраға")}

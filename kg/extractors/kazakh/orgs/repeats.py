@@ -84,7 +84,11 @@ def anaphors(
     for h in range(start, end - 1):
         tok, nxt = toks[h], toks[h + 1]
         lex = tok.head
-        if lex is None or h in covered or tok.cap or lex.form.possessive:
+        # capitalised only as a sentence's first word: "Кеңес төрағасы ... сайланды"
+        opening = h == start or toks[h - 1].sent != tok.sent
+        if lex is None or h in covered or (tok.cap and not opening) or lex.form.possessive:
+            continue
+        if tok.upper:
             continue
         if lex.form.case != "nom":
             continue
