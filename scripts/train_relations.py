@@ -33,7 +33,7 @@ from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.linear import LinearModel
 from kg.extractors.relations.screen import group_features
 from kg.ingest import read_articles
-from kg.model import EntityType, Extraction, Mention, RoleClaim
+from kg.model import EntityType, Extraction, Mention
 from kg.pipeline import Pipeline
 from kg.resolve import resolve
 
@@ -76,10 +76,9 @@ def _pair_rows(extraction: Extraction, gold: Gold) -> Rows:
     mentions = extraction.mentions
     stated = {(person, org) for person, org, _ in gold.affiliations}
     sentences = sentences_of(extraction.article.text, mentions)
-    rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     features: list[tuple[str, ...]] = []
     labels: list[int] = []
-    for candidate in candidates(extraction.article.lang, sentences, mentions, rules):
+    for candidate in candidates(extraction.article.lang, sentences, mentions):
         person = _gold_index(mentions[candidate.person], gold)
         org = _gold_index(mentions[candidate.organisation], gold)
         yes = (

@@ -168,7 +168,7 @@ def test_evaluate_takes_another_relation_model_and_names_a_broken_one(tmp_path: 
     from kg.extractors.relations import LinearModel, RelationModel
 
     (tmp_path / "en-1.txt").write_text(
-        "Dana Omarova, director of the Steppe Water Institute, opened the meeting.",
+        "Dana Omarova, director of the Steppe Water Institute, thanked the Aral Youth Union.",
         encoding="utf-8",
     )
     (tmp_path / "en-1.json").write_text(
@@ -176,7 +176,10 @@ def test_evaluate_takes_another_relation_model_and_names_a_broken_one(tmp_path: 
             {
                 "lang": "en",
                 "persons": [{"name": "Dana Omarova"}],
-                "organisations": [{"name": "Steppe Water Institute"}],
+                "organisations": [
+                    {"name": "Steppe Water Institute"},
+                    {"name": "Aral Youth Union"},
+                ],
                 "affiliations": [
                     {"person": "Dana Omarova", "organisation": "Steppe Water Institute"}
                 ],
@@ -184,13 +187,13 @@ def test_evaluate_takes_another_relation_model_and_names_a_broken_one(tmp_path: 
         ),
         encoding="utf-8",
     )
-    # A model that rejects every pair overrules the rule that reads the apposition.
-    says_no = tmp_path / "no.json"
-    RelationModel(LinearModel({"bias": -9.0}, 0.5)).save(says_no)
+    # A model that accepts every pair adds the one the sentence does not state.
+    says_yes = tmp_path / "yes.json"
+    RelationModel(LinearModel({"bias": 9.0}, 0.5)).save(says_yes)
     shipped = runner.invoke(app, ["evaluate", str(tmp_path)])
-    other = runner.invoke(app, ["evaluate", str(tmp_path), "--relation-model", str(says_no)])
+    other = runner.invoke(app, ["evaluate", str(tmp_path), "--relation-model", str(says_yes)])
     assert "affiliations   P 1.000  R 1.000" in shipped.output
-    assert "affiliations   P 0.000  R 0.000" in other.output
+    assert "affiliations   P 0.500  R 1.000" in other.output
     broken = tmp_path / "broken.json"
     broken.write_text("{", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(tmp_path), "--relation-model", str(broken)])

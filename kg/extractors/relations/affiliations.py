@@ -1,11 +1,10 @@
 """Affiliations from the trained classifier: which person of a sentence holds a post where.
 
-Every person–organisation pair of mentions inside one sentence is a candidate; the
-classifier keeps the pairs the sentence states. A pair a language's rules already
-claimed is scored too (the rule is its strongest feature), so a rule that fires on a
-pattern it was not written for can be overruled; claims the stage cannot score (the
-two mentions in different sentences, an organisation implied by a title) stay as the
-rules made them.
+Every person–organisation pair of mentions inside one sentence (and a titled person
+with the bodies named just before) is a candidate; the classifier adds the pairs the
+sentence states that no rule of the language claimed. The rules' own claims all stand:
+they are precise where they fire, and the classifier, which never sees them, is what
+reaches the patterns they were not written for.
 """
 
 from __future__ import annotations
@@ -49,32 +48,22 @@ _SENTENCES_BACK = 2
 
 
 def candidates(
-    lang: str,
-    sentences: Sequence[Sentence],
-    mentions: Sequence[Mention],
-    rules: Sequence[RoleClaim],
+    lang: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
 ) -> list[Candidate]:
     """Every scorable person–organisation pair of the article, sentence by sentence.
 
     Pairs inside one sentence, and a person with the organisations of the sentences
     just before and of the headline (a report names the body once, then its "rector").
     """
-    ruled = {pair_key(mentions, c.person, c.organisation) for c in rules}
-    ruled_people = {person for person, _ in ruled}
-    ruled_orgs = {org for _, org in ruled}
     found: list[Candidate] = []
 
     def add(sentence: Sentence, person: int, org: int, there: Sentence | None, back: int) -> None:
-        key = pair_key(mentions, person, org)
         context = PairContext(
             lang=lang,
             sentence=sentence,
             mentions=mentions,
             person=person,
             organisation=org,
-            ruled=key in ruled,
-            person_ruled_elsewhere=key[0] in ruled_people and key not in ruled,
-            org_ruled_elsewhere=key[1] in ruled_orgs and key not in ruled,
             org_sentence=there,
             sentences_back=back,
         )
@@ -149,37 +138,25 @@ def classify(
     rules: Sequence[RoleClaim],
     model: LinearModel,
 ) -> list[RoleClaim]:
-    """The role claims of the article: rules the model confirms, pairs it adds, the rest."""
-    lang = article.lang
-    scored = candidates(lang, sentences, mentions, rules)
-    accepted: dict[Pair, Candidate] = {}
-    rejected: set[Pair] = set()
-    for candidate in scored:
+    """The role claims of the article: the rules' own, then the pairs the model adds."""
+    claimed = {pair_key(mentions, c.person, c.organisation) for c in rules}
+    added: dict[Pair, Candidate] = {}
+    for candidate in candidates(article.lang, sentences, mentions):
         key = pair_key(mentions, candidate.person, candidate.organisation)
-        if model.accepts(candidate.features):
-            accepted.setdefault(key, candidate)
-        else:
-            rejected.add(key)
-    rule_roles: dict[Pair, str | None] = {}
-    kept: list[RoleClaim] = []
-    for claim in rules:
-        key = pair_key(mentions, claim.person, claim.organisation)
-        rule_roles.setdefault(key, claim.role)
-        if key in accepted or key not in rejected:
-            kept.append(claim)
-    for key, candidate in accepted.items():
-        if any(pair_key(mentions, c.person, c.organisation) == key for c in kept):
-            continue
-        role = rule_roles.get(key) or role_of(candidate, mentions, lang)
-        kept.append(
+        if key not in claimed and key not in added and model.accepts(candidate.features):
+            added[key] = candidate
+    return [
+        *rules,
+        *(
             RoleClaim(
                 person=candidate.person,
                 organisation=candidate.organisation,
-                role=role,
+                role=role_of(candidate, mentions, article.lang),
                 evidence=evidence(article, candidate.sentence, candidate.org_sentence),
             )
-        )
-    return kept
+            for candidate in added.values()
+        ),
+    ]
 
 
 def evidence(article: Article, sentence: Sentence, earlier: Sentence | None = None) -> Evidence:

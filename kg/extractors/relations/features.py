@@ -4,9 +4,11 @@ A candidate is a pair of mentions inside one sentence (a person and an organisat
 for an affiliation; an organisation and the sentence's agreement word for a party).
 Its features are strings, each worth 1: the words and punctuation between the two,
 the words just outside, how far apart they are, what other mentions lie between,
-position titles and case endings nearby, and whether a rule of the language's own
-extractor already claims the pair. The same code serves every language; the language
-is a feature too, so a weight can be specific to one.
+position titles and case endings nearby. Whether a language's rules claim the pair is
+deliberately *not* a feature: the rules were written while reading the training
+articles, so on them they look nearly always right, and a model that learnt to trust
+them would add nothing on unseen sites, where they miss most. The same code serves
+every language; the language is a feature too, so a weight can be specific to one.
 """
 
 from __future__ import annotations
@@ -96,9 +98,6 @@ class PairContext:
     mentions: Sequence[Mention]
     person: int
     organisation: int
-    ruled: bool  # a rule of the language's extractor claims this very pair
-    person_ruled_elsewhere: bool  # ... claims the person with another organisation
-    org_ruled_elsewhere: bool  # ... claims the organisation with another person
     # The organisation's sentence when it is an earlier one than the person's.
     org_sentence: Sentence | None = None
     sentences_back: int = 0
@@ -126,7 +125,6 @@ def affiliation_features(pair: PairContext) -> list[str]:
     ]
     org_class = pair.mentions[pair.organisation].org_class
     features.append(f"oclass={org_class.value if org_class else 'none'}")
-    features += _rule_features(pair)
     if s.headline:
         features.append("headline")
     features += _between_features(between, lang)
@@ -136,17 +134,6 @@ def affiliation_features(pair: PairContext) -> list[str]:
     features += _list_features(pair)
     if _echoes(pair, max(0, p_first - _ECHO_WINDOW), p_first):
         features.append("echo-before-person")
-    return features
-
-
-def _rule_features(pair: PairContext) -> list[str]:
-    features = []
-    if pair.ruled:
-        features += ["ruled", f"{pair.lang}:ruled"]
-    if pair.person_ruled_elsewhere:
-        features.append("person-ruled-elsewhere")
-    if pair.org_ruled_elsewhere:
-        features.append("org-ruled-elsewhere")
     return features
 
 
@@ -160,7 +147,6 @@ def _cross_features(pair: PairContext, org_sentence: Sentence) -> list[str]:
         "cross-bias",
         f"cross={back}",
         f"{lang}:cross={back}",
-        *_rule_features(pair),
     ]
     orgs_here = sum(pair.mentions[i].type is EntityType.ORGANISATION for i in s.mentions)
     people_here = sum(pair.mentions[i].type is EntityType.PERSON for i in s.mentions)
