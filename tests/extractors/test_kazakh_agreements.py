@@ -129,11 +129,11 @@ def test_an_agreement_takes_the_date_its_sentence_gives() -> None:
 
 def test_one_subject_with_two_partners_signs_two_agreements() -> None:
     found = extract(
-        "Ертіс өлкетану мұражайы Қазақ ұлттық музейімен ынтымақтастық туралы келісімге "
-        "қол қойып, «Сарайшық» тарихи-мәдени қорық-музейімен келісімге қол қойды."
+        "Ертіс өлкетану мұражайы Қазақ ұлттық музейімен серіктестік туралы келісімге "
+        "қол қойып, «Сарайшық» этнографиялық қорық-музейімен келісімге қол қойды."
     )
     assert sorted(sorted(parties(found, c)) for c in agreements(found)) == [
-        ["«Сарайшық» тарихи-мәдени қорық-музейі", "Ертіс өлкетану мұражайы"],
+        ["«Сарайшық» этнографиялық қорық-музейі", "Ертіс өлкетану мұражайы"],
         ["Ертіс өлкетану мұражайы", "Қазақ ұлттық музейі"],
     ]
 
@@ -141,7 +141,7 @@ def test_one_subject_with_two_partners_signs_two_agreements() -> None:
 def test_a_partner_alone_signs_with_the_subject_of_the_headline() -> None:
     found = extract(
         "«Жол» қоғамдық қоры екі меморандумға қол қойды\n\n"
-        "Қор «Дала» жастар қауымдастығымен ынтымақтастық туралы меморандумға қол қойды."
+        "Қор «Дала» жастар қауымдастығымен серіктестік туралы меморандумға қол қойды."
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Жол» қоғамдық қоры", "«Дала» жастар қауымдастығы"}
@@ -217,7 +217,7 @@ def test_the_outlet_that_reports_a_signing_is_no_party() -> None:
 def test_a_bare_head_joined_to_a_party_is_the_body_named_before() -> None:
     found = extract(
         "Бүгін «Бірлік» азаматтық альянсы форум өткізді. Форум барысында альянс пен "
-        "«Жасыл дала» қоры ынтымақтастық туралы меморандумға қол қойды."
+        "«Жасыл дала» қоры серіктестік туралы меморандумға қол қойды."
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Бірлік» азаматтық альянсы", "«Жасыл дала» қоры"}

@@ -63,12 +63,12 @@ def test_a_kazakh_patronymic_before_a_surname_keeps_the_full_name() -> None:
 
 def test_arabic_names_keep_their_article_parts() -> None:
     found = extract(
-        "Делегация құрамында Халид Омар әл-Фаружи мырза, Юсуф Әли әл-Мансури әл-Кааби "
+        "Делегация құрамында Халид Омар әл-Фаружи мырза, Ибрагим Әли әл-Мансури әл-Кааби "
         "және Насер Жамал Әл Хадид болды."
     )
     assert names(found, PERSON) == {
         "Халид Омар әл-Фаружи",
-        "Юсуф Әли әл-Мансури әл-Кааби",
+        "Ибрагим Әли әл-Мансури әл-Кааби",
         "Насер Жамал Әл Хадид",
     }
 
@@ -83,7 +83,7 @@ def test_an_honorific_inside_a_name_stays_in_it() -> None:
 
 def test_every_name_listed_after_a_plural_position_holds_it() -> None:
     found = extract(
-        "Кездесуге Парламент Мәжілісінің депутаттары Асан Темірбеков, Әлия Нұрболова және "
+        "Жиынға Парламент Мәжілісінің депутаттары Асан Темірбеков, Әлия Нұрболова және "
         "Сергей Ковалев қатысты."
     )
     assert roles(found) == {
@@ -140,11 +140,11 @@ def test_a_place_in_the_attributive_alone_names_no_office() -> None:
 def test_a_lower_case_unit_after_its_parent_is_one_name_and_the_parent_stays() -> None:
     found = extract(
         "Жиынға облыс әкімдігі жастар саясаты басқармасының басшысы Нұрлан Серікбаев және "
-        "Ақсу аудандық ауруханасы ардагерлер кеңесінің төрағасы Бақыт Омарова қатысты."
+        "Ақсу аудандық ауруханасы ардагерлер кеңесінің төрағасы Бақыт Сапарова қатысты."
     )
     assert roles(found) == {
         ("Нұрлан Серікбаев", "облыс әкімдігі жастар саясаты басқармасы", "басшы"),
-        ("Бақыт Омарова", "Ақсу аудандық ауруханасы ардагерлер кеңесі", "төраға"),
+        ("Бақыт Сапарова", "Ақсу аудандық ауруханасы ардагерлер кеңесі", "төраға"),
     }
     assert "Ақсу аудандық ауруханасы" in names(found, ORG)
 
@@ -176,11 +176,11 @@ def test_a_numbered_assembly_is_an_event_not_an_organisation() -> None:
 
 def test_a_numbered_sitting_and_an_extraordinary_congress_are_events() -> None:
     found = extract(
-        "Бүгін Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы өтті. "
+        "Бүгін Жетісу университеті жанындағы Сенімгерлер кеңесінің ХІІ отырысы өтті. "
         "Кеше «Болашақ» партиясының кезектен тыс съезі болды."
     )
     assert names(found, EVENT) == {
-        "Жетісу университеті жанындағы Қамқоршылар кеңесінің ХІІ отырысы",
+        "Жетісу университеті жанындағы Сенімгерлер кеңесінің ХІІ отырысы",
         "«Болашақ» партиясының кезектен тыс съезі",
     }
 
@@ -250,7 +250,7 @@ def test_a_session_numbered_in_cyrillic_and_latin_letters_is_one_event() -> None
 
 def test_a_position_on_a_topic_still_belongs_to_the_body_before_it() -> None:
     found = extract(
-        "Еуропа Одағының Орталық Азия бойынша арнайы өкілі Ханна Ловен және ҚХР Бас "
+        "Еуропа Одағының Таяу Шығыс бойынша арнайы өкілі Ханна Ловен және ҚХР Бас "
         "консулдығының Алматы қаласындағы мәдениет жөніндегі консулы Ли Мин келді."
     )
     assert ("Ханна Ловен", "Еуропа Одағы", "арнайы өкіл") in roles(found)
@@ -258,7 +258,7 @@ def test_a_position_on_a_topic_still_belongs_to_the_body_before_it() -> None:
 
 
 def test_a_name_before_a_place_noun_is_a_place() -> None:
-    found = extract("Ақтау қаласы мен Литваның Паланга қаласы арасында хаттама бекітілді.")
+    found = extract("Атырау қаласы мен Литваның Паланга қаласы арасында хаттама бекітілді.")
     assert names(found, PERSON) == set()
 
 
@@ -342,18 +342,18 @@ def test_a_quoted_title_with_atty_names_the_event_after_it() -> None:
 def test_an_arabic_article_opens_a_name_and_a_person() -> None:
     found = extract(
         "Жиынға әл-Фараби университетінің ректоры Салим Омар қатысты. "
-        "Делегацияны Юсуф Ахмад Әл Мансур басқарды."
+        "Делегацияны Ибрагим Ахмад Әл Мансур басқарды."
     )
     assert "әл-Фараби университеті" in names(found, ORG)
-    assert "Юсуф Ахмад Әл Мансур" in names(found, PERSON)
+    assert "Ибрагим Ахмад Әл Мансур" in names(found, PERSON)
 
 
 def test_an_office_for_employment_keeps_its_action_words() -> None:
     found = extract(
-        "Кездесуге облыстық жұмыспен қамтуды үйлестіру басқармасының басшысы Асан Нұров келді."
+        "Жиынға облыстық сумен жабдықтауды үйлестіру басқармасының басшысы Асан Нұров келді."
     )
     assert roles(found) == {
-        ("Асан Нұров", "облыстық жұмыспен қамтуды үйлестіру басқармасы", "басшы")
+        ("Асан Нұров", "облыстық сумен жабдықтауды үйлестіру басқармасы", "басшы")
     }
 
 
@@ -409,22 +409,22 @@ def test_offices_bureaus_and_bar_associations_are_bodies() -> None:
 def test_a_branch_and_its_parent_are_two_bodies_whatever_the_parents_case() -> None:
     found = extract(
         "«Болашақ» партиясының Тараз қалалық филиалының хатшысы Ерлан Сәтов және "
-        "«Мейірім» қоғамдық бірлестігі қалалық филиалының директоры Әсел Нұрова сөйледі."
+        "«Мейірім» қоғамдық бірлестігі аудандық филиалының директоры Әсел Нұрова сөйледі."
     )
     assert names(found, ORG) == {
         "«Болашақ» партиясы",
         "«Болашақ» партиясының Тараз қалалық филиалы",
         "«Мейірім» қоғамдық бірлестігі",
-        "«Мейірім» қоғамдық бірлестігі қалалық филиалы",
+        "«Мейірім» қоғамдық бірлестігі аудандық филиалы",
     }
 
 
 def test_an_office_named_by_its_function_before_a_position_is_a_body() -> None:
     found = extract(
-        "Кездесуге денсаулық сақтау басқармасы басшысының орынбасары Ж. Сейітов және "
+        "Кездесуге білім беру басқармасы басшысының орынбасары Б. Сейітов және "
         "компания басқармасының төрағасы Асан Нұров келді."
     )
-    assert roles(found) == {("Ж. Сейітов", "денсаулық сақтау басқармасы", "басшының орынбасары")}
+    assert roles(found) == {("Б. Сейітов", "білім беру басқармасы", "басшының орынбасары")}
 
 
 def test_two_titles_joined_by_a_dash_belong_to_the_body_before_them() -> None:

@@ -108,7 +108,7 @@ def find_events(
 def _title_first(toks: Sequence[Tok], first: int, h: int) -> int:
     """Open an event at its quoted title when its organiser stands before it.
 
-    "Ассамблеясының «Көшбасшы бол!» жастар форумы" is the forum "«Көшбасшы бол!»
+    "Ассамблеясының «Алға бас!» жастар форумы" is the forum "«Алға бас!»
     жастар форумы" of the Assembly.
     """
     for p in range(first + 1, h):

@@ -162,7 +162,7 @@ def _organisations(
 
     The model also tags titles in quotes, capitalised lines, days and forums
     ("Халықаралық музей күні") as organisations; those are left to the rules. What
-    remains is mostly a name without a head noun the rules know ("Еуразиялық Топ")
+    remains is mostly a name without a head noun the rules know ("Шығыс Топ")
     or a Latin abbreviation ("UNOPS").
     """
     taken = _taken(found)

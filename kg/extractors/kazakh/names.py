@@ -203,7 +203,7 @@ class Namer:
                     break
             else:
                 seen.append((first, surname, keys[index]))
-        # "М. Тілеуберді" is the one "Мұхтар Тілеуберді" of the article, if there is one
+        # "Д. Есенберді" is the one "Дәулет Есенберді" of the article, if there is one
         for index, proposal in enumerate(self.proposals):
             first, _, rest = proposal.key.partition(" ")
             if proposal.type is not EntityType.PERSON or not first.endswith("."):
@@ -327,7 +327,7 @@ def _contains(long: list[str], short: list[str]) -> bool:
         return True
     remaining = iter(long)
     in_order = all(word in remaining for word in short)
-    # "Орталық Азия өңірлік орталығы" for "Орталық Азия өңірлік экологиялық орталығы":
+    # "Батыс Азия өңірлік орталығы" for "Батыс Азия өңірлік экологиялық орталығы":
     # a longer short form must open as the full name does
     return in_order and (len(short) == 2 or short[0] == long[0])
 
@@ -338,8 +338,8 @@ _ACCUSATIVE_ENDINGS = ("ны", "ні", "ды", "ді", "ты", "ті")
 def _same_surname(a: str, b: str) -> bool:
     """Whether two surnames are one, allowing a typo and an accusative ending left on.
 
-    "Ниғматулинді" (names keep an accusative ending: "-ды" ends real names too) is
-    "Нығматулин" when it is a known surname once the ending is gone.
+    "Сейітқалинді" (names keep an accusative ending: "-ды" ends real names too) is
+    "Сейітғалин" when it is a known surname once the ending is gone.
     """
     if similar_surnames(a, b):
         return True

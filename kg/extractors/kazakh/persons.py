@@ -9,8 +9,8 @@ from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon, morph
 
 _MAX_NAME_WORDS = 3
-_MAX_ARABIC_NAME_WORDS = 5  # "Мұхаммед Әли әл-Мазки әл-Шамси"
-_MAX_INITIALS = 3  # "Н. Ә. Назарбаев", "А.Б.В. Сейтов"
+_MAX_ARABIC_NAME_WORDS = 5  # "Ибрагим Әли әл-Камали әл-Нури"
+_MAX_INITIALS = 3  # "Т. Ә. Жұмабеков", "А.Б.В. Сейтов"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class PersonSpan:
 
 
 def name_stem(tok: Tok) -> str:
-    """The word without a case ending a name may carry ("Нұрғазиеваның")."""
+    """The word without a case ending a name may carry ("Сапарованың")."""
     return morph.strip_name_case(tok.text, keep=lexicon.FIRST_NAMES)
 
 
@@ -73,7 +73,7 @@ def upper_surname(tok: Tok) -> bool:
 
 
 def arabic_name_part(tok: Tok) -> bool:
-    """A name part with an Arabic article: "әл-Мухайри", "әш-Шаххат", "ад-Дин"."""
+    """A name part with an Arabic article: "әл-Хасани", "әш-Шукри", "ад-Дин"."""
     article, hyphen, rest = tok.text.partition("-")
     return (
         bool(hyphen)
@@ -84,16 +84,16 @@ def arabic_name_part(tok: Tok) -> bool:
 
 
 def _kazakh_patronymic(tok: Tok) -> bool:
-    """ "Әнуарбекқызы", "Серікұлы": a surname, or a patronymic when a surname follows."""
+    """ "Ерболқызы", "Серікұлы": a surname, or a patronymic when a surname follows."""
     return tok.lower.endswith(("ұлы", "қызы", "улы", "кызы"))
 
 
 def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
     """Name words from ``i`` on, honorifics between them kept; the index after them.
 
-    Up to three words; a Kazakh patronymic before a surname ("Зәуре Әнуарбекқызы
-    Байменова") and Arabic name parts ("Фатима Әли әл-Дармаки", "Абдулла Маджид Әл
-    Али") may make the name longer.
+    Up to three words; a Kazakh patronymic before a surname ("Сәуле Ерболқызы
+    Жанұзақова") and Arabic name parts ("Зайнаб Әли әл-Хасани", "Халил Ахмад Әл
+    Нури") may make the name longer.
     """
     words: list[int] = []
     j = i
@@ -101,7 +101,7 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
     while j < end and len(words) < limit:
         tok = toks[j]
         if words and tok.lower in lexicon.HONORIFICS:
-            # "Наурызбай қажы Тағанұлы" keeps the title inside the name, not after it
+            # "Ерболат қажы Сейітұлы" keeps the title inside the name, not after it
             inside = j + 1 < end and len(words) < limit - 1 and name_word(toks[j + 1])
             if inside and not names_a_body(toks[j + 1]):
                 words.append(j)
@@ -117,7 +117,7 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
             words.append(j)
             j += 1
             if particle and tok.lower in lexicon.NAME_ARTICLES:
-                continue  # "Әл Али": the article leads the next word
+                continue  # "Әл Нури": the article leads the next word
             if len(words) >= 2 and morph.name_case(tok.text) != "nom":
                 break  # an inflected word ends the name
             if len(words) == 2 and _surname(tok) and not _patronymic(tok):
@@ -125,7 +125,7 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
                     limit = _MAX_NAME_WORDS
                     continue  # a patronymic, the surname follows
                 if not (j < end and arabic_name_part(toks[j])):
-                    break  # "Бану Нұрғазиева": the surname closes the name
+                    break  # "Бану Сапарова": the surname closes the name
             continue
         break
     while words and toks[words[-1]].lower in lexicon.HONORIFICS | lexicon.NAME_ARTICLES:
@@ -173,7 +173,7 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         return None  # «Иса На Рем» ансамблі: a title, not a person
     anchored = i > 0 and _after_position(toks, i)
     if tok.initials:
-        # "С. Н. Омаров", "Г.С.Сейтказина": initials, then a surname
+        # "С. Н. Омаров", "Г.С.Сәрсенбаева": initials, then a surname
         final = i
         while final + 1 < end and final - i < _MAX_INITIALS and toks[final + 1].initials:
             final += 1
@@ -266,7 +266,7 @@ def repeat_persons(
 ) -> list[PersonSpan]:
     """Two-word names in ``toks[start:end]`` whose (first name, surname) is already known.
 
-    An initial with a known surname ("М. Тілеуберді" after "Мұхтар Тілеуберді") is that
+    An initial with a known surname ("Д. Есенберді" after "Дәулет Есенберді") is that
     person too, when the initial is the first name's.
     """
     found: list[PersonSpan] = []

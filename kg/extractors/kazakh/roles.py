@@ -352,7 +352,7 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
     if len(gap) <= _MAX_PLACE and gap[-1].case == "attr" and all(t.word for t in gap):
         return best  # "БҰҰ-ның Қазақстандағы тұрақты үйлестірушісі"
     if case == "gen" and _topic(gap):
-        return best  # "Одағының Орта Азия бойынша арнайы өкілі": a position on a topic
+        return best  # "Одағының Таяу Шығыс бойынша арнайы өкілі": a position on a topic
     lower_case_words = all(
         t.word and not t.cap and not t.verbal and t.head is None and t.position is None for t in gap
     )
@@ -364,7 +364,7 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
 def _topic(gap: Sequence[Tok]) -> bool:
     """Words between a body and a position that say what the position covers.
 
-    "Алматы қаласындағы технология және ғылым жөніндегі", "Орта Азия бойынша арнайы":
+    "Шымкент қаласындағы мәдениет және білім жөніндегі", "Таяу Шығыс бойынша арнайы":
     a topic phrase closed by "бойынша"/"жөніндегі" (a few modifiers may follow it).
     """
     if not 2 <= len(gap) <= _MAX_TOPIC or not all(t.word and not t.verbal for t in gap):

@@ -250,10 +250,10 @@ def analyse(
 def _tame_shouting(toks: list[Tok]) -> None:
     """Read words of a line written in capitals as ordinary words, not abbreviations.
 
-    Headlines and subtitles in capitals ("КЕМЕЛ ОСПАНОВ, СҚО ІШКІ САЯСАТ
+    Headlines and subtitles in capitals ("ДӘУЛЕТ ЖАНАЕВ, ШҚО ЖАСТАР САЯСАТЫ
     БАСҚАРМАСЫНЫҢ БАСШЫСЫ") would otherwise make every long word an organisation.
     A run of upper-case words in one sentence, at least two of them long, is such a
-    line; its short words (up to three letters: "СҚО", "ҚР") stay abbreviations.
+    line; its short words (up to three letters: "ШҚО", "ҚР") stay abbreviations.
     """
     run: list[Tok] = []
 

@@ -249,7 +249,7 @@ _NAME_CASES = frozenset({"gen", "dat", "abl", "ins"})
 def strip_name_case(
     word: str, attested: Container[str] = frozenset(), keep: Container[str] = frozenset()
 ) -> str:
-    """A personal name without its case ending ("Нұрғазиеваның" -> "Нұрғазиева").
+    """A personal name without its case ending ("Сапарованың" -> "Сапарова").
 
     An attested stem wins; otherwise a genitive, dative, ablative or instrumental
     ending that fits the stem is removed when at least three letters remain. Words

@@ -93,7 +93,7 @@ def _with_abbreviations(
 ) -> list[OrgSpan]:
     """Add abbreviations; one right after a genitive name is that name's unit.
 
-    "Жамбыл облысы әкімдігінің ІСБ" is the office ІСБ of the regional akimat.
+    "Павлодар облысы әкімдігінің ІСБ" is the office ІСБ of the regional akimat.
     """
     ends = {s.end: s for s in spans if s.kind == "head" and not s.weak and s.head == s.end - 1}
     for acronym in acronyms:

@@ -174,7 +174,7 @@ class NameFinder(NameOpenings):
                 if j == h - 1 and not strict and own is not None and own.form.possessive:
                     dependent = True
                 elif not strict and self._unit_of(j, h):
-                    dependent = True  # "облыс әкімдігі ақпарат және қоғамдық даму басқармасы"
+                    dependent = True  # "облыс әкімдігі дене шынықтыру және спорт басқармасы"
                 if not (linked or dependent) or strict:
                     break
                 if dependent and not linked:
@@ -191,7 +191,7 @@ class NameFinder(NameOpenings):
                     break
                 strict += 1
             elif conjoined and self._listing_comma(j):
-                pass  # "мәдениет, архивтер және құжаттама басқармасы"
+                pass  # "спорт, туризм және жастар басқармасы"
             elif not self.interior(j) or self._owned_by_genitive(j):
                 break
             if tok.lower in lexicon.NAME_CONJUNCTIONS:
@@ -298,7 +298,7 @@ class NameFinder(NameOpenings):
             plain = right is not None and not right.cap and right.case in ("nom", "acc")
             return plain and not tok.cap and not owned
         if case == "acc":
-            # "Жаңа жобаларды ілгерілету бойынша ...": the object of an action noun.
+            # "Жас кадрларды даярлау бойынша ...": the object of an action noun.
             # "-ды/-ті" also ends adjectives ("тұрақты", "құрметті"), which may stand
             # anywhere in a name; a noun in the accusative ("Кездесуді") may not.
             if right is not None and right.verbal_noun:
@@ -342,7 +342,7 @@ class NameFinder(NameOpenings):
         return before.word and before.case in ("nom", "gen", "attr")
 
     def _before_quote(self, j: int) -> bool:
-        """Words that may open a name before its quoted part ("Қостанай облысының «ГрИн»")."""
+        """Words that may open a name before its quoted part ("Павлодар облысының «ЖасЖол»")."""
         tok = self.toks[j]
         if tok.lower in lexicon.ADMIN_ADJECTIVES:
             return True

@@ -128,8 +128,8 @@ def _latin_organisation(finder: NameFinder, i: int) -> bool:
 def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
     """Quoted names listed before a plural head share it: each is a body of its own.
 
-    "«Ақ жол», «Нұр» және «Мейірім» қорларымен" names three funds, "«Аналар»,
-    «Медиация» кеңестерінің" two councils.
+    "«Ақ жол», «Нұр» және «Мейірім» қорларымен" names three funds, "«Әжелер»,
+    «Достық» кеңестерінің" two councils.
     """
     found: list[OrgSpan] = []
     toks = finder.toks

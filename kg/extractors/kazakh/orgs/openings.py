@@ -101,15 +101,15 @@ class NameOpenings:
     def _admin_start(self, left: int, h: int) -> int | None:
         """A lower-case name opened by "облыстық", "аудандық" (a local body or office)."""
         # any head: such a name is weak, so it is kept only when a position or an
-        # agreement needs it ("облыстық азаматтық альянс төрағасы", "облыстық музейінің")
+        # agreement needs it ("облыстық экологиялық альянс төрағасы", "облыстық музейінің")
         for p in range(left, h):
             if self.toks[p].lower in lexicon.ADMIN_ADJECTIVES:
                 return p
         return self._office_by_function(left, h)
 
     def _office_by_function(self, left: int, h: int) -> int | None:
-        """An office named by what it does, before a position: "денсаулық сақтау
-        басқармасы басшысының орынбасары", "ішкі саясат бөлімінің басшысы".
+        """An office named by what it does, before a position: "білім беру
+        басқармасы басшысының орынбасары", "тілдерді дамыту бөлімінің басшысы".
 
         Two to four lower-case nouns before a government unit's head, and a position
         right after it; one noun ("компания басқармасы") is a board, not an office.
@@ -129,8 +129,8 @@ class NameOpenings:
     def _past_opening_word(self, first: int, h: int) -> int:
         """Skip a sentence's first word that lower-case words part from the name.
 
-        "Аталмыш республикалық жиынды Жетісу облысы Азаматтық Альянсы", "Елордалық
-        меймандар Жәңгір хан университеті": the name opens at the next capital. A
+        "Аталмыш облыстық жиынды Тарбағатай ауданы Жастар Альянсы", "Елордалық
+        меймандар Құлагер университеті": the name opens at the next capital. A
         place ("Ақтөбе облысының ...") or a name that owns a head ("Білім және ғылым
         министрлігінің Ғылым комитеті") keeps its first word.
         """
@@ -157,9 +157,9 @@ class NameOpenings:
     def _quote_first(self, first: int, h: int) -> int:
         """Open the name at its quote when only description follows the quote.
 
-        "Қостанай облысының «ГрИн» Азаматтық альянсы" keeps its region: capitalised
-        words after the quote make the region part of the name; in "Алматы қаласының
-        «Алматы креатив» креативті сала ... қауымдастығы" it only says where it is.
+        "Павлодар облысының «ЖасЖол» Азаматтық альянсы" keeps its region: capitalised
+        words after the quote make the region part of the name; in "Шымкент қаласының
+        «Шымкент дизайн» шығармашылық сала ... қауымдастығы" it only says where it is.
         """
         for p in range(first + 1, h):
             tok = self.toks[p]
@@ -176,7 +176,7 @@ class NameOpenings:
     def _naming_quote(self, first: int, h: int) -> tuple[int, int] | None:
         """The quoted part that identifies the organisation, when it does.
 
-        "«Орал-Еуразия» сарапшылар клубы" and "«Орал-Еуразия» ... сарапшылық клубы"
+        "«Ертіс-Дала» сарапшылар клубы" and "«Ертіс-Дала» ... сарапшылық клубы"
         are one club: only lower-case description follows the quote.
         """
         for p in range(first, h):

@@ -1,6 +1,6 @@
 """Later lower-case mentions of a body the article has named in full.
 
-"облыстық қоғамдық даму басқармасының басшысы" names the office once; "қоғамдық даму
+"облыстық жастар саясаты басқармасының басшысы" names the office once; "жастар саясаты
 басқармасының басшысы" later in the article is the same office, though no capital or
 "облыстық" opens it there; "университет ректоры" is the rector of the one university
 the article names. Such a mention is weak: kept only when a position or an agreement

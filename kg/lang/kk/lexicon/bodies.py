@@ -304,7 +304,7 @@ NAME_LINKS: frozenset[str] = frozenset(
     {"жөніндегі", "атындағы", "жанындағы", "бойынша", "қарасты", "қарамағындағы"}
 )
 
-#: Words that may join two parts of one name ("Азия және Африка елдері институты").
+#: Words that may join two parts of one name ("Еуропа және Америка елдері институты").
 NAME_CONJUNCTIONS: frozenset[str] = frozenset({"және", "мен", "пен", "бен", "әрі"})
 
 #: Lower-case words that may open an organisation name when nothing capitalised does.

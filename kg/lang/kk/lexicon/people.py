@@ -30,7 +30,7 @@ NAMESAKE_NOUNS: tuple[str, ...] = (
 #: Honorifics inside or after a personal name, left out of the canonical name.
 HONORIFICS: frozenset[str] = frozenset({"қажы", "мырза", "ханым", "ағай", "апай", "марқұм"})
 
-#: Arabic articles that open a part of a personal name ("әл-Фараби", "Әл Али").
+#: Arabic articles that open a part of a personal name ("әл-Фараби", "Әл Нури").
 NAME_ARTICLES: frozenset[str] = frozenset(
     {"әл", "әд", "әз", "ән", "әр", "әс", "әт", "әш", "ал", "аль", "ад", "аз", "ан", "ар", "ас"}
     | {"ат", "аш", "эль", "ибн", "бин", "бен"}
@@ -67,7 +67,7 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "штейн",
 )
 
-#: Russian patronymics, dropped from canonical names ("Вера Андреевна Майкович").
+#: Russian patronymics, dropped from canonical names ("Нина Петровна Ковалевич").
 PATRONYMIC_ENDINGS: tuple[str, ...] = ("овна", "евна", "ична", "инична", "ович", "евич", "ьич")
 
 #: Common first names (Kazakh, Russian and international) as a cue that a
