@@ -31,7 +31,6 @@ from kg.evaluate import EvaluationReport, Gold, evaluate_article, read_gold, sam
 from kg.extractors.relations import RelationModel, relate, sentences_of
 from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.linear import LinearModel
-from kg.extractors.relations.screen import group_features
 from kg.ingest import read_articles
 from kg.model import EntityType, Extraction, Mention
 from kg.pipeline import Pipeline
@@ -42,7 +41,6 @@ SHARED = REPO.parent / "shared" / "corpus"
 SEED = 0
 STRENGTHS = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.20 .. 0.80
-SCREEN_THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(9))  # 0.10 .. 0.50
 
 
 Rows = tuple[tuple[tuple[str, ...], ...], tuple[int, ...]]  # features, labels
@@ -58,7 +56,6 @@ class Sample:
     gold: Gold
     extraction: Extraction
     pairs: Rows  # person–organisation candidates: stated affiliation or not
-    names: Rows  # organisation names: a gold organisation or not
 
 
 def _gold_index(mention: Mention, gold: Gold) -> int | None:
@@ -91,17 +88,6 @@ def _pair_rows(extraction: Extraction, gold: Gold) -> Rows:
     return tuple(features), tuple(labels)
 
 
-def _name_rows(extraction: Extraction, gold: Gold) -> Rows:
-    sentences = sentences_of(extraction.article.text, extraction.mentions)
-    features: list[tuple[str, ...]] = []
-    labels: list[int] = []
-    for indices, found in group_features(extraction, sentences, extraction.claims):
-        real = any(_gold_index(extraction.mentions[i], gold) is not None for i in indices)
-        features.append(tuple(found))
-        labels.append(int(real))
-    return tuple(features), tuple(labels)
-
-
 def load_samples(folders: Sequence[tuple[Path, bool]]) -> list[Sample]:
     pipeline = Pipeline(relations=False)
     samples: list[Sample] = []
@@ -121,7 +107,6 @@ def load_samples(folders: Sequence[tuple[Path, bool]]) -> list[Sample]:
                     gold=gold,
                     extraction=extraction,
                     pairs=_pair_rows(extraction, gold),
-                    names=_name_rows(extraction, gold),
                 )
             )
     return samples
@@ -155,12 +140,10 @@ def score(samples: Sequence[Sample], model: RelationModel) -> EvaluationReport:
 
 @dataclass(frozen=True, slots=True)
 class Setting:
-    """One point of the search: strengths and thresholds of both models."""
+    """One point of the search: the regularisation strength and the decision threshold."""
 
-    pair_strength: float
-    pair_threshold: float
-    name_strength: float | None = None  # None: no screen
-    name_threshold: float = 0.0
+    strength: float
+    threshold: float
 
 
 def held_out(
@@ -173,35 +156,11 @@ def held_out(
         outside = [s for s in samples if fold_of(s.site, folds) != fold]
         if not inside:
             continue
-        pair_models = {
-            c: fit([s.pairs for s in outside], c) for c in {x.pair_strength for x in settings}
-        }
-        name_models = {
-            c: fit([s.names for s in outside], c)
-            for c in {x.name_strength for x in settings}
-            if c is not None
-        }
+        fitted = {c: fit([s.pairs for s in outside], c) for c in {x.strength for x in settings}}
         for setting in settings:
-            model = _model(setting, pair_models, name_models)
+            model = RelationModel(LinearModel(fitted[setting.strength].weights, setting.threshold))
             found[setting].extend(score(inside, model).articles)
     return {setting: EvaluationReport(tuple(a)) for setting, a in found.items()}
-
-
-def _model(
-    setting: Setting,
-    pair_models: dict[float, LinearModel],
-    name_models: dict[float, LinearModel],
-) -> RelationModel:
-    affiliation = LinearModel(pair_models[setting.pair_strength].weights, setting.pair_threshold)
-    if setting.name_strength is None:
-        return RelationModel(affiliation)
-    names = name_models[setting.name_strength]
-    return RelationModel(affiliation, screen=LinearModel(names.weights, setting.name_threshold))
-
-
-def _objective(report: EvaluationReport, kinds: Sequence[str]) -> float:
-    totals = report.totals()
-    return sum(totals[kind].f1 for kind in kinds) / len(kinds)
 
 
 def _line(report: EvaluationReport, lang: str | None) -> str:
@@ -210,16 +169,6 @@ def _line(report: EvaluationReport, lang: str | None) -> str:
         f"{kind[:4]} {totals[kind].f1:.3f}"
         for kind in ("persons", "organisations", "affiliations", "agreements")
     )
-
-
-def _best(
-    samples: Sequence[Sample], folds: int, settings: Sequence[Setting], kinds: Sequence[str]
-) -> tuple[Setting, EvaluationReport]:
-    reports = held_out(samples, folds, settings)
-    best = max(
-        settings, key=lambda s: (round(_objective(reports[s], kinds), 6), -settings.index(s))
-    )
-    return best, reports[best]
 
 
 def main() -> None:
@@ -233,51 +182,38 @@ def main() -> None:
         sys.exit(f"{args.train}: the gold train corpus is not there (see README, Evaluation)")
 
     samples = load_samples([(args.train, True), (args.dev, False)])
-    pairs = sum(len(s.pairs[1]) for s in samples)
-    names = sum(len(s.names[1]) for s in samples)
     print(
-        f"{len(samples)} articles: {pairs} person–organisation candidates "
-        f"({sum(sum(s.pairs[1]) for s in samples)} stated), {names} organisation names "
-        f"({sum(sum(s.names[1]) for s in samples)} real)"
+        f"{len(samples)} articles: {sum(len(s.pairs[1]) for s in samples)} "
+        f"person–organisation candidates ({sum(sum(s.pairs[1]) for s in samples)} stated)"
     )
-    first = [Setting(c, t) for c in STRENGTHS for t in THRESHOLDS]
-    chosen, report = _best(samples, args.folds, first, ("affiliations",))
-    print(f"held-out by site ({args.folds} folds), affiliations alone: {chosen}")
-    for lang in (None, "kk", "ru", "en"):
-        print(f"  {lang or 'all'}: {_line(report, lang)}")
-    second = [chosen] + [
-        Setting(chosen.pair_strength, chosen.pair_threshold, c, t)
-        for c in STRENGTHS
-        for t in SCREEN_THRESHOLDS
-    ]
-    kinds = ("organisations", "affiliations", "agreements")
-    chosen, report = _best(samples, args.folds, second, kinds)
-    print(f"held-out by site ({args.folds} folds), with the screen: {chosen}")
+    settings = [Setting(c, t) for c in STRENGTHS for t in THRESHOLDS]
+    reports = held_out(samples, args.folds, settings)
+    # The best held-out affiliation F1; ties go to the earlier (simpler, stricter) setting.
+    chosen = max(
+        settings,
+        key=lambda s: (round(reports[s].totals()["affiliations"].f1, 6), -settings.index(s)),
+    )
+    report = reports[chosen]
+    print(
+        f"held-out by site ({args.folds} folds), C={chosen.strength}, threshold={chosen.threshold}:"
+    )
     for lang in (None, "kk", "ru", "en"):
         print(f"  {lang or 'all'}: {_line(report, lang)}")
 
-    affiliation = fit([s.pairs for s in samples], chosen.pair_strength)
-    screen_model = (
-        LinearModel(
-            fit([s.names for s in samples], chosen.name_strength).weights, chosen.name_threshold
-        )
-        if chosen.name_strength is not None
-        else None
-    )
+    affiliation = fit([s.pairs for s in samples], chosen.strength)
     totals = report.totals()
     meta = {
         "trained_on": f"{sum(s.from_train for s in samples)} train + "
         f"{sum(not s.from_train for s in samples)} dev gold articles",
         "learner": "scikit-learn LogisticRegression(liblinear, class_weight=balanced)",
-        "affiliation_strength": chosen.pair_strength,
-        "screen_strength": chosen.name_strength,
+        "strength": chosen.strength,
         "held_out_folds": args.folds,
-        "held_out_f1": {kind: round(totals[kind].f1, 3) for kind in kinds},
+        "held_out_f1": {
+            kind: round(totals[kind].f1, 3)
+            for kind in ("persons", "organisations", "affiliations", "agreements")
+        },
     }
-    model = RelationModel(
-        LinearModel(affiliation.weights, chosen.pair_threshold), screen=screen_model, meta=meta
-    )
-    model.save(args.out)
+    RelationModel(LinearModel(affiliation.weights, chosen.threshold), meta=meta).save(args.out)
     print(f"wrote {args.out}")
 
 

@@ -2,8 +2,8 @@
 
 Mentions are placed by hand (``_mention``), so each test states exactly what the
 extractors handed over and checks what the stage makes of it: affiliations from a
-classifier whose weights the test sets, agreements from signing sentences,
-participation in named events, and the organisation-name screen.
+classifier whose weights the test sets, agreements from signing sentences
+and participation in named events.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from kg.extractors.relations import (
 )
 from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.cues import position_of
-from kg.extractors.relations.screen import without_mentions
 from kg.iris import article_id
 from kg.model import (
     AgreementClaim,
@@ -219,46 +218,9 @@ def test_no_participation_when_the_article_names_two_events_and_the_sentence_nei
     assert not [c for c in related.claims if isinstance(c, ParticipationClaim)]
 
 
-def test_dropping_mentions_repoints_every_claim_and_drops_those_left_without_an_end() -> None:
-    text = "A B C D"
-    mentions = tuple(
-        Mention(kind, t, i * 2, i * 2 + 1, t, "test")
-        for i, (t, kind) in enumerate([("A", ORG), ("B", PERSON), ("C", ORG), ("D", ORG)])
-    )
-    article = _article(text, "en")
-    ev = Evidence(article.id, text, 0, len(text), "test")
-    extraction = Extraction(
-        article,
-        mentions,
-        (
-            RoleClaim(1, 0, None, ev),
-            RoleClaim(1, 2, "head", ev),
-            AgreementClaim((0, 2, 3), AgreementKind.OTHER, None, ev),
-            AgreementClaim((0, 3), AgreementKind.OTHER, None, ev),
-        ),
-    )
-    left = without_mentions(extraction, {0})
-    assert [m.text for m in left.mentions] == ["B", "C", "D"]
-    assert left.claims == (
-        RoleClaim(0, 1, "head", ev),
-        AgreementClaim((1, 2), AgreementKind.OTHER, None, ev),
-    )
-
-
-def test_the_screen_drops_the_names_it_rejects_with_their_claims() -> None:
-    text = "OFFICE. Dana Omarova heads the Aral Youth Union."
-    extraction = _extraction(
-        text, "en", [("OFFICE", ORG), ("Dana Omarova", PERSON), ("Aral Youth Union", ORG)]
-    )
-    shouting_alone = LinearModel({"bias": 2.0, "single:en:offic": -5.0}, threshold=0.5)
-    related = relate(extraction, RelationModel(TITLE_BETWEEN.affiliation, screen=shouting_alone))
-    assert [m.text for m in related.mentions] == ["Dana Omarova", "Aral Youth Union"]
-
-
 def test_a_model_round_trips_through_json_byte_for_byte(tmp_path: Path) -> None:
     model = RelationModel(
         LinearModel({"bias": -1.25, "b": 0.1234567891, "a": 2.0}, 0.45),
-        screen=LinearModel({"bias": 1.0}, 0.2),
         meta={"note": "made by hand"},
     )
     first, second = tmp_path / "a.json", tmp_path / "b.json"

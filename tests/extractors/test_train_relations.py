@@ -69,6 +69,7 @@ def test_the_shipped_model_records_its_held_out_scores() -> None:
     held_out = meta["held_out_f1"]
     # Floors well under the scores the README reports: a retrain that falls below
     # them lost something real, whatever the dev numbers say.
+    assert held_out["persons"] >= 0.85
     assert held_out["organisations"] >= 0.7
     assert held_out["affiliations"] >= 0.6
     assert held_out["agreements"] >= 0.5

@@ -10,8 +10,6 @@ not language knowledge lives here once.
   names two or more organisations that no rule made parties of one.
 - **Participation** (``participation``): the people named at a named event, and the
   bodies that organised it, took part in it.
-- **Screen** (``screen``): a trained filter that drops proposed organisation names
-  that are fragments, generic words or headline words, with their claims.
 
 The classifier ships as ``kg/models/relations.json`` and is rebuilt by
 ``scripts/train_relations.py`` from the gold corpus (seeded, byte-reproducible).
@@ -31,7 +29,6 @@ from kg.extractors.relations.agreements import agreements
 from kg.extractors.relations.features import Sentence, sentence_view
 from kg.extractors.relations.linear import LinearModel, RelationModel
 from kg.extractors.relations.participation import participations
-from kg.extractors.relations.screen import screen
 from kg.model import Extraction, Mention, RoleClaim
 
 __all__ = ["MODEL_PATH", "NAME", "LinearModel", "RelationModel", "default_model", "relate"]
@@ -72,7 +69,4 @@ def relate(extraction: Extraction, model: RelationModel | None = None) -> Extrac
     roles = classify(article, sentences, mentions, rules, model.affiliation)
     signed = agreements(article, sentences, mentions, others)
     joined = participations(article, sentences, mentions)
-    related = replace(extraction, claims=(*roles, *others, *signed, *joined))
-    if model.screen is None:
-        return related
-    return screen(related, sentences, extraction.claims, model.screen)
+    return replace(extraction, claims=(*roles, *others, *signed, *joined))

@@ -45,16 +45,13 @@ class LinearModel:
 
 @dataclass(frozen=True, slots=True)
 class RelationModel:
-    """The relation stage's classifiers: affiliations, and the organisation-name screen."""
+    """The relation stage's trained model: the affiliation classifier."""
 
     affiliation: LinearModel
-    screen: LinearModel | None = None
     meta: Mapping[str, Any] | None = None
 
     def save(self, path: Path) -> None:
         data: dict[str, Any] = {"format": 1, "affiliation": self.affiliation.to_json()}
-        if self.screen is not None:
-            data["screen"] = self.screen.to_json()
         if self.meta is not None:
             data["meta"] = dict(self.meta)
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -66,7 +63,6 @@ class RelationModel:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(
                 affiliation=LinearModel.from_json(data["affiliation"]),
-                screen=LinearModel.from_json(data["screen"]) if "screen" in data else None,
                 meta=data.get("meta"),
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
