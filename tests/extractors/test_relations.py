@@ -2,7 +2,7 @@
 
 Mentions are placed by hand (``_mention``), so each test states exactly what the
 extractors handed over and checks what the stage makes of it: affiliations from a
-classifier whose weights the test sets, agreements from signing sentences
+classifier whose weights the test sets
 and participation in named events.
 """
 
@@ -26,8 +26,6 @@ from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.cues import position_of
 from kg.iris import article_id
 from kg.model import (
-    AgreementClaim,
-    AgreementKind,
     Article,
     Claim,
     EntityType,
@@ -142,37 +140,6 @@ def test_members_listed_after_a_title_are_marked_as_a_list() -> None:
     assert "listed-after-title" not in found[1]  # the first name follows the title itself
     assert "listed-after-title" in found[2]
     assert "listed-after-title-of-org" in found[3]
-
-
-def test_a_signing_sentence_naming_two_bodies_is_an_agreement() -> None:
-    text = (
-        "On Monday the Steppe Water Institute signed a memorandum of understanding "
-        "with the Aral Youth Union."
-    )
-    extraction = _extraction(
-        text, "en", [("Steppe Water Institute", ORG), ("Aral Youth Union", ORG)]
-    )
-    claims = [c for c in relate(extraction, SAYS_NO).claims if isinstance(c, AgreementClaim)]
-    assert [(c.parties, c.kind) for c in claims] == [((0, 1), AgreementKind.MEMORANDUM)]
-
-
-def test_an_agreement_word_inside_a_name_signs_nothing() -> None:
-    # "келісім" (agreement) is part of the body's name; nobody signed anything.
-    text = (
-        "«Қоғамдық келісім» КММ мен Дала жастары бірлестігі жиналыс өткізді, хаттамаға қол қойды."
-    )
-    extraction = _extraction(
-        text, "kk", [("«Қоғамдық келісім» КММ", ORG), ("Дала жастары бірлестігі", ORG)]
-    )
-    assert not [c for c in relate(extraction, SAYS_NO).claims if isinstance(c, AgreementClaim)]
-
-
-def test_a_sentence_a_rule_already_read_gets_no_second_agreement() -> None:
-    text = "Фонд «Арна» и Ассоциация «Шанырак» подписали соглашение."
-    base = _extraction(text, "ru", [("Фонд «Арна»", ORG), ("Ассоциация «Шанырак»", ORG)])
-    rule = AgreementClaim((0, 1), AgreementKind.AGREEMENT, None, _evidence(base))
-    related = relate(Extraction(base.article, base.mentions, (rule,)), SAYS_NO)
-    assert [c for c in related.claims if isinstance(c, AgreementClaim)] == [rule]
 
 
 def test_people_named_at_a_named_event_took_part_and_so_did_its_organiser() -> None:

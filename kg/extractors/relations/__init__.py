@@ -5,9 +5,7 @@ merged extraction, and is the same for every language: the relation logic that i
 not language knowledge lives here once.
 
 - **Affiliations** (``affiliations``): a trained linear classifier over every
-  person–organisation pair of a sentence; the language's rule claims are features.
-- **Agreements** (``agreements``): a sentence that says an agreement was signed and
-  names two or more organisations that no rule made parties of one.
+  person–organisation pair of a sentence that the language's rules did not claim.
 - **Participation** (``participation``): the people named at a named event, and the
   bodies that organised it, took part in it.
 
@@ -25,7 +23,6 @@ from pathlib import Path
 
 from kg.extractors.common import sentence_spans
 from kg.extractors.relations.affiliations import classify
-from kg.extractors.relations.agreements import agreements
 from kg.extractors.relations.features import Sentence, sentence_view
 from kg.extractors.relations.linear import LinearModel, RelationModel
 from kg.extractors.relations.participation import participations
@@ -67,6 +64,5 @@ def relate(extraction: Extraction, model: RelationModel | None = None) -> Extrac
     rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     others = [c for c in extraction.claims if not isinstance(c, RoleClaim)]
     roles = classify(article, sentences, mentions, rules, model.affiliation)
-    signed = agreements(article, sentences, mentions, others)
     joined = participations(article, sentences, mentions)
-    return replace(extraction, claims=(*roles, *others, *signed, *joined))
+    return replace(extraction, claims=(*roles, *others, *joined))

@@ -1,8 +1,8 @@
 """The words each language uses around a relation, as the relation stage reads them.
 
 Position titles come from each language's lexicon (their one home); the words that
-say someone took part in an event, or that a text reports a signing, are kept here
-because only the relation stage reads them. Words are matched by their beginning
+say someone took part in an event are kept here because only the relation stage
+reads them. Words are matched by their beginning
 (see ``stem``), which is how an inflected "төрағасының" or "председателя" finds
 "төраға" or "председатель" without a morphological analyser per language.
 """
@@ -92,21 +92,6 @@ PARTICIPATION: dict[str, frozenset[str]] = {
             "welcomed",
         }
     ),
-}
-
-#: Beginnings of the nouns that name an agreement; those of a memorandum apart.
-AGREEMENT_NOUNS: dict[str, frozenset[str]] = {
-    "kk": frozenset({"меморандум", "келісім", "шарт", "жол карта"}),
-    "ru": frozenset({"меморандум", "соглашен", "договор", "дорожн карт"}),
-    "en": frozenset({"memorand", "agreement", "mou", "contract", "road map", "roadmap"}),
-}
-MEMORANDUM_NOUNS: frozenset[str] = frozenset({"меморандум", "memorand", "mou"})
-
-#: Beginnings of the words that say an agreement was signed or concluded.
-SIGNING: dict[str, frozenset[str]] = {
-    "kk": frozenset({"қол қой", "қол қою", "жасас", "бекіт", "қол жеткіз"}),
-    "ru": frozenset({"подпис", "заключ", "парафир"}),
-    "en": frozenset({"sign", "inked", "conclud"}),
 }
 
 
