@@ -147,6 +147,10 @@ class Sentence(OrgRules, Repairs):
                 w += used
                 continue
             if w and tokens[words[w - 1]].text == "of" and len(rest) >= 3:
+                if tokens[rest[0]].bare in places.PLACES:
+                    # "President of Kazakhstan N. A. Temirov": a country is no body
+                    self._person(rest)
+                    return
                 self._unheaded_org(rest)
                 return
             self._person(rest)
@@ -209,7 +213,7 @@ class Sentence(OrgRules, Repairs):
         # "Representative in Kazakhstan Arthur Lee": the place ends the title before it
         after_title = (
             bool(names)
-            and tokens[names[0] - 1].text in ("in", "to")
+            and tokens[names[0] - 1].text in ("in", "to", "of")
             and any(
                 i.kind in ("position", "org") and 0 < names[0] - i.last <= 8 for i in self.items
             )
