@@ -38,3 +38,30 @@ def test_a_title_of_a_country_then_the_person() -> None:
     text = "The hall was opened by the President of Kazakhstan Aidos Temirov."
     assert _names(text, EntityType.PERSON) == {"Aidos Temirov"}
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_a_minister_field_with_and() -> None:
+    text = "Today Kazakh Transport and Road Development Minister Aruzhan Bekova held a meeting."
+    assert _roles(text) == {
+        ("Aruzhan Bekova", "Ministry of Transport and Road Development", "minister")
+    }
+
+
+def test_and_after_a_name_is_no_minister_field() -> None:
+    text = "Bolat Nurov and Education Minister Aruzhan Bekova met."
+    assert _names(text, EntityType.PERSON) == {"Bolat Nurov", "Aruzhan Bekova"}
+
+
+def test_a_title_for_a_region_then_the_person() -> None:
+    text = "Attending were EU Special Representative for Central Asia Marja Koski and others."
+    assert _names(text, EntityType.PERSON) == {"Marja Koski"}
+
+
+def test_a_long_title_ending_in_a_country_then_the_person() -> None:
+    text = "The delegation was led by Head of the Department of Trade of Japan in Uzbekistan Taro Sato."
+    assert "Taro Sato" in _names(text, EntityType.PERSON)
+
+
+def test_plural_abstract_nouns_are_no_person() -> None:
+    text = "We recognize that Academic Institutions play a vital role."
+    assert _names(text, EntityType.PERSON) == set()

@@ -269,7 +269,8 @@ class Runs:
             and all(t.capitalised for t in words)
             and all(name_shaped(t) for t in name)
             and person_shaped(name)
-            and not person_shaped(words[:-2])
+            # the field may be a region ("for Central Asia"), which a name could be
+            and (not person_shaped(words[:-2]) or all(t.bare in places.PLACES for t in words[:-2]))
         ):
             return limit - 2
         return end

@@ -171,7 +171,9 @@ class Sentence(OrgRules, Repairs):
             word = tokens[words[m]]
             if not (word.capitalised or word.text == "and") or word.bare in lexicon.POSITIONS:
                 return None
-            if word.bare in lexicon.TITLE_PREFIXES or word.bare in shapes.NOT_NAMES:
+            if word.bare in lexicon.TITLE_PREFIXES:
+                return None
+            if word.bare in shapes.NOT_NAMES and not self._field_and(words[start:m]):
                 return None
             m += 1
         if m == start or m >= len(words) or tokens[words[m]].bare != "minister":
@@ -190,6 +192,16 @@ class Sentence(OrgRules, Repairs):
         )
         self.items.append(Item("org", words[start], words[m - 1], span=span))
         return m
+
+    def _field_and(self, before: list[int]) -> bool:
+        """ "Information and Social Development Minister": an "and" inside a minister's
+        field, after a field word; "Bolat Nurov and Education Minister" joins a name."""
+        word = self.tokens[before[-1] + 1] if before else None
+        return (
+            word is not None
+            and word.text == "and"
+            and not person_shaped([self.tokens[k] for k in before])
+        )
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Water and Forest Resources Serik Dauletov": body, then name."""
@@ -215,7 +227,10 @@ class Sentence(OrgRules, Repairs):
             bool(names)
             and tokens[names[0] - 1].text in ("in", "to", "of")
             and any(
-                i.kind in ("position", "org") and 0 < names[0] - i.last <= 8 for i in self.items
+                i.kind in ("position", "org")
+                and 0 < names[0] - i.last
+                and (names[0] - i.last <= 8 or self._title_words(i.last + 1, names[0]))
+                for i in self.items
             )
             and any(i.kind == "position" for i in self.items)
         )
@@ -256,6 +271,14 @@ class Sentence(OrgRules, Repairs):
                 Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
+
+    def _title_words(self, first: int, end: int) -> bool:
+        """Tokens ``first`` up to ``end`` continue a long title ("of the Department of
+        Trade of Japan in"): capitalised words and the small words between them."""
+        return all(
+            t.capitalised or t.text in CONNECTORS or t.text in ("in", "to")
+            for t in self.tokens[first:end]
+        )
 
     def _particle(self, k: int, names: list[int]) -> bool:
         """ "Arthur van Diesen": a lower-case particle inside a person's name."""

@@ -51,6 +51,8 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
 #: Endings of English abstract nouns and adjectives, which no personal name has.
 NON_NAME_ENDINGS: tuple[str, ...] = (
     "tion", "sion", "ness", "ity", "ship", "ism", "ical", "ative", "ology", "ments",
+    # and their plurals ("Academic Institutions play a role")
+    "tions", "sions", "nesses", "ities", "ships", "isms", "ologies",
 )  # fmt: skip
 
 #: Capitalised words that never start a name (sentence openers, months, days).
