@@ -58,10 +58,24 @@ def test_a_title_for_a_region_then_the_person() -> None:
 
 
 def test_a_long_title_ending_in_a_country_then_the_person() -> None:
-    text = "The delegation was led by Head of the Department of Trade of Japan in Uzbekistan Taro Sato."
+    text = "It was led by Head of the Department of Trade of Japan in Uzbekistan Taro Sato."
     assert "Taro Sato" in _names(text, EntityType.PERSON)
 
 
 def test_plural_abstract_nouns_are_no_person() -> None:
     text = "We recognize that Academic Institutions play a vital role."
     assert _names(text, EntityType.PERSON) == set()
+
+
+def test_a_later_head_through_plain_words_heads_the_name() -> None:
+    text = "They visited the Civic Initiative Support Center."
+    assert _names(text, EntityType.ORGANISATION) == {"Civic Initiative Support Center"}
+
+
+def test_a_group_of_people_after_of_ends_a_body_name() -> None:
+    text = "It houses the Steppe Network of Volunteers and the Civic Union."
+    assert _names(text, EntityType.ORGANISATION) == {"Steppe Network of Volunteers", "Civic Union"}
+
+
+def test_a_group_of_people_opening_a_sentence_is_no_name() -> None:
+    assert _names("Volunteers said it was fine.", EntityType.PERSON) == set()

@@ -100,8 +100,14 @@ class Runs:
             if token.text.lower() in CONNECTORS and j + 1 < len(tokens):
                 j += 1  # "Ministry Of Culture" in a Title Case headline
             elif (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
-                # "N. A. Temirov": the initial "A." is no article
-                if token.function_word and token.bare != "the" and not self._initial(j):
+                # "N. A. Temirov": the initial "A." is no article; "Network of
+                # Volunteers" goes on
+                if (
+                    token.function_word
+                    and token.bare != "the"
+                    and not self._initial(j)
+                    and not (token.bare in shapes.PEOPLE_GROUPS and tokens[j - 1].text == "of")
+                ):
                     break
                 if token.bare in lexicon.SIGNING or token.bare in lexicon.HEADLINE_VERBS:
                     break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name

@@ -228,7 +228,7 @@ class Sentence(OrgRules, Repairs):
             and tokens[names[0] - 1].text in ("in", "to", "of")
             and any(
                 i.kind in ("position", "org")
-                and 0 < names[0] - i.last
+                and names[0] - i.last > 0
                 and (names[0] - i.last <= 8 or self._title_words(i.last + 1, names[0]))
                 for i in self.items
             )

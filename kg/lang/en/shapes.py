@@ -55,6 +55,15 @@ NON_NAME_ENDINGS: tuple[str, ...] = (
     "tions", "sions", "nesses", "ities", "ships", "isms", "ologies",
 )  # fmt: skip
 
+#: Groups of people that open a sentence ("Volunteers said ...") but end a body's name
+#: after "of" ("Network of Volunteers"), so they start no name yet continue one.
+PEOPLE_GROUPS: frozenset[str] = frozenset(
+    {
+        "members", "representatives", "participants", "students", "employees", "experts",
+        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
+    }
+)  # fmt: skip
+
 #: Capitalised words that never start a name (sentence openers, months, days).
 NOT_NAMES: frozenset[str] = frozenset(
     {
@@ -67,9 +76,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
-        "members", "representatives", "participants", "students", "employees", "experts",
-        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
     }
+    | PEOPLE_GROUPS
 )  # fmt: skip
 
 #: Lower-case particles inside personal names: "Arthur van Diesen", "Ali bin Omar".
