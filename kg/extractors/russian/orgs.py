@@ -212,7 +212,10 @@ class OrgRules(OrgForms):
         start, end = tokens[first].start, tokens[last].end
         quote = next((k for k in range(head + 1, last + 1) if k in self.quotes), None)
         org_class = lexicon.ORG_HEADS.get(head_lemma(tokens[head].lemma))
-        if quote == head + 1 and quote < last:
+        between = tokens[head + 1 : quote] if quote is not None else []
+        of_country = all(t.lemma in lexicon.COUNTRY_NOUNS and not t.titled for t in between)
+        if quote is not None and quote < last and of_country:
+            # "крупнейшей партии страны «X»": "of the country" describes the party, no name part.
             # ОФ «X», Корейское культурное объединение «X»: the type words belong to the name.
             kind = self.text[start : tokens[head].end]
             if tokens[head].text not in lexicon.LEGAL_FORMS:

@@ -295,6 +295,9 @@ ORG_ABBREVIATIONS: dict[str, str] = {
     "Минюст": "Министерство юстиции",
 }
 
+#: "The country" between a head and its quoted name ("партия страны «X»"): no part of it.
+COUNTRY_NOUNS: frozenset[str] = frozenset({"республика", "страна", "государство"})
+
 #: Bodies of a state, whose official names spell the state out ("Правительство РК").
 STATE_BODIES: frozenset[str] = frozenset(
     {"правительство", "министерство", "парламент", "мажилис", "сенат", "мид"}

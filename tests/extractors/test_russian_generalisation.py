@@ -1,0 +1,67 @@
+"""Russian rules on shapes the tuning articles did not show: made-up names throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.russian import RussianExtractor
+from kg.iris import article_id
+from kg.model import Article, EntityType, Extraction
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _extract(extractor: RussianExtractor, text: str) -> Extraction:
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    return next(extractor.pipe([article]))
+
+
+def _org_names(extraction: Extraction) -> set[str]:
+    return {m.name for m in extraction.mentions if m.type is EntityType.ORGANISATION}
+
+
+def test_an_acronym_is_the_name_whose_initials_spell_it(extractor: RussianExtractor) -> None:
+    text = (
+        "Как отметила президент ОЮЛ «Северный союз волонтеров» Дана Оспанова, работа идет. "
+        "Члены ССВ провели встречу в Павлодаре."
+    )
+    assert _org_names(_extract(extractor, text)) == {"ОЮЛ «Северный союз волонтеров»"}
+
+
+def test_an_acronym_with_the_state_is_the_ministry_it_spells(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Состоялась встреча министра энергетики и водных ресурсов РК Нуржана Ермекова "
+        "с гостями, сообщает пресс-служба. Об этом сообщил МЭВР РК."
+    )
+    names = _org_names(_extract(extractor, text))
+    assert names == {"Министерство энергетики и водных ресурсов РК"}
+
+
+def test_a_ministry_short_name_is_the_ministry(extractor: RussianExtractor) -> None:
+    text = (
+        "Встреча министра спорта и туризма РК Галыма Жаксыбекова прошла в Астане. "
+        "Фото: Минспорта РК. Позже Минспорта ответило на вопросы."
+    )
+    assert _org_names(_extract(extractor, text)) == {"Министерство спорта и туризма РК"}
+
+
+def test_a_ministers_title_keeps_the_state_as_written(extractor: RussianExtractor) -> None:
+    text = "Министр туризма РК Арман Сеитов открыл выставку."
+    assert "Министерство туризма РК" in _org_names(_extract(extractor, text))
+
+
+def test_the_country_between_head_and_quoted_name_is_no_part_of_it(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        'Об этом сообщила пресс-служба крупнейшей партии страны "Береке". '
+        'Представители партии "Береке" провели встречу. Меморандум подписали "Береке" и '
+        "фонд «Жасыл алан»."
+    )
+    # the bare quoted name in straight quotes is the same party
+    assert _org_names(_extract(extractor, text)) == {"Партия «Береке»", "Фонд «Жасыл алан»"}
