@@ -79,3 +79,27 @@ def test_a_group_of_people_after_of_ends_a_body_name() -> None:
 
 def test_a_group_of_people_opening_a_sentence_is_no_name() -> None:
     assert _names("Volunteers said it was fine.", EntityType.PERSON) == set()
+
+
+def test_an_undefined_acronym_spelt_by_a_body_names_it() -> None:
+    text = (
+        "A memorandum was signed between the Steppe Leasing Company and the Rural Policy "
+        "Institute. It was signed by Aidos Temirov, Chairman of the Board of the SLC."
+    )
+    assert _roles(text) == {("Aidos Temirov", "Steppe Leasing Company", "chairman of the board")}
+
+
+def test_an_acronym_two_bodies_spell_names_neither() -> None:
+    text = "The Steppe Leasing Company and the Silk Logistics Centre met. The SLC said so."
+    spans = [m for m in _extract(text).mentions if m.text == "SLC"]
+    assert spans == []
+
+
+def test_a_lower_case_plural_ends_a_body_name_after_of() -> None:
+    text = (
+        "The memorandum was signed by the Union of the Turkic-speaking countries and the "
+        "Steppe University. Aidos Temirov, general secretary of UTSC, spoke."
+    )
+    assert _roles(text) == {
+        ("Aidos Temirov", "Union of the Turkic-speaking countries", "general secretary")
+    }

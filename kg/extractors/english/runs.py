@@ -23,6 +23,9 @@ QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 _HEADLINE_SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "as", "vs", "via"}
 )
+# Lower-case plurals that end a body's name after a capitalised adjective: "Council of
+# the Turkic-speaking states".
+_PLURAL_TAILS = frozenset({"countries", "states", "nations", "peoples"})
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
 
@@ -135,6 +138,13 @@ class Runs:
                 and "of" in [t.text for t in tokens[i:j]]
             ):
                 end = j  # "Akimat of the Zhasyl district of Aktau"
+                j += 1
+            elif (
+                token.text in _PLURAL_TAILS
+                and tokens[j - 1].capitalised
+                and "of" in [t.text for t in tokens[i:j]]
+            ):
+                end = j  # "Assembly of the Turkic-speaking countries"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run

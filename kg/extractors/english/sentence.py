@@ -248,6 +248,9 @@ class Sentence(OrgRules, Repairs):
             return
         if len(names) == 1:
             bare = POSSESSIVE.sub("", tokens[names[0]].text)
+            if bare in self.known:
+                self._acronym_org(names[0])  # "Chairman of the SLC": the body it stands for
+                return
             if bare in lexicon.KNOWN_ACRONYMS:
                 span = self._span(EntityType.ORGANISATION, names, OrgClass.INTERNATIONAL)
                 self.items.append(Item("org", names[0], names[0], span=span))
