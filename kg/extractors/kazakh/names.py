@@ -21,6 +21,7 @@ from kg.model import EntityType
 
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
+_SPACED_DASH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
 _LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
 # "облыстық" (regional) names the office of the region a longer name gives.
@@ -103,10 +104,12 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
 
 
 def person_name(toks: Sequence[Tok], span: PersonSpan, attested: Container[str]) -> str:
-    """A person's nominative name: capitals tamed, patronymic and honorifics left out."""
+    """A person's nominative name: capitals tamed, honorifics left out.
+
+    A patronymic stays ("Иван Петрович Сидоров"): the fullest form is the canonical
+    one, and the key that groups the mentions is first name and surname anyway.
+    """
     words = list(span.words)
-    if len(words) == 3 and toks[words[1]].lower.endswith(lexicon.PATRONYMIC_ENDINGS):
-        words.pop(1)
     names = [_title(toks[w].text) for w in words]
     names[-1] = morph.strip_name_case(names[-1], attested, keep=lexicon.FIRST_NAMES)
     return " ".join(names)
@@ -119,6 +122,8 @@ def match_key(name: str, attested: Container[str]) -> str:
     "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
     """
     text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
+    # "«БК – Строй»" and "«БК-Строй»": sites space a name's dash or not
+    text = _SPACED_DASH.sub("-", text)
     words: list[str] = []
     for word in text.split():
         if word.upper() in lexicon.LEGAL_FORMS:

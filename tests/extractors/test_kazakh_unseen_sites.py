@@ -1,0 +1,34 @@
+"""Kazakh rules on failure classes of a second round of unseen sites (names made up)."""
+
+from __future__ import annotations
+
+from kazakh_support import agreements, extract, names, parties, roles
+
+from kg.model import EntityType
+
+ORG = EntityType.ORGANISATION
+PERSON = EntityType.PERSON
+
+
+def test_a_russian_patronymic_stays_in_the_canonical_name() -> None:
+    found = extract(
+        "Кездесуге «Алтынқұм» ЖШС директоры Пётр Ильич Сидоренко қатысты. "
+        "Пётр Сидоренко сөз сөйледі."
+    )
+    assert names(found, PERSON) == {"Пётр Ильич Сидоренко"}
+    assert roles(found) == {("Пётр Ильич Сидоренко", "«Алтынқұм» ЖШС", "директор")}
+
+
+def test_a_spaced_dash_in_a_quoted_name_is_the_same_name() -> None:
+    found = extract("«ТК – Жол» ЖШС жаңа нысан салды. «ТК-Жол» ЖШС директоры Тимур Сапаров айтты.")
+    assert len(names(found, ORG)) == 1
+
+
+def test_a_site_menu_before_the_headline_is_no_part_of_a_name() -> None:
+    found = extract(
+        "Басты Жаңалықтар Сарыбаев академиясы мен Вена музыка институты келісімге қол қойды\n\n"
+        "Сарыбаев атындағы Ұлттық музыка академиясы мен Вена музыка институты "
+        "ынтымақтастық туралы келісімге қол қойды."
+    )
+    assert not any("Жаңалық" in n for n in names(found, ORG))
+    assert all(len(parties(found, a)) == 2 for a in agreements(found))
