@@ -103,3 +103,43 @@ def test_a_lower_case_plural_ends_a_body_name_after_of() -> None:
     assert _roles(text) == {
         ("Aidos Temirov", "Union of the Turkic-speaking countries", "general secretary")
     }
+
+
+def _org_names_of(text: str, written: str) -> set[str]:
+    return {m.name for m in _extract(text).mentions if m.text == written}
+
+
+def test_a_name_without_its_first_word_is_the_same_body() -> None:
+    text = (
+        "It was signed by A.Nurov International Steppe University and the Lake Fund. "
+        "The International Steppe University said so."
+    )
+    assert _org_names_of(text, "International Steppe University") == {
+        "A.Nurov International Steppe University"
+    }
+
+
+def test_a_parent_inside_a_unit_name_stays_its_own_body() -> None:
+    text = (
+        "The Committee for Youth of the Ministry of Lake Affairs spoke. "
+        "The Ministry of Lake Affairs agreed."
+    )
+    assert _org_names_of(text, "Ministry of Lake Affairs") == {"Ministry of Lake Affairs"}
+
+
+def test_an_acronym_opening_a_name_stays_its_own_body() -> None:
+    text = "The EU Delegation to Japan and the EU spoke."
+    assert _org_names_of(text, "EU") == {"EU"}
+
+
+def test_a_dateline_names_the_wire_service() -> None:
+    text = "ASTANA. STEPPEWIRE – The Lake Fund opened an office, the fund said."
+    assert "STEPPEWIRE" in _names(text, EntityType.ORGANISATION)
+
+
+def test_one_word_of_a_longer_name_is_that_body() -> None:
+    text = (
+        "The director of Steppewire International News Agency spoke. "
+        "Steppewire publishes a weekly review, Steppewire reports."
+    )
+    assert _org_names_of(text, "Steppewire") == {"Steppewire International News Agency"}

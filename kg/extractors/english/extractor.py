@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, complete_prefixes, sentence_spans
-from kg.extractors.english import initials
+from kg.extractors.english import initials, shortforms
 from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
@@ -76,6 +76,8 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         _complete_single_bodies(builder)
+        shortforms.dateline_outlet(article.text, all_tokens, builder)
+        shortforms.complete_short_forms(builder)
         _one_name_per_variant(builder)
         _one_kind_per_parties(builder)
         _date_and_place(builder, events)
