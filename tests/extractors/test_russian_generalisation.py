@@ -65,3 +65,16 @@ def test_the_country_between_head_and_quoted_name_is_no_part_of_it(
     )
     # the bare quoted name in straight quotes is the same party
     assert _org_names(_extract(extractor, text)) == {"Партия «Береке»", "Фонд «Жасыл алан»"}
+
+
+def test_a_comma_after_a_named_body_starts_the_next_one(extractor: RussianExtractor) -> None:
+    text = (
+        "Прошли переговоры с руководством Северного совета, научных и учебных центров "
+        "Горного университета."
+    )
+    assert _org_names(_extract(extractor, text)) == {"Северный совет", "Горный университет"}
+
+
+def test_an_embassy_is_named_with_the_country_it_is_in(extractor: RussianExtractor) -> None:
+    text = "Делегация при поддержке Посольства РК в Японии провела встречи в прошлом году."
+    assert _org_names(_extract(extractor, text)) == {"Посольство РК в Японии"}

@@ -144,7 +144,9 @@ class SentenceBase:
         j = start
         while j < len(tokens):
             token = tokens[j]
-            if token.text == "," and self._listed_genitive(j):
+            # The list goes on from a genitive already in the tail, never straight after the
+            # head: "с руководством Британского совета, научных центров ..." lists bodies.
+            if token.text == "," and j > start and self._listed_genitive(j):
                 j += 1  # "Управление спорта, туризма и культуры"
                 continue
             gloss = self._bracketed_genitive(j) if token.text == "(" else None

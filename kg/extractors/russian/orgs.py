@@ -134,6 +134,8 @@ class OrgRules(OrgForms):
         last = self._quoted(last)
         if is_head and head.lemma in lexicon.BRANCH_HEADS:
             last = self._place(last)
+        elif is_head and head.lemma in lexicon.MISSION_HEADS:
+            last = self._place(last, always=True)
         closers = set(self.quotes.values())
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
@@ -187,14 +189,20 @@ class OrgRules(OrgForms):
             and morph.is_common_noun(token.text)  # "Дворце", not "Facebook" or "МИДе"
         )
 
-    def _place(self, last: int) -> int:
-        """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name."""
+    def _place(self, last: int, *, always: bool = False) -> int:
+        """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name.
+
+        With ``always`` (an embassy: "Посольство РК в Японии") a named place after it is
+        part of the name whatever follows; a branch's only when a person does.
+        """
         tokens = self.tokens
         j = last + 1
         if j + 1 >= len(tokens) or tokens[j].text.lower() not in ("в", "на"):
             return last
         if tokens[j + 1].case != "loct":
             return last
+        if always:
+            return j + 1 if tokens[j + 1].titled else last
         end = j + 1
         while (
             end + 1 < len(tokens)

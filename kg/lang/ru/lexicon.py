@@ -225,6 +225,10 @@ BRANCH_HEADS: frozenset[str] = frozenset(
     {"офис", "полпредство", "представительство", "филиал", "отделение"}
 )
 
+#: A state's missions abroad: the country they are in is part of the name
+#: ("Посольство РК в Японии" and "Посольство РК в Китае" are two bodies).
+MISSION_HEADS: frozenset[str] = frozenset({"посольство", "консульство", "генконсульство"})
+
 #: Legal forms: abbreviation -> the words it stands for (lemmas, in order).
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "ОФ": ("общественный", "фонд"),
