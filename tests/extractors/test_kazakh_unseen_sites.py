@@ -32,3 +32,13 @@ def test_a_site_menu_before_the_headline_is_no_part_of_a_name() -> None:
     )
     assert not any("Жаңалық" in n for n in names(found, ORG))
     assert all(len(parties(found, a)) == 2 for a in agreements(found))
+
+
+def test_a_passive_signing_takes_the_bodies_of_the_people_named_next() -> None:
+    found = extract(
+        "Астанада жастарды қолдау туралы меморандумға қол қойылды. "
+        "Шараға Ғылым министрі Серік Омаров пен «Болашақ жолы» қорының президенті "
+        "Дәурен Тасов қатысты."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Болашақ жолы» қоры", "Ғылым министрлігі"}

@@ -16,7 +16,7 @@ sides) are the two organisations the text has just named together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extractors.kazakh.orgs import OrgSpan
 from kg.extractors.kazakh.roles import Holder
@@ -139,6 +139,39 @@ def find_signing(
         title = text[toks[title_start].start : head.start] + nominative
     sides = any(t.lower.startswith(_SIDES) for t in toks[start:end])
     return Signing(kind, title, tuple(subjects), tuple(partners), sides)
+
+
+_HOLDERS_LOOKAHEAD = 2  # sentences after a signing searched for who signed it
+
+
+def signers_after(
+    toks: Sequence[Tok],
+    signings: Sequence[Signing | None],
+    holders: Sequence[Sequence[Holder]],
+) -> list[Signing | None]:
+    """Signings that name no party take the bodies of the people the next sentences name.
+
+    "Меморандумға қол қойылды. Шараға X министрі А мен Y қорының президенті Б
+    қатысты": a signing in the passive often leaves its signers to the sentence after,
+    where people stand for their bodies (as when they sign themselves).
+    """
+    out = list(signings)
+    for index, signing in enumerate(signings):
+        if signing is None or signing.parties or signing.sides:
+            continue
+        for later in range(index + 1, min(index + 1 + _HOLDERS_LOOKAHEAD, len(signings))):
+            if signings[later] is not None:
+                break
+            bodies: list[OrgSpan] = []
+            for holder in holders[later]:
+                org = holder.organisation
+                acts = morph.name_case(toks[holder.person.end - 1].text) in ("nom", "ins")
+                if acts and all(org is not o for o in bodies):
+                    bodies.append(org)
+            if len(bodies) >= 2:
+                out[index] = replace(signing, subjects=tuple(bodies))
+                break
+    return out
 
 
 def settle_agreements(
