@@ -122,7 +122,7 @@ def match_key(name: str, attested: Container[str]) -> str:
     "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
     """
     text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
-    # "«БК – Строй»" and "«БК-Строй»": sites space a name's dash or not
+    # "«ТК – Жол»" and "«ТК-Жол»": sites space a name's dash or not
     text = _SPACED_DASH.sub("-", text)
     words: list[str] = []
     for word in text.split():
