@@ -143,3 +143,43 @@ def test_one_word_of_a_longer_name_is_that_body() -> None:
         "Steppewire publishes a weekly review, Steppewire reports."
     )
     assert _org_names_of(text, "Steppewire") == {"Steppewire International News Agency"}
+
+
+def test_a_rank_between_a_person_and_the_title_after_a_comma() -> None:
+    text = (
+        "It was signed by Aidos Temirov, Chairman of the Board of the Steppe Leasing Company, "
+        "and Marat Bekov, Acting Chairman of the Board of the Rural Policy Institute."
+    )
+    assert _roles(text) == {
+        ("Aidos Temirov", "Steppe Leasing Company", "chairman of the board"),
+        ("Marat Bekov", "Rural Policy Institute", "acting chairman of the board"),
+    }
+
+
+def test_an_acronym_then_a_name_is_a_body_and_its_person() -> None:
+    text = (
+        "A memorandum between the Union of Steppe Towns and the Lake Fund was signed. "
+        "The secretary general of UST Dauren Omarov thanked all."
+    )
+    assert _roles(text) == {("Dauren Omarov", "Union of Steppe Towns", "secretary general")}
+
+
+def test_an_acronym_may_skip_the_lower_case_words_of_a_name() -> None:
+    text = (
+        "The Union of the Steppe-speaking peoples signed it. "
+        "Dauren Omarov, secretary of USS, spoke."
+    )
+    assert ("Dauren Omarov", "Union of the Steppe-speaking peoples", "secretary") in _roles(text)
+
+
+def test_a_name_in_both_orders_is_one_person() -> None:
+    text = (
+        "It was signed by general secretary of the Lake Fund Omarov Dauren. "
+        "Later Dauren Omarov thanked all attendees."
+    )
+    assert _names(text, EntityType.PERSON) == {"Omarov Dauren"}
+
+
+def test_a_sentence_opening_adverb_is_no_part_of_a_name() -> None:
+    text = "Later Dauren Omarov thanked all attendees."
+    assert _names(text, EntityType.PERSON) == {"Dauren Omarov"}

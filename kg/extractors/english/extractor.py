@@ -78,6 +78,7 @@ class EnglishExtractor:
         _complete_single_bodies(builder)
         shortforms.dateline_outlet(article.text, all_tokens, builder)
         shortforms.complete_short_forms(builder)
+        shortforms.one_order_per_person(builder)
         _one_name_per_variant(builder)
         _one_kind_per_parties(builder)
         _date_and_place(builder, events)

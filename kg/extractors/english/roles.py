@@ -89,7 +89,8 @@ def find_roles(sentence: Sentence) -> None:
             listed = []
         after: list[Item] = []
         k, left = index + 1, item.last
-        allowed = _AFTER_PERSON | _BETWEEN
+        # "X, Acting Chairman of Y": the title's prefix lies outside its item
+        allowed = _AFTER_PERSON | _BETWEEN | lexicon.TITLE_PREFIXES
         while (
             k < len(items)
             and items[k].kind != "person"

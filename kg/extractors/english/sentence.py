@@ -94,6 +94,11 @@ class Sentence(OrgRules, Repairs):
                 self._acronym_org(k)
                 w += 1
                 continue
+            if self._acronym_before_name(words, w):
+                # "secretary general of UST Dauren Omarov": the body, then its person
+                self._acronym_org(k)
+                w += 1
+                continue
             end = self._position_at(k, last)
             if end is not None:
                 end = self._position_body(end, last)
@@ -192,6 +197,22 @@ class Sentence(OrgRules, Repairs):
         )
         self.items.append(Item("org", words[start], words[m - 1], span=span))
         return m
+
+    def _acronym_before_name(self, words: list[int], w: int) -> bool:
+        """An acronym the article uses for a body (or after "of"), then a person's name."""
+        tokens = self.tokens
+        k = words[w]
+        text = POSSESSIVE.sub("", tokens[k].text)
+        name = [tokens[x] for x in words[w + 1 :]]
+        return (
+            acronym_shaped(text)
+            and text.isalpha()
+            and tokens[k].bare not in places.PLACES
+            and (text in self.known or text in lexicon.KNOWN_ACRONYMS or tokens[k - 1].text == "of")
+            and 2 <= len(name) <= 3
+            and all(name_shaped(t) for t in name)
+            and person_shaped(name)
+        )
 
     def _field_and(self, before: list[int]) -> bool:
         """ "Information and Social Development Minister": an "and" inside a minister's

@@ -74,3 +74,16 @@ def dateline_outlet(text: str, tokens: list[Token], builder: ExtractionBuilder) 
 def _capitals(text: str, least: int) -> bool:
     letters = text.replace("-", "")
     return len(letters) >= least and letters.isalpha() and letters.isupper()
+
+
+def one_order_per_person(builder: ExtractionBuilder) -> None:
+    """ "Omarov Dauren" and "Dauren Omarov" in one article are one person, named as
+    first written (surname-first order is common in Central Asian English texts)."""
+    first: dict[frozenset[str], str] = {}
+    for index, mention in enumerate(builder.mentions):
+        if mention.type is not EntityType.PERSON or len(mention.name.split()) != 2:
+            continue
+        key = frozenset(mention.name.casefold().split())
+        name = first.setdefault(key, mention.name)
+        if name != mention.name:
+            builder.mentions[index] = replace(mention, name=name)

@@ -76,6 +76,10 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
+        # sentence-opening adverbs: "Later Dauren Omarov said"
+        "later", "now", "here", "there", "thus", "moreover", "furthermore", "finally",
+        "additionally", "besides", "therefore", "nevertheless", "recently", "currently",
+        "previously", "notably", "overall", "instead", "still", "yet", "so",
     }
     | PEOPLE_GROUPS
 )  # fmt: skip
