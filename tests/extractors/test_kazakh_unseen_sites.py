@@ -42,3 +42,21 @@ def test_a_passive_signing_takes_the_bodies_of_the_people_named_next() -> None:
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Болашақ жолы» қоры", "Ғылым министрлігі"}
+
+
+def test_the_said_council_is_the_council_named_before() -> None:
+    found = extract(
+        "Қалада Денсаулық сақтау министрлігі қоғамдық кеңесінің отырысы өтті. "
+        "Жиынға аталмыш кеңестің төрағасы Ерік Сабитов қатысты."
+    )
+    assert ("Ерік Сабитов", "Денсаулық сақтау министрлігі қоғамдық кеңесі", "төраға") in roles(
+        found
+    )
+
+
+def test_a_bare_head_before_a_deputy_title_is_the_body_named_before() -> None:
+    found = extract(
+        "«ЕңбекТірек» кәсіподағы облыста жиын өткізді. "
+        "Жиынға кәсіподақ төрағасының орынбасары Бекзат Оразов қатысты."
+    )
+    assert {(p, o) for p, o, _ in roles(found)} == {("Бекзат Оразов", "«ЕңбекТірек» кәсіподағы")}
