@@ -183,3 +183,13 @@ def test_a_name_in_both_orders_is_one_person() -> None:
 def test_a_sentence_opening_adverb_is_no_part_of_a_name() -> None:
     text = "Later Dauren Omarov thanked all attendees."
     assert _names(text, EntityType.PERSON) == {"Dauren Omarov"}
+
+
+def test_two_titles_joined_by_a_dash_after_a_country() -> None:
+    text = "It was given by the First President of Kazakhstan - Leader of the Nation Bolat Serikov."
+    assert _names(text, EntityType.PERSON) == {"Bolat Serikov"}
+
+
+def test_a_title_of_the_nation_then_the_person() -> None:
+    text = "It was given by the Leader of the Nation Bolat Serikov at the meeting."
+    assert _names(text, EntityType.PERSON) == {"Bolat Serikov"}

@@ -154,6 +154,12 @@ class Sentence(OrgRules, Repairs):
             if w and tokens[words[w - 1]].text == "of" and len(rest) >= 3:
                 if tokens[rest[0]].bare in places.PLACES:
                     # "President of Kazakhstan N. A. Temirov": a country is no body
+                    n = next(
+                        (n for n, x in enumerate(rest) if tokens[x].bare not in places.PLACES), 0
+                    )
+                    if 0 < n < len(rest) - 1 and tokens[rest[n]].text in ("-", "–", "—"):
+                        w += n + 1  # "President of Kazakhstan - Leader of the Nation X"
+                        continue
                     self._person(rest)
                     return
                 self._unheaded_org(rest)
@@ -246,7 +252,10 @@ class Sentence(OrgRules, Repairs):
         # "Representative in Kazakhstan Arthur Lee": the place ends the title before it
         after_title = (
             bool(names)
-            and tokens[names[0] - 1].text in ("in", "to", "of")
+            and (
+                tokens[names[0] - 1].text in ("in", "to", "of")
+                or (tokens[names[0] - 1].text == "the" and tokens[names[0] - 2].text == "of")
+            )
             and any(
                 i.kind in ("position", "org")
                 and names[0] - i.last > 0
