@@ -6,7 +6,7 @@ import pytest
 
 from kg.extractors.russian import RussianExtractor
 from kg.iris import article_id
-from kg.model import Article, EntityType, Extraction
+from kg.model import Article, EntityType, Extraction, RoleClaim
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +78,39 @@ def test_a_comma_after_a_named_body_starts_the_next_one(extractor: RussianExtrac
 def test_an_embassy_is_named_with_the_country_it_is_in(extractor: RussianExtractor) -> None:
     text = "Визит готовили сотрудники Посольства РК в Японии в прошлом году."
     assert _org_names(_extract(extractor, text)) == {"Посольство РК в Японии"}
+
+
+def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
+    m = extraction.mentions
+    return {
+        (m[c.person].name, m[c.organisation].name, c.role)
+        for c in extraction.claims
+        if isinstance(c, RoleClaim)
+    }
+
+
+def test_a_heading_participle_links_the_person_it_follows(extractor: RussianExtractor) -> None:
+    text = (
+        "Аким района Серик Жанибеков представил сотрудникам Нурлана Бекенова, ранее "
+        "возглавлявшего управление цифрового развития области Жетысу."
+    )
+    roles = _roles(_extract(extractor, text))
+    # the accusative name is put into the nominative later, when the article is resolved
+    assert ("Нурлана Бекенова", "Управление цифрового развития области Жетысу", "глава") in roles
+    assert not any(person == "Серик Жанибеков" and role == "глава" for person, _, role in roles)
+
+
+def test_a_heading_verb_without_a_subject_links_the_person_before(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Нурлан Бекенов назначен в Павлодаре. Ранее возглавлял фонд «Жасыл алан»."
+    assert _roles(_extract(extractor, text)) == {("Нурлан Бекенов", "Фонд «Жасыл алан»", "глава")}
+
+
+def test_a_lower_case_branch_goes_into_the_role_in_its_party(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Новым главой стал Нурлан Бекенов. Также он возглавлял областной филиал партии «Береке»."
+    assert ("Нурлан Бекенов", "Партия «Береке»", "глава областного филиала") in _roles(
+        _extract(extractor, text)
+    )

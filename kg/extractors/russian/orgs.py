@@ -64,6 +64,8 @@ class OrgRules(OrgForms):
         known = self._known_body(first)
         if known is not None:
             return known
+        if tokens[first].lemma in lexicon.HEADING_VERBS:
+            return None  # "Имя, возглавлявшего управление X": the body starts after the verb
         if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
