@@ -60,3 +60,12 @@ def test_a_bare_head_before_a_deputy_title_is_the_body_named_before() -> None:
         "Жиынға кәсіподақ төрағасының орынбасары Бекзат Оразов қатысты."
     )
     assert {(p, o) for p, o, _ in roles(found)} == {("Бекзат Оразов", "«ЕңбекТірек» кәсіподағы")}
+
+
+def test_an_akims_office_is_an_organisation_and_its_hall_is_not() -> None:
+    found = extract(
+        "Қарасу ауданы әкімі аппаратының мәжіліс залында кездесу өтті. "
+        "Жиынды аудан әкімі аппаратының басшысы Серік Бекенов ашты."
+    )
+    assert names(found, ORG) == {"Қарасу ауданы әкімі аппараты"}
+    assert roles(found) == {("Серік Бекенов", "Қарасу ауданы әкімі аппараты", "басшы")}

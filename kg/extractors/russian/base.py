@@ -145,7 +145,7 @@ class SentenceBase:
         while j < len(tokens):
             token = tokens[j]
             # The list goes on from a genitive already in the tail, never straight after the
-            # head: "с руководством Британского совета, научных центров ..." lists bodies.
+            # head: "встреча с главой Северного совета, учебных центров ..." lists bodies.
             if token.text == "," and j > start and self._listed_genitive(j):
                 j += 1  # "Управление спорта, туризма и культуры"
                 continue
