@@ -193,3 +193,17 @@ def test_two_titles_joined_by_a_dash_after_a_country() -> None:
 def test_a_title_of_the_nation_then_the_person() -> None:
     text = "It was given by the Leader of the Nation Bolat Serikov at the meeting."
     assert _names(text, EntityType.PERSON) == {"Bolat Serikov"}
+
+
+def test_a_named_unit_of_a_body_goes_into_the_role() -> None:
+    text = "Attending were Head of the Central Asia Unit of the European Lake Service Marat Bekov."
+    assert _roles(text) == {
+        ("Marat Bekov", "European Lake Service", "head of the central asia unit")
+    }
+
+
+def test_a_unit_of_a_ministry_keeps_its_field_in_the_role() -> None:
+    text = "He is Head of the Department of Trade of the Ministry of Lakes Aidos Temirov."
+    assert _roles(text) == {
+        ("Aidos Temirov", "Ministry of Lakes", "head of the department of trade")
+    }
