@@ -207,3 +207,19 @@ def test_a_unit_of_a_ministry_keeps_its_field_in_the_role() -> None:
     assert _roles(text) == {
         ("Aidos Temirov", "Ministry of Lakes", "head of the department of trade")
     }
+
+
+def test_a_common_head_before_a_title_names_the_body_named_before() -> None:
+    text = (
+        "A memorandum between the Lake Fund and the Steppe University was signed. "
+        "It was signed by the university rector Aidos Temirov."
+    )
+    assert ("Aidos Temirov", "Steppe University", "rector") in _roles(text)
+
+
+def test_a_second_title_after_a_comma_keeps_the_first() -> None:
+    text = (
+        "A memorandum between the Lake Fund and the Steppe University was signed. "
+        "The memorandum was signed by the university President, Professor Aidos Temirov."
+    )
+    assert ("Aidos Temirov", "Steppe University", "president") in _roles(text)

@@ -138,9 +138,24 @@ def _the_title(sentence: Sentence, index: int) -> None:
     position = items[index - 1] if index else None
     if position is None or position.kind != "position" or position.last + 1 != person.first:
         return
+    earlier = items[index - 2] if index >= 2 else None
+    if (
+        earlier is not None
+        and earlier.kind == "position"
+        and [t.text for t in tokens[earlier.last + 1 : position.first]] == [","]
+    ):
+        position = earlier  # "the university President, Professor X": the first title
     k = position.first
     assert person.span is not None
-    if k >= 2 and tokens[k - 2].text.lower() == "the" and POSSESSIVE.search(tokens[k - 1].text):
+    # "the party’s chairman X", "the university President X": the head names the body
+    common_head = (
+        k >= 2 and not tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS
+    )
+    if (
+        k >= 2
+        and tokens[k - 2].text.lower() == "the"
+        and (POSSESSIVE.search(tokens[k - 1].text) or common_head)
+    ):
         head = tokens[k - 1].bare
         if head not in lexicon.ORG_HEADS:
             return
