@@ -114,3 +114,22 @@ def test_a_lower_case_branch_goes_into_the_role_in_its_party(
     assert ("Нурлан Бекенов", "Партия «Береке»", "глава областного филиала") in _roles(
         _extract(extractor, text)
     )
+
+
+def _person_names(extraction: Extraction) -> set[str]:
+    return {m.name for m in extraction.mentions if m.type is EntityType.PERSON}
+
+
+def test_a_capitalised_title_opens_no_persons_name(extractor: RussianExtractor) -> None:
+    text = "Министр провела встречу с Представителем Миссии «Зеленый мост» Ириной Головко."
+    assert "Представителем Миссии" not in _person_names(_extract(extractor, text))
+
+
+def test_first_name_and_patronymic_are_the_person_of_that_first_name(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Директором центра назначен Айбек Ержанов. — Уверен, что опыт Айбека Маратовича "
+        "поможет нам, — сказал аким."
+    )
+    assert _person_names(_extract(extractor, text)) == {"Айбек Ержанов"}

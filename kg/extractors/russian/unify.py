@@ -34,7 +34,9 @@ def unify_names(builder: ExtractionBuilder, aliases: dict[str, str]) -> None:
     names.update(_by_ministry_short(orgs))
     for short, full in aliases.items():
         names[short] = names.get(full, full)
-    names.update(_by_initials([m for m in mentions if m.type is EntityType.PERSON]))
+    people = [m for m in mentions if m.type is EntityType.PERSON]
+    names.update(_by_initials(people))
+    names.update(_by_patronymic(people))
     for k, mention in enumerate(mentions):
         name = names.get(mention.name)
         if name is not None and name != mention.name:
@@ -132,6 +134,26 @@ def _by_initials(people: list[Mention]) -> dict[str, str]:
             for name in full
             if name.split()[-1].casefold() == surname.casefold()
             and name[:1].casefold() == first[:1].casefold()
+        }
+        if len(fits) == 1:
+            result[mention.name] = fits.pop()
+    return result
+
+
+def _by_patronymic(people: list[Mention]) -> dict[str, str]:
+    """ "Айбек Маратович" (first name and patronymic, the polite address) -> "Айбек
+    Ержанов" when one person of the article has that first name."""
+    result: dict[str, str] = {}
+    for mention in people:
+        words = mention.name.split()
+        if len(words) != 2 or not morph.is_patronymic(words[1]):
+            continue
+        fits = {
+            m.name
+            for m in people
+            if m.name != mention.name
+            and m.name.split()[0] == words[0]
+            and not morph.is_patronymic(m.name.split()[-1])
         }
         if len(fits) == 1:
             result[mention.name] = fits.pop()
