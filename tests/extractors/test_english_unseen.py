@@ -29,7 +29,7 @@ def _roles(text: str) -> set[tuple[str, str, str | None]]:
 
 def test_two_initials_keep_the_first_when_the_second_is_a() -> None:
     # "A." is an initial there, not the article "a"
-    text = "The hall was opened in 2008 by the President of Kazakhstan N. A. Temirov."
+    text = "The hall was opened in 2008 by the President of Uzbekistan N. A. Temirov."
     assert _names(text, EntityType.PERSON) == {"N. A. Temirov"}
 
 
@@ -53,17 +53,17 @@ def test_and_after_a_name_is_no_minister_field() -> None:
 
 
 def test_a_title_for_a_region_then_the_person() -> None:
-    text = "Attending were EU Special Representative for Central Asia Marja Koski and others."
+    text = "Guests included the UN Special Representative for Central Kazakhstan Marja Koski."
     assert _names(text, EntityType.PERSON) == {"Marja Koski"}
 
 
 def test_a_long_title_ending_in_a_country_then_the_person() -> None:
-    text = "It was led by Head of the Department of Trade of Japan in Uzbekistan Taro Sato."
+    text = "It was led by Head of the Office of Lake Trade of Japan in Uzbekistan Taro Sato."
     assert "Taro Sato" in _names(text, EntityType.PERSON)
 
 
 def test_plural_abstract_nouns_are_no_person() -> None:
-    text = "We recognize that Academic Institutions play a vital role."
+    text = "Officials agree that Regional Institutions matter a lot."
     assert _names(text, EntityType.PERSON) == set()
 
 
@@ -84,9 +84,9 @@ def test_a_group_of_people_opening_a_sentence_is_no_name() -> None:
 def test_an_undefined_acronym_spelt_by_a_body_names_it() -> None:
     text = (
         "A memorandum was signed between the Steppe Leasing Company and the Rural Policy "
-        "Institute. It was signed by Aidos Temirov, Chairman of the Board of the SLC."
+        "Institute. Aidos Temirov, Director of the SLC, spoke."
     )
-    assert _roles(text) == {("Aidos Temirov", "Steppe Leasing Company", "chairman of the board")}
+    assert _roles(text) == {("Aidos Temirov", "Steppe Leasing Company", "director")}
 
 
 def test_an_acronym_two_bodies_spell_names_neither() -> None:
@@ -97,11 +97,11 @@ def test_an_acronym_two_bodies_spell_names_neither() -> None:
 
 def test_a_lower_case_plural_ends_a_body_name_after_of() -> None:
     text = (
-        "The memorandum was signed by the Union of the Turkic-speaking countries and the "
-        "Steppe University. Aidos Temirov, general secretary of UTSC, spoke."
+        "A pact was agreed by the Union of the Steppe-speaking peoples and the "
+        "Steppe University. Aidos Temirov, general secretary of USSP, spoke."
     )
     assert _roles(text) == {
-        ("Aidos Temirov", "Union of the Turkic-speaking countries", "general secretary")
+        ("Aidos Temirov", "Union of the Steppe-speaking peoples", "general secretary")
     }
 
 
@@ -147,12 +147,12 @@ def test_one_word_of_a_longer_name_is_that_body() -> None:
 
 def test_a_rank_between_a_person_and_the_title_after_a_comma() -> None:
     text = (
-        "It was signed by Aidos Temirov, Chairman of the Board of the Steppe Leasing Company, "
-        "and Marat Bekov, Acting Chairman of the Board of the Rural Policy Institute."
+        "It was approved by Aidos Temirov, Director of the Steppe Leasing Company, "
+        "and Marat Bekov, Acting Director of the Rural Policy Institute."
     )
     assert _roles(text) == {
-        ("Aidos Temirov", "Steppe Leasing Company", "chairman of the board"),
-        ("Marat Bekov", "Rural Policy Institute", "acting chairman of the board"),
+        ("Aidos Temirov", "Steppe Leasing Company", "director"),
+        ("Marat Bekov", "Rural Policy Institute", "acting director"),
     }
 
 
@@ -186,7 +186,7 @@ def test_a_sentence_opening_adverb_is_no_part_of_a_name() -> None:
 
 
 def test_two_titles_joined_by_a_dash_after_a_country() -> None:
-    text = "It was given by the First President of Kazakhstan - Leader of the Nation Bolat Serikov."
+    text = "It was given by the first Rector of Uzbekistan - Leader of the Nation Bolat Serikov."
     assert _names(text, EntityType.PERSON) == {"Bolat Serikov"}
 
 
@@ -196,23 +196,21 @@ def test_a_title_of_the_nation_then_the_person() -> None:
 
 
 def test_a_named_unit_of_a_body_goes_into_the_role() -> None:
-    text = "Attending were Head of the Central Asia Unit of the European Lake Service Marat Bekov."
+    text = "Present: Head of the Central Kazakhstan Unit of the European Lake Service Marat Bekov."
     assert _roles(text) == {
-        ("Marat Bekov", "European Lake Service", "head of the central asia unit")
+        ("Marat Bekov", "European Lake Service", "head of the central kazakhstan unit")
     }
 
 
 def test_a_unit_of_a_ministry_keeps_its_field_in_the_role() -> None:
-    text = "He is Head of the Department of Trade of the Ministry of Lakes Aidos Temirov."
-    assert _roles(text) == {
-        ("Aidos Temirov", "Ministry of Lakes", "head of the department of trade")
-    }
+    text = "He serves as Head of the Division of Trade of the Ministry of Lakes Aidos Temirov."
+    assert _roles(text) == {("Aidos Temirov", "Ministry of Lakes", "head of the division of trade")}
 
 
 def test_a_common_head_before_a_title_names_the_body_named_before() -> None:
     text = (
         "A memorandum between the Lake Fund and the Steppe University was signed. "
-        "It was signed by the university rector Aidos Temirov."
+        "It was approved by the university rector Aidos Temirov."
     )
     assert ("Aidos Temirov", "Steppe University", "rector") in _roles(text)
 
@@ -220,6 +218,6 @@ def test_a_common_head_before_a_title_names_the_body_named_before() -> None:
 def test_a_second_title_after_a_comma_keeps_the_first() -> None:
     text = (
         "A memorandum between the Lake Fund and the Steppe University was signed. "
-        "The memorandum was signed by the university President, Professor Aidos Temirov."
+        "The accord was approved by the university President, Professor Aidos Temirov."
     )
     assert ("Aidos Temirov", "Steppe University", "president") in _roles(text)

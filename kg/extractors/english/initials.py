@@ -25,7 +25,7 @@ def spellings(name: str) -> set[str]:
         elif not word[:1].isalpha():
             continue  # a spaced dash, a number
         elif word[:1].islower():
-            full.append(["", word[0].upper()])  # "... of the Turkic-speaking countries"
+            full.append(["", word[0].upper()])  # "... of the Steppe-speaking peoples"
         elif "-" in word:
             parts = [p for p in word.split("-") if p[:1].isalpha()]
             full.append([parts[0][0].upper(), "".join(p[0].upper() for p in parts)])

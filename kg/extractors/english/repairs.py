@@ -125,7 +125,7 @@ class Repairs(Runs):
         for n, item in enumerate(self.items):
             if item.kind != "org" or item.span is None:
                 continue
-            # "the Central Asia Unit of X": the unit's own name may come before its word
+            # "the Central Kazakhstan Unit of X": the unit's own name may come before its word
             unit_word = next(
                 (
                     k
@@ -152,7 +152,7 @@ class Repairs(Runs):
             span = self._span(EntityType.ORGANISATION, list(range(head, item.last + 1)))
             position = self.items[n - 1] if n else None
             first = item.first
-            # words of the unit's name the run left out ("Central" of "Central Asia Unit")
+            # words of the unit's name the run left out ("Central" of "Central Kazakhstan Unit")
             while (
                 position is not None
                 and first - 1 > position.last

@@ -144,7 +144,7 @@ class Runs:
                 and tokens[j - 1].capitalised
                 and "of" in [t.text for t in tokens[i:j]]
             ):
-                end = j  # "Assembly of the Turkic-speaking countries"
+                end = j  # "Council of the Steppe-speaking peoples"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run

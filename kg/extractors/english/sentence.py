@@ -153,12 +153,12 @@ class Sentence(OrgRules, Repairs):
                 continue
             if w and tokens[words[w - 1]].text == "of" and len(rest) >= 3:
                 if tokens[rest[0]].bare in places.PLACES:
-                    # "President of Kazakhstan N. A. Temirov": a country is no body
+                    # "Rector of Uzbekistan N. A. Temirov": a country is no body
                     n = next(
                         (n for n, x in enumerate(rest) if tokens[x].bare not in places.PLACES), 0
                     )
                     if 0 < n < len(rest) - 1 and tokens[rest[n]].text in ("-", "–", "—"):
-                        w += n + 1  # "President of Kazakhstan - Leader of the Nation X"
+                        w += n + 1  # "Rector of Uzbekistan - Leader of the Nation X"
                         continue
                     self._person(rest)
                     return
@@ -221,7 +221,7 @@ class Sentence(OrgRules, Repairs):
         )
 
     def _field_and(self, before: list[int]) -> bool:
-        """ "Information and Social Development Minister": an "and" inside a minister's
+        """ "Transport and Road Development Minister": an "and" inside a minister's
         field, after a field word; "Bolat Nurov and Education Minister" joins a name."""
         word = self.tokens[before[-1] + 1] if before else None
         return (
