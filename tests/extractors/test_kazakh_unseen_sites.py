@@ -64,8 +64,16 @@ def test_a_bare_head_before_a_deputy_title_is_the_body_named_before() -> None:
 
 def test_an_akims_office_is_an_organisation_and_its_hall_is_not() -> None:
     found = extract(
-        "Қарасу ауданы әкімі аппаратының мәжіліс залында кездесу өтті. "
-        "Жиынды аудан әкімі аппаратының басшысы Серік Бекенов ашты."
+        "Қарасу ауданы әкімі аппаратының мәжіліс залы жөнделді. "
+        "Кейін аудан әкімі аппаратының басшысы Серік Бекенов сөйледі."
     )
     assert names(found, ORG) == {"Қарасу ауданы әкімі аппараты"}
     assert roles(found) == {("Серік Бекенов", "Қарасу ауданы әкімі аппараты", "басшы")}
+
+
+def test_first_name_and_patronymic_is_the_one_person_of_that_first_name() -> None:
+    found = extract(
+        "Қалада мешіт имамы Ерлан Жұмабеков кездесу өткізді. "
+        "Кездесуде Ерлан Серікұлы дін туралы айтты."
+    )
+    assert names(found, PERSON) == {"Ерлан Жұмабеков"}

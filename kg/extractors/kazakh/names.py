@@ -223,6 +223,28 @@ class Namer:
             }
             if len(full) == 1:
                 keys[index] = full.pop()
+        self._merge_patronymic_forms(keys, seen)
+
+    def _merge_patronymic_forms(self, keys: list[str], seen: list[tuple[str, str, str]]) -> None:
+        """A first name and a patronymic name the one other person of that first name.
+
+        Kazakh news calls "Ерлан Жұмабеков" "Ерлан Серікұлы" after the full name.
+        """
+        for index, proposal in enumerate(self.proposals):
+            if proposal.type is not EntityType.PERSON:
+                continue
+            words = proposal.key.split()
+            if len(words) != 2 or not words[1].endswith(lexicon.KAZAKH_PATRONYMIC_ENDINGS):
+                continue
+            others = {
+                key
+                for first, surname, key in seen
+                if first == words[0]
+                and key != keys[index]
+                and not surname.endswith(lexicon.KAZAKH_PATRONYMIC_ENDINGS)
+            }
+            if len(others) == 1:
+                keys[index] = others.pop()
 
     def _merge_abbreviations(self, keys: list[str]) -> None:
         """An abbreviation takes the key of the one organisation it abbreviates."""

@@ -43,6 +43,7 @@ from kg.lang.kk.lexicon.events import (
 from kg.lang.kk.lexicon.people import (
     FIRST_NAMES,
     HONORIFICS,
+    KAZAKH_PATRONYMIC_ENDINGS,
     NAME_ARTICLES,
     NAMESAKE_NOUNS,
     PATRONYMIC_ENDINGS,
@@ -78,6 +79,7 @@ __all__ = [
     "HONORIFICS",
     "IMPLIED_ORGS",
     "INTERNATIONAL_ACRONYMS",
+    "KAZAKH_PATRONYMIC_ENDINGS",
     "LEGAL_FORMS",
     "LEGAL_FORM_CLASSES",
     "NAMESAKE_NOUNS",
