@@ -133,3 +133,11 @@ def test_first_name_and_patronymic_are_the_person_of_that_first_name(
         "поможет нам, — сказал аким."
     )
     assert _person_names(_extract(extractor, text)) == {"Айбек Ержанов"}
+
+
+def test_two_capitalised_halves_joined_by_and_are_one_name(extractor: RussianExtractor) -> None:
+    text = "Итоги года подвела Всемирная лига Обществ Синего Ромба и Зеленого Круга."
+    # the plural "Обществ" names the members, no second body
+    assert _org_names(_extract(extractor, text)) == {
+        "Всемирная лига Обществ Синего Ромба и Зеленого Круга"
+    }

@@ -122,6 +122,28 @@ class SentenceBase:
             and not tokens[k + 1].titled
         )
 
+    def _titled_pair(self, conj: int) -> bool:
+        """True when "и" at ``conj`` joins two capitalised adjective + noun genitives.
+
+        The second half names no body of its own (no organisation head, no person).
+        """
+        tokens = self.tokens
+        if conj + 2 >= len(tokens) or conj < 2:
+            return False
+        left, adj, noun = tokens[conj - 1], tokens[conj + 1], tokens[conj + 2]
+        return (
+            left.titled
+            and left.case == "gent"
+            and tokens[conj - 2].pos == "ADJ"
+            and adj.titled
+            and adj.pos == "ADJ"
+            and adj.case == "gent"
+            and noun.titled
+            and noun.case == "gent"
+            and noun.ner != "PER"
+            and noun.lemma not in lexicon.ORG_HEADS
+        )
+
     def _bracketed_genitive(self, opened: int) -> int | None:
         """Index of ")" closing a short lower-case genitive gloss opened at ``opened``."""
         tokens = self.tokens
@@ -166,6 +188,11 @@ class SentenceBase:
                     break
                 end = attached - 1
                 j = attached
+                continue
+            if token.text == "и" and j > start and self._titled_pair(j):
+                # "Обществ Красного Креста и Красного Полумесяца": one name's two halves
+                end = j + 2
+                j += 3
                 continue
             if token.text in ("по", "и") and j + 1 < len(tokens):
                 after = tokens[j + 1]
