@@ -77,3 +77,17 @@ def test_first_name_and_patronymic_is_the_one_person_of_that_first_name() -> Non
         "Кездесуде Ерлан Серікұлы дін туралы айтты."
     )
     assert names(found, PERSON) == {"Ерлан Жұмабеков"}
+
+
+def test_a_hyphenated_outlet_or_school_ends_in_its_head_noun() -> None:
+    found = extract(
+        "Жаңалықты «Жаңа Ауыл» telegram-арнасы жариялады. "
+        "Кеше «Самғау» мектеп-лицейінің директоры Сәуле Бекова сөйледі."
+    )
+    assert names(found, ORG) == {"«Жаңа Ауыл» telegram-арнасы", "«Самғау» мектеп-лицейі"}
+    assert roles(found) == {("Сәуле Бекова", "«Самғау» мектеп-лицейі", "директор")}
+
+
+def test_a_unit_in_a_hyphenated_word_is_no_new_body() -> None:
+    found = extract("Қалалық көші-қон басқармасының фронт-офисі жұмысын бастады.")
+    assert not any("офис" in n for n in names(found, ORG))

@@ -90,7 +90,9 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         text = tok.text
         lex = tok.head if tok.head is not None else tok.event
         if i == span.head and lex is not None:
-            prefix = text[: text.rfind("-") + 1] if text[:1].isdigit() else ""
+            # "42-сессиясы", "telegram-арнасы": the head is the compound's last part
+            compound = "-" in text and "-" not in lex.form.stem
+            prefix = text[: text.rfind("-") + 1] if compound else ""
             text = prefix + _cased(lex.form.stem, text[len(prefix) :])
         elif i == span.end - 1 and (tok.legal_form or span.kind == "unit"):
             text = without_ending(tok)

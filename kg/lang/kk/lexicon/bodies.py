@@ -107,6 +107,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     # media
     "телеарна": OrgClass.MEDIA,
     "арна": OrgClass.MEDIA,
+    "канал": OrgClass.MEDIA,
     "радио": OrgClass.MEDIA,
     "газет": OrgClass.MEDIA,
     "журнал": OrgClass.MEDIA,
