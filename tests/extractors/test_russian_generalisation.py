@@ -6,7 +6,7 @@ import pytest
 
 from kg.extractors.russian import RussianExtractor
 from kg.iris import article_id
-from kg.model import Article, EntityType, Extraction, RoleClaim
+from kg.model import AgreementClaim, Article, EntityType, Extraction, RoleClaim
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +141,19 @@ def test_two_capitalised_halves_joined_by_and_are_one_name(extractor: RussianExt
     assert _org_names(_extract(extractor, text)) == {
         "Всемирная лига Обществ Синего Ромба и Зеленого Круга"
     }
+
+
+def _agreements(extraction: Extraction) -> list[set[str]]:
+    m = extraction.mentions
+    return [
+        {m[p].name for p in c.parties} for c in extraction.claims if isinstance(c, AgreementClaim)
+    ]
+
+
+def test_a_dateline_agency_and_an_elected_body_sign_nothing(extractor: RussianExtractor) -> None:
+    text = (
+        "ОРАЛ, 3 мая. /ИНФОРМБЮРО/. Пять партий, которые участвуют в выборах депутатов Сената "
+        "2 июня, подписали меморандум о честной борьбе. Об этом сообщила партия «Береке». "
+        "Меморандум подписали партии «Береке» и «Шанырак»."
+    )
+    assert _agreements(_extract(extractor, text)) == [{"Партия «Береке»", "Шанырак"}]

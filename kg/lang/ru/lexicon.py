@@ -225,6 +225,9 @@ BRANCH_HEADS: frozenset[str] = frozenset(
     {"офис", "полпредство", "представительство", "филиал", "отделение"}
 )
 
+#: Elections: the body named just after one is the one elected to, no actor.
+ELECTION_NOUNS: frozenset[str] = frozenset({"выборы", "выбор"})
+
 #: A state's missions abroad: the country they are in is part of the name
 #: ("Посольство РК в Японии" and "Посольство РК в Китае" are two bodies).
 MISSION_HEADS: frozenset[str] = frozenset({"посольство", "консульство", "генконсульство"})
