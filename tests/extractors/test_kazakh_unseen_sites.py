@@ -91,3 +91,14 @@ def test_a_hyphenated_outlet_or_school_ends_in_its_head_noun() -> None:
 def test_a_unit_in_a_hyphenated_word_is_no_new_body() -> None:
     found = extract("Қалалық көші-қон басқармасының фронт-офисі жұмысын бастады.")
     assert not any("офис" in n for n in names(found, ORG))
+
+
+def test_two_lists_of_parties_split_by_as_well_as_are_two_agreements() -> None:
+    found = extract(
+        "Қалада «Алтын Дән» ЖШС, «Ақбота» қоры және Қарасу колледжі, сонымен қатар "
+        "«Жарық» АҚ және Қарасу техникумы арасында меморандумдарға қол қойылды."
+    )
+    assert sorted(sorted(parties(found, a)) for a in agreements(found)) == [
+        ["«Алтын Дән» ЖШС", "«Ақбота» қоры", "Қарасу колледжі"],
+        ["«Жарық» АҚ", "Қарасу техникумы"],
+    ]

@@ -61,6 +61,7 @@ class Signing:
     subjects: tuple[OrgSpan, ...]  # in the nominative (or genitive before "арасында")
     partners: tuple[OrgSpan, ...]  # in the instrumental: "Y-мен"
     sides: bool  # "тараптар", "қос тарап": the parties are named elsewhere
+    breaks: tuple[int, ...] = ()  # "сонымен қатар" between two lists of parties
 
     @property
     def parties(self) -> tuple[OrgSpan, ...]:
@@ -138,7 +139,31 @@ def find_signing(
         nominative = morph.analyses(head.text)[0].stem
         title = text[toks[title_start].start : head.start] + nominative
     sides = any(t.lower.startswith(_SIDES) for t in toks[start:end])
-    return Signing(kind, title, tuple(subjects), tuple(partners), sides)
+    breaks = tuple(i for i in range(start, end - 1) if _list_break(toks, i))
+    return Signing(kind, title, tuple(subjects), tuple(partners), sides, breaks)
+
+
+# "A, B және C, сонымен қатар D, E және F арасында меморандумдарға қол қойылды": two
+# agreements, each list of parties its own
+_LIST_BREAKS = (("сонымен", "қатар"), ("сондай-ақ",), ("сондай", "-"), (";",))
+
+
+def _list_break(toks: Sequence[Tok], i: int) -> bool:
+    return any(
+        all(i + k < len(toks) and toks[i + k].lower == w for k, w in enumerate(words))
+        for words in _LIST_BREAKS
+    )
+
+
+def _groups(signing: Signing) -> list[tuple[OrgSpan, ...]]:
+    """The parties of a signing split where a list break stands between them."""
+    parties = sorted(signing.parties, key=lambda o: o.start)
+    groups: list[list[OrgSpan]] = [[]]
+    for org in parties:
+        if groups[-1] and any(groups[-1][-1].start < b < org.start for b in signing.breaks):
+            groups.append([])
+        groups[-1].append(org)
+    return [tuple(g) for g in groups]
 
 
 _HOLDERS_LOOKAHEAD = 2  # sentences after a signing searched for who signed it
@@ -194,7 +219,11 @@ def settle_agreements(
             if signer is not None:
                 found = [_agreement(signing, (signer, p)) for p in partners if p is not signer]
         elif len(signing.parties) >= 2:
-            found = [_agreement(signing, signing.parties)]
+            groups = _groups(signing)
+            if len(groups) > 1 and all(len(g) >= 2 for g in groups):
+                found = [_agreement(signing, g) for g in groups]
+            else:
+                found = [_agreement(signing, signing.parties)]
         elif len(subjects) == 1 and signer is not None and subjects[0] is not signer:
             found = [_agreement(signing, (signer, subjects[0]))]
         elif not signing.parties and signing.sides:

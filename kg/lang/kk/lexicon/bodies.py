@@ -72,6 +72,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "академия": OrgClass.EDUCATION,
     "колледж": OrgClass.EDUCATION,
     "училище": OrgClass.EDUCATION,
+    "техникум": OrgClass.EDUCATION,
     "мектеп": OrgClass.EDUCATION,
     "гимназия": OrgClass.EDUCATION,
     "лицей": OrgClass.EDUCATION,
