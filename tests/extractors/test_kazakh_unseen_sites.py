@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kazakh_support import agreements, extract, names, parties, roles
+from kazakh_support import agreements, extract, extractor, names, parties, roles
 
-from kg.model import EntityType
+from kg.iris import article_id
+from kg.model import Article, EntityType
 
 ORG = EntityType.ORGANISATION
 PERSON = EntityType.PERSON
@@ -102,3 +103,12 @@ def test_two_lists_of_parties_split_by_as_well_as_are_two_agreements() -> None:
         ["«Алтын Дән» ЖШС", "«Ақбота» қоры", "Қарасу колледжі"],
         ["«Жарық» АҚ", "Қарасу техникумы"],
     ]
+
+
+def test_the_publisher_credited_with_its_kind_noun_takes_the_publishers_name() -> None:
+    text = "Қалада жаңа саябақ ашылды, деп хабарлайды Dalanews агенттігінің тілшісі."
+    article = Article(
+        id=article_id(text), text=text, lang="kk", source_path="t.txt", publisher="Dalanews"
+    )
+    found = extractor().extract(article)
+    assert names(found, ORG) == {"Dalanews"}
