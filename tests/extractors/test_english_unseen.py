@@ -221,3 +221,16 @@ def test_a_second_title_after_a_comma_keeps_the_first() -> None:
         "The accord was approved by the college President, Professor Aidos Temirov."
     )
     assert ("Aidos Temirov", "Steppe College", "president") in _roles(text)
+
+
+def test_the_leader_of_a_delegation_holds_a_title_in_its_body() -> None:
+    text = (
+        "On May 2 a delegation of the Steppe Lake Society visited the Steppe College. "
+        "The delegation was led by Secretary Marat Bekov."
+    )
+    assert _roles(text) == {("Marat Bekov", "Steppe Lake Society", "secretary")}
+
+
+def test_a_delegation_of_no_named_body_gives_no_role() -> None:
+    text = "Guests visited the Steppe College. The delegation was led by Secretary Marat Bekov."
+    assert _roles(text) == set()

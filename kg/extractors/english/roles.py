@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
@@ -35,6 +36,8 @@ _BETWEEN = frozenset(
     {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
 )
 _MAX_GAP = 3
+# "a delegation of the X", "the delegation from X": X is the body it comes from.
+_DELEGATION_OF = re.compile(r"\bdelegation (?:of|from) (?:the )?$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 # -- roles ---------------------------------------------------------------------------
@@ -171,10 +174,37 @@ def _the_title(sentence: Sentence, index: int) -> None:
             org = Span(m.type, m.start, m.end, m.name, m.org_class)
             sentence.builder.role(person.span, org, position.role, sentence.bounds)
         return
+    delegation = _delegation_body(sentence, k)
+    if delegation is not None:
+        sentence.builder.role(person.span, delegation, position.role, sentence.bounds)
+        return
     orgs = [i for i in items if i.kind == "org" and i.span is not None]
     if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
         assert orgs[0].span is not None
         sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _delegation_body(sentence: Sentence, k: int) -> Span | None:
+    """ "a delegation of the X visited ... The delegation was led by Secretary Y": the
+    leader holds the title in the body the delegation came from."""
+    tokens = sentence.tokens
+    before = [t.bare for t in tokens[max(0, k - 5) : k]]
+    if "delegation" not in before or before[-2:] != ["led", "by"]:
+        return None
+    if any(i.kind == "org" and i.last < k for i in sentence.items):
+        return None  # "a delegation of the X led by": the body is in the sentence
+    text = sentence.text
+    found = [
+        m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION
+        and m.end <= tokens[k].start
+        and _DELEGATION_OF.search(text[max(0, m.start - 20) : m.start])
+    ]
+    if not found:
+        return None
+    m = found[-1]
+    return Span(m.type, m.start, m.end, m.name, m.org_class)
 
 
 def _plural(sentence: Sentence, position: Item | None) -> bool:
