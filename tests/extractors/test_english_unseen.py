@@ -226,11 +226,11 @@ def test_a_second_title_after_a_comma_keeps_the_first() -> None:
 def test_the_leader_of_a_delegation_holds_a_title_in_its_body() -> None:
     text = (
         "On May 2 a delegation of the Steppe Lake Society visited the Steppe College. "
-        "The delegation was led by Secretary Marat Bekov."
+        "The delegation, led by Secretary Marat Bekov, toured the campus."
     )
     assert _roles(text) == {("Marat Bekov", "Steppe Lake Society", "secretary")}
 
 
 def test_a_delegation_of_no_named_body_gives_no_role() -> None:
-    text = "Guests visited the Steppe College. The delegation was led by Secretary Marat Bekov."
+    text = "Guests came to Steppe College. The delegation, led by Secretary Marat Bekov, left."
     assert _roles(text) == set()

@@ -185,7 +185,7 @@ def _the_title(sentence: Sentence, index: int) -> None:
 
 
 def _delegation_body(sentence: Sentence, k: int) -> Span | None:
-    """ "a delegation of the X visited ... The delegation was led by Secretary Y": the
+    """ "a delegation of the X came ... The delegation, led by Secretary Y, ...": the
     leader holds the title in the body the delegation came from."""
     tokens = sentence.tokens
     before = [t.bare for t in tokens[max(0, k - 5) : k]]
