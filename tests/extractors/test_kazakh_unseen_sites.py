@@ -112,3 +112,11 @@ def test_the_publisher_credited_with_its_kind_noun_takes_the_publishers_name() -
     )
     found = extractor().extract(article)
     assert names(found, ORG) == {"Dalanews"}
+
+
+def test_one_memorandum_of_two_lists_stays_one() -> None:
+    found = extract(
+        "Қалада «Алтын Дән» ЖШС пен «Ақбота» қоры, сондай-ақ «Жарық» АҚ және Қарасу "
+        "техникумы арасында меморандумға қол қойылды."
+    )
+    assert len(agreements(found)) == 1

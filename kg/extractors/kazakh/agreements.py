@@ -139,13 +139,22 @@ def find_signing(
         nominative = morph.analyses(head.text)[0].stem
         title = text[toks[title_start].start : head.start] + nominative
     sides = any(t.lower.startswith(_SIDES) for t in toks[start:end])
-    breaks = tuple(i for i in range(start, end - 1) if _list_break(toks, i))
+    # only a plural ("меморандумдарға") says there are several agreements to split
+    plural = _plural_noun(toks[noun])
+    breaks = tuple(i for i in range(start, end - 1) if plural and _list_break(toks, i))
     return Signing(kind, title, tuple(subjects), tuple(partners), sides, breaks)
 
 
 # "A, B және C, сонымен қатар D, E және F арасында меморандумдарға қол қойылды": two
 # agreements, each list of parties its own
 _LIST_BREAKS = (("сонымен", "қатар"), ("сондай-ақ",), ("сондай", "-"), (";",))
+
+
+def _plural_noun(tok: Tok) -> bool:
+    for stem, _ in _KINDS:
+        if tok.lower.startswith(stem):
+            return tok.lower[len(stem) :].startswith(("дар", "дер", "тар", "тер", "лар", "лер"))
+    return False
 
 
 def _list_break(toks: Sequence[Tok], i: int) -> bool:
