@@ -157,3 +157,13 @@ def test_a_dateline_agency_and_an_elected_body_sign_nothing(extractor: RussianEx
         "Меморандум подписали партии «Береке» и «Шанырак»."
     )
     assert _agreements(_extract(extractor, text)) == [{"Партия «Береке»", "Шанырак"}]
+
+
+def test_a_capitalised_title_inside_a_name_belongs_to_it(extractor: RussianExtractor) -> None:
+    text = "Сотрудники Музея Второго Президента РК – Основателя открыли выставку."
+    assert _org_names(_extract(extractor, text)) == {"Музей Второго Президента РК – Основателя"}
+
+
+def test_a_dash_before_a_persons_name_ends_the_organisation(extractor: RussianExtractor) -> None:
+    text = "Работу фонда «Береке» – Петров оценил высоко."
+    assert _org_names(_extract(extractor, text)) == {"Фонд «Береке»"}

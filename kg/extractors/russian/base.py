@@ -233,8 +233,10 @@ class SentenceBase:
                 break
             if token.case != "gent" and not abbreviation:
                 break
-            if token.lemma in lexicon.POSITIONS:
-                break
+            if token.lemma in lexicon.POSITIONS and not (
+                token.titled and j > start and tokens[j - 1].titled and tokens[j - 1].pos == "ADJ"
+            ):
+                break  # a title, unless a capitalised name's ("Фонда Первого Президента")
             end = j
             j += 1
         return end

@@ -111,6 +111,7 @@ class OrgRules(OrgForms):
                 i += 1
         last = self.genitive_tail(i + 1)
         last = max(last, i)
+        last = self._dashed_epithet(last)
         # An indeclinable name in apposition: "Фонда Дала-Инвест".
         apposition = last + 1
         if (
@@ -142,6 +143,27 @@ class OrgRules(OrgForms):
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
+
+    def _dashed_epithet(self, last: int) -> int:
+        """ "Фонда Первого Президента – Лидера": a one-word title after a dash ends the name.
+
+        Only a capitalised word with no shape of a person's name, followed by lower case or
+        punctuation (natasha tags such epithets as people).
+        """
+        tokens = self.tokens
+        dash, word = last + 1, last + 2
+        if word >= len(tokens) or tokens[dash].text not in ("–", "—", "-"):
+            return last
+        after = tokens[word + 1] if word + 1 < len(tokens) else None
+        if (
+            tokens[last].text[:1].isupper()
+            and tokens[word].titled
+            and not morph.is_first_name(tokens[word].text)
+            and not morph.looks_like_surname(tokens[word].text)
+            and (after is None or after.pos == "PUNCT" or after.text[:1].islower())
+        ):
+            return word
+        return last
 
     def _unit(self, first: int, head: int) -> bool:
         """True for a body inside an organisation named after it in the genitive."""
