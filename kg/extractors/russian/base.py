@@ -190,7 +190,7 @@ class SentenceBase:
                 j = attached
                 continue
             if token.text == "и" and j > start and self._titled_pair(j):
-                # "Обществ Красного Креста и Красного Полумесяца": one name's two halves
+                # "Обществ Синего Ромба и Зеленого Круга": one name's two halves
                 end = j + 2
                 j += 3
                 continue
