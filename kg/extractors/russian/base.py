@@ -207,7 +207,7 @@ class SentenceBase:
                     j += 1
                     token = after
                     if token.case == "datv":
-                        # "по демократическим институтам и правам человека"
+                        # "по гражданским инициативам и правам молодежи"
                         while j + 1 < len(tokens) and tokens[j + 1].case == "datv":
                             j += 1
                         end = j
