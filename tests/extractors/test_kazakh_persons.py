@@ -66,15 +66,15 @@ def test_a_typo_in_a_long_surname_keeps_one_name() -> None:
     assert names(found, PERSON) == {"Йоханна Вайсенштайнер-Грау"}
 
 
-def test_russian_patronymics_and_trailing_honorifics_are_left_out_of_the_name() -> None:
-    # an honorific inside the name is part of its fullest written form (the corpus
-    # convention); one after the name ("мырза", "ханым") is not
+def test_trailing_honorifics_are_left_out_of_the_name_and_patronymics_kept() -> None:
+    # an honorific or a patronymic inside the name is part of its fullest written form
+    # (the corpus convention); an honorific after the name ("мырза", "ханым") is not
     found = extract(
         "Көрменің жетекшісі Ольга Петровна Семенова мен мүфти Әбілқасым қажы Жолдасбекұлы "
         "және Ерлан Байжанов мырза келді."
     )
     assert names(found, PERSON) == {
-        "Ольга Семенова",
+        "Ольга Петровна Семенова",
         "Әбілқасым қажы Жолдасбекұлы",
         "Ерлан Байжанов",
     }

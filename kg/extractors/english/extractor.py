@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, complete_prefixes, sentence_spans
+from kg.extractors.english import initials, shortforms
 from kg.extractors.english.events import EventFinding
 from kg.extractors.english.sentence import Sentence
 from kg.extractors.english.tokens import POSSESSIVE, TOKEN, Token
@@ -43,6 +44,7 @@ class EnglishExtractor:
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
             ]
+            _spelt_acronyms(tokens, builder, acronyms)
             sentence = Sentence(article.text, tokens, bounds, builder, acronyms, title)
             sentence.run()
             if not _date_line(tokens):
@@ -52,6 +54,7 @@ class EnglishExtractor:
             all_tokens.extend(tokens)
             acronyms.update(sentence.acronyms())
             events.extend(sentence.events)
+        _spelt_acronyms(all_tokens, builder, acronyms)
         surnames = {p.name.split()[-1].lower(): p for p in people}
         for token in singles:
             full = surnames.get(token.bare)
@@ -73,10 +76,39 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         _complete_single_bodies(builder)
+        shortforms.dateline_outlet(article.text, all_tokens, builder)
+        shortforms.complete_short_forms(builder)
+        shortforms.one_order_per_person(builder)
         _one_name_per_variant(builder)
         _one_kind_per_parties(builder)
         _date_and_place(builder, events)
         return builder.build()
+
+
+def _spelt_acronyms(
+    tokens: list[Token], builder: ExtractionBuilder, acronyms: dict[str, Span]
+) -> None:
+    """An acronym never defined in brackets stands for the one body found so far whose
+    initials spell it ("the SLC" after "State Leasing Company")."""
+    bodies: list[Span] | None = None
+    for token in tokens:
+        bare = POSSESSIVE.sub("", token.text)
+        if bare in acronyms or bare in lexicon.KNOWN_ACRONYMS or not _capitals(bare):
+            continue
+        if bodies is None:
+            bodies = [
+                Span(m.type, m.start, m.end, m.name, m.org_class)
+                for m in builder.mentions
+                if m.type is EntityType.ORGANISATION
+            ]
+        body = initials.infer(bare, bodies)
+        if body is not None:
+            acronyms[bare] = body
+
+
+def _capitals(text: str) -> bool:
+    """ "SLC", "PATS": three or more capital letters and nothing else."""
+    return len(text) >= 3 and text.isalpha() and text.isupper()
 
 
 def _agreement_title(tokens: list[Token]) -> bool:

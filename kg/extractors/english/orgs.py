@@ -89,6 +89,7 @@ class OrgRules(Runs):
             or tokens[rest[end + 1]].bare in lexicon.OFFICE_HEADS
         ):
             end += 1
+        end = self._later_head(rest, end)
         joiners: tuple[str, ...] = ("of", "for", "and", "on", "the", "-", "under")
         if tokens[rest[end]].bare in lexicon.OFFICE_HEADS:
             joiners += ("in", "to")
@@ -138,6 +139,24 @@ class OrgRules(Runs):
             span = self._span(EntityType.ORGANISATION, indices, org_class)
             self.items.append(Item("org", indices[0], indices[-1], span=span))
         return end + 1
+
+    def _later_head(self, rest: list[int], end: int) -> int:
+        """ "Civic Initiative Support Center": a head a few plain words on is the
+        name's head, the earlier one a word of the name."""
+        tokens = self.tokens
+        j = end + 1
+        while j < len(rest) and j - end <= 3:
+            token = tokens[rest[j]]
+            if (
+                not token.capitalised
+                or token.text.lower() in CONNECTORS
+                or self._position_at(rest[j], rest[-1]) is not None
+            ):
+                break
+            if token.head is not None and self._heads_name(rest[j], rest):
+                return j
+            j += 1
+        return end
 
     def _typed_name(self, rest: list[int], head: int, end: int) -> int:
         """ "Public Association Bright Steppe": generic words and a head, then the name."""

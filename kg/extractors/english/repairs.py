@@ -125,15 +125,24 @@ class Repairs(Runs):
         for n, item in enumerate(self.items):
             if item.kind != "org" or item.span is None:
                 continue
-            if tokens[item.first].bare not in lexicon.INTERNAL_UNITS:
+            # "the Central Kazakhstan Unit of X": the unit's own name may come before its word
+            unit_word = next(
+                (
+                    k
+                    for k in range(item.first, min(item.first + 4, item.last))
+                    if tokens[k].bare in lexicon.INTERNAL_UNITS
+                ),
+                None,
+            )
+            if unit_word is None or not all(
+                t.capitalised for t in tokens[item.first : unit_word + 1]
+            ):
                 continue
             parent = next(
                 (
                     k
-                    for k in range(item.first + 2, item.last)
-                    if tokens[k].text == "of"
-                    and tokens[k + 1 if tokens[k + 1].text != "the" else k + 2].head
-                    in lexicon.PARENT_HEADS
+                    for k in range(unit_word + 1, item.last)
+                    if tokens[k].text == "of" and self._parent_at(k, item.last)
                 ),
                 None,
             )
@@ -141,13 +150,37 @@ class Repairs(Runs):
                 continue
             head = parent + 2 if tokens[parent + 1].text == "the" else parent + 1
             span = self._span(EntityType.ORGANISATION, list(range(head, item.last + 1)))
-            # the item keeps the unit's words, so the title before it still pairs
-            self.items[n] = Item("org", item.first, item.last, span=span)
             position = self.items[n - 1] if n else None
+            first = item.first
+            # words of the unit's name the run left out ("Central" of "Central Kazakhstan Unit")
+            while (
+                position is not None
+                and first - 1 > position.last
+                and tokens[first - 1].capitalised
+                and tokens[first - 1].text.lower() not in ("of", "the")
+            ):
+                first -= 1
+            # the item keeps the unit's words, so the title before it still pairs
+            self.items[n] = Item("org", first, item.last, span=span)
             if position is not None and position.kind == "position" and position.role:
-                unit = " ".join(t.text.lower() for t in tokens[item.first : parent])
+                unit = " ".join(t.text.lower() for t in tokens[first:parent])
                 role = f"{position.role} of the {unit}"
                 self.items[n - 1] = Item("position", position.first, position.last, role=role)
+
+    def _parent_at(self, k: int, last: int) -> bool:
+        """Whether "of" at ``k`` opens a unit's parent: "of the Ministry of X", or a
+        name with a head further on ("of the European Lake Service")."""
+        tokens = self.tokens
+        first = k + 2 if tokens[k + 1].text == "the" else k + 1
+        if tokens[first].head in lexicon.PARENT_HEADS:
+            return True
+        words = tokens[first : last + 1]
+        return (
+            len(words) >= 2
+            and all(t.capitalised for t in words)
+            and words[-1].head is not None
+            and words[-1].bare not in lexicon.INTERNAL_UNITS
+        )
 
     def _bare_head(self, item: Item) -> bool:
         """A head alone ("Group of people ...", "the Foundation") names no body."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
@@ -35,6 +36,8 @@ _BETWEEN = frozenset(
     {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
 )
 _MAX_GAP = 3
+# "a delegation of the X", "the delegation from X": X is the body it comes from.
+_DELEGATION_OF = re.compile(r"\bdelegation (?:of|from) (?:the )?$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 
 # -- roles ---------------------------------------------------------------------------
@@ -89,7 +92,8 @@ def find_roles(sentence: Sentence) -> None:
             listed = []
         after: list[Item] = []
         k, left = index + 1, item.last
-        allowed = _AFTER_PERSON | _BETWEEN
+        # "X, Acting Chairman of Y": the title's prefix lies outside its item
+        allowed = _AFTER_PERSON | _BETWEEN | lexicon.TITLE_PREFIXES
         while (
             k < len(items)
             and items[k].kind != "person"
@@ -137,9 +141,24 @@ def _the_title(sentence: Sentence, index: int) -> None:
     position = items[index - 1] if index else None
     if position is None or position.kind != "position" or position.last + 1 != person.first:
         return
+    earlier = items[index - 2] if index >= 2 else None
+    if (
+        earlier is not None
+        and earlier.kind == "position"
+        and [t.text for t in tokens[earlier.last + 1 : position.first]] == [","]
+    ):
+        position = earlier  # "the university President, Professor X": the first title
     k = position.first
     assert person.span is not None
-    if k >= 2 and tokens[k - 2].text.lower() == "the" and POSSESSIVE.search(tokens[k - 1].text):
+    # "the party’s chairman X", "the university President X": the head names the body
+    common_head = (
+        k >= 2 and not tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS
+    )
+    if (
+        k >= 2
+        and tokens[k - 2].text.lower() == "the"
+        and (POSSESSIVE.search(tokens[k - 1].text) or common_head)
+    ):
         head = tokens[k - 1].bare
         if head not in lexicon.ORG_HEADS:
             return
@@ -155,10 +174,37 @@ def _the_title(sentence: Sentence, index: int) -> None:
             org = Span(m.type, m.start, m.end, m.name, m.org_class)
             sentence.builder.role(person.span, org, position.role, sentence.bounds)
         return
+    delegation = _delegation_body(sentence, k)
+    if delegation is not None:
+        sentence.builder.role(person.span, delegation, position.role, sentence.bounds)
+        return
     orgs = [i for i in items if i.kind == "org" and i.span is not None]
     if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
         assert orgs[0].span is not None
         sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _delegation_body(sentence: Sentence, k: int) -> Span | None:
+    """ "a delegation of the X came ... The delegation, led by Secretary Y, ...": the
+    leader holds the title in the body the delegation came from."""
+    tokens = sentence.tokens
+    before = [t.bare for t in tokens[max(0, k - 5) : k]]
+    if "delegation" not in before or before[-2:] != ["led", "by"]:
+        return None
+    if any(i.kind == "org" and i.last < k for i in sentence.items):
+        return None  # "a delegation of the X led by": the body is in the sentence
+    text = sentence.text
+    found = [
+        m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION
+        and m.end <= tokens[k].start
+        and _DELEGATION_OF.search(text[max(0, m.start - 20) : m.start])
+    ]
+    if not found:
+        return None
+    m = found[-1]
+    return Span(m.type, m.start, m.end, m.name, m.org_class)
 
 
 def _plural(sentence: Sentence, position: Item | None) -> bool:

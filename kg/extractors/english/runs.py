@@ -23,6 +23,9 @@ QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 _HEADLINE_SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "as", "vs", "via"}
 )
+# Lower-case plurals that end a body's name after a capitalised adjective: "Council of
+# the Turkic-speaking states".
+_PLURAL_TAILS = frozenset({"countries", "states", "nations", "peoples"})
 # A quotation this short (in tokens) is a title, not speech.
 _SHORT_QUOTE = 16
 
@@ -100,7 +103,14 @@ class Runs:
             if token.text.lower() in CONNECTORS and j + 1 < len(tokens):
                 j += 1  # "Ministry Of Culture" in a Title Case headline
             elif (token.capitalised and token.text[:1].isalpha()) or _PARTICLE.match(token.text):
-                if token.function_word and token.bare != "the":
+                # "N. A. Temirov": the initial "A." is no article; "Network of
+                # Volunteers" goes on
+                if (
+                    token.function_word
+                    and token.bare != "the"
+                    and not self._initial(j)
+                    and not (token.bare in shapes.PEOPLE_GROUPS and tokens[j - 1].text == "of")
+                ):
                     break
                 if token.bare in lexicon.SIGNING or token.bare in lexicon.HEADLINE_VERBS:
                     break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
@@ -128,6 +138,13 @@ class Runs:
                 and "of" in [t.text for t in tokens[i:j]]
             ):
                 end = j  # "Akimat of the Zhasyl district of Aktau"
+                j += 1
+            elif (
+                token.text in _PLURAL_TAILS
+                and tokens[j - 1].capitalised
+                and "of" in [t.text for t in tokens[i:j]]
+            ):
+                end = j  # "Council of the Steppe-speaking peoples"
                 j += 1
             elif token.text == "to" and tokens[j - 1].bare == "ambassador":
                 j += 1  # "Ambassador to Georgia Arman Yessimov" is one run
@@ -268,7 +285,8 @@ class Runs:
             and all(t.capitalised for t in words)
             and all(name_shaped(t) for t in name)
             and person_shaped(name)
-            and not person_shaped(words[:-2])
+            # the field may be a region ("for Central Asia"), which a name could be
+            and (not person_shaped(words[:-2]) or all(t.bare in places.PLACES for t in words[:-2]))
         ):
             return limit - 2
         return end

@@ -94,6 +94,11 @@ class Sentence(OrgRules, Repairs):
                 self._acronym_org(k)
                 w += 1
                 continue
+            if self._acronym_before_name(words, w):
+                # "secretary general of UST Dauren Omarov": the body, then its person
+                self._acronym_org(k)
+                w += 1
+                continue
             end = self._position_at(k, last)
             if end is not None:
                 end = self._position_body(end, last)
@@ -147,6 +152,16 @@ class Sentence(OrgRules, Repairs):
                 w += used
                 continue
             if w and tokens[words[w - 1]].text == "of" and len(rest) >= 3:
+                if tokens[rest[0]].bare in places.PLACES:
+                    # "Rector of Uzbekistan N. A. Temirov": a country is no body
+                    n = next(
+                        (n for n, x in enumerate(rest) if tokens[x].bare not in places.PLACES), 0
+                    )
+                    if 0 < n < len(rest) - 1 and tokens[rest[n]].text in ("-", "–", "—"):
+                        w += n + 1  # "Rector of Uzbekistan - Leader of the Nation X"
+                        continue
+                    self._person(rest)
+                    return
                 self._unheaded_org(rest)
                 return
             self._person(rest)
@@ -167,7 +182,9 @@ class Sentence(OrgRules, Repairs):
             word = tokens[words[m]]
             if not (word.capitalised or word.text == "and") or word.bare in lexicon.POSITIONS:
                 return None
-            if word.bare in lexicon.TITLE_PREFIXES or word.bare in shapes.NOT_NAMES:
+            if word.bare in lexicon.TITLE_PREFIXES:
+                return None
+            if word.bare in shapes.NOT_NAMES and not self._field_and(words[start:m]):
                 return None
             m += 1
         if m == start or m >= len(words) or tokens[words[m]].bare != "minister":
@@ -186,6 +203,32 @@ class Sentence(OrgRules, Repairs):
         )
         self.items.append(Item("org", words[start], words[m - 1], span=span))
         return m
+
+    def _acronym_before_name(self, words: list[int], w: int) -> bool:
+        """An acronym the article uses for a body (or after "of"), then a person's name."""
+        tokens = self.tokens
+        k = words[w]
+        text = POSSESSIVE.sub("", tokens[k].text)
+        name = [tokens[x] for x in words[w + 1 :]]
+        return (
+            acronym_shaped(text)
+            and text.isalpha()
+            and tokens[k].bare not in places.PLACES
+            and (text in self.known or text in lexicon.KNOWN_ACRONYMS or tokens[k - 1].text == "of")
+            and 2 <= len(name) <= 3
+            and all(name_shaped(t) for t in name)
+            and person_shaped(name)
+        )
+
+    def _field_and(self, before: list[int]) -> bool:
+        """ "Transport and Road Development Minister": an "and" inside a minister's
+        field, after a field word; "Bolat Nurov and Education Minister" joins a name."""
+        word = self.tokens[before[-1] + 1] if before else None
+        return (
+            word is not None
+            and word.text == "and"
+            and not person_shaped([self.tokens[k] for k in before])
+        )
 
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Water and Forest Resources Serik Dauletov": body, then name."""
@@ -209,9 +252,15 @@ class Sentence(OrgRules, Repairs):
         # "Representative in Kazakhstan Arthur Lee": the place ends the title before it
         after_title = (
             bool(names)
-            and tokens[names[0] - 1].text in ("in", "to")
+            and (
+                tokens[names[0] - 1].text in ("in", "to", "of")
+                or (tokens[names[0] - 1].text == "the" and tokens[names[0] - 2].text == "of")
+            )
             and any(
-                i.kind in ("position", "org") and 0 < names[0] - i.last <= 8 for i in self.items
+                i.kind in ("position", "org")
+                and names[0] - i.last > 0
+                and (names[0] - i.last <= 8 or self._title_words(i.last + 1, names[0]))
+                for i in self.items
             )
             and any(i.kind == "position" for i in self.items)
         )
@@ -229,6 +278,9 @@ class Sentence(OrgRules, Repairs):
             return
         if len(names) == 1:
             bare = POSSESSIVE.sub("", tokens[names[0]].text)
+            if bare in self.known:
+                self._acronym_org(names[0])  # "Chairman of the SLC": the body it stands for
+                return
             if bare in lexicon.KNOWN_ACRONYMS:
                 span = self._span(EntityType.ORGANISATION, names, OrgClass.INTERNATIONAL)
                 self.items.append(Item("org", names[0], names[0], span=span))
@@ -252,6 +304,14 @@ class Sentence(OrgRules, Repairs):
                 Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
+
+    def _title_words(self, first: int, end: int) -> bool:
+        """Tokens ``first`` up to ``end`` continue a long title ("of the Department of
+        Trade of Japan in"): capitalised words and the small words between them."""
+        return all(
+            t.capitalised or t.text in CONNECTORS or t.text in ("in", "to")
+            for t in self.tokens[first:end]
+        )
 
     def _particle(self, k: int, names: list[int]) -> bool:
         """ "Arthur van Diesen": a lower-case particle inside a person's name."""

@@ -16,7 +16,7 @@ sides) are the two organisations the text has just named together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extractors.kazakh.orgs import OrgSpan
 from kg.extractors.kazakh.roles import Holder
@@ -61,6 +61,7 @@ class Signing:
     subjects: tuple[OrgSpan, ...]  # in the nominative (or genitive before "арасында")
     partners: tuple[OrgSpan, ...]  # in the instrumental: "Y-мен"
     sides: bool  # "тараптар", "қос тарап": the parties are named elsewhere
+    breaks: tuple[int, ...] = ()  # "сонымен қатар" between two lists of parties
 
     @property
     def parties(self) -> tuple[OrgSpan, ...]:
@@ -138,7 +139,73 @@ def find_signing(
         nominative = morph.analyses(head.text)[0].stem
         title = text[toks[title_start].start : head.start] + nominative
     sides = any(t.lower.startswith(_SIDES) for t in toks[start:end])
-    return Signing(kind, title, tuple(subjects), tuple(partners), sides)
+    # only a plural ("меморандумдарға") says there are several agreements to split
+    plural = _plural_noun(toks[noun])
+    breaks = tuple(i for i in range(start, end - 1) if plural and _list_break(toks, i))
+    return Signing(kind, title, tuple(subjects), tuple(partners), sides, breaks)
+
+
+# "A, B және C, сонымен қатар D, E және F арасында меморандумдарға қол қойылды": two
+# agreements, each list of parties its own
+_LIST_BREAKS = (("сонымен", "қатар"), ("сондай-ақ",), ("сондай", "-"), (";",))
+
+
+def _plural_noun(tok: Tok) -> bool:
+    for stem, _ in _KINDS:
+        if tok.lower.startswith(stem):
+            return tok.lower[len(stem) :].startswith(("дар", "дер", "тар", "тер", "лар", "лер"))
+    return False
+
+
+def _list_break(toks: Sequence[Tok], i: int) -> bool:
+    return any(
+        all(i + k < len(toks) and toks[i + k].lower == w for k, w in enumerate(words))
+        for words in _LIST_BREAKS
+    )
+
+
+def _groups(signing: Signing) -> list[tuple[OrgSpan, ...]]:
+    """The parties of a signing split where a list break stands between them."""
+    parties = sorted(signing.parties, key=lambda o: o.start)
+    groups: list[list[OrgSpan]] = [[]]
+    for org in parties:
+        if groups[-1] and any(groups[-1][-1].start < b < org.start for b in signing.breaks):
+            groups.append([])
+        groups[-1].append(org)
+    return [tuple(g) for g in groups]
+
+
+_HOLDERS_LOOKAHEAD = 2  # sentences after a signing searched for who signed it
+
+
+def signers_after(
+    toks: Sequence[Tok],
+    signings: Sequence[Signing | None],
+    holders: Sequence[Sequence[Holder]],
+) -> list[Signing | None]:
+    """Signings that name no party take the bodies of the people the next sentences name.
+
+    "Меморандумға қол қойылды. Шараға X министрі А мен Y қорының президенті Б
+    қатысты": a signing in the passive often leaves its signers to the sentence after,
+    where people stand for their bodies (as when they sign themselves).
+    """
+    out = list(signings)
+    for index, signing in enumerate(signings):
+        if signing is None or signing.parties or signing.sides:
+            continue
+        for later in range(index + 1, min(index + 1 + _HOLDERS_LOOKAHEAD, len(signings))):
+            if signings[later] is not None:
+                break
+            bodies: list[OrgSpan] = []
+            for holder in holders[later]:
+                org = holder.organisation
+                acts = morph.name_case(toks[holder.person.end - 1].text) in ("nom", "ins")
+                if acts and all(org is not o for o in bodies):
+                    bodies.append(org)
+            if len(bodies) >= 2:
+                out[index] = replace(signing, subjects=tuple(bodies))
+                break
+    return out
 
 
 def settle_agreements(
@@ -161,7 +228,11 @@ def settle_agreements(
             if signer is not None:
                 found = [_agreement(signing, (signer, p)) for p in partners if p is not signer]
         elif len(signing.parties) >= 2:
-            found = [_agreement(signing, signing.parties)]
+            groups = _groups(signing)
+            if len(groups) > 1 and all(len(g) >= 2 for g in groups):
+                found = [_agreement(signing, g) for g in groups]
+            else:
+                found = [_agreement(signing, signing.parties)]
         elif len(subjects) == 1 and signer is not None and subjects[0] is not signer:
             found = [_agreement(signing, (signer, subjects[0]))]
         elif not signing.parties and signing.sides:

@@ -71,6 +71,8 @@ def assemble(doc: Doc, article: Article) -> Extraction:
         if org is not None and id(org) in proposal_of:
             namer.aliases[letters] = namer.proposals[proposal_of[id(org)]].key
     names = namer.settle()
+    if article.publisher:
+        names = [_as_publisher(n, article.publisher) for n in names]
 
     builder = ExtractionBuilder(article, NAME, complete_prefixes=False)
     spans: dict[int, Span] = {}
@@ -82,6 +84,25 @@ def assemble(doc: Doc, article: Article) -> Extraction:
     _add_claims(builder, toks, sentences, spans)
     _date_and_place(builder, toks, sentences, spans, article)
     return builder.build()
+
+
+# Words that say what kind of outlet a name is: "X агенттігі", "X ақпарат порталы".
+_OUTLET_WORDS = ("агентт", "ақпарат", "портал", "сайт", "газет", "басылым", "арна", "журнал")
+
+
+def _as_publisher(name: str, publisher: str) -> str:
+    """The publisher's own name for "<publisher> агенттігі" (the outlet credits itself).
+
+    The resolver adds the article's publisher as an organisation; naming the credit
+    line's outlet the same way makes the two one node, not two.
+    """
+    words, own = name.split(), publisher.casefold().split()
+    rest = words[len(own) :]
+    if [w.casefold() for w in words[: len(own)]] != own or not 1 <= len(rest) <= 2:
+        return name
+    if all(w.lower().startswith(_OUTLET_WORDS) for w in rest):
+        return publisher
+    return name
 
 
 def _person(toks: list[Tok], span: PersonSpan, attested: frozenset[str]) -> Proposal:

@@ -21,6 +21,7 @@ from kg.model import EntityType
 
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
+_SPACED_DASH = re.compile(r"(?<=\w)\s*[-–—]\s*(?=\w)")
 _SKIPPED_IN_ACRONYMS = lexicon.NAME_CONJUNCTIONS | lexicon.NAME_LINKS
 _LATIN_NUMERALS = str.maketrans("ІХҮ", "IXV")
 # "облыстық" (regional) names the office of the region a longer name gives.
@@ -89,7 +90,9 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         text = tok.text
         lex = tok.head if tok.head is not None else tok.event
         if i == span.head and lex is not None:
-            prefix = text[: text.rfind("-") + 1] if text[:1].isdigit() else ""
+            # "42-сессиясы", "telegram-арнасы": the head is the compound's last part
+            compound = "-" in text and "-" not in lex.form.stem
+            prefix = text[: text.rfind("-") + 1] if compound else ""
             text = prefix + _cased(lex.form.stem, text[len(prefix) :])
         elif i == span.end - 1 and (tok.legal_form or span.kind == "unit"):
             text = without_ending(tok)
@@ -103,10 +106,12 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
 
 
 def person_name(toks: Sequence[Tok], span: PersonSpan, attested: Container[str]) -> str:
-    """A person's nominative name: capitals tamed, patronymic and honorifics left out."""
+    """A person's nominative name: capitals tamed, honorifics left out.
+
+    A patronymic stays ("Иван Петрович Сидоров"): the fullest form is the canonical
+    one, and the key that groups the mentions is first name and surname anyway.
+    """
     words = list(span.words)
-    if len(words) == 3 and toks[words[1]].lower.endswith(lexicon.PATRONYMIC_ENDINGS):
-        words.pop(1)
     names = [_title(toks[w].text) for w in words]
     names[-1] = morph.strip_name_case(names[-1], attested, keep=lexicon.FIRST_NAMES)
     return " ".join(names)
@@ -119,6 +124,8 @@ def match_key(name: str, attested: Container[str]) -> str:
     "Қазақстанның Азаматтық Альянсы" and "Қазақстан Азаматтық альянсының" meet.
     """
     text = _AFTER_INITIAL.sub(" ", _QUOTE_CHARS.sub(" ", name))
+    # "«ТК – Жол»" and "«ТК-Жол»": sites space a name's dash or not
+    text = _SPACED_DASH.sub("-", text)
     words: list[str] = []
     for word in text.split():
         if word.upper() in lexicon.LEGAL_FORMS:
@@ -218,6 +225,28 @@ class Namer:
             }
             if len(full) == 1:
                 keys[index] = full.pop()
+        self._merge_patronymic_forms(keys, seen)
+
+    def _merge_patronymic_forms(self, keys: list[str], seen: list[tuple[str, str, str]]) -> None:
+        """A first name and a patronymic name the one other person of that first name.
+
+        Kazakh news calls "Ерлан Жұмабеков" "Ерлан Серікұлы" after the full name.
+        """
+        for index, proposal in enumerate(self.proposals):
+            if proposal.type is not EntityType.PERSON:
+                continue
+            words = proposal.key.split()
+            if len(words) != 2 or not words[1].endswith(lexicon.KAZAKH_PATRONYMIC_ENDINGS):
+                continue
+            others = {
+                key
+                for first, surname, key in seen
+                if first == words[0]
+                and key != keys[index]
+                and not surname.endswith(lexicon.KAZAKH_PATRONYMIC_ENDINGS)
+            }
+            if len(others) == 1:
+                keys[index] = others.pop()
 
     def _merge_abbreviations(self, keys: list[str]) -> None:
         """An abbreviation takes the key of the one organisation it abbreviates."""

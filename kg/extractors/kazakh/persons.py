@@ -85,7 +85,7 @@ def arabic_name_part(tok: Tok) -> bool:
 
 def _kazakh_patronymic(tok: Tok) -> bool:
     """ "Ерболқызы", "Серікұлы": a surname, or a patronymic when a surname follows."""
-    return tok.lower.endswith(("ұлы", "қызы", "улы", "кызы"))
+    return tok.lower.endswith(lexicon.KAZAKH_PATRONYMIC_ENDINGS)
 
 
 def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:

@@ -19,6 +19,7 @@ from kg.extractors.kazakh.agreements import (
     find_signing,
     settle_agreements,
     signed_without_noun,
+    signers_after,
 )
 from kg.extractors.kazakh.events import find_events
 from kg.extractors.kazakh.names import match_key, org_name
@@ -222,6 +223,7 @@ def kk_rule_relations(doc: Doc) -> Doc:
             orgs = [*before.orgs, *found.orgs]
             holders = [*before.holders, *found.holders]
             signings[k] = find_signing(toks, before.start, found.end, orgs, holders, text)
+    signings = signers_after(toks, signings, [f.holders for f in sentences])
     settled = settle_agreements(signings, [f.orgs for f in sentences])
     for found, agreements in zip(sentences, settled, strict=True):
         found.agreements = agreements

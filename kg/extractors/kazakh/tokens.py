@@ -9,6 +9,7 @@ from functools import cache
 
 from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
+from kg.model import OrgClass
 
 OPENING_QUOTES = frozenset("«„‹")
 CLOSING_QUOTES = frozenset("»›")
@@ -184,14 +185,23 @@ def _plural_positions(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
     return forms
 
 
-def _lookup(table: dict[str, Lexeme], lower: str) -> Lexeme | None:
+def _lookup(table: dict[str, Lexeme], lower: str, compounds: bool = False) -> Lexeme | None:
     found = table.get(lower)
     if found is None and "-" in lower:
         # "42-сессиясы", "вице-министрі" is listed whole, "бас-директоры" is not
         prefix, _, rest = lower.partition("-")
         if prefix.isdigit():
             found = table.get(rest)
+        elif compounds and prefix.isalpha() and len(prefix) >= 3 and "-" not in rest:
+            # "telegram-арнасы", "мектеп-лицейі": an outlet or a school ends in its head
+            # noun; "басқармасының фронт-офисі" is a unit of the body before it
+            tail = table.get(rest)
+            if tail is not None and lexicon.ORG_HEADS.get(tail.lemma) in _COMPOUND_CLASSES:
+                found = tail
     return found
+
+
+_COMPOUND_CLASSES = frozenset({OrgClass.MEDIA, OrgClass.EDUCATION})
 
 
 def _case(text: str, lower: str) -> str:
@@ -236,7 +246,7 @@ def analyse(
             case=_case(text, lower) if word else "nom",
         )
         if word and not initials:
-            tok.head = _lookup(heads, lower)
+            tok.head = _lookup(heads, lower, compounds=True)
             tok.event = _lookup(events, lower)
             tok.position = _lookup(positions, lower)
             tok.plural_head = plural_heads.get(lower)

@@ -37,7 +37,7 @@ class AgreementRules(SentenceBase):
         kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
         title = self._title(lemmas)
         cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
-        parties = [o for o in candidates if o.first < cut]
+        parties = [o for o in candidates if o.first < cut and not self._no_signer(o)]
         between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
         if between is not None:
             after = [o for o in parties if o.first > between]
@@ -57,6 +57,18 @@ class AgreementRules(SentenceBase):
                 self.builder.agreement(pair, kind, title, self.bounds)
             return
         self.builder.agreement(spans, kind, title, self.bounds)
+
+    def _no_signer(self, org: Item) -> bool:
+        """A body the sentence names but that signs nothing: an agency credited in a
+        dateline ("/Агентство/"), or the body an election fills ("на выборах в Сенат",
+        "выборах депутатов Сената")."""
+        tokens = self.tokens
+        before = tokens[org.first - 1].text if org.first else ""
+        after = tokens[org.last + 1].text if org.last + 1 < len(tokens) else ""
+        if before == "/" and after == "/":
+            return True
+        window = tokens[max(0, org.first - 3) : org.first]
+        return any(t.lemma in lexicon.ELECTION_NOUNS for t in window)
 
     def _partners(self, parties: list[Item], lemmas: list[str]) -> list[list[Span]]:
         """ "X подписал меморандумы с Y и Z": one agreement of X with each partner."""

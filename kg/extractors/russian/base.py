@@ -122,6 +122,28 @@ class SentenceBase:
             and not tokens[k + 1].titled
         )
 
+    def _titled_pair(self, conj: int) -> bool:
+        """True when "и" at ``conj`` joins two capitalised adjective + noun genitives.
+
+        The second half names no body of its own (no organisation head, no person).
+        """
+        tokens = self.tokens
+        if conj + 2 >= len(tokens) or conj < 2:
+            return False
+        left, adj, noun = tokens[conj - 1], tokens[conj + 1], tokens[conj + 2]
+        return (
+            left.titled
+            and left.case == "gent"
+            and tokens[conj - 2].pos == "ADJ"
+            and adj.titled
+            and adj.pos == "ADJ"
+            and adj.case == "gent"
+            and noun.titled
+            and noun.case == "gent"
+            and noun.ner != "PER"
+            and noun.lemma not in lexicon.ORG_HEADS
+        )
+
     def _bracketed_genitive(self, opened: int) -> int | None:
         """Index of ")" closing a short lower-case genitive gloss opened at ``opened``."""
         tokens = self.tokens
@@ -144,7 +166,9 @@ class SentenceBase:
         j = start
         while j < len(tokens):
             token = tokens[j]
-            if token.text == "," and self._listed_genitive(j):
+            # The list goes on from a genitive already in the tail, never straight after the
+            # head: "встреча с главой Северного совета, учебных центров ..." lists bodies.
+            if token.text == "," and j > start and self._listed_genitive(j):
                 j += 1  # "Управление спорта, туризма и культуры"
                 continue
             gloss = self._bracketed_genitive(j) if token.text == "(" else None
@@ -165,6 +189,11 @@ class SentenceBase:
                 end = attached - 1
                 j = attached
                 continue
+            if token.text == "и" and j > start and self._titled_pair(j):
+                # "Обществ Синего Ромба и Зеленого Круга": one name's two halves
+                end = j + 2
+                j += 3
+                continue
             if token.text in ("по", "и") and j + 1 < len(tokens):
                 after = tokens[j + 1]
                 joined = tokens[j - 1].case if j > start else None
@@ -178,7 +207,7 @@ class SentenceBase:
                     j += 1
                     token = after
                     if token.case == "datv":
-                        # "по демократическим институтам и правам человека"
+                        # "по гражданским инициативам и правам молодежи"
                         while j + 1 < len(tokens) and tokens[j + 1].case == "datv":
                             j += 1
                         end = j
@@ -204,8 +233,10 @@ class SentenceBase:
                 break
             if token.case != "gent" and not abbreviation:
                 break
-            if token.lemma in lexicon.POSITIONS:
-                break
+            if token.lemma in lexicon.POSITIONS and not (
+                token.titled and j > start and tokens[j - 1].titled and tokens[j - 1].pos == "ADJ"
+            ):
+                break  # a title, unless a capitalised name's ("Фонда Первого Президента")
             end = j
             j += 1
         return end

@@ -136,6 +136,7 @@ class OrgForms(SentenceBase):
                 and token.case == "gent"
                 and lemma in lexicon.ORG_HEADS
                 and lemma not in lexicon.NAME_PARTS
+                and not token.plural  # "федерация Обществ X": its members, no one body
             ):
                 # "филиала партии «Аманат»": the party is named too
                 start, end = token.start, tokens[item.last].end

@@ -64,6 +64,8 @@ class OrgRules(OrgForms):
         known = self._known_body(first)
         if known is not None:
             return known
+        if tokens[first].lemma in lexicon.HEADING_VERBS:
+            return None  # "Имя, возглавлявшего управление X": the body starts after the verb
         if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
@@ -109,6 +111,7 @@ class OrgRules(OrgForms):
                 i += 1
         last = self.genitive_tail(i + 1)
         last = max(last, i)
+        last = self._dashed_epithet(last)
         # An indeclinable name in apposition: "Фонда Дала-Инвест".
         apposition = last + 1
         if (
@@ -134,10 +137,33 @@ class OrgRules(OrgForms):
         last = self._quoted(last)
         if is_head and head.lemma in lexicon.BRANCH_HEADS:
             last = self._place(last)
+        elif is_head and head.lemma in lexicon.MISSION_HEADS:
+            last = self._place(last, always=True)
         closers = set(self.quotes.values())
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
+
+    def _dashed_epithet(self, last: int) -> int:
+        """ "Фонда Первого Президента – Лидера": a one-word title after a dash ends the name.
+
+        Only a capitalised word with no shape of a person's name, followed by lower case or
+        punctuation (natasha tags such epithets as people).
+        """
+        tokens = self.tokens
+        dash, word = last + 1, last + 2
+        if word >= len(tokens) or tokens[dash].text not in ("–", "—", "-"):
+            return last
+        after = tokens[word + 1] if word + 1 < len(tokens) else None
+        if (
+            tokens[last].text[:1].isupper()
+            and tokens[word].titled
+            and not morph.is_first_name(tokens[word].text)
+            and not morph.looks_like_surname(tokens[word].text)
+            and (after is None or after.pos == "PUNCT" or after.text[:1].islower())
+        ):
+            return word
+        return last
 
     def _unit(self, first: int, head: int) -> bool:
         """True for a body inside an organisation named after it in the genitive."""
@@ -187,14 +213,20 @@ class OrgRules(OrgForms):
             and morph.is_common_noun(token.text)  # "Дворце", not "Facebook" or "МИДе"
         )
 
-    def _place(self, last: int) -> int:
-        """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name."""
+    def _place(self, last: int, *, always: bool = False) -> int:
+        """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name.
+
+        With ``always`` (an embassy: "Посольство РК в Японии") a named place after it is
+        part of the name whatever follows; a branch's only when a person does.
+        """
         tokens = self.tokens
         j = last + 1
         if j + 1 >= len(tokens) or tokens[j].text.lower() not in ("в", "на"):
             return last
         if tokens[j + 1].case != "loct":
             return last
+        if always:
+            return j + 1 if tokens[j + 1].titled else last
         end = j + 1
         while (
             end + 1 < len(tokens)
@@ -212,7 +244,10 @@ class OrgRules(OrgForms):
         start, end = tokens[first].start, tokens[last].end
         quote = next((k for k in range(head + 1, last + 1) if k in self.quotes), None)
         org_class = lexicon.ORG_HEADS.get(head_lemma(tokens[head].lemma))
-        if quote == head + 1 and quote < last:
+        between = tokens[head + 1 : quote] if quote is not None else []
+        of_country = all(t.lemma in lexicon.COUNTRY_NOUNS and not t.titled for t in between)
+        if quote is not None and quote < last and of_country:
+            # "крупнейшей партии страны «X»": "of the country" describes the party, no name part.
             # ОФ «X», Корейское культурное объединение «X»: the type words belong to the name.
             kind = self.text[start : tokens[head].end]
             if tokens[head].text not in lexicon.LEGAL_FORMS:

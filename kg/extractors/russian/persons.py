@@ -51,8 +51,13 @@ class PersonRules(SentenceBase):
                 and morph.is_first_name(self.tokens[i + 1].text)
             ):
                 i += 1
-            while i < j and head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS:
-                i += 1  # "Акиматы Талдыкоргана": natasha's person opens with a body
+            while i < j and (
+                head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS
+                or self.tokens[i].lemma in lexicon.POSITIONS
+            ):
+                # "Акиматы Талдыкоргана", "с Представителем Структуры": natasha's person
+                # opens with a body or a title written in capitals
+                i += 1
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):

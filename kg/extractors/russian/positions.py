@@ -92,7 +92,7 @@ class PositionRules(SentenceBase):
         if end == at:
             return None, at
         tail = self.text[self.tokens[at + 1].start : self.tokens[end].end]
-        name = org_name(f"{body} {tail}", body.lower(), spell_state=True)
+        name = org_name(f"{body} {tail}", body.lower(), spell_state=True, keep_abbreviations=True)
         span = Span(
             EntityType.ORGANISATION,
             self.tokens[at].start,

@@ -55,19 +55,59 @@ class RoleRules(SentenceBase):
         orgs = [i for i in items if i.kind == "org" and not i.parent]
         before = [p for p in people if p.last < verb], [o for o in orgs if o.last < verb]
         after = [p for p in people if p.first > verb], [o for o in orgs if o.first > verb]
-        if len(before[0]) == 1 and not before[1] and after[1] and not after[0]:
+        nearest = self._participle_subject(verb, before[0])
+        if nearest is not None and after[1]:
+            # "Имя Фамилию, ранее возглавлявшего управление X": the participle's person
+            person, org = nearest, after[1][0]
+            unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
+        elif len(before[0]) == 1 and not before[1] and after[1] and not after[0]:
             person, org = before[0][0], after[1][0]
             unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
         elif len(before[1]) == 1 and not before[0] and len(after[0]) == 1 and not after[1]:
             person, org, unit = after[0][0], before[1][0], []
+        elif not people and not before[1] and after[1] and self._elided_subject(verb):
+            # "Также (он) возглавлял фонд X": the person of the sentences before
+            person = Item("person", -1, -1, span=self.people[-1])
+            org = after[1][0]
+            unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
         else:
             return set()
+        parents = [i for i in items if i.kind == "org" and i.parent and i.first > org.first]
+        if org.first > verb and parents and self._lower_branch(org):
+            # "возглавлял областной филиал партии X": the party, the branch in the role
+            org = parents[0]
+            unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
         if any(t.pos in ("VERB", "PUNCT") for t in tokens[verb + 1 : org.first]):
             return set()
         assert person.span is not None and org.span is not None
         role = " ".join(["глава", *unit]).lower()
         self.builder.role(person.span, org.span, role, self.bounds)
         return {org.first}
+
+    def _participle_subject(self, verb: int, people: list[Item]) -> Item | None:
+        """The person a heading participle follows ("Имя, ранее возглавлявший ...")."""
+        if not people or not self.tokens[verb].inflected:
+            return None
+        person = people[-1]
+        between = self.tokens[person.last + 1 : verb]
+        if all(t.pos in ("ADV", "PUNCT") for t in between):
+            return person
+        return None
+
+    def _lower_branch(self, org: Item) -> bool:
+        """A branch named by a lower-case common noun ("областной филиал партии X")."""
+        words = self.tokens[org.first : org.last + 1]
+        return any(t.lemma in lexicon.BRANCH_HEADS and not t.titled for t in words[:3])
+
+    def _elided_subject(self, verb: int) -> bool:
+        """A finite heading verb whose subject is left out or a pronoun ("Также он
+        возглавлял ..."), with a person named earlier in the article to stand for it."""
+        words = [t for t in self.tokens[:verb] if t.pos != "PUNCT"]
+        return (
+            bool(self.people)
+            and self.tokens[verb].pos == "VERB"
+            and all(t.pos in ("ADV", "PRON", "CCONJ", "PART") for t in words)
+        )
 
     def _possessive(
         self, items: list[Item], index: int, claimed: list[tuple[Item, Item]]

@@ -17,7 +17,7 @@ from kg.iris import name_key
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, Mention
 
-_QUOTED = re.compile(r"«(.+)»$")
+_QUOTED = re.compile(r"[«\"“](.+)[»\"”]$")
 _STATE = re.compile(r"\b(?:РК|Казахстана)$")
 
 
@@ -30,9 +30,13 @@ def unify_names(builder: ExtractionBuilder, aliases: dict[str, str]) -> None:
     names.update(_by_quoted_core([m for m in mentions if m.type is EntityType.EVENT]))
     names.update(_by_state(orgs))
     names.update(_by_first_word(orgs))
+    names.update(_by_acronym(orgs))
+    names.update(_by_ministry_short(orgs))
     for short, full in aliases.items():
         names[short] = names.get(full, full)
-    names.update(_by_initials([m for m in mentions if m.type is EntityType.PERSON]))
+    people = [m for m in mentions if m.type is EntityType.PERSON]
+    names.update(_by_initials(people))
+    names.update(_by_patronymic(people))
     for k, mention in enumerate(mentions):
         name = names.get(mention.name)
         if name is not None and name != mention.name:
@@ -136,6 +140,26 @@ def _by_initials(people: list[Mention]) -> dict[str, str]:
     return result
 
 
+def _by_patronymic(people: list[Mention]) -> dict[str, str]:
+    """ "Айбек Маратович" (first name and patronymic, the polite address) -> "Айбек
+    Ержанов" when one person of the article has that first name."""
+    result: dict[str, str] = {}
+    for mention in people:
+        words = mention.name.split()
+        if len(words) != 2 or not morph.is_patronymic(words[1]):
+            continue
+        fits = {
+            m.name
+            for m in people
+            if m.name != mention.name
+            and m.name.split()[0] == words[0]
+            and not morph.is_patronymic(m.name.split()[-1])
+        }
+        if len(fits) == 1:
+            result[mention.name] = fits.pop()
+    return result
+
+
 def _has_initials(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and (all(map(_initial, words[:-1])) or all(map(_initial, words[1:])))
@@ -143,3 +167,63 @@ def _has_initials(name: str) -> bool:
 
 def _initial(word: str) -> bool:
     return len(word) <= 2 and word.endswith(".")
+
+
+# Words an acronym leaves out: "Министерство информации и общественного развития" -> МИОР.
+_FUNCTION_WORDS = frozenset(
+    {"и", "по", "при", "в", "во", "на", "для", "с", "со", "of", "and", "for"}
+)
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,7}(?: (?:РК|РФ|КР))?")
+
+
+def _initials(name: str) -> str:
+    """The letters an acronym of ``name`` takes: a word's first letter, an abbreviation whole."""
+    letters = []
+    for word in re.sub(r"[«»\"“”()]", " ", name).split():
+        if word in _FUNCTION_WORDS:
+            continue
+        letters.append(word if word.isupper() else word[:1].upper())
+    return "".join(letters)
+
+
+def _by_acronym(orgs: list[Mention]) -> dict[str, str]:
+    """ "ГАК" or "МИОР РК" after "ОЮЛ «Гражданский альянс Казахстана»": the one name whose
+    word initials (or its quoted core's) spell the acronym, with or without the state."""
+    longer = {m.name for m in orgs if len(m.name.split()) >= 3}
+    result: dict[str, str] = {}
+    for mention in orgs:
+        if not _ACRONYM.fullmatch(mention.name):
+            continue
+        acronym = mention.name.replace(" ", "")
+        bare = mention.name.split()[0]
+        fits = set()
+        for name in longer:
+            match = _QUOTED.search(name)
+            core = match.group(1) if match else name
+            stateless = _STATE_WORDS.sub("", name)
+            spelled = {_initials(name), _initials(core), _initials(stateless)}
+            if acronym in spelled or bare in spelled:
+                fits.add(name)
+        if len(fits) == 1:
+            result[mention.name] = fits.pop()
+    return result
+
+
+_STATE_WORDS = re.compile(r" (?:РК|РФ|КР|Республики Казахстан|Казахстана)$")
+_MINISTRY_SHORT = re.compile(r"Мин([а-яё]{3,})(?: (?:РК|РФ|КР))?")
+
+
+def _by_ministry_short(orgs: list[Mention]) -> dict[str, str]:
+    """ "Минкультуры (РК)" -> "Министерство культуры ..." when one ministry of the article
+    has that word first."""
+    ministries = {m.name for m in orgs if m.name.startswith("Министерство ")}
+    result: dict[str, str] = {}
+    for mention in orgs:
+        match = _MINISTRY_SHORT.fullmatch(mention.name)
+        if match is None:
+            continue
+        stem = match.group(1)[:4]
+        fits = {n for n in ministries if n.split()[1].startswith(stem)}
+        if len(fits) == 1:
+            result[mention.name] = fits.pop()
+    return result

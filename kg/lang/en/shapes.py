@@ -51,6 +51,17 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
 #: Endings of English abstract nouns and adjectives, which no personal name has.
 NON_NAME_ENDINGS: tuple[str, ...] = (
     "tion", "sion", "ness", "ity", "ship", "ism", "ical", "ative", "ology", "ments",
+    # and their plurals ("Academic Institutions play a role")
+    "tions", "sions", "nesses", "ities", "ships", "isms", "ologies",
+)  # fmt: skip
+
+#: Groups of people that open a sentence ("Volunteers said ...") but end a body's name
+#: after "of" ("Network of Volunteers"), so they start no name yet continue one.
+PEOPLE_GROUPS: frozenset[str] = frozenset(
+    {
+        "members", "representatives", "participants", "students", "employees", "experts",
+        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
+    }
 )  # fmt: skip
 
 #: Capitalised words that never start a name (sentence openers, months, days).
@@ -65,9 +76,12 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
-        "members", "representatives", "participants", "students", "employees", "experts",
-        "leaders", "residents", "volunteers", "delegates", "officials", "heads", "guests",
+        # sentence-opening adverbs: "Later Dauren Omarov said"
+        "later", "now", "here", "there", "thus", "moreover", "furthermore", "finally",
+        "additionally", "besides", "therefore", "nevertheless", "recently", "currently",
+        "previously", "notably", "overall", "instead", "still", "yet", "so",
     }
+    | PEOPLE_GROUPS
 )  # fmt: skip
 
 #: Lower-case particles inside personal names: "Arthur van Diesen", "Ali bin Omar".

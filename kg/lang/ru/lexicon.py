@@ -225,6 +225,13 @@ BRANCH_HEADS: frozenset[str] = frozenset(
     {"офис", "полпредство", "представительство", "филиал", "отделение"}
 )
 
+#: Elections: the body named just after one is the one elected to, no actor.
+ELECTION_NOUNS: frozenset[str] = frozenset({"выборы", "выбор"})
+
+#: A state's missions abroad: the country they are in is part of the name
+#: ("Посольство РК в Японии" and "Посольство РК в Китае" are two bodies).
+MISSION_HEADS: frozenset[str] = frozenset({"посольство", "консульство", "генконсульство"})
+
 #: Legal forms: abbreviation -> the words it stands for (lemmas, in order).
 LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "ОФ": ("общественный", "фонд"),
@@ -294,6 +301,9 @@ ORG_ABBREVIATIONS: dict[str, str] = {
     "Минздрав": "Министерство здравоохранения",
     "Минюст": "Министерство юстиции",
 }
+
+#: "The country" between a head and its quoted name ("партия страны «X»"): no part of it.
+COUNTRY_NOUNS: frozenset[str] = frozenset({"республика", "страна", "государство"})
 
 #: Bodies of a state, whose official names spell the state out ("Правительство РК").
 STATE_BODIES: frozenset[str] = frozenset(

@@ -69,7 +69,9 @@ class NameFinder(NameOpenings):
                 compound = lex.lemma in lexicon.ROLE_NOUNS and not described
                 return not compound and (self._modified(i) or unique)
             if nxt.word and not nxt.cap and owned(nxt):
-                return True  # "Дүниежүзілік банк мамандары": the bank's specialists
+                # "Дүниежүзілік банк мамандары": the bank's specialists; but "X
+                # аппаратының мәжіліс залы" is a hall of the body named before it
+                return tok.cap or not self._owned_by_name(i)
             if (
                 nxt.word
                 and not nxt.cap
@@ -85,6 +87,11 @@ class NameFinder(NameOpenings):
                 or nxt.verbal
             )
         return True
+
+    def _owned_by_name(self, i: int) -> bool:
+        """Whether a name's head in the genitive stands right before token ``i``."""
+        prev = self.toks[i - 1] if i > self.start else None
+        return prev is not None and prev.head is not None and prev.head.form.case == "gen"
 
     def _modified(self, i: int) -> bool:
         """Whether a word of the same name stands right before token ``i``."""
@@ -271,6 +278,8 @@ class NameFinder(NameOpenings):
             return False  # "Қазақстанның осы ұйыммен": a pronoun or adverb is no name word
         # a plural describes the members ("сарапшылар клубы", "мүгедектер қоғамы")
         position = tok.position if tok.position is not None and not tok.position.plural else None
+        if position is not None and right is not None and _office_of(right):
+            return True  # "аудан әкімі аппараты": the office of a post-holder
         if not tok.cap and (tok.verbal or position is not None):
             return False
         # "ҚР Президенті жанындағы ... кеңесі": a capitalised office before a link word
@@ -349,3 +358,9 @@ class NameFinder(NameOpenings):
         if not tok.word or not (tok.cap or place_noun(tok)):
             return False
         return tok.case in ("nom", "gen") and tok.lower not in lexicon.SENTENCE_ADVERBS
+
+
+def _office_of(tok: Tok) -> bool:
+    """Whether ``tok`` heads the office a post-holder has ("әкімі аппараты", "кеңсесі")."""
+    head = tok.head
+    return head is not None and head.form.possessive and head.lemma in lexicon.OFFICE_HEADS

@@ -66,6 +66,21 @@ def repeat_orgs(
     return found
 
 
+# Words that point back at something named before: "аталмыш", "аталған", "осы".
+_DEMONSTRATIVES = frozenset({"аталмыш", "аталған", "осы", "бұл", "сол"})
+
+
+def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
+    """Whether a position opens at ``p``: "ректоры", or "төрағасының орынбасары"."""
+    pos = toks[p].position if p < end else None
+    if pos is None:
+        return False
+    if pos.form.case == "nom":
+        return True
+    after = toks[p + 1].position if p + 1 < end else None
+    return pos.form.case == "gen" and after is not None and after.form.case == "nom"
+
+
 def anaphors(
     toks: Sequence[Tok],
     start: int,
@@ -90,16 +105,20 @@ def anaphors(
             continue
         if tok.upper:
             continue
-        if lex.form.case != "nom":
+        # "аталмыш кеңестің төрағасы": a demonstrative points back at the body named
+        # before, so the head may own the position in the genitive
+        pointed = h > start and toks[h - 1].lower in _DEMONSTRATIVES
+        if lex.form.case != "nom" and not (pointed and lex.form.case == "gen"):
             continue
-        titled = nxt.position is not None and nxt.position.form.case == "nom"
+        titled = _titled(toks, h + 1, end)
         # "альянс пен «X» қоры ... қол қойды": the alliance named before, as a party
         after = toks[h + 2] if h + 2 < end else None
         named_next = after is not None and (after.cap or after.quote == "open")
         joined = nxt.lower in lexicon.NAME_CONJUNCTIONS and named_next
         if not (titled or joined):
             continue
-        if h > start and toks[h - 1].word and not toks[h - 1].punct and toks[h - 1].case == "gen":
+        owned = h > start and toks[h - 1].word and not toks[h - 1].punct
+        if owned and not pointed and toks[h - 1].case == "gen":
             continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
         referents = named.get(lex.lemma, [])
         if len(referents) == 1:

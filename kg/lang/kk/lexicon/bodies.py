@@ -44,6 +44,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "министрлік": OrgClass.GOVERNMENT,
     "әкімдік": OrgClass.GOVERNMENT,
     "әкімшілік": OrgClass.GOVERNMENT,
+    "аппарат": OrgClass.GOVERNMENT,  # "аудан әкімі аппараты": an akim's office
     "агенттік": OrgClass.GOVERNMENT,
     "комитет": OrgClass.GOVERNMENT,
     "департамент": OrgClass.GOVERNMENT,
@@ -71,6 +72,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "академия": OrgClass.EDUCATION,
     "колледж": OrgClass.EDUCATION,
     "училище": OrgClass.EDUCATION,
+    "техникум": OrgClass.EDUCATION,
     "мектеп": OrgClass.EDUCATION,
     "гимназия": OrgClass.EDUCATION,
     "лицей": OrgClass.EDUCATION,
@@ -106,6 +108,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     # media
     "телеарна": OrgClass.MEDIA,
     "арна": OrgClass.MEDIA,
+    "канал": OrgClass.MEDIA,
     "радио": OrgClass.MEDIA,
     "газет": OrgClass.MEDIA,
     "журнал": OrgClass.MEDIA,
@@ -159,6 +162,10 @@ UNIT_HEADS: frozenset[str] = frozenset(
 #: Heads of government offices that may be named by their function alone, in lower
 #: case ("денсаулық сақтау басқармасы", "ішкі саясат бөлімі").
 FUNCTION_OFFICES: frozenset[str] = frozenset({"басқарма", "бөлім", "департамент", "комитет"})
+
+#: Heads of the office a post-holder has: "аудан әкімі аппараты" (the akim's office),
+#: "Премьер-Министрі кеңсесі"; the post stays inside the name.
+OFFICE_HEADS: frozenset[str] = frozenset({"аппарат", "кеңсе", "әкімшілік"})
 
 #: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
 BOARD_WORDS: frozenset[str] = frozenset(

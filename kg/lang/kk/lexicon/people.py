@@ -67,8 +67,12 @@ SURNAME_ENDINGS: tuple[str, ...] = (
     "штейн",
 )
 
-#: Russian patronymics, dropped from canonical names ("Нина Петровна Ковалевич").
+#: Russian patronymic endings ("Нина Петровна Ковалевич"): a middle word, no surname.
 PATRONYMIC_ENDINGS: tuple[str, ...] = ("овна", "евна", "ична", "инична", "ович", "евич", "ьич")
+
+#: Kazakh patronymic endings ("Серікұлы", "Ерболқызы"): a surname, or the father's name
+#: a person is called by with the first name ("Ерлан Серікұлы" for "Ерлан Жұмабеков").
+KAZAKH_PATRONYMIC_ENDINGS: tuple[str, ...] = ("ұлы", "қызы", "улы", "кызы")
 
 #: Common first names (Kazakh, Russian and international) as a cue that a
 #: capitalised word opens a personal name. A cue only: names not listed are found

@@ -12,7 +12,8 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-#: Capitalised words that open sentences but never names.
+#: Capitalised words that open sentences but never names; the last line is the site
+#: menu a scraper leaves before a headline ("Басты Жаңалықтар X институты ...").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     _words(
         """
@@ -23,6 +24,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
             алғашқы оның ішінде айта кетейік айтуынша пікірінше сөзінше сөйтіп мәселен ендеше сосын
             содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада осылай осыған
             биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі іс-шара
+            басты жаңалықтар жаңалық
             """
     )
 )
