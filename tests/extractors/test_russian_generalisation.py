@@ -167,3 +167,10 @@ def test_a_capitalised_title_inside_a_name_belongs_to_it(extractor: RussianExtra
 def test_a_dash_before_a_persons_name_ends_the_organisation(extractor: RussianExtractor) -> None:
     text = "Работу фонда «Береке» – Петров оценил высоко."
     assert _org_names(_extract(extractor, text)) == {"Фонд «Береке»"}
+
+
+def test_an_indeclinable_surname_agrees_with_either_gender() -> None:
+    from kg.lang.ru import morph
+
+    assert morph.person_nominative(["Ириной", "Шевченко"], "ablt") == ["Ирина", "Шевченко"]
+    assert morph.person_nominative(["Олегом", "Шевченко"], "ablt") == ["Олег", "Шевченко"]
