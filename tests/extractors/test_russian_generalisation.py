@@ -174,3 +174,9 @@ def test_an_indeclinable_surname_agrees_with_either_gender() -> None:
 
     assert morph.person_nominative(["Ириной", "Шевченко"], "ablt") == ["Ирина", "Шевченко"]
     assert morph.person_nominative(["Олегом", "Шевченко"], "ablt") == ["Олег", "Шевченко"]
+
+
+def test_a_national_assembly_is_a_body(extractor: RussianExtractor) -> None:
+    text = "Слово взял заместитель председателя Малого курултая Айгуль Серикова."
+    roles = _roles(_extract(extractor, text))
+    assert roles == {("Айгуль Серикова", "Малый курултай", "заместитель председателя")}

@@ -137,6 +137,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "лига": OrgClass.NGO,
     "лицей": OrgClass.EDUCATION,
     "мажилис": OrgClass.GOVERNMENT,
+    "курултай": OrgClass.GOVERNMENT,
     "маслихат": OrgClass.GOVERNMENT,
     "министерство": OrgClass.GOVERNMENT,
     "миссия": OrgClass.INTERNATIONAL,
