@@ -180,3 +180,14 @@ def test_a_national_assembly_is_a_body(extractor: RussianExtractor) -> None:
     text = "Слово взял заместитель председателя Малого курултая Айгуль Серикова."
     roles = _roles(_extract(extractor, text))
     assert roles == {("Айгуль Серикова", "Малый курултай", "заместитель председателя")}
+
+
+def test_and_joins_a_second_object_of_po_and_a_title_inside_a_name_is_no_role(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Выступил председатель Республиканской комиссии по делам ветеранов и социальной "
+        "политике при Президенте РК Ерлан Сериков."
+    )
+    name = "Республиканская комиссия по делам ветеранов и социальной политике при Президенте РК"
+    assert _roles(_extract(extractor, text)) == {("Ерлан Сериков", name, "председатель")}
