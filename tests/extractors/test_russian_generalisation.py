@@ -191,3 +191,9 @@ def test_and_joins_a_second_object_of_po_and_a_title_inside_a_name_is_no_role(
     )
     name = "Республиканская комиссия по делам ветеранов и социальной политике при Президенте РК"
     assert _roles(_extract(extractor, text)) == {("Ерлан Сериков", name, "председатель")}
+
+
+def test_an_event_under_a_quoted_title_is_named_by_it(extractor: RussianExtractor) -> None:
+    text = 'Вчера прошел Молодежный форум под ярким названием "Голос степи: новые лидеры".'
+    events = {m.name for m in _extract(extractor, text).mentions if m.type is EntityType.EVENT}
+    assert events == {"Молодёжный форум «Голос степи: новые лидеры»"}
