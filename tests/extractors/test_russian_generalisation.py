@@ -197,3 +197,11 @@ def test_an_event_under_a_quoted_title_is_named_by_it(extractor: RussianExtracto
     text = 'Вчера прошел Молодежный форум под ярким названием "Голос степи: новые лидеры".'
     events = {m.name for m in _extract(extractor, text).mentions if m.type is EntityType.EVENT}
     assert events == {"Молодёжный форум «Голос степи: новые лидеры»"}
+
+
+def test_an_initial_written_onto_a_surname_in_capitals_is_a_person(
+    extractor: RussianExtractor,
+) -> None:
+    text = "«Работа идет», — сообщил директор по развитию Т.ЖАНДОСОВ."
+    assert _person_names(_extract(extractor, text)) == {"Т. Жандосов"}
+    assert _org_names(_extract(extractor, text)) == set()
