@@ -167,3 +167,41 @@ def test_a_capitalised_title_inside_a_name_belongs_to_it(extractor: RussianExtra
 def test_a_dash_before_a_persons_name_ends_the_organisation(extractor: RussianExtractor) -> None:
     text = "Работу фонда «Береке» – Петров оценил высоко."
     assert _org_names(_extract(extractor, text)) == {"Фонд «Береке»"}
+
+
+def test_an_indeclinable_surname_agrees_with_either_gender() -> None:
+    from kg.lang.ru import morph
+
+    assert morph.person_nominative(["Ириной", "Шевченко"], "ablt") == ["Ирина", "Шевченко"]
+    assert morph.person_nominative(["Олегом", "Шевченко"], "ablt") == ["Олег", "Шевченко"]
+
+
+def test_a_national_assembly_is_a_body(extractor: RussianExtractor) -> None:
+    text = "Слово взял заместитель председателя Малого курултая Айгуль Серикова."
+    roles = _roles(_extract(extractor, text))
+    assert roles == {("Айгуль Серикова", "Малый курултай", "заместитель председателя")}
+
+
+def test_and_joins_a_second_object_of_po_and_a_title_inside_a_name_is_no_role(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Выступил председатель Республиканской комиссии по делам ветеранов и социальной "
+        "политике при Президенте РК Ерлан Сериков."
+    )
+    name = "Республиканская комиссия по делам ветеранов и социальной политике при Президенте РК"
+    assert _roles(_extract(extractor, text)) == {("Ерлан Сериков", name, "председатель")}
+
+
+def test_an_event_under_a_quoted_title_is_named_by_it(extractor: RussianExtractor) -> None:
+    text = 'Вчера прошел Молодежный форум под ярким названием "Голос степи: новые лидеры".'
+    events = {m.name for m in _extract(extractor, text).mentions if m.type is EntityType.EVENT}
+    assert events == {"Молодёжный форум «Голос степи: новые лидеры»"}
+
+
+def test_an_initial_written_onto_a_surname_in_capitals_is_a_person(
+    extractor: RussianExtractor,
+) -> None:
+    text = "«Работа идет», — сообщил директор по развитию Т.ЖАНДОСОВ."
+    assert _person_names(_extract(extractor, text)) == {"Т. Жандосов"}
+    assert _org_names(_extract(extractor, text)) == set()

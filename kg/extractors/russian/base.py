@@ -198,6 +198,19 @@ class SentenceBase:
                 after = tokens[j + 1]
                 joined = tokens[j - 1].case if j > start else None
                 wanted = "datv" if token.text == "по" else joined if joined == "datv" else "gent"
+                if token.text == "и" and any(t.text == "по" for t in tokens[start:j]):
+                    # "по делам молодежи и семейной политике": "и" joins a second "по" object
+                    k = j + 1
+                    while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].text.islower():
+                        k += 1
+                    if (
+                        k < len(tokens)
+                        and tokens[k].case in ("datv", "loct")
+                        and tokens[k].text.islower()
+                    ):
+                        end = k
+                        j = k + 1
+                        continue
                 if (
                     after.case == wanted
                     and after.inflected

@@ -57,6 +57,13 @@ class EventRules(SentenceBase):
         if ordinal:
             first -= 1
         last = self._named_tail(k)
+        titled = self._titled_as(last)
+        if titled is not None:
+            phrase = self.text[tokens[first].start : tokens[last].end]
+            name = morph.phrase_nominative(phrase, lexicon.EVENT_HEADS, titled_adjectives=True)
+            shut = self.quotes[titled]
+            name = f"{name[:1].upper()}{name[1:]} «{self.quoted_text(titled)}»"
+            return first, shut, name, tokens[shut].end
         quoted = last + 1 in self.quotes
         if quoted:
             last = self.quotes[last + 1]
@@ -83,6 +90,19 @@ class EventRules(SentenceBase):
         if opened is not None:
             name = f"{name} «{self.quoted_text(opened)}»"
         return first, last, name, tokens[last].end
+
+    def _titled_as(self, last: int) -> int | None:
+        """The opening quote of "форум под (ярким) названием «X»": the title is its name."""
+        tokens = self.tokens
+        j = last + 1
+        if j >= len(tokens) or tokens[j].text.lower() != "под":
+            return None
+        j += 1
+        while j < len(tokens) and tokens[j].pos == "ADJ":
+            j += 1
+        if j < len(tokens) and tokens[j].lemma in lexicon.TITLE_NOUNS and j + 1 in self.quotes:
+            return j + 1
+        return None
 
     def _named_tail(self, head: int) -> int:
         """The genitive words after an event's head, up to the first name among them.

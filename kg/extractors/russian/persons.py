@@ -34,6 +34,12 @@ class PersonRules(SentenceBase):
         i = 0
         while i < len(self.tokens):
             j = i
+            shouted = self._shouted_initial_name(i)
+            if shouted is not None:
+                items.append(Item("person", i, i + 2, span=shouted))
+                self.people.append(shouted)
+                i += 3
+                continue
             if self.tokens[i].ner == "PER":
                 while j + 1 < len(self.tokens) and self.tokens[j + 1].ner == "PER":
                     j += 1
@@ -67,6 +73,26 @@ class PersonRules(SentenceBase):
                 self.people.append(span)
             i = j + 1
         return items
+
+    def _shouted_initial_name(self, i: int) -> Span | None:
+        """ "Т.ЖАНДОСОВ": an initial written onto a surname in capitals (a newspaper habit)."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens):
+            return None
+        initial, dot, word = tokens[i], tokens[i + 1], tokens[i + 2]
+        if not (
+            len(initial.text) == 1
+            and initial.text.isupper()
+            and dot.text == "."
+            and dot.end == word.start
+            and len(word.text) >= 4
+            and word.text.isalpha()
+            and word.text.isupper()
+            and word.text not in lexicon.LEGAL_FORMS
+        ):
+            return None
+        name = f"{initial.text}. {word.text.capitalize()}"
+        return Span(EntityType.PERSON, initial.start, word.end, name)
 
     def _missed_name(self, i: int) -> int | None:
         """End of a name natasha missed: "Арман Касенов", "Иван Петрович Сидоров"."""

@@ -137,6 +137,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "лига": OrgClass.NGO,
     "лицей": OrgClass.EDUCATION,
     "мажилис": OrgClass.GOVERNMENT,
+    "курултай": OrgClass.GOVERNMENT,
     "маслихат": OrgClass.GOVERNMENT,
     "министерство": OrgClass.GOVERNMENT,
     "миссия": OrgClass.INTERNATIONAL,
@@ -227,6 +228,9 @@ BRANCH_HEADS: frozenset[str] = frozenset(
 
 #: Elections: the body named just after one is the one elected to, no actor.
 ELECTION_NOUNS: frozenset[str] = frozenset({"выборы", "выбор"})
+
+#: "под названием «X»", "под девизом «X»": the quoted words after them are an event's name.
+TITLE_NOUNS: frozenset[str] = frozenset({"название", "девиз", "лозунг"})
 
 #: A state's missions abroad: the country they are in is part of the name
 #: ("Посольство РК в Японии" and "Посольство РК в Китае" are two bodies).

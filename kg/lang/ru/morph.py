@@ -80,7 +80,7 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
     known = [o for o in options if o]
     if not known:
         return list(words)
-    common = set.intersection(*known)
+    common = _agreeing(known)
     if not common and case == "nomn" and any(c == "nomn" for o in known for c, _ in o):
         return list(words)  # "Эльмира Газимова": a woman whose surname pymorphy reads as a man's
     # Without agreement (a Kazakh first name pymorphy reads as masculine), the surname decides.
@@ -117,6 +117,26 @@ def person_nominative(words: list[str], case: str | None = None) -> list[str]:
         else:
             result.append(_restore_case(word, str(inflected.word)))
     return result
+
+
+def _agreeing(known: list[set[tuple[Any, Any]]]) -> set[tuple[Any, Any]]:
+    """The (case, gender) readings every word shares; a word of common gender (an
+    indeclinable "Доценко", gender None) agrees with either gender."""
+    shared: set[tuple[Any, Any]] = set()
+    for case, gender in known[0]:
+        genders = {gender} if gender is not None else set()
+        fits = True
+        for other in known[1:]:
+            matching = {
+                g for c, g in other if c == case and (gender is None or g in (gender, None))
+            }
+            if not matching:
+                fits = False
+                break
+            genders |= {g for g in matching if g is not None}
+        if fits:
+            shared |= {(case, g) for g in genders} if genders else {(case, None)}
+    return shared
 
 
 # Endings only oblique forms of first names have.
