@@ -13,6 +13,11 @@ _MIN_TITLE_WORDS = 2
 _HEADER_LINES = 10
 _ATTRIBUTION_WINDOW = 3000
 _MAX_PUBLISHER_WORDS = 6
+_REPORTER = re.compile(
+    r"^(?:(?:собственный\s+)?корреспондент\w*|собкор\w*|журналист\w*|тілшісі|reporter|correspondent)"
+    r"(?:\s+(?:агентства|издания|портала|сайта|газеты|телеканала|of|for))?\s+",
+    re.IGNORECASE,
+)
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "dr", "prof", "г-н", "г-жа"})
 #: Titles that make an attributed name a person's ("according to the Chairman X").
 _PERSON_TITLES = frozenset(
@@ -163,7 +168,8 @@ def site_of(url: str | None) -> str | None:
 
 
 def _plausible_name(raw: str) -> str | None:
-    name = raw.strip().rstrip(".").strip()
+    # "передает корреспондент агентства Kazinform": the outlet, not its reporter.
+    name = _REPORTER.sub("", raw.strip()).rstrip(".").strip()
     words = name.split()
     if not words or len(words) > _MAX_PUBLISHER_WORDS:
         return None

@@ -30,6 +30,7 @@ from kg.ingest.metadata import find_publisher, find_title, site_of, split_site
         ("NUR-SULTAN – The president met volunteers.", None),
         ("Председатель фонда сообщил, что работа продолжится.", None),
         ("Trust is growing, according to Ms Bekova.\nNext paragraph.", None),
+        ("Форум открылся, передает корреспондент агентства Dalanews.", "Dalanews"),
         ("According to KazAID Chairman Erlan Nurov, the fund grew.", None),
     ],
 )
