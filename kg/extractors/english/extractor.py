@@ -92,6 +92,8 @@ def _spelt_acronyms(
     initials spell it ("the SLC" after "State Leasing Company")."""
     bodies: list[Span] | None = None
     for token in tokens:
+        if not token.text[:1].isupper():
+            continue  # most tokens: an acronym is in capitals
         bare = POSSESSIVE.sub("", token.text)
         if bare in acronyms or bare in lexicon.KNOWN_ACRONYMS or not _capitals(bare):
             continue
