@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.lang.kk.latin import KAZAKH_LATIN_LETTERS
 from kg.model import LANGUAGES, UNDETERMINED
 
 _KAZAKH_LETTERS = frozenset("әғқңөұүһі")
@@ -25,12 +26,13 @@ _ENGLISH_WORDS = frozenset({
     "were", "are", "be", "has", "have", "that", "this", "as", "an", "a", "it", "its", "he",
     "she", "they", "said",
 })  # fmt: skip
-# Kazakh in the 2021 Latin alphabet; q is left out because English has it too.
-_KAZAKH_LATIN_LETTER = re.compile("[äğıñöūü]")
+# Kazakh in the 2018 and 2021 Latin alphabets; q is left out because English has it too.
+_KAZAKH_LATIN = "".join(sorted(KAZAKH_LATIN_LETTERS))
+_KAZAKH_LATIN_LETTER = re.compile(f"[{_KAZAKH_LATIN}]")
 _CYRILLIC_LETTER = re.compile(r"[а-яёәғқңөұүһіїєўј]")
-_LATIN_LETTER = re.compile(r"[a-zäğıñöūü]")
+_LATIN_LETTER = re.compile(f"[a-z{_KAZAKH_LATIN}]")
 _CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһі]+(?:-[а-яёәғқңөұүһі]+)*")
-_LATIN_WORD = re.compile(r"[a-zäğıñöūüşçé]+(?:['’][a-z]+)?")
+_LATIN_WORD = re.compile(rf"[a-z{_KAZAKH_LATIN}çé]+(?:['’][a-z]+)?")
 # A few thousand characters settle the language; reading more only costs time.
 _SAMPLE_CHARS = 5000
 _MIN_ENGLISH_SHARE = 0.05

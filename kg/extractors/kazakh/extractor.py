@@ -48,13 +48,21 @@ class KazakhRuleExtractor:
     def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract from each article, lazily and in order."""
         from kg.extractors.kazakh.assemble import assemble
+        from kg.extractors.kazakh.latin_script import LatinArticle
 
-        stream = ((article.text, article) for article in articles)
+        # A Latin-script article is read as its Cyrillic twin and put back afterwards.
+        twins = ((a, LatinArticle.of(a)) for a in articles)
+        stream = ((t.cyrillic.text if t else a.text, (a, t)) for a, t in twins)
         fallback = self.fallback
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self._batch_size):
+        for doc, (article, twin) in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=self._batch_size
+        ):
             if fallback is not None:
                 fallback.apply(doc)
-            yield assemble(doc, article)
+            if twin is None:
+                yield assemble(doc, article)
+            else:
+                yield twin.restore(assemble(doc, twin.cyrillic))
 
     def extract(self, article: Article) -> Extraction:
         """One article's mentions and claims."""
