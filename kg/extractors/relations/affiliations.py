@@ -9,7 +9,7 @@ reaches the patterns they were not written for.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from kg.extractors.relations.cues import position_of
@@ -48,16 +48,22 @@ _SENTENCES_BACK = 2
 
 
 def candidates(
-    lang: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+    lang: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    skip: Container[Pair] = (),
 ) -> list[Candidate]:
     """Every scorable person–organisation pair of the article, sentence by sentence.
 
     Pairs inside one sentence, and a person with the organisations of the sentences
     just before and of the headline (a report names the body once, then its "rector").
+    Pairs whose name keys are in ``skip`` (already claimed) are left out.
     """
     found: list[Candidate] = []
 
     def add(sentence: Sentence, person: int, org: int, there: Sentence | None, back: int) -> None:
+        if pair_key(mentions, person, org) in skip:
+            return
         context = PairContext(
             lang=lang,
             sentence=sentence,
@@ -141,7 +147,7 @@ def classify(
     """The role claims of the article: the rules' own, then the pairs the model adds."""
     claimed = {pair_key(mentions, c.person, c.organisation) for c in rules}
     added: dict[Pair, Candidate] = {}
-    for candidate in candidates(article.lang, sentences, mentions):
+    for candidate in candidates(article.lang, sentences, mentions, skip=claimed):
         key = pair_key(mentions, candidate.person, candidate.organisation)
         if key not in claimed and key not in added and model.accepts(candidate.features):
             added[key] = candidate

@@ -14,6 +14,7 @@ every language; the language is a feature too, so a weight can be specific to on
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -67,14 +68,17 @@ def sentence_view(
 ) -> Sentence:
     """The sentence ``bounds`` of ``text`` with the mentions ``inside`` it placed on tokens."""
     tokens = tokenize(text, *bounds)
+    ends = [t.end for t in tokens]
+    starts = [t.start for t in tokens]
     ranges: dict[int, tuple[int, int]] = {}
     for index in inside:
         mention = mentions[index]
-        covered = [
-            i for i, t in enumerate(tokens) if t.start < mention.end and t.end > mention.start
-        ]
-        if covered:
-            ranges[index] = (covered[0], covered[-1] + 1)
+        # the tokens that overlap the mention: the first ending after its start, up to
+        # the last starting before its end
+        first = bisect_right(ends, mention.start)
+        last = bisect_left(starts, mention.end)
+        if first < last:
+            ranges[index] = (first, last)
     return Sentence(bounds[0], bounds[1], tokens, tuple(i for i in inside if i in ranges), ranges)
 
 
