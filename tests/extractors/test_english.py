@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
+from extraction_support import agreements, article, names, party_names, roles
+
 from kg.extractors import load_extractor
 from kg.extractors.common import sentence_spans
 from kg.extractors.english import EnglishExtractor
-from kg.iris import article_id
-from kg.model import AgreementClaim, AgreementKind, Article, EntityType, Extraction, RoleClaim
+from kg.model import AgreementClaim, AgreementKind, EntityType, Extraction
 
 
 def _extract(text: str) -> Extraction:
-    article = Article(id=article_id(text), text=text, lang="en", source_path="test.txt")
-    return next(EnglishExtractor().pipe([article]))
+    return next(EnglishExtractor().pipe([article(text, "en")]))
 
 
-def _names(extraction: Extraction, kind: EntityType) -> set[str]:
-    return {m.name for m in extraction.mentions if m.type is kind}
+_names = names
 
 
 def _roles(text: str) -> set[tuple[str, str, str | None]]:
-    extraction = _extract(text)
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+    return roles(_extract(text))
 
 
 def _parties(text: str) -> list[tuple[frozenset[str], AgreementKind]]:
     extraction = _extract(text)
-    m = extraction.mentions
-    return [
-        (frozenset(m[p].name for p in c.parties), c.kind)
-        for c in extraction.claims
-        if isinstance(c, AgreementClaim)
-    ]
+    return [(party_names(extraction, c), c.kind) for c in agreements(extraction)]
 
 
 def test_person_comma_title_of_organisation() -> None:

@@ -5,52 +5,37 @@ Every name here is made up; each test pins one pattern of the language.
 
 from __future__ import annotations
 
+from extraction_support import agreements, article, events, names, party_names, roles
+
 from kg.extractors.english import EnglishExtractor
-from kg.iris import article_id
 from kg.model import (
     AgreementClaim,
     AgreementKind,
-    Article,
     EntityType,
     Extraction,
     Mention,
-    RoleClaim,
 )
 
 
 def _extract(text: str, title: str | None = None) -> Extraction:
-    article = Article(
-        id=article_id(text), text=text, lang="en", source_path="test.txt", title=title
-    )
-    return next(EnglishExtractor().pipe([article]))
+    return next(EnglishExtractor().pipe([article(text, "en", title=title)]))
 
 
 def _names(text: str, kind: EntityType) -> set[str]:
-    return {m.name for m in _extract(text).mentions if m.type is kind}
+    return names(_extract(text), kind)
 
 
 def _roles(text: str) -> set[tuple[str, str, str | None]]:
-    extraction = _extract(text)
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+    return roles(_extract(text))
 
 
 def _parties(text: str) -> list[frozenset[str]]:
     extraction = _extract(text)
-    m = extraction.mentions
-    return [
-        frozenset(m[p].name for p in c.parties)
-        for c in extraction.claims
-        if isinstance(c, AgreementClaim)
-    ]
+    return [party_names(extraction, c) for c in agreements(extraction)]
 
 
 def _events(text: str) -> list[Mention]:
-    return [m for m in _extract(text).mentions if m.type is EntityType.EVENT]
+    return events(_extract(text))
 
 
 # -- persons need a name's shape -------------------------------------------------------------

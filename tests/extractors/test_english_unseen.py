@@ -3,28 +3,22 @@ hand-written sentences. Every name here is made up; each test pins one pattern."
 
 from __future__ import annotations
 
+from extraction_support import article, names, roles
+
 from kg.extractors.english import EnglishExtractor
-from kg.iris import article_id
-from kg.model import Article, EntityType, Extraction, RoleClaim
+from kg.model import EntityType, Extraction
 
 
 def _extract(text: str) -> Extraction:
-    article = Article(id=article_id(text), text=text, lang="en", source_path="test.txt")
-    return next(EnglishExtractor().pipe([article]))
+    return next(EnglishExtractor().pipe([article(text, "en")]))
 
 
 def _names(text: str, kind: EntityType) -> set[str]:
-    return {m.name for m in _extract(text).mentions if m.type is kind}
+    return names(_extract(text), kind)
 
 
 def _roles(text: str) -> set[tuple[str, str, str | None]]:
-    extraction = _extract(text)
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+    return roles(_extract(text))
 
 
 def test_two_initials_keep_the_first_when_the_second_is_a() -> None:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from extraction_support import roles
 
 from kg.errors import ExtractionError
 from kg.extractors.relations import (
@@ -57,13 +58,7 @@ def _extraction(
     return Extraction(_article(text, lang), mentions, claims)
 
 
-def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+_roles = roles
 
 
 def _evidence(extraction: Extraction) -> Evidence:

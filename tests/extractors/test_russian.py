@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from extraction_support import agreements, article, names, party_names, roles
 
 from kg.extractors import load_extractor
 from kg.extractors.common import complete_prefixes, sentence_spans
@@ -28,30 +29,15 @@ def extractor() -> RussianExtractor:
 
 
 def _extract(extractor: RussianExtractor, text: str) -> Extraction:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    return next(extractor.pipe([article]))
+    return next(extractor.pipe([article(text, "ru")]))
 
 
-def _names(extraction: Extraction, kind: EntityType) -> set[str]:
-    return {m.name for m in extraction.mentions if m.type is kind}
-
-
-def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+_names = names
+_roles = roles
 
 
 def _agreements(extraction: Extraction) -> list[tuple[frozenset[str], AgreementKind]]:
-    m = extraction.mentions
-    return [
-        (frozenset(m[p].name for p in c.parties), c.kind)
-        for c in extraction.claims
-        if isinstance(c, AgreementClaim)
-    ]
+    return [(party_names(extraction, c), c.kind) for c in agreements(extraction)]
 
 
 def test_surnames_keep_their_gender_in_the_nominative() -> None:

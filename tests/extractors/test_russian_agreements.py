@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import agreements, article, party_names
 
 from kg.extractors.russian import RussianExtractor
-from kg.iris import article_id
-from kg.model import AgreementClaim, Article
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +14,8 @@ def extractor() -> RussianExtractor:
 
 
 def _agreements(extractor: RussianExtractor, text: str) -> set[frozenset[str]]:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    extraction = next(extractor.pipe([article]))
-    m = extraction.mentions
-    return {
-        frozenset(m[p].name for p in c.parties)
-        for c in extraction.claims
-        if isinstance(c, AgreementClaim)
-    }
+    extraction = next(extractor.pipe([article(text, "ru")]))
+    return {party_names(extraction, c) for c in agreements(extraction)}
 
 
 def test_one_plural_head_names_two_parties(extractor: RussianExtractor) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import article, events
 
 from kg.extractors.russian import RussianExtractor
 from kg.iris import article_id
@@ -15,9 +16,7 @@ def extractor() -> RussianExtractor:
 
 
 def _events(extractor: RussianExtractor, text: str) -> list[Mention]:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    extraction = next(extractor.pipe([article]))
-    return [m for m in extraction.mentions if m.type is EntityType.EVENT]
+    return events(next(extractor.pipe([article(text, "ru")])))
 
 
 def test_quoted_forum_with_place_and_full_date(extractor: RussianExtractor) -> None:

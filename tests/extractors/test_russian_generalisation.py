@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import agreements, article, names, party_names, roles
 
 from kg.extractors.russian import RussianExtractor
-from kg.iris import article_id
-from kg.model import AgreementClaim, Article, EntityType, Extraction, RoleClaim
+from kg.model import EntityType, Extraction
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +15,11 @@ def extractor() -> RussianExtractor:
 
 
 def _extract(extractor: RussianExtractor, text: str) -> Extraction:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    return next(extractor.pipe([article]))
+    return next(extractor.pipe([article(text, "ru")]))
 
 
 def _org_names(extraction: Extraction) -> set[str]:
-    return {m.name for m in extraction.mentions if m.type is EntityType.ORGANISATION}
+    return names(extraction, EntityType.ORGANISATION)
 
 
 def test_an_acronym_is_the_name_whose_initials_spell_it(extractor: RussianExtractor) -> None:
@@ -80,13 +79,7 @@ def test_an_embassy_is_named_with_the_country_it_is_in(extractor: RussianExtract
     assert _org_names(_extract(extractor, text)) == {"Посольство РК в Японии"}
 
 
-def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+_roles = roles
 
 
 def test_a_heading_participle_links_the_person_it_follows(extractor: RussianExtractor) -> None:
@@ -117,7 +110,7 @@ def test_a_lower_case_branch_goes_into_the_role_in_its_party(
 
 
 def _person_names(extraction: Extraction) -> set[str]:
-    return {m.name for m in extraction.mentions if m.type is EntityType.PERSON}
+    return names(extraction, EntityType.PERSON)
 
 
 def test_a_capitalised_title_opens_no_persons_name(extractor: RussianExtractor) -> None:
@@ -144,10 +137,7 @@ def test_two_capitalised_halves_joined_by_and_are_one_name(extractor: RussianExt
 
 
 def _agreements(extraction: Extraction) -> list[set[str]]:
-    m = extraction.mentions
-    return [
-        {m[p].name for p in c.parties} for c in extraction.claims if isinstance(c, AgreementClaim)
-    ]
+    return [set(party_names(extraction, c)) for c in agreements(extraction)]
 
 
 def test_a_dateline_agency_and_an_elected_body_sign_nothing(extractor: RussianExtractor) -> None:

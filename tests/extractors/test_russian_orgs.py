@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import article, roles
 
 from kg.extractors.russian import RussianExtractor
-from kg.iris import article_id
-from kg.model import AgreementClaim, Article, EntityType, Extraction, RoleClaim
+from kg.model import AgreementClaim, EntityType, Extraction
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +15,7 @@ def extractor() -> RussianExtractor:
 
 
 def _extract(extractor: RussianExtractor, text: str) -> Extraction:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    return next(extractor.pipe([article]))
+    return next(extractor.pipe([article(text, "ru")]))
 
 
 def _orgs(extraction: Extraction) -> dict[str, str]:
@@ -24,13 +23,7 @@ def _orgs(extraction: Extraction) -> dict[str, str]:
     return {m.text: m.name for m in extraction.mentions if m.type is EntityType.ORGANISATION}
 
 
-def _roles(extraction: Extraction) -> set[tuple[str, str, str | None]]:
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+_roles = roles
 
 
 def test_type_words_before_a_quoted_name_belong_to_it(extractor: RussianExtractor) -> None:

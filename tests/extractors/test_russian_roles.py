@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import article, roles
 
 from kg.extractors.russian import RussianExtractor
 from kg.iris import article_id
-from kg.model import Article, RoleClaim
+from kg.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +16,7 @@ def extractor() -> RussianExtractor:
 
 
 def _roles(extractor: RussianExtractor, text: str) -> set[tuple[str, str, str | None]]:
-    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
-    extraction = next(extractor.pipe([article]))
-    m = extraction.mentions
-    return {
-        (m[c.person].name, m[c.organisation].name, c.role)
-        for c in extraction.claims
-        if isinstance(c, RoleClaim)
-    }
+    return roles(next(extractor.pipe([article(text, "ru")])))
 
 
 def test_member_list_after_a_plural_position(extractor: RussianExtractor) -> None:

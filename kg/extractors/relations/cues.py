@@ -108,7 +108,7 @@ def position_of(word: str, lang: str) -> str | None:
     folded = word.casefold()
     for candidate in position_stems(lang):
         if folded.startswith(candidate) and len(folded) <= len(candidate) + 7:
-            return _title_of(candidate, lang)
+            return _titles_by_stem(lang)[candidate]
     return None
 
 
@@ -118,10 +118,6 @@ def _titles_by_stem(lang: str) -> dict[str, str]:
     for title in sorted(POSITIONS.get(lang, frozenset())):
         titles.setdefault(stem(title), title)
     return titles
-
-
-def _title_of(stemmed: str, lang: str) -> str:
-    return _titles_by_stem(lang)[stemmed]
 
 
 def mentions_any(text: str, cues: frozenset[str]) -> bool:
