@@ -75,18 +75,21 @@ def build(
     strict: bool = False,
     pipeline: Pipeline | None = None,
     on_problem: Callable[[Problem], None] | None = None,
+    jobs: int = 1,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
     Raises ``InputError`` when no article could be read (or, with ``strict``, on the
     first unreadable file). Unreadable files, and articles an extractor fails on,
-    otherwise become ``Build.problems``.
+    otherwise become ``Build.problems``. ``jobs`` > 1 extracts in that many worker
+    processes (see ``kg.workers``); the results are the same as with one.
     """
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
     from kg.link import link
     from kg.pipeline import default_pipeline
+    from kg.workers import pipe_parallel
 
     check_base(base)
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
@@ -103,12 +106,14 @@ def build(
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
     # Extraction streams article by article; linking needs the whole build at once, but
     # results are small next to the graph they become.
-    results = link(list(pipeline.pipe(articles, on_problem=note, strict=strict)))
+    extracted = pipe_parallel(pipeline, articles, jobs=jobs, on_problem=note, strict=strict)
+    results = link(list(extracted))
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(results, activity=activity, base=base)
     done = Build(
         results=tuple(results),
-        problems=tuple(problems),
+        # workers read ahead, so problems arrive in another order than with one process
+        problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
         activity=activity,
         dataset=dataset,
         graph=graph,

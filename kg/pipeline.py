@@ -60,6 +60,11 @@ class Pipeline:
         }
         self._loaded: dict[str, Extractor] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # A pipeline travels to worker processes (``kg build --jobs``) as its settings;
+        # each worker loads the models itself.
+        return {**self.__dict__, "_loaded": {}}
+
     @property
     def extractor_names(self) -> tuple[str, ...]:
         """Every extractor this pipeline may run (and the relation stage), sorted."""

@@ -28,6 +28,12 @@ def build(
         bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for extraction (default: every core)."
+        ),
+    ] = None,
 ) -> None:
     """Build the graph, map and report from a folder of articles.
 
@@ -36,12 +42,21 @@ def build(
     from kg.build import build as run_build
     from kg.model import Problem
     from kg.stats import count
+    from kg.workers import default_jobs
 
     def warn(problem: Problem) -> None:
         typer.echo(f"kg: skipped {problem}", err=True)
 
     chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else None
-    done = run_build(inputs, out_dir=out, formats=chosen, base=base, strict=strict, on_problem=warn)
+    done = run_build(
+        inputs,
+        out_dir=out,
+        formats=chosen,
+        base=base,
+        strict=strict,
+        on_problem=warn,
+        jobs=jobs or default_jobs(),
+    )
     if quiet:
         return
     counts = count(done.graph)

@@ -1,0 +1,183 @@
+"""Extraction in worker processes (``kg build --jobs N``).
+
+Every worker process receives the pipeline once, loads its models once, and extracts
+whole batches of articles. Results come back in input order, so a build with any
+number of workers gives the same results, byte for byte, as one process.
+
+Workers are started with ``spawn`` by default: a fresh interpreter per worker is the
+start method that behaves the same on Linux, macOS and Windows and never inherits
+locks or threads from the parent (``fork`` after models have loaded can deadlock).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+
+from kg.model import Article, ArticleResult, Problem
+from kg.pipeline import BATCH_SIZE, Pipeline
+
+#: Batches handed out ahead of the one being yielded, per worker: enough to keep every
+#: worker busy while the parent consumes, few enough that memory stays flat.
+AHEAD_PER_WORKER = 2
+
+#: Below this many articles a build runs in this process: each worker loads the models
+#: (2-3 s), more than extracting a few hundred short articles takes.
+MIN_ARTICLES_FOR_WORKERS = 200
+
+_worker_pipeline: Pipeline | None = None
+
+Outcome = tuple[list[ArticleResult], list[Problem]]
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (``kg build``'s default ``--jobs``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def pipe_parallel(
+    pipeline: Pipeline,
+    articles: Iterable[Article],
+    *,
+    jobs: int,
+    on_problem: Callable[[Problem], None] | None = None,
+    strict: bool = False,
+    start_method: str = "spawn",
+    min_articles: int | None = None,
+) -> Iterator[ArticleResult]:
+    """``pipeline.pipe(articles)`` spread over ``jobs`` worker processes, same order.
+
+    Fewer than ``min_articles`` (default ``MIN_ARTICLES_FOR_WORKERS``) articles run in
+    this process: starting workers (and
+    loading their models) would cost more than it saves. A worker process that dies (a crash
+    inside a native library) costs only the article it died on: its batch is re-run
+    one article per task in fresh workers, and the article that kills a worker again
+    becomes a ``Problem``.
+    """
+    if jobs <= 1:
+        yield from pipeline.pipe(articles, on_problem=on_problem, strict=strict)
+        return
+    iterator = iter(articles)
+    least = MIN_ARTICLES_FOR_WORKERS if min_articles is None else min_articles
+    head = list(islice(iterator, least))
+    if len(head) < least:
+        yield from pipeline.pipe(head, on_problem=on_problem, strict=strict)
+        return
+    workers = _Workers(pipeline, jobs, multiprocessing.get_context(start_method), strict)
+    pending: deque[tuple[list[Article], Future[Outcome]]] = deque()
+    try:
+        for batch in _batches(chain(head, iterator)):
+            pending.append((batch, workers.submit(batch)))
+            while len(pending) > jobs * AHEAD_PER_WORKER:
+                yield from _deliver(workers.outcome(*pending.popleft()), on_problem)
+        while pending:
+            yield from _deliver(workers.outcome(*pending.popleft()), on_problem)
+    finally:
+        workers.close()
+
+
+def _batches(articles: Iterator[Article]) -> Iterator[list[Article]]:
+    while batch := list(islice(articles, BATCH_SIZE)):
+        yield batch
+
+
+class _Workers:
+    """A process pool that is replaced when a worker dies."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        jobs: int,
+        context: multiprocessing.context.BaseContext,
+        strict: bool,
+    ) -> None:
+        self._pipeline = pipeline
+        self._jobs = jobs
+        self._context = context
+        self._strict = strict
+        self._pool = self._start()
+        # which pool ran each future still pending: after a worker dies, only the pool it
+        # died in is replaced, not the fresh one that later futures already run in
+        self._owner: dict[Future[Outcome], ProcessPoolExecutor] = {}
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self._jobs,
+            mp_context=self._context,
+            initializer=_start_worker,
+            initargs=(self._pipeline,),
+        )
+
+    def submit(self, batch: list[Article]) -> Future[Outcome]:
+        future = self._pool.submit(_run_batch, batch, self._strict)
+        self._owner[future] = self._pool
+        return future
+
+    def _restart(self, broken: Future[Outcome]) -> None:
+        """A fresh pool, unless the one ``broken`` ran in was already replaced."""
+        if self._owner.get(broken) is self._pool:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = self._start()
+
+    def outcome(self, batch: list[Article], future: Future[Outcome]) -> Outcome:
+        """The batch's results; after a worker died, its articles one by one."""
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart(future)
+        finally:
+            self._owner.pop(future, None)
+        results: list[ArticleResult] = []
+        problems: list[Problem] = []
+        for article in batch:
+            single = self.submit([article])
+            try:
+                found, reported = single.result()
+            except BrokenProcessPool:
+                self._restart(single)
+                problems.append(_died_on(article))
+                continue
+            finally:
+                self._owner.pop(single, None)
+            results.extend(found)
+            problems.extend(reported)
+        return results, problems
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died_on(article: Article) -> Problem:
+    path, _, line = article.source_path.partition("#L")
+    message = "a worker process died extracting this article; skipped"
+    return Problem(path, message, int(line) if line.isdigit() else None)
+
+
+def _deliver(
+    outcome: Outcome, on_problem: Callable[[Problem], None] | None
+) -> Iterator[ArticleResult]:
+    results, problems = outcome
+    if on_problem is not None:
+        for problem in problems:
+            on_problem(problem)
+    yield from results
+
+
+def _start_worker(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    _worker_pipeline = pipeline
+
+
+def _run_batch(batch: list[Article], strict: bool) -> Outcome:
+    assert _worker_pipeline is not None, "worker started without a pipeline"
+    problems: list[Problem] = []
+    results = list(_worker_pipeline.pipe(batch, on_problem=problems.append, strict=strict))
+    return results, problems

@@ -1,0 +1,145 @@
+"""``kg build --jobs``: extraction in worker processes gives what one process gives."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import kg.workers
+from kg.build import build
+from kg.errors import ExtractionError
+from kg.extractors import REGISTRY
+from kg.iris import article_id
+from kg.model import Article, Problem
+from kg.pipeline import Pipeline
+from kg.workers import pipe_parallel
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+_PLUGIN = """
+import os
+
+from kg.extractors import ExtractorSpec
+from kg.model import Extraction
+
+SPEC = ExtractorSpec("test.hazard", ("en",), "civkg_hazard_plugin:Hazard", "fails on cue words")
+
+
+class Hazard:
+    name = "test.hazard"
+
+    def pipe(self, articles):
+        for article in articles:
+            if "BOOM" in article.text:
+                raise ValueError("a bug in one article's extraction")
+            if "CRASH" in article.text:
+                os._exit(70)  # what a segfault in a native library looks like from outside
+            yield Extraction(article=article)
+"""
+
+_PEOPLE = ("Dana Omarova", "Arman Seitkali", "Laura Beisen", "Timur Dosov", "Aliya Nurbek")
+_BODIES = ("Steppe Water Institute", "Green Valley Foundation", "Open Lake Alliance")
+
+
+def _article(n: int, extra: str = "") -> Article:
+    person, body = _PEOPLE[n % len(_PEOPLE)], _BODIES[n % len(_BODIES)]
+    text = f"{person}, director of the {body}, opened forum number {n}. {extra}".strip()
+    return Article(id=article_id(text), text=text, lang="en", source_path=f"a{n:03}.txt")
+
+
+@pytest.fixture
+def hazard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pipeline]:
+    """A pipeline whose English extractors include one that fails or dies on cue words.
+
+    A real plug-in on ``sys.path``: spawned workers get the parent's path, so they load
+    it through the entry points as the parent does.
+    """
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "civkg_hazard_plugin.py").write_text(_PLUGIN, encoding="utf-8")
+    dist = plugin / "civkg_hazard_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: civkg-hazard-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[civkg.extractors]\nhazard = civkg_hazard_plugin:SPEC\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(plugin))
+    REGISTRY.__dict__.pop("specs", None)
+    yield Pipeline({"en": ["en.rules", "test.hazard"]})
+    REGISTRY.__dict__.pop("specs", None)
+    sys.modules.pop("civkg_hazard_plugin", None)
+
+
+def test_workers_give_the_results_of_one_process_in_input_order() -> None:
+    articles = [_article(n) for n in range(70)]
+    pipeline = Pipeline({"en": ["en.rules"]})
+    alone = list(pipeline.pipe(articles))
+    spread = list(pipe_parallel(pipeline, articles, jobs=2, min_articles=1))
+    assert [r.article.id for r in spread] == [a.id for a in articles]
+    assert spread == alone
+    assert any(r.facts for r in spread)  # the comparison compared something
+
+
+def test_a_small_build_stays_in_this_process() -> None:
+    # no worker could run the pipeline: a pipeline of a plug-in that is not installed
+    # would fail to load there, but a short build never starts one
+    articles = [_article(n) for n in range(3)]
+    pipeline = Pipeline({"en": ["en.rules"]})
+    assert list(pipe_parallel(pipeline, articles, jobs=2)) == list(pipeline.pipe(articles))
+
+
+def test_an_article_that_fails_in_a_worker_is_reported_and_the_others_kept(
+    hazard: Pipeline,
+) -> None:
+    articles = [_article(n, "BOOM" if n == 40 else "") for n in range(70)]
+    problems: list[Problem] = []
+    results = list(
+        pipe_parallel(hazard, articles, jobs=2, min_articles=1, on_problem=problems.append)
+    )
+    assert [r.article.source_path for r in results] == [
+        a.source_path for a in articles if a.source_path != "a040.txt"
+    ]
+    assert [p.path for p in problems] == ["a040.txt"]
+    assert "ValueError" in problems[0].message
+
+
+def test_strict_stops_at_the_failing_article(hazard: Pipeline) -> None:
+    articles = [_article(n, "BOOM" if n == 5 else "") for n in range(70)]
+    with pytest.raises(ExtractionError, match=r"a005\.txt"):
+        list(pipe_parallel(hazard, articles, jobs=2, min_articles=1, strict=True))
+
+
+def test_a_worker_that_dies_costs_only_its_article(hazard: Pipeline) -> None:
+    articles = [_article(n, "CRASH" if n == 33 else "") for n in range(70)]
+    problems: list[Problem] = []
+    results = list(
+        pipe_parallel(hazard, articles, jobs=2, min_articles=1, on_problem=problems.append)
+    )
+    assert len(results) == 69
+    assert [r.article.source_path for r in results] == [
+        a.source_path for a in articles if a.source_path != "a033.txt"
+    ]
+    assert [p.path for p in problems] == ["a033.txt"]
+    assert "worker process died" in problems[0].message
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason=f"needs the dev corpus at {DEV}")
+def test_graph_files_are_byte_identical_with_two_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg.workers, "MIN_ARTICLES_FOR_WORKERS", 1)  # 14 articles, 2 workers
+    formats = ["turtle", "trig", "jsonld", "graphml"]
+    build([DEV], out_dir=tmp_path / "one", formats=formats, jobs=1)
+    build([DEV], out_dir=tmp_path / "two", formats=formats, jobs=2)
+    written = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert len(written) >= len(formats)
+    for name in written:
+        one, two = (tmp_path / d / name for d in ("one", "two"))
+        if one.is_file():
+            assert one.read_bytes() == two.read_bytes(), name
