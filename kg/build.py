@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,11 +13,12 @@ from typing import TYPE_CHECKING
 from kg import __version__
 from kg.errors import UsageError
 from kg.iris import DEFAULT_BASE, make_id
-from kg.model import ArticleResult, BuildActivity, Problem
+from kg.model import Article, ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
+    from kg.cache import ResultCache
     from kg.pipeline import Pipeline
 
 
@@ -36,6 +38,7 @@ class Build:
     base: str
     input_root: Path
     seconds: float = 0.0
+    reused: int = 0  # articles whose results came from the output folder's cache
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -66,6 +69,17 @@ def input_root(inputs: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders))
 
 
+def _open_cache(folder: Path, note: Callable[[Problem], None]) -> ResultCache | None:
+    """The output folder's results cache, or None (noted) when it cannot be opened."""
+    from kg.cache import ResultCache
+
+    try:
+        return ResultCache(folder)
+    except (OSError, sqlite3.Error) as exc:
+        note(Problem(str(folder), f"results cache not used: {exc}"))
+        return None
+
+
 def build(
     inputs: Sequence[Path],
     *,
@@ -76,14 +90,18 @@ def build(
     pipeline: Pipeline | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     jobs: int = 1,
+    cache: bool = True,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
     Raises ``InputError`` when no article could be read (or, with ``strict``, on the
     first unreadable file). Unreadable files, and articles an extractor fails on,
     otherwise become ``Build.problems``. ``jobs`` > 1 extracts in that many worker
-    processes (see ``kg.workers``); the results are the same as with one.
+    processes (see ``kg.workers``); the results are the same as with one. With
+    ``cache`` and an ``out_dir``, results are kept in ``out_dir/.civkg-cache`` and a
+    rebuild re-extracts only new or changed articles (see ``kg.cache``).
     """
+    from kg.cache import CACHE_FOLDER, CacheUse, pipe_cached, pipeline_fingerprint
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
@@ -92,6 +110,8 @@ def build(
     from kg.workers import pipe_parallel
 
     check_base(base)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir}: exists and is not a folder")
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
@@ -104,10 +124,26 @@ def build(
 
     root = input_root(inputs)
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
-    # Extraction streams article by article; linking needs the whole build at once, but
-    # results are small next to the graph they become.
-    extracted = pipe_parallel(pipeline, articles, jobs=jobs, on_problem=note, strict=strict)
-    results = link(list(extracted))
+
+    def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
+        return pipe_parallel(pipeline, batch, jobs=jobs, on_problem=note, strict=strict)
+
+    # Linking needs the whole build at once, but results are small next to the graph
+    # they become.
+    use = CacheUse()
+    store = _open_cache(out_dir / CACHE_FOLDER, note) if cache and out_dir else None
+    if store is not None:
+        fingerprint = pipeline_fingerprint(pipeline)
+        extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
+        try:
+            store.save(use.keys)
+        except sqlite3.Error as exc:  # a full disk must not cost the build its graph
+            note(Problem(str(store.path), f"results not cached: {exc}"))
+        finally:
+            store.close()
+    else:
+        extracted = list(extract(articles))
+    results = link(extracted)
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(results, activity=activity, base=base)
     done = Build(
@@ -120,6 +156,7 @@ def build(
         base=base,
         input_root=root,
         seconds=time.perf_counter() - started,
+        reused=use.reused,
     )
     if out_dir is not None:
         for exporter in exporters:

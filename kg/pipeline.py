@@ -66,6 +66,21 @@ class Pipeline:
         return {**self.__dict__, "_loaded": {}}
 
     @property
+    def languages(self) -> dict[str, tuple[str, ...]]:
+        """The extractors each language runs, by name."""
+        return dict(self._names)
+
+    @property
+    def relations(self) -> bool:
+        """Whether the relation stage runs after the extractors."""
+        return self._relations
+
+    @property
+    def relation_model(self) -> RelationModel | None:
+        """The relation stage's model when one was given (None: the shipped one)."""
+        return self._relation_model
+
+    @property
     def extractor_names(self) -> tuple[str, ...]:
         """Every extractor this pipeline may run (and the relation stage), sorted."""
         names = {name for names in self._names.values() for name in names}

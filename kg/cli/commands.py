@@ -34,6 +34,13 @@ def build(
             "--jobs", "-j", min=1, help="Worker processes for extraction (default: every core)."
         ),
     ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            help="Reuse the results of unchanged articles kept in OUT/.civkg-cache "
+            "from the last build."
+        ),
+    ] = True,
 ) -> None:
     """Build the graph, map and report from a folder of articles.
 
@@ -56,12 +63,14 @@ def build(
         strict=strict,
         on_problem=warn,
         jobs=jobs or default_jobs(),
+        cache=cache,
     )
     if quiet:
         return
     counts = count(done.graph)
+    reused = f", {done.reused} unchanged since the last build" if done.reused else ""
     typer.echo(
-        f"Read {len(done.results)} articles ({len(done.problems)} skipped) in "
+        f"Read {len(done.results)} articles ({len(done.problems)} skipped{reused}) in "
         f"{done.seconds:.1f} s: {counts['people']} people, {counts['organisations']} "
         f"organisations, {counts['memberships']} memberships, {counts['agreements']} "
         f"agreements, {counts['events']} events, {counts['participations']} participations "

@@ -1,0 +1,236 @@
+"""Per-article results kept between builds: a rebuild re-extracts only what changed.
+
+A result is stored under a key that hashes the article (its cleaned text and every
+metadata field) together with a fingerprint of everything that could change what
+extraction makes of it: the civkg version, every file of the installed ``kg`` package
+(code, lexicons, models), the extractors each language runs with the files of any
+plug-in among them, and the relation model. Change any of these and every key
+changes, so a stale result is never reused; nothing has to be invalidated by hand.
+
+The cache is one SQLite file under the output folder. Values are JSON written from
+the frozen ``kg.model`` dataclasses and read back only into them (never pickle: a
+file in an output folder must not be able to run code).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum
+from functools import cache
+from hashlib import sha256
+from pathlib import Path
+from typing import Any
+
+import kg
+import kg.model
+from kg import __version__
+from kg.extractors import REGISTRY
+from kg.model import Article, ArticleResult
+from kg.pipeline import Pipeline
+
+#: The folder under a build's output that holds the cache.
+CACHE_FOLDER = ".civkg-cache"
+_FILE = "results.sqlite"
+#: Bump when the stored JSON changes shape: older caches are then simply not read.
+SCHEMA = 1
+
+Run = Callable[[Iterable[Article]], Iterator[ArticleResult]]
+
+
+@cache
+def _package_digest() -> str:
+    """A hash of every file of the installed ``kg`` package (sources, lexicons, models)."""
+    root = Path(kg.__file__).parent
+    digest = sha256()
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _module_digest(target: str) -> str:
+    """A hash of the file of a plug-in's module ("module:callable"); '' when not a file."""
+    module = target.partition(":")[0]
+    if module == "kg" or module.startswith("kg."):
+        return ""  # inside the package digest already
+    try:
+        found = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return "missing"
+    origin = found.origin if found is not None else None
+    if origin is None or not Path(origin).is_file():
+        return "unknown"
+    return sha256(Path(origin).read_bytes()).hexdigest()
+
+
+def pipeline_fingerprint(pipeline: Pipeline) -> str:
+    """A hash of everything that decides what ``pipeline`` extracts from an article."""
+    parts: dict[str, Any] = {
+        "schema": SCHEMA,
+        "version": __version__,
+        "package": _package_digest(),
+        "languages": {lang: list(names) for lang, names in sorted(pipeline.languages.items())},
+        "relations": pipeline.relations,
+        "plugins": {
+            name: _module_digest(REGISTRY.specs[name].target)
+            for name in pipeline.extractor_names
+            if name in REGISTRY.specs
+        },
+    }
+    model = pipeline.relation_model
+    if model is not None:
+        parts["relation_model"] = model.affiliation.to_json()
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False)
+    return sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article, fingerprint: str) -> str:
+    """The cache key of ``article`` under a pipeline ``fingerprint``."""
+    text = json.dumps(_encode(article), sort_keys=True, ensure_ascii=False)
+    return sha256(f"{fingerprint}\n{text}".encode()).hexdigest()
+
+
+# -- the JSON codec of the model ---------------------------------------------------------
+
+_MODEL_TYPES: dict[str, type] = {
+    name: value
+    for name, value in vars(kg.model).items()
+    if isinstance(value, type)
+    and value.__module__ == kg.model.__name__
+    and (is_dataclass(value) or issubclass(value, Enum))
+}
+
+
+def _encode(value: object) -> Any:
+    if isinstance(value, Enum):
+        return {"@enum": type(value).__name__, "value": value.value}
+    if is_dataclass(value) and not isinstance(value, type):
+        encoded = {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+        return {"@": type(value).__name__, **encoded}
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decode(item) for item in value)
+    if isinstance(value, dict):
+        if "@enum" in value:
+            return _MODEL_TYPES[value["@enum"]](value["value"])
+        kind = _MODEL_TYPES[value["@"]]
+        return kind(**{k: _decode(v) for k, v in value.items() if k != "@"})
+    return value
+
+
+def encode_result(result: ArticleResult) -> str:
+    """``result`` as compact JSON."""
+    return json.dumps(_encode(result), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_result(text: str) -> ArticleResult:
+    """The ``ArticleResult`` that ``encode_result`` wrote; ValueError when it is not one."""
+    try:
+        result = _decode(json.loads(text))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a cached result: {exc}") from exc
+    if not isinstance(result, ArticleResult):
+        raise ValueError("not a cached result")
+    return result
+
+
+# -- the store ---------------------------------------------------------------------------
+
+
+class ResultCache:
+    """Results by key in one SQLite file; written in one transaction per build."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / _FILE
+        self._db = sqlite3.connect(self.path)
+        try:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)"
+            )
+        except sqlite3.Error:
+            self._db.close()
+            raise
+        self._fresh: dict[str, str] = {}
+
+    def get(self, key: str) -> ArticleResult | None:
+        try:
+            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None  # a damaged cache file: extract again, the build goes on
+        if row is None:
+            return None
+        try:
+            return decode_result(row[0])
+        except ValueError:
+            return None  # written by another version of the model: extract again
+
+    def put(self, key: str, result: ArticleResult) -> None:
+        self._fresh[key] = encode_result(result)
+
+    def save(self, used: Iterable[str]) -> None:
+        """Store the new results and forget every key this build did not use."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
+                sorted(self._fresh.items()),
+            )
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM used")
+            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+            self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+        self._fresh.clear()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+@dataclass
+class CacheUse:
+    """How many articles a build took from the cache, and the keys it looked up."""
+
+    reused: int = 0
+    extracted: int = 0
+    keys: list[str] = field(default_factory=list)
+
+
+def pipe_cached(
+    articles: Iterable[Article],
+    run: Run,
+    cache: ResultCache,
+    fingerprint: str,
+    use: CacheUse,
+) -> Iterator[ArticleResult]:
+    """Results in input order: cached ones as stored, the others from ``run``.
+
+    ``run`` sees only the articles missing from the cache (and may skip some, having
+    reported them); its results are stored when ``cache.save`` is called.
+    """
+    listed = list(articles)
+    keys = [article_key(article, fingerprint) for article in listed]
+    use.keys.extend(keys)
+    cached = [cache.get(key) for key in keys]
+    missing = [a for a, found in zip(listed, cached, strict=True) if found is None]
+    fresh = {(r.article.source_path, r.article.id): r for r in run(missing)}
+    for article, key, found in zip(listed, keys, cached, strict=True):
+        if found is not None:
+            use.reused += 1
+            yield found
+            continue
+        result = fresh.get((article.source_path, article.id))
+        if result is None:
+            continue  # the pipeline skipped it and said why; try again next build
+        use.extracted += 1
+        cache.put(key, result)
+        yield result

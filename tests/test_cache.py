@@ -1,0 +1,167 @@
+"""Incremental builds: unchanged articles come from the output folder's cache."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.cache import CACHE_FOLDER, decode_result, encode_result
+from kg.errors import UsageError
+from kg.extractors import REGISTRY
+from kg.extractors.relations import RelationModel
+from kg.extractors.relations.linear import LinearModel
+from kg.pipeline import Pipeline, process_article
+from tests.extractors.extraction_support import article
+
+FORMATS = ["turtle", "trig", "jsonld"]
+
+_TEXTS = {
+    "a.txt": "Dana Omarova, director of the Steppe Water Institute, opened the forum.",
+    "b.txt": "Arman Seitkali, chairman of the Green Valley Foundation, spoke in Astana.",
+    "c.txt": (
+        "The Open Lake Alliance signed a memorandum of understanding with the Steppe "
+        "Water Institute on Monday."
+    ),
+}
+
+_PLUGIN = """
+from kg.extractors import ExtractorSpec
+from kg.model import Extraction
+
+SPEC = ExtractorSpec("test.versioned", ("en",), "civkg_versioned_plugin:Versioned", "v{v}")
+
+
+class Versioned:
+    name = "test.versioned"
+
+    def pipe(self, articles):
+        for article in articles:
+            yield Extraction(article=article)
+"""
+
+
+def _corpus(folder: Path, texts: dict[str, str] | None = None) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in (texts or _TEXTS).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _graph_files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
+
+
+def _cached_rows(out: Path) -> int:
+    with sqlite3.connect(out / CACHE_FOLDER / "results.sqlite") as db:
+        count: int = db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+    return count
+
+
+@pytest.fixture
+def versioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An installed extractor plug-in whose module file the test can change."""
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    module = plugin / "civkg_versioned_plugin.py"
+    module.write_text(_PLUGIN.format(v=1), encoding="utf-8")
+    dist = plugin / "civkg_versioned_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: civkg-versioned-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[civkg.extractors]\nversioned = civkg_versioned_plugin:SPEC\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(plugin))
+    REGISTRY.__dict__.pop("specs", None)
+    yield module
+    REGISTRY.__dict__.pop("specs", None)
+    sys.modules.pop("civkg_versioned_plugin", None)
+
+
+def test_a_result_survives_its_json_form() -> None:
+    result = process_article(article(_TEXTS["a.txt"] + " " + _TEXTS["c.txt"], "en"))
+    assert result.entities and result.facts  # something to carry
+    assert decode_result(encode_result(result)) == result
+
+
+def test_a_rebuild_reuses_every_unchanged_article_and_writes_the_same_files(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "in")
+    fresh = build([corpus], out_dir=tmp_path / "fresh", formats=FORMATS, cache=False)
+    first = build([corpus], out_dir=tmp_path / "out", formats=FORMATS)
+    again = build([corpus], out_dir=tmp_path / "out", formats=FORMATS)
+    assert (fresh.reused, first.reused, again.reused) == (0, 0, 3)
+    assert again.results == fresh.results
+    assert _graph_files(tmp_path / "out") == _graph_files(tmp_path / "fresh")
+    assert not (tmp_path / "fresh" / CACHE_FOLDER).exists()
+
+
+def test_only_new_and_changed_articles_are_extracted_and_removed_ones_dropped(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    (corpus / "b.txt").write_text(
+        "Arman Seitkali, treasurer of the Green Valley Foundation, spoke.", encoding="utf-8"
+    )
+    (corpus / "d.txt").write_text(
+        "Laura Beisen, head of the Silk Road Youth Union, arrived.", encoding="utf-8"
+    )
+    (corpus / "c.txt").unlink()
+    changed = build([corpus], out_dir=out, formats=FORMATS)
+    assert changed.reused == 1  # a.txt
+    assert sorted(r.article.source_path for r in changed.results) == ["a.txt", "b.txt", "d.txt"]
+    assert _cached_rows(out) == 3  # c.txt is forgotten
+    build([corpus], out_dir=tmp_path / "fresh", formats=FORMATS, cache=False)
+    assert _graph_files(out) == _graph_files(tmp_path / "fresh")
+
+
+def test_a_changed_extractor_invalidates_the_cache(tmp_path: Path, versioned: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    pipeline = Pipeline({"en": ["en.rules", "test.versioned"]})
+    out = tmp_path / "out"
+    assert build([corpus], out_dir=out, formats=FORMATS, pipeline=pipeline).reused == 0
+    assert build([corpus], out_dir=out, formats=FORMATS, pipeline=pipeline).reused == 3
+    versioned.write_text(_PLUGIN.format(v=2), encoding="utf-8")  # a new release of it
+    assert build([corpus], out_dir=out, formats=FORMATS, pipeline=pipeline).reused == 0
+
+
+def test_another_relation_model_or_extractor_set_is_another_cache_key(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    blank = RelationModel(LinearModel(weights={"bias": -5.0}))
+    with_model = build(
+        [corpus], out_dir=out, formats=FORMATS, pipeline=Pipeline(relation_model=blank)
+    )
+    assert with_model.reused == 0
+    without = build([corpus], out_dir=out, formats=FORMATS, pipeline=Pipeline(relations=False))
+    assert without.reused == 0
+
+
+def test_a_damaged_cache_costs_the_cache_not_the_build(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    (out / CACHE_FOLDER).mkdir(parents=True)
+    (out / CACHE_FOLDER / "results.sqlite").write_bytes(b"not a database at all" * 100)
+    done = build([corpus], out_dir=out, formats=FORMATS)
+    assert len(done.results) == 3
+    assert any("results cache not used" in p.message for p in done.problems)
+    assert (out / "graph.ttl").is_file()
+
+
+def test_out_pointing_at_a_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    target = tmp_path / "taken.txt"
+    target.write_text("a user's file", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a folder"):
+        build([corpus], out_dir=target, formats=FORMATS)
+    assert target.read_text(encoding="utf-8") == "a user's file"
