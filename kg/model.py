@@ -56,6 +56,8 @@ class Article:
     date: str | None = None  # ISO 8601 date, YYYY-MM-DD
     url: str | None = None
     publisher: str | None = None
+    encoding: str | None = None  # what the file was decoded from: "utf-8", "cp1251", ...
+    notes: tuple[str, ...] = ()  # what reading repaired or left out (bad bytes, a bad URL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,9 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        # A newline or an escape sequence in a file name must not reach a terminal raw.
+        path = self.path if self.path.isprintable() else repr(self.path)
+        where = f"{path}:{self.line}" if self.line is not None else path
         return f"{where}: {self.message}"
 
 

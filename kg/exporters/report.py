@@ -27,6 +27,7 @@ def build_report(build: Build) -> dict[str, Any]:
                 "source_path": result.article.source_path,
                 "id": result.article.id,
                 "lang": result.article.lang,
+                "encoding": result.article.encoding,
                 "title": result.article.title,
                 "date": result.article.date,
                 "extractors": list(result.extractors),
@@ -36,7 +37,8 @@ def build_report(build: Build) -> dict[str, Any]:
                 "memberships": facts[Membership.__name__],
                 "agreements": facts[Agreement.__name__],
                 "participations": facts[Participation.__name__],
-                "problems": [] if result.extractors else ["no extractor for this language"],
+                "problems": list(result.article.notes)
+                + ([] if result.extractors else ["no extractor for this language"]),
             }
         )
     return {

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, KGError, UsageError
+from kg.ingest.files import DEFAULT_MAX_BYTES, display_path
 from kg.ingest.page import to_article
 from kg.ingest.problems import UnreadableError
 from kg.ingest.readers import READERS
@@ -15,6 +17,7 @@ from kg.model import Article, Problem
 
 EXTENSIONS: tuple[str, ...] = tuple(READERS)
 LOOKED_FOR = "(looked for " + " ".join(EXTENSIONS) + ")"
+HIDDEN = "hidden (its name starts with '.'), not read"
 
 _log = logging.getLogger(__name__)
 
@@ -25,117 +28,183 @@ def read_articles(
     root: Path | None = None,
     strict: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article]:
     """Articles from files and folders, lazily, one file at a time, in a stable order.
 
     Folders are walked recursively in sorted order; files of other types in them are
-    ignored. A file (or JSONL line) that cannot be read becomes a ``Problem`` passed to
+    ignored, hidden files and folders and links to folders are skipped with a problem.
+    A file (or JSONL line) that cannot be read becomes a ``Problem`` passed to
     ``on_problem`` (logged when there is none) and reading goes on; with ``strict`` the
-    first problem raises ``InputError``. ``source_path`` is relative to ``root``, which
-    defaults to each input folder (or a file's parent folder).
+    first problem raises ``InputError``. Only regular files of at most ``max_bytes``
+    bytes are read (a JSONL file may be larger; each of its lines may not), and a text of
+    the same content as an earlier article is skipped as a duplicate. ``source_path`` is
+    relative to ``root``, which defaults to each input folder (or a file's parent folder).
+    What reading repaired in an article it kept (bad bytes, a bad URL) is in its
+    ``notes`` and logged.
 
     Raises ``InputError`` at once when an input does not exist, and when the inputs held
     no readable article at all once they have been read.
     """
+    if max_bytes < 1:
+        raise UsageError(f"max_bytes must be a positive number of bytes, not {max_bytes}")
     paths = [Path(p) for p in inputs]
     if not paths:
         raise InputError("no input files or folders given")
     for path in paths:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-    return _read_all(paths, root, strict, on_problem)
+        if not path.exists() and not path.is_symlink():  # a link loop is a bad file
+            raise InputError(f"{display_path(path)}: no such file or folder")
+    return _Reading(root, strict, on_problem, max_bytes).all(paths)
 
 
-def _read_all(
-    paths: list[Path],
-    root: Path | None,
-    strict: bool,
-    on_problem: Callable[[Problem], None] | None,
-) -> Iterator[Article]:
-    def report(problem: Problem) -> None:
-        if strict:
+class _Reading:
+    """One pass over the inputs: what was seen, and where problems go."""
+
+    def __init__(
+        self,
+        root: Path | None,
+        strict: bool,
+        on_problem: Callable[[Problem], None] | None,
+        max_bytes: int,
+    ) -> None:
+        self.root = root
+        self.strict = strict
+        self.on_problem = on_problem
+        self.max_bytes = max_bytes
+        self.seen_files: set[str] = set()
+        self.seen_texts: dict[str, str] = {}  # article id -> source_path that had it first
+
+    def report(self, problem: Problem, *, notice: bool = False) -> None:
+        """Pass on a problem; with ``strict`` raise instead, unless it is only a notice."""
+        if self.strict and not notice:
             raise InputError(str(problem))
-        if on_problem is not None:
-            on_problem(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
         else:
             _log.warning("%s", problem)
 
-    seen: set[Path] = set()
-    count = 0
-    for given in paths:
-        base = root if root is not None else (given if given.is_dir() else given.parent)
-        if given.is_dir():
-            found = False
-            for file in _walk(given, base, report):
-                found = True
-                for article in _read_file(file, base, seen, report):
+    def all(self, paths: list[Path]) -> Iterator[Article]:
+        count = 0
+        for given in paths:
+            base = self.root or (given if given.is_dir() else given.parent)
+            if given.is_dir():
+                found = False
+                for file in self.walk(given, base):
+                    found = True
+                    for article in self.file(file, base):
+                        count += 1
+                        yield article
+                if not found:
+                    where = display_path(given.as_posix())
+                    self.report(Problem(where, f"no articles in this folder {LOOKED_FOR}"))
+            elif given.suffix.lower() not in READERS:
+                kind = display_path(given.suffix) or "no extension"
+                message = f"unknown file type {kind!r} {LOOKED_FOR}"
+                self.report(Problem(_relative(given, base), message))
+            else:
+                for article in self.file(given, base):
                     count += 1
                     yield article
-            if not found:
-                report(Problem(given.as_posix(), f"no articles in this folder {LOOKED_FOR}"))
-        elif given.suffix.lower() not in READERS:
-            kind = given.suffix or "no extension"
-            report(Problem(_relative(given, base), f"unknown file type {kind!r} {LOOKED_FOR}"))
-        else:
-            for article in _read_file(given, base, seen, report):
-                count += 1
-                yield article
-    if count == 0:
-        names = ", ".join(str(p) for p in paths)
-        raise InputError(f"{names}: no readable articles found {LOOKED_FOR}")
+        if count == 0:
+            names = ", ".join(display_path(p) for p in paths)
+            raise InputError(f"{names}: no readable articles found {LOOKED_FOR}")
 
-
-def _walk(folder: Path, base: Path, report: Callable[[Problem], None]) -> Iterator[Path]:
-    """Article files under ``folder`` in sorted path order; hidden entries are skipped."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except OSError as error:
-        report(Problem(_relative(folder, base), f"cannot read folder: {_reason(error)}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        # Symlinked folders are not followed: a link cycle would never end.
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, base, report)
-        elif path.suffix.lower() in READERS:
-            yield path
-
-
-def _read_file(
-    path: Path, base: Path, seen: set[Path], report: Callable[[Problem], None]
-) -> Iterator[Article]:
-    resolved = path.resolve()
-    if resolved in seen:  # named twice, or also inside a named folder
-        return
-    seen.add(resolved)
-    where = _relative(path, base)
-    reader = READERS[path.suffix.lower()]
-    try:
-        for draft in reader(path):
-            if isinstance(draft, UnreadableError):
-                report(Problem(where, draft.message, draft.line))
+    def walk(self, folder: Path, base: Path) -> Iterator[Path]:
+        """Article files under ``folder`` in sorted path order."""
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: os.fsencode(e.name))
+        except OSError as error:
+            where = _relative(folder, base)
+            self.report(Problem(where, f"cannot read folder: {_reason(error)}"))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            is_folder = _is_dir(entry)
+            if entry.name.startswith("."):
+                if is_folder or path.suffix.lower() in READERS:
+                    kind = "folder" if is_folder else "file"
+                    self.report(Problem(_relative(path, base), f"{kind} {HIDDEN}"), notice=True)
                 continue
-            source = where if draft.line is None else f"{where}#L{draft.line}"
-            try:
-                yield to_article(draft, source)
-            except UnreadableError as skip:
-                report(Problem(where, skip.message, skip.line))
-    except UnreadableError as skip:
-        report(Problem(where, skip.message, skip.line))
-    except OSError as error:
-        report(Problem(where, f"cannot read: {_reason(error)}"))
+            if entry.is_symlink() and is_folder:
+                # Links to folders are not followed: a link cycle would never end.
+                message = "link to a folder, not followed (name the folder itself to read it)"
+                self.report(Problem(_relative(path, base), message), notice=True)
+            elif is_folder:
+                yield from self.walk(path, base)
+            elif path.suffix.lower() in READERS:
+                yield path
+
+    def file(self, path: Path, base: Path) -> Iterator[Article]:
+        """The articles of one file; whatever goes wrong costs that file (or line) only."""
+        resolved = os.path.realpath(path)  # never raises, even on a link loop
+        if resolved in self.seen_files:  # named twice, or also inside a named folder
+            return
+        self.seen_files.add(resolved)
+        where = _relative(path, base)
+        reader = READERS[path.suffix.lower()]
+        record_ids: dict[str, int] = {}
+        try:
+            for draft in reader(path, self.max_bytes):
+                if isinstance(draft, UnreadableError):
+                    self.report(Problem(where, draft.message, draft.line))
+                    continue
+                source = where if draft.line is None else f"{where}#L{draft.line}"
+                try:
+                    article = to_article(draft, source)
+                except UnreadableError as skip:
+                    self.report(Problem(where, skip.message, skip.line))
+                    continue
+                except KGError:
+                    raise
+                except Exception as error:  # a bug on one record must cost that record only
+                    self.report(Problem(where, _crashed(error), draft.line))
+                    continue
+                first = self.seen_texts.get(article.id)
+                if first is not None:
+                    message = f"the same text as {first}; skipped as a duplicate"
+                    self.report(Problem(where, message, draft.line))
+                    continue
+                self.seen_texts[article.id] = source
+                if draft.record_id is not None:
+                    earlier = record_ids.setdefault(draft.record_id, draft.line or 0)
+                    if earlier != (draft.line or 0):
+                        note = f"id {draft.record_id!r} is also the id of line {earlier}"
+                        article = replace(article, notes=(*article.notes, note))
+                for note in article.notes:
+                    _log.warning("%s", Problem(where, note, draft.line))
+                yield article
+        except UnreadableError as skip:
+            self.report(Problem(where, skip.message, skip.line))
+        except OSError as error:
+            self.report(Problem(where, f"cannot read: {_reason(error)}"))
+        except KGError:
+            raise
+        except Exception as error:  # a bug on one file must cost that file only
+            self.report(Problem(where, _crashed(error)))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop, or a folder we may not look into
+        return False
 
 
 def _relative(path: Path, base: Path) -> str:
     """``path`` relative to ``base`` in POSIX form (``..`` when it lies outside)."""
     try:
-        return Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
+        relative = Path(os.path.relpath(path.absolute(), base.absolute())).as_posix()
     except ValueError:  # another drive on Windows
-        return path.absolute().as_posix()
+        relative = path.absolute().as_posix()
+    return display_path(relative)
 
 
 def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()
+
+
+def _crashed(error: Exception) -> str:
+    message = str(error).strip().split("\n", 1)[0][:200]
+    name = type(error).__name__
+    return f"could not be read ({name}: {message})" if message else f"could not be read ({name})"

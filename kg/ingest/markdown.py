@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$", re.M)
+_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:(?P<value>.*)$", re.M)
 
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
-_ATX_HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+# The closing "###" of a heading is cut in code: "(?:\s+#+)?\s*$" after a lazy text
+# backtracks over every run of spaces, which is quadratic on a long line.
+_ATX_HEADING = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s+(?P<text>.*)$")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -17,16 +19,21 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Every inline pattern is linear: no part can run past the next marker of its own kind,
+# so a line of 24 KB of "*a " (or "[[[[", "<a<a<a") costs one scan, not one per marker.
+_IMAGE = re.compile(r"!\[[^\[\]]*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
+_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\])")
+_AUTOLINK = re.compile(r"<(?P<url>(?:https?|mailto):[^<>\s]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _CODE = re.compile(r"`+(?P<text>[^`]*)`+")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1")
-_EMPHASIS_STAR = re.compile(r"\*(?=\S)(?P<text>.+?)(?<=\S)\*")
+_STRONG = re.compile(
+    r"\*\*(?=[^\s*])(?P<text>(?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"
+    r"|__(?=[^\s_])(?P<under>(?:[^_]|_(?!_))+?)(?<=\S)__"
+)
+_EMPHASIS_STAR = re.compile(r"\*(?=[^\s*])(?P<text>[^*]+?)(?<=\S)\*")
 # Underscores inside words (snake_case, URLs) are not emphasis.
-_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(?P<text>.+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?P<text>.+?)~~")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_(?=[^\s_])(?P<text>[^_]+?)(?<=\S)_(?!\w)")
+_STRIKE = re.compile(r"~~(?P<text>(?:[^~]|~(?!~))+?)~~")
 _ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!>|~])")
 
 
@@ -45,7 +52,7 @@ def strip_markdown(source: str) -> MarkdownPage:
     match = _FRONT_MATTER.match(source)
     if match is not None:
         for item in _FRONT_FIELD.finditer(match.group("body")):
-            front[item.group("key").lower()] = item.group("value").strip("\"'")
+            front[item.group("key").lower()] = item.group("value").strip().strip("\"'")
         source = source[match.end() :]
     heading: str | None = None
     blocks: list[str] = []
@@ -79,7 +86,7 @@ def strip_markdown(source: str) -> MarkdownPage:
         atx = _ATX_HEADING.match(line)
         if atx is not None:
             flush()
-            text = inline_text(atx.group("text"))
+            text = inline_text(_heading_text(atx.group("text")))
             if heading is None and len(atx.group("marks")) == 1:
                 heading = text
             blocks.extend([text, ""])
@@ -107,6 +114,16 @@ def inline_text(line: str) -> str:
     line = _AUTOLINK.sub(lambda m: m.group("url"), line)
     line = _HTML_TAG.sub("", line)
     line = _CODE.sub(lambda m: m.group("text"), line)
-    for pattern in (_STRONG, _EMPHASIS_STAR, _EMPHASIS_UNDERSCORE, _STRIKE):
+    line = _STRONG.sub(lambda m: m.group("text") or m.group("under"), line)
+    for pattern in (_EMPHASIS_STAR, _EMPHASIS_UNDERSCORE, _STRIKE):
         line = pattern.sub(lambda m: m.group("text"), line)
     return _ESCAPE.sub(lambda m: m.group("char"), line)
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without the optional closing run of ``#``."""
+    text = text.rstrip()
+    bare = text.rstrip("#")
+    if bare != text and bare and bare[-1].isspace():
+        return bare.rstrip()
+    return text

@@ -163,7 +163,10 @@ def site_of(url: str | None) -> str | None:
     """The host of a URL without ``www.``, or None."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[::1": an unclosed IPv6 address
+        return None
     return host.removeprefix("www.") if host else None
 
 

@@ -131,7 +131,10 @@ def test_folders_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
     problems: list[Problem] = []
     paths = [a.source_path for a in read_articles([tmp_path], on_problem=problems.append)]
     assert paths == ["a.txt", "b/a.md", "b/z.txt", "b.txt", "c/d/e.txt"]
-    assert problems == []
+    # A hidden file is not read, but not without a word.
+    assert [str(p) for p in problems] == [
+        ".hidden.txt: file hidden (its name starts with '.'), not read"
+    ]
     assert paths == [a.source_path for a in read_articles([tmp_path])]
 
 

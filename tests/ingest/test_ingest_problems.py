@@ -57,7 +57,10 @@ def test_undecodable_bytes_name_every_encoding_tried(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"Draft \x98 report \xc3 end")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     _, problems = read_with_problems(tmp_path)
-    assert [str(p) for p in problems] == ["bad.txt: not valid UTF-8 (also tried UTF-16, cp1251)"]
+    assert [str(p) for p in problems] == [
+        "bad.txt: not valid UTF-8, and not Kazakh, Russian or English in UTF-16, cp1251, "
+        "KOI8-R, CP866, another Cyrillic code page or cp1252; save it as UTF-8"
+    ]
 
 
 @pytest.mark.parametrize(
