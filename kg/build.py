@@ -69,6 +69,10 @@ def input_root(inputs: Sequence[Path]) -> Path:
     return Path(os.path.commonpath(folders))
 
 
+#: Where extraction runs: worker processes on this machine, or a Dask cluster.
+EXECUTORS: tuple[str, ...] = ("processes", "dask")
+
+
 def _open_cache(folder: Path, note: Callable[[Problem], None]) -> ResultCache | None:
     """The output folder's results cache, or None (noted) when it cannot be opened."""
     from kg.cache import ResultCache
@@ -91,6 +95,8 @@ def build(
     on_problem: Callable[[Problem], None] | None = None,
     jobs: int = 1,
     cache: bool = True,
+    executor: str = "processes",
+    scheduler: str | None = None,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
@@ -99,7 +105,9 @@ def build(
     otherwise become ``Build.problems``. ``jobs`` > 1 extracts in that many worker
     processes (see ``kg.workers``); the results are the same as with one. With
     ``cache`` and an ``out_dir``, results are kept in ``out_dir/.civkg-cache`` and a
-    rebuild re-extracts only new or changed articles (see ``kg.cache``).
+    rebuild re-extracts only new or changed articles (see ``kg.cache``). ``executor``
+    "dask" runs extraction on the Dask cluster at ``scheduler`` (default: a
+    ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``).
     """
     from kg.cache import CACHE_FOLDER, CacheUse, pipe_cached, pipeline_fingerprint
     from kg.exporters import DEFAULT_FORMATS, load_exporter
@@ -110,6 +118,10 @@ def build(
     from kg.workers import pipe_parallel
 
     check_base(base)
+    if executor not in EXECUTORS:
+        raise UsageError(f"--executor {executor!r}: choose one of {', '.join(EXECUTORS)}")
+    if scheduler is not None and executor != "dask":
+        raise UsageError("--scheduler is the address of a Dask scheduler: add --executor dask")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
@@ -126,6 +138,12 @@ def build(
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
 
     def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
+        if executor == "dask":
+            from kg.cluster import pipe_dask
+
+            return pipe_dask(
+                pipeline, batch, scheduler=scheduler, workers=jobs, on_problem=note, strict=strict
+            )
         return pipe_parallel(pipeline, batch, jobs=jobs, on_problem=note, strict=strict)
 
     # Linking needs the whole build at once, but results are small next to the graph

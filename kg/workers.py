@@ -74,17 +74,18 @@ def pipe_parallel(
     workers = _Workers(pipeline, jobs, multiprocessing.get_context(start_method), strict)
     pending: deque[tuple[list[Article], Future[Outcome]]] = deque()
     try:
-        for batch in _batches(chain(head, iterator)):
+        for batch in batches_of(chain(head, iterator)):
             pending.append((batch, workers.submit(batch)))
             while len(pending) > jobs * AHEAD_PER_WORKER:
-                yield from _deliver(workers.outcome(*pending.popleft()), on_problem)
+                yield from deliver(workers.outcome(*pending.popleft()), on_problem)
         while pending:
-            yield from _deliver(workers.outcome(*pending.popleft()), on_problem)
+            yield from deliver(workers.outcome(*pending.popleft()), on_problem)
     finally:
         workers.close()
 
 
-def _batches(articles: Iterator[Article]) -> Iterator[list[Article]]:
+def batches_of(articles: Iterator[Article]) -> Iterator[list[Article]]:
+    """The articles in batches of ``BATCH_SIZE``."""
     while batch := list(islice(articles, BATCH_SIZE)):
         yield batch
 
@@ -117,7 +118,7 @@ class _Workers:
         )
 
     def submit(self, batch: list[Article]) -> Future[Outcome]:
-        future = self._pool.submit(_run_batch, batch, self._strict)
+        future = self._pool.submit(run_batch, batch, self._strict)
         self._owner[future] = self._pool
         return future
 
@@ -143,7 +144,7 @@ class _Workers:
                 found, reported = single.result()
             except BrokenProcessPool:
                 self._restart(single)
-                problems.append(_died_on(article))
+                problems.append(died_on(article))
                 continue
             finally:
                 self._owner.pop(single, None)
@@ -155,13 +156,14 @@ class _Workers:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _died_on(article: Article) -> Problem:
+def died_on(article: Article) -> Problem:
+    """The problem of an article a worker process died on."""
     path, _, line = article.source_path.partition("#L")
     message = "a worker process died extracting this article; skipped"
     return Problem(path, message, int(line) if line.isdigit() else None)
 
 
-def _deliver(
+def deliver(
     outcome: Outcome, on_problem: Callable[[Problem], None] | None
 ) -> Iterator[ArticleResult]:
     results, problems = outcome
@@ -176,8 +178,13 @@ def _start_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _run_batch(batch: list[Article], strict: bool) -> Outcome:
+def run_batch(batch: list[Article], strict: bool) -> Outcome:
     assert _worker_pipeline is not None, "worker started without a pipeline"
+    return extract_batch(_worker_pipeline, batch, strict)
+
+
+def extract_batch(pipeline: Pipeline, batch: list[Article], strict: bool) -> Outcome:
+    """One batch through ``pipeline``: its results and the problems it reported."""
     problems: list[Problem] = []
-    results = list(_worker_pipeline.pipe(batch, on_problem=problems.append, strict=strict))
+    results = list(pipeline.pipe(batch, on_problem=problems.append, strict=strict))
     return results, problems

@@ -41,6 +41,20 @@ def build(
             "from the last build."
         ),
     ] = True,
+    executor: Annotated[
+        str,
+        typer.Option(
+            help="Where extraction runs: 'processes' on this machine, or 'dask' "
+            "(a Dask cluster; needs pip install 'civkg[dask]')."
+        ),
+    ] = "processes",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --executor dask: the scheduler's address, e.g. tcp://10.0.0.5:8786 "
+            "(default: a LocalCluster of --jobs workers on this machine)."
+        ),
+    ] = None,
 ) -> None:
     """Build the graph, map and report from a folder of articles.
 
@@ -64,6 +78,8 @@ def build(
         on_problem=warn,
         jobs=jobs or default_jobs(),
         cache=cache,
+        executor=executor,
+        scheduler=scheduler,
     )
     if quiet:
         return
