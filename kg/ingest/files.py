@@ -47,7 +47,7 @@ def size_text(size: int) -> str:
 def too_large(size: int | None, max_bytes: int, what: str = "file") -> str:
     """The one-line reason a file or line over the size limit is skipped."""
     found = f"{size_text(size)}, " if size is not None else ""
-    return f"{what} too large ({found}the limit is {size_text(max_bytes)}; see --max-bytes)"
+    return f"{what} too large ({found}the limit is {size_text(max_bytes)})"
 
 
 @contextmanager
