@@ -18,7 +18,6 @@ from kg.model import Article, ArticleResult, BuildActivity, Problem
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
-    from kg.cache import ResultCache
     from kg.pipeline import Pipeline
 
 
@@ -73,17 +72,6 @@ def input_root(inputs: Sequence[Path]) -> Path:
 EXECUTORS: tuple[str, ...] = ("processes", "dask")
 
 
-def _open_cache(folder: Path, note: Callable[[Problem], None]) -> ResultCache | None:
-    """The output folder's results cache, or None (noted) when it cannot be opened."""
-    from kg.cache import ResultCache
-
-    try:
-        return ResultCache(folder)
-    except (OSError, sqlite3.Error) as exc:
-        note(Problem(str(folder), f"results cache not used: {exc}"))
-        return None
-
-
 def build(
     inputs: Sequence[Path],
     *,
@@ -109,7 +97,7 @@ def build(
     "dask" runs extraction on the Dask cluster at ``scheduler`` (default: a
     ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``).
     """
-    from kg.cache import CACHE_FOLDER, CacheUse, pipe_cached, pipeline_fingerprint
+    from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
@@ -149,13 +137,13 @@ def build(
     # Linking needs the whole build at once, but results are small next to the graph
     # they become.
     use = CacheUse()
-    store = _open_cache(out_dir / CACHE_FOLDER, note) if cache and out_dir else None
+    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir else None
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
         try:
             store.save(use.keys)
-        except sqlite3.Error as exc:  # a full disk must not cost the build its graph
+        except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
             note(Problem(str(store.path), f"results not cached: {exc}"))
         finally:
             store.close()

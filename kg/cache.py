@@ -149,26 +149,44 @@ def decode_result(text: str) -> ArticleResult:
 
 
 class ResultCache:
-    """Results by key in one SQLite file; written in one transaction per build."""
+    """Results by key in one SQLite file; written in one transaction per build.
+
+    Nothing is created until ``save``: a build that fails before it leaves no cache
+    (and no output folder) behind.
+    """
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / _FILE
-        self._db = sqlite3.connect(self.path)
-        try:
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)"
-            )
-        except sqlite3.Error:
-            self._db.close()
-            raise
+        self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
+        self._unreadable = False
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is None and (create or self.path.is_file()):
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path)
+            try:
+                db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+            except sqlite3.Error:
+                db.close()
+                raise
+            self._db = db
+        return self._db
 
     def get(self, key: str) -> ArticleResult | None:
+        if self._unreadable:
+            return None
         try:
-            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            db = self._connect(create=False)
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            )
         except sqlite3.Error:
-            return None  # a damaged cache file: extract again, the build goes on
+            self._unreadable = True  # a damaged cache file: extract again, the build goes on
+            return None
         if row is None:
             return None
         try:
@@ -180,20 +198,28 @@ class ResultCache:
         self._fresh[key] = encode_result(result)
 
     def save(self, used: Iterable[str]) -> None:
-        """Store the new results and forget every key this build did not use."""
-        with self._db:
-            self._db.executemany(
+        """Store the new results and forget every key this build did not use.
+
+        Raises ``sqlite3.Error`` when the file cannot be written (a full disk, a file
+        that is not a database); the caller decides what that costs.
+        """
+        db = self._connect(create=True)
+        assert db is not None
+        with db:
+            db.executemany(
                 "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
                 sorted(self._fresh.items()),
             )
-            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            self._db.execute("DELETE FROM used")
-            self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
-            self._db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+            db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
         self._fresh.clear()
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
 
 @dataclass

@@ -154,7 +154,7 @@ def test_a_damaged_cache_costs_the_cache_not_the_build(tmp_path: Path) -> None:
     (out / CACHE_FOLDER / "results.sqlite").write_bytes(b"not a database at all" * 100)
     done = build([corpus], out_dir=out, formats=FORMATS)
     assert len(done.results) == 3
-    assert any("results cache not used" in p.message for p in done.problems)
+    assert any("results not cached" in p.message for p in done.problems)
     assert (out / "graph.ttl").is_file()
 
 
