@@ -18,6 +18,7 @@ no tracebacks, no good article lost, no hang, at most 60 s per small file, at mo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing
 import os
@@ -36,16 +37,39 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest.nasty_inputs import Case, good_article, good_files, nasty_inputs  # noqa: E402
+from tests.ingest.nasty_inputs import good_article, good_files, nasty_case  # noqa: E402
 
 MAX_SECONDS_SMALL = 60.0
 MAX_RSS_MB = 1024.0
 SMALL = 1024 * 1024
 
 
-def _rss_mb() -> float:
+def _reset_peak() -> None:
+    """Start this process's peak RSS afresh (Linux 4.0+), so it measures one input."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak_mb() -> float:
+    """Peak RSS since the last reset (``VmHWM``), else since the process started."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+# Runs a command and prints the peak RSS of it and its workers, measured from a small
+# process (a child's high-water mark starts from its parent's, and this script's is big).
+_MEASURE = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:]).returncode; "
+    "print('SOAK_PEAK_KB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+    "file=sys.stderr); sys.exit(code)"
+)
 
 
 def _worker(connection: Connection, root: str) -> None:
@@ -60,14 +84,22 @@ def _worker(connection: Connection, root: str) -> None:
         message = connection.recv()
         if message is None:
             return
-        index, case = message
+        index, seed = message
+        case = nasty_case(index, seed)
         folder = Path(root) / f"in-{index}"
         folder.mkdir()
         made = case.make(folder)
         (folder / "zz-good.txt").write_text(good_article(index), encoding="utf-8")
         size = made.stat().st_size if made is not None and made.is_file() else 0
         started = time.perf_counter()
-        outcome: dict[str, Any] = {"index": index, "made": made is not None, "size": size}
+        outcome: dict[str, Any] = {
+            "index": index,
+            "name": case.name,
+            "family": case.family,
+            "made": made is not None,
+            "size": size,
+        }
+        _reset_peak()
         try:
             problems: list[Any] = []
             articles = list(read_articles([folder], on_problem=problems.append))
@@ -80,9 +112,14 @@ def _worker(connection: Connection, root: str) -> None:
             outcome["traceback"] = "".join(traceback.format_exception(error))[-2000:]
             outcome["good_lost"] = True
         outcome["seconds"] = time.perf_counter() - started
-        outcome["rss_mb"] = _rss_mb()
+        outcome["rss_mb"] = _peak_mb()
         shutil.rmtree(folder, ignore_errors=True)
         connection.send(outcome)
+
+
+def _named(index: int, seed: int) -> dict[str, Any]:
+    case = nasty_case(index, seed)
+    return {"index": index, "name": case.name, "family": case.family}
 
 
 class _Pool:
@@ -100,34 +137,32 @@ class _Pool:
         process.start()
         return process, parent
 
-    def run(self, cases: list[Case]) -> list[dict[str, Any]]:
+    def run(self, count: int, seed: int) -> list[dict[str, Any]]:
         results: list[dict[str, Any]] = []
-        pending = list(enumerate(cases))[::-1]
-        busy: dict[int, tuple[int, Case, float]] = {}
+        pending = list(range(count))[::-1]
+        busy: dict[int, tuple[int, float]] = {}
         while pending or busy:
             for slot in range(len(self.workers)):
                 if slot not in busy and pending:
-                    index, case = pending.pop()
-                    self.workers[slot][1].send((index, case))
-                    busy[slot] = (index, case, time.monotonic())
-            for slot, (index, case, since) in list(busy.items()):
+                    index = pending.pop()
+                    self.workers[slot][1].send((index, seed))
+                    busy[slot] = (index, time.monotonic())
+            for slot, (index, since) in list(busy.items()):
                 process, connection = self.workers[slot]
                 if connection.poll(0.01):
                     try:
                         outcome = connection.recv()
                     except EOFError:  # the worker died (a crash in C code)
-                        outcome = {"index": index, "traceback": "worker died", "good_lost": True}
+                        outcome = {**_named(index, seed), "traceback": "worker died"}
+                        outcome["good_lost"] = True
                         self._replace(slot)
-                    outcome.update(name=case.name, family=case.family)
                     results.append(outcome)
                     del busy[slot]
                 elif not process.is_alive() or time.monotonic() - since > self.timeout:
                     died = not process.is_alive()
                     results.append(
                         {
-                            "index": index,
-                            "name": case.name,
-                            "family": case.family,
+                            **_named(index, seed),
                             "hang": not died,
                             "traceback": "worker died" if died else None,
                             "good_lost": True,
@@ -153,11 +188,11 @@ class _Pool:
                 process.kill()
 
 
-def soak_inputs(cases: list[Case], jobs: int, timeout: float) -> dict[str, Any]:
+def soak_inputs(count: int, seed: int, jobs: int, timeout: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kg-soak-") as root:
         pool = _Pool(jobs, Path(root), timeout)
         try:
-            results = pool.run(cases)
+            results = pool.run(count, seed)
         finally:
             pool.close()
     tracebacks = [r for r in results if r.get("traceback")]
@@ -184,17 +219,18 @@ def soak_inputs(cases: list[Case], jobs: int, timeout: float) -> dict[str, Any]:
     }
 
 
-def soak_build(cases: list[Case], good: int, timeout: float) -> dict[str, Any]:
+def soak_build(count: int, seed: int, good: int, timeout: float) -> dict[str, Any]:
     """A real ``kg build`` (a subprocess) of a mixed folder; what it lost and cost."""
     with tempfile.TemporaryDirectory(prefix="kg-soak-build-") as root:
         folder, out = Path(root) / "in", Path(root) / "out"
         folder.mkdir()
-        made = sum(1 for case in cases if case.make(folder) is not None)
+        made = sum(1 for i in range(count) if nasty_case(i, seed).make(folder) is not None)
         expected = []
         for name, data in good_files(good):
             (folder / name).write_bytes(data)
             expected.append(name + ("#L1" if name.endswith(".jsonl") else ""))
-        command = [sys.executable, "-m", "kg", "build", str(folder), "-o", str(out)]
+        build = [sys.executable, "-m", "kg", "build", str(folder), "-o", str(out)]
+        command = [sys.executable, "-c", _MEASURE, *build]
         started = time.perf_counter()
         try:
             done = subprocess.run(
@@ -203,8 +239,10 @@ def soak_build(cases: list[Case], good: int, timeout: float) -> dict[str, Any]:
         except subprocess.TimeoutExpired:
             return {"inputs": made, "good": good, "hang": True}
         seconds = time.perf_counter() - started
-        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        rss = children / (1024 * 1024) if sys.platform == "darwin" else children / 1024
+        peak = [line for line in done.stderr.splitlines() if line.startswith("SOAK_PEAK_KB")]
+        kilobytes = int(peak[-1].split()[1]) if peak else 0
+        rss = kilobytes / (1024 * 1024) if sys.platform == "darwin" else kilobytes / 1024
+        stderr = [line for line in done.stderr.splitlines() if not line.startswith("SOAK_")]
         built: set[str] = set()
         if (out / "report.json").exists():
             report = json.loads((out / "report.json").read_text(encoding="utf-8"))
@@ -214,10 +252,10 @@ def soak_build(cases: list[Case], good: int, timeout: float) -> dict[str, Any]:
             "good": good,
             "exit_code": done.returncode,
             "traceback": "Traceback" in done.stderr,
-            "stderr_tail": done.stderr.strip().splitlines()[-3:],
+            "stderr_tail": stderr[-3:],
             "good_lost": len(set(expected) - built),
             "articles_built": len(built),
-            "skipped_lines_printed": done.stderr.count("kg: skipped"),
+            "skipped_lines_printed": sum(1 for line in stderr if line.startswith("kg: skipped")),
             "seconds": round(seconds, 1),
             "peak_rss_mb": round(rss, 1),
         }
@@ -234,13 +272,15 @@ def main() -> int:
     parser.add_argument("--build-timeout", type=float, default=1800.0)
     args = parser.parse_args()
 
-    cases = nasty_inputs(args.count, seed=args.seed)
     started = time.perf_counter()
-    figures: dict[str, Any] = {"reading": soak_inputs(cases, args.jobs, args.timeout)}
+    figures: dict[str, Any] = {
+        "reading": soak_inputs(args.count, args.seed, args.jobs, args.timeout)
+    }
     figures["reading"]["wall_seconds"] = round(time.perf_counter() - started, 1)
     if args.build_sample:
-        sample = nasty_inputs(args.build_sample, seed=args.seed + 1)
-        figures["build"] = soak_build(sample, args.build_good, args.build_timeout)
+        figures["build"] = soak_build(
+            args.build_sample, args.seed + 1, args.build_good, args.build_timeout
+        )
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     reading, build = figures["reading"], figures.get("build", {})
     missed = (

@@ -92,16 +92,17 @@ def good_article(number: int) -> str:
     return _SAMPLES[number % 3].format(n=number)
 
 
+def nasty_case(index: int, seed: int = 0) -> Case:
+    """Input number ``index``: the same for the same seed, made without the others."""
+    rng = random.Random(seed * 1_000_003 + index)
+    family, make = _FAMILIES[index % len(_FAMILIES)]
+    name, data, special = make(rng, index)
+    return Case(f"{index:05d}-{name}", family, data, special)
+
+
 def nasty_inputs(count: int, seed: int = 0) -> list[Case]:
     """``count`` nasty inputs, the same for the same seed; every family appears early."""
-    rng = random.Random(seed)
-    families = _FAMILIES
-    cases: list[Case] = []
-    for index in range(count):
-        family, make = families[index % len(families)]
-        name, data, special = make(rng, index)
-        cases.append(Case(f"{index:05d}-{name}", family, data, special))
-    return cases
+    return [nasty_case(index, seed) for index in range(count)]
 
 
 # -- the families -----------------------------------------------------------------------
@@ -226,7 +227,7 @@ def _big(rng: random.Random, index: int) -> Made:
 def _controls(rng: random.Random, index: int) -> Made:
     junk = rng.choice(("\x00", "\x1b[2J", "\u202e", "\ufeff" * 100, "\r", "\x0b\x0c", "\u0085"))
     text = _text(rng, index)
-    cut = rng.randrange(len(text))
+    cut = rng.randrange(20, len(text))  # not inside the number that makes the text unique
     return "controls.txt", (text[:cut] + junk * rng.choice((1, 100)) + text[cut:]).encode(), None
 
 

@@ -118,6 +118,29 @@ def test_html_that_breaks_the_metadata_parser_keeps_its_text(tmp_path: Path) -> 
     assert "Уральске" in articles[0].text
 
 
+def test_html_parser_failure_costs_metadata_then_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest.readers
+
+    real = kg.ingest.readers._extract_html
+    calls: list[bool] = []
+
+    def metadata_asserts(html: str, *, with_metadata: bool) -> object:
+        calls.append(with_metadata)
+        if with_metadata or "broken" in html:
+            raise AssertionError  # what lxml's drop_tree raises on some SVG
+        return real(html, with_metadata=False)
+
+    monkeypatch.setattr(kg.ingest.readers, "_extract_html", metadata_asserts)
+    (tmp_path / "a.html").write_text(f"<html><body><p>{RUSSIAN}</p></body></html>", "utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>broken</p></body></html>", "utf-8")
+    articles, problems = read(tmp_path)
+    assert [a.source_path for a in articles] == ["a.html"]
+    assert articles[0].notes == ("HTML metadata not read (AssertionError); text kept",)
+    assert [str(p) for p in problems] == ["b.html: HTML could not be parsed (AssertionError)"]
+
+
 def test_text_over_the_spacy_limit_is_a_problem(tmp_path: Path) -> None:
     sentence = "Қоғамдық бірлестік жиналыс өткізді. "
     (tmp_path / "huge.txt").write_text(
