@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -35,12 +36,19 @@ def analyzer() -> Any:
 
 
 @lru_cache(maxsize=1 << 16)
+def _parsed(word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of ``word``, kept per surface form: articles repeat their
+    words, and one parse costs more than all the rules that ask for it."""
+    return tuple(analyzer().parse(word))
+
+
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str, case: str | None = None) -> str:
     """The most likely dictionary form of ``word`` (in ``case`` when given), lower-case."""
     match = _INFLECTED_ABBREVIATION.match(word)
     if match:
         return match.group(1).lower()
-    parses = analyzer().parse(word)
+    parses = _parsed(word)
     if not parses:
         return word.lower()
     best = min(parses, key=lambda p: (case is not None and p.tag.case != case, -p.score))
@@ -55,7 +63,7 @@ def bare_abbreviation(word: str) -> str:
 
 def lemmas(word: str) -> set[str]:
     """Every dictionary form ``word`` may have."""
-    return {str(p.normal_form) for p in analyzer().parse(word)}
+    return {str(p.normal_form) for p in _parsed(word)}
 
 
 def _restore_case(original: str, inflected: str) -> str:
@@ -145,7 +153,7 @@ _OBLIQUE_ENDINGS = ("ой", "ей", "ом", "ем", "ым", "им", "ою", "е�
 
 def _name_parses(word: str) -> list[Any]:
     """pymorphy's readings of ``word`` as a name, singular ones only when there are any."""
-    parses = [p for p in analyzer().parse(word) if _NAME_TAGS & p.tag.grammemes]
+    parses = [p for p in _parsed(word) if _NAME_TAGS & p.tag.grammemes]
     singular = [p for p in parses if p.tag.number == "sing"]
     return singular or parses
 
@@ -182,13 +190,13 @@ _SURNAME_FORM = re.compile(
 @lru_cache(maxsize=1 << 14)
 def is_first_name(word: str) -> bool:
     """True when pymorphy knows ``word`` as a first name."""
-    return any("Name" in p.tag.grammemes for p in analyzer().parse(word))
+    return any("Name" in p.tag.grammemes for p in _parsed(word))
 
 
 @lru_cache(maxsize=1 << 14)
 def is_common_noun(word: str) -> bool:
     """True when pymorphy knows ``word`` as a dictionary noun that is no name."""
-    parses = analyzer().parse(word)
+    parses = _parsed(word)
     return bool(parses) and any(
         p.is_known
         and p.tag.POS == "NOUN"
@@ -200,14 +208,14 @@ def is_common_noun(word: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def is_adjective(word: str) -> bool:
     """True when pymorphy's best reading of ``word`` is a full adjective or participle."""
-    parses = analyzer().parse(word)
+    parses = _parsed(word)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF")
 
 
 @lru_cache(maxsize=1 << 14)
 def is_patronymic(word: str) -> bool:
     """True when pymorphy reads ``word`` as a patronymic (Петрович, Сериковна)."""
-    return any("Patr" in p.tag.grammemes for p in analyzer().parse(word))
+    return any("Patr" in p.tag.grammemes for p in _parsed(word))
 
 
 def looks_like_surname(word: str) -> bool:
@@ -241,7 +249,7 @@ def phrase_nominative(
             break
         if _MIXED_CASE.search(tokens[i]):
             return "".join(tokens)  # "КазНУ", "ЕНУ им.": an abbreviation takes no ending
-        parses = analyzer().parse(tokens[i])
+        parses = _parsed(tokens[i])
         if (
             tokens[i][:1].isupper()
             and not any(p.is_known for p in parses)
@@ -280,20 +288,20 @@ def phrase_nominative(
 
 
 def _adjective_before_head(
-    parses: list[Any], tokens: list[str], words: list[int], i: int, heads: frozenset[str]
+    parses: Sequence[Any], tokens: list[str], words: list[int], i: int, heads: frozenset[str]
 ) -> bool:
     """True when ``tokens[i]`` may be an adjective and the next word is a head noun."""
     later = [w for w in words if w > i]
     if not later or not any(p.tag.POS == "ADJF" for p in parses):
         return False
-    following = analyzer().parse(tokens[later[0]])
+    following = _parsed(tokens[later[0]])
     return any(p.tag.POS == "NOUN" and p.normal_form in heads for p in following)
 
 
 def _adjective_nominative(word: str, case: str, number: str, gender: str | None) -> str:
     parses = [
         p
-        for p in analyzer().parse(word)
+        for p in _parsed(word)
         if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case and p.tag.number == number
     ]
     if not parses:
@@ -320,25 +328,25 @@ def is_plural_nominative(word: str) -> bool:
     """True when ``word`` may be a noun in the nominative plural ("Мэрии")."""
     return any(
         p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
-        for p in analyzer().parse(word)
+        for p in _parsed(word)
     )
 
 
 def singular_nominative(word: str) -> str:
     """A plural noun in the nominative singular: "Мэрии" -> "Мэрия"."""
-    parses = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+    parses = [p for p in _parsed(word) if p.tag.POS == "NOUN"]
     inflected = parses[0].inflect({"nomn", "sing"}) if parses else None
     return word if inflected is None else _restore_case(word, str(inflected.word))
 
 
 def agreeing_nominative(adjective: str, noun: str) -> str:
     """``adjective`` in the nominative singular, in the gender of the nominative ``noun``."""
-    nouns = [p for p in analyzer().parse(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
+    nouns = [p for p in _parsed(noun) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
     found = nouns[0].tag.gender if nouns else None
     gender = str(found) if found else None
     if nouns and "ms-f" in nouns[0].tag.grammemes:
         gender = "masc"  # common gender ("коллега"): masculine agreement
-    parses = [p for p in analyzer().parse(adjective) if p.tag.POS in ("ADJF", "PRTF")]
+    parses = [p for p in _parsed(adjective) if p.tag.POS in ("ADJF", "PRTF")]
     if not parses:
         return inflect_nominative(adjective)
     wanted = {"nomn", "sing"} | ({gender} if gender else set())
@@ -352,9 +360,7 @@ def agreeing_nominative(adjective: str, noun: str) -> str:
 def genitive(word: str) -> str:
     """A noun or adjective in the accusative or nominative put in the genitive singular."""
     parses = [
-        p
-        for p in analyzer().parse(word)
-        if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("accs", "nomn")
+        p for p in _parsed(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("accs", "nomn")
     ]
     inflected = parses[0].inflect({"gent", "sing"}) if parses else None
     return word if inflected is None else _restore_case(word, str(inflected.word))
@@ -362,7 +368,7 @@ def genitive(word: str) -> str:
 
 def inflect_nominative(word: str) -> str:
     """A single word in the nominative singular when it is a noun, else unchanged."""
-    parses = analyzer().parse(word)
+    parses = _parsed(word)
     if not parses or parses[0].tag.POS not in ("NOUN", "ADJF"):
         return word
     inflected = parses[0].inflect({"nomn"})
@@ -374,7 +380,7 @@ def place_nominative(word: str) -> str:
 
     Places are inanimate; pymorphy's guesses for unknown names often are not.
     """
-    parses = analyzer().parse(word)
+    parses = _parsed(word)
     located = [p for p in parses if p.tag.case == "loct"] or parses
     best = min(
         located,
