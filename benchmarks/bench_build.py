@@ -1,12 +1,14 @@
 """Whole-build throughput with N worker processes (run by hand, numbers go in notes).
 
-    python benchmarks/bench_build.py [--corpus DIR] [--articles N] [--jobs J] [--format F]
+    python benchmarks/bench_build.py [--articles N] [--jobs J] [--format F] [--corpus DIR]
 
-Copies the articles of DIR (default: the corpus beside the repo, train + dev, else the
-bundled examples) into a temporary folder until there are N, each copy with a counter
-appended so no two are identical, then runs ``kg.build.build`` on them with ``--jobs J``
-and prints one JSON object: wall and CPU seconds (this process and its workers),
-tokens/s, peak RSS of the parent and of the largest worker.
+Makes N articles with ``make_corpus.py`` (KazNERD sentences and our own ru/en
+templates, the scale issue's language mix) in a temporary folder — or, with
+``--corpus DIR``, copies DIR's articles until there are N, each copy with a counter
+appended so no two are identical — then runs ``kg.build.build`` on them with
+``--jobs J`` and prints one JSON object: wall and CPU seconds (this process and its
+workers), tokens/s, seconds per stage, peak RSS of the parent and of the largest
+worker.
 """
 
 from __future__ import annotations
@@ -21,15 +23,15 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "corpus"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _sources(corpus: Path | None) -> list[Path]:
-    folders = [corpus] if corpus else [SHARED / "train", SHARED / "dev"]
-    found = sorted(p for f in folders if f.is_dir() for p in f.glob("*.txt"))
-    return found or sorted((REPO / "examples" / "articles").glob("*.txt"))
+def _copies(corpus: Path, count: int, folder: Path) -> None:
+    sources = sorted(corpus.glob("*.txt"))
+    for n in range(count):
+        source = sources[n % len(sources)]
+        text = f"{source.read_text(encoding='utf-8')}\n\n{n}\n"
+        (folder / f"{n:06}-{source.name}").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -40,18 +42,20 @@ def main() -> None:
     parser.add_argument("--format", default="turtle", help="comma-separated outputs")
     args = parser.parse_args()
 
+    from make_corpus import generate
+
     from kg.build import build
 
-    sources = _sources(args.corpus)
     with tempfile.TemporaryDirectory(prefix="civkg-bench-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        tokens = 0
-        for n in range(args.articles):
-            source = sources[n % len(sources)]
-            text = f"{source.read_text(encoding='utf-8')}\n\n{n}\n"
-            (folder / f"{n:06}-{source.name}").write_text(text, encoding="utf-8")
-            tokens += len(_TOKEN.findall(text))
+        if args.corpus:
+            _copies(args.corpus, args.articles, folder)
+        else:
+            generate(args.articles, folder)
+        tokens = sum(
+            len(_TOKEN.findall(p.read_text(encoding="utf-8"))) for p in folder.glob("*.txt")
+        )
         cpu = os.times()
         started = time.perf_counter()
         done = build(
@@ -74,6 +78,7 @@ def main() -> None:
                 "wall_s": round(wall, 2),
                 "cpu_s": round(used + workers, 2),
                 "tokens_per_s": round(tokens / wall),
+                "stages_s": {stage: round(s, 2) for stage, s in done.stages.items()},
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                 "peak_worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
                 // 1024,

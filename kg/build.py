@@ -6,7 +6,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,9 @@ class Build:
     input_root: Path
     seconds: float = 0.0
     reused: int = 0  # articles whose results came from the output folder's cache
+    # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
+    # entry per exporter as it finishes): for benchmarks and the curious, never compared
+    stages: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -149,9 +152,12 @@ def build(
             store.close()
     else:
         extracted = list(extract(articles))
+    stages = {"extract": time.perf_counter() - started}
     results = link(extracted)
+    stages["link"] = time.perf_counter() - started - sum(stages.values())
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(results, activity=activity, base=base)
+    stages["graph"] = time.perf_counter() - started - sum(stages.values())
     done = Build(
         results=tuple(results),
         # workers read ahead, so problems arrive in another order than with one process
@@ -163,8 +169,11 @@ def build(
         input_root=root,
         seconds=time.perf_counter() - started,
         reused=use.reused,
+        stages=stages,
     )
     if out_dir is not None:
         for exporter in exporters:
+            begun = time.perf_counter()
             exporter.export(done, out_dir)
+            stages[exporter.name] = time.perf_counter() - begun
     return done
