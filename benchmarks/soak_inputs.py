@@ -23,7 +23,6 @@ import json
 import multiprocessing
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,7 +36,12 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.ingest.nasty_inputs import good_article, good_files, nasty_case  # noqa: E402
+from tests.ingest.nasty_inputs import (  # noqa: E402
+    good_article,
+    good_files,
+    nasty_case,
+    remove_tree,
+)
 
 MAX_SECONDS_SMALL = 60.0
 MAX_RSS_MB = 1024.0
@@ -113,7 +117,7 @@ def _worker(connection: Connection, root: str) -> None:
             outcome["good_lost"] = True
         outcome["seconds"] = time.perf_counter() - started
         outcome["rss_mb"] = _peak_mb()
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_tree(folder)
         connection.send(outcome)
 
 
@@ -189,12 +193,13 @@ class _Pool:
 
 
 def soak_inputs(count: int, seed: int, jobs: int, timeout: float) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="kg-soak-") as root:
-        pool = _Pool(jobs, Path(root), timeout)
-        try:
-            results = pool.run(count, seed)
-        finally:
-            pool.close()
+    root = Path(tempfile.mkdtemp(prefix="kg-soak-"))
+    pool = _Pool(jobs, root, timeout)
+    try:
+        results = pool.run(count, seed)
+    finally:
+        pool.close()
+        remove_tree(root)  # not TemporaryDirectory: its clean-up recurses
     tracebacks = [r for r in results if r.get("traceback")]
     small = [r for r in results if r.get("size", 0) < SMALL and "seconds" in r]
     timed = [r for r in results if "seconds" in r]
@@ -221,8 +226,9 @@ def soak_inputs(count: int, seed: int, jobs: int, timeout: float) -> dict[str, A
 
 def soak_build(count: int, seed: int, good: int, timeout: float) -> dict[str, Any]:
     """A real ``kg build`` (a subprocess) of a mixed folder; what it lost and cost."""
-    with tempfile.TemporaryDirectory(prefix="kg-soak-build-") as root:
-        folder, out = Path(root) / "in", Path(root) / "out"
+    root = Path(tempfile.mkdtemp(prefix="kg-soak-build-"))
+    try:
+        folder, out = root / "in", root / "out"
         folder.mkdir()
         made = sum(1 for i in range(count) if nasty_case(i, seed).make(folder) is not None)
         expected = []
@@ -259,6 +265,8 @@ def soak_build(count: int, seed: int, good: int, timeout: float) -> dict[str, An
             "seconds": round(seconds, 1),
             "peak_rss_mb": round(rss, 1),
         }
+    finally:
+        remove_tree(root)
 
 
 def main() -> int:

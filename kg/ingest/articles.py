@@ -110,15 +110,19 @@ class _Reading:
             raise InputError(f"{names}: no readable articles found {LOOKED_FOR}")
 
     def walk(self, folder: Path, base: Path) -> Iterator[Path]:
-        """Article files under ``folder`` in sorted path order."""
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda e: os.fsencode(e.name))
-        except OSError as error:
-            where = _relative(folder, base)
-            self.report(Problem(where, f"cannot read folder: {_reason(error)}"))
-            return
-        for entry in entries:
+        """Article files under ``folder`` in sorted path order, depth first.
+
+        A stack, not recursion: folders nested a thousand deep are no RecursionError.
+        """
+        stack: list[Iterator[os.DirEntry[str]]] = []
+        entries = self.entries(folder, base)
+        if entries is not None:
+            stack.append(iter(entries))
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
             path = Path(entry.path)
             is_folder = _is_dir(entry)
             if entry.name.startswith("."):
@@ -131,9 +135,21 @@ class _Reading:
                 message = "link to a folder, not followed (name the folder itself to read it)"
                 self.report(Problem(_relative(path, base), message), notice=True)
             elif is_folder:
-                yield from self.walk(path, base)
+                inner = self.entries(path, base)
+                if inner is not None:
+                    stack.append(iter(inner))
             elif path.suffix.lower() in READERS:
                 yield path
+
+    def entries(self, folder: Path, base: Path) -> list[os.DirEntry[str]] | None:
+        """The entries of one folder sorted by name, or None (reported) when unreadable."""
+        try:
+            with os.scandir(folder) as scan:
+                return sorted(scan, key=lambda e: os.fsencode(e.name))
+        except OSError as error:
+            where = _relative(folder, base)
+            self.report(Problem(where, f"cannot read folder: {_reason(error)}"))
+            return None
 
     def file(self, path: Path, base: Path) -> Iterator[Article]:
         """The articles of one file; whatever goes wrong costs that file (or line) only."""

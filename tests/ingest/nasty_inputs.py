@@ -61,7 +61,7 @@ class Case:
     name: str
     family: str
     data: bytes | None = None  # None for a special kind of file
-    special: str | None = None  # "fifo", "devzero", "loop", "broken-link", "folder"
+    special: str | None = None  # "fifo", "devzero", "loop", "broken-link", "folder", "deep"
 
     def make(self, folder: Path) -> Path | None:
         """Create the input in ``folder``; None when this platform cannot make it."""
@@ -82,9 +82,44 @@ class Case:
             elif self.special == "folder":
                 path.mkdir()
                 (path / "inner.txt").write_bytes(b"")
+            elif self.special == "deep":  # deeper than Python's recursion limit
+                deep = str(path)
+                for _ in range(sys.getrecursionlimit() + 200):
+                    os.mkdir(deep)  # noqa: PTH102 - Path.mkdir(parents=True) recurses
+                    deep += "/d"
+                Path(deep.rsplit("/", 1)[0], "inner.txt").write_text(
+                    good_article(20_000_000 + index_of(self))
+                )
         except (OSError, AttributeError, NotImplementedError):  # no FIFOs or links here
             return None
         return path
+
+
+def remove_tree(folder: Path) -> None:
+    """Delete ``folder`` and everything in it, without recursion (``shutil.rmtree``
+    recurses, and the "deep" case nests folders past the recursion limit)."""
+    stack = [str(folder)]
+    while stack:
+        top = stack[-1]
+        try:
+            entries = list(os.scandir(top))
+        except FileNotFoundError:
+            stack.pop()
+            continue
+        folders = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)  # noqa: PTH108
+        if folders:
+            stack.extend(folders)
+        else:
+            os.rmdir(top)  # noqa: PTH106
+            stack.pop()
+
+
+def index_of(case: Case) -> int:
+    """The number a case's name starts with."""
+    return int(case.name.split("-", 1)[0])
 
 
 def good_article(number: int) -> str:
@@ -257,7 +292,7 @@ def _names(rng: random.Random, index: int) -> Made:
 
 
 def _special(rng: random.Random, index: int) -> Made:
-    kind = rng.choice(("fifo", "devzero", "loop", "broken-link", "folder", "hidden"))
+    kind = rng.choice(("fifo", "devzero", "loop", "broken-link", "folder", "deep", "hidden"))
     if kind == "hidden":
         return ".hidden.txt", _text(rng, index).encode(), None
     ext = rng.choice((".txt", ".jsonl", ".md", ".html"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,13 @@ from kg.ingest.normalise import normalise
 from kg.ingest.problems import UnreadableError
 from kg.ingest.readers import _record
 from kg.model import Problem
-from tests.ingest.nasty_inputs import FAMILIES, good_article, good_files, nasty_inputs
+from tests.ingest.nasty_inputs import (
+    FAMILIES,
+    good_article,
+    good_files,
+    nasty_inputs,
+    remove_tree,
+)
 
 FUZZ = settings(
     max_examples=150,
@@ -137,8 +144,8 @@ def test_any_bytes_in_any_format_beside_a_good_article(data: bytes, suffix: str)
 
 
 @pytest.fixture(scope="module")
-def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    """Three nasty inputs of every family (and then some) beside 40 good articles."""
+def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
+    """Six nasty inputs of every family beside 40 good articles."""
     folder = tmp_path_factory.mktemp("mixed")
     for case in nasty_inputs(len(FAMILIES) * 6, seed=12):
         case.make(folder)
@@ -146,7 +153,8 @@ def mixed_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
     for name, data in good_files(40):
         (folder / name).write_bytes(data)
         good.append(name + ("#L1" if name.endswith(".jsonl") else ""))
-    return folder, good
+    yield folder, good
+    remove_tree(folder)  # pytest's own clean-up recurses, and some folders nest deep
 
 
 def test_nasty_corpus_loses_no_good_article(mixed_folder: tuple[Path, list[str]]) -> None:

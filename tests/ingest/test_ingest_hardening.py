@@ -108,6 +108,20 @@ def test_symlink_loop_is_a_problem(tmp_path: Path) -> None:
     assert [p.path for p in named] == ["a.txt"]
 
 
+def test_folders_nested_deeper_than_the_recursion_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for _ in range(sys.getrecursionlimit() + 200):  # Path.mkdir(parents=True) recurses
+        Path("d").mkdir()
+        os.chdir("d")
+    Path("a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "e.txt").write_text(RUSSIAN, encoding="utf-8")
+    articles, problems = read(tmp_path)
+    assert problems == []
+    assert [a.source_path.rsplit("/", 1)[-1] for a in articles] == ["a.txt", "e.txt"]
+
+
 def test_html_that_breaks_the_metadata_parser_keeps_its_text(tmp_path: Path) -> None:
     svg = "<svg><text>hello</text><script>var x;</script></svg>"
     page = f"<html><body><p>{RUSSIAN}</p>{svg}<p>{RUSSIAN} Ещё.</p></body></html>"
