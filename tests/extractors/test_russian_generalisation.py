@@ -195,3 +195,30 @@ def test_an_initial_written_onto_a_surname_in_capitals_is_a_person(
     text = "«Работа идет», — сообщил директор по развитию Т.ЖАНДОСОВ."
     assert _person_names(_extract(extractor, text)) == {"Т. Жандосов"}
     assert _org_names(_extract(extractor, text)) == set()
+
+
+def test_a_named_place_after_an_office_is_part_of_its_name(extractor: RussianExtractor) -> None:
+    extraction = _extract(
+        extractor,
+        "Представительство ООН в Казахстане и Бюро ЮНЕСКО в Алматы подписали меморандум. "
+        "Офис ЮНИСЕФ провел семинар в Алматы.",
+    )
+    assert _org_names(extraction) == {
+        "Представительство ООН в Казахстане",
+        "Бюро ЮНЕСКО в Алматы",
+        "Офис ЮНИСЕФ",  # the seminar was in Almaty: a verb stands between
+    }
+
+
+def test_a_country_after_a_body_is_no_parent_organisation(extractor: RussianExtractor) -> None:
+    extraction = _extract(
+        extractor, "Состоялась встреча с руководством Общественной палаты Российской Федерации."
+    )
+    assert _org_names(extraction) == {"Общественная палата Российской Федерации"}
+
+
+def test_a_regions_abbreviation_is_a_place(extractor: RussianExtractor) -> None:
+    extraction = _extract(
+        extractor, "В ВКО состоялся форум фонда «Жасыл Өлке». Фото: пресс-центр ЗКО."
+    )
+    assert _org_names(extraction) == {"Фонд «Жасыл Өлке»"}

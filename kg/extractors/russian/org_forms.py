@@ -137,6 +137,7 @@ class OrgForms(SentenceBase):
                 and lemma in lexicon.ORG_HEADS
                 and lemma not in lexicon.NAME_PARTS
                 and not token.plural  # "федерация Обществ X": its members, no one body
+                and token.ner != "LOC"  # "палаты Российской Федерации": a country, no body
             ):
                 # "филиала партии «Аманат»": the party is named too
                 start, end = token.start, tokens[item.last].end

@@ -217,7 +217,8 @@ class OrgRules(OrgForms):
         """ "офис ЮНИСЕФ в Оше": a branch's place belongs to its name.
 
         With ``always`` (an embassy: "Посольство РК в Японии") a named place after it is
-        part of the name whatever follows; a branch's only when a person does.
+        part of the name whatever follows; a branch's when it is named (capitalised) or
+        a person follows.
         """
         tokens = self.tokens
         j = last + 1
@@ -235,9 +236,12 @@ class OrgRules(OrgForms):
             and tokens[end + 1].ner != "PER"
         ):
             end += 1
-        # Only when the person follows: otherwise "в Оше" may say where something happened.
+        # A named place right after a branch's name is where the branch is ("Бюро ЮНЕСКО
+        # в Алматы и ..."); a common noun ("в регионах") only when its head follows.
         following = tokens[end + 1] if end + 1 < len(tokens) else None
-        return end if following is not None and following.ner == "PER" else last
+        if tokens[j + 1].titled or (following is not None and following.ner == "PER"):
+            return end
+        return last
 
     def _org_item(self, first: int, head: int, last: int, in_role: bool) -> Item | None:
         tokens = self.tokens

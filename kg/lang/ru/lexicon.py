@@ -223,7 +223,7 @@ DESCRIPTIVE: frozenset[str] = frozenset(
 
 #: Organisation heads that name a branch somewhere, so "в Оше" belongs to the name.
 BRANCH_HEADS: frozenset[str] = frozenset(
-    {"офис", "полпредство", "представительство", "филиал", "отделение"}
+    {"офис", "полпредство", "представительство", "филиал", "отделение", "бюро", "миссия"}
 )
 
 #: Elections: the body named just after one is the one elected to, no actor.
@@ -318,9 +318,14 @@ STATE_BODIES: frozenset[str] = frozenset(
 #: по сотрудничеству Правительства Сербии" is one agency.
 NAME_PARTS: frozenset[str] = frozenset({"парламент", "правительство"})
 
+#: Kazakhstan's regions as news abbreviate them ("в ВКО состоялся", "пресс-центр ВКО"):
+#: places, however often an akimat speaks for them.
+REGION_ABBREVIATIONS: frozenset[str] = frozenset({"ВКО", "ЗКО", "СКО", "ЮКО"})
+
 #: Abbreviations of common nouns, written in capitals but naming no body.
-NOT_ORGANISATIONS: frozenset[str] = frozenset(
-    {"СМИ", "НПО", "НКО", "ЦУР", "ВВП", "ДТП", "ЖКХ", "ЧС", "ИИ", "IT", "ИТ", "ОДБ"}
+NOT_ORGANISATIONS: frozenset[str] = (
+    frozenset({"СМИ", "НПО", "НКО", "ЦУР", "ВВП", "ДТП", "ЖКХ", "ЧС", "ИИ", "IT", "ИТ", "ОДБ"})
+    | REGION_ABBREVIATIONS
 )
 
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
