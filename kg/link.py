@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from kg.iris import name_key
+from kg.iris import make_id, name_key
 from kg.model import (
     Agreement,
     ArticleResult,
@@ -25,6 +26,7 @@ from kg.model import (
     Membership,
     Participation,
 )
+from kg.org_key import article_country, is_state_body, org_key
 from kg.resolve import agreement_id, membership_id, participation_id, with_evidence
 from kg.translit import to_ascii
 
@@ -82,35 +84,197 @@ def _merge(entities: Sequence[Entity], new_id: str, name: Label) -> Entity:
     )
 
 
-def _plan(results: Sequence[ArticleResult]) -> dict[str, Entity]:
-    """Map every entity id in the build to the entity it becomes."""
-    by_id: dict[str, list[Entity]] = defaultdict(list)
+@dataclass(frozen=True, slots=True)
+class Judgements:
+    """An analyst's say over linking (see kg.decisions), applied before the rules' merges.
+
+    ``same`` pairs of ids become one node, ``different`` pairs never do, and a
+    ``split`` (id, article id) takes that article's entity out of the node.
+    """
+
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+    split: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Entities that linking made one node, and the rules that did it."""
+
+    survivor: str
+    name: Label
+    absorbed: tuple[tuple[str, Label], ...]  # (id, name) of every other id in the node
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What each (article id, entity id) becomes, and the merges that made it."""
+
+    entities: dict[tuple[str, str], Entity]
+    merges: tuple[Merge, ...]
+    # Every id the node of each surviving id absorbed, for owl:sameAs.
+    absorbed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    different: tuple[tuple[str, str], ...] = ()
+
+
+_Version = tuple[str, str]  # (article id, entity id)
+
+
+class _Groups:
+    """Union-find over versions that refuses to join what a judgement keeps apart."""
+
+    def __init__(self, versions: Iterable[_Version]) -> None:
+        self.parent: dict[_Version, _Version] = {v: v for v in versions}
+        self.rules: dict[_Version, set[str]] = {v: set() for v in self.parent}
+        self.ids: dict[_Version, set[str]] = {v: {v[1]} for v in self.parent}
+        self.apart: set[frozenset[str]] = set()
+
+    def find(self, v: _Version) -> _Version:
+        while self.parent[v] != v:
+            self.parent[v] = self.parent[self.parent[v]]
+            v = self.parent[v]
+        return v
+
+    def union(self, a: _Version, b: _Version, rules: Iterable[str] = ()) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            self.rules[ra].update(rules)
+            return True
+        if any(frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.ids[ra] |= self.ids.pop(rb)
+        self.rules[ra] |= self.rules.pop(rb) | set(rules)
+        return True
+
+
+def _keys(result: ArticleResult, entity: Entity) -> tuple[str, tuple[str, ...]] | None:
+    """The cross-article key of one entity version and the rules behind it."""
+    if entity.type is EntityType.PERSON:
+        key = person_key(entity.name.text)
+        return (f"person:{key}", ("person-key",)) if key else None
+    if entity.type is EntityType.ORGANISATION:
+        found = org_key(entity.name.text, _country(result))
+        return (f"org:{found.key}", ("org-key", *found.rules)) if found else None
+    return None
+
+
+def _country(result: ArticleResult) -> str | None:
+    # Only a state body named without its country needs the article's country, and
+    # reading a whole article for it costs more than every name: ask only then.
+    if not any(
+        e.type is EntityType.ORGANISATION and is_state_body(e.name.text) for e in result.entities
+    ):
+        return None
+    return article_country(result.article.text, result.article.lang)
+
+
+def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Plan:
+    """Map every (article, entity id) in the build to the entity it becomes."""
+    judgements = judgements or Judgements()
+    by_version: dict[_Version, Entity] = {}
+    keys: dict[_Version, tuple[str, tuple[str, ...]] | None] = {}
     for result in results:
         for entity in result.entities:
-            by_id[entity.id].append(entity)
+            version = (result.article.id, entity.id)
+            by_version[version] = entity
+            keys[version] = _keys(result, entity)
+    key_of = {v: key[0] if key else None for v, key in keys.items()}
+    groups = _Groups(sorted(by_version))
+    present = {ident for _, ident in by_version}
+    for a, b in judgements.different:
+        groups.apart.add(frozenset((a, b)))
+    split = set(judgements.split)
 
-    groups: dict[str, list[str]] = {}
-    for ident, versions in sorted(by_id.items()):
-        key = person_key(versions[0].name.text) if versions[0].type is EntityType.PERSON else None
-        groups.setdefault(f"person:{key}" if key else f"id:{ident}", []).append(ident)
+    # One id is one node (its versions joined), unless its versions have different
+    # keys (one name, two countries' ministries) or an analyst split one out.
+    by_id: dict[str, list[_Version]] = defaultdict(list)
+    for version in sorted(by_version):
+        by_id[version[1]].append(version)
+    for versions in by_id.values():
+        joined = [v for v in versions if (v[1], v[0]) not in split]
+        distinct = {key_of[v] for v in joined} - {None}
+        first: dict[str | None, _Version] = {}
+        for v in joined:
+            groups.union(first.setdefault(key_of[v] if len(distinct) > 1 else None, v), v)
+    for a, b in judgements.same:
+        if a in present and b in present:
+            groups.union(by_id[a][0], by_id[b][0], ("decision",))
+    by_key: dict[str, _Version] = {}
+    for version in sorted(by_version):
+        key = keys[version]
+        if key is None or (version[1], version[0]) in split:
+            continue
+        groups.union(by_key.setdefault(key[0], version), version, key[1])
 
-    plan: dict[str, Entity] = {}
-    for idents in groups.values():
-        versions = [e for ident in idents for e in by_id[ident]]
-        name = _preferred((e.name, 1) for e in versions)
+    members: dict[_Version, list[_Version]] = defaultdict(list)
+    for version in sorted(by_version):
+        members[groups.find(version)].append(version)
+    named: list[tuple[_Version, Entity, list[_Version]]] = []
+    for root, versions in members.items():
+        entities = [by_version[v] for v in versions]
+        name = _preferred((e.name, 1) for e in entities)
         # The surviving id is the one minted from the preferred name, so it is the same
         # id a build of only that article would give.
-        survivor = next(
-            (i for i in idents if by_id[i][0].name.text == name.text),
-            next(i for i in idents if name_key(by_id[i][0].name.text) == name_key(name.text)),
+        survivor = min(v[1] for v in versions if by_version[v].name == name)
+        named.append((root, _merge(entities, survivor, name), versions))
+    # One name can stay two nodes (the Kyrgyz and the Uzbek "Министерство иностранных
+    # дел", or an entity an analyst split out): the node that keeps every version not
+    # split out keeps the id, the others get ids of their own, qualified by their key.
+    claims: dict[str, list[int]] = defaultdict(list)
+    for number, (_, entity, _) in enumerate(named):
+        claims[entity.id].append(number)
+    keeps: dict[str, int | None] = {}
+    for ident, numbers in claims.items():
+        whole = [n for n in numbers if any((v[1], v[0]) not in split for v in named[n][2])]
+        keeps[ident] = whole[0] if len(numbers) == 1 or len(whole) == 1 else None
+    plan: dict[_Version, Entity] = {}
+    merges: list[Merge] = []
+    absorbed: dict[str, tuple[str, ...]] = {}
+    for number, (root, entity, versions) in enumerate(named):
+        if keeps[entity.id] != number:
+            qualifier = min(key_of[v] or v[0] for v in versions)
+            if all((v[1], v[0]) in split for v in versions):
+                qualifier = min(v[0] for v in versions)
+            entity = replace(
+                entity,
+                id=make_id(
+                    entity.type.value, entity.name.text, name_key(entity.name.text), qualifier
+                ),
+            )
+        for version in versions:
+            plan[version] = entity
+        idents = sorted({v[1] for v in versions})
+        # An id that names two nodes is the same-as of neither.
+        others = [i for i in idents if i != entity.id and len(claims.get(i, ())) <= 1]
+        if others:
+            absorbed[entity.id] = tuple(others)
+        if len(idents) > 1:
+            labels = {v[1]: by_version[v].name for v in sorted(versions)}
+            merges.append(
+                Merge(
+                    entity.id,
+                    entity.name,
+                    tuple((i, labels[i]) for i in idents if i != entity.id),
+                    tuple(sorted(groups.rules[root])),
+                )
+            )
+    different = tuple(
+        sorted(
+            (min(plan_ids), max(plan_ids))
+            for a, b in judgements.different
+            if a in present and b in present
+            for plan_ids in [(plan[by_id[a][0]].id, plan[by_id[b][0]].id)]
+            if plan_ids[0] != plan_ids[1]
         )
-        merged = _merge(versions, survivor, name)
-        for ident in idents:
-            plan[ident] = merged
-    return plan
+    )
+    return Plan(plan, tuple(sorted(merges, key=lambda m: m.survivor)), absorbed, different)
 
 
-def _relink(fact: Fact, plan: dict[str, Entity]) -> Fact:
+def _relink(fact: Fact, plan: Mapping[str, Entity]) -> Fact:
     if isinstance(fact, Membership):
         person = plan[fact.person]
         org = plan[fact.organisation].id
@@ -141,13 +305,22 @@ def _union(facts: Iterable[Fact]) -> list[Fact]:
     return [with_evidence(merged[ident], evidence[ident]) for ident in sorted(merged)]
 
 
-def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """A build's results after linking, with what linking did."""
+
+    results: tuple[ArticleResult, ...]
+    plan: Plan
+
+
+def link_build(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Linked:
     """Unify entities across a build's results and rewrite facts to the unified ids."""
-    plan = _plan(results)
+    plan = _plan(results, judgements)
     linked: list[ArticleResult] = []
     for result in results:
-        entities = {plan[e.id].id: plan[e.id] for e in result.entities}
-        facts = _union(_relink(f, plan) for f in result.facts)
+        mine = {e.id: plan.entities[(result.article.id, e.id)] for e in result.entities}
+        entities = {e.id: e for e in mine.values()}
+        facts = _union(_relink(f, mine) for f in result.facts)
         linked.append(
             ArticleResult(
                 article=result.article,
@@ -156,4 +329,9 @@ def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:
                 extractors=result.extractors,
             )
         )
-    return linked
+    return Linked(tuple(linked), plan)
+
+
+def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:
+    """Unify entities across a build's results and rewrite facts to the unified ids."""
+    return list(link_build(results).results)
