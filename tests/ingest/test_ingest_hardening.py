@@ -17,6 +17,7 @@ from kg.ingest.decode import decode_bytes
 from kg.ingest.page import MAX_TEXT_CHARS
 from kg.ingest.problems import UnreadableError
 from kg.model import Article, Problem
+from tests.ingest.nasty_inputs import remove_tree
 
 GOOD = "Ақмола облысында жаңа қоғамдық бірлестік тіркелді. Бұл туралы әкімдік хабарлады."
 RUSSIAN = "Общественный фонд 'Добрые руки' провёл благотворительную ярмарку в Уральске."
@@ -116,8 +117,12 @@ def test_folders_nested_deeper_than_the_recursion_limit(
         Path("d").mkdir()
         os.chdir("d")
     Path("a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "e.txt").write_text(RUSSIAN, encoding="utf-8")
-    articles, problems = read(tmp_path)
+    try:
+        articles, problems = read(tmp_path)
+    finally:
+        remove_tree(tmp_path / "d")  # pytest's own clean-up recurses
     assert problems == []
     assert [a.source_path.rsplit("/", 1)[-1] for a in articles] == ["a.txt", "e.txt"]
 
