@@ -18,6 +18,7 @@ from kg.model import Article, ArticleResult, BuildActivity, Problem
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
+    from kg.link import Merge
     from kg.pipeline import Pipeline
 
 
@@ -38,6 +39,7 @@ class Build:
     input_root: Path
     seconds: float = 0.0
     reused: int = 0  # articles whose results came from the output folder's cache
+    merges: tuple[Merge, ...] = ()  # what linking made one node, and by which rule
     # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
     # entry per exporter as it finishes): for benchmarks and the curious, never compared
     stages: dict[str, float] = field(default_factory=dict, compare=False)
@@ -104,7 +106,7 @@ def build(
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
-    from kg.link import link
+    from kg.link import link_build
     from kg.pipeline import default_pipeline
     from kg.workers import pipe_parallel
 
@@ -153,7 +155,8 @@ def build(
     else:
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
-    results = link(extracted)
+    linked = link_build(extracted)
+    results = list(linked.results)
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(results, activity=activity, base=base)

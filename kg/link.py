@@ -26,7 +26,7 @@ from kg.model import (
     Membership,
     Participation,
 )
-from kg.org_key import article_country, is_state_body, org_key
+from kg.org_key import article_country, has_acronym, is_state_body, org_key, spells_out
 from kg.resolve import agreement_id, membership_id, participation_id, with_evidence
 from kg.translit import to_ascii
 
@@ -139,7 +139,6 @@ class _Groups:
     def union(self, a: _Version, b: _Version, rules: Iterable[str] = ()) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
-            self.rules[ra].update(rules)
             return True
         if any(frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]):
             return False
@@ -170,6 +169,26 @@ def _country(result: ArticleResult) -> str | None:
     ):
         return None
     return article_country(result.article.text, result.article.lang)
+
+
+def _join_acronyms(
+    groups: _Groups, by_version: Mapping[_Version, Entity], split: set[tuple[str, str]]
+) -> None:
+    """Join "КазНУ им. аль-Фараби" to the one node whose name spells it out."""
+    names: dict[str, list[_Version]] = defaultdict(list)
+    for version, entity in sorted(by_version.items()):
+        if entity.type is EntityType.ORGANISATION and (version[1], version[0]) not in split:
+            names[entity.name.text].append(version)
+    for short, versions in sorted(names.items()):
+        if not has_acronym(short):
+            continue
+        roots = {
+            groups.find(others[0])
+            for full, others in names.items()
+            if full != short and spells_out(short, full)
+        } - {groups.find(versions[0])}
+        if len(roots) == 1:
+            groups.union(versions[0], roots.pop(), ("acronym-expansion",))
 
 
 def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Plan:
@@ -208,7 +227,10 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
         key = keys[version]
         if key is None or (version[1], version[0]) in split:
             continue
-        groups.union(by_key.setdefault(key[0], version), version, key[1])
+        leader = by_key.setdefault(key[0], version)
+        groups.union(leader, version, key[1] if leader[1] != version[1] else ())
+
+    _join_acronyms(groups, by_version, split)
 
     members: dict[_Version, list[_Version]] = defaultdict(list)
     for version in sorted(by_version):
@@ -316,11 +338,25 @@ class Linked:
 def link_build(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Linked:
     """Unify entities across a build's results and rewrite facts to the unified ids."""
     plan = _plan(results, judgements)
-    linked: list[ArticleResult] = []
+    relinked: list[tuple[ArticleResult, dict[str, Entity], list[Fact]]] = []
+    roles: dict[str, set[Label]] = defaultdict(set)
     for result in results:
         mine = {e.id: plan.entities[(result.article.id, e.id)] for e in result.entities}
+        facts = [_relink(f, mine) for f in result.facts]
+        for fact in facts:
+            if isinstance(fact, Membership) and fact.role is not None:
+                roles[fact.id].add(fact.role)
+        relinked.append((result, mine, facts))
+    # One membership reported in two languages ("директор" in kk and in ru) is one
+    # membership with one role: the label of the preferred language.
+    role_of = {ident: _preferred((label, 1) for label in found) for ident, found in roles.items()}
+    linked: list[ArticleResult] = []
+    for result, mine, facts in relinked:
         entities = {e.id: e for e in mine.values()}
-        facts = _union(_relink(f, mine) for f in result.facts)
+        facts = _union(
+            replace(f, role=role_of[f.id]) if isinstance(f, Membership) and f.role else f
+            for f in facts
+        )
         linked.append(
             ArticleResult(
                 article=result.article,

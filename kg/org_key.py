@@ -263,15 +263,17 @@ def table_size() -> Counter[str]:
 _PREFIX = {"country": "n:", "acronym": "a:"}
 
 
-def _atoms(name: str, skip: str = "") -> tuple[list[tuple[str, str, bool]], bool]:
-    """(kind, atom, quoted) for each unit of ``name``; whether a quoted part has a head.
+@lru_cache(maxsize=1 << 14)
+def _atoms(name: str, skip: str = "") -> tuple[tuple[tuple[str, str, bool, str], ...], bool]:
+    """(kind, atom, quoted, first word) for each unit of ``name``; whether a quoted part
+    has a head.
 
     Phrases of the concept ``skip`` are not matched (see ``_expansions``).
     """
     table = _table()
     words = _split(name)
     forms = [_form(word, table.vocabulary, table.single, table.romanised) for word, _ in words]
-    atoms: list[tuple[str, str, bool]] = []
+    atoms: list[tuple[str, str, bool, str]] = []
     quoted_head = False
     i = 0
     while i < len(words):
@@ -283,13 +285,13 @@ def _atoms(name: str, skip: str = "") -> tuple[list[tuple[str, str, bool]], bool
             size, hit = 1, table.concepts.get(forms[i])
         quoted = any(q for _, q in words[i : i + size])
         if hit is None:
-            atoms.append(("proper", "p:" + _fold_proper(words[i][0]), quoted))
+            atoms.append(("proper", "p:" + _fold_proper(words[i][0]), quoted, words[i][0]))
         else:
             kind, concept = hit
-            atoms.append((kind, _PREFIX.get(kind, "c:") + concept, quoted))
+            atoms.append((kind, _PREFIX.get(kind, "c:") + concept, quoted, words[i][0]))
             quoted_head = quoted_head or (quoted and kind in ("head", "state"))
         i += size
-    return atoms, quoted_head
+    return tuple(atoms), quoted_head
 
 
 def _bag(name: str, skip: str = "") -> tuple[frozenset[str], set[str], bool]:
@@ -299,7 +301,7 @@ def _bag(name: str, skip: str = "") -> tuple[frozenset[str], set[str], bool]:
     rules: set[str] = set()
     kept: set[str] = set()
     state = False
-    for kind, atom, quoted in atoms:
+    for kind, atom, quoted, _ in atoms:
         if kind in ("legal", "function") or atom == "p:":
             continue
         if quoted_head and not quoted and atom[2:] in table.wrappers:
@@ -321,6 +323,58 @@ def _expansions() -> dict[frozenset[str], str]:
         if len(bag) > 1:
             found.setdefault(bag, "a:" + concept)
     return found
+
+
+_SEGMENT = re.compile(r"[^\W\d_][^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]*")
+#: A syllable acronym spells at least this many words ("КазНУ": Казахский
+#: национальный университет), so two letters never decide a merge.
+MIN_ACRONYM_WORDS = 3
+
+
+def _acronym_segments(word: str) -> list[str] | None:
+    """The word starts an acronym spells, when ``word`` is one ("КазНУ", "ГАК")."""
+    capitals = sum(ch.isupper() for ch in word)
+    if capitals < 2 or len(word) > 8 or not word[:1].isupper():
+        return None
+    return [to_ascii(part) for part in _SEGMENT.findall(word)]
+
+
+def has_acronym(name: str) -> bool:
+    """Whether ``name`` holds one syllable acronym ``spells_out`` can expand."""
+    found = [
+        segments
+        for kind, _, _, word in _atoms(name)[0]
+        if kind == "proper" and (segments := _acronym_segments(word))
+    ]
+    return len(found) == 1 and len(found[0]) >= MIN_ACRONYM_WORDS
+
+
+def spells_out(short: str, full: str) -> bool:
+    """Whether ``full`` spells out the acronym in ``short``, everything else being equal.
+
+    "КазНУ им. аль-Фараби" and "Al-Farabi Kazakh National University": the proper
+    parts agree, and the words only ``full`` has (Kazakh, National, University) start,
+    in order, with the acronym's syllables (Каз, Н, У), transliterated.
+    """
+    atoms, _ = _atoms(short)
+    acronyms = [
+        (atom, segments)
+        for kind, atom, _, word in atoms
+        if kind == "proper" and (segments := _acronym_segments(word))
+    ]
+    if len(acronyms) != 1 or len(acronyms[0][1]) < MIN_ACRONYM_WORDS:
+        return False
+    acronym, segments = acronyms[0]
+    rest = _bag(short)[0] - {acronym}
+    full_atoms, _ = _atoms(full)
+    full_bag = _bag(full)[0]
+    extra = full_bag - rest
+    if not rest <= full_bag or any(atom[:2] not in ("c:", "n:") for atom in extra):
+        return False
+    words = [to_ascii(word) for _, atom, _, word in full_atoms if atom in extra]
+    return len(words) == len(segments) and all(
+        word.startswith(segment) for word, segment in zip(words, segments, strict=True)
+    )
 
 
 def is_state_body(name: str) -> bool:

@@ -195,3 +195,36 @@ def test_parent_and_branch_never_merge() -> None:
     kk = _article("kk", "a.txt", ["«Тумар» партиясының Қарасай қалалық филиалы"], "Филиал.")
     ru = _article("ru", "b.txt", ["Партия «Тумар»"], "Партия.")
     assert len(_orgs(link_build([kk, ru]).results)) == 2
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "spelt"),
+    [
+        ("КазНУ им. аль-Тарази", "Al-Tarazi Kazakh National University", True),
+        ("КазНУ им. аль-Тарази", "Al-Tarazi Kazakh National Pedagogical University", False),
+        ("КазНУ им. аль-Тарази", "Kazakh National University", False),  # no proper part
+        ("КазНУ им. аль-Тарази", "Al-Tarazi Kyrgyz National University", False),
+        ("ЖҚА", "Жасыл қадам альянсы", False),  # "Жасыл қадам" is a proper part, not spelt
+        ("АТҚ", "Азаматтық тарих қоры", False),  # тарих is no table word
+        ("ҚЦА", "Қазақстан цифрлық альянсы", True),
+        ("ЦА", "Цифрлық альянс", False),  # two letters never decide
+    ],
+)
+def test_an_acronym_is_spelt_out_only_by_the_name_that_fits(
+    short: str, full: str, spelt: bool
+) -> None:
+    from kg.org_key import spells_out
+
+    assert spells_out(short, full) is spelt
+
+
+def test_a_syllable_acronym_joins_the_one_node_that_spells_it_out() -> None:
+    ru = _article("ru", "a.txt", ["КазНУ им. аль-Тарази"], "КазНУ.")
+    en = _article("en", "b.txt", ["Al-Tarazi Kazakh National University"], "University.")
+    linked = link_build([ru, en])
+    assert len(_orgs(linked.results)) == 1
+    (merge,) = [m for m in linked.plan.merges if m.survivor.startswith("organisation/")]
+    assert merge.rules == ("acronym-expansion",)
+    # two full names that fit: the acronym joins neither
+    other = _article("en", "c.txt", ["Al-Tarazi Kazakh National Union"], "Another.")
+    assert len(_orgs(link_build([ru, en, other]).results)) == 3

@@ -47,6 +47,19 @@ def build_report(build: Build) -> dict[str, Any]:
         "base": build.base,
         "counts": count(build.graph),
         "articles": per_article,
+        "merges": [
+            {
+                "id": merge.survivor,
+                "name": merge.name.text,
+                "lang": merge.name.lang,
+                "absorbed": [
+                    {"id": ident, "name": label.text, "lang": label.lang}
+                    for ident, label in merge.absorbed
+                ],
+                "rules": list(merge.rules),
+            }
+            for merge in build.merges
+        ],
         "skipped": [{"path": p.path, "line": p.line, "message": p.message} for p in build.problems],
         "timing": {
             "seconds": round(build.seconds, 3),
