@@ -483,3 +483,22 @@ def test_event_word_inside_a_body_s_name_is_no_event() -> None:
     text = "The Steppe Forum Foundation hosted the Open Water Summit."
     assert {e.name for e in _events(text)} == {"Open Water Summit"}
     assert _names(text, EntityType.ORGANISATION) == {"Steppe Forum Foundation"}
+
+
+def test_more_kinds_of_body_are_organisations_and_a_named_thing_no_person() -> None:
+    extraction = _extract(
+        "The Eco Steppe Public Foundation and the Kazakhstan Water Partnership signed a "
+        "memorandum of cooperation. The document was signed by Aigerim Bekova, chairwoman "
+        "of the Eco Steppe board. The Aral Sea Museum and the Steppe Charity joined later. "
+        "Arman Seitkali, director of the National Library of Kazakhstan, spoke at the Lake "
+        "Art Museum."
+    )
+    organisations = names(extraction, EntityType.ORGANISATION)
+    assert {
+        "Kazakhstan Water Partnership",
+        "Aral Sea Museum",
+        "Steppe Charity",
+        "National Library of Kazakhstan",
+    } <= organisations
+    assert "Lake Art Museum" not in organisations  # where he spoke, a place
+    assert names(extraction, EntityType.PERSON) == {"Aigerim Bekova", "Arman Seitkali"}

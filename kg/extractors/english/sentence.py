@@ -124,6 +124,8 @@ class Sentence(OrgRules, Repairs):
                 tokens[x].bare in places.PLACE_HEADS for x in rest
             ):
                 return
+            if self._venue(rest):
+                return
             joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
             if (
                 joint is not None
@@ -299,11 +301,26 @@ class Sentence(OrgRules, Repairs):
             and person_shaped([tokens[k] for k in words])
             and not named_by_place
             and names[0] not in self.quoted
+            # "of the Eco Steppe board": after an article, capitalised words name a thing
+            and not (names[0] > 0 and tokens[names[0] - 1].text.lower() == "the")
         ):
             self.items.append(
                 Item("person", names[0], names[-1], span=self._span(EntityType.PERSON, names))
             )
             return
+
+    def _venue(self, rest: list[int]) -> bool:
+        """ "held at the Steppe Museum": an institution named as where something happened
+        is a place there; "director of the Steppe Museum" is the body."""
+        tokens = self.tokens
+        k = rest[0] - 1
+        if k >= 0 and tokens[k].bare == "the":
+            k -= 1
+        return (
+            k >= 0
+            and tokens[k].bare in ("at", "in")
+            and any(tokens[x].bare in places.VENUE_HEADS for x in rest)
+        )
 
     def _title_words(self, first: int, end: int) -> bool:
         """Tokens ``first`` up to ``end`` continue a long title ("of the Department of

@@ -230,6 +230,22 @@ ORG_HEADS: dict[str, OrgClass] = {
     "ojsc": OrgClass.COMPANY,
     "cjsc": OrgClass.COMPANY,
     "gmbh": OrgClass.COMPANY,
+    # kinds of body common in civil-society news that the first list lacked
+    "partnership": OrgClass.NGO,
+    "cooperative": OrgClass.COMPANY,
+    "charity": OrgClass.NGO,
+    "museum": OrgClass.EDUCATION,
+    "library": OrgClass.EDUCATION,
+    "theatre": OrgClass.NGO,
+    "theater": OrgClass.NGO,
+    "authority": OrgClass.GOVERNMENT,
+    "inspectorate": OrgClass.GOVERNMENT,
+    "ombudsman": OrgClass.GOVERNMENT,
+    "gymnasium": OrgClass.EDUCATION,
+    "clinic": OrgClass.NGO,
+    "observatory": OrgClass.NGO,
+    "tribunal": OrgClass.GOVERNMENT,
+    "conservatory": OrgClass.EDUCATION,
 }
 
 #: Heads that name one body on their own ("the Senate"), unlike "the Foundation".

@@ -6,23 +6,16 @@ from __future__ import annotations
 #: Zhasyl district").
 UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
 
-#: Capitalised words that head places and buildings, not actors.
+#: Capitalised words that head places and buildings, not actors. (Museums, libraries
+#: and theatres are institutions that sign memoranda and employ people: bodies, as
+#: the annotation conventions count them.)
 PLACE_HEADS: frozenset[str] = frozenset(
-    {
-        "alley",
-        "avenue",
-        "hall",
-        "museum",
-        "palace",
-        "park",
-        "square",
-        "street",
-        "monument",
-        "theatre",
-        "theater",
-        "library",
-    }
+    {"alley", "avenue", "hall", "palace", "park", "square", "street", "monument"}
 )
+
+#: Institutions that are also buildings: after "at"/"in" they say where ("an exhibition
+#: at the Steppe Museum"), elsewhere they are bodies.
+VENUE_HEADS: frozenset[str] = frozenset({"museum", "library", "theatre", "theater", "gallery"})
 
 #: Country and demonym words: they qualify a title ("Kazakh President") or end an
 #: organisation name ("... of Kazakhstan"), but never start a person's name.
