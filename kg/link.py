@@ -9,7 +9,6 @@ so two people who only share a surname are never merged.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,28 +26,20 @@ from kg.model import (
     Participation,
 )
 from kg.org_key import article_country, has_acronym, is_state_body, org_key, spells_out
+from kg.person_name import PersonName
+from kg.person_name import parse as parse_person
 from kg.resolve import agreement_id, membership_id, participation_id, with_evidence
-from kg.translit import to_ascii
 
 #: When spellings in several languages compete for the preferred label, this order wins,
 #: so adding a Russian article never renames a node first seen in Kazakh.
 _LANGUAGE_PRIORITY = {"kk": 0, "ru": 1, "en": 2}
 
 
-def _fold(word: str) -> str:
-    """Fold the spelling differences of Cyrillic-to-Latin romanisations of one name."""
-    word = word.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("y", "i")
-    word = re.sub(r"(.)\1+", r"\1", word)  # Issabayev / Исабаев
-    word = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", word)  # Bayev / Баев
-    return re.sub(r"^ie", "e", word)  # Yelena / Елена
-
-
 def person_key(name: str) -> str | None:
-    """Script-independent key of a full personal name; None for a single word."""
-    words = [_fold(word) for word in to_ascii(name).replace("-", " ").split()]
-    if len(words) < 2:
-        return None
-    return " ".join(sorted(words))
+    """Script-independent key of a full personal name (its patronymic left out); None for
+    a single word or initials and a surname."""
+    parsed = parse_person(name)
+    return " ".join(parsed.names) if parsed.full else None
 
 
 def _preferred(labels: Iterable[tuple[Label, int]]) -> Label:
@@ -153,8 +144,13 @@ class _Groups:
 def _keys(result: ArticleResult, entity: Entity) -> tuple[str, tuple[str, ...]] | None:
     """The cross-article key of one entity version and the rules behind it."""
     if entity.type is EntityType.PERSON:
-        key = person_key(entity.name.text)
-        return (f"person:{key}", ("person-key",)) if key else None
+        parsed = parse_person(entity.name.text)
+        if not parsed.full:
+            return None
+        # A patronymic is part of the key: two namesakes with different fathers stay
+        # apart; a name without one joins its only patronymic later (_join_people).
+        patronymic = f"|{parsed.patronymic}" if parsed.patronymic else ""
+        return (f"person:{' '.join(parsed.names)}{patronymic}", ("person-key",))
     if entity.type is EntityType.ORGANISATION:
         found = org_key(entity.name.text, _country(result))
         return (f"org:{found.key}", ("org-key", *found.rules)) if found else None
@@ -189,6 +185,35 @@ def _join_acronyms(
         } - {groups.find(versions[0])}
         if len(roots) == 1:
             groups.union(versions[0], roots.pop(), ("acronym-expansion",))
+
+
+def _join_people(
+    groups: _Groups, by_version: Mapping[_Version, Entity], split: set[tuple[str, str]]
+) -> None:
+    """Join a name without patronymic, or initials and a surname, to the one full name
+    in the build that fits it ("Б. Омарова" -> "Бибігүл Омарова"); with two that fit
+    (Бибігүл and Балжан Омарова), to neither."""
+    parsed: dict[_Version, PersonName] = {
+        v: parse_person(e.name.text)
+        for v, e in sorted(by_version.items())
+        if e.type is EntityType.PERSON and (v[1], v[0]) not in split
+    }
+    full = [(v, p) for v, p in parsed.items() if p.full]
+    fathers: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for _, p in full:
+        if p.patronymic:
+            fathers[p.names].add(p.patronymic)
+    for version, p in full:
+        if p.patronymic is None and len(fathers.get(p.names, ())) == 1:
+            (father,) = fathers[p.names]
+            target = next(v for v, q in full if q.names == p.names and q.patronymic == father)
+            groups.union(target, version, ("patronymic",))
+    for version, p in parsed.items():
+        if p.full or not p.initials:
+            continue
+        roots = {groups.find(v) for v, q in full if p.fits(q)}
+        if len(roots) == 1:
+            groups.union(roots.pop(), version, ("initials",))
 
 
 def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Plan:
@@ -231,6 +256,7 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
         groups.union(leader, version, key[1] if leader[1] != version[1] else ())
 
     _join_acronyms(groups, by_version, split)
+    _join_people(groups, by_version, split)
 
     members: dict[_Version, list[_Version]] = defaultdict(list)
     for version in sorted(by_version):
@@ -238,7 +264,11 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
     named: list[tuple[_Version, Entity, list[_Version]]] = []
     for root, versions in members.items():
         entities = [by_version[v] for v in versions]
-        name = _preferred((e.name, 1) for e in entities)
+        # Initials ("Н. Ә. Назарбаев") name a node only when no full name does.
+        named_fully = [
+            e for e in entities if e.type is not EntityType.PERSON or parse_person(e.name.text).full
+        ]
+        name = _preferred((e.name, 1) for e in named_fully or entities)
         # The surviving id is the one minted from the preferred name, so it is the same
         # id a build of only that article would give.
         survivor = min(v[1] for v in versions if by_version[v].name == name)
