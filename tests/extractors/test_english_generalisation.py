@@ -502,3 +502,11 @@ def test_more_kinds_of_body_are_organisations_and_a_named_thing_no_person() -> N
     } <= organisations
     assert "Lake Art Museum" not in organisations  # where he spoke, a place
     assert names(extraction, EntityType.PERSON) == {"Aigerim Bekova", "Arman Seitkali"}
+
+
+def test_the_title_of_a_bare_head_names_the_body_named_before() -> None:
+    extraction = _extract(
+        "The Green Steppe Foundation and the Lake Water Partnership signed a memorandum. "
+        "The document was signed by the chair of the foundation, Aigerim Bekova."
+    )
+    assert ("Aigerim Bekova", "Green Steppe Foundation", "chair") in roles(extraction)

@@ -222,3 +222,38 @@ def test_a_regions_abbreviation_is_a_place(extractor: RussianExtractor) -> None:
         extractor, "В ВКО состоялся форум фонда «Жасыл Өлке». Фото: пресс-центр ЗКО."
     )
     assert _org_names(extraction) == {"Фонд «Жасыл Өлке»"}
+
+
+def test_a_bare_head_after_a_title_is_the_body_named_before(extractor: RussianExtractor) -> None:
+    extraction = _extract(
+        extractor,
+        "Общественный фонд «Жасыл Дала» и Ассоциация предпринимателей Жетысу подписали "
+        "меморандум. Документ подписали председатель правления фонда Айгуль Бекова и "
+        "исполнительный директор ассоциации Нурлан Садыков.",
+    )
+    assert {
+        ("Айгуль Бекова", "Общественный фонд «Жасыл Дала»", "председатель правления"),
+        ("Нурлан Садыков", "Ассоциация предпринимателей Жетысу", "исполнительный директор"),
+    } <= roles(extraction)
+
+
+def test_a_bare_head_with_two_bodies_of_its_kind_refers_to_none(
+    extractor: RussianExtractor,
+) -> None:
+    extraction = _extract(
+        extractor,
+        "Фонд «Адал» и Фонд «Береке» провели встречу. Выступил председатель фонда Марат Омаров.",
+    )
+    assert not {r for r in roles(extraction) if r[0] == "Марат Омаров"}
+
+
+def test_a_position_given_by_a_verb_in_the_instrumental(extractor: RussianExtractor) -> None:
+    extraction = _extract(
+        extractor,
+        "Ранее Тимур Досов был назначен директором Центра поддержки НКО. Динара Исаева "
+        "является членом правления Фонда «Адал».",
+    )
+    assert {
+        ("Тимур Досов", "Центр поддержки НКО", "директор"),
+        ("Динара Исаева", "Фонд «Адал»", "член правления"),
+    } <= roles(extraction)

@@ -139,7 +139,10 @@ def _the_title(sentence: Sentence, index: int) -> None:
     items, tokens = sentence.items, sentence.tokens
     person = items[index]
     position = items[index - 1] if index else None
-    if position is None or position.kind != "position" or position.last + 1 != person.first:
+    if position is None or position.kind != "position":
+        return
+    if position.last + 1 != person.first:
+        _title_of_the_head(sentence, position, person)
         return
     earlier = items[index - 2] if index >= 2 else None
     if (
@@ -182,6 +185,35 @@ def _the_title(sentence: Sentence, index: int) -> None:
     if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
         assert orgs[0].span is not None
         sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _title_of_the_head(sentence: Sentence, position: Item, person: Item) -> None:
+    """ "the chair of the foundation, Aigerim Bekova": a bare head after the title names
+    the one body with that head the article has named before."""
+    tokens = sentence.tokens
+    j = position.last + 1
+    words = [t.text for t in tokens[j : j + 3]]
+    if len(words) < 3 or words[:2] != ["of", "the"] or tokens[j + 2].capitalised:
+        return
+    head = tokens[j + 2].bare
+    if head not in lexicon.ORG_HEADS or [t.text for t in tokens[j + 3 : person.first]] not in (
+        [],
+        [","],
+    ):
+        return
+    bodies = {
+        m.name: m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION
+        and m.end <= tokens[j].start
+        and head in m.name.lower().split()
+    }
+    if len(bodies) != 1:
+        return  # none, or two bodies of that kind: which one is unknown
+    (m,) = bodies.values()
+    assert person.span is not None
+    org = Span(m.type, m.start, m.end, m.name, m.org_class)
+    sentence.builder.role(person.span, org, position.role, sentence.bounds)
 
 
 def _delegation_body(sentence: Sentence, k: int) -> Span | None:

@@ -54,6 +54,58 @@ class OrgRules(OrgForms):
                 found.append(Item("org", position.first, position.last, span=implied, weak=True))
         return found
 
+    def _bare_heads(self, positions: list[Item], orgs: list[Item]) -> list[Item]:
+        """ "председатель правления фонда Айгуль Бекова": a lower-case head right after a
+        position refers back to the one body of that kind the article has named.
+
+        Only when exactly one body with that head was named before (in this sentence
+        or an earlier one); the item is weak, so it counts only if a role takes it.
+        """
+        tokens = self.tokens
+        covered = {k for o in orgs for k in range(o.first, o.last + 1)}
+        found: list[Item] = []
+        for position in positions:
+            k = position.last + 1
+            if k >= len(tokens) or k in covered:
+                continue
+            token = tokens[k]
+            lemma = head_lemma(token.lemma)
+            if (
+                token.titled
+                or token.pos != "NOUN"
+                or token.case != "gent"
+                or token.plural
+                or lemma not in lexicon.ORG_HEADS
+            ):
+                continue
+            named = {
+                span.name: span
+                for span in self._bodies_before(token.start, orgs)
+                if _head_of(span.name) == lemma
+            }
+            if len(named) != 1:
+                continue  # none, or two bodies of that kind: which one is unknown
+            (antecedent,) = named.values()
+            span = Span(
+                EntityType.ORGANISATION,
+                token.start,
+                token.end,
+                antecedent.name,
+                antecedent.org_class,
+            )
+            found.append(Item("org", k, k, span=span, weak=True))
+        return found
+
+    def _bodies_before(self, start: int, orgs: list[Item]) -> list[Span]:
+        """The organisations named before offset ``start``: earlier sentences', then this one's."""
+        earlier = [
+            Span(m.type, m.start, m.end, m.name, m.org_class)
+            for m in self.builder.mentions
+            if m.type is EntityType.ORGANISATION and m.end <= start
+        ]
+        here = [o.span for o in orgs if o.span is not None and o.span.end <= start]
+        return earlier + here
+
     def _organisation_at(self, i: int, in_role: bool, taken: set[int]) -> Item | None:
         tokens = self.tokens
         first = i
@@ -289,3 +341,14 @@ class OrgRules(OrgForms):
         span = Span(EntityType.ORGANISATION, start, end, name, org_class)
         weak = not capitalised and quote is None
         return Item("org", first, last, span=span, weak=weak)
+
+
+def _head_of(name: str) -> str | None:
+    """The head noun's lemma of an organisation's name ("Общественный фонд «X»" -> фонд)."""
+    for word in name.split():
+        if word[:1] in '«"(':
+            return None  # the quoted part names it; no head after
+        lemma = head_lemma(morph.lemma(word.lower()))
+        if lemma in lexicon.ORG_HEADS:
+            return lemma
+    return None

@@ -27,6 +27,7 @@ class RoleRules(SentenceBase):
                 chain += listed
             chain += before
             chain += self._chain_after(items, index)
+            chain += self._appointed(items, index)
             chain += self._bracketed(items, index)
             if not chain:
                 chain += self._possessive(items, index, claimed)
@@ -204,6 +205,36 @@ class RoleRules(SentenceBase):
         if k < len(items) and items[k].kind == "person" and self.gap_ok(left, items[k].first):
             return []  # ", директор X Имя Фамилия": the title belongs to the next person
         return _pairs(run)
+
+    def _appointed(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
+        """ "Имя был назначен директором X", "избрана председателем X", "является
+        членом X": a position in the instrumental after the verb that gives or holds it."""
+        k = index + 1
+        if k >= len(items) or items[k].kind != "position":
+            return []
+        position = items[k]
+        between = self.tokens[items[index].last + 1 : position.first]
+        if not between or not all(_appointing(t.text.lower()) for t in between):
+            return []
+        if not any(
+            t.case == "ablt" and t.lemma in lexicon.POSITIONS
+            for t in self.tokens[position.first : position.last + 1]
+        ):
+            return []
+        run = [position]
+        left = position.last
+        k += 1
+        while k < len(items) and items[k].kind == "org" and self.gap_ok(left, items[k].first):
+            run.append(items[k])
+            left = items[k].last
+            k += 1
+        return _pairs(run)
+
+
+def _appointing(word: str) -> bool:
+    """A word of the verb group that gives or holds a position ("был назначен", "ранее
+    являлась", "вновь избран")."""
+    return word in lexicon.APPOINTING_WORDS or word.startswith(lexicon.APPOINTING_STEMS)
 
 
 def _pairs(run: list[Item]) -> list[tuple[Item, Item]]:

@@ -21,6 +21,7 @@ class Sentence(PersonRules, PositionRules, OrgRules, RoleRules, AgreementRules, 
             i for item in persons + positions for i in range(item.first, item.last + 1)
         }
         orgs = self._organisations(taken, positions)
+        orgs += self._bare_heads(positions, orgs)
         # "Комиссия ... при Президенте РК": a title inside a body's name is no one's role
         positions = [
             p for p in positions if not any(o.first < p.first and p.last <= o.last for o in orgs)

@@ -407,6 +407,42 @@ MONTH_LEMMAS: frozenset[str] = frozenset(
 #: Verbs saying that their subject heads a body ("возглавил фонд").
 HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})
 
+#: Stems of verbs that give or hold a position named next in the instrumental:
+#: "назначен директором", "избрана председателем", "является членом", "стал руководителем".
+APPOINTING_STEMS: tuple[str, ...] = (
+    "назнач",
+    "избра",
+    "избир",
+    "утвержд",
+    "переизбра",
+    "являе",
+    "являл",
+    "являю",
+    "стал",
+    "станет",
+    "работа",
+    "трудит",
+    "трудил",
+    "служ",
+)
+
+#: Small words that may stand inside such a verb group.
+APPOINTING_WORDS: frozenset[str] = frozenset(
+    {
+        "был",
+        "была",
+        "было",
+        "были",
+        "будет",
+        "ранее",
+        "вновь",
+        "также",
+        "уже",
+        "недавно",
+        "официально",
+    }
+)
+
 #: Nouns naming a kind of place, before or after the place's own name ("города Шымкент").
 PLACE_NOUNS: frozenset[str] = frozenset(
     {"аул", "город", "область", "посёлок", "поселок", "район", "регион", "село", "страна"}

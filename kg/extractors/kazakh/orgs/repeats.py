@@ -71,7 +71,10 @@ _DEMONSTRATIVES = frozenset({"аталмыш", "аталған", "осы", "бұ
 
 
 def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
-    """Whether a position opens at ``p``: "ректоры", or "төрағасының орынбасары"."""
+    """Whether a position opens at ``p``: "ректоры", "төрағасының орынбасары", or one
+    with a modifier of its own ("атқарушы директоры", "бас директоры")."""
+    if p + 1 < end and toks[p].lower in lexicon.ROLE_MODIFIERS:
+        p += 1
     pos = toks[p].position if p < end else None
     if pos is None:
         return False
@@ -108,7 +111,10 @@ def anaphors(
         # "аталмыш кеңестің төрағасы": a demonstrative points back at the body named
         # before, so the head may own the position in the genitive
         pointed = h > start and toks[h - 1].lower in _DEMONSTRATIVES
-        if lex.form.case != "nom" and not (pointed and lex.form.case == "gen"):
+        # "Құжатқа қордың төрағасы Айгүл ...": a genitive head that no genitive before
+        # owns, right before a titled person, is the body named before too
+        free = h == start or toks[h - 1].case != "gen"
+        if lex.form.case != "nom" and not (lex.form.case == "gen" and (pointed or free)):
             continue
         titled = _titled(toks, h + 1, end)
         # "альянс пен «X» қоры ... қол қойды": the alliance named before, as a party
