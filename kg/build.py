@@ -18,7 +18,8 @@ from kg.model import Article, ArticleResult, BuildActivity, Problem
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
-    from kg.link import Merge
+    from kg.duplicates import DuplicateGroup
+    from kg.link import Judgements, Merge
     from kg.pipeline import Pipeline
 
 
@@ -40,6 +41,7 @@ class Build:
     seconds: float = 0.0
     reused: int = 0  # articles whose results came from the output folder's cache
     merges: tuple[Merge, ...] = ()  # what linking made one node, and by which rule
+    duplicates: tuple[DuplicateGroup, ...] = ()  # articles that report one story
     # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
     # entry per exporter as it finishes): for benchmarks and the curious, never compared
     stages: dict[str, float] = field(default_factory=dict, compare=False)
@@ -90,6 +92,7 @@ def build(
     cache: bool = True,
     executor: str = "processes",
     scheduler: str | None = None,
+    judgements: Judgements | None = None,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
@@ -100,9 +103,11 @@ def build(
     ``cache`` and an ``out_dir``, results are kept in ``out_dir/.civkg-cache`` and a
     rebuild re-extracts only new or changed articles (see ``kg.cache``). ``executor``
     "dask" runs extraction on the Dask cluster at ``scheduler`` (default: a
-    ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``).
+    ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``). ``judgements`` are an
+    analyst's merge / split / distinct decisions, applied by linking (see kg.decisions).
     """
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
+    from kg.duplicates import find_duplicates, originals
     from kg.exporters import DEFAULT_FORMATS, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
@@ -155,11 +160,19 @@ def build(
     else:
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
-    linked = link_build(extracted)
+    linked = link_build(extracted, judgements)
     results = list(linked.results)
+    duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     activity = build_activity(pipeline.extractor_names)
-    dataset, graph = to_dataset(results, activity=activity, base=base)
+    dataset, graph = to_dataset(
+        results,
+        activity=activity,
+        base=base,
+        same_as=linked.plan.absorbed,
+        different=linked.plan.different,
+        alternates=originals(duplicates),
+    )
     stages["graph"] = time.perf_counter() - started - sum(stages.values())
     done = Build(
         results=tuple(results),
@@ -172,6 +185,8 @@ def build(
         input_root=root,
         seconds=time.perf_counter() - started,
         reused=use.reused,
+        merges=linked.plan.merges,
+        duplicates=tuple(duplicates),
         stages=stages,
     )
     if out_dir is not None:

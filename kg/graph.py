@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.errors import GraphError
 from kg.iris import make_id, name_key
@@ -297,17 +297,45 @@ def activity_graph(activity: BuildActivity, *, base: str) -> Graph:
     return graph
 
 
+def _identity_triples(
+    base: str,
+    same_as: Mapping[str, Sequence[str]],
+    different: Sequence[tuple[str, str]],
+    alternates: Mapping[str, str],
+) -> Iterator[_Triple]:
+    """What linking decided across articles: ids one node absorbed, pairs kept apart,
+    article copies of one story (see kg.link and kg.duplicates)."""
+    for survivor in sorted(same_as):
+        for absorbed in same_as[survivor]:
+            yield URIRef(base + survivor), OWL.sameAs, URIRef(base + absorbed)
+    for one, other in sorted(different):
+        yield URIRef(base + one), OWL.differentFrom, URIRef(base + other)
+    for copy in sorted(alternates):
+        yield article_iri(base, copy), PROV.alternateOf, article_iri(base, alternates[copy])
+
+
 def to_dataset(
-    results: Iterable[ArticleResult], *, activity: BuildActivity, base: str
+    results: Iterable[ArticleResult],
+    *,
+    activity: BuildActivity,
+    base: str,
+    same_as: Mapping[str, Sequence[str]] | None = None,
+    different: Sequence[tuple[str, str]] = (),
+    alternates: Mapping[str, str] | None = None,
 ) -> tuple[Dataset, Graph]:
     """One named graph per article plus the activity in the default graph, and their union.
 
     ``results`` is consumed once, lazily, so a build holds one article's objects at a time.
+    ``same_as``, ``different`` and ``alternates`` (linking's ``owl:sameAs`` and
+    ``owl:differentFrom`` ids, duplicate articles' originals) go into the default graph.
     """
     dataset = Dataset()
     bind_prefixes(dataset)
     merged = _new_graph()
     for triple in _activity_triples(activity, base):
+        dataset.default_graph.add(triple)
+        merged.add(triple)
+    for triple in _identity_triples(base, same_as or {}, different, alternates or {}):
         dataset.default_graph.add(triple)
         merged.add(triple)
     for result in results:

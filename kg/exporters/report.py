@@ -60,6 +60,14 @@ def build_report(build: Build) -> dict[str, Any]:
             }
             for merge in build.merges
         ],
+        "duplicates": [
+            {
+                "original": group.original.source_path,
+                "copies": [copy.source_path for copy in group.copies],
+                "similarity": group.similarity,
+            }
+            for group in build.duplicates
+        ],
         "skipped": [{"path": p.path, "line": p.line, "message": p.message} for p in build.problems],
         "timing": {
             "seconds": round(build.seconds, 3),

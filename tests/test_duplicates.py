@@ -1,0 +1,86 @@
+"""Near-duplicate articles: one story counted once, both copies kept (made-up texts)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.duplicates import find_duplicates, originals, shingles
+from kg.graph import PROV
+from kg.iris import article_id
+from kg.model import Article
+
+STORY = (
+    "Astana, 12 March. The Green Steppe Foundation and the Tumar Youth Alliance signed a "
+    "memorandum of cooperation on Tuesday. Aigerim Saparbekova, executive director of the "
+    "Green Steppe Foundation, said the two organisations would run joint volunteer camps "
+    "in the Akmola region this summer and train forty young leaders in project work. "
+    "Daulet Sagynov, chairman of the Tumar Youth Alliance, thanked the partners and said "
+    "the first camp would open in June near the village of Koktal."
+)
+OTHER = (
+    "Almaty, 14 March. The Bright Future Association opened a reading room for children "
+    "in the Turksib district. Its head, Gaukhar Omarbekova, said that more than three "
+    "hundred books had been donated by local families and that volunteers would hold "
+    "reading hours every Saturday. The district akimat provided the room free of charge "
+    "for two years, and a library in Shymkent offered to share its programme."
+)
+
+
+def _article(path: str, text: str) -> Article:
+    return Article(article_id(text), text, "en", path)
+
+
+def test_a_copy_with_page_chrome_is_the_same_story() -> None:
+    copy = "Home | News | Society\n" + STORY + "\nRead also: weather for the weekend."
+    groups = find_duplicates([_article("b/site2.html", copy), _article("a/site1.txt", STORY)])
+    (group,) = groups
+    assert group.original.source_path == "a/site1.txt", "the first by path is the original"
+    assert [c.source_path for c in group.copies] == ["b/site2.html"]
+    assert 0.7 <= group.similarity < 1
+    assert originals(groups) == {article_id(copy): article_id(STORY)}
+
+
+def test_two_stories_and_short_pages_are_not_copies() -> None:
+    assert find_duplicates([_article("a.txt", STORY), _article("b.txt", OTHER)]) == []
+    short = "Astana, 12 March. Memorandum signed."
+    assert len(shingles(short)) < 20
+    assert find_duplicates([_article("a.txt", short), _article("b.txt", short + " Today.")]) == []
+
+
+def test_groups_do_not_depend_on_input_order() -> None:
+    texts = [STORY, STORY + " Photo: press service.", OTHER, "Breaking: " + OTHER]
+    articles = [_article(f"{i}.txt", t) for i, t in enumerate(texts)]
+    forward = find_duplicates(articles)
+    assert find_duplicates(list(reversed(articles))) == forward
+    assert len(forward) == 2
+
+
+def test_a_story_reported_twice_is_listed_and_counted_once(tmp_path: Path) -> None:
+    from kg.build import build
+    from kg.queries import get_query
+    from kg.store import open_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "site1.txt").write_text(STORY, encoding="utf-8")
+    (folder / "site2.txt").write_text(STORY + " Photo: press service.", encoding="utf-8")
+    out = tmp_path / "out"
+    done = build([folder], out_dir=out, formats=["report", "turtle", "store"], cache=False)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["duplicates"] == [
+        {
+            "original": "site1.txt",
+            "copies": ["site2.txt"],
+            "similarity": report["duplicates"][0]["similarity"],
+        }
+    ]
+    assert len(done.results) == 2, "both sources stay as provenance"
+    assert isinstance(report["merges"], list)
+    alternates = list(done.graph.subject_objects(PROV.alternateOf))
+    assert len(alternates) == 1
+    answer = open_store(out).run(get_query("members-of"), {"org": "Green Steppe"})
+    column = answer.variables.index("reports")
+    reports = [row[column] for row in answer.rows]
+    assert reports, "the example names members of the foundation"
+    assert all(r is not None and r.value == "1" for r in reports), answer.rows
