@@ -498,3 +498,24 @@ def test_a_bare_head_in_the_genitive_before_a_title_is_the_body_named_before() -
         ("Айгүл Бекова", "«Жасыл Дала» қоғамдық қоры", "төраға"),
         ("Нұрлан Садықов", "Жетісу кәсіпкерлер қауымдастығы", "атқарушы директор"),
     } <= roles(found)
+
+
+def test_a_bare_head_refers_to_the_body_named_before_it_not_one_named_later() -> None:
+    found = extract(
+        "«Болашақ» қоры меморандум жасады\n\n"
+        "Астанада Жастар ресурстық орталығы мен «Болашақ» қоғамдық қоры арасында "
+        "меморандумға қол қойылды. Құжатқа орталық директоры Айгүл Бекова мен қор төрағасы "
+        "Нұрлан Садықов қол қойды. Кейін «Таза Су» қоры да қосылды."
+    )
+    linked = {(person, role) for person, _, role in roles(found)}
+    assert {("Айгүл Бекова", "директор"), ("Нұрлан Садықов", "төраға")} <= linked
+    bodies = {org for person, org, _ in roles(found) if person == "Нұрлан Садықов"}
+    assert bodies and all("Болашақ" in org for org in bodies)
+
+
+def test_an_agreement_approved_or_concluded_is_signed() -> None:
+    found = extract(
+        "Ақтөбе өңірлік университеті «Атамекен» кәсіпкерлер палатасымен келісімшарт бекітті. "
+        "«Серпін» жастар қозғалысы «Достық үйі» мекемесімен келісім түзді."
+    )
+    assert len(agreements(found)) == 2

@@ -30,6 +30,8 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
     ("келісім", AgreementKind.AGREEMENT),
     ("шарт", AgreementKind.AGREEMENT),
 )
+# What an agreement noun's verb starts with when it says the agreement was made.
+_SIGNING_VERBS = ("жасас", "жасалды", "жасады", "бекіт", "түзд", "түзіл", "отыр")
 _SUBJECT_WORDS = frozenset({"туралы", "жөнінде", "жөніндегі", "бойынша", "арасындағы"})
 _TITLE_STOPS = frozenset(
     {"сияқты", "секілді", "сынды", "және", "мен", "пен", "бен", "қол", "арасында", "аясында"}
@@ -76,12 +78,14 @@ def _kind(tok: Tok) -> AgreementKind | None:
 
 
 def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
-    """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты", "бекітілді"."""
+    """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты", "бекітті"."""
     for i in range(start, end - 1):
         tok, nxt = toks[i], toks[i + 1]
         if tok.lower == "қол" and nxt.lower.startswith(("қой", "қоя")):
             return True
-        if _kind(tok) is not None and nxt.lower.startswith(("жасас", "жасалды", "бекітілді")):
+        # "жасасты", "жасалды", "жасады"; "бекітті", "бекітілді"; "келісім түзді";
+        # "келісімшартқа отырды" (sat down to a contract: signed it)
+        if _kind(tok) is not None and nxt.lower.startswith(_SIGNING_VERBS):
             return True
     return False
 

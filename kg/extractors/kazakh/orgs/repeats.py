@@ -94,8 +94,8 @@ def anaphors(
     """Bare heads before a position ("университет ректоры") or joined to another party
     ("альянс пен «X» қоры") that refer to a named body.
 
-    ``named`` maps a head lemma to the article's distinct named bodies with that head;
-    only a lemma with exactly one refers.
+    ``named`` maps a head lemma to the article's distinct named bodies with that head
+    (each at its first mention); a bare head refers when exactly one was named before it.
     """
     covered = {i for o in orgs for i in range(o.start, o.reach)}
     found: list[OrgSpan] = []
@@ -126,9 +126,24 @@ def anaphors(
         owned = h > start and toks[h - 1].word and not toks[h - 1].punct
         if owned and not pointed and toks[h - 1].case == "gen":
             continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
-        referents = named.get(lex.lemma, [])
+        # the bodies named before it: one named later cannot be what it points back at
+        referents = _distinct(toks, [r for r in named.get(lex.lemma, []) if r.start < h])
         if len(referents) == 1:
             found.append(
                 OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
             )
     return found
+
+
+def _distinct(toks: Sequence[Tok], spans: list[OrgSpan]) -> list[OrgSpan]:
+    """One span per body: "«Болашақ» қоры" (a headline) and "«Болашақ» қоғамдық қоры"
+    differ in name but their quoted part says they are one."""
+    by_identity: dict[str, OrgSpan] = {}
+    for span in spans:
+        if span.quote is not None:
+            opening, closing = span.quote
+            identity = " ".join(t.lower for t in toks[opening + 1 : closing])
+        else:
+            identity = f"#{span.start}"
+        by_identity.setdefault(identity, span)
+    return list(by_identity.values())
