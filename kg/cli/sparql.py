@@ -69,6 +69,13 @@ def query(
         bool, typer.Option("--list", help="List the named queries and their parameters.")
     ] = False,
     output: Annotated[ResultFormat, typer.Option("--output", "-o")] = ResultFormat.table,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-service",
+            help="A SPARQL endpoint URL that SERVICE may call; repeatable (default: none).",
+        ),
+    ] = None,
 ) -> None:
     """Run a named or ad-hoc SPARQL query against a build folder or graph file.
 
@@ -76,6 +83,8 @@ def query(
     """
     from kg.queries import NamedQuery, get_query, named_queries, parse_query
     from kg.query import format_answer
+    from kg.query_workers import run_with_big_stack
+    from kg.sparql_guard import check_query
     from kg.store import open_store
 
     if list_queries:
@@ -103,9 +112,38 @@ def query(
         text = sparql
     if values and query is None:
         raise UsageError("--param works with named queries only; see kg query --list")
+    services = _service_urls(allow_service or [])
     store = open_store(target)
-    answer = store.query(text) if query is None else store.run(query, values)
+    if query is not None:
+        text = query.bind(values, names=store.names)
+    # Refused before the engine sees it: deep nesting would crash the process (SIGSEGV)
+    # and SERVICE would make it call any URL. The big stack covers what the check lets by.
+    check_query(text, allow_service=services)
+    answer = run_with_big_stack(lambda: store.query(text))
     sys.stdout.write(format_answer(answer, output.value))
+
+
+def _service_urls(urls: list[str]) -> tuple[str, ...]:
+    from urllib.parse import urlsplit
+
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise UsageError(f"--allow-service {url!r}: give an http:// or https:// URL")
+    return tuple(urls)
+
+
+def _size(text: str) -> int:
+    """Bytes from ``2G``, ``512M``, ``1500000``."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    raw = text.strip().lower().removesuffix("b")
+    scale = units.get(raw[-1:], 1)
+    number = raw[:-1] if raw[-1:] in units else raw
+    try:
+        value = int(float(number) * scale)
+    except ValueError:
+        raise UsageError(f"--max-memory {text!r}: write it as e.g. 2G or 512M") from None
+    return value
 
 
 @app.command()
@@ -116,17 +154,80 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Per-query time limit, seconds.")] = 30.0,
     max_rows: Annotated[int, typer.Option(help="Most result rows a query may return.")] = 100_000,
+    workers: Annotated[
+        int | None, typer.Option(help="Query worker processes (default: one per core).")
+    ] = None,
+    max_memory: Annotated[
+        str, typer.Option(help="Address-space cap per worker, e.g. 2G or 512M.")
+    ] = "2G",
+    queue: Annotated[
+        int, typer.Option(help="Most queries waiting for a worker; more get 503.")
+    ] = 64,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-service",
+            help="A SPARQL endpoint URL that SERVICE may call; repeatable (default: none).",
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another Host header to answer to (NAME or NAME:PORT, * for any); repeatable.",
+        ),
+    ] = None,
+    cors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cors",
+            help="A web origin that may query from a browser (* : any origin, GET only); "
+            "repeatable (default: none).",
+        ),
+    ] = None,
 ) -> None:
     """Serve a build read-only as a SPARQL 1.1 Protocol endpoint at /sparql.
 
-    Example: kg serve out/ --port 7878
+    Example: kg serve out/ --port 7878 --cors https://yasgui.triply.cc
     """
+    from kg.query_workers import MIN_MAX_MEMORY
+    from kg.server import EndpointLimits
     from kg.server import serve as run_server
 
+    memory = _size(max_memory)
+    if memory < MIN_MAX_MEMORY:
+        raise UsageError(f"--max-memory {max_memory!r}: give at least 512M")
+    if workers is not None and workers < 1:
+        raise UsageError("--workers: give at least 1")
+    if queue < 0:
+        raise UsageError("--queue: give 0 or more")
+    if timeout <= 0:
+        raise UsageError("--timeout: give a positive number of seconds")
+    for origin in cors or []:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise UsageError(f"--cors {origin!r}: give an origin such as https://example.org")
+    limits = EndpointLimits(
+        timeout=timeout,
+        max_rows=max_rows,
+        allow_service=_service_urls(allow_service or []),
+        cors=tuple(o.rstrip("/") for o in cors or []),
+    )
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"kg: warning: serving on {host}; anyone who can reach it can query", err=True)
-    typer.echo(f"SPARQL endpoint at http://{host}:{port}/sparql (Ctrl+C stops)", err=True)
-    run_server(target, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    typer.echo("kg: starting query workers ...", err=True)
+    run_server(
+        target,
+        host=host,
+        port=port,
+        limits=limits,
+        allow_hosts=allow_host or [],
+        workers=workers,
+        max_memory=memory,
+        queue=queue,
+        on_listening=lambda: typer.echo(
+            f"SPARQL endpoint at http://{host}:{port}/sparql (Ctrl+C stops)", err=True
+        ),
+    )
 
 
 @app.command()
