@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -14,45 +11,22 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.server import choose_media_type, create_app
-from kg.store import open_store
+from kg.server import allowed_hosts, choose_media_type
+from tests.sparql.endpoint_helpers import kg_serve
 
 PEOPLE = "SELECT DISTINCT ?p WHERE { ?p a foaf:Person } ORDER BY ?p"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _running(app: object) -> Iterator[str]:
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")  # type: ignore[arg-type]
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+YASGUI = "https://yasgui.example.org"
 
 
 @pytest.fixture(scope="module")
 def endpoint(sample_dir: Path) -> Iterator[str]:
-    yield from _running(create_app(open_store(sample_dir), timeout=10, max_rows=50))
+    options = ["--workers", "2", "--timeout", "10", "--max-rows", "50", "--cors", YASGUI]
+    with kg_serve(sample_dir, *options) as served:
+        yield served.url
 
 
 def test_get_answers_sparql_json(endpoint: str) -> None:
-    response = httpx.get(f"{endpoint}/sparql", params={"query": PEOPLE})
+    response = httpx.get(endpoint, params={"query": PEOPLE})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/sparql-results+json")
     people = [b["p"]["value"] for b in response.json()["results"]["bindings"]]
@@ -60,9 +34,9 @@ def test_get_answers_sparql_json(endpoint: str) -> None:
 
 
 def test_post_forms_agree(endpoint: str) -> None:
-    form = httpx.post(f"{endpoint}/sparql", data={"query": PEOPLE})
+    form = httpx.post(endpoint, data={"query": PEOPLE})
     direct = httpx.post(
-        f"{endpoint}/sparql",
+        endpoint,
         content=PEOPLE.encode("utf-8"),
         headers={"content-type": "application/sparql-query"},
     )
@@ -81,7 +55,7 @@ def test_post_forms_agree(endpoint: str) -> None:
     ],
 )
 def test_accept_header_picks_the_format(endpoint: str, accept: str, media: str) -> None:
-    response = httpx.get(f"{endpoint}/sparql", params={"query": PEOPLE}, headers={"accept": accept})
+    response = httpx.get(endpoint, params={"query": PEOPLE}, headers={"accept": accept})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
     body = response.text
@@ -96,64 +70,72 @@ def test_accept_header_picks_the_format(endpoint: str, accept: str, media: str) 
 
 
 def test_unacceptable_type_is_406(endpoint: str) -> None:
-    response = httpx.get(
-        f"{endpoint}/sparql", params={"query": PEOPLE}, headers={"accept": "image/png"}
-    )
+    response = httpx.get(endpoint, params={"query": PEOPLE}, headers={"accept": "image/png"})
     assert response.status_code == 406 and "text/csv" in response.text
 
 
 def test_updates_are_refused(endpoint: str) -> None:
     update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     attempts = [
-        httpx.get(f"{endpoint}/sparql", params={"update": update}),
-        httpx.post(f"{endpoint}/sparql", data={"update": update}),
+        httpx.get(endpoint, params={"update": update}),
+        httpx.post(endpoint, data={"update": update}),
         httpx.post(
-            f"{endpoint}/sparql",
+            endpoint,
             content=update,
             headers={"content-type": "application/sparql-update"},
         ),
     ]
     assert [r.status_code for r in attempts] == [403, 403, 403]
     assert "read-only" in attempts[0].text
-    count = httpx.get(f"{endpoint}/sparql", params={"query": "ASK { <urn:a> ?p ?o }"})
+    count = httpx.get(endpoint, params={"query": "ASK { <urn:a> ?p ?o }"})
     assert count.json()["boolean"] is False
 
 
 def test_errors_are_clear(endpoint: str) -> None:
-    bad = httpx.get(f"{endpoint}/sparql", params={"query": "SELECT WHERE {"})
+    bad = httpx.get(endpoint, params={"query": "SELECT WHERE {"})
     assert bad.status_code == 400 and "query failed" in bad.text
-    empty = httpx.get(f"{endpoint}/sparql")
+    empty = httpx.get(endpoint)
     assert empty.status_code == 400 and "no query" in empty.text
-    many = httpx.get(f"{endpoint}/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    many = httpx.get(endpoint, params={"query": "SELECT * { ?s ?p ?o }"})
     assert many.status_code == 422 and "more than 50 rows" in many.text
 
 
-def test_cors_lets_a_browser_page_query(endpoint: str) -> None:
+def test_cors_is_granted_to_the_listed_origin_only(endpoint: str) -> None:
     preflight = httpx.options(
-        f"{endpoint}/sparql",
+        endpoint,
         headers={
-            "origin": "https://yasgui.example.org",
+            "origin": YASGUI,
             "access-control-request-method": "POST",
             "access-control-request-headers": "content-type",
         },
     )
-    assert preflight.status_code == 200
-    assert preflight.headers["access-control-allow-origin"] in ("*", "https://yasgui.example.org")
-    simple = httpx.get(
-        f"{endpoint}/sparql", params={"query": PEOPLE}, headers={"origin": "https://a.example"}
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] == YASGUI
+    listed = httpx.post(endpoint, data={"query": PEOPLE}, headers={"origin": YASGUI})
+    assert listed.status_code == 200 and listed.headers["access-control-allow-origin"] == YASGUI
+    other = httpx.get(endpoint, params={"query": PEOPLE}, headers={"origin": "https://a.example"})
+    assert other.status_code == 200 and "access-control-allow-origin" not in other.headers
+    other_preflight = httpx.options(
+        endpoint,
+        headers={"origin": "https://a.example", "access-control-request-method": "POST"},
     )
-    assert simple.headers["access-control-allow-origin"] == "*"
+    assert other_preflight.status_code == 403
+    assert "access-control-allow-origin" not in other_preflight.headers
+
+
+def test_cross_origin_form_post_is_refused_before_any_work(endpoint: str) -> None:
+    # A page on any site can send this form without a preflight.
+    response = httpx.post(endpoint, data={"query": PEOPLE}, headers={"origin": "https://a.example"})
+    assert response.status_code == 403 and "--cors" in response.text
+    same = httpx.post(
+        endpoint, data={"query": PEOPLE}, headers={"origin": endpoint.removesuffix("/sparql")}
+    )
+    assert same.status_code == 200
 
 
 def test_query_page_is_served(endpoint: str) -> None:
-    page = httpx.get(endpoint + "/")
+    page = httpx.get(endpoint.removesuffix("sparql"))
     assert page.status_code == 200 and "<textarea" in page.text and 'fetch("sparql"' in page.text
-
-
-def test_timeout_is_a_503(sample_dir: Path) -> None:
-    for base in _running(create_app(open_store(sample_dir), timeout=0.0)):
-        response = httpx.get(f"{base}/sparql", params={"query": PEOPLE})
-        assert response.status_code == 503 and "longer than" in response.text
 
 
 def test_concurrent_clients_all_succeed(endpoint: str) -> None:
@@ -161,7 +143,7 @@ def test_concurrent_clients_all_succeed(endpoint: str) -> None:
     # event loop installed in the main thread.
     def ask(_: int) -> int:
         with httpx.Client() as client:
-            return client.get(f"{endpoint}/sparql", params={"query": PEOPLE}).status_code
+            return client.get(endpoint, params={"query": PEOPLE}).status_code
 
     with ThreadPoolExecutor(max_workers=40) as pool:
         assert list(pool.map(ask, range(40))) == [200] * 40
@@ -173,26 +155,9 @@ def test_media_type_negotiation() -> None:
     assert choose_media_type("text/csv;q=0") is None
 
 
-def test_kg_serve_command_answers(sample_dir: Path) -> None:
-    import subprocess
-    import sys
-
-    port = _free_port()
-    command = [sys.executable, "-m", "kg", "serve", str(sample_dir), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/sparql"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                response = httpx.get(url, params={"query": "ASK { ?a a civ:Agreement }"})
-                break
-            except httpx.TransportError:
-                assert server.poll() is None, "kg serve exited"
-                assert time.monotonic() < deadline, "kg serve did not start"
-                time.sleep(0.05)
-        assert response.json()["boolean"] is True
-    finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=10)
-    assert f"http://127.0.0.1:{port}/sparql" in stderr.decode("utf-8")
+def test_allowed_hosts() -> None:
+    hosts = allowed_hosts("127.0.0.1", 7878, ["kg.lan", "proxy:8080"])
+    assert {"127.0.0.1:7878", "localhost:7878", "kg.lan:7878", "proxy:8080"} <= hosts
+    assert "evil.example:7878" not in hosts and "127.0.0.1" not in hosts
+    assert allowed_hosts("127.0.0.1", 7878, ["*"]) == frozenset()
+    assert "[::1]:80" in allowed_hosts("::1", 80) and "[::1]" in allowed_hosts("::1", 80)
