@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from kg.duplicates import DuplicateGroup
-    from kg.link import Judgements, Merge
+    from kg.link import Merge
     from kg.pipeline import Pipeline
 
 
@@ -92,7 +92,7 @@ def build(
     cache: bool = True,
     executor: str = "processes",
     scheduler: str | None = None,
-    judgements: Judgements | None = None,
+    decisions: Path | None = None,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
@@ -103,8 +103,9 @@ def build(
     ``cache`` and an ``out_dir``, results are kept in ``out_dir/.civkg-cache`` and a
     rebuild re-extracts only new or changed articles (see ``kg.cache``). ``executor``
     "dask" runs extraction on the Dask cluster at ``scheduler`` (default: a
-    ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``). ``judgements`` are an
-    analyst's merge / split / distinct decisions, applied by linking (see kg.decisions).
+    ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``). ``decisions`` is an
+    analyst's file of merge / split / distinct judgements, applied by linking (see
+    kg.decisions); one that no longer applies becomes a problem.
     """
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.duplicates import find_duplicates, originals
@@ -123,6 +124,10 @@ def build(
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
+    if decisions is not None:
+        from kg.decisions import read_decisions
+
+        read_decisions(decisions)  # a bad file fails before any article is read
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
     problems: list[Problem] = []
@@ -160,7 +165,12 @@ def build(
     else:
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
-    linked = link_build(extracted, judgements)
+    if decisions is not None:
+        from kg.decisions import link_with_decisions
+
+        linked = link_with_decisions(extracted, decisions, note)
+    else:
+        linked = link_build(extracted)
     results = list(linked.results)
     duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())

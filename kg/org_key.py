@@ -377,6 +377,14 @@ def spells_out(short: str, full: str) -> bool:
     )
 
 
+def org_atoms(name: str) -> frozenset[str]:
+    """The concepts, countries, bodies and proper parts of ``name`` (its key, as a set,
+    without the article's country): what ``kg xref`` compares near misses by."""
+    bag = _bag(name)[0]
+    expanded = _expansions().get(bag)
+    return frozenset({expanded}) if expanded is not None and len(bag) > 1 else bag
+
+
 def is_state_body(name: str) -> bool:
     """Whether ``name`` names a body of one state (a ministry, a government, a parliament)."""
     return _bag(name)[2]

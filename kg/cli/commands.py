@@ -55,6 +55,13 @@ def build(
             "(default: a LocalCluster of --jobs workers on this machine)."
         ),
     ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            help="An analyst's merge / split / distinct judgements (JSON lines, see kg xref), "
+            "applied before the graph is made."
+        ),
+    ] = None,
 ) -> None:
     """Build the graph, map and report from a folder of articles.
 
@@ -80,6 +87,7 @@ def build(
         cache=cache,
         executor=executor,
         scheduler=scheduler,
+        decisions=decisions,
     )
     if quiet:
         return
