@@ -253,7 +253,11 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
         if key is None or (version[1], version[0]) in split:
             continue
         leader = by_key.setdefault(key[0], version)
-        groups.union(leader, version, key[1] if leader[1] != version[1] else ())
+        if leader[1] != version[1]:
+            # The rules of both names: "quoted-name" may be the leader's.
+            groups.union(leader, version, {*key[1], *(keys[leader] or ("", ()))[1]})
+        else:
+            groups.union(leader, version)
 
     _join_acronyms(groups, by_version, split)
     _join_people(groups, by_version, split)
