@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +11,11 @@ import pytest
 from kg.build import build
 from kg.cache import CACHE_FOLDER, decode_result, encode_result
 from kg.errors import UsageError
-from kg.extractors import REGISTRY
 from kg.extractors.relations import RelationModel
 from kg.extractors.relations.linear import LinearModel
 from kg.pipeline import Pipeline, process_article
 from tests.extractors.extraction_support import article
+from tests.plugin_support import extractor_plugin
 
 FORMATS = ["turtle", "trig", "jsonld"]
 
@@ -65,23 +64,10 @@ def _cached_rows(out: Path) -> int:
 @pytest.fixture
 def versioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An installed extractor plug-in whose module file the test can change."""
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    module = plugin / "civkg_versioned_plugin.py"
-    module.write_text(_PLUGIN.format(v=1), encoding="utf-8")
-    dist = plugin / "civkg_versioned_plugin-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: civkg-versioned-plugin\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (dist / "entry_points.txt").write_text(
-        "[civkg.extractors]\nversioned = civkg_versioned_plugin:SPEC\n", encoding="utf-8"
-    )
-    monkeypatch.syspath_prepend(str(plugin))
-    REGISTRY.__dict__.pop("specs", None)
-    yield module
-    REGISTRY.__dict__.pop("specs", None)
-    sys.modules.pop("civkg_versioned_plugin", None)
+    source = _PLUGIN.format(v=1)
+    folder = tmp_path / "plugin"
+    with extractor_plugin(folder, monkeypatch, "civkg_versioned_plugin", source) as path:
+        yield path
 
 
 def test_a_result_survives_its_json_form() -> None:

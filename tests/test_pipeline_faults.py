@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +9,8 @@ import pytest
 
 from kg.build import build
 from kg.errors import ExtractionError
-from kg.extractors import REGISTRY
 from kg.pipeline import Pipeline
+from tests.plugin_support import extractor_plugin
 
 _PLUGIN = """
 from kg.extractors import ExtractorSpec
@@ -34,22 +33,8 @@ class Fragile:
 @pytest.fixture
 def fragile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pipeline]:
     """A pipeline whose English extractors include one that crashes on "BOOM"."""
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    (plugin / "civkg_fragile_plugin.py").write_text(_PLUGIN, encoding="utf-8")
-    dist = plugin / "civkg_fragile_plugin-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: civkg-fragile-plugin\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (dist / "entry_points.txt").write_text(
-        "[civkg.extractors]\nfragile = civkg_fragile_plugin:SPEC\n", encoding="utf-8"
-    )
-    monkeypatch.syspath_prepend(str(plugin))
-    REGISTRY.__dict__.pop("specs", None)  # re-read the entry points with the plug-in
-    yield Pipeline({"en": ["en.rules", "test.fragile"]})
-    REGISTRY.__dict__.pop("specs", None)
-    sys.modules.pop("civkg_fragile_plugin", None)
+    with extractor_plugin(tmp_path / "plugin", monkeypatch, "civkg_fragile_plugin", _PLUGIN):
+        yield Pipeline({"en": ["en.rules", "test.fragile"]})
 
 
 def _articles(folder: Path) -> Path:

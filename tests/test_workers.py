@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +10,11 @@ import pytest
 import kg.workers
 from kg.build import build
 from kg.errors import ExtractionError
-from kg.extractors import REGISTRY
 from kg.iris import article_id
 from kg.model import Article, Problem
 from kg.pipeline import Pipeline
 from kg.workers import pipe_parallel
+from tests.plugin_support import extractor_plugin
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
@@ -57,22 +56,8 @@ def hazard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pipeline
     A real plug-in on ``sys.path``: spawned workers get the parent's path, so they load
     it through the entry points as the parent does.
     """
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    (plugin / "civkg_hazard_plugin.py").write_text(_PLUGIN, encoding="utf-8")
-    dist = plugin / "civkg_hazard_plugin-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: civkg-hazard-plugin\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (dist / "entry_points.txt").write_text(
-        "[civkg.extractors]\nhazard = civkg_hazard_plugin:SPEC\n", encoding="utf-8"
-    )
-    monkeypatch.syspath_prepend(str(plugin))
-    REGISTRY.__dict__.pop("specs", None)
-    yield Pipeline({"en": ["en.rules", "test.hazard"]})
-    REGISTRY.__dict__.pop("specs", None)
-    sys.modules.pop("civkg_hazard_plugin", None)
+    with extractor_plugin(tmp_path / "plugin", monkeypatch, "civkg_hazard_plugin", _PLUGIN):
+        yield Pipeline({"en": ["en.rules", "test.hazard"]})
 
 
 def test_workers_give_the_results_of_one_process_in_input_order() -> None:
