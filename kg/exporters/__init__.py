@@ -26,9 +26,9 @@ _BUILTIN: tuple[ExporterSpec, ...] = (
     ExporterSpec(
         "trig", "kg.exporters.rdf:TrigExporter", "graph.trig: one named graph per article"
     ),
-    ExporterSpec("jsonld", "kg.exporters.rdf:JsonLdExporter", "graph.jsonld + context.jsonld"),
-    ExporterSpec("graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd"),
-    ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf for Gephi"),
+    ExporterSpec("jsonld", "kg.exporters.rdf:JsonLdExporter", "graph.jsonld (self-contained) + context.jsonld"),
+    ExporterSpec("graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd/Cytoscape"),
+    ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf (GEXF 1.3) for Gephi"),
     ExporterSpec("html", "kg.exporters.html:HtmlMapExporter", "map.html: interactive network map"),
     ExporterSpec("report", "kg.exporters.report:ReportExporter", "report.json: counts, timing"),
     ExporterSpec("store", "kg.exporters.store:StoreExporter", "store/: embedded SPARQL store"),

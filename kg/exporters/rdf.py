@@ -1,5 +1,8 @@
 """graph.ttl, graph.trig and graph.jsonld (+ context.jsonld): the graph as RDF files.
 
+graph.jsonld embeds its context; context.jsonld is the same context on its own, for
+documents of one's own that want civkg's short terms.
+
 All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. rdflib's
 Turtle writer sorts subjects, predicates and objects, so it is used as is; its TriG writer
 visits named graphs in set order and its JSON-LD writer in store order, so TriG is
@@ -102,8 +105,13 @@ def _order(node: Node) -> tuple[int, str, str, str]:
     return (0, str(node), "", "")
 
 
-def jsonld_document(graph: Graph, context: str = CONTEXT_FILE) -> dict[str, Any]:
-    """The graph as a compact JSON-LD document referencing ``context``, nodes sorted by IRI."""
+def jsonld_document(graph: Graph, context: str | None = None) -> dict[str, Any]:
+    """The graph as a compact JSON-LD document, nodes sorted by IRI.
+
+    The context is embedded unless ``context`` names one to reference: a relative
+    reference breaks every reader that is not handed the file's own location (pyoxigraph,
+    PyLD's default loader, a document sent over HTTP), so the file must stand alone.
+    """
     terms = {str(iri): (term, coercion) for term, iri, coercion in JSONLD_TERMS}
     nodes: list[dict[str, Any]] = []
     for subject in sorted(set(graph.subjects()), key=_order):
@@ -120,7 +128,8 @@ def jsonld_document(graph: Graph, context: str = CONTEXT_FILE) -> dict[str, Any]
             properties[key] = values[0] if len(values) == 1 else values
         node.update(sorted(properties.items()))
         nodes.append(node)
-    return {"@context": context, "@graph": nodes}
+    embedded: str | dict[str, Any] = jsonld_context()["@context"] if context is None else context
+    return {"@context": embedded, "@graph": nodes}
 
 
 def _json(document: dict[str, Any]) -> str:
@@ -145,7 +154,7 @@ class TrigExporter:
 
 class JsonLdExporter:
     name = "jsonld"
-    description = "graph.jsonld: the merged graph as JSON-LD, with its context in context.jsonld"
+    description = "graph.jsonld: the merged graph as JSON-LD, context embedded (+ context.jsonld)"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
         context = write_atomic(out_dir / CONTEXT_FILE, _json(jsonld_context()))
