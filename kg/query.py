@@ -68,6 +68,19 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class QueryDataset:
+    """The RDF dataset a query runs over, as the SPARQL protocol names it.
+
+    ``default_graphs`` are merged into the default graph; ``named_graphs`` are the only
+    graphs ``GRAPH`` sees. Naming either replaces the store's own dataset (and any FROM
+    in the query), as the protocol says; a graph the store lacks is empty.
+    """
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """A query's answer: rows for SELECT, a boolean for ASK, Turtle for CONSTRUCT/DESCRIBE."""
 

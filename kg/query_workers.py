@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from kg.errors import GraphError
-from kg.query import Answer
+from kg.query import Answer, QueryDataset
 from kg.store import QueryTimeoutError
 
 #: Native stack for the thread that runs the engine. Measured: 100,000 characters of
@@ -121,9 +121,9 @@ def _serve_queries(target: Path, channel_in: IO[bytes], channel_out: IO[bytes]) 
             request = pickle.load(channel_in)
         except EOFError:
             return
-        text, max_rows, timeout = request
+        text, max_rows, timeout, dataset = request
         try:
-            answer = store.query(text, max_rows=max_rows, timeout=timeout)
+            answer = store.query(text, max_rows=max_rows, timeout=timeout, dataset=dataset)
         except TooManyRowsError as exc:
             send(("rows", str(exc)))
         except QueryTimeoutError as exc:
@@ -221,13 +221,20 @@ class _Worker:
             return f"the query crashed its worker process ({name}); it was replaced"
         return f"the query's worker process exited (code {code}); it was replaced"
 
-    def ask(self, text: str, max_rows: int, timeout: float, limit: float) -> tuple[Any, ...]:
+    def ask(
+        self,
+        text: str,
+        max_rows: int,
+        timeout: float,
+        limit: float,
+        dataset: QueryDataset | None = None,
+    ) -> tuple[Any, ...]:
         """Run one query; kills the worker and raises QueryTimeoutError past ``timeout``.
 
         ``limit`` is the time limit as the client knows it, for the message.
         """
         try:
-            pickle.dump((text, max_rows, timeout), self._stdin)
+            pickle.dump((text, max_rows, timeout, dataset), self._stdin)
             self._stdin.flush()
         except (BrokenPipeError, OSError) as exc:
             raise WorkerCrashedError(self._death()) from exc
@@ -367,7 +374,14 @@ class WorkerPool:
 
     # Running ----------------------------------------------------------------------
 
-    async def run(self, text: str, *, max_rows: int, timeout: float) -> Answer:
+    async def run(
+        self,
+        text: str,
+        *,
+        max_rows: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+    ) -> Answer:
         """Answer ``text`` in a worker; raises the errors of ``Store.query`` and this module."""
         import anyio
 
@@ -396,7 +410,7 @@ class WorkerPool:
         returned = False
         try:
             reply = await anyio.to_thread.run_sync(
-                worker.ask, text, max_rows, remaining, timeout, abandon_on_cancel=True
+                worker.ask, text, max_rows, remaining, timeout, dataset, abandon_on_cancel=True
             )
             kind, value = reply
             if kind in ("memory",):

@@ -1,7 +1,10 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a store, as a Starlette ASGI app.
 
-``/sparql`` answers GET and POST queries in JSON, XML, CSV or TSV by ``Accept`` and
-refuses updates with 403; ``/`` is a small query page. What it guards against:
+``/sparql`` answers GET and POST queries and refuses updates with 403; ``/`` is a small
+query page. The answer's type is negotiated by ``Accept`` once the query's form is known
+(``kg.negotiate``): solutions as JSON, XML, CSV or TSV, graphs as Turtle, N-Triples,
+JSON-LD or RDF/XML. ``default-graph-uri`` / ``named-graph-uri`` set the query's dataset
+over the store's graphs (one named graph per article). What it guards against:
 
 - a query that would crash or hang the engine: size and nesting are checked first
   (``kg.sparql_guard``, 400) and ``kg serve`` runs the engine in worker processes
@@ -16,15 +19,25 @@ refuses updates with 403; ``/`` is a small query page. What it guards against:
 
 from __future__ import annotations
 
+import errno
 import signal
+import socket
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-from kg.errors import GraphError
-from kg.query import Answer, format_answer
+from kg.errors import GraphError, UsageError
+from kg.negotiate import (
+    SOLUTION_TYPES,
+    choose_media_type,
+    family,
+    graph_bytes,
+    offered,
+    query_form,
+)
+from kg.query import Answer, QueryDataset, format_answer
 from kg.query_workers import (
     DEFAULT_MAX_MEMORY,
     ServerBusyError,
@@ -51,18 +64,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-#: Result media types we produce, and the ``format_answer`` format for each.
-MEDIA_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "sparql-tsv",
-}
-_DEFAULT_MEDIA_TYPE = "application/sparql-results+json"
-_GRAPH_MEDIA_TYPE = "text/turtle"
+#: The protocol's parameters naming the query's dataset, each repeatable.
+_DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 #: Request headers a cross-origin page may send (answered in a preflight).
 _CORS_HEADERS = "Accept, Content-Type"
 
@@ -109,33 +112,6 @@ def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[
         if port == 80:
             hosts.add(name)
     return frozenset(hosts)
-
-
-def choose_media_type(accept: str) -> str | None:
-    """The result media type best matching an ``Accept`` header, or None if none fits."""
-    if not accept.strip():
-        return _DEFAULT_MEDIA_TYPE
-    offers: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, *options = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for option in options:
-            key, _, value = option.partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            offers.append((-quality, position, media.lower()))
-    for _, _, media in sorted(offers):
-        if media in MEDIA_TYPES:
-            return media
-        if media in ("*/*", "application/*"):
-            return _DEFAULT_MEDIA_TYPE
-        if media == "text/*":
-            return "text/csv"
-    return None
 
 
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -192,22 +168,47 @@ def _one(values: dict[str, list[str]]) -> str | None:
     return queries[0] if queries else None
 
 
-async def _query_text(request: Request, limits: EndpointLimits) -> str | None:
-    """The query of a protocol request; raises ``_RequestError`` to answer otherwise."""
+def _dataset(*sources: dict[str, list[str]]) -> QueryDataset | None:
+    """The dataset named by ``default-graph-uri`` / ``named-graph-uri``, or None."""
+    found = {name: [v for s in sources for v in s.get(name, [])] for name in _DATASET_PARAMS}
+    if not any(found.values()):
+        return None
+    for name, iris in found.items():
+        for iri in iris:
+            scheme, colon, _ = iri.partition(":")
+            if not (colon and scheme.isascii() and scheme.isalpha()) or any(
+                c in iri for c in '<>"{}|^`\\ \t\r\n'
+            ):
+                raise _RequestError(400, f"{name} {iri[:200]!r} is not an absolute IRI")
+    return QueryDataset(
+        default_graphs=tuple(found["default-graph-uri"]),
+        named_graphs=tuple(found["named-graph-uri"]),
+    )
+
+
+async def _query_text(
+    request: Request, limits: EndpointLimits
+) -> tuple[str | None, QueryDataset | None]:
+    """The query of a protocol request and the dataset it names.
+
+    Raises ``_RequestError`` to answer otherwise.
+    """
+    raw: bytes = request.scope.get("query_string", b"")
+    if len(raw) > limits.max_body_bytes:
+        raise _RequestError(414, "query string too long; POST the query instead")
+    url = _form(_utf8(raw, "query string"))
     if request.method == "GET":
-        raw: bytes = request.scope.get("query_string", b"")
-        if len(raw) > limits.max_body_bytes:
-            raise _RequestError(414, "query string too long; POST the query instead")
-        return _one(_form(_utf8(raw, "query string")))
+        return _one(url), _dataset(url)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/sparql-update":
         raise _RequestError(403, "this endpoint is read-only: SPARQL UPDATE is not allowed")
     if content_type == "application/sparql-query":
-        return _utf8(await _body(request, limits.max_body_bytes), "request body")
+        # The protocol puts a direct POST's dataset parameters in the URL.
+        return _utf8(await _body(request, limits.max_body_bytes), "request body"), _dataset(url)
     if content_type == "application/x-www-form-urlencoded":
         # parse_qs spares a python-multipart dependency that request.form() would need.
-        body = _utf8(await _body(request, limits.max_body_bytes), "request body")
-        return _one(_form(body))
+        body = _form(_utf8(await _body(request, limits.max_body_bytes), "request body"))
+        return _one(body), _dataset(body, url)
     raise _RequestError(
         415, f"unsupported content type {content_type!r}; use application/sparql-query or a form"
     )
@@ -304,16 +305,22 @@ class _Gate:
 Engine = Store | WorkerPool
 
 
-async def _answer(engine: Engine, text: str, limits: EndpointLimits) -> Answer:
+async def _answer(
+    engine: Engine, text: str, limits: EndpointLimits, dataset: QueryDataset | None
+) -> Answer:
     if isinstance(engine, WorkerPool):
-        return await engine.run(text, max_rows=limits.max_rows, timeout=limits.timeout)
+        return await engine.run(
+            text, max_rows=limits.max_rows, timeout=limits.timeout, dataset=dataset
+        )
     # A store in this process (library use): no kill at the limit, but the big stack
     # still keeps deep queries from overflowing.
     import anyio
 
     def run() -> Answer:
         return run_with_big_stack(
-            lambda: engine.query(text, max_rows=limits.max_rows, timeout=limits.timeout)
+            lambda: engine.query(
+                text, max_rows=limits.max_rows, timeout=limits.timeout, dataset=dataset
+            )
         )
 
     answer: Answer | None = None
@@ -346,15 +353,19 @@ def create_app(
 
     async def sparql(request: Request) -> Response:
         try:
-            text = await _query_text(request, limits)
+            text, dataset = await _query_text(request, limits)
         except _RequestError as exc:
             return _text(exc.status, str(exc))
         if not text or not text.strip():
             return _text(400, "no query: pass it as ?query=... or POST it")
-        media = choose_media_type(request.headers.get("accept", ""))
-        if media is None:
-            offered = ", ".join(MEDIA_TYPES)
-            return _text(406, f"cannot answer in the accepted types; offered: {offered}")
+        accept = request.headers.get("accept", "")
+        form = query_form(text)
+        kind = family(form)
+        # A query whose form cannot be read is the engine's to reject (400), not ours.
+        if form is not None and choose_media_type(accept, kind) is None:
+            types = ", ".join(offered(kind))
+            what = f"{form.upper()} results"
+            return _text(406, f"cannot send {what} in the accepted types; offered: {types}")
         try:
             check_query(
                 text,
@@ -362,7 +373,7 @@ def create_app(
                 max_depth=limits.max_depth,
                 allow_service=limits.allow_service,
             )
-            answer = await _answer(engine, text, limits)
+            answer = await _answer(engine, text, limits, dataset)
         except QueryRefusedError as exc:
             return _text(400, str(exc))
         except (QueryTimeoutError, ServerBusyError) as exc:
@@ -373,10 +384,15 @@ def create_app(
             return _text(422, f"{exc} (the limit is {limits.max_rows})")
         except GraphError as exc:
             return _text(400, str(exc))
-        if answer.turtle is not None:
-            return Response(answer.turtle, media_type=_GRAPH_MEDIA_TYPE)
-        body = format_answer(answer, MEDIA_TYPES[media])
         charset = "; charset=utf-8"
+        if answer.turtle is not None:
+            media = choose_media_type(accept, "graph") or "text/turtle"
+            import anyio
+
+            data = await anyio.to_thread.run_sync(graph_bytes, answer.turtle, media)
+            return Response(data, headers={"content-type": media + charset})
+        media = choose_media_type(accept, "solutions") or "application/sparql-results+json"
+        body = format_answer(answer, SOLUTION_TYPES[media])
         return Response(body, headers={"content-type": media + charset})
 
     async def page(request: Request) -> Response:
@@ -405,14 +421,22 @@ def serve(
 ) -> None:
     """Serve the build at ``target`` until SIGINT or SIGTERM; then stop every worker.
 
-    Raises GraphError (before listening) if the workers cannot open the store.
+    The port is bound and the store opened by every worker before ``on_listening`` is
+    called, so an announcement is never followed by "address in use" or a bad folder.
+    Raises GraphError (before listening) if the workers cannot open the store, and
+    UsageError if the address cannot be bound. Each request is logged on stderr.
     """
     import uvicorn
 
     base = limits or EndpointLimits()
     limits = EndpointLimits(**{**base.__dict__, "hosts": allowed_hosts(host, port, allow_hosts)})
+    listener = _bind(host, port)
     pool = WorkerPool(target, workers=workers, max_memory=max_memory, queue=queue)
-    pool.start()
+    try:
+        pool.start()
+    except BaseException:
+        listener.close()
+        raise
 
     class _Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -424,7 +448,8 @@ def serve(
         create_app(pool, limits),
         host=host,
         port=port,
-        log_level="warning",
+        log_config=_LOG_CONFIG,
+        access_log=True,
         lifespan="off",
         timeout_graceful_shutdown=5,
     )
@@ -435,11 +460,61 @@ def serve(
     try:
         if on_listening is not None:
             on_listening()
-        _Server(config).run()
+        _Server(config).run(sockets=[listener])
     finally:
+        listener.close()
         pool.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+#: uvicorn's logging with its own messages at warning level and one access line per
+#: request (client, request line, status), all on stderr beside our announcements.
+_LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "access": {
+            "()": "uvicorn.logging.AccessFormatter",
+            "fmt": '%(asctime)s %(client_addr)s "%(request_line)s" %(status_code)s',
+            "use_colors": False,
+        },
+        "default": {"()": "uvicorn.logging.DefaultFormatter", "fmt": "kg: %(message)s"},
+    },
+    "handlers": {
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stderr",
+        },
+        "default": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn.error": {"handlers": ["default"], "level": "WARNING", "propagate": False},
+        "uvicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``, or a UsageError that says why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    # As uvicorn does: a restarted server may reuse a port whose old connections linger.
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+        listener.listen(2048)
+    except OSError as exc:
+        listener.close()
+        reason = exc.strerror or str(exc)
+        hint = "; pick another with --port" if exc.errno == errno.EADDRINUSE else ""
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}{hint}") from None
+    return listener
 
 
 _PAGE = """<!doctype html>
@@ -448,10 +523,12 @@ _PAGE = """<!doctype html>
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}
 textarea{width:100%;height:12rem;font-family:monospace}
 table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}
-#status{color:#a00}
+#status{color:#a00}pre{background:#f6f6f6;padding:.5rem;overflow:auto}
 </style></head><body>
 <h1>civkg SPARQL endpoint</h1>
-<p>POST or GET SPARQL 1.1 queries to <code>/sparql</code>. Prefixes civ:, org:, foaf:, skos:,
+<p>POST or GET SPARQL 1.1 queries to <code>/sparql</code>: SELECT and ASK answer in
+JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE in Turtle, N-Triples, JSON-LD or RDF/XML,
+by <code>Accept</code>. Prefixes civ:, org:, foaf:, skos:,
 schema:, prov:, dcterms:, rdf:, rdfs:, xsd:, owl: are predeclared.</p>
 <textarea id="q">SELECT ?person ?name WHERE {
   ?person a foaf:Person ; skos:prefLabel ?name .
@@ -464,9 +541,13 @@ document.getElementById("run").onclick = async () => {
   status.textContent = "…"; out.textContent = "";
   const response = await fetch("sparql", {method: "POST",
     headers: {"Content-Type": "application/sparql-query",
-              "Accept": "application/sparql-results+json"},
+              "Accept": "application/sparql-results+json, text/turtle;q=0.9"},
     body: document.getElementById("q").value});
   if (!response.ok) { status.textContent = await response.text(); return; }
+  if ((response.headers.get("content-type") || "").startsWith("text/turtle")) {
+    const pre = document.createElement("pre"); pre.id = "graph";
+    pre.textContent = await response.text(); out.appendChild(pre);
+    status.textContent = "graph (Turtle)"; return; }
   const data = await response.json();
   if ("boolean" in data) { status.textContent = String(data.boolean); return; }
   const table = document.createElement("table"), head = table.insertRow();

@@ -14,7 +14,7 @@ with a stack large enough for any query within the size limit (``kg.query_worker
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kg.errors import GraphError
 
@@ -72,6 +72,12 @@ def _service_target(text: str, pos: int) -> str | None:
     if iri is None or iri.lastgroup != "iri":
         return None
     return _unescape(iri.group()[1:-1])
+
+
+def tokens(text: str) -> Iterator[tuple[str, str]]:
+    """``(kind, text)`` for each token of a query: comment, string, iri, name, ... ."""
+    for token in _TOKEN.finditer(text):
+        yield token.lastgroup or "other", token.group()
 
 
 def check_query(

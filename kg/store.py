@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import GraphError
 from kg.names import INDEX_FILE, NameIndex, write_name_index
-from kg.query import PREFIXES, XSD_STRING, Answer, Term
+from kg.query import PREFIXES, XSD_STRING, Answer, QueryDataset, Term
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -199,17 +199,23 @@ class Store:
         *,
         max_rows: int | None = None,
         timeout: float | None = None,
+        dataset: QueryDataset | None = None,
     ) -> Answer:
         """Run a SPARQL query with the common prefixes predeclared.
 
-        Raises ``TooManyRowsError`` past ``max_rows`` rows and ``QueryTimeoutError`` when
+        ``dataset`` replaces the store's dataset (see ``QueryDataset``). Raises
+        ``TooManyRowsError`` past ``max_rows`` rows and ``QueryTimeoutError`` when
         reading the rows takes longer than ``timeout`` seconds.
         """
         import pyoxigraph
 
         started = time.monotonic()
+        options: dict[str, Any] = {}
+        if dataset is not None:
+            options["default_graph"] = [pyoxigraph.NamedNode(g) for g in dataset.default_graphs]
+            options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in dataset.named_graphs]
         try:
-            result: Any = self._inner.query(sparql, prefixes=PREFIXES)
+            result: Any = self._inner.query(sparql, prefixes=PREFIXES, **options)
         except SyntaxError as exc:
             raise GraphError(f"query failed: {str(exc).splitlines()[0]}") from exc
         except OSError as exc:

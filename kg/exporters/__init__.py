@@ -26,8 +26,14 @@ _BUILTIN: tuple[ExporterSpec, ...] = (
     ExporterSpec(
         "trig", "kg.exporters.rdf:TrigExporter", "graph.trig: one named graph per article"
     ),
-    ExporterSpec("jsonld", "kg.exporters.rdf:JsonLdExporter", "graph.jsonld (self-contained) + context.jsonld"),
-    ExporterSpec("graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd/Cytoscape"),
+    ExporterSpec(
+        "jsonld",
+        "kg.exporters.rdf:JsonLdExporter",
+        "graph.jsonld (self-contained) + context.jsonld",
+    ),
+    ExporterSpec(
+        "graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd/Cytoscape"
+    ),
     ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf (GEXF 1.3) for Gephi"),
     ExporterSpec("html", "kg.exporters.html:HtmlMapExporter", "map.html: interactive network map"),
     ExporterSpec("report", "kg.exporters.report:ReportExporter", "report.json: counts, timing"),

@@ -4,9 +4,11 @@ SPARQL endpoint that records every request it receives (the SERVICE target)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,6 +53,10 @@ class Served:
     url: str  # the /sparql URL
     port: int
     process: subprocess.Popen[bytes]
+    log: Path  # the server's stderr: announcements and one access line per request
+
+    def stderr(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 @contextlib.contextmanager
@@ -58,7 +64,12 @@ def kg_serve(target: Path, *options: str, start_limit: float = 60) -> Iterator[S
     """``kg serve TARGET OPTIONS`` on a free loopback port, until the block ends."""
     port = free_port()
     command = [sys.executable, "-m", "kg", "serve", str(target), "--port", str(port), *options]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # A file, not a pipe: the access log grows with every request and a pipe nobody
+    # reads would fill up and stall the server.
+    handle, name = tempfile.mkstemp(prefix="kg-serve-", suffix=".log")
+    log = Path(name)
+    with os.fdopen(handle, "wb") as sink:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=sink)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
         deadline = time.monotonic() + start_limit
@@ -67,10 +78,10 @@ def kg_serve(target: Path, *options: str, start_limit: float = 60) -> Iterator[S
                 httpx.get(url, params={"query": "ASK {}"}, timeout=10)
                 break
             except httpx.TransportError:
-                assert process.poll() is None, "kg serve exited: " + _stderr(process)
+                assert process.poll() is None, "kg serve exited: " + log.read_text("utf-8")
                 assert time.monotonic() < deadline, "kg serve did not start"
                 time.sleep(0.1)
-        yield Served(url, port, process)
+        yield Served(url, port, process, log)
     finally:
         if process.poll() is None:
             process.terminate()
@@ -79,13 +90,7 @@ def kg_serve(target: Path, *options: str, start_limit: float = 60) -> Iterator[S
         if process.poll() is None:
             process.kill()
             process.wait()
-        if process.stderr is not None:
-            process.stderr.close()
-
-
-def _stderr(process: subprocess.Popen[bytes]) -> str:
-    assert process.stderr is not None
-    return process.stderr.read().decode("utf-8", errors="replace")
+        log.unlink(missing_ok=True)
 
 
 @dataclass
