@@ -206,3 +206,42 @@ def test_interlocks_rank_by_shared_people_then_names(store: Store) -> None:
     assert len(keys) > 1 and keys == sorted(keys)
     top = store.run(get_query("interlocks"), {"limit": "1"})
     assert [int(n) for n in _column(top, "sharedPeople")] == [max(shared)]
+
+
+_UNDATED = """
+@prefix civ: <https://w3id.org/civkg/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix : <https://example.org/t/> .
+:club a org:Organization ; skos:prefLabel "Kestrel Walkers Club"@en .
+:ann a foaf:Person ; skos:prefLabel "Ann Quillby"@en .
+:bo a foaf:Person ; skos:prefLabel "Bo Tarrant"@en .
+:m1 a org:Membership ; org:member :ann ; org:organization :club ;
+    civ:evidence :e1 , :e2 , :e3 .
+:m2 a org:Membership ; org:member :bo ; org:organization :club ; civ:evidence :e4 .
+:e1 civ:sentence "Ann Quillby leads the Kestrel Walkers Club." ; prov:wasDerivedFrom :a1 .
+:e2 civ:sentence "The club's head, Ann Quillby, spoke." ; prov:wasDerivedFrom :a2 .
+:e3 civ:sentence "Ann Quillby of the Kestrel Walkers Club said so." ; prov:wasDerivedFrom :a3 .
+:e4 civ:sentence "Bo Tarrant joined the Kestrel Walkers Club." ; prov:wasDerivedFrom :a2 .
+:a1 schema:datePublished "2021-06-02"^^xsd:date .
+:a3 schema:datePublished "2020-03-09"^^xsd:date .
+"""
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_members_of_keeps_first_reported_when_a_report_is_undated(engine: str) -> None:
+    from rdflib import Graph
+
+    graph = Graph().parse(data=_UNDATED, format="turtle")
+    store = Store.memory()
+    store.load_graph(graph)
+    text = get_query("members-of").bind({"org": "kestrel"}, names=store.names)
+    answer = store.query(text) if engine == "oxigraph" else run_query(graph, text)
+    first = {
+        str(row["name"]): row["firstReported"]
+        for row in (dict(zip(answer.variables, r, strict=True)) for r in answer.rows)
+    }
+    ann = first["Ann Quillby"]
+    assert ann is not None and ann.value == "2020-03-09"
+    assert ann.datatype == "http://www.w3.org/2001/XMLSchema#date"
+    assert first["Bo Tarrant"] is None  # only undated reports: no date, not an error
