@@ -109,7 +109,7 @@ def build(
     """
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.duplicates import find_duplicates, originals
-    from kg.exporters import DEFAULT_FORMATS, load_exporter
+    from kg.exporters import default_formats, load_exporter
     from kg.graph import to_dataset
     from kg.ingest import read_articles
     from kg.link import link_build
@@ -123,7 +123,7 @@ def build(
         raise UsageError("--scheduler is the address of a Dask scheduler: add --executor dask")
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
-    exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
+    exporters = [load_exporter(name) for name in (formats or default_formats())]
     if decisions is not None:
         from kg.decisions import read_decisions
 

@@ -7,6 +7,7 @@ CLI, the HTTP endpoint and the notebook format results one way.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from kg.errors import GraphError, UsageError
 
 if TYPE_CHECKING:
+    import pandas as pd
     from rdflib import Graph
     from rdflib.query import Result
 
@@ -39,8 +41,38 @@ RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 _BREAKS = frozenset("\t\n\r")
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Which Python type each XSD datatype reads as (``Term.python``).
+_KINDS: dict[str, str] = {
+    **{
+        _XSD + name: "int"
+        for name in (
+            "integer",
+            "int",
+            "long",
+            "short",
+            "byte",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "negativeInteger",
+            "nonPositiveInteger",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte",
+        )
+    },
+    **{_XSD + name: "float" for name in ("decimal", "double", "float")},
+    _XSD + "boolean": "bool",
+    _XSD + "date": "date",
+    _XSD + "dateTime": "datetime",
+}
+
+#: A result value as ``Answer.records`` gives it.
+Value = str | int | float | bool | datetime.date | None
+
 #: Output formats ``format_answer`` knows; ``sparql-tsv`` is the W3C TSV results format.
-FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "sparql-tsv")
+FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "jsonl", "xml", "sparql-tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +85,26 @@ class Term:
     datatype: str | None = None  # None for plain and language-tagged strings
 
     def __str__(self) -> str:
+        return self.value
+
+    def python(self) -> Value:
+        """The term as a Python value: typed literals as numbers, booleans and dates."""
+        if self.kind != "literal" or self.datatype is None:
+            return self.value
+        kind = _KINDS.get(self.datatype)
+        try:
+            if kind == "int":
+                return int(self.value)
+            if kind == "float":
+                return float(self.value)
+            if kind == "bool":
+                return self.value.strip() in ("true", "1")
+            if kind == "date":
+                return datetime.date.fromisoformat(self.value)
+            if kind == "datetime":
+                return datetime.datetime.fromisoformat(self.value)
+        except ValueError:  # an ill-typed literal ("12a"^^xsd:integer) keeps its text
+            return self.value
         return self.value
 
     def n3(self) -> str:
@@ -89,12 +141,41 @@ class Answer:
     boolean: bool | None = None
     turtle: str | None = None
 
-    def records(self) -> list[dict[str, str | None]]:
-        """Rows as ``{variable: text}`` dicts, e.g. for ``pandas.DataFrame``."""
+    def records(self) -> list[dict[str, Value]]:
+        """Rows as ``{variable: value}`` dicts: numbers, booleans and dates typed.
+
+        ``xsd:integer`` (and its kin) becomes ``int``, decimals and doubles ``float``,
+        ``xsd:boolean`` ``bool``, ``xsd:date`` ``datetime.date``, ``xsd:dateTime``
+        ``datetime.datetime``; everything else (and a malformed value) its text.
+        """
         return [
-            {v: None if c is None else c.value for v, c in zip(self.variables, r, strict=True)}
+            {v: None if c is None else c.python() for v, c in zip(self.variables, r, strict=True)}
             for r in self.rows
         ]
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The rows as a ``pandas.DataFrame``, one typed column per variable.
+
+        Integer columns are ``Int64`` (missing values stay missing, not NaN floats), date
+        and dateTime columns ``datetime64``; needs pandas (``pip install "civkg[tables]"``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise UsageError('to_dataframe needs pandas: pip install "civkg[tables]"') from None
+        frame = pd.DataFrame(self.records(), columns=list(self.variables))
+        for index, name in enumerate(self.variables):
+            cells = [row[index] for row in self.rows]
+            kinds = {_KINDS.get(c.datatype or "") for c in cells if c is not None}
+            if kinds == {"int"}:
+                frame[name] = frame[name].astype("Int64")
+            elif kinds <= {"int", "float"} and kinds:
+                frame[name] = frame[name].astype("float64")
+            elif kinds and kinds <= {"date", "datetime"}:
+                frame[name] = pd.to_datetime(frame[name])
+            elif kinds == {"bool"}:
+                frame[name] = frame[name].astype("boolean")
+        return frame
 
 
 def run_query(graph: Graph, sparql: str) -> Answer:
@@ -158,6 +239,21 @@ def _json(answer: Answer) -> str:
     return json.dumps(payload, ensure_ascii=False)
 
 
+def _plain(value: Value) -> str | int | float | bool | None:
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _jsonl(answer: Answer) -> str:
+    """One JSON object per row: numbers and booleans as JSON's own, dates as ISO text."""
+    if answer.boolean is not None:
+        return json.dumps({"boolean": answer.boolean}) + "\n"
+    lines = [
+        json.dumps({k: _plain(v) for k, v in record.items()}, ensure_ascii=False)
+        for record in answer.records()
+    ]
+    return "".join(line + "\n" for line in lines)
+
+
 def _xml(answer: Answer) -> str:
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
     out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in answer.variables))
@@ -202,10 +298,11 @@ def _table(names: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def format_answer(answer: Answer, output: str) -> str:
-    """Render an answer as ``table``, ``csv``, ``tsv``, ``json``, ``xml`` or ``sparql-tsv``.
+    """Render an answer as ``table``, ``csv``, ``tsv``, ``json``, ``jsonl``, ``xml`` ....
 
     ``json`` and ``xml`` are the SPARQL 1.1 results formats; ``csv`` is the SPARQL CSV
-    format; ``tsv`` holds plain values (for spreadsheets), ``sparql-tsv`` N-Triples terms.
+    format; ``tsv`` holds plain values (for spreadsheets), ``sparql-tsv`` N-Triples terms;
+    ``jsonl`` is one object per row with numbers, booleans and dates typed (``records``).
     """
     if output not in FORMATS:
         raise UsageError(f"unknown output format {output!r}; use {', '.join(FORMATS)}")
@@ -213,6 +310,8 @@ def format_answer(answer: Answer, output: str) -> str:
         return answer.turtle
     if output == "json":
         return _json(answer) + "\n"
+    if output == "jsonl":
+        return _jsonl(answer)
     if output == "xml":
         return _xml(answer) + "\n"
     if answer.boolean is not None:

@@ -21,6 +21,11 @@ GRAPH_FILES = (
     "context.jsonld",
     "graph.graphml",
     "graph.gexf",
+    "nodes.csv",
+    "edges.csv",
+    "nodes.parquet",
+    "edges.parquet",
+    "graph.ftm.json",
     "map.html",
 )
 
@@ -92,7 +97,7 @@ def test_build_is_byte_identical_across_hash_seeds(tmp_path: Path, examples_dir:
                 "--out",
                 str(out),
                 "--format",
-                "turtle,trig,jsonld,graphml,gexf",
+                "turtle,trig,jsonld,graphml,gexf,tables,ftm",
                 "--quiet",
             ],
             check=True,

@@ -13,7 +13,9 @@ from kg.cli.app import app, fails_cleanly
 @app.command()
 @fails_cleanly
 def build(
-    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (recursive).")],
+    inputs: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Article files or folders (recursive).")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
     formats: Annotated[
         str | None,
@@ -107,7 +109,7 @@ def build(
 @app.command()
 @fails_cleanly
 def stats(
-    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
+    target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or a graph file.")],
     top: Annotated[int, typer.Option(help="How many organisations to list.")] = 10,
 ) -> None:
     """Counts, organisations with most members, connected components.

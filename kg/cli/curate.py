@@ -17,7 +17,9 @@ _DECISIONS_HELP = "The decisions file (JSON lines) to add the judgement to; kept
 _Decisions = Annotated[Path, typer.Option("--decisions", "-d", help=_DECISIONS_HELP)]
 _Who = Annotated[str | None, typer.Option(help="Who judges (default: $USER).")]
 _Why = Annotated[str, typer.Option(help="Why, in a sentence, for the team reading the file.")]
-_Target = Annotated[Path, typer.Argument(help="A build folder (or its graph file).")]
+_Target = Annotated[
+    Path, typer.Argument(metavar="PATH", help="A build folder (or its graph file).")
+]
 
 
 @app.command()
@@ -111,8 +113,10 @@ def _record(
 @fails_cleanly
 def merge(
     target: _Target,
-    one: Annotated[str, typer.Argument(help="An id from kg xref or the graph.")],
-    other: Annotated[str, typer.Argument(help="The id of the same actor's other node.")],
+    one: Annotated[str, typer.Argument(metavar="ID", help="An id from kg xref or the graph.")],
+    other: Annotated[
+        str, typer.Argument(metavar="ID", help="The id of the same actor's other node.")
+    ],
     decisions: _Decisions = Path("decisions.jsonl"),
     who: _Who = None,
     why: _Why = "",
@@ -131,8 +135,8 @@ def merge(
 @fails_cleanly
 def distinct(
     target: _Target,
-    one: Annotated[str, typer.Argument(help="An id from kg xref or the graph.")],
-    other: Annotated[str, typer.Argument(help="The id of the other actor.")],
+    one: Annotated[str, typer.Argument(metavar="ID", help="An id from kg xref or the graph.")],
+    other: Annotated[str, typer.Argument(metavar="ID", help="The id of the other actor.")],
     decisions: _Decisions = Path("decisions.jsonl"),
     who: _Who = None,
     why: _Why = "",
@@ -151,7 +155,9 @@ def distinct(
 @fails_cleanly
 def split(
     target: _Target,
-    node: Annotated[str, typer.Argument(help="The node that wrongly holds an article's entity.")],
+    node: Annotated[
+        str, typer.Argument(metavar="ID", help="The node that wrongly holds an article's entity.")
+    ],
     article: Annotated[
         str, typer.Option("--article", help="The article (source path or id) to take out.")
     ],

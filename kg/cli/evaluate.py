@@ -13,7 +13,9 @@ from kg.cli.app import app, fails_cleanly
 @app.command()
 @fails_cleanly
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of NAME.txt + NAME.json gold pairs.")],
+    gold_dir: Annotated[
+        Path, typer.Argument(metavar="PATH", help="Folder of NAME.txt + NAME.json gold pairs.")
+    ],
     lang: Annotated[
         str | None, typer.Option(help="Only the gold files of this language (kk, ru, en).")
     ] = None,

@@ -13,7 +13,7 @@ from kg.cli.app import app, fails_cleanly
 @app.command(name="map")
 @fails_cleanly
 def map_command(
-    target: Annotated[Path, typer.Argument(help="A build folder or a graph file.")],
+    target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or a graph file.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
         "map.html"
     ),

@@ -22,6 +22,7 @@ class ResultFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    jsonl = "jsonl"
     xml = "xml"
 
 
@@ -53,10 +54,12 @@ def _listing() -> str:
 @fails_cleanly
 def query(
     target: Annotated[
-        Path | None, typer.Argument(help="A build folder (uses its store/) or a graph file.")
+        Path | None,
+        typer.Argument(metavar="PATH", help="A build folder (uses its store/) or a graph file."),
     ] = None,
     sparql: Annotated[
-        str | None, typer.Argument(help="A named query (see --list) or SPARQL text.")
+        str | None,
+        typer.Argument(metavar="QUERY", help="A named query (see --list) or SPARQL text."),
     ] = None,
     file: Annotated[
         Path | None, typer.Option("--file", help="Read the query from a .rq file.")
@@ -149,7 +152,9 @@ def _size(text: str) -> int:
 @app.command()
 @fails_cleanly
 def serve(
-    target: Annotated[Path, typer.Argument(help="A build folder (uses its store/) or graph file.")],
+    target: Annotated[
+        Path, typer.Argument(metavar="PATH", help="A build folder (uses its store/) or graph file.")
+    ],
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Per-query time limit, seconds.")] = 30.0,
@@ -233,7 +238,7 @@ def serve(
 @app.command()
 @fails_cleanly
 def push(
-    target: Annotated[Path, typer.Argument(help="A build folder or graph file.")],
+    target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or graph file.")],
     endpoint: Annotated[
         str, typer.Option(help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
     ],

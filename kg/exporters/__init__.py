@@ -19,6 +19,9 @@ class ExporterSpec:
     name: str
     target: str  # "module:callable" returning an Exporter
     description: str
+    #: A module the exporter needs that civkg does not install by itself; without it the
+    #: format is left out of the defaults (asking for it by name says what to install).
+    requires: str = ""
 
 
 _BUILTIN: tuple[ExporterSpec, ...] = (
@@ -35,13 +38,33 @@ _BUILTIN: tuple[ExporterSpec, ...] = (
         "graphml", "kg.exporters.network:GraphmlExporter", "graph.graphml for Gephi/yEd/Cytoscape"
     ),
     ExporterSpec("gexf", "kg.exporters.network:GexfExporter", "graph.gexf (GEXF 1.3) for Gephi"),
+    ExporterSpec(
+        "tables", "kg.exporters.tables:TablesExporter", "nodes.csv, edges.csv (+ .parquet)"
+    ),
+    ExporterSpec(
+        "ftm",
+        "kg.exporters.ftm:FtmExporter",
+        "graph.ftm.json: FollowTheMoney entities",
+        requires="followthemoney",
+    ),
     ExporterSpec("html", "kg.exporters.html:HtmlMapExporter", "map.html: interactive network map"),
     ExporterSpec("report", "kg.exporters.report:ReportExporter", "report.json: counts, timing"),
     ExporterSpec("store", "kg.exporters.store:StoreExporter", "store/: embedded SPARQL store"),
 )
 
-#: What ``kg build`` writes when ``--format`` is not given.
+#: Every built-in format; ``default_formats()`` is what ``kg build`` writes by default.
 DEFAULT_FORMATS: tuple[str, ...] = tuple(spec.name for spec in _BUILTIN)
+
+
+def default_formats() -> tuple[str, ...]:
+    """The built-in formats whose optional requirement (if any) is installed."""
+    import importlib.util
+
+    return tuple(
+        spec.name
+        for spec in _BUILTIN
+        if not spec.requires or importlib.util.find_spec(spec.requires) is not None
+    )
 
 
 REGISTRY: Registry[ExporterSpec] = Registry(
@@ -64,6 +87,7 @@ __all__ = [
     "DEFAULT_FORMATS",
     "Exporter",
     "ExporterSpec",
+    "default_formats",
     "exporter_specs",
     "load_exporter",
     "write_atomic",

@@ -28,7 +28,7 @@ from kg.model import (
 )
 
 BASE = "https://example.org/civ/"
-GRAPH_FORMATS = ("turtle", "trig", "jsonld", "graphml", "gexf")
+GRAPH_FORMATS = ("turtle", "trig", "jsonld", "graphml", "gexf", "tables", "ftm")
 EXTRACTOR = "handmade"
 
 PERSON = "Ерлан Төлеуов"

@@ -19,7 +19,19 @@ from kg.graph import load_graph
 from kg.network import to_networkx
 from kg.vocab import CIV
 
-FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "context.jsonld", "graph.graphml", "graph.gexf")
+FILES = (
+    "graph.ttl",
+    "graph.trig",
+    "graph.jsonld",
+    "context.jsonld",
+    "graph.graphml",
+    "graph.gexf",
+    "nodes.csv",
+    "edges.csv",
+    "nodes.parquet",
+    "edges.parquet",
+    "graph.ftm.json",
+)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +123,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         subprocess.run([sys.executable, str(script), str(out)], check=True, env=env)
         outputs.append({name: (out / name).read_bytes() for name in FILES})
     assert outputs[0] == outputs[1] == outputs[2]
-    assert set(GRAPH_FORMATS) == {"turtle", "trig", "jsonld", "graphml", "gexf"}
+    assert set(GRAPH_FORMATS) == {"turtle", "trig", "jsonld", "graphml", "gexf", "tables", "ftm"}
 
 
 def test_loaded_file_exports_like_the_build(exported: Path, tmp_path: Path) -> None:
@@ -128,4 +140,4 @@ def test_registry_loads_each_graph_exporter(name: str) -> None:
 
     exporter = load_exporter(name)
     assert exporter.name == name
-    assert exporter.description.startswith("graph.")
+    assert exporter.description.startswith(("graph.", "nodes.csv"))

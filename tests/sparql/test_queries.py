@@ -245,3 +245,11 @@ def test_members_of_keeps_first_reported_when_a_report_is_undated(engine: str) -
     assert ann is not None and ann.value == "2020-03-09"
     assert ann.datatype == "http://www.w3.org/2001/XMLSchema#date"
     assert first["Bo Tarrant"] is None  # only undated reports: no date, not an error
+
+
+def test_named_query_to_dataframe(store: Store) -> None:
+    import pandas as pd
+
+    frame = store.run(get_query("members-of"), {"org": "Тоғай"}).to_dataframe()
+    assert str(frame["reports"].dtype) == "Int64"
+    assert pd.api.types.is_datetime64_any_dtype(frame["firstReported"])
