@@ -93,6 +93,7 @@ def build(
     executor: str = "processes",
     scheduler: str | None = None,
     decisions: Path | None = None,
+    on_progress: Callable[[str, int], None] | None = None,
 ) -> Build:
     """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
 
@@ -105,7 +106,9 @@ def build(
     "dask" runs extraction on the Dask cluster at ``scheduler`` (default: a
     ``LocalCluster`` of ``jobs`` workers, see ``kg.cluster``). ``decisions`` is an
     analyst's file of merge / split / distinct judgements, applied by linking (see
-    kg.decisions); one that no longer applies becomes a problem.
+    kg.decisions); one that no longer applies becomes a problem. ``on_progress`` is
+    called with the stage's name and the number of articles just extracted (0 when a
+    stage begins): "extracting", "linking", "graph", then "writing NAME" per exporter.
     """
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.duplicates import find_duplicates, originals
@@ -140,14 +143,32 @@ def build(
     root = input_root(inputs)
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
 
+    def progress(stage: str, articles: int = 0) -> None:
+        if on_progress is not None:
+            on_progress(stage, articles)
+
+    def counted(results: Iterator[ArticleResult]) -> Iterator[ArticleResult]:
+        for result in results:
+            progress("extracting", 1)
+            yield result
+
     def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
         if executor == "dask":
             from kg.cluster import pipe_dask
 
-            return pipe_dask(
-                pipeline, batch, scheduler=scheduler, workers=jobs, on_problem=note, strict=strict
+            return counted(
+                pipe_dask(
+                    pipeline,
+                    batch,
+                    scheduler=scheduler,
+                    workers=jobs,
+                    on_problem=note,
+                    strict=strict,
+                )
             )
-        return pipe_parallel(pipeline, batch, jobs=jobs, on_problem=note, strict=strict)
+        return counted(pipe_parallel(pipeline, batch, jobs=jobs, on_problem=note, strict=strict))
+
+    progress("extracting")
 
     # Linking needs the whole build at once, but results are small next to the graph
     # they become.
@@ -165,6 +186,7 @@ def build(
     else:
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
+    progress("linking")
     if decisions is not None:
         from kg.decisions import link_with_decisions
 
@@ -174,6 +196,7 @@ def build(
     results = list(linked.results)
     duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
+    progress("graph")
     activity = build_activity(pipeline.extractor_names)
     dataset, graph = to_dataset(
         results,
@@ -201,6 +224,7 @@ def build(
     )
     if out_dir is not None:
         for exporter in exporters:
+            progress(f"writing {exporter.name}")
             begun = time.perf_counter()
             exporter.export(done, out_dir)
             stages[exporter.name] = time.perf_counter() - begun

@@ -29,7 +29,13 @@ def build(
     strict: Annotated[
         bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print no progress bar and no summary.")
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Also print each stage's time and each file written."),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -69,41 +75,68 @@ def build(
 
     Example: kg build examples/articles --out out/ --format turtle,html
     """
+    import time
+
     from kg.build import build as run_build
+    from kg.cli.progress import build_progress
     from kg.model import Problem
     from kg.stats import count
     from kg.workers import default_jobs
+
+    # From here, so the time reported includes loading the models and writing files.
+    started = time.perf_counter()
 
     def warn(problem: Problem) -> None:
         typer.echo(f"kg: skipped {problem}", err=True)
 
     chosen = [name.strip() for name in formats.split(",") if name.strip()] if formats else None
-    done = run_build(
-        inputs,
-        out_dir=out,
-        formats=chosen,
-        base=base,
-        strict=strict,
-        on_problem=warn,
-        jobs=jobs or default_jobs(),
-        cache=cache,
-        executor=executor,
-        scheduler=scheduler,
-        decisions=decisions,
-    )
+    with build_progress(not quiet) as progress:
+        done = run_build(
+            inputs,
+            out_dir=out,
+            formats=chosen,
+            base=base,
+            strict=strict,
+            on_problem=warn,
+            jobs=jobs or default_jobs(),
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            decisions=decisions,
+            on_progress=progress,
+        )
+    seconds = time.perf_counter() - started
     if quiet:
         return
     counts = count(done.graph)
     reused = f", {done.reused} unchanged since the last build" if done.reused else ""
     typer.echo(
         f"Read {len(done.results)} articles ({len(done.problems)} skipped{reused}) in "
-        f"{done.seconds:.1f} s: {counts['people']} people, {counts['organisations']} "
+        f"{seconds:.1f} s: {counts['people']} people, {counts['organisations']} "
         f"organisations, {counts['memberships']} memberships, {counts['agreements']} "
         f"agreements, {counts['events']} events, {counts['participations']} participations "
         f"({counts['triples']} triples)."
     )
     written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     typer.echo(f"Wrote {out}/: {', '.join(written)}")
+    if verbose:
+        for stage, taken in done.stages.items():
+            typer.echo(f"  {stage:<10}{taken:>8.2f} s")
+    hint = _next_steps(out, written)
+    if hint:
+        typer.echo(hint)
+
+
+def _next_steps(out: Path, written: list[str]) -> str:
+    """What to do with a build, naming only what it wrote."""
+    steps = []
+    if "store" in written or any(name.endswith(".ttl") for name in written):
+        steps.append(f"kg query {out} --list")
+    if "store" in written:
+        steps.append(f"kg serve {out}")
+    if "map.html" in written:
+        steps.append(f"open {out / 'map.html'}")
+    return "Next: " + "  |  ".join(steps) if steps else ""
 
 
 @app.command()

@@ -1,0 +1,120 @@
+"""``kg build`` for a person at a terminal: progress on stderr, next steps, --verbose."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg import __version__
+from kg.cli import app
+
+runner = CliRunner()
+# Made-up people and bodies; no corpus text.
+ARTICLE = (
+    "Marta Olwen, chair of the Lindenfield Rowing Association, signed a memorandum with "
+    "the Harbour Youth Council on Tuesday.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "in" / "en-rowing.txt"
+    path.parent.mkdir()
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _build(*args: str, stderr: int | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kg", "build", *args],
+        capture_output=stderr is None,
+        stderr=stderr,
+        stdout=subprocess.PIPE if stderr is not None else None,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_summary_suggests_the_next_commands(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(article), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    hint = result.output.strip().splitlines()[-1]
+    assert hint.startswith("Next: ")
+    assert f"kg query {out} --list" in hint and f"kg serve {out}" in hint
+    assert str(out / "map.html") in hint
+
+
+def test_only_written_outputs_are_suggested(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(article), "--out", str(out), "-f", "turtle"])
+    assert result.exit_code == 0, result.output
+    assert "map.html" not in result.output and "kg serve" not in result.output
+    assert f"kg query {out} --list" in result.output
+
+
+def test_verbose_prints_each_stage(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(article), "-o", str(out), "-f", "turtle", "-v"])
+    assert result.exit_code == 0, result.output
+    for stage in ("extract", "link", "graph", "turtle"):
+        assert any(line.split()[:1] == [stage] for line in result.output.splitlines()), stage
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(article: Path, tmp_path: Path) -> None:
+    result = _build(str(article), "--out", str(tmp_path / "out"), "-f", "turtle")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # nothing but problems would go there
+    assert "Read 1 articles" in result.stdout
+
+
+def _run_on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run ``kg build ARGS`` with stderr on a pseudo-terminal; return its code and output."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 1.0)
+        if ready:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            seen += chunk
+        elif process.poll() is not None:
+            break
+    os.close(leader)
+    return process.wait(timeout=60), seen.decode("utf-8", errors="replace")
+
+
+def test_progress_bar_on_a_terminal_and_not_with_quiet(article: Path, tmp_path: Path) -> None:
+    code, shown = _run_on_a_terminal(str(article), "-o", str(tmp_path / "a"), "-f", "turtle")
+    assert code == 0, shown
+    assert "reading and extracting" in shown and "writing turtle" in shown, shown
+    assert "1 articles" in shown
+    quiet_code, quiet = _run_on_a_terminal(
+        str(article), "-o", str(tmp_path / "b"), "-f", "turtle", "--quiet"
+    )
+    assert quiet_code == 0 and quiet.strip() == "", quiet
+
+
+def test_version_and_help_name_the_arguments() -> None:
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.strip() == f"civkg {__version__}"
+    shown = runner.invoke(app, ["build", "--help"]).output
+    assert "{PATH}..." in shown and "{inputs}" not in shown
