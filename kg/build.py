@@ -141,7 +141,9 @@ def build(
             on_problem(problem)
 
     root = input_root(inputs)
-    articles = read_articles(inputs, root=root, strict=strict, on_problem=note)
+    # An output folder inside an input folder is never read: its map.html is no article.
+    exclude = [out_dir] if out_dir is not None else []
+    articles = read_articles(inputs, root=root, strict=strict, on_problem=note, exclude=exclude)
 
     def progress(stage: str, articles: int = 0) -> None:
         if on_progress is not None:

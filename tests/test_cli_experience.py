@@ -118,3 +118,32 @@ def test_version_and_help_name_the_arguments() -> None:
     assert version.exit_code == 0 and version.output.strip() == f"civkg {__version__}"
     shown = runner.invoke(app, ["build", "--help"]).output
     assert "{PATH}..." in shown and "{inputs}" not in shown
+
+
+def test_shell_completion_completes_commands_and_choices() -> None:
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_KG_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        # The installed console script: completion is keyed to the program's name.
+        script = Path(sys.executable).with_name("kg")
+        done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
+        return done.stdout.split()
+
+    assert complete("kg bu") == ["build"]
+    assert "jsonl" in complete("kg query out/ --output ")
+    assert "--install-completion" in runner.invoke(app, ["--help"]).output
+
+
+def test_an_output_folder_inside_the_input_is_never_read(article: Path) -> None:
+    folder = article.parent
+    out = folder / "out"
+    for _ in range(2):  # the second build finds the first one's map.html in the input
+        result = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "Read 1 articles (0 skipped" in result.output
+    report = (out / "report.json").read_text(encoding="utf-8")
+    assert "map.html" not in report

@@ -16,7 +16,7 @@ app = typer.Typer(
     help="Build knowledge graphs of civil-society networks from kk/ru/en news articles.\n\n"
     "Example: kg build examples/articles --out out/",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

@@ -29,6 +29,7 @@ def read_articles(
     strict: bool = False,
     on_problem: Callable[[Problem], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Sequence[Path] = (),
 ) -> Iterator[Article]:
     """Articles from files and folders, lazily, one file at a time, in a stable order.
 
@@ -41,7 +42,8 @@ def read_articles(
     the same content as an earlier article is skipped as a duplicate. ``source_path`` is
     relative to ``root``, which defaults to each input folder (or a file's parent folder).
     What reading repaired in an article it kept (bad bytes, a bad URL) is in its
-    ``notes`` and logged.
+    ``notes`` and logged. Folders in ``exclude`` (a build's output folder inside an
+    input folder: its map.html is not an article) are not walked into.
 
     Raises ``InputError`` at once when an input does not exist, and when the inputs held
     no readable article at all once they have been read.
@@ -54,7 +56,9 @@ def read_articles(
     for path in paths:
         if not path.exists() and not path.is_symlink():  # a link loop is a bad file
             raise InputError(f"{display_path(path)}: no such file or folder")
-    return _Reading(root, strict, on_problem, max_bytes).all(paths)
+    reading = _Reading(root, strict, on_problem, max_bytes)
+    reading.exclude = frozenset(p.resolve() for p in exclude)
+    return reading.all(paths)
 
 
 class _Reading:
@@ -73,6 +77,7 @@ class _Reading:
         self.max_bytes = max_bytes
         self.seen_files: set[str] = set()
         self.seen_texts: dict[str, str] = {}  # article id -> source_path that had it first
+        self.exclude: frozenset[Path] = frozenset()
 
     def report(self, problem: Problem, *, notice: bool = False) -> None:
         """Pass on a problem; with ``strict`` raise instead, unless it is only a notice."""
@@ -134,6 +139,8 @@ class _Reading:
                 # Links to folders are not followed: a link cycle would never end.
                 message = "link to a folder, not followed (name the folder itself to read it)"
                 self.report(Problem(_relative(path, base), message), notice=True)
+            elif is_folder and self.exclude and path.resolve() in self.exclude:
+                continue  # our own output, silently: it is there on every rebuild
             elif is_folder:
                 inner = self.entries(path, base)
                 if inner is not None:
