@@ -86,16 +86,13 @@ def test_importing_the_package_loads_no_spacy() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_the_rules_keep_pace_on_a_long_text() -> None:
-    import time
-
-    article_text = "\n".join([TEXT] * 60)
-    tokens = len(extractor().nlp.tokenizer(article_text))
-    started = time.perf_counter()
-    extract(article_text)
-    seconds = time.perf_counter() - started
-    # the target is 10,000 tokens/s per core; allow a loaded test machine some slack
-    assert tokens / seconds > 5_000
+def test_a_long_text_finds_what_its_paragraph_finds() -> None:
+    # Speed is measured in benchmarks/bench_pipeline.py (10,000 tokens/s per core), not
+    # here: a wall-clock assertion fails on a loaded machine and says nothing then.
+    once = extract(TEXT)
+    many = extract("\n".join([TEXT] * 60))
+    assert once.mentions
+    assert {(m.type, m.name) for m in once.mentions} == {(m.type, m.name) for m in many.mentions}
 
 
 def test_the_extraction_does_not_depend_on_the_hash_seed() -> None:
