@@ -284,10 +284,31 @@ def _xml(answer: Answer) -> str:
     return "\n".join(out)
 
 
-def _table(names: tuple[str, ...], rows: list[list[str]]) -> str:
+def _fit(widths: list[int], names: tuple[str, ...], width: int) -> list[int]:
+    """Column widths that fit ``width`` characters: the widest columns give way first."""
+    fitted = list(widths)
+    floor = [min(w, max(len(n), 8)) for w, n in zip(widths, names, strict=True)]
+    while sum(fitted) + 2 * (len(fitted) - 1) > width:
+        widest = max(range(len(fitted)), key=lambda i: (fitted[i] - floor[i], -i))
+        if fitted[widest] <= floor[widest]:
+            break  # nothing left to shrink: let the terminal cope
+        fitted[widest] -= 1
+    return fitted
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def _table(names: tuple[str, ...], rows: list[list[str]], width: int | None = None) -> str:
     # A cell with a newline would break the alignment, so show it on one line.
     rows = [[c.replace("\n", " ") for c in r] for r in rows]
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    if width is not None:
+        # At a terminal a row never wraps: long cells are cut with "…" instead.
+        widths = _fit(widths, names, width)
+        names = tuple(_cut(n, w) for n, w in zip(names, widths, strict=True))
+        rows = [[_cut(c, w) for c, w in zip(r, widths, strict=True)] for r in rows]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines.extend(
@@ -297,12 +318,13 @@ def _table(names: tuple[str, ...], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_answer(answer: Answer, output: str) -> str:
+def format_answer(answer: Answer, output: str, *, width: int | None = None) -> str:
     """Render an answer as ``table``, ``csv``, ``tsv``, ``json``, ``jsonl``, ``xml`` ....
 
     ``json`` and ``xml`` are the SPARQL 1.1 results formats; ``csv`` is the SPARQL CSV
     format; ``tsv`` holds plain values (for spreadsheets), ``sparql-tsv`` N-Triples terms;
     ``jsonl`` is one object per row with numbers, booleans and dates typed (``records``).
+    ``width`` fits a ``table`` into that many columns (a terminal's), cutting long cells.
     """
     if output not in FORMATS:
         raise UsageError(f"unknown output format {output!r}; use {', '.join(FORMATS)}")
@@ -335,4 +357,4 @@ def format_answer(answer: Answer, output: str) -> str:
         writer.writerow(answer.variables)
         writer.writerows(texts)
         return buffer.getvalue()
-    return _table(answer.variables, texts)
+    return _table(answer.variables, texts, width)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -119,11 +120,20 @@ def query(
     store = open_store(target)
     if query is not None:
         text = query.bind(values, names=store.names)
+        # An empty answer because a name matched no one reads like "no members": say so.
+        for unmatched, value in query.unmatched(values, store.names):
+            typer.echo(
+                f"kg: no {unmatched.type} has a name containing {value!r} (any language or "
+                f"script, any case); try a shorter part of the name",
+                err=True,
+            )
     # Refused before the engine sees it: deep nesting would crash the process (SIGSEGV)
     # and SERVICE would make it call any URL. The big stack covers what the check lets by.
     check_query(text, allow_service=services)
     answer = run_with_big_stack(lambda: store.query(text))
-    sys.stdout.write(format_answer(answer, output.value))
+    # A table for a person at a terminal fits its width; piped, every character stays.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    sys.stdout.write(format_answer(answer, output.value, width=width))
 
 
 def _service_urls(urls: list[str]) -> tuple[str, ...]:

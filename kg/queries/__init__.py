@@ -99,6 +99,19 @@ class NamedQuery:
                 terms[param.name] = sparql_term(value, param.type, name=param.name)
         return _PLACEHOLDER.sub(lambda m: terms[m.group(1)], self.text)
 
+    def unmatched(
+        self, values: Mapping[str, str] | None, names: NameIndex
+    ) -> list[tuple[Parameter, str]]:
+        """The name parameters whose value names no actor (their answer is empty)."""
+        values = dict(values or {})
+        missing = []
+        for param in self.parameters:
+            value = values.get(param.name, param.default)
+            named = param.type in NAME_TYPES and value is not None and value.strip()
+            if named and value is not None and not names.find(param.type, value):
+                missing.append((param, value))
+        return missing
+
 
 def _values_of(names: NameIndex, kind: str, fragment: str) -> str:
     """The inside of a VALUES block: IRIs of the actors ``fragment`` names."""

@@ -62,3 +62,47 @@ def test_mistakes_are_one_line_errors(sample_dir: Path) -> None:
     assert stray.exit_code == 2 and "named queries only" in stray.output
     broken = runner.invoke(app, ["query", str(sample_dir), "SELECT WHERE {"])
     assert broken.exit_code == 1 and len(broken.output.strip().splitlines()) == 1
+
+
+def test_a_name_that_matches_no_one_says_so(sample_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    args = ["query", str(sample_dir), "members-of", "--param", "org=Qwzx Heron", "-o", "csv"]
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no organisation has a name containing 'Qwzx Heron'" in done.stderr
+    assert len(done.stdout.splitlines()) == 1  # the header only
+    found = subprocess.run(
+        [sys.executable, "-m", "kg", "query", str(sample_dir), "members-of", "-p", "org=togai"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert found.returncode == 0 and found.stderr == ""
+
+
+def test_a_name_matches_across_scripts_both_ways(sample_dir: Path) -> None:
+    rows = []
+    for person in ("Nurzhan", "Нұржан", "нуржан"):
+        args = ["query", str(sample_dir), "organisations-of", "-p", f"person={person}", "-o", "csv"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        rows.append(sorted(r["organisation"] for r in csv.DictReader(io.StringIO(result.output))))
+    assert rows[0] and rows[0] == rows[1] == rows[2]
+
+
+def test_a_table_fits_the_width_it_is_given() -> None:
+    from kg.query import Answer, Term, format_answer
+
+    long = "A sentence that goes on " * 20
+    answer = Answer(
+        variables=("name", "evidence", "reports"),
+        rows=((Term("literal", "Ann Quillby"), Term("literal", long), Term("literal", "3")),),
+    )
+    table = format_answer(answer, "table", width=70)
+    assert max(len(line) for line in table.splitlines()) <= 70
+    assert "Ann Quillby" in table and "…" in table and table.splitlines()[2].endswith("3")
+    assert long.strip() in format_answer(answer, "table")  # no width: nothing is cut
