@@ -98,3 +98,19 @@ def test_push_failures_are_clear(server: str, sample_dir: Path) -> None:
         push_graph(sample_dir, f"{server}/store", graph="not an iri")
     with pytest.raises(UsageError, match="http"):
         push_graph(sample_dir, "ftp://example.org/store")
+
+
+def test_push_of_a_jsonld_file(server: str, sample_dir: Path, tmp_path: Path) -> None:
+    """graph.jsonld stands alone, so kg push can send it like any graph file."""
+    import json
+
+    from rdflib import Graph
+
+    from kg.exporters.rdf import jsonld_document
+
+    merged = Graph().parse(sample_dir / "graph.ttl", format="turtle")
+    path = tmp_path / "graph.jsonld"
+    path.write_text(json.dumps(jsonld_document(merged), ensure_ascii=False), encoding="utf-8")
+    graph = "https://example.org/jsonld-push"
+    sent = push_graph(path, f"{server}/store", graph=graph)
+    assert sent == len(merged) and _count(server, graph) == len(merged)
