@@ -184,3 +184,15 @@ def test_gexf_and_graphml_carry_the_same_style(exported: Path) -> None:
         position = _viz(node, "position")
         assert (data["x"], data["y"]) == (float(position["x"]), float(position["y"]))
         assert data["size"] == float(_viz(node, "size")["value"])
+
+
+def test_graphml_opens_in_igraph(exported: Path) -> None:
+    import igraph
+
+    network = nx.read_graphml(exported / "graph.graphml")
+    graph = igraph.Graph.Read_GraphML(str(exported / "graph.graphml"))
+    assert graph.vcount() == network.number_of_nodes()
+    assert graph.ecount() == network.number_of_edges()
+    assert {"color", "r", "g", "b", "size", "x", "y", "type", "label"} <= set(graph.vs.attributes())
+    assert all(isinstance(x, float) for x in graph.vs["x"])
+    assert sorted(graph.es["type"]) == sorted(d["type"] for _, _, d in network.edges(data=True))
