@@ -45,7 +45,10 @@ def layout(data: MapData, *, core_size: int = CORE_SIZE) -> list[tuple[float, fl
     if count == 0:
         return []
     degrees = data.degrees()
-    order = sorted(range(count), key=lambda n: (-degrees[n], n))
+    # Nodes with no edge sit on a ring of their own outside the network (below), so
+    # the spring layout spreads only what is connected and they are never in its way.
+    order = sorted((n for n in range(count) if degrees[n]), key=lambda n: (-degrees[n], n))
+    isolated = [n for n in range(count) if not degrees[n]]
     core = sorted(order[:core_size])
     core_slot = {node: i for i, node in enumerate(core)}
     pairs = [
@@ -54,9 +57,10 @@ def layout(data: MapData, *, core_size: int = CORE_SIZE) -> list[tuple[float, fl
         if e.source in core_slot and e.target in core_slot and e.source != e.target
     ]
     # Scaled so that neighbouring nodes sit roughly 80 px apart whatever the size.
-    spread = 60.0 * math.sqrt(count)
+    spread = 60.0 * math.sqrt(max(len(order), 1))
+    placed = spring(len(core), pairs) if core else []
     positions: dict[int, tuple[float, float]] = {
-        core[i]: (x * spread, y * spread) for i, (x, y) in enumerate(spring(len(core), pairs))
+        core[i]: (x * spread, y * spread) for i, (x, y) in enumerate(placed)
     }
     neighbours: dict[int, list[int]] = {}
     for edge in data.edges:
@@ -77,4 +81,26 @@ def layout(data: MapData, *, core_size: int = CORE_SIZE) -> list[tuple[float, fl
             radius = 40.0 + 10.0 * math.sqrt(slot)
             cx, cy = positions[anchor]
         positions[node] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
+    _ring(isolated, positions, spread)
     return [(round(positions[n][0], 1), round(positions[n][1], 1)) for n in range(count)]
+
+
+#: Distance between neighbours on the ring of unconnected nodes, and between rings.
+_RING_STEP = 45.0
+
+
+def _ring(nodes: list[int], positions: dict[int, tuple[float, float]], spread: float) -> None:
+    """Place ``nodes`` evenly on rings around everything already placed, in index order."""
+    if not nodes:
+        return
+    reach = max((math.hypot(x, y) for x, y in positions.values()), default=0.0)
+    radius = max(reach, spread * 0.5) + 3 * _RING_STEP
+    placed = 0
+    while placed < len(nodes):
+        fits = max(6, int(2 * math.pi * radius / _RING_STEP))
+        batch = nodes[placed : placed + fits]
+        for slot, node in enumerate(batch):
+            angle = 2 * math.pi * slot / len(batch) - math.pi / 2
+            positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
+        placed += len(batch)
+        radius += _RING_STEP

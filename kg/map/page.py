@@ -217,6 +217,9 @@ def render_page(
     physics = count <= options.physics_limit
     large = count > options.physics_limit * 3
     nodes, edges = _network(data, positions, community, large)
+    kinds = {n.type for n in data.nodes}
+    relations = {e.type for e in data.edges}
+    classes = {n.org_class for n in data.nodes if n.type == "organisation"}
     payload = {
         "nodes": nodes,
         "edges": edges,
@@ -229,8 +232,13 @@ def render_page(
             "topN": options.top_n,
             "communities": community is not None,
             "large": large,
-            "nodeTypes": list(NODE_TYPES),
-            "edgeTypes": list(EDGE_TYPES),
+            # Only what this map holds: a filter or legend key for nothing only confuses.
+            "nodeTypes": [t for t in NODE_TYPES if t in kinds],
+            "edgeTypes": [t for t in EDGE_TYPES if t in relations],
+            "orgClasses": [c for c in ORG_COLOURS if c in classes],
+            "plainOrgs": any(
+                n.type == "organisation" and n.org_class not in ORG_COLOURS for n in data.nodes
+            ),
             "nodeStyle": NODE_STYLE,
             "orgColours": ORG_COLOURS,
             "edgeStyle": EDGE_STYLE,

@@ -222,3 +222,31 @@ def test_map_of_the_example_articles(
     seen.page.press("#search", "Enter")
     assert person.names[-1][0] in seen.page.inner_text("#panel .names")
     (artifacts / "map.png").write_bytes(seen.page.screenshot())
+
+
+def test_filters_and_legend_show_only_what_the_map_holds(
+    open_map: Any, sample_graph: Graph, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from kg.map.layout import layout
+    from kg.map.page import render_page
+
+    data = read_map_data(sample_graph)
+    without = [e for e in data.edges if e.type != "participated_in"]
+    assert len(without) < len(data.edges)
+    trimmed = replace(data, edges=tuple(without))
+    path = tmp_path / "no-participation.html"
+    path.write_text(render_page(trimmed, layout(trimmed)), encoding="utf-8")
+    page = open_map(path).page
+    relations = page.eval_on_selector_all(
+        "#f-edge-types input", "boxes => boxes.map(b => b.dataset.kind)"
+    )
+    assert "participated_in" not in relations and "represents" in relations
+    legend = page.inner_text("#legend")
+    assert "participated in" not in legend
+    lines = [line for line in legend.splitlines() if line.strip() and line != "Legend"]
+    assert len(lines) == len(set(lines))  # one key per colour drawn
+    classes = {n.org_class for n in data.nodes if n.type == "organisation" and n.org_class}
+    for org_class in classes:
+        assert f"organisation: {org_class}" in legend

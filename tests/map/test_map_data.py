@@ -172,3 +172,24 @@ def test_an_untitled_memorandum_is_labelled_by_kind_and_date() -> None:
     )
     labels = {node.type: node.label for node in read_map_data(graph).nodes}
     assert labels["agreement"] == "Memorandum 2024-06-01"
+
+
+def test_unconnected_nodes_sit_on_a_ring_outside_the_network(data: MapData) -> None:
+    from dataclasses import replace
+
+    from kg.map.data import MapNode
+
+    loners = tuple(
+        MapNode(f"https://example.org/loner/{i}", "person", f"Loner {i}", (), None, None, ())
+        for i in range(30)
+    )
+    widened = replace(data, nodes=data.nodes + loners)
+    positions = layout(widened)
+    degrees = widened.degrees()
+    connected = [math.hypot(*positions[n]) for n in range(len(positions)) if degrees[n]]
+    ring = [math.hypot(*positions[n]) for n in range(len(positions)) if not degrees[n]]
+    assert len(ring) >= 30 and min(ring) > max(connected)
+    assert len(set(positions)) == len(positions)
+    # Only loners: they are placed all the same, without the spring layout.
+    alone = layout(replace(data, nodes=loners, edges=()))
+    assert len(set(alone)) == len(loners)

@@ -166,11 +166,17 @@
     row.appendChild(document.createTextNode(text));
     legend.appendChild(row);
   }
+  // One key per colour drawn: organisations by class, the plain colour only if some
+  // organisation has no class.
   CONFIG.nodeTypes.forEach(function (t) {
+    if (t === "organisation") {
+      if (CONFIG.plainOrgs) legendRow(CONFIG.nodeStyle[t].color, "organisation (diamond)");
+      CONFIG.orgClasses.forEach(function (c) {
+        legendRow(CONFIG.orgColours[c], "organisation: " + c + " (diamond)");
+      });
+      return;
+    }
     legendRow(CONFIG.nodeStyle[t].color, t + " (" + CONFIG.nodeStyle[t].shape + ")");
-  });
-  Object.keys(CONFIG.orgColours).forEach(function (c) {
-    legendRow(CONFIG.orgColours[c], "organisation: " + c);
   });
   CONFIG.edgeTypes.forEach(function (t) {
     legendRow(CONFIG.edgeStyle[t].color, t.replace("_", " ") +
