@@ -31,15 +31,6 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
 BASE = "https://w3id.org/civkg/id/"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / ".artifacts"
 
@@ -163,19 +154,6 @@ def sample_map(sample_graph: Graph, tmp_path_factory: pytest.TempPathFactory) ->
     path = tmp_path_factory.mktemp("map") / "map.html"
     path.write_text(render_map(sample_graph), encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    with playwright_api.sync_playwright() as driver:
-        launched = driver.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield launched
-        launched.close()
 
 
 @dataclass

@@ -10,25 +10,15 @@ import pytest
 
 from tests.sparql.endpoint_helpers import Served, kg_serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-
 
 @pytest.fixture(scope="module")
-def page(sample_dir: Path) -> Iterator[tuple[Any, Served]]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.is_file():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    with (
-        kg_serve(sample_dir, "--workers", "1") as served,
-        playwright_api.sync_playwright() as driver,
-    ):
-        browser = driver.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"], headless=True
-        )
-        tab = browser.new_page()
+def page(sample_dir: Path, browser: Any) -> Iterator[tuple[Any, Served]]:
+    with kg_serve(sample_dir, "--workers", "1") as served:
+        context = browser.new_context()
+        tab = context.new_page()
         tab.goto(served.url.replace("/sparql", "/"))
         yield tab, served
-        browser.close()
+        context.close()
 
 
 def _run(tab: Any, query: str) -> None:
