@@ -210,13 +210,21 @@ def render_page(
     positions: list[tuple[float, float]],
     options: MapOptions | None = None,
     community: list[int] | None = None,
+    focus: int | None = None,
 ) -> str:
-    """The whole map as one HTML string: vis-network, data and script inlined."""
+    """The whole map as one HTML string: vis-network, data and script inlined.
+
+    ``focus`` (a node index, for an ego map) is pinned where it was laid out and the
+    view opens centred on it.
+    """
     options = options or MapOptions()
     count = len(data.nodes)
     physics = count <= options.physics_limit
     large = count > options.physics_limit * 3
     nodes, edges = _network(data, positions, community, large)
+    if focus is not None:
+        # Pinned, so the physics that settles a small map cannot push it off centre.
+        nodes[focus]["fixed"] = True
     kinds = {n.type for n in data.nodes}
     relations = {e.type for e in data.edges}
     classes = {n.org_class for n in data.nodes if n.type == "organisation"}
@@ -242,6 +250,7 @@ def render_page(
             "nodeStyle": NODE_STYLE,
             "orgColours": ORG_COLOURS,
             "edgeStyle": EDGE_STYLE,
+            "focus": focus,
         },
     }
     vis_js, vis_css = _vis()

@@ -23,13 +23,20 @@ def render_map(
     ``options.communities`` colours nodes by Louvain community instead of by type.
     """
     from kg.map.data import read_map_data
-    from kg.map.focus import communities, ego
+    from kg.map.focus import communities, ego, find_node
     from kg.map.layout import layout
     from kg.map.page import render_page
 
     options = options or MapOptions()
     data = read_map_data(graph)
+    centre: int | None = None
     if focus is not None:
         data = ego(data, focus, hops)
+        centre = find_node(data, focus)
     groups = communities(data) if options.communities else None
-    return render_page(data, layout(data), options, groups)
+    positions = layout(data)
+    if centre is not None:
+        # The ego map's subject at the origin: the middle of the picture, in every tool.
+        cx, cy = positions[centre]
+        positions = [(round(x - cx, 1), round(y - cy, 1)) for x, y in positions]
+    return render_page(data, positions, options, groups, focus=centre)

@@ -250,3 +250,22 @@ def test_filters_and_legend_show_only_what_the_map_holds(
     classes = {n.org_class for n in data.nodes if n.type == "organisation" and n.org_class}
     for org_class in classes:
         assert f"organisation: {org_class}" in legend
+
+
+def test_the_ego_map_opens_centred_on_its_subject(
+    open_map: Any, sample_graph: Graph, tmp_path: Path
+) -> None:
+    from kg.map.render import render_map
+
+    path = tmp_path / "ego.html"
+    path.write_text(render_map(sample_graph, focus="Zhaksybekov", hops=1), encoding="utf-8")
+    page = open_map(path).page
+    centre = page.evaluate(
+        """() => {
+        const map = window.civkgMap, id = map.nodes.get().find(n => n.fixed).id;
+        const at = map.network.getPositions([id])[id], view = map.network.getViewPosition();
+        return {label: map.nodes.get(id).label, dx: at.x - view.x, dy: at.y - view.y};
+    }"""
+    )
+    assert "Жаксыбеков" in centre["label"]
+    assert abs(centre["dx"]) < 1 and abs(centre["dy"]) < 1

@@ -77,6 +77,11 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   var ready = false;
   function markReady() {
+    if (CONFIG.focus !== null) {
+      // An ego map opens centred on its subject, at the zoom that fits the rest.
+      var at = network.getPositions([CONFIG.focus])[CONFIG.focus];
+      network.moveTo({ position: at, animation: false });
+    }
     network.once("afterDrawing", function () {
       ready = true;
       document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
