@@ -269,3 +269,43 @@ def test_the_ego_map_opens_centred_on_its_subject(
     )
     assert "Жаксыбеков" in centre["label"]
     assert abs(centre["dx"]) < 1 and abs(centre["dy"]) < 1
+
+
+def test_the_year_slider_plays_the_network_year_by_year(
+    open_map: Any, sample_map: Path, sample_graph: Graph
+) -> None:
+    data = read_map_data(sample_graph)
+    every_type = {n.type for n in data.nodes}
+    every_lang = {a.lang for a in data.articles}
+    years = sorted({int(a.date[:4]) for a in data.articles if a.date})
+    assert len(years) >= 3
+
+    def expected(until: int) -> int:
+        passing = {i for i, a in enumerate(data.articles) if a.date and int(a.date[:4]) <= until}
+        return sum(
+            1
+            for node in data.nodes
+            if node.type in every_type and (not node.articles or passing & set(node.articles))
+        )
+
+    page = open_map(sample_map).page
+    assert page.is_visible("#f-years")
+    assert page.get_attribute("#year", "min") == str(years[0])
+    page.eval_on_selector(
+        "#year",
+        "(e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }",
+        str(years[0]),
+    )
+    first = page.evaluate(VISIBLE)
+    assert first == expected(years[0]) < len(data.nodes)
+    page.click("#play")
+    page.wait_for_function(
+        "last => document.getElementById('year').value === last",
+        arg=str(years[-1]),
+        timeout=10_000,
+    )
+    assert page.evaluate(VISIBLE) == _expected_visible(data, types=every_type, langs=every_lang)
+    assert page.inner_text("#play") == "Play" and "(all)" in page.inner_text("#year-shown")
+    # Each step in between showed at least as much as the year before it.
+    page.evaluate(f"window.civkgMap.setYear({years[1]})")
+    assert first <= page.evaluate(VISIBLE) == expected(years[1])

@@ -149,6 +149,48 @@
   document.getElementById("date-to").addEventListener("change", function (e) {
     state.to = e.target.value; refresh();
   });
+  // Year by year: what was reported up to the end of the chosen year; Play steps through
+  // the years once a second. The last year shows everything, undated articles too.
+  var years = ARTICLES.map(function (a) { return a.d ? parseInt(a.d.slice(0, 4), 10) : NaN; })
+    .filter(function (y) { return !isNaN(y); });
+  var firstYear = Math.min.apply(null, years), lastYear = Math.max.apply(null, years);
+  var yearInput = document.getElementById("year"), yearShown = document.getElementById("year-shown");
+  var playButton = document.getElementById("play"), playing = null;
+  function setYear(year) {
+    yearInput.value = String(year);
+    state.to = year >= lastYear ? "" : year + "-12-31";
+    document.getElementById("date-to").value = state.to;
+    yearShown.textContent = year >= lastYear ? year + " (all)" : String(year);
+    refresh();
+  }
+  function stopPlaying() {
+    if (playing !== null) clearInterval(playing);
+    playing = null;
+    playButton.textContent = "Play";
+  }
+  if (years.length && lastYear > firstYear) {
+    document.getElementById("f-years").hidden = false;
+    yearInput.min = String(firstYear);
+    yearInput.max = String(lastYear);
+    yearInput.value = String(lastYear);
+    yearShown.textContent = lastYear + " (all)";
+    yearInput.addEventListener("input", function () {
+      stopPlaying();
+      setYear(parseInt(yearInput.value, 10));
+    });
+    playButton.addEventListener("click", function () {
+      if (playing !== null) { stopPlaying(); return; }
+      var year = parseInt(yearInput.value, 10);
+      setYear(year >= lastYear ? firstYear : year + 1);
+      playButton.textContent = "Pause";
+      playing = setInterval(function () {
+        var next = parseInt(yearInput.value, 10) + 1;
+        setYear(next);
+        if (next >= lastYear) stopPlaying();
+      }, 1000);
+    });
+  }
+
   var topInput = document.getElementById("top-n");
   topInput.value = state.top;
   topInput.max = DATA.nodes.length;
@@ -377,6 +419,7 @@
   window.civkgMap = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
     fold: fold, focusNode: focusNode, showEdge: showEdge, gexf: gexf, pngDataUrl: pngDataUrl,
+    setYear: setYear,
     isReady: function () { return ready; },
   };
 })();
