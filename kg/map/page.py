@@ -124,6 +124,9 @@ def _network(
             color=style["color"],
             title=f"{node.label} ({node.org_class or node.type})",
             size=_node_size(degrees[index]),
+            # vis scales size and label by value: zoomed out, the small labels fall under
+            # the draw threshold first and the best-connected nodes keep theirs.
+            value=degrees[index] + 1,
             x=x,
             y=y,
             kind=node.type,
@@ -181,7 +184,19 @@ def _vis_options(physics: bool, large: bool) -> dict[str, Any]:
         },
         "nodes": {
             "font": {"size": 14, "face": "sans-serif"},
-            "scaling": {"label": {"enabled": True, "drawThreshold": 9 if large else 5}},
+            "scaling": {
+                "min": 10,
+                "max": 40,
+                # Labels from 12 to 30 px at zoom 1 by degree, never above 24 px on screen
+                # when zoomed in, and hidden below 9 px when zoomed out.
+                "label": {
+                    "enabled": True,
+                    "min": 12,
+                    "max": 30,
+                    "maxVisible": 24,
+                    "drawThreshold": 9,
+                },
+            },
         },
         "edges": {
             # Straight edges: cheap to draw and a click on the midpoint always hits.

@@ -309,3 +309,24 @@ def test_the_year_slider_plays_the_network_year_by_year(
     # Each step in between showed at least as much as the year before it.
     page.evaluate(f"window.civkgMap.setYear({years[1]})")
     assert first <= page.evaluate(VISIBLE) == expected(years[1])
+
+
+def test_labels_scale_with_degree_and_the_top_ones_stay_when_zoomed_out(
+    open_map: Any, sample_map: Path
+) -> None:
+    page = open_map(sample_map).page
+    seen = page.evaluate(
+        """() => {
+        const map = window.civkgMap, all = map.nodes.get();
+        const top = all.reduce((a, b) => (b.deg > a.deg ? b : a));
+        const leaf = all.filter(n => n.deg === 1)[0];
+        const label = id => map.network.body.nodes[id].labelModule;
+        map.network.redraw();
+        const sizes = [label(top.id).fontOptions.size, label(leaf.id).fontOptions.size];
+        map.network.moveTo({scale: 0.45, animation: false});
+        map.network.redraw();
+        return {sizes, zoomedOut: [label(top.id).visible(), label(leaf.id).visible()]};
+    }"""
+    )
+    assert seen["sizes"][0] > seen["sizes"][1] >= 12
+    assert seen["zoomedOut"] == [True, False]
