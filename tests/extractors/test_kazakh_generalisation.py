@@ -519,3 +519,45 @@ def test_an_agreement_approved_or_concluded_is_signed() -> None:
         "«Серпін» жастар қозғалысы «Достық үйі» мекемесімен келісім түзді."
     )
     assert len(agreements(found)) == 2
+
+
+# -- failure classes found on KazNERD sentences (scripts/eval_kaznerd.py) -------------
+
+
+def test_a_common_noun_that_opens_the_sentence_is_no_part_of_the_name() -> None:
+    found = extract("Тексеруші Ішкі істер министрлігі мен Ұлттық қауіпсіздік комитеті хат жіберді.")
+    assert names(found, ORG) == {"Ішкі істер министрлігі", "Ұлттық қауіпсіздік комитеті"}
+
+
+def test_an_ordinal_that_opens_the_sentence_is_no_part_of_a_name() -> None:
+    found = extract("Екінші Жанболат Сейітқұлов келді.")
+    assert names(found, PERSON) == {"Жанболат Сейітқұлов"}
+
+
+def test_a_name_whose_first_word_opens_the_sentence_keeps_it() -> None:
+    found = extract("Ұлттық Банк төрағасы Ерлан Маратов мәлімдеме жасады.")
+    assert names(found, ORG) == {"Ұлттық Банк"}
+    assert roles(found) == {("Ерлан Маратов", "Ұлттық Банк", "төраға")}
+
+
+def test_a_position_a_person_became_or_held_is_an_affiliation() -> None:
+    became = extract("Жанболат Сейітқұлов «Көктем» қорының директоры болды.")
+    held = extract("Жанболат Сейітқұлов 2012 жылы «Көктем» қорының директоры болған.")
+    expected = {("Жанболат Сейітқұлов", "«Көктем» қоры", "директор")}
+    assert roles(became) == expected
+    assert roles(held) == expected
+
+
+def test_the_centre_of_a_district_is_a_place_not_a_body() -> None:
+    found = extract("Шалқар ауданының орталығындағы мектепте жиналыс өтті.")
+    assert names(found, ORG) == set()
+    named = extract("Шалқар ауданының мәдениет орталығы жаңа үйірме ашты.")
+    assert names(named, ORG) == {"Шалқар ауданының мәдениет орталығы"}
+
+
+def test_airlines_and_civic_platforms_are_organisations() -> None:
+    found = extract(
+        "«Көкжиек Эйр» авиакомпаниясы мен «Береке» азаматтық платформасының өкілдері келді."
+    )
+    assert names(found, ORG) == {"«Көкжиек Эйр» авиакомпаниясы", "«Береке» азаматтық платформасы"}
+    assert names(extract("Цифрлық платформа арқылы өтінім береді."), ORG) == set()

@@ -70,7 +70,7 @@ class ModelFallback:
         """Add model-found persons to the undecided sentences of ``doc`` and relink them."""
         toks: list[Tok] = doc._.kk_tokens
         sentences: list[SentenceFindings] = doc._.kk_sentences
-        todo = [f for f in sentences if undecided(toks, f)]
+        todo = [f for f in sentences if undecided(toks, f) or _doubtful_openings(toks, f)]
         if not todo:
             return
         self.calls += 1
@@ -79,6 +79,8 @@ class ModelFallback:
         changed: list[SentenceFindings] = []
         known: set[tuple[str, str]] = set()
         for found, tagged in zip(todo, self.model.pipe(words), strict=True):
+            if _trim_openings(toks, found, tagged.ents) and all(found is not c for c in changed):
+                changed.append(found)
             added = _persons(toks, found, tagged.ents)
             if added:
                 found.persons = sorted([*found.persons, *added], key=lambda p: p.start)
@@ -129,6 +131,49 @@ def undecided(toks: Sequence[Tok], found: SentenceFindings) -> bool:
         if run >= _MIN_RUN:
             return True
     return False
+
+
+def _doubtful_openings(toks: Sequence[Tok], found: SentenceFindings) -> list[PersonSpan | OrgSpan]:
+    """Names that open with a sentence's first word, capitalised maybe only for being first.
+
+    "Резидент Ішкі істер министрлігі ...", "Екінші Жұбан Молдағалиев ...": the rules
+    cannot tell a common noun or an ordinal written first from a name's first word
+    ("Ұлттық Банк ..."), the model can; only a name whose second word is capitalised
+    too is in doubt (a name opened by a lower-case word has no other opening).
+    """
+    doubtful: list[PersonSpan | OrgSpan] = []
+    spans: list[PersonSpan | OrgSpan] = [*found.persons, *found.orgs]
+    for span in spans:
+        first = toks[span.start]
+        if span.start != found.start or span.end - span.start < 2 or first.proper:
+            continue
+        if isinstance(span, OrgSpan) and (span.kind != "head" or span.quote is not None):
+            continue
+        if isinstance(span, PersonSpan) and span.end - span.start < 3:
+            continue  # "Жұбан Молдағалиев": two words are the name itself
+        if first.titled and toks[span.start + 1].cap and not place_word(first):
+            doubtful.append(span)
+    return doubtful
+
+
+def _trim_openings(toks: Sequence[Tok], found: SentenceFindings, ents: Sequence[Span]) -> bool:
+    """Drop a doubtful first word where the model's name of that kind opens right after it."""
+    trimmed = False
+    for span in _doubtful_openings(toks, found):
+        label = "PERSON" if isinstance(span, PersonSpan) else "ORGANISATION"
+        first = span.start - found.start
+        covered = any(e.start <= first < e.end for e in ents)
+        after = any(e.label_ == label and e.start == first + 1 for e in ents)
+        if covered or not after:
+            continue
+        if isinstance(span, PersonSpan):
+            words = tuple(i for i in span.words if i > span.start)
+            shorter = PersonSpan(span.start + 1, span.end, words, span.anchored)
+            found.persons = [shorter if p is span else p for p in found.persons]
+        else:
+            span.start += 1
+        trimmed = True
+    return trimmed
 
 
 def _taken(found: SentenceFindings) -> set[int]:

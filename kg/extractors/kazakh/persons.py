@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon, morph
+from kg.lang.kk.lex_attrs import ORDINAL_WORDS
 
 _MAX_NAME_WORDS = 3
 _MAX_ARABIC_NAME_WORDS = 5  # "Ибрагим Әли әл-Камали әл-Нури"
@@ -184,8 +185,8 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
                 return None  # "С. Сейфуллин атындағы ...", "Н. Назарбаев орталығы"
             return PersonSpan(i, surname + 1, tuple(range(i, surname + 1)), anchored)
         return None
-    if not name_word(tok):
-        return None
+    if not name_word(tok) or tok.lower in ORDINAL_WORDS:
+        return None  # "Екінші Жанболат Сейітқұлов": "the second" opens no name
     words, after = _take_name(toks, i, end)
     if len(words) < 2:
         return None

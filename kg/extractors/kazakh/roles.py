@@ -283,9 +283,15 @@ def _named_before(
     return [Holder(person, org, role.role) for org, role in items]
 
 
+# Past and announced positions count: "... төрағасы болған", "... директоры болады".
+_APPOINTING_WORDS = frozenset(
+    {"болып", "болды", "болған", "болады", "қызметіне", "лауазымына", "ретінде"}
+)
+
+
 def _appointed(toks: Sequence[Tok], i: int) -> bool:
-    """Whether "болып" (as) or "қызметіне" (to the post of) follows the position."""
-    return i < len(toks) and toks[i].lower in ("болып", "қызметіне", "лауазымына", "ретінде")
+    """Whether "болып" (as), "болды" (became, was) or "қызметіне" (to the post of) follows."""
+    return i < len(toks) and toks[i].lower in _APPOINTING_WORDS
 
 
 def _on_behalf(

@@ -14,6 +14,7 @@ from kg.extractors.kazakh.orgs.kinds import (
     quoted_orgs,
 )
 from kg.extractors.kazakh.orgs.span import OrgSpan, outermost
+from kg.extractors.kazakh.orgs.words import place_noun
 from kg.extractors.kazakh.persons import PersonSpan
 from kg.extractors.kazakh.tokens import Tok
 from kg.lang.kk import lexicon
@@ -46,7 +47,7 @@ def find_orgs(
     for h in range(start, end):
         if finder.is_head(h) and not numbered_session(toks, start, h):
             span = finder.from_head(h)
-            if span is not None:
+            if span is not None and not _place_centre(toks, span):
                 unit = _subunit(finder, span)
                 if unit is not None:
                     spans.append(unit)
@@ -67,6 +68,22 @@ def find_orgs(
                 None,
             )
     return spans
+
+
+def _place_centre(toks: Sequence[Tok], span: OrgSpan) -> bool:
+    """Whether the name is a place's centre: "Шелек ауданының орталығы" is where, not who.
+
+    A lower-case "орталығы" right after "ауданының" / "облысының" / "ауылының" and a
+    place name says where; a centre with a name of its own ("Алматы қаласының Жастар
+    орталығы", "аудандық мәдениет орталығы") has more words.
+    """
+    if span.kind != "head" or span.head is None or span.lemma != "орталық":
+        return False
+    head = toks[span.head]
+    if head.cap or span.head - span.start != 2:
+        return False
+    place, noun = toks[span.start], toks[span.start + 1]
+    return place.cap and noun.case == "gen" and place_noun(noun)
 
 
 def _shared_head(toks: Sequence[Tok], span: OrgSpan, end: int) -> OrgSpan:
