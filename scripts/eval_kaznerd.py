@@ -83,6 +83,11 @@ def same_word_end(text: str, a: int, b: int) -> bool:
     return not any(ch.isspace() or ch in "«»\"'()," for ch in text[low:high])
 
 
+def _overlapping(span: Span, others: set[Span]) -> bool:
+    """Whether a span of the same type shares characters with ``span`` (a boundary miss)."""
+    return any(o.type == span.type and o.start < span.end and span.start < o.end for o in others)
+
+
 def part_of(sentence: Sentence) -> str:
     digest = hashlib.md5(sentence.group.encode(), usedforsecurity=False).hexdigest()
     return "read" if int(digest[:8], 16) % 2 == 0 else "lockbox"
@@ -91,18 +96,26 @@ def part_of(sentence: Sentence) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--part", choices=("read", "lockbox", "all"), default="read")
+    parser.add_argument(
+        "--part",
+        choices=("read", "lockbox", "all", "ner-train"),
+        default="read",
+        help="ner-train: the sentences the NER trained on, to read rule failures (its "
+        "scores there flatter the model)",
+    )
     parser.add_argument("--failures", type=Path, help="write missed / wrong spans here")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"KazNERD not found at {args.data} (../shared/data/kaznerd)", file=sys.stderr)
         return 2
     sentences = [s for name in DATA_FILES for s in read_sentences(args.data / name)]
-    _, _, test = split_by_group(sentences, seed=0)
+    ner_train, _, test = split_by_group(sentences, seed=0)
+    pool = ner_train if args.part == "ner-train" else test
     seen: set[str] = set()
     chosen: list[Sentence] = []
-    for sentence in test:  # one variant per sentence id
-        if sentence.group not in seen and args.part in ("all", part_of(sentence)):
+    for sentence in pool:  # one variant per sentence id
+        wanted = args.part in ("all", "ner-train", part_of(sentence))
+        if sentence.group not in seen and wanted:
             seen.add(sentence.group)
             chosen.append(sentence)
     # the ingest's clean-up per word (Latin look-alikes), as a built article would get it
@@ -139,10 +152,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 counts[span.type, "tp"] += 1
             else:
                 counts[span.type, "fp"] += 1
-                failures.append(f"wrong {span.type}: {text[span.start : span.end]}  || {text}")
+                kind = "boundary" if _overlapping(span, gold) else "wrong"
+                failures.append(f"{kind} {span.type}: {text[span.start : span.end]}  || {text}")
         for g in gold - matched_gold:
             counts[g.type, "fn"] += 1
-            failures.append(f"missed {g.type}: {text[g.start : g.end]}  || {text}")
+            kind = "boundary" if _overlapping(g, predicted) else "missed"
+            failures.append(f"{kind} {g.type}: {text[g.start : g.end]}  || {text}")
     print(f"KazNERD held-out sentences, part {args.part}: {len(chosen)}")
     for kind in TYPES.values():
         tp, fp, fn = (counts[kind, k] for k in ("tp", "fp", "fn"))

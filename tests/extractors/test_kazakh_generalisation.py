@@ -561,3 +561,19 @@ def test_airlines_and_civic_platforms_are_organisations() -> None:
     )
     assert names(found, ORG) == {"«Көкжиек Эйр» авиакомпаниясы", "«Береке» азаматтық платформасы"}
     assert names(extract("Цифрлық платформа арқылы өтінім береді."), ORG) == set()
+
+
+def test_a_name_word_that_looks_inflected_stays_in_the_name() -> None:
+    found = extract("Біз Сауда және интеграция министрлігі құрылғанын білеміз.")
+    assert names(found, ORG) == {"Сауда және интеграция министрлігі"}
+
+
+def test_an_adjective_of_a_region_opens_a_name_at_the_start_of_a_sentence() -> None:
+    found = extract("Еуразиялық экономикалық одақтың дамуы талқыланды.")
+    assert names(found, ORG) == {"Еуразиялық экономикалық одақ"}
+    assert names(extract("Халықаралық ұйым өкілдері келді."), ORG) == set()
+
+
+def test_several_and_this_open_no_name() -> None:
+    assert names(extract("Бұған министрлік жауап берді."), ORG) == set()
+    assert names(extract("Облыстағы бірнеше балалар үйінде тексеру өтті."), ORG) == set()

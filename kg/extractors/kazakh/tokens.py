@@ -205,7 +205,7 @@ _COMPOUND_CLASSES = frozenset({OrgClass.MEDIA, OrgClass.EDUCATION})
 
 
 def _case(text: str, lower: str) -> str:
-    if lower in lexicon.PLACES or lower in lexicon.FUNCTION_WORDS:
+    if lower in lexicon.PLACES or lower in lexicon.FUNCTION_WORDS or lower in lexicon.NOMINAL_STEMS:
         return "nom"
     if morph.without_possessive(lower) in lexicon.PLACE_NOUNS:
         return "nom"  # "ауданы" is "аудан" + possessive, not "ауда" + accusative

@@ -18,6 +18,15 @@ from kg.lang.kk import lexicon
 _MAX_FUNCTION_WORDS = 4  # lower-case words of an office named by its function
 
 
+def _proper_adjective(word: str) -> bool:
+    """An adjective made from a place or a world's name ("еуропалық", "дүниежүзілік")."""
+    for ending in ("лық", "лік", "дық", "дік", "тық", "тік"):
+        if word.endswith(ending):
+            root = word[: -len(ending)]
+            return root in lexicon.PLACES or root in lexicon.PROPER_ROOTS
+    return False
+
+
 class NameOpenings:
     """The part of ``NameFinder`` that decides where a name's first word is."""
 
@@ -63,6 +72,8 @@ class NameOpenings:
             return True  # a place and then lower-case words describe, not name
         if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
             return False
+        if _proper_adjective(tok.lower):
+            return False  # "Еуразиялық экономикалық одақтың": a name, not "an economic union"
         if tok.case in ("attr", "loc", "dat", "abl", "ins") and not place_word(tok):
             return True  # "Ағымдағы", "Біздегі": where or when, not what
         if lex.lemma not in lexicon.GENERIC_HEADS:
