@@ -510,3 +510,59 @@ def test_the_title_of_a_bare_head_names_the_body_named_before() -> None:
         "The document was signed by the chair of the foundation, Aigerim Bekova."
     )
     assert ("Aigerim Bekova", "Green Steppe Foundation", "chair") in roles(extraction)
+
+
+# -- titles with a unit, and "Minister of X" wherever the run ends --------------------
+
+
+def test_a_unit_between_a_title_and_its_body_keeps_the_affiliation() -> None:
+    assert _roles(
+        "Arman Dzhaksenov, chairman of the board of the Steppe Energy company, spoke."
+    ) == {("Arman Dzhaksenov", "Steppe Energy", "chairman")}
+    assert _roles(
+        "The forum heard Zhanna Karibova, head of the Aral branch of the Blue Crane Society."
+    ) == {("Zhanna Karibova", "Blue Crane Society", "head")}
+    assert _roles(
+        "Nurlan Abekov, director of the regional office of the Sunrise Foundation, spoke."
+    ) == {("Nurlan Abekov", "Sunrise Foundation", "director")}
+
+
+def test_a_ministers_field_ends_the_run_after_a_comma() -> None:
+    assert _roles("Ganibek Beisenov, Minister of Education, signed the decree.") == {
+        ("Ganibek Beisenov", "Ministry of Education", "minister")
+    }
+
+
+def test_a_minister_and_the_next_official_are_apart() -> None:
+    text = (
+        "The deal was signed by Minister of Education Ganibek Beisenov and Lumen "
+        "Fund Representative Arthur Brownell."
+    )
+    assert ("Ganibek Beisenov", "Ministry of Education", "minister") in _roles(text)
+    assert "Ministry of Education" in _names(text, EntityType.ORGANISATION)
+    assert _names(text, EntityType.PERSON) == {"Ganibek Beisenov", "Arthur Brownell"}
+
+
+def test_an_and_inside_a_ministers_field_stays_in_it() -> None:
+    assert _roles("Minister of Labour and Social Protection Tamara Duisekova spoke.") == {
+        ("Tamara Duisekova", "Ministry of Labour and Social Protection", "minister")
+    }
+
+
+def test_its_title_belongs_to_the_body_just_named() -> None:
+    text = (
+        "Kairat Umbetov, founder of the Youth Bridge Network, and Aliya Serikkyzy, "
+        "its executive director, attended."
+    )
+    assert _roles(text) == {
+        ("Kairat Umbetov", "Youth Bridge Network", "founder"),
+        ("Aliya Serikkyzy", "Youth Bridge Network", "executive director"),
+    }
+    later = "The Blue Lake Foundation met. Aliya Serikkyzy, its executive director, spoke."
+    assert _roles(later) == {("Aliya Serikkyzy", "Blue Lake Foundation", "executive director")}
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it() -> None:
+    assert _names("Journalist Assel Baimukova reported from Aktau.", EntityType.PERSON) == {
+        "Assel Baimukova"
+    }

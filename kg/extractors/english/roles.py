@@ -48,6 +48,8 @@ def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[st
     between = [t.text.lower() for t in sentence.tokens[a + 1 : b] if t.bare not in places.PLACES]
     if between[:1] == ["in"] and len(between) < b - a - 1:
         between = between[1:]
+    if _unit_between(between) and "of" in allowed:
+        return between  # "chairman of the board of the X": a unit between title and body
     if len(between) > _MAX_GAP + 1 or any(
         w not in allowed and w not in lexicon.TYPE_WORDS for w in between
     ):
@@ -128,6 +130,38 @@ def find_roles(sentence: Sentence) -> None:
             )
         if not pairs:
             _the_title(sentence, index)
+            _its_title(sentence, index)
+
+
+def _its_title(sentence: Sentence, index: int) -> None:
+    """ "X, founder of Y, and Z, its executive director": "its" is the body just named.
+
+    The body is the last one named before the person in the sentence, else the last
+    one the article named before it.
+    """
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after is None or after.kind != "position" or person.span is None:
+        return
+    between = [t.text.lower() for t in tokens[person.last + 1 : after.first]]
+    if between not in ([",", "its"], [",", "their"]):
+        return
+    before = [i for i in items[:index] if i.kind == "org" and i.span is not None]
+    if before:
+        org = before[-1].span
+    else:
+        bodies = [
+            m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION and m.end <= tokens[person.first].start
+        ]
+        if not bodies:
+            return
+        m = bodies[-1]
+        org = Span(m.type, m.start, m.end, m.name, m.org_class)
+    assert org is not None
+    sentence.builder.role(person.span, org, after.role, sentence.bounds)
 
 
 def _the_title(sentence: Sentence, index: int) -> None:
@@ -292,6 +326,37 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
                 for t in sentence.tokens[item.last + 1 : after.first]
                 if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
             ]
-            if gap in ([], ["of"], ["of", "the"]):
+            if gap in ([], ["of"], ["of", "the"]) or _unit_between(gap):
                 pairs.append((item, after))
     return pairs
+
+
+# Units a title may name between itself and its body: "chairman of the board of X",
+# "head of the Almaty branch of X", "director of the regional office of X".
+_UNIT_WORDS = frozenset(
+    {"branch", "office", "department", "division", "secretariat", "unit", "section"}
+)
+_UNIT_QUALIFIERS = frozenset({"regional", "city", "local", "country", "national", "press"})
+_MAX_UNIT_GAP = 8
+
+
+def _unit_between(gap: list[str]) -> bool:
+    """Whether ``gap`` (between a title and a body) is "of the <unit> of [the]"."""
+    if len(gap) > _MAX_UNIT_GAP or gap[:1] != ["of"] or gap[-1:] not in (["of"], ["the"]):
+        return False
+    inner = gap[1:]
+    while inner and inner[-1] in ("of", "the"):
+        inner = inner[:-1]
+    inner = [w for w in inner if w != "the"]
+    units = lexicon.BOARD_KINDS | lexicon.POSITION_BODIES | _UNIT_WORDS | _UNIT_QUALIFIERS
+    # the word right before a unit may be any place or name: "the Aral branch of"
+    named = [
+        w
+        for n, w in enumerate(inner)
+        if w in units
+        or w in places.PLACES
+        or w == "of"
+        or (n + 1 < len(inner) and inner[n + 1] in _UNIT_WORDS)
+    ]
+    has_unit = any(w in _UNIT_WORDS or w in lexicon.POSITION_BODIES for w in inner)
+    return bool(inner) and has_unit and len(named) == len(inner) and "of" in gap[len(gap) - 2 :]

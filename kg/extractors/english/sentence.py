@@ -113,6 +113,11 @@ class Sentence(OrgRules, Repairs):
                     w += 2  # "Ambassador to Georgia": the country is part of the title
                 continue
             rest = words[w:]
+            if self._after_minister_of(w, words):
+                used = self._minister_of(rest)
+                if used:
+                    w += used
+                    continue
             heads = [n for n, x in enumerate(rest) if self._heads_name(x, rest)]
             of = next((n for n, x in enumerate(rest) if tokens[x].text == "of"), None)
             if heads and of in (2, 3) and all(name_shaped(tokens[x]) for x in rest[:of]):
@@ -168,6 +173,35 @@ class Sentence(OrgRules, Repairs):
                 return
             self._person(rest)
             return
+
+    def _after_minister_of(self, w: int, words: list[int]) -> bool:
+        """Whether ``words[w]`` follows "Minister of" (the ministry's field starts there)."""
+        if not w or self.tokens[words[w - 1]].text != "of" or not self.items:
+            return False
+        title = self.items[-1]
+        return title.kind == "position" and (title.role or "").endswith("minister")
+
+    def _minister_of(self, rest: list[int]) -> int:
+        """The field after "Minister of", when a name or the run's end closes it.
+
+        "Gani Beisembayev, Minister of Education, said": the run ends with the field.
+        "Minister of Education Gani Bekov and UNICEF Representative X": the field and
+        the minister's name end before "and", where a new item starts. "Minister of
+        Labour and Social Protection X" keeps its "and": no name stands before it.
+        Returns how many words of ``rest`` were used (0: leave it to the general parse).
+        """
+        tokens = self.tokens
+        joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), len(rest))
+        part = rest[:joint]
+        last_two = [tokens[k] for k in part[-2:]]
+        named = len(part) >= 3 and all(name_shaped(t) for t in last_two) and person_shaped(last_two)
+        if named and joint < len(rest):
+            self._unheaded_org(part)
+            return joint + 1
+        if joint == len(rest) and 1 <= len(rest) <= 4:
+            self._unheaded_org(rest)
+            return len(rest)
+        return 0
 
     def _minister_field(self, words: list[int], w: int, last: int) -> int | None:
         """ "Education Minister X": the title names the Ministry of Education.

@@ -64,6 +64,16 @@ PEOPLE_GROUPS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Occupations written before a name without being part of it ("Journalist Assel Nurova");
+#: not those that open names of bodies or honours ("First Teacher", "People's Artist").
+OCCUPATIONS: frozenset[str] = frozenset(
+    {
+        "journalist", "activist", "lawyer", "blogger", "economist", "photographer",
+        "correspondent", "reporter", "columnist", "filmmaker", "pensioner", "sociologist",
+        "analyst", "historian", "entrepreneur", "businessman", "businesswoman",
+    }
+)  # fmt: skip
+
 #: Capitalised words that never start a name (sentence openers, months, days).
 NOT_NAMES: frozenset[str] = frozenset(
     {
@@ -82,6 +92,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "previously", "notably", "overall", "instead", "still", "yet", "so",
     }
     | PEOPLE_GROUPS
+    | OCCUPATIONS
 )  # fmt: skip
 
 #: Lower-case particles inside personal names: "Arthur van Diesen", "Ali bin Omar".
