@@ -257,3 +257,44 @@ def test_a_position_given_by_a_verb_in_the_instrumental(extractor: RussianExtrac
         ("Тимур Досов", "Центр поддержки НКО", "директор"),
         ("Динара Исаева", "Фонд «Адал»", "член правления"),
     } <= roles(extraction)
+
+
+# -- heads natasha tags as adjectives, genitive tails, women's surnames ----------------
+
+
+def test_a_head_tagged_as_an_adjective_before_a_quote_keeps_its_name(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(extractor, "Участники посетили кооператив «Жемчуг» в селе.")
+    assert _org_names(found) == {"Кооператив «Жемчуг»"}
+
+
+def test_a_hotel_with_a_quoted_name_is_an_organisation(extractor: RussianExtractor) -> None:
+    found = _extract(extractor, "Директор гостиницы «Алтын Тас» Марат Сапаров выступил.")
+    assert _org_names(found) == {"Гостиница «Алтын Тас»"}
+    assert roles(found) == {("Марат Сапаров", "Гостиница «Алтын Тас»", "директор")}
+
+
+def test_a_genitive_name_before_a_person_belongs_to_the_body(extractor: RussianExtractor) -> None:
+    found = _extract(
+        extractor, "Представитель Сети развития Ага Хана Марат Нурланов рассказал о проекте."
+    )
+    assert names(found, EntityType.PERSON) == {"Марат Нурланов"}
+
+
+def test_two_adjective_genitives_joined_by_and_are_one_name(extractor: RussianExtractor) -> None:
+    found = _extract(
+        extractor,
+        "Председатель Федерации обществ Голубого креста и Зелёного полумесяца "
+        "Айдар Сапаров выступил.",
+    )
+    body = "Федерация обществ Голубого креста и Зелёного полумесяца"
+    assert _org_names(found) == {body}
+    assert roles(found) == {("Айдар Сапаров", body, "председатель")}
+
+
+def test_a_womans_surname_in_an_oblique_case_is_named_in_the_nominative(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(extractor, "Встреча Марата Нурланова и Айгуль Бековой прошла в Астане.")
+    assert names(found, EntityType.PERSON) == {"Марат Нурланов", "Айгуль Бекова"}

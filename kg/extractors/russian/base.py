@@ -123,7 +123,8 @@ class SentenceBase:
         )
 
     def _titled_pair(self, conj: int) -> bool:
-        """True when "и" at ``conj`` joins two capitalised adjective + noun genitives.
+        """True when "и" at ``conj`` joins two capitalised adjective + noun genitives
+        ("Синего Ромба и Зеленого Круга", "Голубого креста и Зелёного полумесяца").
 
         The second half names no body of its own (no organisation head, no person).
         """
@@ -131,14 +132,15 @@ class SentenceBase:
         if conj + 2 >= len(tokens) or conj < 2:
             return False
         left, adj, noun = tokens[conj - 1], tokens[conj + 1], tokens[conj + 2]
+        # "Красного креста и Красного полумесяца": the capital may be the adjective's alone
         return (
-            left.titled
+            (left.titled or tokens[conj - 2].titled)
             and left.case == "gent"
             and tokens[conj - 2].pos == "ADJ"
             and adj.titled
             and adj.pos == "ADJ"
             and adj.case == "gent"
-            and noun.titled
+            and (noun.titled or not left.titled)
             and noun.case == "gent"
             and noun.ner != "PER"
             and noun.lemma not in lexicon.ORG_HEADS

@@ -138,7 +138,8 @@ class OrgRules(OrgForms):
         ):
             return self._typed_byabbreviation(first)
         while i < len(tokens) and (
-            tokens[i].pos == "ADJ" or (tokens[i].pos == "VERB" and tokens[i].inflected)
+            (tokens[i].pos == "ADJ" and not self._head_before_quote(i))
+            or (tokens[i].pos == "VERB" and tokens[i].inflected)
         ):
             i += 1  # natasha leaves some adjectives without a case ("Алмалинского")
         if i >= len(tokens):
@@ -147,11 +148,8 @@ class OrgRules(OrgForms):
         if self._unit(first, i):
             return None  # "попечительский совет фонда X": the fund is the organisation
         legal = head.text in lexicon.LEGAL_FORMS
-        is_head = (
-            head.pos in ("NOUN", "PROPN")
-            and not head.plural
-            and head_lemma(head.lemma) in lexicon.ORG_HEADS
-        )
+        tagged_noun = head.pos in ("NOUN", "PROPN") or self._head_before_quote(i)
+        is_head = tagged_noun and not head.plural and head_lemma(head.lemma) in lexicon.ORG_HEADS
         natasha = tokens[first].ner == "ORG" and tokens[first].pos in ("NOUN", "PROPN", "X")
         if not (legal or is_head or natasha):
             return None
@@ -195,6 +193,12 @@ class OrgRules(OrgForms):
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
+
+    def _head_before_quote(self, i: int) -> bool:
+        """A head noun natasha tagged as an adjective, before a quoted name: "посетили
+        кооператив «Береке»" (the quote says it is a noun)."""
+        token = self.tokens[i]
+        return token.pos == "ADJ" and i + 1 in self.quotes and token.lemma in lexicon.ORG_HEADS
 
     def _dashed_epithet(self, last: int) -> int:
         """ "Фонда Первого Президента – Лидера": a one-word title after a dash ends the name.

@@ -12,6 +12,10 @@ from kg.extractors.russian.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
 
+# A woman's surname in an oblique case ends so and never in the nominative: "Бековой"
+# (whatever the first name, often an indeclinable Kazakh one: "Айгуль Бековой").
+_OBLIQUE_FEMININE = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"))
+
 
 def _nominative(run: list[Token]) -> list[str]:
     """The words of a name in the nominative; initials stay as they are."""
@@ -19,7 +23,13 @@ def _nominative(run: list[Token]) -> list[str]:
     if not named:
         return [t.text for t in run if t.pos != "PUNCT"]
     forms = iter(morph.person_nominative([t.text for t in named], named[-1].case))
-    return [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
+    words = [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
+    surname = words[-1]
+    for oblique, nominative in _OBLIQUE_FEMININE:
+        if len(surname) > len(oblique) + 1 and surname.endswith(oblique):
+            words[-1] = surname[: -len(oblique)] + nominative
+            break
+    return words
 
 
 def _initial(word: str) -> bool:
@@ -57,6 +67,10 @@ class PersonRules(SentenceBase):
                 and morph.is_first_name(self.tokens[i + 1].text)
             ):
                 i += 1
+            # "Сети развития Ага Хана Марат Нурланов": genitive words before a name in
+            # another case end the body's name, not begin the person's
+            while j - i >= 2 and self._genitive_before_name(i, j):
+                i += 1
             while i < j and (
                 head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS
                 or self.tokens[i].lemma in lexicon.POSITIONS
@@ -73,6 +87,18 @@ class PersonRules(SentenceBase):
                 self.people.append(span)
             i = j + 1
         return items
+
+    def _genitive_before_name(self, i: int, j: int) -> bool:
+        """Whether token ``i`` is in the genitive and the name ``i+1..j`` in one other case."""
+        first = self.tokens[i]
+        rest = {t.case for t in self.tokens[i + 1 : j + 1] if t.pos != "PUNCT"}
+        return (
+            first.case == "gent"
+            and len(rest) == 1
+            and None not in rest
+            and "gent" not in rest
+            and morph.is_first_name(self.tokens[i + 1].text)
+        )
 
     def _shouted_initial_name(self, i: int) -> Span | None:
         """ "Т.ЖАНДОСОВ": an initial written onto a surname in capitals (a newspaper habit)."""
