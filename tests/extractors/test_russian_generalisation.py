@@ -298,3 +298,24 @@ def test_a_womans_surname_in_an_oblique_case_is_named_in_the_nominative(
 ) -> None:
     found = _extract(extractor, "Встреча Марата Нурланова и Айгуль Бековой прошла в Астане.")
     assert names(found, EntityType.PERSON) == {"Марат Нурланов", "Айгуль Бекова"}
+
+
+def test_one_party_signing_with_a_list_of_partners_signs_with_each(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(
+        extractor,
+        "Фонд «Жайлау» подписал меморандумы с Университетом Тумар, Ассоциацией юристов "
+        "Казахстана и акиматом Павлодарской области.",
+    )
+    assert _org_names(found) == {
+        "Фонд «Жайлау»",
+        "Университет Тумар",
+        "Ассоциация юристов Казахстана",
+        "Акимат Павлодарской области",
+    }
+    assert {frozenset(party_names(found, a)) for a in agreements(found)} == {
+        frozenset({"Фонд «Жайлау»", "Университет Тумар"}),
+        frozenset({"Фонд «Жайлау»", "Ассоциация юристов Казахстана"}),
+        frozenset({"Фонд «Жайлау»", "Акимат Павлодарской области"}),
+    }

@@ -122,6 +122,17 @@ class SentenceBase:
             and not tokens[k + 1].titled
         )
 
+    def _next_body(self, k: int) -> bool:
+        """Whether "и" or a comma at ``k`` starts another body: "Ассоциацией юристов и
+        акиматом области" (an organisation head after it, maybe behind adjectives)."""
+        tokens = self.tokens
+        if tokens[k].text not in ("и", ",") or k + 1 >= len(tokens):
+            return False
+        j = k + 1
+        while j < len(tokens) and tokens[j].pos == "ADJ" and not head_form(tokens[j]):
+            j += 1
+        return j < len(tokens) and head_form(tokens[j])
+
     def _titled_pair(self, conj: int) -> bool:
         """True when "и" at ``conj`` joins two capitalised adjective + noun genitives
         ("Синего Ромба и Зеленого Круга", "Голубого креста и Зелёного полумесяца").
@@ -196,6 +207,8 @@ class SentenceBase:
                 end = j + 2
                 j += 3
                 continue
+            if token.text == "и" and j > start and self._next_body(j):
+                break  # "юристов Казахстана и акиматом области": a second body
             if token.text in ("по", "и") and j + 1 < len(tokens):
                 after = tokens[j + 1]
                 joined = tokens[j - 1].case if j > start else None
@@ -255,3 +268,28 @@ class SentenceBase:
             end = j
             j += 1
         return end
+
+
+# pymorphy does not know some heads ("акиматом" read as an adjective "акиматома"):
+# a long head's stem with a short ending is that head in some case.
+_MIN_STEM = 5
+_MAX_ENDING = 3
+_ADJECTIVE_ENDINGS = (
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ых", "их", "ым", "им", "ую", "юю", "ого", "его",
+)  # fmt: skip
+
+
+def head_form(token: Token) -> bool:
+    """Whether ``token`` is an organisation head noun in any case."""
+    if token.lemma.rsplit("-", 1)[-1] in lexicon.ORG_HEADS:
+        return True
+    word = token.text.lower()
+    if word.endswith(_ADJECTIVE_ENDINGS):
+        return False  # "школьный" is no "школа"
+    return any(
+        len(head) >= _MIN_STEM
+        and word.startswith(head[:-1])
+        and len(word) - len(head) <= _MAX_ENDING
+        for head in lexicon.ORG_HEADS
+        if word[:2] == head[:2]
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extractors.common import Span
-from kg.extractors.russian.base import Item
+from kg.extractors.russian.base import Item, head_form
 from kg.extractors.russian.names import org_name
 from kg.extractors.russian.org_forms import OrgForms, abbreviation, head_lemma
 from kg.lang.ru import lexicon, morph
@@ -129,6 +129,7 @@ class OrgRules(OrgForms):
             and first + 1 < len(tokens)
             and tokens[first + 1].titled
             and tokens[first].pos in ("ADJ", "VERB")
+            and not head_form(tokens[first])
         ):
             return None  # "открытого Регионального центра": the name starts at the capital
         if (
@@ -138,7 +139,7 @@ class OrgRules(OrgForms):
         ):
             return self._typed_byabbreviation(first)
         while i < len(tokens) and (
-            (tokens[i].pos == "ADJ" and not self._head_before_quote(i))
+            (tokens[i].pos == "ADJ" and not self._head_before_quote(i) and not head_form(tokens[i]))
             or (tokens[i].pos == "VERB" and tokens[i].inflected)
         ):
             i += 1  # natasha leaves some adjectives without a case ("Алмалинского")
@@ -148,8 +149,8 @@ class OrgRules(OrgForms):
         if self._unit(first, i):
             return None  # "попечительский совет фонда X": the fund is the organisation
         legal = head.text in lexicon.LEGAL_FORMS
-        tagged_noun = head.pos in ("NOUN", "PROPN") or self._head_before_quote(i)
-        is_head = tagged_noun and not head.plural and head_lemma(head.lemma) in lexicon.ORG_HEADS
+        tagged_noun = head.pos in ("NOUN", "PROPN") or self._head_before_quote(i) or head_form(head)
+        is_head = tagged_noun and not head.plural and head_form(head)
         natasha = tokens[first].ner == "ORG" and tokens[first].pos in ("NOUN", "PROPN", "X")
         if not (legal or is_head or natasha):
             return None
@@ -182,6 +183,7 @@ class OrgRules(OrgForms):
             and tokens[last].ner == tokens[last + 1].ner == "ORG"
             and tokens[last + 1].text != "("
             and last + 1 not in self.quotes
+            and not self._next_body(last + 1)
         ):
             last += 1
         last = self._quoted(last)
