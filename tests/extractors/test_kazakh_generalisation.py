@@ -577,3 +577,8 @@ def test_an_adjective_of_a_region_opens_a_name_at_the_start_of_a_sentence() -> N
 def test_several_and_this_open_no_name() -> None:
     assert names(extract("Бұған министрлік жауап берді."), ORG) == set()
     assert names(extract("Облыстағы бірнеше балалар үйінде тексеру өтті."), ORG) == set()
+
+
+def test_a_surname_in_the_accusative_is_named_in_the_nominative() -> None:
+    found = extract("Әкім Ерлан Маратовты және Бауыржан Сапарұлын қабылдады.")
+    assert names(found, PERSON) == {"Ерлан Маратов", "Бауыржан Сапарұлы"}

@@ -113,7 +113,9 @@ def person_name(toks: Sequence[Tok], span: PersonSpan, attested: Container[str])
     """
     words = list(span.words)
     names = [_title(toks[w].text) for w in words]
-    names[-1] = morph.strip_name_case(names[-1], attested, keep=lexicon.FIRST_NAMES)
+    names[-1] = morph.strip_name_case(
+        names[-1], attested, keep=lexicon.FIRST_NAMES, surname_endings=lexicon.SURNAME_ENDINGS
+    )
     return " ".join(names)
 
 

@@ -26,7 +26,9 @@ class PersonSpan:
 
 def name_stem(tok: Tok) -> str:
     """The word without a case ending a name may carry ("Сапарованың")."""
-    return morph.strip_name_case(tok.text, keep=lexicon.FIRST_NAMES)
+    return morph.strip_name_case(
+        tok.text, keep=lexicon.FIRST_NAMES, surname_endings=lexicon.SURNAME_ENDINGS
+    )
 
 
 def _surname(tok: Tok) -> bool:
