@@ -566,3 +566,16 @@ def test_an_occupation_before_a_name_is_no_part_of_it() -> None:
     assert _names("Journalist Assel Baimukova reported from Aktau.", EntityType.PERSON) == {
         "Assel Baimukova"
     }
+
+
+def test_people_named_by_initials_and_joined_by_and_are_two() -> None:
+    assert _names("K. Tolegenov and B. Sarsenov visited the plant.", EntityType.PERSON) == {
+        "K. Tolegenov",
+        "B. Sarsenov",
+    }
+
+
+def test_a_title_at_a_body_is_an_affiliation() -> None:
+    assert _roles("Dr. Saule Omarbek, a professor at Steppe University, attended.") == {
+        ("Saule Omarbek", "Steppe University", "professor")
+    }

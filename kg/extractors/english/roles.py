@@ -33,7 +33,26 @@ _AFTER_PERSON = frozenset(
 )
 # Honorifics ("Mr. X") may stand between a title and its person.
 _BETWEEN = frozenset(
-    {",", "and", "of", "the", "(", ")", "‘", "’", "'", '"', "“", "”", "mr", "ms", "mrs", "dr", "."}
+    {
+        ",",
+        "and",
+        "of",
+        "at",
+        "the",
+        "(",
+        ")",
+        "‘",
+        "’",
+        "'",
+        '"',
+        "“",
+        "”",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        ".",
+    }
 )
 _MAX_GAP = 3
 # "a delegation of the X", "the delegation from X": X is the body it comes from.
@@ -326,7 +345,8 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
                 for t in sentence.tokens[item.last + 1 : after.first]
                 if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
             ]
-            if gap in ([], ["of"], ["of", "the"]) or _unit_between(gap):
+            # "a professor at Nazarbayev University", "an expert at the Steppe Institute"
+            if gap in ([], ["of"], ["of", "the"], ["at"], ["at", "the"]) or _unit_between(gap):
                 pairs.append((item, after))
     return pairs
 

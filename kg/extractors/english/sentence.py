@@ -147,7 +147,7 @@ class Sentence(OrgRules, Repairs):
                 and not any(n < joint for n in heads)
                 and (not heads or self._position_in(rest[joint:]))
                 and joint >= 2
-                and all(name_shaped(tokens[x]) for x in rest[:joint])
+                and all(self._name_word(x) for x in rest[:joint])
                 and person_shaped([tokens[x] for x in rest[:joint]])
             ):
                 # "Daulet Serikov and Kazakh Ambassador ...": a name, then a new start.
@@ -202,6 +202,12 @@ class Sentence(OrgRules, Repairs):
             self._unheaded_org(rest)
             return len(rest)
         return 0
+
+    def _name_word(self, k: int) -> bool:
+        """A word of a personal name: a capitalised word, or an initial and its stop."""
+        if name_shaped(self.tokens[k]) or self._initial(k):
+            return True
+        return self.tokens[k].text == "." and k > 0 and self._initial(k - 1)
 
     def _minister_field(self, words: list[int], w: int, last: int) -> int | None:
         """ "Education Minister X": the title names the Ministry of Education.
