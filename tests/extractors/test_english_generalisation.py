@@ -579,3 +579,18 @@ def test_a_title_at_a_body_is_an_affiliation() -> None:
     assert _roles("Dr. Saule Omarbek, a professor at Steppe University, attended.") == {
         ("Saule Omarbek", "Steppe University", "professor")
     }
+
+
+def test_a_signed_roadmap_is_an_agreement() -> None:
+    found = _extract(
+        "The Ministry of Energy and the Green Steppe Association signed a roadmap on cooperation."
+    )
+    assert [party_names(found, a) for a in agreements(found)] == [
+        {"Ministry of Energy", "Green Steppe Association"}
+    ]
+
+
+def test_a_country_joined_to_a_body_is_no_part_of_its_name() -> None:
+    assert _names(
+        "Kazakhstan and the Eurasian Steppe Union signed an agreement.", EntityType.ORGANISATION
+    ) == {"Eurasian Steppe Union"}

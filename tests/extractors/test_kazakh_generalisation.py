@@ -582,3 +582,10 @@ def test_several_and_this_open_no_name() -> None:
 def test_a_surname_in_the_accusative_is_named_in_the_nominative() -> None:
     found = extract("Әкім Ерлан Маратовты және Бауыржан Сапарұлын қабылдады.")
     assert names(found, PERSON) == {"Ерлан Маратов", "Бауыржан Сапарұлы"}
+
+
+def test_a_signed_road_map_is_an_agreement() -> None:
+    found = extract("Энергетика министрлігі мен «Жасыл дала» қауымдастығы жол картасына қол қойды.")
+    assert [parties(found, a) for a in agreements(found)] == [
+        {"Энергетика министрлігі", "«Жасыл дала» қауымдастығы"}
+    ]

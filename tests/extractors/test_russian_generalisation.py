@@ -319,3 +319,12 @@ def test_one_party_signing_with_a_list_of_partners_signs_with_each(
         frozenset({"Фонд «Жайлау»", "Ассоциация юристов Казахстана"}),
         frozenset({"Фонд «Жайлау»", "Акимат Павлодарской области"}),
     }
+
+
+def test_a_signed_road_map_is_an_agreement(extractor: RussianExtractor) -> None:
+    found = _extract(
+        extractor, "Министерство энергетики и Ассоциация степных фермеров подписали дорожную карту."
+    )
+    assert [party_names(found, a) for a in agreements(found)] == [
+        {"Министерство энергетики", "Ассоциация степных фермеров"}
+    ]

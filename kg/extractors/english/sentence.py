@@ -132,6 +132,9 @@ class Sentence(OrgRules, Repairs):
             if self._venue(rest):
                 return
             joint = next((n for n, x in enumerate(rest) if tokens[x].text == "and"), None)
+            if joint and all(tokens[x].bare in places.PLACES for x in rest[:joint]):
+                w += joint + 1  # "Kazakhstan and the European Union": a country is no body
+                continue
             if (
                 joint is not None
                 and heads

@@ -29,6 +29,7 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
     ("келісімшарт", AgreementKind.AGREEMENT),
     ("келісім", AgreementKind.AGREEMENT),
     ("шарт", AgreementKind.AGREEMENT),
+    ("карта", AgreementKind.AGREEMENT),  # "жол картасына қол қойды": a signed road map
 )
 # What an agreement noun's verb starts with when it says the agreement was made.
 _SIGNING_VERBS = ("жасас", "жасалды", "жасады", "бекіт", "түзд", "түзіл", "отыр")

@@ -281,6 +281,7 @@ AGREEMENT_NOUNS: dict[str, AgreementKind] = {
     "договор": AgreementKind.AGREEMENT,
     "план": AgreementKind.AGREEMENT,
     "протокол": AgreementKind.AGREEMENT,
+    "карта": AgreementKind.AGREEMENT,  # "подписали дорожную карту": a signed road map
 }
 
 #: Lemmas of verbs (and their nouns) that say an agreement was signed.
