@@ -110,7 +110,7 @@ def build(
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.duplicates import find_duplicates, originals
     from kg.exporters import DEFAULT_FORMATS, load_exporter
-    from kg.graph import to_dataset
+    from kg.graph.bridge import to_dataset
     from kg.ingest import read_articles
     from kg.link import link_build
     from kg.pipeline import default_pipeline

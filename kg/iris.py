@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-from kg.translit import to_ascii
+from kg.text import to_ascii
 
 DEFAULT_BASE = "https://w3id.org/civkg/id/"
 

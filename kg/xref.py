@@ -85,8 +85,8 @@ def _base(target: Path) -> str:
 
 def read_build(target: Path) -> BuiltGraph:
     """The nodes of the build folder (or graph file) ``target``."""
-    from kg.graph import load_graph
-    from kg.query import run_query
+    from kg.graph.bridge import load_graph
+    from kg.sparql.results import run_query
 
     graph: Graph = load_graph(target)
     base = _base(target)

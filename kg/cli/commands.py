@@ -69,7 +69,7 @@ def build(
     """
     from kg.build import build as run_build
     from kg.model import Problem
-    from kg.stats import count
+    from kg.sparql.stats import count
     from kg.workers import default_jobs
 
     def warn(problem: Problem) -> None:
@@ -114,8 +114,8 @@ def stats(
 
     Example: kg stats out/
     """
-    from kg.graph import load_graph
-    from kg.stats import graph_stats
+    from kg.graph.bridge import load_graph
+    from kg.sparql.stats import graph_stats
 
     found = graph_stats(load_graph(target), top=top)
     for name, value in found.counts.items():

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 
 class HtmlMapExporter:
-    """Writes ``map.html`` (see ``kg.map``): search, filters, evidence panel, exports."""
+    """Writes ``map.html`` (see ``kg.exporters.map``): search, filters, evidence panel, exports."""
 
     name = "html"
     description = "map.html: interactive network map of people, organisations, agreements"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        from kg.map.render import render_map
+        from kg.exporters.map.render import render_map
 
         return [write_atomic(out_dir / "map.html", render_map(build.graph))]

@@ -28,7 +28,7 @@ def _xml_safe_network(graph: Graph, *, edge_kind: str) -> nx.MultiDiGraph:
     """The graph's network with XML-safe strings and each edge's type under ``edge_kind``."""
     import networkx as nx
 
-    from kg.network import to_networkx
+    from kg.views import to_networkx
 
     source = to_networkx(graph)
     network = nx.MultiDiGraph()

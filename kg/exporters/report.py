@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def build_report(build: Build) -> dict[str, Any]:
     """The report as plain JSON-able data; everything but ``timing`` is deterministic."""
-    from kg.stats import count
+    from kg.sparql.stats import count
 
     per_article = []
     for result in build.results:

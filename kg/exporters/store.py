@@ -16,7 +16,7 @@ class StoreExporter:
     description = "store/: embedded SPARQL store (Oxigraph) for kg query and kg serve"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        from kg.store import STORE_DIR, write_store
+        from kg.sparql.store import STORE_DIR, write_store
 
         try:
             # The dataset keeps one named graph per article; queries see their union.

@@ -217,7 +217,7 @@ def sample_activity() -> BuildActivity:
 
 def sample_build() -> Build:
     """A ``Build`` of the sample results, as exporters receive it."""
-    from kg.graph import to_dataset
+    from kg.graph.bridge import to_dataset
 
     results = sample_results()
     dataset, graph = to_dataset(results, activity=sample_activity(), base=BASE)

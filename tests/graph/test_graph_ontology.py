@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, SH, Graph, Literal, URIRef
 
-from kg.graph import ontology_path, shapes_path
-from kg.vocab import CIV, ORG, ORG_CLASSES, SCHEMA
+from kg.graph.bridge import ontology_path, shapes_path
+from kg.graph.vocab import CIV, ORG, ORG_CLASSES, SCHEMA
 
 REPO = Path(__file__).resolve().parents[2]
 LANGUAGES = {"en", "kk", "ru"}
@@ -92,7 +92,8 @@ def test_shapes_parse_and_target_known_classes(ontology: Graph) -> None:
 def test_package_copies_are_byte_identical(name: str) -> None:
     published = REPO / "ontologies" / name
     shipped = ontology_path() if name == "civkg.ttl" else shapes_path()
-    assert shipped.parent.parent.name == "kg"
+    assert shipped.parent.parent.name == "graph"
     assert shipped.read_bytes() == published.read_bytes(), (
-        f"kg/ontologies/{name} differs from ontologies/{name}: cp ontologies/*.ttl kg/ontologies/"
+        f"kg/graph/ontologies/{name} differs from ontologies/{name}: "
+        "cp ontologies/*.ttl kg/graph/ontologies/"
     )

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GraphError
-from kg.query import format_answer, run_query
-from kg.store import QueryTimeoutError, Store, TooManyRowsError, open_store, write_store
+from kg.sparql.results import format_answer, run_query
+from kg.sparql.store import QueryTimeoutError, Store, TooManyRowsError, open_store, write_store
 
 PEOPLE = "SELECT ?p ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name } ORDER BY ?name"
 
@@ -131,7 +131,7 @@ def test_store_exporter_writes_the_dataset(
 
 
 def test_plain_tsv_keeps_one_line_per_row() -> None:
-    from kg.query import Answer, Term
+    from kg.sparql.results import Answer, Term
 
     answer = Answer(("s",), ((Term("literal", "бір\tекі\nүш"),), (None,)))
     lines = format_answer(answer, "tsv").splitlines()
