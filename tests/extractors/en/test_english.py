@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from extraction_support import agreements, article, names, party_names, roles
-
 from kg.extractors import load_extractor
 from kg.extractors.common import sentence_spans
 from kg.extractors.en import EnglishExtractor
 from kg.model import AgreementClaim, AgreementKind, EntityType, Extraction
+from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 
 def _extract(text: str) -> Extraction:

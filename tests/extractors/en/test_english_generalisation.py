@@ -5,8 +5,6 @@ Every name here is made up; each test pins one pattern of the language.
 
 from __future__ import annotations
 
-from extraction_support import agreements, article, events, names, party_names, roles
-
 from kg.extractors.en import EnglishExtractor
 from kg.model import (
     AgreementClaim,
@@ -14,6 +12,14 @@ from kg.model import (
     EntityType,
     Extraction,
     Mention,
+)
+from tests.extractors.extraction_support import (
+    agreements,
+    article,
+    events,
+    names,
+    party_names,
+    roles,
 )
 
 

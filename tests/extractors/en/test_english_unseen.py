@@ -3,10 +3,9 @@ hand-written sentences. Every name here is made up; each test pins one pattern."
 
 from __future__ import annotations
 
-from extraction_support import article, names, roles
-
 from kg.extractors.en import EnglishExtractor
 from kg.model import EntityType, Extraction
+from tests.extractors.extraction_support import article, names, roles
 
 
 def _extract(text: str) -> Extraction:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 
-from extraction_support import agreements, article, names, party_names, roles
-
 from kg.extractors.kk import KazakhRuleExtractor
 from kg.model import AgreementClaim, Extraction
+from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 __all__ = ["agreements", "extract", "extractor", "names", "parties", "roles"]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from extraction_support import agreements, article, names, party_names, roles
 
 from kg.extractors import load_extractor
 from kg.extractors.common import complete_prefixes, sentence_spans
@@ -21,6 +20,7 @@ from kg.model import (
     OrgClass,
     RoleClaim,
 )
+from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 
 @pytest.fixture(scope="module")

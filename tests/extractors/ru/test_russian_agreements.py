@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from extraction_support import agreements, article, party_names
 
 from kg.extractors.ru import RussianExtractor
+from tests.extractors.extraction_support import agreements, article, party_names
 
 
 @pytest.fixture(scope="module")

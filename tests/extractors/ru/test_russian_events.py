@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from extraction_support import article, events
 
 from kg.extractors.ru import RussianExtractor
 from kg.iris import article_id
 from kg.model import Article, EntityType, Mention
+from tests.extractors.extraction_support import article, events
 
 
 @pytest.fixture(scope="module")

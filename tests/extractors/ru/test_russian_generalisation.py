@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from extraction_support import agreements, article, names, party_names, roles
 
 from kg.extractors.ru import RussianExtractor
 from kg.model import EntityType, Extraction
+from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 
 @pytest.fixture(scope="module")

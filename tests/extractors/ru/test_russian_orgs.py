@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from extraction_support import article, roles
 
 from kg.extractors.ru import RussianExtractor
 from kg.model import AgreementClaim, EntityType, Extraction
+from tests.extractors.extraction_support import article, roles
 
 
 @pytest.fixture(scope="module")

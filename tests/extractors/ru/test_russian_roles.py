@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from extraction_support import article, roles
 
 from kg.extractors.ru import RussianExtractor
 from kg.iris import article_id
 from kg.model import Article
+from tests.extractors.extraction_support import article, roles
 
 
 @pytest.fixture(scope="module")
