@@ -45,7 +45,7 @@ def test_report_counts_articles_and_languages(example_build_dir: Path, examples_
 def test_build_graph_conforms_to_the_shapes(example_build_dir: Path) -> None:
     from pyshacl import validate
 
-    from kg.graph.bridge import shapes_path
+    from kg.graph.vocab import shapes_path
 
     data = Graph().parse(example_build_dir / "graph.ttl")
     conforms, _, text = validate(data, shacl_graph=str(shapes_path()), inference="none")

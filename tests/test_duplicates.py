@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kg.duplicates import find_duplicates, originals, shingles
-from kg.graph.bridge import PROV
+from kg.graph.vocab import PROV
 from kg.iris import article_id
 from kg.model import Article
 

@@ -26,8 +26,6 @@ from kg.graph.vocab import (
     PROV,
     SCHEMA,
     SKOS,
-    ontology_path,
-    shapes_path,
 )
 from kg.iris import make_id, name_key
 from kg.model import (
@@ -47,13 +45,6 @@ from kg.model import (
 )
 
 __all__ = [
-    "CIV",
-    "DCTERMS",
-    "FOAF",
-    "ORG",
-    "PROV",
-    "SCHEMA",
-    "SKOS",
     "activity_graph",
     "activity_iri",
     "agent_iri",
@@ -62,9 +53,7 @@ __all__ = [
     "bind_prefixes",
     "evidence_iri",
     "load_graph",
-    "ontology_path",
     "role_iri",
-    "shapes_path",
     "to_dataset",
 ]
 
