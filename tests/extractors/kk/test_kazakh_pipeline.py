@@ -100,7 +100,7 @@ def test_the_rules_keep_pace_on_a_long_text() -> None:
 
 def test_the_extraction_does_not_depend_on_the_hash_seed() -> None:
     code = (
-        "import sys; sys.path.insert(0, 'tests/extractors')\n"
+        "import sys; sys.path.insert(0, 'tests/extractors/kk')\n"
         "from kazakh_support import extract\n"
         f"print(repr(extract({TEXT!r})))\n"
     )
