@@ -8,33 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SH, XSD, Namespace, URIRef
+from rdflib import RDFS, Namespace, URIRef
 
 from kg.errors import GraphError
+from kg.graph.namespaces import NAMESPACES
 from kg.model import OrgClass
 
-CIV = Namespace("https://w3id.org/civkg/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+CIV = Namespace(NAMESPACES["civ"])
+ORG = Namespace(NAMESPACES["org"])
+FOAF = Namespace(NAMESPACES["foaf"])
+SKOS = Namespace(NAMESPACES["skos"])
+SCHEMA = Namespace(NAMESPACES["schema"])
+PROV = Namespace(NAMESPACES["prov"])
+DCTERMS = Namespace(NAMESPACES["dcterms"])
 
-#: Every prefix civkg binds when it writes or reads a graph, in a fixed order.
+#: Every prefix civkg binds when it writes or reads a graph, sorted by prefix.
 PREFIXES: dict[str, Namespace] = {
-    "civ": CIV,
-    "dcterms": DCTERMS,
-    "foaf": FOAF,
-    "org": ORG,
-    "owl": Namespace(str(OWL)),
-    "prov": PROV,
-    "rdf": Namespace(str(RDF)),
-    "rdfs": Namespace(str(RDFS)),
-    "schema": SCHEMA,
-    "sh": Namespace(str(SH)),
-    "skos": SKOS,
-    "xsd": Namespace(str(XSD)),
+    prefix: Namespace(NAMESPACES[prefix]) for prefix in sorted(NAMESPACES)
 }
 
 ORG_CLASSES: dict[OrgClass, URIRef] = {

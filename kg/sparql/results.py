@@ -14,28 +14,17 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.errors import GraphError, UsageError
+from kg.graph.namespaces import NAMESPACES, QUERY_PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.query import Result
 
-#: Prefixes every query may use without declaring them.
-PREFIXES: dict[str, str] = {
-    "civ": "https://w3id.org/civkg/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+#: Prefixes every query may use without declaring them (one table: kg.graph.namespaces).
+PREFIXES = QUERY_PREFIXES
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+XSD_STRING = NAMESPACES["xsd"] + "string"
+RDF_LANG_STRING = NAMESPACES["rdf"] + "langString"
 
 _BREAKS = frozenset("\t\n\r")
 
