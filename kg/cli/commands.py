@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import app, fails_cleanly
+from kg.iris import DEFAULT_BASE
 
 
 @app.command()
@@ -21,9 +22,7 @@ def build(
             "--format", "-f", help="Comma-separated outputs (default: all). See `kg formats`."
         ),
     ] = None,
-    base: Annotated[
-        str, typer.Option(help="Base IRI for entities.")
-    ] = "https://w3id.org/civkg/id/",
+    base: Annotated[str, typer.Option(help="Base IRI for entities.")] = DEFAULT_BASE,
     strict: Annotated[
         bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
     ] = False,

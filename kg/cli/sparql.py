@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,17 +11,10 @@ import typer
 
 from kg.cli.app import app, fails_cleanly
 from kg.errors import UsageError
+from kg.sparql.results import ResultFormat
 
 # A bare word is a query name (SPARQL text always has spaces or braces).
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")
-
-
-class ResultFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    xml = "xml"
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
@@ -28,8 +29,20 @@ RDF_LANG_STRING = NAMESPACES["rdf"] + "langString"
 
 _BREAKS = frozenset("\t\n\r")
 
-#: Output formats ``format_answer`` knows; ``sparql-tsv`` is the W3C TSV results format.
-FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "sparql-tsv")
+
+class ResultFormat(StrEnum):
+    """Output formats ``format_answer`` knows; ``sparql-tsv`` is the W3C TSV results format."""
+
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    xml = "xml"
+    sparql_tsv = "sparql-tsv"
+
+
+#: The format names, for messages and for checking a name given as plain text.
+FORMATS: tuple[str, ...] = tuple(ResultFormat)
 
 
 @dataclass(frozen=True, slots=True)
