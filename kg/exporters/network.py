@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 # Characters XML 1.0 cannot carry even escaped; scraped text occasionally has them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -24,7 +24,7 @@ from kg.graph.vocab import JSONLD_TERMS, PREFIXES
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 CONTEXT_FILE = "context.jsonld"
 _PREFIX_LINE = re.compile(r"@prefix (\S*): <([^>]*)> \.")

@@ -11,7 +11,7 @@ from kg.exporters.base import write_atomic
 from kg.model import Agreement, EntityType, Membership, Participation
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 
 def build_report(build: Build) -> dict[str, Any]:

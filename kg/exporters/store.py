@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kg.errors import ExportError, GraphError
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 
 class StoreExporter:

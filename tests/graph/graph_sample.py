@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.build import Build
+from kg.exporters.base import Build
 from kg.iris import article_id, entity_id, make_id, name_key
 from kg.model import (
     Agreement,

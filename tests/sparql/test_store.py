@@ -108,8 +108,9 @@ def test_store_exporter_writes_the_dataset(
 ) -> None:
     from rdflib import Dataset, Graph
 
-    from kg.build import Build, build_activity
+    from kg.build import build_activity
     from kg.exporters import load_exporter
+    from kg.exporters.base import Build
 
     dataset = sample_dataset
     assert isinstance(dataset, Dataset)
