@@ -14,17 +14,14 @@ from dataclasses import dataclass
 from kg.extractors.common import Span
 from kg.extractors.en.tokens import POSSESSIVE, Token
 from kg.lang.en import places, shapes
+from kg.lang.months import EN_MONTHS
 from kg.model import EntityType
 
 _QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’"}
 # A quoted event title is at most this many tokens long.
 _LONG_TITLE = 40
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)$")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + ")"
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in EN_MONTHS) + ")"
 # "September 26, 2025" and "26 September 2025": only a full date counts.
 _DATES = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b"),
@@ -148,7 +145,7 @@ def sentence_date(sentence: str) -> str | None:
     for pattern in _DATES:
         match = pattern.search(sentence)
         if match is not None:
-            month = _MONTHS.index(match["month"].lower()) + 1
+            month = EN_MONTHS.index(match["month"].lower()) + 1
             return f"{match['year']}-{month:02d}-{int(match['day']):02d}"
     return None
 

@@ -8,21 +8,8 @@ from kg.extractors.kk.orgs import NameFinder, OrgSpan, numbered_session, outermo
 from kg.extractors.kk.persons import PersonSpan
 from kg.extractors.kk.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon, morph
+from kg.lang.months import KK_MONTHS
 
-_MONTHS: tuple[str, ...] = (
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-)
 # "Алматы қаласында", "Қостанай облысында": the place is the word before.
 _PLACE_NOUN_FORMS = frozenset(
     {"қаласында", "облысында", "ауданында", "ауылында", "кентінде", "қ.", "қаласындағы"}
@@ -61,7 +48,7 @@ def event_date(toks: Sequence[Tok], start: int, end: int, article_date: str | No
 
 
 def _month(word: str) -> int | None:
-    for number, stem in enumerate(_MONTHS, start=1):
+    for number, stem in enumerate(KK_MONTHS, start=1):
         # "қыркүйегінде": a final к/қ is voiced before a vowel
         if word.startswith(stem[:-1] if stem[-1] in "кқ" else stem):
             return number

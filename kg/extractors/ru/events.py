@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from kg.extractors.common import Span, closing_quote
 from kg.extractors.ru.base import SentenceBase
+from kg.lang.months import RU_MONTHS_GENITIVE
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
 
 _ORDINAL = re.compile(r"^(?:[IVXLХІ]{1,6}|\d{1,3}(?:-[а-я]{1,3})?)$")
 _LONG_TITLE = 300
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(lexicon.MONTHS) + r")\s+(\d{4})\b")
+_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(RU_MONTHS_GENITIVE) + r")\s+(\d{4})\b")
 
 
 class EventRules(SentenceBase):
@@ -121,7 +122,7 @@ class EventRules(SentenceBase):
         if match is None:
             return None
         day, month, year = match.groups()
-        return f"{year}-{lexicon.MONTHS.index(month) + 1:02d}-{int(day):02d}"
+        return f"{year}-{RU_MONTHS_GENITIVE.index(month) + 1:02d}-{int(day):02d}"
 
     def _event_place(self) -> str | None:
         """The city "в Шымкенте" names: the first place after "в" in the sentence."""

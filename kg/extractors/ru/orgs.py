@@ -8,8 +8,11 @@ from kg.extractors.common import Span
 from kg.extractors.ru.base import Item
 from kg.extractors.ru.names import org_name
 from kg.extractors.ru.org_forms import OrgForms, abbreviation, head_lemma
+from kg.lang.months import RU_MONTHS
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
+
+_MONTH_LEMMAS = frozenset(RU_MONTHS)
 
 _WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE)
 
@@ -118,7 +121,7 @@ class OrgRules(OrgForms):
             return known
         if tokens[first].lemma in lexicon.HEADING_VERBS:
             return None  # "Имя, возглавлявшего управление X": the body starts after the verb
-        if tokens[first].text.isdigit() or tokens[first].lemma in lexicon.MONTH_LEMMAS:
+        if tokens[first].text.isdigit() or tokens[first].lemma in _MONTH_LEMMAS:
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
             return None  # "казахстанская партия «Отан»": the name starts after it
