@@ -10,11 +10,11 @@ import hashlib
 import re
 import unicodedata
 
-from kg.text import to_ascii
+from kg.text import QUOTE_CHARACTERS, to_ascii
 
 DEFAULT_BASE = "https://w3id.org/civkg/id/"
 
-_QUOTES = re.compile(r"[\"'«»“”„‟‘’‚‹›`]")
+_QUOTES = re.compile(f"[{re.escape(QUOTE_CHARACTERS)}]")
 _SPACES = re.compile(r"\s+")
 _MAX_SLUG = 48
 

@@ -4,7 +4,9 @@ The table follows the 2021 Kazakh Latin alphabet for the Kazakh-specific letters
 (ә→ä, ғ→ğ, қ→q, ң→ñ, ө→ö, ұ→ū, ү→ü, һ→h, і→ı) and the BGN/PCGN-style ASCII
 romanisation usual in English-language news for the shared Russian letters
 (ж→zh, х→kh, ц→ts, ч→ch, ш→sh, щ→shch, ю→yu, я→ya). ``to_ascii`` folds the
-result to plain ASCII for IRIs and for matching spellings across scripts.
+result to plain ASCII for IRIs and for matching spellings across scripts; ``ascii_key``
+is the search key every name index compares. The quote characters live here too, so
+every stage strips and pairs the same ones.
 """
 
 from __future__ import annotations
@@ -50,3 +52,17 @@ def to_ascii(text: str) -> str:
     latin = "".join(_LATIN_TO_ASCII.get(c, c) for c in latin)
     decomposed = unicodedata.normalize("NFKD", latin)
     return "".join(c for c in decomposed if c.isascii() and (c.isalnum() or c.isspace()))
+
+
+def ascii_key(text: str) -> str:
+    """``text`` transliterated and folded to ASCII with single spaces: the search key of a
+    name, so "Nurgazieva" finds "Нұрғазиева" and "Нургазиева" (the name index and the
+    map's search both compare it)."""
+    return " ".join(to_ascii(text).split())
+
+
+#: Every quote-like character, for taking quotes out of a name before comparing it.
+QUOTE_CHARACTERS = "\"'«»“”„‟‘’‚‹›`"
+
+#: An opening quote and the closing quote it pairs with (German „ closes with “).
+QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from kg.errors import ExtractionError, InputError
 from kg.lang.kk import morph
 from kg.model import Agreement, ArticleResult, Entity, EntityType, Membership
+from kg.text import QUOTE_CHARACTERS
 
 if TYPE_CHECKING:
     from kg.pipeline import Pipeline
@@ -33,7 +34,7 @@ _ENTITY_TYPES = {
     "organisations": EntityType.ORGANISATION,
     "events": EntityType.EVENT,
 }
-_QUOTES = re.compile(r"[\"'«»“”„‟‘’‚‹›`]")
+_QUOTES = re.compile(f"[{re.escape(QUOTE_CHARACTERS)}]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w)")
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import GraphError
 from kg.sparql.results import Answer
-from kg.text import to_ascii
+from kg.text import ascii_key
 
 #: What a name parameter can name; LABELS_QUERY gives each its RDF class.
 KINDS: tuple[str, ...] = ("organisation", "person")
@@ -60,12 +60,6 @@ _COLUMNS = ("text", "ascii")
 def fold(text: str) -> str:
     """``text`` as the index compares it: NFC-normalised and case-folded."""
     return unicodedata.normalize("NFC", text).casefold()
-
-
-def ascii_key(text: str) -> str:
-    """``text`` transliterated and folded to ASCII, as the map's search folds it, so
-    "Nurgazieva" finds "Нұрғазиева" and "Нургазиева"."""
-    return " ".join(to_ascii(text).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from kg.text import to_ascii
-
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
@@ -108,11 +106,6 @@ class MapData:
             ),
             articles=tuple(self.articles[a] for a in sorted(used)),
         )
-
-
-def fold(text: str) -> str:
-    """The search key of a name: ASCII folding with single spaces (as the page folds)."""
-    return " ".join(to_ascii(text).split())
 
 
 def _text(value: Node | None) -> str | None:

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from kg.errors import UsageError
-from kg.exporters.map.data import MapData, fold
+from kg.exporters.map.data import MapData
 from kg.iris import name_key
+from kg.text import ascii_key
 
 
 def find_node(data: MapData, name: str) -> int:
     """Index of the node any of whose spellings matches ``name`` (in any script)."""
-    key, folded = name_key(name), fold(name)
+    key, folded = name_key(name), ascii_key(name)
     exact = [
         i
         for i, node in enumerate(data.nodes)
-        if any(name_key(text) == key or fold(text) == folded for text, _ in node.names)
+        if any(name_key(text) == key or ascii_key(text) == folded for text, _ in node.names)
     ]
     if exact:
         return min(exact, key=lambda i: data.nodes[i].iri)
     partial = [
         i
         for i, node in enumerate(data.nodes)
-        if folded and any(folded in fold(text) for text, _ in node.names)
+        if folded and any(folded in ascii_key(text) for text, _ in node.names)
     ]
     if len(partial) == 1:
         return partial[0]

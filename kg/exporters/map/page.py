@@ -14,8 +14,8 @@ from importlib.resources import files
 from typing import Any
 
 from kg.errors import ExportError
-from kg.exporters.map.data import EDGE_TYPES, NODE_TYPES, MapData, fold
-from kg.text import to_ascii
+from kg.exporters.map.data import EDGE_TYPES, NODE_TYPES, MapData
+from kg.text import ascii_key, to_ascii
 
 #: Above this many nodes physics is off and the precomputed layout is final.
 PHYSICS_LIMIT = 300
@@ -130,7 +130,7 @@ def _network(
             cls=node.org_class,
             iri=node.iri,
             names=[list(pair) for pair in node.names],
-            fold=" | ".join(sorted({fold(text) for text, _ in node.names})),
+            fold=" | ".join(sorted({ascii_key(text) for text, _ in node.names})),
             arts=list(node.articles),
             deg=degrees[index],
             date=node.date,

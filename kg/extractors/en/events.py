@@ -16,8 +16,8 @@ from kg.extractors.en.tokens import POSSESSIVE, Token
 from kg.lang.en import places, shapes
 from kg.lang.months import EN_MONTHS
 from kg.model import EntityType
+from kg.text import QUOTE_PAIRS
 
-_QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’"}
 # A quoted event title is at most this many tokens long.
 _LONG_TITLE = 40
 _NUMBERED = re.compile(r"\d+(?:st|nd|rd|th)$")
@@ -121,7 +121,7 @@ def _quoted_end(tokens: list[Token], k: int) -> int | None:
     """Index of the quote closing a title that opens at ``k``, if one does."""
     if k + 1 >= len(tokens) or not tokens[k + 1].capitalised:
         return None
-    closer = _QUOTES.get(tokens[k].text)
+    closer = QUOTE_PAIRS.get(tokens[k].text)
     if closer is None:
         return None
     window = range(k + 2, min(k + _LONG_TITLE, len(tokens)))
@@ -133,7 +133,7 @@ def _span(text: str, tokens: list[Token], start: int, end: int) -> Span:
     while end > start and tokens[end].text in ".,;:":
         end -= 1
     begin, finish = tokens[start].start, tokens[end].end
-    if text[finish - 1 : finish] in _QUOTES.values() and text[finish - 2 : finish - 1] in ".,":
+    if text[finish - 1 : finish] in QUOTE_PAIRS.values() and text[finish - 2 : finish - 1] in ".,":
         name = text[begin : finish - 2] + text[finish - 1 : finish]
     else:
         name = text[begin:finish]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extractors.common import Span
-from kg.extractors.en.runs import QUOTES, Runs
+from kg.extractors.en.runs import Runs
 from kg.extractors.en.tokens import (
     CONNECTORS,
     POSSESSIVE,
@@ -16,6 +16,7 @@ from kg.extractors.en.tokens import (
 )
 from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
+from kg.text import QUOTE_PAIRS
 
 # A site's name as its outlet: "SteppeNews.kz", "UzDaily.com".
 _SITE = re.compile(r"[A-Z][\w-]*\.(?:com|kz|uz|kg|tj|tm|az|ru|org|net|info|news|asia)$")
@@ -203,9 +204,9 @@ class OrgRules(Runs):
         """ "the NGO “Bright Future”", "the public foundation “X”": a type, then the name."""
         tokens = self.tokens
         k = names[0]
-        if k < 2 or tokens[k - 1].text not in QUOTES or names[-1] + 1 >= len(tokens):
+        if k < 2 or tokens[k - 1].text not in QUOTE_PAIRS or names[-1] + 1 >= len(tokens):
             return False
-        closed = tokens[names[-1] + 1].text == QUOTES[tokens[k - 1].text]
+        closed = tokens[names[-1] + 1].text == QUOTE_PAIRS[tokens[k - 1].text]
         kind = tokens[k - 2]
         typed = kind.bare in lexicon.TYPE_WORDS and (not kind.capitalised or kind.text.isupper())
         if not closed or not typed:
@@ -266,7 +267,9 @@ class OrgRules(Runs):
         quoted = j > names[-1] + 1
         if quoted and j < len(tokens) and tokens[j].bare in lexicon.LEGAL_FORMS:
             # "“Kazakhtelecom” JSC": the legal form after the quoted name is part of it
-            open_quote = names[0] - 1 if names[0] and tokens[names[0] - 1].text in QUOTES else None
+            open_quote = (
+                names[0] - 1 if names[0] and tokens[names[0] - 1].text in QUOTE_PAIRS else None
+            )
             first = open_quote if open_quote is not None else names[0]
             start, end = tokens[first].start, tokens[j].end
             name = " ".join(self.text[start:end].split())

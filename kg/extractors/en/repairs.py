@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extractors.common import Span
-from kg.extractors.en.runs import QUOTES, Runs
+from kg.extractors.en.runs import Runs
 from kg.extractors.en.tokens import Item, acronym_shaped
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
+from kg.text import QUOTE_PAIRS
 
 # A quoted name after a head ("Movement “Unity”") is at most this many tokens long.
 _QUOTED_NAME = 8
@@ -37,7 +38,7 @@ class Repairs(Runs):
             k = item.last + 1
             if item.kind != "org" or item.span is None or k + 2 >= len(tokens):
                 continue
-            closer = QUOTES.get(tokens[k].text)
+            closer = QUOTE_PAIRS.get(tokens[k].text)
             window = range(k + 2, min(k + _QUOTED_NAME, len(tokens)))
             close = next((c for c in window if tokens[c].text == closer), None)
             if close is None or not tokens[k + 1].capitalised:

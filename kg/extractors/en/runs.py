@@ -16,10 +16,10 @@ from kg.extractors.en.tokens import (
 )
 from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
+from kg.text import QUOTE_PAIRS
 
 # "Chargé d’Affaires": a French particle inside a capitalised title.
 _PARTICLE = re.compile(r"d['’][A-Z]")
-QUOTES = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 _HEADLINE_SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "for", "in", "on", "at", "to", "by", "as", "vs", "via"}
 )
@@ -63,7 +63,7 @@ class Runs:
         tokens = self.tokens
         k = 0
         while k < len(tokens):
-            closer = QUOTES.get(tokens[k].text)
+            closer = QUOTE_PAIRS.get(tokens[k].text)
             close = None
             if closer is not None:
                 window = range(k + 1, min(k + _SHORT_QUOTE, len(tokens)))
