@@ -11,20 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, Literal, URIRef
 
-from kg.graph.vocab import CIV, DCTERMS, FOAF, ORG, ORG_CLASSES, SCHEMA, SKOS
+from kg.graph.vocab import CIV, DCTERMS, ORG, ORG_CLASSES, SCHEMA, SKOS, rdf_class
+from kg.schema import NODE_KINDS
 
 if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
     from rdflib.term import Node
 
-#: Node types of the network and the RDF class each is read from.
-NODE_TYPES: tuple[tuple[str, URIRef], ...] = (
-    ("person", FOAF.Person),
-    ("organisation", ORG.Organization),
-    ("agreement", CIV.Agreement),
-    ("event", SCHEMA.Event),
-)
+#: Node types of the network and the RDF class each is read from (``kg.schema``).
+NODE_TYPES: tuple[tuple[str, URIRef], ...] = tuple((k.name, rdf_class(k)) for k in NODE_KINDS)
 EDGE_TYPES: tuple[str, ...] = ("represents", "signed", "participated_in")
 
 _LANG_ORDER = {"kk": 0, "ru": 1, "en": 2, None: 3}
@@ -70,8 +66,8 @@ def _org_class(graph: Graph, node: URIRef) -> str:
 
 def _nodes(graph: Graph) -> dict[str, dict[str, Any]]:
     nodes: dict[str, dict[str, Any]] = {}
-    for kind, rdf_class in NODE_TYPES:
-        for node in graph.subjects(RDF.type, rdf_class):
+    for kind, cls in NODE_TYPES:
+        for node in graph.subjects(RDF.type, cls):
             if not isinstance(node, URIRef) or str(node) in nodes:
                 continue
             nodes[str(node)] = {

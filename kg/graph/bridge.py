@@ -19,13 +19,13 @@ from kg.errors import GraphError
 from kg.graph.vocab import (
     CIV,
     DCTERMS,
-    FOAF,
     ORG,
     ORG_CLASSES,
     PREFIXES,
     PROV,
     SCHEMA,
     SKOS,
+    rdf_class,
 )
 from kg.iris import make_id, name_key
 from kg.model import (
@@ -43,6 +43,7 @@ from kg.model import (
     Membership,
     Participation,
 )
+from kg.schema import ENTITY_KINDS
 
 __all__ = [
     "activity_graph",
@@ -153,14 +154,11 @@ def _article_triples(article: Article, base: str) -> Iterator[_Triple]:
 def _entity_triples(entity: Entity, base: str) -> Iterator[_Triple]:
     node = URIRef(base + entity.id)
     name = _label(entity.name)
-    if entity.type is EntityType.PERSON:
-        yield node, RDF.type, FOAF.Person
-    elif entity.type is EntityType.ORGANISATION:
-        yield node, RDF.type, ORG.Organization
+    yield node, RDF.type, rdf_class(ENTITY_KINDS[entity.type])
+    if entity.type is EntityType.ORGANISATION:
         if entity.org_class is not None:
             yield node, RDF.type, ORG_CLASSES[entity.org_class]
-    else:
-        yield node, RDF.type, SCHEMA.Event
+    elif entity.type is EntityType.EVENT:
         yield node, SCHEMA.name, name
         if (start := _date(entity.date)) is not None:
             yield node, SCHEMA.startDate, start

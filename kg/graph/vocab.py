@@ -13,6 +13,7 @@ from rdflib import RDFS, Namespace, URIRef
 from kg.errors import GraphError
 from kg.graph.namespaces import NAMESPACES
 from kg.model import OrgClass
+from kg.schema import ORG_CLASS_NAMES, NodeKind
 
 CIV = Namespace(NAMESPACES["civ"])
 ORG = Namespace(NAMESPACES["org"])
@@ -27,14 +28,14 @@ PREFIXES: dict[str, Namespace] = {
     prefix: Namespace(NAMESPACES[prefix]) for prefix in sorted(NAMESPACES)
 }
 
-ORG_CLASSES: dict[OrgClass, URIRef] = {
-    OrgClass.NGO: CIV.NGO,
-    OrgClass.GOVERNMENT: CIV.GovernmentBody,
-    OrgClass.INTERNATIONAL: CIV.InternationalOrganization,
-    OrgClass.COMPANY: CIV.Company,
-    OrgClass.MEDIA: CIV.MediaOrganization,
-    OrgClass.EDUCATION: CIV.EducationalOrganization,
-}
+#: The RDF class of each finer organisation class (names from ``kg.schema``).
+ORG_CLASSES: dict[OrgClass, URIRef] = {kind: CIV[local] for kind, local in ORG_CLASS_NAMES.items()}
+
+
+def rdf_class(kind: NodeKind) -> URIRef:
+    """The rdflib term of a node kind's class."""
+    return URIRef(NAMESPACES[kind.prefix] + kind.local)
+
 
 #: JSON-LD terms for context.jsonld: (term, property, coercion or None).
 #: ``@id`` marks properties whose values are nodes; a datatype IRI marks typed literals.

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.schema import NODE_KINDS, ORGANISATION
+
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-NODE_TYPES: tuple[str, ...] = ("person", "organisation", "agreement", "event")
+NODE_TYPES: tuple[str, ...] = tuple(kind.name for kind in NODE_KINDS)
 EDGE_TYPES: tuple[str, ...] = ("represents", "signed", "participated_in")
 
 
@@ -166,20 +168,21 @@ class _Reader:
     def collect_nodes(self) -> None:
         from rdflib import RDF
 
-        from kg.graph.vocab import CIV, FOAF, ORG, ORG_CLASSES, SCHEMA
+        from kg.graph.vocab import ORG_CLASSES, rdf_class
 
         classes = {str(iri): str(kind) for kind, iri in ORG_CLASSES.items()}
-        for person in self.graph.subjects(RDF.type, FOAF.Person):
-            self.node_types[str(person)] = ("person", None)
-        for org in self.graph.subjects(RDF.type, ORG.Organization):
-            kinds = sorted(
-                classes[str(t)] for t in self.graph.objects(org, RDF.type) if str(t) in classes
-            )
-            self.node_types[str(org)] = ("organisation", kinds[0] if kinds else None)
-        for agreement in self.graph.subjects(RDF.type, CIV.Agreement):
-            self.node_types[str(agreement)] = ("agreement", None)
-        for event in self.graph.subjects(RDF.type, SCHEMA.Event):
-            self.node_types[str(event)] = ("event", None)
+        for kind in NODE_KINDS:
+            for node in self.graph.subjects(RDF.type, rdf_class(kind)):
+                org_class = None
+                if kind is ORGANISATION:
+                    found = sorted(
+                        classes[str(t)]
+                        for t in self.graph.objects(node, RDF.type)
+                        if str(t) in classes
+                    )
+                    org_class = found[0] if found else None
+                # a later kind overwrites an earlier one, as the map always read them
+                self.node_types[str(node)] = (kind.name, org_class)
 
     def collect_edges(self) -> None:
         from rdflib import RDF
