@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from kg import __version__
 from kg.errors import UsageError
 from kg.exporters.base import Build
-from kg.iris import DEFAULT_BASE, make_id
+from kg.iris import DEFAULT_BASE, activity_id
 from kg.model import Article, ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def build_activity(extractors: Sequence[str]) -> BuildActivity:
     """
     names = tuple(sorted(extractors))
     return BuildActivity(
-        id=make_id("activity", f"civkg {__version__}", __version__, *names),
+        id=activity_id(__version__, names),
         version=__version__,
         extractors=names,
     )

@@ -13,7 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.iris import make_id, name_key
+from kg.iris import (
+    agreement_id,
+    membership_id,
+    participation_id,
+    qualified_entity_id,
+)
 from kg.model import (
     Agreement,
     ArticleResult,
@@ -28,7 +33,7 @@ from kg.model import (
 from kg.org_key import article_country, has_acronym, is_state_body, org_key, spells_out
 from kg.person_name import PersonName
 from kg.person_name import parse as parse_person
-from kg.resolve import agreement_id, membership_id, participation_id, with_evidence
+from kg.resolve import with_evidence
 
 #: When spellings in several languages compete for the preferred label, this order wins,
 #: so adding a Russian article never renames a node first seen in Kazakh.
@@ -297,9 +302,7 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
                 qualifier = min(v[0] for v in versions)
             entity = replace(
                 entity,
-                id=make_id(
-                    entity.type.value, entity.name.text, name_key(entity.name.text), qualifier
-                ),
+                id=qualified_entity_id(entity.type.value, entity.name.text, qualifier),
             )
         for version in versions:
             plan[version] = entity

@@ -27,7 +27,7 @@ from kg.graph.vocab import (
     SKOS,
     rdf_class,
 )
-from kg.iris import make_id, name_key
+from kg.iris import agent_id, article_node_id, evidence_id, role_id
 from kg.model import (
     UNDETERMINED,
     Agreement,
@@ -85,19 +85,17 @@ def bind_prefixes(graph: Graph) -> None:
 
 def article_iri(base: str, article_id: str) -> URIRef:
     """IRI of an article node: ``base + "article/" + id``."""
-    return URIRef(f"{base}article/{article_id}")
+    return URIRef(base + article_node_id(article_id))
 
 
 def role_iri(base: str, role: Label) -> URIRef:
     """IRI of the ``org:Role`` named by ``role`` (same name and language, same role)."""
-    return URIRef(base + make_id("role", role.text, role.lang, name_key(role.text)))
+    return URIRef(base + role_id(role))
 
 
 def evidence_iri(base: str, fact_id: str, evidence: Evidence) -> URIRef:
     """IRI of the evidence node for one sentence supporting one fact."""
-    kind = fact_id.partition("/")[0]
-    key = (fact_id, evidence.article_id, str(evidence.start), str(evidence.end))
-    return URIRef(base + make_id("evidence", kind, *key))
+    return URIRef(base + evidence_id(fact_id, evidence))
 
 
 def activity_iri(base: str, activity: BuildActivity) -> URIRef:
@@ -107,7 +105,7 @@ def activity_iri(base: str, activity: BuildActivity) -> URIRef:
 
 def agent_iri(base: str, version: str) -> URIRef:
     """IRI of the civkg release that ran the build (``prov:SoftwareAgent``)."""
-    return URIRef(base + make_id("agent", f"civkg {version}", "civkg", version))
+    return URIRef(base + agent_id(version))
 
 
 def _text(text: str, lang: str) -> Literal:
