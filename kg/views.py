@@ -1,8 +1,10 @@
 """The network view of a civkg graph: who represents, signed or took part in what.
 
-This is the one place that reads the actor network out of RDF; the GraphML/GEXF
-exporters, the HTML map and ``kg stats`` all use it. Reading the RDF (not pipeline
-objects) means a graph file from any build gives the same network.
+The GraphML/GEXF exporters and ``kg stats`` read the actor network out of RDF here.
+The HTML map still has its own reader (``kg.exporters.map.data``), which picks labels
+by another rule; making it use this one changes map.html, so it is a change of its own.
+Reading the RDF (not pipeline objects) means a graph file from any build gives the same
+network.
 """
 
 from __future__ import annotations

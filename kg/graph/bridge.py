@@ -310,7 +310,8 @@ def to_dataset(
 ) -> tuple[Dataset, Graph]:
     """One named graph per article plus the activity in the default graph, and their union.
 
-    ``results`` is consumed once, lazily, so a build holds one article's objects at a time.
+    ``results`` is read once; the dataset and the merged graph hold every article's
+    triples, so memory grows with the build.
     ``same_as``, ``different`` and ``alternates`` (linking's ``owl:sameAs`` and
     ``owl:differentFrom`` ids, duplicate articles' originals) go into the default graph.
     """
