@@ -7,16 +7,22 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kg import __version__
+from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
+from kg.cluster import pipe_dask
+from kg.decisions import link_with_decisions, read_decisions
+from kg.duplicates import find_duplicates, originals
 from kg.errors import UsageError
+from kg.exporters import DEFAULT_FORMATS, load_exporter
 from kg.exporters.base import Build
+from kg.graph.bridge import to_dataset
+from kg.ingest import read_articles
 from kg.iris import DEFAULT_BASE, activity_id
+from kg.link import link_build
 from kg.model import Article, ArticleResult, BuildActivity, Problem
-
-if TYPE_CHECKING:
-    from kg.pipeline import Pipeline
+from kg.pipeline import Pipeline, default_pipeline
+from kg.workers import pipe_parallel
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -79,14 +85,6 @@ def build(
     analyst's file of merge / split / distinct judgements, applied by linking (see
     kg.decisions); one that no longer applies becomes a problem.
     """
-    from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
-    from kg.duplicates import find_duplicates, originals
-    from kg.exporters import DEFAULT_FORMATS, load_exporter
-    from kg.graph.bridge import to_dataset
-    from kg.ingest import read_articles
-    from kg.link import link_build
-    from kg.pipeline import default_pipeline
-    from kg.workers import pipe_parallel
 
     check_base(base)
     if executor not in EXECUTORS:
@@ -97,8 +95,6 @@ def build(
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
     if decisions is not None:
-        from kg.decisions import read_decisions
-
         read_decisions(decisions)  # a bad file fails before any article is read
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
@@ -114,8 +110,6 @@ def build(
 
     def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
         if executor == "dask":
-            from kg.cluster import pipe_dask
-
             return pipe_dask(
                 pipeline, batch, scheduler=scheduler, workers=jobs, on_problem=note, strict=strict
             )
@@ -138,8 +132,6 @@ def build(
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
     if decisions is not None:
-        from kg.decisions import link_with_decisions
-
         linked = link_with_decisions(extracted, decisions, note)
     else:
         linked = link_build(extracted)

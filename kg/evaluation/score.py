@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExtractionError, InputError
+from kg.ingest import read_articles
 from kg.lang.kk import morph
 from kg.model import Agreement, ArticleResult, Entity, EntityType, Membership
+from kg.pipeline import process_article
 from kg.text import QUOTE_CHARACTERS
 
 if TYPE_CHECKING:
@@ -391,8 +393,6 @@ def evaluate(
     progress: Callable[[str], None] | None = None,
 ) -> EvaluationReport:
     """Run the pipeline on each gold article (of ``lang``, if given) and score it."""
-    from kg.ingest import read_articles
-    from kg.pipeline import process_article
 
     evaluations: list[ArticleEvaluation] = []
     for text_path, gold_path in gold_pairs(gold_dir):

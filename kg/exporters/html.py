@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.exporters.base import write_atomic
+from kg.exporters.map.render import render_map
 
 if TYPE_CHECKING:
     from kg.exporters.base import Build
@@ -18,6 +19,5 @@ class HtmlMapExporter:
     description = "map.html: interactive network map of people, organisations, agreements"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        from kg.exporters.map.render import render_map
 
         return [write_atomic(out_dir / "map.html", render_map(build.graph))]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.exporters.base import write_atomic
 from kg.model import Agreement, EntityType, Membership, Participation
+from kg.sparql.stats import count
 
 if TYPE_CHECKING:
     from kg.exporters.base import Build
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
 def build_report(build: Build) -> dict[str, Any]:
     """The report as plain JSON-able data; everything but ``timing`` is deterministic."""
-    from kg.sparql.stats import count
 
     per_article = []
     for result in build.results:

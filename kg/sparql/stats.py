@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.sparql.results import PREFIXES
+from kg.views import to_networkx
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -56,8 +57,6 @@ def count(graph: Graph) -> dict[str, int]:
 def graph_stats(graph: Graph, *, top: int = 10) -> GraphStats:
     """Counts, organisations with most members, and connected components of the network."""
     import networkx as nx
-
-    from kg.views import to_networkx
 
     tops = [
         (str(row[1] if row[1] is not None else row[0]), int(str(row[2])))  # type: ignore[index]

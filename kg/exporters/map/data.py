@@ -7,6 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rdflib import RDF, Literal, URIRef
+
+from kg.graph.vocab import CIV, DCTERMS, ORG, ORG_CLASSES, PROV, SCHEMA, SKOS, rdf_class
 from kg.schema import NODE_KINDS, ORGANISATION
 
 if TYPE_CHECKING:
@@ -115,13 +118,11 @@ def _text(value: Node | None) -> str | None:
 
 
 def _lang(value: Node) -> str:
-    from rdflib import Literal
 
     return (value.language or "und") if isinstance(value, Literal) else "und"
 
 
 def _names(graph: Graph, subject: Node) -> tuple[str, tuple[tuple[str, str], ...]]:
-    from kg.graph.vocab import DCTERMS, SCHEMA, SKOS
 
     preferred = sorted(graph.objects(subject, SKOS.prefLabel), key=lambda v: (_lang(v), str(v)))
     others = [*graph.objects(subject, SKOS.altLabel), *graph.objects(subject, DCTERMS.title)]
@@ -134,9 +135,6 @@ def _names(graph: Graph, subject: Node) -> tuple[str, tuple[tuple[str, str], ...
 
 
 def _articles(graph: Graph) -> dict[str, MapArticle]:
-    from rdflib import RDF
-
-    from kg.graph.vocab import CIV, SCHEMA
 
     found: dict[str, MapArticle] = {}
     for node in graph.subjects(RDF.type, SCHEMA.NewsArticle):
@@ -166,9 +164,6 @@ class _Reader:
         self.raw_edges: list[tuple[str, str, str, str, str | None]] = []
 
     def collect_nodes(self) -> None:
-        from rdflib import RDF
-
-        from kg.graph.vocab import ORG_CLASSES, rdf_class
 
         classes = {str(iri): str(kind) for kind, iri in ORG_CLASSES.items()}
         for kind in NODE_KINDS:
@@ -185,9 +180,6 @@ class _Reader:
                 self.node_types[str(node)] = (kind.name, org_class)
 
     def collect_edges(self) -> None:
-        from rdflib import RDF
-
-        from kg.graph.vocab import CIV, ORG, SKOS
 
         graph = self.graph
         for fact in graph.subjects(RDF.type, ORG.Membership):
@@ -207,9 +199,6 @@ class _Reader:
                     )
 
     def evidence(self, fact: str) -> tuple[MapEvidence, ...]:
-        from rdflib import URIRef
-
-        from kg.graph.vocab import CIV, PROV
 
         found: list[MapEvidence] = []
         for node in self.graph.objects(URIRef(fact), CIV.evidence):
@@ -225,9 +214,6 @@ class _Reader:
         return tuple(sorted(found, key=lambda e: (e.article, e.start, e.sentence)))
 
     def mentioned_in(self) -> dict[str, set[int]]:
-        from rdflib import URIRef
-
-        from kg.graph.vocab import SCHEMA
 
         found: dict[str, set[int]] = defaultdict(set)
         for iri, index in self.article_index.items():
@@ -238,9 +224,6 @@ class _Reader:
 
 def _fallback_label(graph: Graph, iri: str, kind: str, date: str | None) -> str:
     """A readable label for a node without names (an untitled agreement, say)."""
-    from rdflib import RDF, URIRef
-
-    from kg.graph.vocab import CIV
 
     if kind == "agreement":
         memorandum = (URIRef(iri), RDF.type, CIV.Memorandum) in graph
@@ -251,9 +234,6 @@ def _fallback_label(graph: Graph, iri: str, kind: str, date: str | None) -> str:
 
 def read_map_data(graph: Graph) -> MapData:
     """Nodes, edges with their evidence, and articles of a civkg graph, sorted by IRI."""
-    from rdflib import URIRef
-
-    from kg.graph.vocab import DCTERMS, SCHEMA
 
     reader = _Reader(graph)
     reader.collect_nodes()

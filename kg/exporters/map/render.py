@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.exporters.map.page import MapOptions
+from kg.exporters.map.data import read_map_data
+from kg.exporters.map.focus import communities, ego
+from kg.exporters.map.layout import layout
+from kg.exporters.map.page import MapOptions, render_page
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -22,10 +25,6 @@ def render_map(
     With ``focus``, only the entity of that name and its ``hops``-neighbourhood are drawn;
     ``options.communities`` colours nodes by Louvain community instead of by type.
     """
-    from kg.exporters.map.data import read_map_data
-    from kg.exporters.map.focus import communities, ego
-    from kg.exporters.map.layout import layout
-    from kg.exporters.map.page import render_page
 
     options = options or MapOptions()
     data = read_map_data(graph)
