@@ -34,10 +34,7 @@ from kg.org_key import article_country, has_acronym, is_state_body, org_key, spe
 from kg.person_name import PersonName
 from kg.person_name import parse as parse_person
 from kg.resolve import with_evidence
-
-#: When spellings in several languages compete for the preferred label, this order wins,
-#: so adding a Russian article never renames a node first seen in Kazakh.
-_LANGUAGE_PRIORITY = {"kk": 0, "ru": 1, "en": 2}
+from kg.text import LABEL_PRIORITY
 
 
 def person_key(name: str) -> str | None:
@@ -49,12 +46,14 @@ def person_key(name: str) -> str | None:
 
 def _preferred(labels: Iterable[tuple[Label, int]]) -> Label:
     """The label to show: highest-priority language, then most used, then alphabetical."""
+    # Language first (kg.text.LABEL_PRIORITY), so adding a Russian article never renames
+    # a node first seen in Kazakh.
     counts: Counter[Label] = Counter()
     for label, weight in labels:
         counts[label] += weight
     return min(
         counts,
-        key=lambda lb: (_LANGUAGE_PRIORITY.get(lb.lang, 9), -counts[lb], lb.text, lb.lang),
+        key=lambda lb: (LABEL_PRIORITY.get(lb.lang, 9), -counts[lb], lb.text, lb.lang),
     )
 
 

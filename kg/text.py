@@ -66,3 +66,9 @@ QUOTE_CHARACTERS = "\"'«»“”„‟‘’‚‹›`"
 
 #: An opening quote and the closing quote it pairs with (German „ closes with “).
 QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}
+
+
+#: Which language's name a node shows when it has several: Kazakh, then Russian, then
+#: English (lower ranks first). Linking picks canonical names and the network picks
+#: labels by it.
+LABEL_PRIORITY: dict[str, int] = {"kk": 0, "ru": 1, "en": 2}

@@ -15,6 +15,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 
 from kg.graph.vocab import CIV, DCTERMS, ORG, ORG_CLASSES, SCHEMA, SKOS, rdf_class
 from kg.schema import NODE_KINDS
+from kg.text import LABEL_PRIORITY
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 NODE_TYPES: tuple[tuple[str, URIRef], ...] = tuple((k.name, rdf_class(k)) for k in NODE_KINDS)
 EDGE_TYPES: tuple[str, ...] = ("represents", "signed", "participated_in")
 
-_LANG_ORDER = {"kk": 0, "ru": 1, "en": 2, None: 3}
+# untagged labels after the three languages, any other language last
+_LANG_ORDER: dict[str | None, int] = {None: 3}
+_LANG_ORDER.update(LABEL_PRIORITY)
 _ORG_CLASS_NAMES = {str(iri): org_class.value for org_class, iri in ORG_CLASSES.items()}
 
 
