@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.evaluation.corpus_split import fold_of, site_of
-from kg.evaluation.score import EvaluationReport, Gold, evaluate_article, read_gold, same_name
+from kg.evaluation.gold import Gold, read_gold
+from kg.evaluation.score import EvaluationReport, evaluate_article, same_name
 from kg.extractors.relations import RelationModel, relate, sentences_of
 from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.linear import LinearModel

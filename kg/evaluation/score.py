@@ -11,15 +11,15 @@ agreements as party sets that share at least two matched parties.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ExtractionError, InputError
+from kg.evaluation.gold import Gold, gold_pairs, read_gold
 from kg.ingest import read_articles
 from kg.lang.kk import morph
 from kg.model import Agreement, ArticleResult, Entity, EntityType, Membership
@@ -180,59 +180,6 @@ def _assign(options: Sequence[Sequence[int]]) -> dict[int, int]:
     return {left: right for right, left in owner.items()}
 
 
-# -- gold files --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Gold:
-    """A gold file's content."""
-
-    name: str
-    lang: str
-    persons: tuple[tuple[str, ...], ...]  # canonical name first, then aliases
-    organisations: tuple[tuple[str, ...], ...]
-    events: tuple[dict[str, Any], ...]
-    affiliations: tuple[tuple[str, str, str | None], ...]
-    agreements: tuple[tuple[str, frozenset[str]], ...]  # kind, parties
-    ignore: tuple[str, ...] = field(default=())
-
-
-def read_gold(path: Path) -> Gold:
-    """Read and check one gold JSON file."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: cannot read gold file ({exc})") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("lang"), str):
-        raise InputError(f"{path}: gold file needs an object with a 'lang' string")
-    try:
-
-        def names(key: str) -> tuple[tuple[str, ...], ...]:
-            return tuple(
-                (str(e["name"]), *(str(a) for a in e.get("aliases") or ()))
-                for e in data.get(key) or ()
-            )
-
-        return Gold(
-            name=path.stem,
-            lang=data["lang"],
-            persons=names("persons"),
-            organisations=names("organisations"),
-            events=tuple(dict(e) for e in data.get("events") or ()),
-            affiliations=tuple(
-                (str(a["person"]), str(a["organisation"]), a.get("role"))
-                for a in data.get("affiliations") or ()
-            ),
-            agreements=tuple(
-                (str(a.get("kind") or "other"), frozenset(str(p) for p in a["parties"]))
-                for a in data.get("agreements") or ()
-            ),
-            ignore=tuple(str(n) for n in data.get("ignore") or ()),
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{path}: malformed gold entry ({exc!r} missing or wrong)") from exc
-
-
 # -- scoring one article ------------------------------------------------------------------
 
 
@@ -374,17 +321,6 @@ def _agreements(
 # -- the whole folder ------------------------------------------------------------------------
 
 
-def gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
-    """Every ``NAME.txt`` with a ``NAME.json`` beside it, sorted by name."""
-    if not gold_dir.is_dir():
-        raise InputError(f"{gold_dir}: not a folder of gold files")
-    pairs = [(txt, txt.with_suffix(".json")) for txt in sorted(gold_dir.glob("*.txt"))]
-    pairs = [(txt, js) for txt, js in pairs if js.is_file()]
-    if not pairs:
-        raise InputError(f"{gold_dir}: no NAME.txt with a NAME.json beside it")
-    return pairs
-
-
 def evaluate(
     gold_dir: Path,
     *,
@@ -415,53 +351,3 @@ def evaluate(
     if not evaluations:
         raise InputError(f"{gold_dir}: no gold files in language {lang!r}")
     return EvaluationReport(tuple(evaluations))
-
-
-# -- the report --------------------------------------------------------------------------------
-
-
-def _score_line(label: str, score: Score) -> str:
-    return (
-        f"  {label:<14} P {score.precision:5.3f}  R {score.recall:5.3f}  F1 {score.f1:5.3f}"
-        f"   (tp {score.tp}, fp {score.fp}, fn {score.fn})"
-    )
-
-
-def _block(title: str, report: EvaluationReport, lang: str | None) -> list[str]:
-    lines = [title]
-    lines.extend(_score_line(kind, score) for kind, score in report.totals(lang).items())
-    for name in ("roles", "agreement kinds", "event dates", "event places"):
-        acc = report.detail(name, lang)
-        if acc.total:
-            lines.append(f"  {name + ' right':<14} {acc.value:5.3f}  ({acc.correct}/{acc.total})")
-    return lines
-
-
-def _listing(label: str, items: Iterable[str]) -> list[str]:
-    return [f"    {label}: {item}" for item in items]
-
-
-def _articles(count: int) -> str:
-    return f"{count} article" if count == 1 else f"{count} articles"
-
-
-def format_report(report: EvaluationReport) -> str:
-    """The report as plain text: totals, per language, then each article's errors."""
-    lines = _block(f"Overall ({_articles(len(report.articles))})", report, None)
-    if len(report.languages) > 1:
-        for lang in report.languages:
-            lines.append("")
-            count = sum(1 for a in report.articles if a.lang == lang)
-            lines.extend(_block(f"{lang} ({_articles(count)})", report, lang))
-    for article in report.articles:
-        lines.append("")
-        f1 = "  ".join(
-            f"{kind[:4]} " + (f"{s.f1:4.2f}" if s.tp + s.fp + s.fn else "  - ")
-            for kind in TYPES
-            for s in [article.scores.get(kind, Score())]
-        )
-        lines.append(f"{article.name} [{article.lang}]  {f1}")
-        for kind in TYPES:
-            lines.extend(_listing(f"missed {kind}", article.misses.get(kind, ())))
-            lines.extend(_listing(f"wrong {kind}", article.false_positives.get(kind, ())))
-    return "\n".join(lines)

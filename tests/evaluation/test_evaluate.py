@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from kg.errors import InputError
+from kg.evaluation.gold import read_gold
+from kg.evaluation.report import format_report
 from kg.evaluation.score import (
     EvaluationReport,
     Score,
     evaluate,
     evaluate_article,
-    format_report,
-    read_gold,
     same_name,
 )
 from kg.iris import entity_id
