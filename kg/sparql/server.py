@@ -21,7 +21,6 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs
 
 from kg.errors import GraphError
 from kg.sparql.guard import (
@@ -29,6 +28,14 @@ from kg.sparql.guard import (
     DEFAULT_MAX_QUERY_CHARS,
     QueryRefusedError,
     check_query,
+)
+from kg.sparql.protocol import (
+    GRAPH_MEDIA_TYPE,
+    MEDIA_TYPES,
+    RequestError,
+    allowed_hosts,
+    choose_media_type,
+    query_text,
 )
 from kg.sparql.results import Answer, format_answer
 from kg.sparql.store import QueryTimeoutError, Store, TooManyRowsError
@@ -51,18 +58,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-#: Result media types we produce, and the ``format_answer`` format for each.
-MEDIA_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "sparql-tsv",
-}
-_DEFAULT_MEDIA_TYPE = "application/sparql-results+json"
-_GRAPH_MEDIA_TYPE = "text/turtle"
 #: Request headers a cross-origin page may send (answered in a preflight).
 _CORS_HEADERS = "Accept, Content-Type"
 
@@ -86,131 +81,10 @@ class EndpointLimits:
         return self.max_query_chars * 12 + 4096
 
 
-def allowed_hosts(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[str]:
-    """``Host`` header values a server bound to ``host:port`` answers to.
-
-    The loopback names, the bound host, and each ``extra`` name (``name`` means
-    ``name:port``; ``name:other`` is taken as given). ``*`` in ``extra`` turns the check off
-    (an empty set).
-    """
-    names = {"127.0.0.1", "localhost", "[::1]", host}
-    hosts: set[str] = set()
-    for name in list(names) + list(extra):
-        name = name.strip().lower()
-        if name == "*":
-            return frozenset()
-        if ":" in name and not name.startswith("["):
-            if name.count(":") > 1:  # a bare IPv6 address
-                name = f"[{name}]"
-            else:
-                hosts.add(name)
-                continue
-        hosts.add(f"{name}:{port}")
-        if port == 80:
-            hosts.add(name)
-    return frozenset(hosts)
-
-
-def choose_media_type(accept: str) -> str | None:
-    """The result media type best matching an ``Accept`` header, or None if none fits."""
-    if not accept.strip():
-        return _DEFAULT_MEDIA_TYPE
-    offers: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, *options = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for option in options:
-            key, _, value = option.partition("=")
-            if key.strip() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality > 0:
-            offers.append((-quality, position, media.lower()))
-    for _, _, media in sorted(offers):
-        if media in MEDIA_TYPES:
-            return media
-        if media in ("*/*", "application/*"):
-            return _DEFAULT_MEDIA_TYPE
-        if media == "text/*":
-            return "text/csv"
-    return None
-
-
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     from starlette.responses import PlainTextResponse
 
     return PlainTextResponse(message + "\n", status_code=status, headers=headers)
-
-
-class _RequestError(Exception):
-    """A request that cannot be answered; carries the status and the one-line message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-def _form(text: str) -> dict[str, list[str]]:
-    try:
-        return parse_qs(text, encoding="utf-8", errors="strict", max_num_fields=64)
-    except UnicodeDecodeError:
-        raise _RequestError(400, "the query is not valid UTF-8 once percent-decoded") from None
-    except ValueError:
-        raise _RequestError(400, "too many form fields") from None
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    """The request body, read no further than ``limit`` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _RequestError(413, f"request body over {limit:,} bytes; send a smaller query")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise _RequestError(413, f"request body over {limit:,} bytes; send a smaller query")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _utf8(data: bytes, what: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise _RequestError(400, f"the {what} is not valid UTF-8") from None
-
-
-def _one(values: dict[str, list[str]]) -> str | None:
-    if "update" in values:
-        raise _RequestError(403, "this endpoint is read-only: SPARQL UPDATE is not allowed")
-    queries = values.get("query", [])
-    if len(queries) > 1:
-        raise _RequestError(400, "give one query parameter, not several")
-    return queries[0] if queries else None
-
-
-async def _query_text(request: Request, limits: EndpointLimits) -> str | None:
-    """The query of a protocol request; raises ``_RequestError`` to answer otherwise."""
-    if request.method == "GET":
-        raw: bytes = request.scope.get("query_string", b"")
-        if len(raw) > limits.max_body_bytes:
-            raise _RequestError(414, "query string too long; POST the query instead")
-        return _one(_form(_utf8(raw, "query string")))
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type == "application/sparql-update":
-        raise _RequestError(403, "this endpoint is read-only: SPARQL UPDATE is not allowed")
-    if content_type == "application/sparql-query":
-        return _utf8(await _body(request, limits.max_body_bytes), "request body")
-    if content_type == "application/x-www-form-urlencoded":
-        # parse_qs spares a python-multipart dependency that request.form() would need.
-        body = _utf8(await _body(request, limits.max_body_bytes), "request body")
-        return _one(_form(body))
-    raise _RequestError(
-        415, f"unsupported content type {content_type!r}; use application/sparql-query or a form"
-    )
 
 
 class _Gate:
@@ -346,8 +220,8 @@ def create_app(
 
     async def sparql(request: Request) -> Response:
         try:
-            text = await _query_text(request, limits)
-        except _RequestError as exc:
+            text = await query_text(request, limits.max_body_bytes)
+        except RequestError as exc:
             return _text(exc.status, str(exc))
         if not text or not text.strip():
             return _text(400, "no query: pass it as ?query=... or POST it")
@@ -374,7 +248,7 @@ def create_app(
         except GraphError as exc:
             return _text(400, str(exc))
         if answer.turtle is not None:
-            return Response(answer.turtle, media_type=_GRAPH_MEDIA_TYPE)
+            return Response(answer.turtle, media_type=GRAPH_MEDIA_TYPE)
         body = format_answer(answer, MEDIA_TYPES[media])
         charset = "; charset=utf-8"
         return Response(body, headers={"content-type": media + charset})
