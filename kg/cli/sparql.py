@@ -73,11 +73,11 @@ def query(
 
     Example: kg query out/ members-of --param org="Green Steppe" --output csv
     """
+    from kg.sparql.engine import run_with_big_stack
     from kg.sparql.guard import check_query
     from kg.sparql.queries import NamedQuery, get_query, named_queries, parse_query
     from kg.sparql.results import format_answer
     from kg.sparql.store import open_store
-    from kg.sparql.workers import run_with_big_stack
 
     if list_queries:
         sys.stdout.write(_listing())

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import GraphError
+from kg.sparql.engine import run_with_big_stack
 from kg.sparql.guard import (
     DEFAULT_MAX_DEPTH,
     DEFAULT_MAX_QUERY_CHARS,
@@ -44,7 +45,6 @@ from kg.sparql.workers import (
     ServerBusyError,
     WorkerCrashedError,
     WorkerPool,
-    run_with_big_stack,
 )
 
 if TYPE_CHECKING:

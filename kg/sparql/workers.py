@@ -2,7 +2,7 @@
 
 pyoxigraph cannot cancel a query and its parser can overflow the native stack, so the
 endpoint never runs the engine in its own process. Each worker is a child process
-(``python -m kg.sparql.workers``) that opens the store read-only once, caps its own
+(``python -m kg.sparql.engine``) that opens the store read-only once, caps its own
 address space (``RLIMIT_AS``) and answers one query at a time over its stdin/stdout.
 A worker that passes the time limit is killed (SIGKILL: its CPU and memory are freed
 at once) and replaced; one that dies (a native crash, out of memory) is replaced too.
@@ -23,24 +23,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from kg.errors import GraphError
 from kg.sparql.results import Answer
 from kg.sparql.store import QueryTimeoutError
 
-#: Native stack for the thread that runs the engine. Measured: 100,000 characters of
-#: the worst nesting (``{`` x 50,000, ``!`` x 100,000) fit in 256 MB; 8 MB (the default)
-#: overflows at 3,000 ``{``. So no query within the size limit can overflow it.
-ENGINE_STACK_BYTES = 256 * 1024 * 1024
 #: Default address-space cap per worker.
 DEFAULT_MAX_MEMORY = 2 * 1024**3
 #: The smallest cap that leaves room beside the engine stack and the loaded modules.
 MIN_MAX_MEMORY = 512 * 1024**2
-
-T = TypeVar("T")
 
 
 class WorkerCrashedError(GraphError):
@@ -59,105 +52,6 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_with_big_stack(action: Callable[[], T]) -> T:
-    """Run ``action`` on a thread with ``ENGINE_STACK_BYTES`` of stack and return its value.
-
-    For ``kg query``, which runs the engine in its own process: deep nesting within the
-    size limit then cannot overflow the native stack.
-    """
-    outcome: list[Any] = []
-
-    def body() -> None:
-        try:
-            outcome.append((True, action()))
-        except BaseException as exc:
-            outcome.append((False, exc))
-
-    old = threading.stack_size(ENGINE_STACK_BYTES)
-    try:
-        thread = threading.Thread(target=body, name="civkg-engine")
-        thread.start()
-    finally:
-        threading.stack_size(old)
-    thread.join()
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    result: T = value
-    return result
-
-
-# --- the worker side -------------------------------------------------------------
-
-
-def _die_with_parent() -> None:
-    # A worker outlives a SIGKILLed server otherwise (busy in a query, it would not see
-    # its stdin close). PR_SET_PDEATHSIG = 1; Linux only, harmless to skip elsewhere.
-    parent = os.getppid()
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
-
-
-def _serve_queries(target: Path, channel_in: IO[bytes], channel_out: IO[bytes]) -> None:
-    from kg.sparql.store import TooManyRowsError, open_store
-
-    def send(message: tuple[Any, ...]) -> None:
-        pickle.dump(message, channel_out, protocol=pickle.HIGHEST_PROTOCOL)
-        channel_out.flush()
-
-    try:
-        store = open_store(target)
-    except GraphError as exc:
-        send(("failed", str(exc)))
-        return
-    send(("ready", os.getpid()))
-    while True:
-        try:
-            request = pickle.load(channel_in)
-        except EOFError:
-            return
-        text, max_rows, timeout = request
-        try:
-            answer = store.query(text, max_rows=max_rows, timeout=timeout)
-        except TooManyRowsError as exc:
-            send(("rows", str(exc)))
-        except QueryTimeoutError as exc:
-            send(("timeout", str(exc)))
-        except GraphError as exc:
-            send(("error", str(exc)))
-        except MemoryError:
-            send(("memory", "the query needs more memory than a worker may use"))
-        else:
-            try:
-                send(("ok", answer))
-            except MemoryError:
-                send(("memory", "the answer needs more memory than a worker may use"))
-
-
-def worker_main(argv: list[str]) -> None:
-    """Entry point of a worker: ``python -m kg.sparql.workers TARGET MAX_MEMORY``."""
-    import resource
-
-    target, max_memory = Path(argv[0]), int(argv[1])
-    _die_with_parent()
-    # Ctrl+C reaches the whole process group; the server decides when workers stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The channel gets private descriptors and fd 1 points at stderr, so a library that
-    # prints cannot corrupt the pickles.
-    channel_out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    channel_in = os.fdopen(os.dup(0), "rb")
-    import kg.sparql.store  # noqa: F401  (imported before the cap, which then covers queries)
-
-    resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
-    run_with_big_stack(lambda: _serve_queries(target, channel_in, channel_out))
-
-
 # --- the server side -------------------------------------------------------------
 
 
@@ -170,7 +64,7 @@ class _Worker:
         # reservation, not real use, would run a worker out of memory.
         env.setdefault("MALLOC_ARENA_MAX", "2")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kg.sparql.workers", str(target), str(max_memory)],
+            [sys.executable, "-m", "kg.sparql.engine", str(target), str(max_memory)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -441,7 +335,3 @@ class WorkerPool:
                 worker.process.kill()
         for worker in workers:
             worker.kill()
-
-
-if __name__ == "__main__":
-    worker_main(sys.argv[1:])
