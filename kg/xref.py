@@ -14,7 +14,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.graph.bridge import load_graph
+from kg.graph.files import load_graph
 from kg.iris import DEFAULT_BASE
 from kg.org_key import org_atoms
 from kg.person_name import PersonName

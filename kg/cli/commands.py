@@ -113,7 +113,7 @@ def stats(
 
     Example: kg stats out/
     """
-    from kg.graph.bridge import load_graph
+    from kg.graph.files import load_graph
     from kg.sparql.stats import graph_stats
 
     found = graph_stats(load_graph(target), top=top)

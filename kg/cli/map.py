@@ -32,7 +32,7 @@ def map_command(
     from kg.exporters import write_atomic
     from kg.exporters.map.page import MapOptions
     from kg.exporters.map.render import render_map
-    from kg.graph.bridge import load_graph
+    from kg.graph.files import load_graph
 
     title = f"civkg map: {focus}" if focus else "civkg network map"
     page = render_map(

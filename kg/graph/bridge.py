@@ -1,4 +1,4 @@
-"""The single bridge from model objects to RDF, and back from graph files to rdflib.
+"""The single bridge from model objects to RDF (graph files are read by ``kg.graph.files``).
 
 Every node gets an IRI (``base`` + a deterministic id) and no node is blank, so the
 graphs of two articles merge by plain set union: the same person or membership found
@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
@@ -53,20 +51,9 @@ __all__ = [
     "article_iri",
     "bind_prefixes",
     "evidence_iri",
-    "load_graph",
     "role_iri",
     "to_dataset",
 ]
-
-#: Graph file formats ``load_graph`` reads, by file extension.
-GRAPH_FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-}
-_QUAD_FORMATS = frozenset({"trig", "nquads"})
 
 _Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -330,39 +317,3 @@ def to_dataset(
             named.add(triple)
             merged.add(triple)
     return dataset, merged
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def load_graph(path: Path) -> Graph:
-    """Read a graph file (.ttl, .trig, .nt, .nq, .jsonld) or a build folder's graph.ttl."""
-    if path.is_dir():
-        folder, path = path, path / "graph.ttl"
-        if not path.is_file():
-            raise GraphError(f"{folder}: no graph.ttl in this folder; is it a `kg build` output?")
-    if not path.is_file():
-        raise GraphError(f"{path}: no such graph file")
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(GRAPH_FORMATS)
-        raise GraphError(f"{path}: unknown graph format {path.suffix!r}; use one of {known}")
-    graph = Graph()
-    try:
-        # rdflib's Dataset warns about its own deprecated internals while parsing.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            if fmt in _QUAD_FORMATS:
-                dataset = Dataset()
-                dataset.parse(path, format=fmt)
-                for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
-                    graph.add((subject, predicate, obj))
-            else:
-                graph.parse(path, format=fmt)
-    # rdflib's parsers raise many unrelated types (syntax, JSON, decoding, I/O errors).
-    except Exception as exc:
-        raise GraphError(f"{path}: cannot read as {fmt}: {_first_line(exc)}") from exc
-    bind_prefixes(graph)
-    return graph

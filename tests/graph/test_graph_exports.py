@@ -15,7 +15,7 @@ from graph_sample import EN_TEXT, GRAPH_FORMATS, export_all, sample_build
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.graph.bridge import load_graph
+from kg.graph.files import load_graph
 from kg.graph.vocab import CIV
 from kg.views import to_networkx
 
