@@ -389,39 +389,6 @@ EVENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
-#: Months in the genitive, as dates are written ("12 июня 2019 года").
-MONTHS: tuple[str, ...] = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-
-#: Lemmas of the month names.
-MONTH_LEMMAS: frozenset[str] = frozenset(
-    {
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    }
-)
 
 #: Verbs saying that their subject heads a body ("возглавил фонд").
 HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})
