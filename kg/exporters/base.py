@@ -1,16 +1,45 @@
-"""What every exporter shares: the protocol and atomic file writing."""
+"""What every exporter shares: its input (``Build``), the protocol, atomic file writing."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import ExportError
+from kg.model import ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from rdflib import Dataset, Graph
+
+    from kg.duplicates import DuplicateGroup
+    from kg.link import Merge
+
+
+@dataclass(frozen=True)
+class Build:
+    """What exporters receive.
+
+    ``dataset`` holds one named graph per article (named by the article's IRI) plus the
+    build activity in the default graph; ``graph`` is their union, the merged graph.
+    """
+
+    results: tuple[ArticleResult, ...]
+    problems: tuple[Problem, ...]
+    activity: BuildActivity
+    dataset: Dataset
+    graph: Graph
+    base: str
+    input_root: Path
+    seconds: float = 0.0
+    reused: int = 0  # articles whose results came from the output folder's cache
+    merges: tuple[Merge, ...] = ()  # what linking made one node, and by which rule
+    duplicates: tuple[DuplicateGroup, ...] = ()  # articles that report one story
+    # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
+    # entry per exporter as it finishes): for benchmarks and the curious, never compared
+    stages: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 class Exporter(Protocol):

@@ -28,14 +28,19 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rdflib import RDF, URIRef
+
 from kg.errors import ExportError
 from kg.exporters.base import write_atomic
+from kg.graph.vocab import CIV, DCTERMS, FOAF, ORG, ORG_CLASSES, PROV, SCHEMA, SKOS
+from kg.model import OrgClass
+from kg.views import _pick
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 FTM_FILE = "graph.ftm.json"
 
@@ -61,28 +66,20 @@ class _Reader:
     """What the mapping needs from the merged graph, read once."""
 
     def __init__(self, graph: Graph, base: str) -> None:
-        from rdflib import URIRef
-
         self.graph = graph
         self.base = base
-        self.URIRef = URIRef
 
     def texts(self, node: Node, *predicates: Node) -> list[str]:
         values = {str(o) for p in predicates for o in self.graph.objects(node, p)}
         return sorted(v for v in values if v.strip())
 
     def label(self, node: Node) -> str | None:
-        from kg.network import _pick
-        from kg.vocab import SCHEMA, SKOS
-
         return _pick(list(self.graph.objects(node, SKOS.prefLabel))) or _pick(
             list(self.graph.objects(node, SCHEMA.name))
         )
 
     def evidence(self, fact: Node) -> tuple[list[str], list[str], list[str]]:
         """A fact's sentences, its articles' URLs and dates (each sorted, unique)."""
-        from kg.vocab import CIV, PROV, SCHEMA
-
         sentences: set[str] = set()
         urls: set[str] = set()
         dates: set[str] = set()
@@ -97,10 +94,6 @@ class _Reader:
 def ftm_entities(graph: Graph, base: str) -> list[dict[str, Any]]:
     """The graph as FtM entity dicts (``EntityProxy.to_dict()``), sorted by id."""
     from followthemoney import model
-    from rdflib import RDF
-
-    from kg.model import OrgClass
-    from kg.vocab import CIV, DCTERMS, FOAF, ORG, ORG_CLASSES, SCHEMA, SKOS
 
     reader = _Reader(graph, base)
     entities: dict[str, Any] = {}
@@ -127,10 +120,10 @@ def ftm_entities(graph: Graph, base: str) -> list[dict[str, Any]]:
     people = {str(p) for p in graph.subjects(RDF.type, FOAF.Person)}
     organisations = {str(o) for o in graph.subjects(RDF.type, ORG.Organization)}
     for iri in sorted(people):
-        add_names(make("Person", reader.URIRef(iri)), reader.URIRef(iri))
+        add_names(make("Person", URIRef(iri)), URIRef(iri))
     government = ORG_CLASSES[OrgClass.GOVERNMENT]
     for iri in sorted(organisations):
-        node = reader.URIRef(iri)
+        node = URIRef(iri)
         schema = "PublicBody" if (node, RDF.type, government) in graph else "Organization"
         add_names(make(schema, node), node)
 

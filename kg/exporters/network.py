@@ -20,12 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from kg import __version__
 from kg.exporters.base import write_atomic
+from kg.exporters.map.data import read_map_data
+from kg.exporters.map.layout import layout
+from kg.exporters.map.page import NODE_STYLE, ORG_COLOURS
+from kg.views import to_networkx
 
 if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -51,18 +55,13 @@ def node_size(degree: int) -> float:
 
 
 def styled_network(graph: Graph) -> nx.MultiDiGraph:
-    """The graph's network (see ``kg.network``), XML-safe, with colour, size and position.
+    """The graph's network (see ``kg.views``), XML-safe, with colour, size and position.
 
     Each node gains ``color`` (``#rrggbb``), ``r``, ``g``, ``b``, ``size``, ``x`` and
     ``y``: the map's colours and layout, so every tool shows the same picture. ``y``
     grows upwards, as in Gephi (the map's pixels grow downwards).
     """
     import networkx as nx
-
-    from kg.map.data import read_map_data
-    from kg.map.layout import layout
-    from kg.map.page import NODE_STYLE, ORG_COLOURS
-    from kg.network import to_networkx
 
     source = to_networkx(graph)
     data = read_map_data(graph)

@@ -22,12 +22,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
 from kg.exporters.base import write_atomic
-from kg.vocab import JSONLD_TERMS, PREFIXES
+from kg.graph.vocab import JSONLD_TERMS, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 CONTEXT_FILE = "context.jsonld"
 _PREFIX_LINE = re.compile(r"@prefix (\S*): <([^>]*)> \.")

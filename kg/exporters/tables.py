@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.exporters.base import write_atomic
+from kg.exporters.map.data import read_map_data
+from kg.views import to_networkx
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 #: Column name -> type ("str", "int" or "date"), in file order.
 NODE_COLUMNS: dict[str, str] = {
@@ -67,15 +69,12 @@ def _date(text: str | None) -> datetime.date | None:
 
 
 def network_tables(graph: Graph) -> Tables:
-    """The graph's network (``kg.network``) with article counts and reporting dates.
+    """The graph's network (``kg.views``) with article counts and reporting dates.
 
     A node's ``articles`` are the articles that mention it or state one of its edges;
     ``first_reported`` / ``last_reported`` are the earliest and latest of their dates.
     An edge's are the articles of its evidence. ``date`` is an agreement's or event's own.
     """
-    from kg.map.data import read_map_data
-    from kg.network import to_networkx
-
     network = to_networkx(graph)
     data = read_map_data(graph)
     article_dates = [_date(a.date) for a in data.articles]

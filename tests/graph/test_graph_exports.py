@@ -15,9 +15,9 @@ from graph_sample import EN_TEXT, GRAPH_FORMATS, export_all, sample_build
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.graph import load_graph
-from kg.network import to_networkx
-from kg.vocab import CIV
+from kg.graph.files import load_graph
+from kg.graph.vocab import CIV
+from kg.views import to_networkx
 
 FILES = (
     "graph.ttl",

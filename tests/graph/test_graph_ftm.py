@@ -9,7 +9,7 @@ import pytest
 from graph_sample import BASE, export_all, sample_build
 
 from kg.exporters.ftm import ftm_bytes, ftm_id
-from kg.network import to_networkx
+from kg.views import to_networkx
 
 
 @pytest.fixture(scope="module")

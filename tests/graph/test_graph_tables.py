@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from graph_sample import export_all, sample_build
 
-from kg.network import to_networkx
-from kg.query import Answer, Term, format_answer
-from kg.store import Store
+from kg.sparql.results import Answer, Term, format_answer
+from kg.sparql.store import Store
+from kg.views import to_networkx
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

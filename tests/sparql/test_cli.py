@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.queries import named_queries
+from kg.sparql.queries import named_queries
 
 runner = CliRunner()
 
@@ -95,7 +95,7 @@ def test_a_name_matches_across_scripts_both_ways(sample_dir: Path) -> None:
 
 
 def test_a_table_fits_the_width_it_is_given() -> None:
-    from kg.query import Answer, Term, format_answer
+    from kg.sparql.results import Answer, Term, format_answer
 
     long = "A sentence that goes on " * 20
     answer = Answer(

@@ -21,7 +21,7 @@ import httpx
 import pytest
 from rdflib import Graph
 
-from kg.negotiate import choose_media_type, query_form
+from kg.sparql.negotiate import choose_media_type, query_form
 from tests.sparql.endpoint_helpers import Served, free_port, kg_serve
 
 ID = "https://w3id.org/civkg/id/"
