@@ -11,6 +11,7 @@ every stage strips and pairs the same ones.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _CYRILLIC_TO_LATIN: dict[str, str] = {
@@ -59,6 +60,35 @@ def ascii_key(text: str) -> str:
     name, so "Nurgazieva" finds "Нұрғазиева" and "Нургазиева" (the name index and the
     map's search both compare it)."""
     return " ".join(to_ascii(text).split())
+
+
+#: Where two scripts spell one name differently once both are in ASCII ("UNICEF" and
+#: "ЮНИСЕФ" read "unicef" and "yunisef"): (regex, replacement) pairs applied in order to
+#: an ``ascii_key``. The map's search applies the same list in JavaScript (``\\1``
+#: becomes ``$1``), so the name index and the map agree.
+SOUND_RULES: tuple[tuple[str, str], ...] = (
+    (r"y(?=[aeiou])", ""),  # iotated vowels: ю я ё е read "yu ya yo ye"
+    (r"kh", "h"),
+    (r"zh", "j"),
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"c(?=[eiy])", "s"),
+    (r"c", "k"),
+    (r"q", "k"),
+    (r"w", "v"),
+    (r"x", "ks"),
+    (r"([a-z])\1", r"\1"),  # doubled letters: Hakkala / Хакала
+)
+_SOUND_RULES = tuple((re.compile(pattern), replacement) for pattern, replacement in SOUND_RULES)
+
+
+def sound_key(text: str) -> str:
+    """``ascii_key`` with the spellings that differ between scripts made one, so a search
+    for "unicef" finds "ЮНИСЕФ" and "юнисеф" finds "UNICEF"."""
+    key = ascii_key(text)
+    for pattern, replacement in _SOUND_RULES:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 #: Every quote-like character, for taking quotes out of a name before comparing it.

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import GraphError
 from kg.sparql.results import Answer
-from kg.text import ascii_key
+from kg.text import ascii_key, sound_key
 
 #: What a name parameter can name; LABELS_QUERY gives each its RDF class.
 KINDS: tuple[str, ...] = ("organisation", "person")
@@ -41,20 +41,22 @@ _TRIGRAM = 3
 # the FTS5 trigram tokenizer of SQLite 3.40 (found by the property test).
 _GLOB_SPECIAL = re.compile(r"[*?\[\]]")
 # Kept in SQLite's user_version, so an index written by another civkg is refused.
-_SCHEMA_VERSION = 2
+_SCHEMA_VERSION = 3  # 3: the sound column
 
 _SCHEMA = """
 CREATE TABLE label (
-    kind TEXT NOT NULL, entity TEXT NOT NULL, text TEXT NOT NULL, ascii TEXT NOT NULL
+    kind TEXT NOT NULL, entity TEXT NOT NULL, text TEXT NOT NULL, ascii TEXT NOT NULL,
+    sound TEXT NOT NULL
 );
 """
 _FTS_SCHEMA = """
 CREATE VIRTUAL TABLE label_trigrams USING fts5(
-    text, ascii, content='label', content_rowid='rowid', tokenize='trigram', detail='none'
+    text, ascii, sound, content='label', content_rowid='rowid', tokenize='trigram',
+    detail='none'
 );
 INSERT INTO label_trigrams (label_trigrams) VALUES ('rebuild');
 """
-_COLUMNS = ("text", "ascii")
+_COLUMNS = ("text", "ascii", "sound")
 
 
 def fold(text: str) -> str:
@@ -97,7 +99,13 @@ class NameIndex:
         """An index of ``labels``, written to ``path`` (which must not exist) or held in memory."""
         rows = sorted(
             {
-                (label.kind, label.entity, fold(label.text), ascii_key(label.text))
+                (
+                    label.kind,
+                    label.entity,
+                    fold(label.text),
+                    ascii_key(label.text),
+                    sound_key(label.text),
+                )
                 for label in labels
             }
         )
@@ -105,7 +113,7 @@ class NameIndex:
         with connection:
             connection.executescript(_SCHEMA)
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-            connection.executemany("INSERT INTO label VALUES (?, ?, ?, ?)", rows)
+            connection.executemany("INSERT INTO label VALUES (?, ?, ?, ?, ?)", rows)
             # SQLite built without FTS5, or older than 3.34: every lookup scans instead.
             with suppress(sqlite3.OperationalError):
                 connection.executescript(_FTS_SCHEMA)
@@ -131,13 +139,15 @@ class NameIndex:
         """IRIs of the ``kind`` actors with a label containing ``fragment``, sorted.
 
         A label matches when it contains the fragment with case and Unicode normalisation
-        ignored, or when its ASCII transliteration contains the fragment's. An empty
+        ignored, when its ASCII transliteration contains the fragment's, or when its
+        ``sound_key`` contains the fragment's (so "unicef" finds "ЮНИСЕФ"). An empty
         fragment matches every actor.
         """
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; use {', '.join(KINDS)}")
         found: set[str] = set()
-        for column, needle in zip(_COLUMNS, (fold(fragment), ascii_key(fragment)), strict=True):
+        needles = (fold(fragment), ascii_key(fragment), sound_key(fragment))
+        for column, needle in zip(_COLUMNS, needles, strict=True):
             if needle or not fragment:
                 found.update(self._containing(kind, column, needle))
         return sorted(found)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kg.sparql.names import INDEX_FILE, NameIndex, NameLabel, fold
 from kg.sparql.store import Store, open_store
-from kg.text import ascii_key
+from kg.text import ascii_key, sound_key
 
 LABELS = [
     NameLabel("organisation", "https://example.org/org-1", "Қазақстанның Азаматтық Альянсы"),
@@ -102,6 +102,7 @@ def test_lookup_is_exactly_a_folded_substring_test(
             for r in rows
             if fold(fragment) in fold(r.text)
             or ((ascii_key(fragment) or not fragment) and ascii_key(fragment) in ascii_key(r.text))
+            or ((sound_key(fragment) or not fragment) and sound_key(fragment) in sound_key(r.text))
         }
     )
     assert NameIndex.build(rows).find("person", fragment) == expected
@@ -137,3 +138,18 @@ def test_an_index_from_another_version_asks_for_a_rebuild(tmp_path: Path) -> Non
     connection.close()
     with pytest.raises(GraphError, match=r"names.sqlite: name index from another civkg"):
         NameIndex.open(path)
+
+
+def test_names_match_across_scripts_both_ways() -> None:
+    rows = [
+        NameLabel("organisation", "https://example.org/cyrillic", "Детский фонд ЮНИСЕФ"),
+        NameLabel("organisation", "https://example.org/latin", "UNICEF office in Astana"),
+        NameLabel("person", "https://example.org/p", "Жанар Хасенова"),
+    ]
+    names = NameIndex.build(rows)
+    both = ["https://example.org/cyrillic", "https://example.org/latin"]
+    assert names.find("organisation", "unicef") == both
+    assert names.find("organisation", "юнисеф") == both
+    assert names.find("person", "Zhanar Khasenova") == ["https://example.org/p"]
+    assert names.find("person", "Janar Hasenova") == ["https://example.org/p"]
+    assert names.find("organisation", "unesco") == []

@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.errors import ExportError
 from kg.exporters.map.data import EDGE_TYPES, NODE_TYPES, MapData
-from kg.text import ascii_key, to_ascii
+from kg.text import SOUND_RULES, ascii_key, sound_key, to_ascii
 
 #: Above this many nodes physics is off and the precomputed layout is final.
 PHYSICS_LIMIT = 300
@@ -134,6 +134,7 @@ def _network(
             iri=node.iri,
             names=[list(pair) for pair in node.names],
             fold=" | ".join(sorted({ascii_key(text) for text, _ in node.names})),
+            sound=" | ".join(sorted({sound_key(text) for text, _ in node.names})),
             arts=list(node.articles),
             deg=degrees[index],
             date=node.date,
@@ -250,6 +251,10 @@ def render_page(
             {"t": a.title, "d": a.date, "l": a.lang, "u": a.url, "p": a.path} for a in data.articles
         ],
         "fold": fold_table(),
+        # Python's \1 is JavaScript's $1; the patterns themselves read the same in both.
+        "sound": [
+            [pattern, replacement.replace("\\1", "$1")] for pattern, replacement in SOUND_RULES
+        ],
         "options": _vis_options(physics, large=large),
         "config": {
             "topN": options.top_n,

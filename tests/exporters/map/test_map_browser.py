@@ -330,3 +330,16 @@ def test_labels_scale_with_degree_and_the_top_ones_stay_when_zoomed_out(
     )
     assert seen["sizes"][0] > seen["sizes"][1] >= 12
     assert seen["zoomedOut"] == [True, False]
+
+
+def test_the_search_matches_across_scripts_as_the_name_index_does(
+    open_map: Any, sample_map: Path, sample_graph: Graph
+) -> None:
+    from kg.text import sound_key
+
+    words = ["UNICEF", "ЮНИСЕФ", "Zhaksybekov", "Жаксыбеков", "Хакала", "Hakkala", "Quixote"]
+    words += [text for node in read_map_data(sample_graph).nodes for text, _ in node.names]
+    page = open_map(sample_map).page
+    in_page = page.evaluate("words => words.map(w => window.civkgMap.soundKey(w))", words)
+    assert in_page == [sound_key(w) for w in words]
+    assert in_page[0] == in_page[1] and in_page[2] == in_page[3] and in_page[4] == in_page[5]

@@ -26,6 +26,14 @@
     return out.split(/\s+/).filter(Boolean).join(" ");
   }
 
+  // kg.text.sound_key: the fold, then the spellings that differ between scripts made one.
+  var SOUND = DATA.sound.map(function (rule) { return [new RegExp(rule[0], "g"), rule[1]]; });
+  function soundKey(text) {
+    var key = fold(text);
+    SOUND.forEach(function (rule) { key = key.replace(rule[0], rule[1]); });
+    return key;
+  }
+
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
   var byDegree = DATA.nodes.slice().sort(function (a, b) { return b.deg - a.deg || a.id - b.id; });
@@ -296,12 +304,13 @@
   var search = document.getElementById("search");
   var results = document.getElementById("search-results");
   function matches(query) {
-    var q = fold(query), raw = query.trim().toLowerCase();
+    var q = fold(query), s = soundKey(query), raw = query.trim().toLowerCase();
     if (!q && !raw) return [];
     var found = [];
     for (var i = 0; i < byDegree.length && found.length < 12; i++) {
       var n = byDegree[i];
-      var hit = (q && n.fold.indexOf(q) >= 0) || n.names.some(function (p) {
+      var hit = (q && n.fold.indexOf(q) >= 0) || (s && n.sound.indexOf(s) >= 0) ||
+        n.names.some(function (p) {
         return p[0].toLowerCase().indexOf(raw) >= 0;
       });
       if (hit) found.push(n);
@@ -419,7 +428,7 @@
   window.civkgMap = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
     fold: fold, focusNode: focusNode, showEdge: showEdge, gexf: gexf, pngDataUrl: pngDataUrl,
-    setYear: setYear,
+    setYear: setYear, soundKey: soundKey,
     isReady: function () { return ready; },
   };
 })();
