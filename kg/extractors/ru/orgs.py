@@ -81,11 +81,13 @@ class OrgRules(OrgForms):
                 or lemma not in lexicon.ORG_HEADS
             ):
                 continue
-            named = {
-                span.name: span
-                for span in self._bodies_before(token.start, orgs)
-                if _head_of(span.name) == lemma
-            }
+            named: dict[str, Span] = {}
+            for span in self._bodies_before(token.start, orgs):
+                if _head_of(span.name) == lemma:
+                    # "Фонд «X»" in the headline and "Общественный фонд «X»" are one body
+                    key = _identity(span.name)
+                    if key not in named or len(span.name) > len(named[key].name):
+                        named[key] = span
             if len(named) != 1:
                 continue  # none, or two bodies of that kind: which one is unknown
             (antecedent,) = named.values()
@@ -350,6 +352,15 @@ class OrgRules(OrgForms):
         span = Span(EntityType.ORGANISATION, start, end, name, org_class)
         weak = not capitalised and quote is None
         return Item("org", first, last, span=span, weak=weak)
+
+
+_QUOTED = re.compile(r"«([^»]+)»")
+
+
+def _identity(name: str) -> str:
+    """What names one body: its quoted name when it has one, else the whole name."""
+    quoted = _QUOTED.search(name)
+    return quoted.group(1).casefold() if quoted else name.casefold()
 
 
 def _head_of(name: str) -> str | None:
