@@ -343,3 +343,10 @@ def test_a_bare_head_refers_to_one_body_named_twice_with_its_quote(
     assert ("Айгерим Жумабекова", "Общественный фонд «Степной барс»", "председатель") in roles(
         found
     )
+
+
+def test_a_dateline_agency_is_no_part_of_the_event_after_its_dash(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(extractor, "АСТАНА. СТЕППЕНЬЮС – Форум гражданского общества открылся.")
+    assert _org_names(found) == {"СТЕППЕНЬЮС"}
