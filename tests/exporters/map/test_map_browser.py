@@ -184,6 +184,27 @@ def test_exports_png_and_gexf_of_the_visible_view(
     assert exported.number_of_nodes() == page.evaluate(VISIBLE)
     assert exported.number_of_edges() == page.evaluate("window.civkgMap.edgeView.length")
     assert "event" not in {data["type"] for _, data in exported.nodes(data=True)}
+    # The view as drawn goes to Gephi: colour, size and position, in valid GEXF 1.3.
+    import xml.etree.ElementTree as ET
+
+    viz = "{http://gexf.net/1.3/viz}"
+    root = ET.parse(gexf_path).getroot()
+    nodes = root.findall(".//{http://gexf.net/1.3}node")
+    for node in nodes:
+        color, position = node.find(f"{viz}color"), node.find(f"{viz}position")
+        assert color is not None and position is not None and node.find(f"{viz}size") is not None
+        assert all(0 <= int(color.get(c, "-1")) <= 255 for c in "rgb")
+        float(position.get("x", "x")), float(position.get("y", "y"))
+    schema_file = Path(__file__).resolve().parents[3].parent / "shared/schemas/gexf-1.3/gexf.xsd"
+    if schema_file.is_file():
+        from lxml import etree
+
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag.startswith(viz):
+                    parent.remove(child)
+        schema = etree.XMLSchema(etree.parse(str(schema_file)))
+        assert schema.validate(etree.fromstring(ET.tostring(root))), schema.error_log
 
 
 def _loadable_pipeline() -> Pipeline:

@@ -394,16 +394,25 @@
   }
   function gexf() {
     var out = ['<?xml version="1.0" encoding="UTF-8"?>',
-      '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+      '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
       '<graph defaultedgetype="directed" mode="static">',
       '<attributes class="node"><attribute id="type" title="type" type="string"/>' +
       '<attribute id="iri" title="iri" type="string"/></attributes>',
       '<attributes class="edge"><attribute id="relation" title="relation" type="string"/>' +
       '<attribute id="role" title="role" type="string"/></attributes>', "<nodes>"];
+    // The view as it is drawn: each node's colour, size and position (y up, as in Gephi).
+    var at = network.getPositions();
     nodeView.get().forEach(function (n) {
+      var hex = typeof n.color === "string" ? n.color : (n.color && n.color.background) || "#999999";
+      var rgb = [1, 3, 5].map(function (i) { return parseInt(hex.slice(i, i + 2), 16) || 0; });
+      var where = at[n.id] || { x: 0, y: 0 };
       out.push('<node id="' + n.id + '" label="' + xml(n.label) + '"><attvalues>' +
         '<attvalue for="type" value="' + xml(n.cls || n.kind) + '"/>' +
-        '<attvalue for="iri" value="' + xml(n.iri) + '"/></attvalues></node>');
+        '<attvalue for="iri" value="' + xml(n.iri) + '"/></attvalues>' +
+        '<viz:color r="' + rgb[0] + '" g="' + rgb[1] + '" b="' + rgb[2] + '"/>' +
+        '<viz:size value="' + (n.size || 10) + '"/>' +
+        '<viz:position x="' + where.x.toFixed(1) + '" y="' + (-where.y).toFixed(1) + '" z="0.0"/>' +
+        '</node>');
     });
     out.push("</nodes>", "<edges>");
     edgeView.get().forEach(function (e) {
