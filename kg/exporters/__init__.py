@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from kg.errors import ExportError
-from kg.exporters.base import Exporter, write_atomic
+from kg.exporters.base import Exporter, installed, write_atomic
 from kg.plugins import Registry
 
 
@@ -58,13 +58,7 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(spec.name for spec in _BUILTIN)
 
 def default_formats() -> tuple[str, ...]:
     """The built-in formats whose optional requirement (if any) is installed."""
-    import importlib.util
-
-    return tuple(
-        spec.name
-        for spec in _BUILTIN
-        if not spec.requires or importlib.util.find_spec(spec.requires) is not None
-    )
+    return tuple(spec.name for spec in _BUILTIN if not spec.requires or installed(spec.requires))
 
 
 REGISTRY: Registry[ExporterSpec] = Registry(
@@ -89,6 +83,7 @@ __all__ = [
     "ExporterSpec",
     "default_formats",
     "exporter_specs",
+    "installed",
     "load_exporter",
     "write_atomic",
 ]

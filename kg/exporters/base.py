@@ -53,6 +53,16 @@ class Exporter(Protocol):
         ...
 
 
+def installed(module: str) -> bool:
+    """Whether ``module`` can be imported here, without importing it."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a module blocked or half-installed counts as absent
+        return False
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

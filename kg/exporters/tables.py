@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.exporters.base import write_atomic
+from kg.exporters.base import installed, write_atomic
 from kg.exporters.map.data import read_map_data
 from kg.views import to_networkx
 
@@ -154,12 +154,6 @@ def parquet_bytes(rows: list[Row], columns: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def _has_pyarrow() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("pyarrow") is not None
-
-
 class TablesExporter:
     name = "tables"
     description = "nodes.csv, edges.csv: the network as typed tables (+ .parquet with pyarrow)"
@@ -170,7 +164,7 @@ class TablesExporter:
             write_atomic(out_dir / "nodes.csv", csv_bytes(tables.nodes, NODE_COLUMNS)),
             write_atomic(out_dir / "edges.csv", csv_bytes(tables.edges, EDGE_COLUMNS)),
         ]
-        if _has_pyarrow():
+        if installed("pyarrow"):
             written += [
                 write_atomic(out_dir / "nodes.parquet", parquet_bytes(tables.nodes, NODE_COLUMNS)),
                 write_atomic(out_dir / "edges.parquet", parquet_bytes(tables.edges, EDGE_COLUMNS)),

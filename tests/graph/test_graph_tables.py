@@ -105,3 +105,31 @@ def test_jsonl_output_is_typed() -> None:
 def test_an_ill_typed_literal_keeps_its_text() -> None:
     assert Term("literal", "12a", None, XSD + "integer").python() == "12a"
     assert Term("literal", "2021-13-40", None, XSD + "date").python() == "2021-13-40"
+
+
+def test_without_the_optional_packages_the_defaults_leave_them_out(tmp_path: Path) -> None:
+    """A plain ``pip install civkg`` has neither pyarrow nor followthemoney."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+sys.modules["pyarrow"] = None  # an import of either now fails, as when not installed
+sys.modules["followthemoney"] = None
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from pathlib import Path
+from graph_sample import export_all
+from kg.errors import ExportError
+from kg.exporters import default_formats
+assert "ftm" not in default_formats() and "tables" in default_formats()
+out = Path({str(tmp_path)!r})
+export_all(out, ("tables",))
+try:
+    export_all(out, ("ftm",))
+except ExportError as exc:
+    print(exc)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edges.csv", "nodes.csv"]
+    assert 'pip install "civkg[ftm]"' in done.stdout
