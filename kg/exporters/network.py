@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg import __version__
 from kg.exporters.base import write_atomic
-from kg.exporters.map.data import read_map_data
-from kg.exporters.map.layout import layout
+from kg.exporters.map.layout import laid_out
 from kg.exporters.map.page import NODE_STYLE, ORG_COLOURS
 from kg.views import to_networkx
 
@@ -64,8 +63,8 @@ def styled_network(graph: Graph) -> nx.MultiDiGraph:
     import networkx as nx
 
     source = to_networkx(graph)
-    data = read_map_data(graph)
-    positions = {node.iri: xy for node, xy in zip(data.nodes, layout(data), strict=True)}
+    data, placed = laid_out(graph)
+    positions = {node.iri: xy for node, xy in zip(data.nodes, placed, strict=True)}
     network = nx.MultiDiGraph()
     for node, attrs in source.nodes(data=True):
         kind = attrs["type"]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kg.exporters.map.data import read_map_data
 from kg.exporters.map.focus import communities, ego, find_node
-from kg.exporters.map.layout import layout
+from kg.exporters.map.layout import laid_out, layout
 from kg.exporters.map.page import MapOptions, render_page
 
 if TYPE_CHECKING:
@@ -27,13 +27,14 @@ def render_map(
     """
 
     options = options or MapOptions()
-    data = read_map_data(graph)
     centre: int | None = None
-    if focus is not None:
-        data = ego(data, focus, hops)
+    if focus is None:
+        data, positions = laid_out(graph)  # shared with graph.gexf and graph.graphml
+    else:
+        data = ego(read_map_data(graph), focus, hops)
         centre = find_node(data, focus)
+        positions = layout(data)
     groups = communities(data) if options.communities else None
-    positions = layout(data)
     if centre is not None:
         # The ego map's subject at the origin: the middle of the picture, in every tool.
         cx, cy = positions[centre]

@@ -193,3 +193,26 @@ def test_unconnected_nodes_sit_on_a_ring_outside_the_network(data: MapData) -> N
     # Only loners: they are placed all the same, without the spring layout.
     alone = layout(replace(data, nodes=loners, edges=()))
     assert len(set(alone)) == len(loners)
+
+
+def test_a_graph_is_laid_out_once_for_the_map_and_the_network_files(sample_graph: Graph) -> None:
+    import gc
+
+    from rdflib import Graph as RdfGraph
+    from rdflib import Literal, URIRef
+
+    from kg.exporters.map import layout as layout_module
+    from kg.exporters.map.layout import laid_out
+
+    copy = RdfGraph()
+    for triple in sample_graph:
+        copy.add(triple)
+    first = laid_out(copy)
+    assert laid_out(copy)[1] is first[1]  # the very same list: not laid out twice
+    assert first[1] == layout(read_map_data(copy))
+    copy.add((URIRef("https://example.org/x"), URIRef("https://example.org/p"), Literal("y")))
+    assert laid_out(copy)[1] is not first[1]  # changed: laid out again
+    key = id(copy)
+    del copy, first
+    gc.collect()
+    assert key not in layout_module._LAID_OUT
