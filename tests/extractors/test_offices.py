@@ -58,3 +58,36 @@ def test_an_akim_without_a_named_akimat_has_no_post(pipeline: Pipeline) -> None:
 def test_an_akimat_of_another_place_is_not_the_akims(pipeline: Pipeline) -> None:
     text = "Акимат Актобе утвердил программу. Аким Уральска Ерлан Кольбаев открыл встречу."
     assert _posts(pipeline, text, "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body"),
+    [
+        (
+            "ru",
+            "В состав попечительского совета фонда «Жайлау» вошли А. Алибеков, Б. Бекмуратов "
+            "и С. Н. Омаров.",
+            "Фонд «Жайлау»",
+        ),
+        (
+            "en",
+            "The board of the Steppe Water Foundation includes Marat Omarbek, Dina Kimova and "
+            "Aliya Sultanbek.",
+            "Steppe Water Foundation",
+        ),
+    ],
+)
+def test_people_listed_together_share_a_membership(
+    pipeline: Pipeline, lang: str, text: str, body: str
+) -> None:
+    posts = _posts(pipeline, text, lang)
+    assert len({person for person, org, _ in posts if org == body}) == 3
+
+
+def test_a_list_after_a_singular_title_gives_the_title_to_the_first_alone(
+    pipeline: Pipeline,
+) -> None:
+    posts = _posts(
+        pipeline, "Председатель фонда «Жайлау» Марат Омарбеков и Дина Кимова выступили.", "ru"
+    )
+    assert posts == {("Марат Омарбеков", "Фонд «Жайлау»", "председатель")}
