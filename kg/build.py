@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from kg.duplicates import DuplicateGroup
+    from kg.graphstore import GraphStore
     from kg.link import Merge
     from kg.pipeline import Pipeline
 
@@ -27,15 +28,16 @@ if TYPE_CHECKING:
 class Build:
     """What exporters receive.
 
-    ``dataset`` holds one named graph per article (named by the article's IRI) plus the
-    build activity in the default graph; ``graph`` is their union, the merged graph.
+    ``store`` holds the quads on disk (``kg.graphstore``): one named graph per article
+    (named by the article's IRI), and their union, the merged graph, as its default
+    graph. ``graph`` reads the merged graph through rdflib; ``dataset`` copies the
+    named graphs and the build activity into an rdflib ``Dataset`` in memory.
     """
 
     results: tuple[ArticleResult, ...]
     problems: tuple[Problem, ...]
     activity: BuildActivity
-    dataset: Dataset
-    graph: Graph
+    store: GraphStore
     base: str
     input_root: Path
     seconds: float = 0.0
@@ -45,6 +47,19 @@ class Build:
     # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
     # entry per exporter as it finishes): for benchmarks and the curious, never compared
     stages: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The merged graph, a read-only rdflib ``Graph`` answered by ``store``."""
+        return self.store.graph
+
+    @property
+    def dataset(self) -> Dataset:
+        """The named graphs and the activity as an in-memory rdflib ``Dataset``.
+
+        Copies the whole graph into memory: for small builds, tests and notebooks.
+        """
+        return self.store.dataset()
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -110,7 +125,7 @@ def build(
     from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
     from kg.duplicates import find_duplicates, originals
     from kg.exporters import DEFAULT_FORMATS, load_exporter
-    from kg.graph import to_dataset
+    from kg.graph import to_store
     from kg.ingest import read_articles
     from kg.link import link_build
     from kg.pipeline import default_pipeline
@@ -175,7 +190,7 @@ def build(
     duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     activity = build_activity(pipeline.extractor_names)
-    dataset, graph = to_dataset(
+    graph_store = to_store(
         results,
         activity=activity,
         base=base,
@@ -189,8 +204,7 @@ def build(
         # workers read ahead, so problems arrive in another order than with one process
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
         activity=activity,
-        dataset=dataset,
-        graph=graph,
+        store=graph_store,
         base=base,
         input_root=root,
         seconds=time.perf_counter() - started,

@@ -151,3 +151,12 @@ def test_a_worker_runs_its_numerics_on_one_thread() -> None:
     ) as pool:
         threads = pool.submit(_blas_threads).result()
     assert threads and set(threads) == {1}
+
+
+def test_extraction_here_runs_on_one_blas_thread_and_restores_it() -> None:
+    before = _blas_threads()
+    seen: list[list[int]] = []
+    for _ in pipe_parallel(Pipeline({"en": ["en.rules"]}), [_article(1), _article(2)], jobs=1):
+        seen.append(_blas_threads())
+    assert seen and all(set(threads) == {1} for threads in seen)
+    assert _blas_threads() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -36,15 +37,26 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     An interrupted build therefore never leaves a half-written output file.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_atomic_with(path, lambda tmp: tmp.write_bytes(payload))
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a temp file beside ``path``, then rename it into place.
+
+    For outputs written by a serialiser straight to a file, never whole in memory.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        os.close(fd)
+        write(Path(tmp_name))
         # mkstemp makes the file private; outputs are for sharing, so honour the umask.
         Path(tmp_name).chmod(0o666 & ~_umask())
         Path(tmp_name).replace(path)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
         raise ExportError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
     return path

@@ -18,7 +18,7 @@ from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
-from kg.exporters.base import write_atomic
+from kg.exporters.base import write_atomic, write_atomic_with
 from kg.vocab import JSONLD_TERMS, PREFIXES
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class TurtleExporter:
     description = "graph.ttl: the merged graph as Turtle"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        return [write_atomic(out_dir / "graph.ttl", turtle_bytes(build.graph))]
+        return [write_atomic_with(out_dir / "graph.ttl", build.store.write_turtle)]
 
 
 class TrigExporter:
@@ -140,7 +140,7 @@ class TrigExporter:
     description = "graph.trig: one named graph per article, the build activity in the default graph"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        return [write_atomic(out_dir / "graph.trig", trig_bytes(build.dataset))]
+        return [write_atomic_with(out_dir / "graph.trig", build.store.write_trig)]
 
 
 class JsonLdExporter:
