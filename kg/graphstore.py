@@ -23,6 +23,7 @@ import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
 
 #: A quad as ``kg.graph`` makes it: the named graph (None: the default graph) and a triple.
 GraphQuad = tuple[URIRef | None, tuple[URIRef, URIRef, URIRef | Literal]]
+
+#: Quads per bulk load. Oxigraph's bulk loader buffers what it is given: all 480k quads
+#: of 1,000 articles at once cost 570 MB at the peak, in chunks of 50k 60 MB (and the
+#: load was faster).
+LOAD_CHUNK = 50_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -123,7 +129,8 @@ class GraphStore:
     def load(self, quads: Iterable[GraphQuad]) -> None:
         """Add ``kg.graph``'s quads: each named-graph triple also goes to the default graph.
 
-        The quads are consumed lazily and bulk loaded, so memory holds one article's.
+        The quads are consumed lazily and bulk loaded ``LOAD_CHUNK`` at a time, so memory
+        stays flat whatever the size of the build.
         """
         import pyoxigraph
 
@@ -139,8 +146,10 @@ class GraphStore:
                 else:
                     yield pyoxigraph.Quad(*triple, _named_node(str(name)))
 
+        quads_left = converted()
         try:
-            self.oxigraph.bulk_extend(converted())
+            while chunk := list(islice(quads_left, LOAD_CHUNK)):
+                self.oxigraph.bulk_extend(chunk)
         except OSError as exc:
             raise GraphError(f"{self.folder}: cannot write the graph: {exc}") from exc
         self.header = (*self.header, *header)
