@@ -20,7 +20,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.store import write_store
+from kg.sparql.store import write_store
 from tests.sparql.endpoint_helpers import kg_serve
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "sparql" / "sample.trig"

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.map.data import MapArticle, MapData, MapEdge, MapEvidence, MapNode
+from kg.exporters.map.data import MapArticle, MapData, MapEdge, MapEvidence, MapNode
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -149,8 +149,8 @@ def _page_metrics(browser: Any, path: Path) -> dict[str, float]:
 def _rdf_seconds(nodes: int, edges: int) -> tuple[float, float]:
     """Seconds to make an RDF graph of a synthetic map's size and to read it back."""
     from kg.build import build_activity
-    from kg.graph import to_dataset
-    from kg.map.data import read_map_data
+    from kg.exporters.map.data import read_map_data
+    from kg.graph.bridge import to_dataset
     from kg.model import Article, ArticleResult, Entity, EntityType, Evidence, Label, Membership
 
     data = synthetic(nodes, edges)
@@ -179,9 +179,9 @@ def main() -> None:
     """Render each size, open it in headless Chromium and print the timings."""
     from playwright.sync_api import sync_playwright
 
-    from kg.map.focus import communities
-    from kg.map.layout import layout
-    from kg.map.page import MapOptions, render_page
+    from kg.exporters.map.focus import communities
+    from kg.exporters.map.layout import layout
+    from kg.exporters.map.page import MapOptions, render_page
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="500:1500,5000:15000,20000:60000")

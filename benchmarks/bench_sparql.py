@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic_graph import generate
 
-from kg.queries import named_queries
-from kg.query import run_query
-from kg.store import Store, write_store
+from kg.sparql.queries import named_queries
+from kg.sparql.results import run_query
+from kg.sparql.store import Store, write_store
 
 
 def _timed(action: Any) -> tuple[float, Any]:

@@ -1,4 +1,4 @@
-"""``build``: read articles, run the pipeline, make the RDF dataset, write the outputs."""
+"""``build``: read articles, run the pipeline, stream the RDF into a store, write the outputs."""
 
 from __future__ import annotations
 
@@ -6,60 +6,23 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kg import __version__
+from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
+from kg.cluster import pipe_dask
+from kg.decisions import link_with_decisions, read_decisions
+from kg.duplicates import find_duplicates, originals
 from kg.errors import UsageError
-from kg.iris import DEFAULT_BASE, make_id
+from kg.exporters import DEFAULT_FORMATS, load_exporter
+from kg.exporters.base import Build
+from kg.graph.bridge import to_store
+from kg.ingest import read_articles
+from kg.iris import DEFAULT_BASE, activity_id
+from kg.link import link_build
 from kg.model import Article, ArticleResult, BuildActivity, Problem
-
-if TYPE_CHECKING:
-    from rdflib import Dataset, Graph
-
-    from kg.duplicates import DuplicateGroup
-    from kg.graphstore import GraphStore
-    from kg.link import Merge
-    from kg.pipeline import Pipeline
-
-
-@dataclass(frozen=True)
-class Build:
-    """What exporters receive.
-
-    ``store`` holds the quads on disk (``kg.graphstore``): one named graph per article
-    (named by the article's IRI), and their union, the merged graph, as its default
-    graph. ``graph`` reads the merged graph through rdflib; ``dataset`` copies the
-    named graphs and the build activity into an rdflib ``Dataset`` in memory.
-    """
-
-    results: tuple[ArticleResult, ...]
-    problems: tuple[Problem, ...]
-    activity: BuildActivity
-    store: GraphStore
-    base: str
-    input_root: Path
-    seconds: float = 0.0
-    reused: int = 0  # articles whose results came from the output folder's cache
-    merges: tuple[Merge, ...] = ()  # what linking made one node, and by which rule
-    duplicates: tuple[DuplicateGroup, ...] = ()  # articles that report one story
-    # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
-    # entry per exporter as it finishes): for benchmarks and the curious, never compared
-    stages: dict[str, float] = field(default_factory=dict, compare=False)
-
-    @property
-    def graph(self) -> Graph:
-        """The merged graph, a read-only rdflib ``Graph`` answered by ``store``."""
-        return self.store.graph
-
-    @property
-    def dataset(self) -> Dataset:
-        """The named graphs and the activity as an in-memory rdflib ``Dataset``.
-
-        Copies the whole graph into memory: for small builds, tests and notebooks.
-        """
-        return self.store.dataset()
+from kg.pipeline import Pipeline, default_pipeline
+from kg.workers import pipe_parallel
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -69,7 +32,7 @@ def build_activity(extractors: Sequence[str]) -> BuildActivity:
     """
     names = tuple(sorted(extractors))
     return BuildActivity(
-        id=make_id("activity", f"civkg {__version__}", __version__, *names),
+        id=activity_id(__version__, names),
         version=__version__,
         extractors=names,
     )
@@ -122,14 +85,6 @@ def build(
     analyst's file of merge / split / distinct judgements, applied by linking (see
     kg.decisions); one that no longer applies becomes a problem.
     """
-    from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
-    from kg.duplicates import find_duplicates, originals
-    from kg.exporters import DEFAULT_FORMATS, load_exporter
-    from kg.graph import to_store
-    from kg.ingest import read_articles
-    from kg.link import link_build
-    from kg.pipeline import default_pipeline
-    from kg.workers import pipe_parallel
 
     check_base(base)
     if executor not in EXECUTORS:
@@ -140,8 +95,6 @@ def build(
         raise UsageError(f"--out {out_dir}: exists and is not a folder")
     exporters = [load_exporter(name) for name in (formats or DEFAULT_FORMATS)]
     if decisions is not None:
-        from kg.decisions import read_decisions
-
         read_decisions(decisions)  # a bad file fails before any article is read
     started = time.perf_counter()
     pipeline = pipeline or default_pipeline()
@@ -157,8 +110,6 @@ def build(
 
     def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
         if executor == "dask":
-            from kg.cluster import pipe_dask
-
             return pipe_dask(
                 pipeline, batch, scheduler=scheduler, workers=jobs, on_problem=note, strict=strict
             )
@@ -181,8 +132,6 @@ def build(
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
     if decisions is not None:
-        from kg.decisions import link_with_decisions
-
         linked = link_with_decisions(extracted, decisions, note)
     else:
         linked = link_build(extracted)

@@ -13,7 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.iris import make_id, name_key
+from kg.iris import (
+    agreement_id,
+    membership_id,
+    participation_id,
+    qualified_entity_id,
+)
 from kg.model import (
     Agreement,
     ArticleResult,
@@ -28,11 +33,8 @@ from kg.model import (
 from kg.org_key import article_country, has_acronym, is_state_body, org_key, spells_out
 from kg.person_name import PersonName
 from kg.person_name import parse as parse_person
-from kg.resolve import agreement_id, membership_id, participation_id, with_evidence
-
-#: When spellings in several languages compete for the preferred label, this order wins,
-#: so adding a Russian article never renames a node first seen in Kazakh.
-_LANGUAGE_PRIORITY = {"kk": 0, "ru": 1, "en": 2}
+from kg.resolve import with_evidence
+from kg.text import LABEL_PRIORITY
 
 
 def person_key(name: str) -> str | None:
@@ -44,12 +46,14 @@ def person_key(name: str) -> str | None:
 
 def _preferred(labels: Iterable[tuple[Label, int]]) -> Label:
     """The label to show: highest-priority language, then most used, then alphabetical."""
+    # Language first (kg.text.LABEL_PRIORITY), so adding a Russian article never renames
+    # a node first seen in Kazakh.
     counts: Counter[Label] = Counter()
     for label, weight in labels:
         counts[label] += weight
     return min(
         counts,
-        key=lambda lb: (_LANGUAGE_PRIORITY.get(lb.lang, 9), -counts[lb], lb.text, lb.lang),
+        key=lambda lb: (LABEL_PRIORITY.get(lb.lang, 9), -counts[lb], lb.text, lb.lang),
     )
 
 
@@ -297,9 +301,7 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
                 qualifier = min(v[0] for v in versions)
             entity = replace(
                 entity,
-                id=make_id(
-                    entity.type.value, entity.name.text, name_key(entity.name.text), qualifier
-                ),
+                id=qualified_entity_id(entity.type.value, entity.name.text, qualifier),
             )
         for version in versions:
             plan[version] = entity

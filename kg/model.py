@@ -223,8 +223,9 @@ class ArticleResult:
 class BuildActivity:
     """The build run that generated the facts (``prov:Activity``).
 
-    Its id hashes the civkg version, the extractors and the input articles, so
-    identical input gives an identical activity and byte-identical graph files.
+    Its id hashes the civkg version and the extractors only (no time, no input), so
+    the same release run with the same extractors always gives the same activity, and
+    identical input gives byte-identical graph files.
     """
 
     id: str

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kg.errors import KGError
-from kg.translit import to_ascii
+from kg.text import to_ascii
 
 #: Version of the word table this code reads; the table states its own in a comment.
 TABLE_VERSION = 1

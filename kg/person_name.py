@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.translit import to_ascii
+from kg.text import to_ascii
 
 # Romanised patronymic endings (to_ascii folds Kazakh and Russian letters alike:
 # ұлы / улы -> uly, қызы / кызы -> kyzy), longest first.

@@ -1,7 +1,8 @@
 """The lazy article pipeline: articles -> extractions -> resolved results.
 
 ``Pipeline.pipe`` is a generator chain like spaCy's ``Language.pipe``: nothing runs
-until the caller iterates, and memory holds one batch of articles at a time.
+until the caller iterates, and it holds one batch of articles at a time. (A build then
+keeps every result, because linking compares all of them.)
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 A registry knows specs (a name and a ``"module:callable"`` target); the module is
 imported only when the plug-in is first asked for, and an unknown name raises an error
-that lists the known ones (as spaCy's registries do).
+that lists the known ones (as spaCy's registries do). An entry point that does not load
+or is not a spec of the registry's type is an error too, never skipped.
 """
 
 from __future__ import annotations
@@ -49,9 +50,22 @@ class Registry(Generic[S]):
         """Built-ins first, then what installed packages add under the entry-point group."""
         specs = {spec.name: spec for spec in self._builtin}
         for entry in entry_points(group=self._group):
-            spec = entry.load()
-            if isinstance(spec, self._spec_type):
-                specs[spec.name] = spec
+            try:
+                spec = entry.load()
+            except (ImportError, AttributeError) as exc:
+                raise self._error(
+                    f"entry point {entry.name!r} = {entry.value!r} in group {self._group!r}"
+                    f" could not be loaded: {exc}"
+                ) from exc
+            # Loud, as rdflib is with a plug-in of the wrong kind: a package that meant to
+            # add a plug-in and silently does not is harder to debug than one that fails.
+            if not isinstance(spec, self._spec_type):
+                raise self._error(
+                    f"entry point {entry.name!r} = {entry.value!r} in group {self._group!r}"
+                    f" gives a {type(spec).__name__!r} where a {self._spec_type.__name__!r}"
+                    " is expected"
+                )
+            specs[spec.name] = spec
         return specs
 
     def create(self, name: str) -> object:

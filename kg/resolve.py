@@ -12,11 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.iris import entity_id, make_id, name_key
+from kg.iris import agreement_id, entity_id, membership_id, name_key, participation_id
 from kg.model import (
     Agreement,
     AgreementClaim,
-    AgreementKind,
     Article,
     ArticleResult,
     Entity,
@@ -161,21 +160,6 @@ def _resolve_entities(
             by_mention[index_of[id(mention)]] = entity
     entities.sort(key=lambda e: e.id)
     return entities, by_mention
-
-
-def membership_id(person: Entity, organisation_id: str, role: Label | None) -> str:
-    """Same person, organisation and role: the same membership, whoever reports it."""
-    role_key = name_key(role.text) if role else ""
-    return make_id("membership", person.name.text, person.id, organisation_id, role_key)
-
-
-def agreement_id(kind: AgreementKind, parties: Sequence[str], date: str | None) -> str:
-    """Same kind, parties and date: the same agreement, whatever title reports give it."""
-    return make_id("agreement", kind.value, kind.value, *sorted(parties), date or "")
-
-
-def participation_id(participant: Entity, event_id: str) -> str:
-    return make_id("participation", participant.name.text, participant.id, event_id)
 
 
 def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> list[Fact]:

@@ -14,10 +14,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.graph.files import load_graph
 from kg.iris import DEFAULT_BASE
 from kg.org_key import org_atoms
 from kg.person_name import PersonName
 from kg.person_name import parse as parse_person
+from kg.sparql.results import run_query
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -85,8 +87,6 @@ def _base(target: Path) -> str:
 
 def read_build(target: Path) -> BuiltGraph:
     """The nodes of the build folder (or graph file) ``target``."""
-    from kg.graph import load_graph
-    from kg.query import run_query
 
     graph: Graph = load_graph(target)
     base = _base(target)

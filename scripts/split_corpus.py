@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.corpus_split import describe, folds, link_subset
+from kg.evaluation.corpus_split import describe, folds, link_subset
 
 REPO = Path(__file__).resolve().parents[1]
 FOLDS = 3

@@ -10,7 +10,7 @@ name matching as ``kg evaluate``). A logistic regression (scikit-learn, liblinea
 seeded) learns from them.
 
 Held-out estimate: the train articles are split by site into ``--folds`` folds (see
-``kg.corpus_split``); for each fold a model is trained on the other folds and dev,
+``kg.evaluation.corpus_split``); for each fold a model is trained on the other folds and dev,
 and the full pipeline with that model is scored on the fold with ``kg evaluate``'s
 scoring. The regularisation strength and the decision threshold are chosen on these
 held-out folds, then the shipped model is trained on everything. Rerunning with the
@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.corpus_split import fold_of, site_of
-from kg.evaluate import EvaluationReport, Gold, evaluate_article, read_gold, same_name
+from kg.evaluation.corpus_split import fold_of, site_of
+from kg.evaluation.gold import Gold, read_gold
+from kg.evaluation.score import EvaluationReport, evaluate_article, same_name
 from kg.extractors.relations import RelationModel, relate, sentences_of
 from kg.extractors.relations.affiliations import candidates
 from kg.extractors.relations.linear import LinearModel

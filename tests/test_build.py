@@ -45,7 +45,7 @@ def test_report_counts_articles_and_languages(example_build_dir: Path, examples_
 def test_build_graph_conforms_to_the_shapes(example_build_dir: Path) -> None:
     from pyshacl import validate
 
-    from kg.graph import shapes_path
+    from kg.graph.vocab import shapes_path
 
     data = Graph().parse(example_build_dir / "graph.ttl")
     conforms, _, text = validate(data, shacl_graph=str(shapes_path()), inference="none")
@@ -147,8 +147,8 @@ def test_one_person_reported_in_three_languages_is_one_node(example_build_dir: P
 
 
 def test_people_at_a_named_event_take_part_in_graph_and_map(example_build_dir: Path) -> None:
-    from kg.map.data import read_map_data
-    from kg.vocab import CIV
+    from kg.exporters.map.data import read_map_data
+    from kg.graph.vocab import CIV
 
     report = json.loads((example_build_dir / "report.json").read_text(encoding="utf-8"))
     assert report["counts"]["participations"] >= 1

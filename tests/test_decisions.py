@@ -153,7 +153,7 @@ def test_build_xref_merge_build_round_trip(tmp_path: Path, examples_dir: Path) -
         csv.DictReader(io.StringIO(runner.invoke(app, ["xref", str(again), "--csv"]).output))
     )
     assert all({r["id_a"], r["id_b"]} != {first["id_a"], first["id_b"]} for r in relisted)
-    from kg.graph import load_graph
+    from kg.graph.files import load_graph
 
     graph = load_graph(again)
     assert any(graph.triples((None, OWL.sameAs, URIRef(DEFAULT_BASE + first["id_b"])))) or any(

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from kg.duplicates import find_duplicates, originals, shingles
-from kg.graph import PROV
+from kg.graph.vocab import PROV
 from kg.iris import article_id
 from kg.model import Article
 
@@ -58,8 +58,8 @@ def test_groups_do_not_depend_on_input_order() -> None:
 
 def test_a_story_reported_twice_is_listed_and_counted_once(tmp_path: Path) -> None:
     from kg.build import build
-    from kg.queries import get_query
-    from kg.store import open_store
+    from kg.sparql.queries import get_query
+    from kg.sparql.store import open_store
 
     folder = tmp_path / "in"
     folder.mkdir()

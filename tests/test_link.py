@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.iris import article_id, entity_id
+from kg.iris import article_id, entity_id, membership_id
 from kg.link import link, person_key
 from kg.model import (
     Article,
@@ -15,7 +15,6 @@ from kg.model import (
     Label,
     Membership,
 )
-from kg.resolve import membership_id
 
 
 @pytest.mark.parametrize(

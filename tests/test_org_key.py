@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.iris import article_id, entity_id
+from kg.iris import article_id, entity_id, membership_id
 from kg.link import link_build
 from kg.model import Article, ArticleResult, Entity, EntityType, Evidence, Label, Membership
 from kg.org_key import HOME_COUNTRY, TableError, _read_rows, article_country, org_key, table_size
-from kg.resolve import membership_id
 
 
 def _key(name: str, country: str | None = None) -> str | None:

@@ -63,3 +63,25 @@ def test_an_installed_package_adds_an_exporter_by_entry_point(
 
 def test_errors_share_one_root() -> None:
     assert issubclass(UnknownPluginError, KGError)
+
+
+def test_an_entry_point_of_the_wrong_type_is_an_error_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "civkg_wrong_plugin.py").write_text(
+        "SPEC = ('demo', 'civkg_wrong_plugin:Demo')\n", encoding="utf-8"
+    )
+    dist = tmp_path / "civkg_wrong_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: civkg-wrong-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text(
+        "[civkg.test-wrong]\ndemo = civkg_wrong_plugin:SPEC\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry: Registry[ExporterSpec] = Registry(
+        "format", _BUILTIN, "civkg.test-wrong", ExporterSpec, ExportError
+    )
+    with pytest.raises(ExportError, match="gives a 'tuple' where a 'ExporterSpec' is expected"):
+        registry.create("turtle")

@@ -41,12 +41,3 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     missing = [name for name in commands if f"kg {name}" not in readme]
     assert not missing, f"commands missing from README.md: {missing}"
-
-
-def test_query_prefixes_and_graph_prefixes_agree() -> None:
-    """Queries predeclare the prefixes graphs are written with, so examples copy-paste."""
-    from kg.query import PREFIXES as QUERY_PREFIXES
-    from kg.vocab import PREFIXES as GRAPH_PREFIXES
-
-    graph = {prefix: str(namespace) for prefix, namespace in GRAPH_PREFIXES.items()}
-    assert {p: u for p, u in graph.items() if p != "sh"} == QUERY_PREFIXES

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.app import app, fails_cleanly
+from kg.iris import DEFAULT_BASE
 
 
 @app.command()
@@ -21,9 +22,7 @@ def build(
             "--format", "-f", help="Comma-separated outputs (default: all). See `kg formats`."
         ),
     ] = None,
-    base: Annotated[
-        str, typer.Option(help="Base IRI for entities.")
-    ] = "https://w3id.org/civkg/id/",
+    base: Annotated[str, typer.Option(help="Base IRI for entities.")] = DEFAULT_BASE,
     strict: Annotated[
         bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
     ] = False,
@@ -69,7 +68,7 @@ def build(
     """
     from kg.build import build as run_build
     from kg.model import Problem
-    from kg.stats import count
+    from kg.sparql.stats import count
     from kg.workers import default_jobs
 
     def warn(problem: Problem) -> None:
@@ -114,8 +113,8 @@ def stats(
 
     Example: kg stats out/
     """
-    from kg.graph import load_graph
-    from kg.stats import graph_stats
+    from kg.graph.files import load_graph
+    from kg.sparql.stats import graph_stats
 
     found = graph_stats(load_graph(target), top=top)
     for name, value in found.counts.items():

@@ -34,7 +34,7 @@ def xref(
     import csv as csv_module
     import sys
 
-    from kg.query import format_answer
+    from kg.sparql.results import format_answer
     from kg.xref import candidates, read_build
 
     found = candidates(read_build(target), limit=limit)
@@ -57,7 +57,7 @@ def xref(
         writer.writerow(header)
         writer.writerows(rows)
         return
-    from kg.query import Answer, Term
+    from kg.sparql.results import Answer, Term
 
     answer = Answer(
         variables=header,

@@ -29,8 +29,8 @@ def evaluate(
 
     Example: kg evaluate ../shared/corpus/dev --lang kk
     """
-    from kg.evaluate import evaluate as run_evaluation
-    from kg.evaluate import format_report
+    from kg.evaluation.report import format_report
+    from kg.evaluation.score import evaluate as run_evaluation
     from kg.extractors.relations import RelationModel
     from kg.pipeline import Pipeline
 

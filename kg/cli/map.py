@@ -30,9 +30,9 @@ def map_command(
     Example: kg map out/ --focus "Қазақстанның Азаматтық альянсы" --hops 2 --out ego.html
     """
     from kg.exporters import write_atomic
-    from kg.graph import load_graph
-    from kg.map.page import MapOptions
-    from kg.map.render import render_map
+    from kg.exporters.map.page import MapOptions
+    from kg.exporters.map.render import render_map
+    from kg.graph.files import load_graph
 
     title = f"civkg map: {focus}" if focus else "civkg network map"
     page = render_map(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,17 +11,10 @@ import typer
 
 from kg.cli.app import app, fails_cleanly
 from kg.errors import UsageError
+from kg.sparql.results import ResultFormat
 
 # A bare word is a query name (SPARQL text always has spaces or braces).
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")
-
-
-class ResultFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    xml = "xml"
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -36,7 +28,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 
 def _listing() -> str:
-    from kg.queries import NAME_TYPES, named_queries
+    from kg.sparql.queries import NAME_TYPES, named_queries
 
     lines = []
     for query in named_queries().values():
@@ -81,11 +73,11 @@ def query(
 
     Example: kg query out/ members-of --param org="Green Steppe" --output csv
     """
-    from kg.queries import NamedQuery, get_query, named_queries, parse_query
-    from kg.query import format_answer
-    from kg.query_workers import run_with_big_stack
-    from kg.sparql_guard import check_query
-    from kg.store import open_store
+    from kg.sparql.engine import run_with_big_stack
+    from kg.sparql.guard import check_query
+    from kg.sparql.queries import NamedQuery, get_query, named_queries, parse_query
+    from kg.sparql.results import format_answer
+    from kg.sparql.store import open_store
 
     if list_queries:
         sys.stdout.write(_listing())
@@ -190,9 +182,9 @@ def serve(
 
     Example: kg serve out/ --port 7878 --cors https://yasgui.triply.cc
     """
-    from kg.query_workers import MIN_MAX_MEMORY
-    from kg.server import EndpointLimits
-    from kg.server import serve as run_server
+    from kg.sparql.server import EndpointLimits
+    from kg.sparql.server import serve as run_server
+    from kg.sparql.workers import MIN_MAX_MEMORY
 
     memory = _size(max_memory)
     if memory < MIN_MAX_MEMORY:
@@ -245,7 +237,7 @@ def push(
 
     Example: kg push out/ --endpoint http://localhost:7878/store --graph https://example.org/g
     """
-    from kg.push import push_graph
+    from kg.sparql.push import push_graph
 
     count = push_graph(target, endpoint, graph=graph)
     where = f"graph <{graph}>" if graph else "the default graph"

@@ -1,17 +1,61 @@
-"""What every exporter shares: the protocol and atomic file writing."""
+"""What every exporter shares: its input (``Build``), the protocol, atomic file writing."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kg.errors import ExportError
+from kg.model import ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from rdflib import Dataset, Graph
+
+    from kg.duplicates import DuplicateGroup
+    from kg.graph.quadstore import GraphStore
+    from kg.link import Merge
+
+
+@dataclass(frozen=True)
+class Build:
+    """What exporters receive.
+
+    ``store`` holds the quads on disk (``kg.graph.quadstore``): one named graph per
+    article (named by the article's IRI), and their union, the merged graph, as its
+    default graph. ``graph`` reads the merged graph through rdflib; ``dataset`` copies
+    the named graphs and the build activity into an rdflib ``Dataset`` in memory.
+    """
+
+    results: tuple[ArticleResult, ...]
+    problems: tuple[Problem, ...]
+    activity: BuildActivity
+    store: GraphStore
+    base: str
+    input_root: Path
+    seconds: float = 0.0
+    reused: int = 0  # articles whose results came from the output folder's cache
+    merges: tuple[Merge, ...] = ()  # what linking made one node, and by which rule
+    duplicates: tuple[DuplicateGroup, ...] = ()  # articles that report one story
+    # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
+    # entry per exporter as it finishes): for benchmarks and the curious, never compared
+    stages: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The merged graph, a read-only rdflib ``Graph`` answered by ``store``."""
+        return self.store.graph
+
+    @property
+    def dataset(self) -> Dataset:
+        """The named graphs and the activity as an in-memory rdflib ``Dataset``.
+
+        Copies the whole graph into memory: for small builds, tests and notebooks.
+        """
+        return self.store.dataset()
 
 
 class Exporter(Protocol):

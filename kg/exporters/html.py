@@ -6,18 +6,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.exporters.base import write_atomic
+from kg.exporters.map.render import render_map
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 
 class HtmlMapExporter:
-    """Writes ``map.html`` (see ``kg.map``): search, filters, evidence panel, exports."""
+    """Writes ``map.html`` (see ``kg.exporters.map``): search, filters, evidence panel, exports."""
 
     name = "html"
     description = "map.html: interactive network map of people, organisations, agreements"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        from kg.map.render import render_map
 
         return [write_atomic(out_dir / "map.html", render_map(build.graph))]

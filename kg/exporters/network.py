@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from kg import __version__
 from kg.exporters.base import write_atomic
+from kg.views import to_networkx
 
 if TYPE_CHECKING:
     import networkx as nx
     from rdflib import Graph
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 # Characters XML 1.0 cannot carry even escaped; scraped text occasionally has them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,8 +28,6 @@ def _clean(value: Any) -> Any:
 def _xml_safe_network(graph: Graph, *, edge_kind: str) -> nx.MultiDiGraph:
     """The graph's network with XML-safe strings and each edge's type under ``edge_kind``."""
     import networkx as nx
-
-    from kg.network import to_networkx
 
     source = to_networkx(graph)
     network = nx.MultiDiGraph()

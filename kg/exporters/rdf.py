@@ -1,10 +1,10 @@
 """graph.ttl, graph.trig and graph.jsonld (+ context.jsonld): the graph as RDF files.
 
-All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. rdflib's
-Turtle writer sorts subjects, predicates and objects, so it is used as is; its TriG writer
-visits named graphs in set order and its JSON-LD writer in store order, so TriG is
-assembled from per-graph Turtle in sorted graph order and JSON-LD is written here from
-sorted triples.
+All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. Turtle
+and TriG are written by Oxigraph from the build's on-disk store (``kg.graph.quadstore``),
+whose order depends only on the set of quads; rdflib's JSON-LD writer visits triples in
+store order, so JSON-LD is written here from sorted triples. ``turtle_bytes`` and
+``trig_bytes`` still serialise an rdflib graph or dataset in memory.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
 from kg.exporters.base import write_atomic, write_atomic_with
-from kg.vocab import JSONLD_TERMS, PREFIXES
+from kg.graph.vocab import JSONLD_TERMS, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 CONTEXT_FILE = "context.jsonld"
 _PREFIX_LINE = re.compile(r"@prefix (\S*): <([^>]*)> \.")

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from kg.exporters.base import write_atomic
 from kg.model import Agreement, EntityType, Membership, Participation
+from kg.sparql.stats import count
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 
 def build_report(build: Build) -> dict[str, Any]:
     """The report as plain JSON-able data; everything but ``timing`` is deterministic."""
-    from kg.stats import count
 
     per_article = []
     for result in build.results:

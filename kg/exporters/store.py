@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ExportError, GraphError
+from kg.sparql.store import STORE_DIR, write_store
 
 if TYPE_CHECKING:
-    from kg.build import Build
+    from kg.exporters.base import Build
 
 
 class StoreExporter:
@@ -16,7 +17,6 @@ class StoreExporter:
     description = "store/: embedded SPARQL store (Oxigraph) for kg query and kg serve"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        from kg.store import STORE_DIR, write_store
 
         try:
             # The build's store already holds one named graph per article and their

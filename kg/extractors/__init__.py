@@ -41,19 +41,19 @@ _BUILTIN: tuple[ExtractorSpec, ...] = (
     ExtractorSpec(
         name="kk.rules",
         languages=("kk",),
-        target="kg.extractors.kazakh:KazakhRuleExtractor",
+        target="kg.extractors.kk:KazakhRuleExtractor",
         description="Kazakh rules: positions, organisation heads, appositions, memoranda",
     ),
     ExtractorSpec(
         name="ru.natasha",
         languages=("ru",),
-        target="kg.extractors.russian:RussianExtractor",
+        target="kg.extractors.ru:RussianExtractor",
         description="Russian: natasha NER and morphology, pymorphy3 nominatives, role rules",
     ),
     ExtractorSpec(
         name="en.rules",
         languages=("en",),
-        target="kg.extractors.english:EnglishExtractor",
+        target="kg.extractors.en:EnglishExtractor",
         description="English rules: capitalised names, organisation heads, titles, MoUs",
     ),
 )

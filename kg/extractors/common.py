@@ -19,10 +19,10 @@ from kg.model import (
     OrgClass,
     RoleClaim,
 )
+from kg.text import QUOTE_PAIRS
 
 OPENING_QUOTES = "«“„‘"
 CLOSING_QUOTES = "»”“’"
-_QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", "‘": "’", '"': '"'}
 
 # A sentence ends at . ! ? or … followed by space and an upper-case letter, a quote or
 # a dash, or at a line break; initials ("А. Б. Иванов") are not sentence ends.
@@ -79,7 +79,7 @@ def closing_quote(text: str, start: int, limit: int) -> int | None:
     («Центр «Самрук»); then the last closing quote before ``limit`` closes it.
     """
     opener = text[start]
-    closer = _QUOTE_PAIRS.get(opener)
+    closer = QUOTE_PAIRS.get(opener)
     if closer is None:
         return None
     depth = 0
@@ -98,7 +98,7 @@ def closing_quote(text: str, start: int, limit: int) -> int | None:
 
 def strip_quotes(name: str) -> str:
     """``name`` without one pair of enclosing quotes."""
-    if len(name) >= 2 and _QUOTE_PAIRS.get(name[0]) == name[-1]:
+    if len(name) >= 2 and QUOTE_PAIRS.get(name[0]) == name[-1]:
         return name[1:-1].strip()
     return name
 

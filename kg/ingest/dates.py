@@ -7,21 +7,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kg.lang.months import EN_MONTHS, KK_MONTHS, RU_MONTHS
+
 # Month stems: a Kazakh month takes case endings (қарашада, шілдеде) and a Russian one
 # is usually genitive or abbreviated (октября, окт.), so a stem plus any letters matches.
+# Russian and English stems are the first three letters; "мая" is май's genitive.
 _MONTH_STEMS: dict[str, int] = {
-    # kk
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6,
-    "шілде": 7, "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-    # ru
-    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "июн": 6, "июл": 7,
-    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-    # en
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    **{month: number for number, month in enumerate(KK_MONTHS, start=1)},
+    **{month[:3]: number for number, month in enumerate(RU_MONTHS, start=1)},
+    "мая": 5,
+    **{month[:3]: number for number, month in enumerate(EN_MONTHS, start=1)},
+}
 
-_EN_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_STEMS = tuple(month[:3] for month in EN_MONTHS)
 
 
 def _month_pattern(stems: list[str]) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import EvaluationReport, evaluate
+from kg.evaluation.score import EvaluationReport, evaluate
 
 # Targets for the ru and en dev files, per language.
 TARGETS = {"persons": 0.95, "organisations": 0.85, "affiliations": 0.80, "agreements": 0.80}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpus_split import fold_of, folds, site_of
+from kg.evaluation.corpus_split import fold_of, folds, site_of
 from kg.extractors.relations import MODEL_PATH
 from tests.conftest import REPO
 

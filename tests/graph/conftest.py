@@ -6,7 +6,7 @@ import pytest
 from graph_sample import BASE, sample_activity, sample_results
 from rdflib import Dataset, Graph
 
-from kg.graph import to_dataset
+from kg.graph.bridge import to_dataset
 from kg.model import ArticleResult, BuildActivity
 
 

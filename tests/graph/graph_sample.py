@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.build import Build
+from kg.exporters.base import Build
 from kg.iris import article_id, entity_id, make_id, name_key
 from kg.model import (
     Agreement,
@@ -217,7 +217,7 @@ def sample_activity() -> BuildActivity:
 
 def sample_build() -> Build:
     """A ``Build`` of the sample results, as exporters receive it."""
-    from kg.graph import to_store
+    from kg.graph.bridge import to_store
 
     results = sample_results()
     return Build(

@@ -7,9 +7,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-from kg.graph import article_graph, article_iri, role_iri
+from kg.graph.bridge import article_graph, article_iri, role_iri
 from kg.model import Agreement, ArticleResult, BuildActivity, EntityType, Membership
-from kg.query import PREFIXES
+from kg.sparql.results import PREFIXES
 
 DECLARED = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 

@@ -15,9 +15,9 @@ from graph_sample import EN_TEXT, GRAPH_FORMATS, export_all, sample_build
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.graph import load_graph
-from kg.network import to_networkx
-from kg.vocab import CIV
+from kg.graph.files import load_graph
+from kg.graph.vocab import CIV
+from kg.views import to_networkx
 
 FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "context.jsonld", "graph.graphml", "graph.gexf")
 
@@ -119,7 +119,7 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
 
 def test_loaded_file_exports_like_the_build(exported: Path, tmp_path: Path) -> None:
     """A graph read back from graph.ttl and stored again serialises to the same bytes."""
-    from kg.graphstore import GraphStore
+    from kg.graph.quadstore import GraphStore
 
     loaded = load_graph(exported)
     assert isinstance(loaded, Graph)

@@ -10,7 +10,7 @@ from graph_sample import export_all, sample_build
 from rdflib.compare import isomorphic
 
 from kg.errors import GraphError, KGError
-from kg.graph import GRAPH_FORMATS, load_graph
+from kg.graph.files import GRAPH_FORMATS, load_graph
 
 
 def test_every_format_loads(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from graph_sample import BASE, PERSON, kk_memorandum, kk_report, ru_interview
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from kg.graph import activity_graph, article_graph, article_iri, to_dataset
+from kg.graph.bridge import activity_graph, article_graph, article_iri, to_dataset
+from kg.graph.vocab import CIV, FOAF, ORG, SKOS
 from kg.iris import entity_id
 from kg.model import ArticleResult, BuildActivity, Membership
-from kg.vocab import CIV, FOAF, ORG, SKOS
 
 
 def _union(*graphs: Graph) -> Graph:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from graph_sample import BASE, DEPUTY, FOUNDATION, PERSON, sample_results
 from rdflib import Graph
 
-from kg.graph import to_dataset
+from kg.graph.bridge import to_dataset
 from kg.iris import entity_id
 from kg.model import Agreement, BuildActivity, Membership, Participation
-from kg.network import EDGE_TYPES, to_networkx
+from kg.views import EDGE_TYPES, to_networkx
 
 
 def test_nodes_are_people_organisations_agreements_events(graph: Graph) -> None:

@@ -9,8 +9,7 @@ import pytest
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.graph import shapes_path
-from kg.vocab import CIV, ORG, PROV, SKOS
+from kg.graph.vocab import CIV, ORG, PROV, SKOS, shapes_path
 
 
 def conforms(graph: Graph) -> tuple[bool, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extractors.kazakh import KazakhRuleExtractor
+from kg.extractors.kk import KazakhRuleExtractor
 from kg.ingest.language import detect_language
 from kg.iris import article_id
 from kg.lang.kk.latin import alphabet_of, to_cyrillic, to_latin

@@ -15,7 +15,7 @@ def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build-like folder: graph.trig, graph.ttl (merged) and store/."""
     import pyoxigraph
 
-    from kg.store import write_store
+    from kg.sparql.store import write_store
 
     folder = tmp_path_factory.mktemp("sample-build")
     shutil.copy(SAMPLE, folder / "graph.trig")

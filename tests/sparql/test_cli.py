@@ -10,7 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.queries import named_queries
+from kg.sparql.queries import named_queries
 
 runner = CliRunner()
 

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.names import INDEX_FILE, NameIndex, NameLabel, ascii_key, fold
-from kg.store import Store, open_store
+from kg.sparql.names import INDEX_FILE, NameIndex, NameLabel, fold
+from kg.sparql.store import Store, open_store
+from kg.text import ascii_key
 
 LABELS = [
     NameLabel("organisation", "https://example.org/org-1", "Қазақстанның Азаматтық Альянсы"),

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import ExportError, UsageError
-from kg.push import push_graph
-from kg.store import open_store
+from kg.sparql.push import push_graph
+from kg.sparql.store import open_store
 
 OXIGRAPH = shutil.which("oxigraph")
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server is not installed")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UsageError
-from kg.names import NameIndex
-from kg.queries import get_query, named_queries, parse_query, sparql_term
-from kg.query import Answer, run_query
-from kg.store import Store, open_store
+from kg.sparql.names import NameIndex
+from kg.sparql.queries import get_query, named_queries, parse_query, sparql_term
+from kg.sparql.results import Answer, run_query
+from kg.sparql.store import Store, open_store
 
 EXPECTED_NAMES = {
     "members-of",

@@ -1,4 +1,4 @@
-"""The named queries against the graph that kg.graph really makes from model objects."""
+"""The named queries against the graph that kg.graph.bridge really makes from model objects."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from kg.model import (
     Membership,
     OrgClass,
 )
-from kg.queries import get_query
-from kg.store import Store, write_store
+from kg.sparql.queries import get_query
+from kg.sparql.store import Store, write_store
 
 TEXT = (
     "Қайнар қорының директоры Дана Сейіт форумға келді. "
@@ -36,7 +36,7 @@ def _evidence(article: Article, sentence: str) -> Evidence:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    from kg.graph import to_dataset
+    from kg.graph.bridge import to_dataset
 
     article = Article(
         id="art-qainar",

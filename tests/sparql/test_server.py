@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.server import allowed_hosts, choose_media_type
+from kg.sparql.protocol import allowed_hosts, choose_media_type
 from tests.sparql.endpoint_helpers import kg_serve
 
 PEOPLE = "SELECT DISTINCT ?p WHERE { ?p a foaf:Person } ORDER BY ?p"

@@ -19,7 +19,7 @@ import httpx
 import psutil
 import pytest
 
-from kg.sparql_guard import QueryRefusedError, check_query
+from kg.sparql.guard import QueryRefusedError, check_query
 from tests.sparql.endpoint_helpers import Served, kg_serve, remote_endpoint
 
 ASK = "ASK { ?a a civ:Agreement }"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GraphError
-from kg.query import format_answer, run_query
-from kg.store import QueryTimeoutError, Store, TooManyRowsError, open_store, write_store
+from kg.sparql.results import format_answer, run_query
+from kg.sparql.store import QueryTimeoutError, Store, TooManyRowsError, open_store, write_store
 
 PEOPLE = "SELECT ?p ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name } ORDER BY ?name"
 
@@ -108,9 +108,10 @@ def test_store_exporter_writes_the_dataset(
 ) -> None:
     from rdflib import Dataset
 
-    from kg.build import Build, build_activity
+    from kg.build import build_activity
     from kg.exporters import load_exporter
-    from kg.graphstore import GraphStore
+    from kg.exporters.base import Build
+    from kg.graph.quadstore import GraphStore
 
     dataset = sample_dataset
     assert isinstance(dataset, Dataset)
@@ -133,7 +134,7 @@ def test_store_exporter_writes_the_dataset(
 
 
 def test_plain_tsv_keeps_one_line_per_row() -> None:
-    from kg.query import Answer, Term
+    from kg.sparql.results import Answer, Term
 
     answer = Answer(("s",), ((Term("literal", "бір\tекі\nүш"),), (None,)))
     lines = format_answer(answer, "tsv").splitlines()

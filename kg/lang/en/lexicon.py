@@ -347,6 +347,8 @@ AGREEMENT_WORDS: dict[str, bool] = {
     "accord": False,
     "treaty": False,
     "contract": False,
+    "roadmap": False,  # the conventions count a signed road map as an agreement
+    "roadmaps": False,
 }
 
 #: Verbs that say an agreement was signed.

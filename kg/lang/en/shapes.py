@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kg.lang.months import EN_MONTHS
+
 #: Heads of a named event ("the 7th Steppe Forum"): an event is no organisation.
 EVENT_HEADS: frozenset[str] = frozenset(
     {
@@ -64,6 +66,16 @@ PEOPLE_GROUPS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Occupations written before a name without being part of it ("Journalist Assel Nurova");
+#: not those that open names of bodies or honours ("First Teacher", "People's Artist").
+OCCUPATIONS: frozenset[str] = frozenset(
+    {
+        "journalist", "activist", "lawyer", "blogger", "economist", "photographer",
+        "correspondent", "reporter", "columnist", "filmmaker", "pensioner", "sociologist",
+        "analyst", "historian", "entrepreneur", "businessman", "businesswoman",
+    }
+)  # fmt: skip
+
 #: Capitalised words that never start a name (sentence openers, months, days).
 NOT_NAMES: frozenset[str] = frozenset(
     {
@@ -71,8 +83,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "during", "after", "before", "today", "yesterday", "he", "she", "it", "they", "we",
         "our", "your", "their", "his", "her", "i", "and", "but", "or", "if", "when", "while",
         "based", "photo", "credit", "also", "however", "meanwhile", "according", "earlier",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+        "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
@@ -81,7 +92,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "additionally", "besides", "therefore", "nevertheless", "recently", "currently",
         "previously", "notably", "overall", "instead", "still", "yet", "so",
     }
+    | frozenset(EN_MONTHS)
     | PEOPLE_GROUPS
+    | OCCUPATIONS
 )  # fmt: skip
 
 #: Lower-case particles inside personal names: "Arthur van Diesen", "Ali bin Omar".

@@ -38,7 +38,7 @@ _NUMBER_WORDS: frozenset[str] = frozenset(
     ]
 )
 
-_ORDINAL_WORDS: frozenset[str] = frozenset(
+ORDINAL_WORDS: frozenset[str] = frozenset(
     [
         "бірінші",
         "екінші",
@@ -82,7 +82,7 @@ def like_num(text: str) -> bool:
         if num.isdigit() and denom.isdigit():
             return True
     lower = text.lower()
-    return lower in _NUMBER_WORDS or lower in _ORDINAL_WORDS
+    return lower in _NUMBER_WORDS or lower in ORDINAL_WORDS
 
 
 #: How many opening letters ``Token.prefix_`` keeps.

@@ -247,19 +247,29 @@ _NAME_CASES = frozenset({"gen", "dat", "abl", "ins"})
 
 
 def strip_name_case(
-    word: str, attested: Container[str] = frozenset(), keep: Container[str] = frozenset()
+    word: str,
+    attested: Container[str] = frozenset(),
+    keep: Container[str] = frozenset(),
+    surname_endings: tuple[str, ...] = (),
 ) -> str:
     """A personal name without its case ending ("Сапарованың" -> "Сапарова").
 
     An attested stem wins; otherwise a genitive, dative, ablative or instrumental
-    ending that fits the stem is removed when at least three letters remain. Words
-    in ``keep`` (names known whole, such as "Сүлеймен") are never stripped.
+    ending that fits the stem is removed when at least three letters remain; an
+    accusative too when what remains ends as a surname does (``surname_endings``:
+    "Маратовты" -> "Маратов"). Words in ``keep`` (names known whole, such as
+    "Сүлеймен") are never stripped.
     """
     if word.lower() in keep:
         return word
     stripped = nominative(word, attested)
     if stripped != word:
         return stripped
+    if surname_endings:
+        for analysis in _analyses(word, True):
+            stem = analysis.stem
+            if analysis.case == "acc" and len(stem) >= 5 and stem.lower().endswith(surname_endings):
+                return stem
     # Names follow the harmony of their root as often as that of a Russian suffix
     # ("Әуезовтің", "Тоқаевқа"), so either harmony is accepted here.
     for analysis in _analyses(word, True):

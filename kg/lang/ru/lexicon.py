@@ -112,32 +112,42 @@ ORG_HEADS: dict[str, OrgClass] = {
     "ассоциация": OrgClass.NGO,
     "банк": OrgClass.COMPANY,
     "библиотека": OrgClass.NGO,
+    "биржа": OrgClass.COMPANY,
     "больница": OrgClass.NGO,
     "бюро": OrgClass.NGO,
     "газета": OrgClass.MEDIA,
     "гимназия": OrgClass.EDUCATION,
+    "госпиталь": OrgClass.NGO,
+    "гостиница": OrgClass.COMPANY,
     "движение": OrgClass.NGO,
     "департамент": OrgClass.GOVERNMENT,
+    "диспансер": OrgClass.NGO,
     "дума": OrgClass.GOVERNMENT,
+    "журнал": OrgClass.MEDIA,
+    "завод": OrgClass.COMPANY,
     "издательство": OrgClass.MEDIA,
     "инспекция": OrgClass.GOVERNMENT,
     "институт": OrgClass.EDUCATION,
     "казначейство": OrgClass.GOVERNMENT,
     "кенеш": OrgClass.GOVERNMENT,
+    "клиника": OrgClass.NGO,
     "клуб": OrgClass.NGO,
     "колледж": OrgClass.EDUCATION,
+    "комбинат": OrgClass.COMPANY,
     "комиссия": OrgClass.GOVERNMENT,
     "комитет": OrgClass.GOVERNMENT,
     "компания": OrgClass.COMPANY,
+    "консерватория": OrgClass.EDUCATION,
     "консорциум": OrgClass.COMPANY,
     "консульство": OrgClass.GOVERNMENT,
     "конфедерация": OrgClass.NGO,
+    "концерн": OrgClass.COMPANY,
     "кооператив": OrgClass.COMPANY,
     "корпорация": OrgClass.COMPANY,
+    "курултай": OrgClass.GOVERNMENT,
     "лига": OrgClass.NGO,
     "лицей": OrgClass.EDUCATION,
     "мажилис": OrgClass.GOVERNMENT,
-    "курултай": OrgClass.GOVERNMENT,
     "маслихат": OrgClass.GOVERNMENT,
     "министерство": OrgClass.GOVERNMENT,
     "миссия": OrgClass.INTERNATIONAL,
@@ -147,6 +157,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "объединение": OrgClass.NGO,
     "организация": OrgClass.NGO,
     "отделение": OrgClass.NGO,
+    "отель": OrgClass.COMPANY,
     "офис": OrgClass.INTERNATIONAL,
     "палата": OrgClass.NGO,
     "парламент": OrgClass.GOVERNMENT,
@@ -155,6 +166,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "полпредство": OrgClass.GOVERNMENT,
     "посольство": OrgClass.GOVERNMENT,
     "правительство": OrgClass.GOVERNMENT,
+    "предприятие": OrgClass.COMPANY,
     "представительство": OrgClass.INTERNATIONAL,
     "прокуратура": OrgClass.GOVERNMENT,
     "редакция": OrgClass.MEDIA,
@@ -167,11 +179,17 @@ ORG_HEADS: dict[str, OrgClass] = {
     "суд": OrgClass.GOVERNMENT,
     "театр": OrgClass.NGO,
     "телеканал": OrgClass.MEDIA,
+    "телерадиокомпания": OrgClass.MEDIA,
+    "техникум": OrgClass.EDUCATION,
     "товарищество": OrgClass.COMPANY,
+    "трест": OrgClass.COMPANY,
     "университет": OrgClass.EDUCATION,
     "управление": OrgClass.GOVERNMENT,
+    "училище": OrgClass.EDUCATION,
     "учреждение": OrgClass.NGO,
+    "фабрика": OrgClass.COMPANY,
     "федерация": OrgClass.NGO,
+    "филармония": OrgClass.NGO,
     "филиал": OrgClass.NGO,
     "фонд": OrgClass.NGO,
     "фракция": OrgClass.NGO,
@@ -263,6 +281,7 @@ AGREEMENT_NOUNS: dict[str, AgreementKind] = {
     "договор": AgreementKind.AGREEMENT,
     "план": AgreementKind.AGREEMENT,
     "протокол": AgreementKind.AGREEMENT,
+    "карта": AgreementKind.AGREEMENT,  # "подписали дорожную карту": a signed road map
 }
 
 #: Lemmas of verbs (and their nouns) that say an agreement was signed.
@@ -370,39 +389,6 @@ EVENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
-#: Months in the genitive, as dates are written ("12 июня 2019 года").
-MONTHS: tuple[str, ...] = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-
-#: Lemmas of the month names.
-MONTH_LEMMAS: frozenset[str] = frozenset(
-    {
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    }
-)
 
 #: Verbs saying that their subject heads a body ("возглавил фонд").
 HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})

@@ -60,7 +60,9 @@ from kg.lang.kk.lexicon.positions import (
 )
 from kg.lang.kk.lexicon.words import (
     FUNCTION_WORDS,
+    NOMINAL_STEMS,
     PLACES,
+    PROPER_ROOTS,
     SENTENCE_ADVERBS,
 )
 
@@ -86,6 +88,7 @@ __all__ = [
     "NAME_ARTICLES",
     "NAME_CONJUNCTIONS",
     "NAME_LINKS",
+    "NOMINAL_STEMS",
     "NON_ORG_ACRONYMS",
     "OFFICE_HEADS",
     "ORG_HEADS",
@@ -95,6 +98,7 @@ __all__ = [
     "POSITIONS",
     "POSSESSIVE_ONLY_HEADS",
     "POSSESSIVE_OVERRIDES",
+    "PROPER_ROOTS",
     "ROLE_MODIFIERS",
     "ROLE_MODIFIER_ENDINGS",
     "ROLE_NOUNS",

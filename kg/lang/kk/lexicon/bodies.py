@@ -78,6 +78,8 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "лицей": OrgClass.EDUCATION,
     "аурухана": None,
     "емхана": None,
+    "диспансер": None,
+    "зертхана": None,
     # culture and public institutions
     "кітапхана": None,
     "мұражай": None,
@@ -105,6 +107,11 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "фабрика": OrgClass.COMPANY,
     "зауыт": OrgClass.COMPANY,
     "комбинат": OrgClass.COMPANY,
+    "авиакомпания": OrgClass.COMPANY,
+    "биржа": OrgClass.COMPANY,
+    "консорциум": OrgClass.COMPANY,
+    "трест": OrgClass.COMPANY,
+    "платформа": None,  # "«X» азаматтық платформасы": only in the possessive
     # media
     "телеарна": OrgClass.MEDIA,
     "арна": OrgClass.MEDIA,
@@ -141,7 +148,7 @@ UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "па
 
 #: Heads that end a name only in the possessive: "«Қазақ тілі» қоғамы" is a society,
 #: "азаматтық қоғам" is civil society.
-POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй"})
+POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй", "платформа"})
 
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
 POSSESSIVE_OVERRIDES: dict[str, str] = {

@@ -6,6 +6,8 @@ evaluation articles.
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 
 def _words(text: str) -> list[str]:
     """The words of a block of text: long word lists stay readable as paragraphs."""
@@ -23,7 +25,8 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
             атап айтқанда тағы барлық әр әрбір кейбір бірқатар көптеген түрлі екі үш бір соңғы
             алғашқы оның ішінде айта кетейік айтуынша пікірінше сөзінше сөйтіп мәселен ендеше сосын
             содан осылайша нәтижесінде жиында кездесуде шарада форумда іс-шарада осылай осыған
-            биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі іс-шара
+            биылғы бүгінгі кешегі аталған мұндай сондай осындай біздегі іс-шара бірнеше бұған
+            бұдан бұны мұны соған
             басты жаңалықтар жаңалық
             """
     )
@@ -61,3 +64,21 @@ PLACES: frozenset[str] = frozenset(
             """
     )
 )
+
+
+#: Names of regions and worlds that make adjectives naming bodies ("Еуразиялық
+#: экономикалық одақ", "Дүниежүзілік банк", "Исламдық даму банкі").
+PROPER_ROOTS: frozenset[str] = frozenset(
+    {"еуразия", "дүниежүзі", "ислам", "түркі", "араб", "скандинавия", "балтық"}
+)
+
+
+def _nominal_stems() -> frozenset[str]:
+    text = (files("kg.lang.kk") / "nominal_stems.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+#: Nouns whose last syllable looks like a case ending ("сауда", "төраға", "көрермен"):
+#: they are nominative as written. Attested with endings of their own in KazNERD, built
+#: by ``scripts/build_kk_stems.py``.
+NOMINAL_STEMS: frozenset[str] = _nominal_stems()

@@ -1,0 +1,108 @@
+"""Agreements: a signing verb and an agreement noun with the bodies that signed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extractors.common import Span
+from kg.extractors.en.tokens import Item
+from kg.lang.en import lexicon, shapes
+from kg.model import AgreementKind, RoleClaim
+
+if TYPE_CHECKING:
+    from kg.extractors.en.sentence import Sentence
+
+# -- agreements ----------------------------------------------------------------------
+
+
+def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
+    """Agreements the sentence says were signed, or names by their parties.
+
+    ``after_title``: the sentence continues a headline that names an agreement
+    ("Memorandum of Cooperation" / "Between X and Y").
+    """
+    words = [t.text.lower() for t in sentence.tokens]
+    kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
+    signed = any(w in lexicon.SIGNING for w in words)
+    between = next((k for k, w in enumerate(words) if w == "between"), None)
+    # "the Memorandum of Understanding between X and Y" names its parties unsigned.
+    named = between is not None and (
+        any(w in lexicon.AGREEMENT_WORDS for w in words[max(0, between - 6) : between])
+        or (between == 0 and after_title)
+    )
+    if not (kinds and signed) and not named:
+        return
+    kind = AgreementKind.MEMORANDUM if any(kinds) or not kinds else AgreementKind.AGREEMENT
+    # "according to X", "X reported": the source of the news is no party.
+    sources = [k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION]
+    orgs = [
+        i
+        for i in sentence.items
+        if i.kind == "org" and i.span and not any(0 < i.first - k <= 4 for k in sources)
+    ]
+    title = _title(sentence, words)
+    if between is not None and len([o for o in orgs if o.first > between]) >= 2:
+        orgs = [o for o in orgs if o.first > between][:2]
+    elif signed and len(orgs) < 2:
+        # "The memorandum was signed by A and B": the bodies they were said to head
+        spans = [o.span for o in orgs if o.span] + _signers_bodies(sentence)
+        sentence.builder.agreement(spans, kind, title, sentence.bounds)
+        return
+    elif signed:
+        for parties in _with_partners(words, orgs):
+            sentence.builder.agreement(
+                [o.span for o in parties if o.span], kind, title, sentence.bounds
+            )
+        return
+    sentence.builder.agreement([o.span for o in orgs if o.span], kind, title, sentence.bounds)
+
+
+def _signers_bodies(sentence: Sentence) -> list[Span]:
+    """The bodies that the article has said the sentence's people hold a role in."""
+    mentions = sentence.builder.mentions
+    bodies: dict[str, Span] = {}
+    people = {i.span.name for i in sentence.items if i.kind == "person" and i.span}
+    for claim in sentence.builder.claims:
+        if isinstance(claim, RoleClaim) and mentions[claim.person].name in people:
+            m = mentions[claim.organisation]
+            bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
+    return list(bodies.values())
+
+
+def _with_partners(words: list[str], orgs: list[Item]) -> list[list[Item]]:
+    """ "X signed memoranda with Y, Z and W": one agreement of X with each partner."""
+    verb = next((k for k, w in enumerate(words) if w in lexicon.SIGNING), len(words))
+    with_ = next((k for k in range(verb, len(words)) if words[k] == "with"), None)
+    if with_ is None:
+        return [orgs]
+    signers = [o for o in orgs if o.last < verb]
+    partners = [o for o in orgs if o.first > with_]
+    if not signers or len(partners) < 2:
+        return [orgs]
+    return [[*signers, partner] for partner in partners]
+
+
+def _title(sentence: Sentence, words: list[str]) -> str | None:
+    """ "memorandum ... on cooperation in culture": the subject after "on"."""
+    noun = next((k for k, w in enumerate(words) if w in lexicon.AGREEMENT_WORDS), None)
+    if noun is None:
+        return None
+    window = range(noun + 1, min(noun + 16, len(words)))
+    on = next((k for k in window if words[k] == "on"), None)
+    if on is None or on + 1 >= len(words) or words[on + 1] in shapes.NOT_NAMES:
+        return None  # "on Tuesday" dates the signing; it is no subject
+    end = on
+    while (
+        end + 1 < len(words)
+        and words[end + 1] not in (".", ";", ",", "between", "with", "by")
+        and not (
+            words[end + 1] == "on"
+            and end + 2 < len(words)
+            and (words[end + 2].isdigit() or words[end + 2] in shapes.NOT_NAMES)
+        )
+        and not (
+            words[end + 1] == "in" and end + 2 < len(words) and sentence.tokens[end + 2].capitalised
+        )
+    ):
+        end += 1
+    return sentence.text[sentence.tokens[on].start : sentence.tokens[end].end]

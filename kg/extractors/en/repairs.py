@@ -1,0 +1,219 @@
+"""Repairs of a sentence's items once its runs are parsed: names that run past a run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extractors.common import Span
+from kg.extractors.en.runs import Runs
+from kg.extractors.en.tokens import Item, acronym_shaped
+from kg.lang.en import lexicon
+from kg.model import EntityType, OrgClass
+from kg.text import QUOTE_PAIRS
+
+# A quoted name after a head ("Movement “Unity”") is at most this many tokens long.
+_QUOTED_NAME = 8
+
+
+class Repairs(Runs):
+    """Quoted names, dashed acronyms, offices, parents and ministries of found bodies."""
+
+    def acronyms(self) -> dict[str, Span]:
+        """Acronyms defined in brackets after an organisation: "... Programme (UNDP)"."""
+        found: dict[str, Span] = {}
+        for item in self.items:
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 2 >= len(self.tokens):
+                continue
+            acronym = self.tokens[k + 1].text
+            bracketed = self.tokens[k].text == "(" and self.tokens[k + 2].text == ")"
+            if bracketed and acronym_shaped(acronym) and acronym.isalpha():
+                found[acronym] = item.span
+        return found
+
+    def _quoted_names(self) -> None:
+        """ "National Movement “Unity”": a quoted name right after a body is part of it."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 2 >= len(tokens):
+                continue
+            closer = QUOTE_PAIRS.get(tokens[k].text)
+            window = range(k + 2, min(k + _QUOTED_NAME, len(tokens)))
+            close = next((c for c in window if tokens[c].text == closer), None)
+            if close is None or not tokens[k + 1].capitalised:
+                continue
+            quoted = self.text[tokens[k].start : tokens[close].end]
+            span = replace(item.span, end=tokens[close].end, name=f"{item.span.name} {quoted}")
+            self.items[n] = Item("org", item.first, close, span=span)
+        # the words inside the quotes are no separate finding
+        self.items = [
+            item
+            for item in self.items
+            if not any(
+                other.first < item.first <= other.last for other in self.items if other is not item
+            )
+        ]
+
+    def _headed(self, item: Item) -> bool:
+        """A body a headline's capitals cannot fake: it has a head or is an acronym."""
+        words = self.tokens[item.first : item.last + 1]
+        return any(t.head is not None for t in words) or (
+            len(words) == 1 and acronym_shaped(words[0].text)
+        )
+
+    def _dashed_acronyms(self) -> None:
+        """ "Rural Youth Development Association — RYDA": the acronym closes the name."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            k = item.last + 1
+            if item.kind != "org" or item.span is None or k + 1 >= len(tokens):
+                continue
+            acronym = tokens[k + 1]
+            if tokens[k].text not in ("—", "–") or not acronym_shaped(acronym.text):
+                continue
+            if k + 2 < len(tokens) and tokens[k + 2].capitalised:
+                continue  # a dash between two names, not before an acronym
+            name = f"{item.span.name} {tokens[k].text} {acronym.text}"
+            span = replace(item.span, end=acronym.end, name=name)
+            self.items[n] = Item("org", item.first, k + 1, span=span)
+            self.known.setdefault(acronym.text, span)
+
+    def _bracketed_units(self) -> None:
+        """ "X Fund (XF) Regional Office for Asia": the office of the body just named,
+        under its acronym ("XF Regional Office for Asia")."""
+        tokens = self.tokens
+        merged: list[Item] = []
+        for item in self.items:
+            body = merged[-1] if merged else None
+            if (
+                len(merged) >= 2
+                and body is not None
+                and body.kind == "org"
+                and body.first == body.last
+                and tokens[body.first - 1].text == "("
+            ):
+                # the acronym in the brackets may itself be a finding: look past it
+                before = merged[-2]
+                if before.last + 2 == body.first and item.first == before.last + 4:
+                    merged.pop()
+                    body = before
+            if (
+                body is not None
+                and body.kind == "org"
+                and body.span is not None
+                and item.kind == "org"
+                and item.span is not None
+                and item.first == body.last + 4
+                and [t.text for t in tokens[body.last + 1 : body.last + 4 : 2]] == ["(", ")"]
+                and acronym_shaped(tokens[body.last + 2].text)
+                and any(
+                    tokens[k].bare in lexicon.OFFICE_HEADS for k in range(item.first, item.last + 1)
+                )
+            ):
+                name = f"{tokens[body.last + 2].text} {item.span.name}"
+                span = replace(body.span, end=item.span.end, name=name)
+                merged[-1] = Item("org", body.first, item.last, span=span)
+                self.known[tokens[body.last + 2].text] = span
+                continue
+            merged.append(item)
+        self.items = merged
+
+    def _internal_units(self) -> None:
+        """ "Head of the Department of X of the Ministry of Y": a unit goes into the role,
+        the ministry is the body (the conventions keep internal units out of the graph)."""
+        tokens = self.tokens
+        for n, item in enumerate(self.items):
+            if item.kind != "org" or item.span is None:
+                continue
+            # "the Central Kazakhstan Unit of X": the unit's own name may come before its word
+            unit_word = next(
+                (
+                    k
+                    for k in range(item.first, min(item.first + 4, item.last))
+                    if tokens[k].bare in lexicon.INTERNAL_UNITS
+                ),
+                None,
+            )
+            if unit_word is None or not all(
+                t.capitalised for t in tokens[item.first : unit_word + 1]
+            ):
+                continue
+            parent = next(
+                (
+                    k
+                    for k in range(unit_word + 1, item.last)
+                    if tokens[k].text == "of" and self._parent_at(k, item.last)
+                ),
+                None,
+            )
+            if parent is None:
+                continue
+            head = parent + 2 if tokens[parent + 1].text == "the" else parent + 1
+            span = self._span(EntityType.ORGANISATION, list(range(head, item.last + 1)))
+            position = self.items[n - 1] if n else None
+            first = item.first
+            # words of the unit's name the run left out ("Central" of "Central Kazakhstan Unit")
+            while (
+                position is not None
+                and first - 1 > position.last
+                and tokens[first - 1].capitalised
+                and tokens[first - 1].text.lower() not in ("of", "the")
+            ):
+                first -= 1
+            # the item keeps the unit's words, so the title before it still pairs
+            self.items[n] = Item("org", first, item.last, span=span)
+            if position is not None and position.kind == "position" and position.role:
+                unit = " ".join(t.text.lower() for t in tokens[first:parent])
+                role = f"{position.role} of the {unit}"
+                self.items[n - 1] = Item("position", position.first, position.last, role=role)
+
+    def _parent_at(self, k: int, last: int) -> bool:
+        """Whether "of" at ``k`` opens a unit's parent: "of the Ministry of X", or a
+        name with a head further on ("of the European Lake Service")."""
+        tokens = self.tokens
+        first = k + 2 if tokens[k + 1].text == "the" else k + 1
+        if tokens[first].head in lexicon.PARENT_HEADS:
+            return True
+        words = tokens[first : last + 1]
+        return (
+            len(words) >= 2
+            and all(t.capitalised for t in words)
+            and words[-1].head is not None
+            and words[-1].bare not in lexicon.INTERNAL_UNITS
+        )
+
+    def _bare_head(self, item: Item) -> bool:
+        """A head alone ("Group of people ...", "the Foundation") names no body."""
+        if item.kind != "org" or item.span is None or " " in item.span.name:
+            return False
+        word = item.span.name.lower()
+        return word in lexicon.ORG_HEADS and word not in lexicon.SINGLE_BODIES
+
+    def _parents(self, item: Item) -> None:
+        """A unit's name names its parent too: "Committee X of the Ministry of Y" also
+        mentions "Ministry of Y" (the conventions list a parent as its own body)."""
+        assert item.span is not None
+        tokens = self.tokens
+        for k in range(item.first + 1, item.last):
+            if tokens[k].text not in ("of", "under"):
+                continue
+            head = k + 2 if tokens[k + 1].text == "the" else k + 1
+            if head <= item.last and tokens[head].head in lexicon.PARENT_HEADS:
+                indices = list(range(head, item.last + 1))
+                span = self._span(EntityType.ORGANISATION, indices, item.span.org_class)
+                if span.end <= item.span.end:
+                    self.builder.mention(span)
+
+    def _ministries(self) -> None:
+        """ "Minister of Religious Affairs": the ministry is "Ministry of Religious Affairs"."""
+        for n, item in enumerate(self.items[:-1]):
+            org = self.items[n + 1]
+            if item.role is None or not item.role.endswith("minister") or org.kind != "org":
+                continue
+            gap = [t.text.lower() for t in self.tokens[item.last + 1 : org.first]]
+            if gap != ["of"] or org.span is None or org.span.name.lower().startswith("ministry"):
+                continue
+            name = f"Ministry of {org.span.name}"
+            span = Span(org.span.type, org.span.start, org.span.end, name, OrgClass.GOVERNMENT)
+            self.items[n + 1] = Item("org", org.first, org.last, span=span)

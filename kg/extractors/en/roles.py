@@ -1,0 +1,382 @@
+"""Who holds which title in which organisation, from the order of one sentence's items."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extractors.common import Span
+from kg.extractors.en.tokens import POSSESSIVE, Item
+from kg.lang.en import lexicon, places
+from kg.model import EntityType
+
+if TYPE_CHECKING:
+    from kg.extractors.en.sentence import Sentence
+
+# Words allowed between a person and the title that follows it ("X was elected Head of").
+_AFTER_PERSON = frozenset(
+    {
+        ",",
+        "was",
+        "is",
+        "has",
+        "been",
+        "elected",
+        "appointed",
+        "named",
+        "became",
+        "as",
+        "new",
+        "a",
+        "an",
+    }
+)
+# Honorifics ("Mr. X") may stand between a title and its person.
+_BETWEEN = frozenset(
+    {
+        ",",
+        "and",
+        "of",
+        "at",
+        "the",
+        "(",
+        ")",
+        "‘",
+        "’",
+        "'",
+        '"',
+        "“",
+        "”",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        ".",
+    }
+)
+_MAX_GAP = 3
+# "a delegation of the X", "the delegation from X": X is the body it comes from.
+_DELEGATION_OF = re.compile(r"\bdelegation (?:of|from) (?:the )?$", re.IGNORECASE)
+_QUOTE_MARKS = frozenset("‘’'\"“”«»„")
+
+# -- roles ---------------------------------------------------------------------------
+
+
+def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
+    # "Representative in Kazakhstan X": the place of a title may stand before its person
+    between = [t.text.lower() for t in sentence.tokens[a + 1 : b] if t.bare not in places.PLACES]
+    if between[:1] == ["in"] and len(between) < b - a - 1:
+        between = between[1:]
+    if _unit_between(between) and "of" in allowed:
+        return between  # "chairman of the board of the X": a unit between title and body
+    if len(between) > _MAX_GAP + 1 or any(
+        w not in allowed and w not in lexicon.TYPE_WORDS for w in between
+    ):
+        return None
+    return between
+
+
+def find_roles(sentence: Sentence) -> None:
+    """Pair each person with the titles and bodies beside them."""
+    items = sentence.items
+    # Items an earlier person took as its apposition ("X, Vice President of Y, and Z"):
+    # the next person does not take them again.
+    claimed: set[int] = set()
+    # A title before a list of people is each one's: "board members A, B and C".
+    listed: list[tuple[Item | None, Item]] = []
+    for index, item in enumerate(items):
+        if item.kind != "person" or item.span is None:
+            continue
+        previous = items[index - 1] if index else None
+        in_list = (
+            previous is not None
+            and previous.kind == "person"
+            and _gap(sentence, previous.last, item.first, frozenset({",", "and"})) not in (None, [])
+        )
+        run: list[Item] = []
+        k, right = index - 1, item.first
+        while (
+            k >= 0
+            and items[k].kind != "person"
+            and k not in claimed
+            and _gap(sentence, items[k].last, right, _BETWEEN) is not None
+        ):
+            run.insert(0, items[k])
+            right = items[k].first
+            k -= 1
+        pairs = _pairs(sentence, run)
+        if not pairs and in_list:
+            pairs = list(listed)
+        if pairs and all(_plural(sentence, position) for position, _ in pairs):
+            listed = pairs
+        elif not in_list:
+            listed = []
+        after: list[Item] = []
+        k, left = index + 1, item.last
+        # "X, Acting Chairman of Y": the title's prefix lies outside its item
+        allowed = _AFTER_PERSON | _BETWEEN | lexicon.TITLE_PREFIXES
+        while (
+            k < len(items)
+            and items[k].kind != "person"
+            and _gap(sentence, left, items[k].first, allowed) is not None
+        ):
+            after.append(items[k])
+            left = items[k].last
+            k += 1
+            allowed = _BETWEEN
+        # The title belongs to the next person when one follows it directly
+        # ("X and Foundation Chairman Y"), not after a comma ("X, Chairman of F, and Y").
+        next_person = k < len(items) and items[k].kind == "person"
+        if next_person and after and _apposition(sentence, item, after, items[k]):
+            next_person = False
+        # "X, UNDP Resident Representative": the body before its title
+        body_title = (
+            len(after) > 1
+            and after[0].kind == "org"
+            and after[1].kind == "position"
+            and after[0].last + 1 == after[1].first
+        )
+        if after and (after[0].kind == "position" or body_title) and not next_person:
+            pairs += _pairs(sentence, after)
+            claimed.update(range(index + 1, index + 1 + len(after)))
+        elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):
+            pairs.append((None, after[0]))
+        pairs += _who_heads(sentence, index)
+        for position, org in pairs:
+            assert org.span is not None
+            sentence.builder.role(
+                item.span, org.span, position.role if position else None, sentence.bounds
+            )
+        if not pairs:
+            _the_title(sentence, index)
+            _its_title(sentence, index)
+
+
+def _its_title(sentence: Sentence, index: int) -> None:
+    """ "X, founder of Y, and Z, its executive director": "its" is the body just named.
+
+    The body is the last one named before the person in the sentence, else the last
+    one the article named before it.
+    """
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after is None or after.kind != "position" or person.span is None:
+        return
+    between = [t.text.lower() for t in tokens[person.last + 1 : after.first]]
+    if between not in ([",", "its"], [",", "their"]):
+        return
+    before = [i for i in items[:index] if i.kind == "org" and i.span is not None]
+    if before:
+        org = before[-1].span
+    else:
+        bodies = [
+            m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION and m.end <= tokens[person.first].start
+        ]
+        if not bodies:
+            return
+        m = bodies[-1]
+        org = Span(m.type, m.start, m.end, m.name, m.org_class)
+    assert org is not None
+    sentence.builder.role(person.span, org, after.role, sentence.bounds)
+
+
+def _the_title(sentence: Sentence, index: int) -> None:
+    """ "the party’s chairman X" and "by the Chairman X": the body the text just named.
+
+    A possessive head names the last body of the article with that head; a bare
+    "the Chairman" names the one body its sentence names before it.
+    """
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    position = items[index - 1] if index else None
+    if position is None or position.kind != "position":
+        return
+    if position.last + 1 != person.first:
+        _title_of_the_head(sentence, position, person)
+        return
+    earlier = items[index - 2] if index >= 2 else None
+    if (
+        earlier is not None
+        and earlier.kind == "position"
+        and [t.text for t in tokens[earlier.last + 1 : position.first]] == [","]
+    ):
+        position = earlier  # "the university President, Professor X": the first title
+    k = position.first
+    assert person.span is not None
+    # "the party’s chairman X", "the university President X": the head names the body
+    common_head = (
+        k >= 2 and not tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS
+    )
+    if (
+        k >= 2
+        and tokens[k - 2].text.lower() == "the"
+        and (POSSESSIVE.search(tokens[k - 1].text) or common_head)
+    ):
+        head = tokens[k - 1].bare
+        if head not in lexicon.ORG_HEADS:
+            return
+        bodies = [
+            m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION
+            and m.end <= tokens[k].start
+            and head in m.name.lower().split()
+        ]
+        if bodies:
+            m = bodies[-1]
+            org = Span(m.type, m.start, m.end, m.name, m.org_class)
+            sentence.builder.role(person.span, org, position.role, sentence.bounds)
+        return
+    delegation = _delegation_body(sentence, k)
+    if delegation is not None:
+        sentence.builder.role(person.span, delegation, position.role, sentence.bounds)
+        return
+    orgs = [i for i in items if i.kind == "org" and i.span is not None]
+    if k >= 1 and tokens[k - 1].text.lower() == "the" and len(orgs) == 1 and orgs[0].last < k:
+        assert orgs[0].span is not None
+        sentence.builder.role(person.span, orgs[0].span, position.role, sentence.bounds)
+
+
+def _title_of_the_head(sentence: Sentence, position: Item, person: Item) -> None:
+    """ "the chair of the foundation, Aigerim Bekova": a bare head after the title names
+    the one body with that head the article has named before."""
+    tokens = sentence.tokens
+    j = position.last + 1
+    words = [t.text for t in tokens[j : j + 3]]
+    if len(words) < 3 or words[:2] != ["of", "the"] or tokens[j + 2].capitalised:
+        return
+    head = tokens[j + 2].bare
+    if head not in lexicon.ORG_HEADS or [t.text for t in tokens[j + 3 : person.first]] not in (
+        [],
+        [","],
+    ):
+        return
+    bodies = {
+        m.name: m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION
+        and m.end <= tokens[j].start
+        and head in m.name.lower().split()
+    }
+    if len(bodies) != 1:
+        return  # none, or two bodies of that kind: which one is unknown
+    (m,) = bodies.values()
+    assert person.span is not None
+    org = Span(m.type, m.start, m.end, m.name, m.org_class)
+    sentence.builder.role(person.span, org, position.role, sentence.bounds)
+
+
+def _delegation_body(sentence: Sentence, k: int) -> Span | None:
+    """ "a delegation of the X came ... The delegation, led by Secretary Y, ...": the
+    leader holds the title in the body the delegation came from."""
+    tokens = sentence.tokens
+    before = [t.bare for t in tokens[max(0, k - 5) : k]]
+    if "delegation" not in before or before[-2:] != ["led", "by"]:
+        return None
+    if any(i.kind == "org" and i.last < k for i in sentence.items):
+        return None  # "a delegation of the X led by": the body is in the sentence
+    text = sentence.text
+    found = [
+        m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION
+        and m.end <= tokens[k].start
+        and _DELEGATION_OF.search(text[max(0, m.start - 20) : m.start])
+    ]
+    if not found:
+        return None
+    m = found[-1]
+    return Span(m.type, m.start, m.end, m.name, m.org_class)
+
+
+def _plural(sentence: Sentence, position: Item | None) -> bool:
+    """Whether a title is written in the plural ("board members"), so it heads a list."""
+    if position is None:
+        return False
+    words = sentence.tokens[position.first : position.last + 1]
+    return " ".join(t.text.lower() for t in words) in lexicon.SINGULAR_TITLES
+
+
+def _apposition(sentence: Sentence, person: Item, after: list[Item], following: Item) -> bool:
+    """Whether ``after`` is set off by commas as the apposition of ``person``."""
+    tokens = sentence.tokens
+    opening = [t.text for t in tokens[person.last + 1 : after[0].first]]
+    closing = [t.text for t in tokens[after[-1].last + 1 : following.first]]
+    return opening[:1] == [","] and ("," in closing or "and" in closing)
+
+
+def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]:
+    """ "X, who heads the Y Foundation": the verb gives the role."""
+    tokens, items, person = sentence.tokens, sentence.items, sentence.items[index]
+    k = person.last + 1
+    words = [t.text.lower() for t in tokens[k : k + 3]]
+    if len(words) < 3 or words[:2] != [",", "who"] or words[2] not in lexicon.HEADING_VERBS:
+        return []
+    start = k + 4 if k + 3 < len(tokens) and tokens[k + 3].text == "the" else k + 3
+    org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
+    if org is None:
+        return []
+    role = lexicon.HEADING_VERBS[words[2]]
+    return [(Item("position", k + 2, k + 2, role=role), org)]
+
+
+def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:
+    """ "X (Y Foundation)" and "X of Y University": a person representing Y."""
+    return [t.text for t in sentence.tokens[a + 1 : org.first]] in (["("], ["of"], ["of", "the"])
+
+
+def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]]:
+    """Each title with its organisation: the one adjacent before it, else after "of"."""
+    pairs: list[tuple[Item | None, Item]] = []
+    for n, item in enumerate(run):
+        if item.kind != "position":
+            continue
+        before = run[n - 1] if n else None
+        after = run[n + 1] if n + 1 < len(run) else None
+        if before is not None and before.kind == "org" and before.last + 1 == item.first:
+            pairs.append((item, before))
+        elif after is not None and after.kind == "org":
+            # "head of the NGO “X”": a type word and quotes may stand before the name
+            gap = [
+                t.bare
+                for t in sentence.tokens[item.last + 1 : after.first]
+                if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
+            ]
+            # "a professor at Nazarbayev University", "an expert at the Steppe Institute"
+            if gap in ([], ["of"], ["of", "the"], ["at"], ["at", "the"]) or _unit_between(gap):
+                pairs.append((item, after))
+    return pairs
+
+
+# Units a title may name between itself and its body: "chairman of the board of X",
+# "head of the Almaty branch of X", "director of the regional office of X".
+_UNIT_WORDS = frozenset(
+    {"branch", "office", "department", "division", "secretariat", "unit", "section"}
+)
+_UNIT_QUALIFIERS = frozenset({"regional", "city", "local", "country", "national", "press"})
+_MAX_UNIT_GAP = 8
+
+
+def _unit_between(gap: list[str]) -> bool:
+    """Whether ``gap`` (between a title and a body) is "of the <unit> of [the]"."""
+    if len(gap) > _MAX_UNIT_GAP or gap[:1] != ["of"] or gap[-1:] not in (["of"], ["the"]):
+        return False
+    inner = gap[1:]
+    while inner and inner[-1] in ("of", "the"):
+        inner = inner[:-1]
+    inner = [w for w in inner if w != "the"]
+    units = lexicon.BOARD_KINDS | lexicon.POSITION_BODIES | _UNIT_WORDS | _UNIT_QUALIFIERS
+    # the word right before a unit may be any place or name: "the Aral branch of"
+    named = [
+        w
+        for n, w in enumerate(inner)
+        if w in units
+        or w in places.PLACES
+        or w == "of"
+        or (n + 1 < len(inner) and inner[n + 1] in _UNIT_WORDS)
+    ]
+    has_unit = any(w in _UNIT_WORDS or w in lexicon.POSITION_BODIES for w in inner)
+    return bool(inner) and has_unit and len(named) == len(inner) and "of" in gap[len(gap) - 2 :]

@@ -1,0 +1,182 @@
+"""Names without a head noun: quoted names, legal forms, implied bodies, abbreviations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extractors.kk.orgs.finder import NameFinder
+from kg.extractors.kk.orgs.span import OrgSpan
+from kg.extractors.kk.orgs.words import MAX_QUOTED_NAME, org_class_of
+from kg.extractors.kk.tokens import Tok
+from kg.lang.kk import lexicon, morph
+from kg.model import OrgClass
+
+_LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
+_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.(kz|ru|com|org|net|info|news|media)", re.IGNORECASE)
+_REPORTING_VERBS = frozenset({"хабарлайды", "хабарлады", "жазады", "жазды"})
+_CREDIT_LABELS = frozenset({"дерек", "дереккөз", "сурет", "фото"})
+
+
+def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Quoted names with a legal form ("«X» ЖШС") or a head noun inside («X қоры»)."""
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for o in range(finder.start, finder.end):
+        tok = toks[o]
+        c = tok.partner
+        if tok.quote != "open" or c is None or c - o < 2 or c >= finder.end:
+            continue
+        after = toks[c + 1] if c + 1 < finder.end else None
+        before = toks[o - 1] if o > finder.start else None
+        last = toks[c - 1]
+        lex = last.head
+        if after is not None and after.legal_form:
+            found.append(
+                OrgSpan(
+                    o,
+                    finder.legal_forms_end(c + 1),
+                    "quote",
+                    quote=(o, c),
+                    org_class=org_class_of(lex),
+                )
+            )
+        elif after is not None and after.acronym and "-" not in after.text and c - o > 1:
+            # "«Атамекен» ҰКП": a quoted name and the abbreviation of its kind
+            found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=org_class_of(lex)))
+        elif before is not None and before.legal_form:
+            found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=org_class_of(lex)))
+        elif lex is not None and c - o > 2:
+            found.append(
+                OrgSpan(
+                    o, c + 1, "quote", quote=(o, c), lemma=lex.lemma, org_class=org_class_of(lex)
+                )
+            )
+    return found
+
+
+def legal_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """A one-word name with a legal form and no quotes: "Қазгидромет РМК"."""
+    found: list[OrgSpan] = []
+    for i in range(max(finder.start, 1), finder.end):
+        tok, name = finder.toks[i], finder.toks[i - 1]
+        if not tok.legal_form or i - 1 in finder.quoted or name.quote is not None:
+            continue
+        named = (name.titled and not finder.opens_sentence(i - 1)) or name.acronym
+        if named and name.head is None and name.position is None:
+            found.append(OrgSpan(i - 1, i + 1, "legal"))
+    return found
+
+
+def implied_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Bodies a position implies: "ҚР Қаржы вице-министрі" -> "ҚР Қаржы министрлігі"."""
+    found: list[OrgSpan] = []
+    for p in range(finder.start + 1, finder.end):
+        position = finder.toks[p].position
+        if position is None or position.lemma not in lexicon.IMPLIED_ORGS:
+            continue
+        left, _, _ = finder.grow(p)
+        first = finder.first_word(left, p - 1)
+        if first is None or first >= p:
+            continue
+        if not any(t.cap and not t.upper for t in finder.toks[first:p]):
+            continue  # "ҚР вице-министрі" names no ministry
+        found.append(
+            OrgSpan(
+                first,
+                p,
+                "implied",
+                org_class=OrgClass.GOVERNMENT,
+                suffix=lexicon.IMPLIED_ORGS[position.lemma],
+            )
+        )
+    return found
+
+
+def acronym_orgs(finder: NameFinder, excluded: frozenset[str]) -> list[OrgSpan]:
+    """Abbreviations standing alone ("БҰҰ-ның", "USAID")."""
+    found: list[OrgSpan] = []
+    taken = {i for p in finder.persons for i in range(p.start, p.end)}
+    for i in range(finder.start, finder.end):
+        tok = finder.toks[i]
+        if not tok.acronym or i in finder.quoted or i in taken:
+            continue
+        if tok.stem_upper in excluded:
+            continue
+        if tok.stem_upper.isascii() and not _latin_organisation(finder, i):
+            continue
+        found.append(OrgSpan(i, i + 1, "acronym"))
+    return found
+
+
+def _latin_organisation(finder: NameFinder, i: int) -> bool:
+    """Whether a Latin abbreviation names an organisation, not a product ("MAX").
+
+    Known international bodies do; others only when a head noun or a position
+    follows ("PWC компаниясы", "IOM-ның Қазақстандағы өкілі").
+    """
+    if finder.toks[i].stem_upper in lexicon.INTERNATIONAL_ACRONYMS:
+        return True
+    for tok in finder.toks[i + 1 : min(finder.end, i + 3)]:
+        if tok.head is not None or tok.position is not None:
+            return True
+        if tok.case != "attr":
+            return False
+    return False
+
+
+def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Quoted names listed before a plural head share it: each is a body of its own.
+
+    "«Ақ жол», «Нұр» және «Мейірім» қорларымен" names three funds, "«Әжелер»,
+    «Достық» кеңестерінің" two councils.
+    """
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for h in range(finder.start + 1, finder.end):
+        lex = toks[h].plural_head
+        if lex is None or toks[h - 1].quote != "close":
+            continue
+        suffix = morph.possessive(lex.lemma)
+        j = h - 1
+        while j >= finder.start and toks[j].quote == "close":
+            o = toks[j].partner
+            if o is None or o < finder.start or j - o - 1 > MAX_QUOTED_NAME or j - o < 2:
+                break
+            found.append(OrgSpan(o, j + 1, "quote", quote=(o, j), suffix=suffix, reach=h + 1))
+            j = o - 1
+            if j >= finder.start and toks[j].text in _LIST_JOINERS:
+                j -= 1
+    return found
+
+
+def credited_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Outlets a text credits: a web address ("Egemen.kz"), or the name after "деп
+    хабарлайды", "деп жазады", "Дерек:" ("«ҚазАқпарат»", "Kazinform")."""
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for i in range(finder.start, finder.end):
+        tok = toks[i]
+        if _WEB_ADDRESS.fullmatch(tok.text) and not tok.text.lower().startswith("www."):
+            found.append(OrgSpan(i, i + 1, "credit", org_class=OrgClass.MEDIA))
+            continue
+        if not _credits(toks, i, finder.start) or i + 1 >= finder.end:
+            continue
+        nxt = toks[i + 1]
+        if nxt.quote == "open" and nxt.partner is not None and 1 < nxt.partner - nxt.i <= 4:
+            c = nxt.partner
+            found.append(OrgSpan(i + 1, c + 1, "quote", quote=(i + 1, c), org_class=OrgClass.MEDIA))
+        else:
+            named = (nxt.titled or nxt.upper) and nxt.head is None
+            alone = i + 2 >= finder.end or not toks[i + 2].word
+            if named and alone and not _WEB_ADDRESS.fullmatch(nxt.text):
+                found.append(OrgSpan(i + 1, i + 2, "credit", org_class=OrgClass.MEDIA))
+    return found
+
+
+def _credits(toks: Sequence[Tok], i: int, start: int) -> bool:
+    """Whether token ``i`` ends a credit line: "деп хабарлайды", "Дерек:", "Сурет:"."""
+    tok = toks[i]
+    if tok.lower in _REPORTING_VERBS:
+        return i > start and toks[i - 1].lower == "деп"
+    return tok.text == ":" and i > start and toks[i - 1].lower in _CREDIT_LABELS

@@ -1,0 +1,149 @@
+"""Later lower-case mentions of a body the article has named in full.
+
+"облыстық жастар саясаты басқармасының басшысы" names the office once; "жастар саясаты
+басқармасының басшысы" later in the article is the same office, though no capital or
+"облыстық" opens it there; "университет ректоры" is the rector of the one university
+the article names. Such a mention is weak: kept only when a position or an agreement
+needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kg.extractors.kk.orgs.span import OrgSpan
+from kg.extractors.kk.orgs.words import ADMIN_ADJECTIVE_FORMS
+from kg.extractors.kk.tokens import Tok
+from kg.lang.kk import lexicon
+
+#: A known body's lower-case words before its head, and the head's lemma.
+Phrase = tuple[tuple[str, ...], str]
+
+
+def known_phrases(toks: Sequence[Tok], spans: Iterable[OrgSpan]) -> set[Phrase]:
+    """The lower-case phrases that end the names of ``spans`` ("қоғамдық даму" + басқарма)."""
+    known: set[Phrase] = set()
+    for span in spans:
+        h = span.head
+        if span.kind != "head" or h is None or span.lemma is None:
+            continue
+        run: list[str] = []
+        for tok in reversed(toks[span.start : h]):
+            if not tok.word or tok.cap or tok.upper or tok.head is not None:
+                break
+            run.insert(0, tok.lower)
+        while run and run[0] in ADMIN_ADJECTIVE_FORMS:
+            run.pop(0)
+        if run:
+            known.add((tuple(run), span.lemma))
+    return known
+
+
+def repeat_orgs(
+    toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan], known: set[Phrase]
+) -> list[OrgSpan]:
+    """Lower-case mentions in ``toks[start:end]`` of the phrases of bodies already named."""
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    by_head: dict[str, list[tuple[str, ...]]] = {}
+    for words, lemma in known:
+        by_head.setdefault(lemma, []).append(words)
+    found: list[OrgSpan] = []
+    for h in range(start, end):
+        lex = toks[h].head
+        if lex is None or h in covered or lex.form.case not in ("nom", "gen"):
+            continue
+        for words in sorted(by_head.get(lex.lemma, ()), key=len, reverse=True):
+            first = h - len(words)
+            if first < start or any(i in covered for i in range(first, h)):
+                continue
+            if tuple(t.lower for t in toks[first:h]) == words:
+                org_class = lexicon.ORG_HEADS.get(lex.lemma)
+                found.append(
+                    OrgSpan(first, h + 1, "head", head=h, lemma=lex.lemma, org_class=org_class)
+                )
+                found[-1].weak = True
+                break
+    return found
+
+
+# Words that point back at something named before: "аталмыш", "аталған", "осы".
+_DEMONSTRATIVES = frozenset({"аталмыш", "аталған", "осы", "бұл", "сол"})
+
+
+def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
+    """Whether a position opens at ``p``: "ректоры", "төрағасының орынбасары", or one
+    with a modifier of its own ("атқарушы директоры", "бас директоры")."""
+    if p + 1 < end and toks[p].lower in lexicon.ROLE_MODIFIERS:
+        p += 1
+    pos = toks[p].position if p < end else None
+    if pos is None:
+        return False
+    if pos.form.case == "nom":
+        return True
+    after = toks[p + 1].position if p + 1 < end else None
+    return pos.form.case == "gen" and after is not None and after.form.case == "nom"
+
+
+def anaphors(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    named: dict[str, list[OrgSpan]],
+) -> list[OrgSpan]:
+    """Bare heads before a position ("университет ректоры") or joined to another party
+    ("альянс пен «X» қоры") that refer to a named body.
+
+    ``named`` maps a head lemma to the article's distinct named bodies with that head
+    (each at its first mention); a bare head refers when exactly one was named before it.
+    """
+    covered = {i for o in orgs for i in range(o.start, o.reach)}
+    found: list[OrgSpan] = []
+    for h in range(start, end - 1):
+        tok, nxt = toks[h], toks[h + 1]
+        lex = tok.head
+        # capitalised only as a sentence's first word: "Кеңес төрағасы ... сайланды"
+        opening = h == start or toks[h - 1].sent != tok.sent
+        if lex is None or h in covered or (tok.cap and not opening) or lex.form.possessive:
+            continue
+        if tok.upper:
+            continue
+        # "аталмыш кеңестің төрағасы": a demonstrative points back at the body named
+        # before, so the head may own the position in the genitive
+        pointed = h > start and toks[h - 1].lower in _DEMONSTRATIVES
+        # "Құжатқа қордың төрағасы Айгүл ...": a genitive head that no genitive before
+        # owns, right before a titled person, is the body named before too
+        free = h == start or toks[h - 1].case != "gen"
+        if lex.form.case != "nom" and not (lex.form.case == "gen" and (pointed or free)):
+            continue
+        titled = _titled(toks, h + 1, end)
+        # "альянс пен «X» қоры ... қол қойды": the alliance named before, as a party
+        after = toks[h + 2] if h + 2 < end else None
+        named_next = after is not None and (after.cap or after.quote == "open")
+        joined = nxt.lower in lexicon.NAME_CONJUNCTIONS and named_next
+        if not (titled or joined):
+            continue
+        owned = h > start and toks[h - 1].word and not toks[h - 1].punct
+        if owned and not pointed and toks[h - 1].case == "gen":
+            continue  # "қоғамның кеңес мүшесі": owned by the word before, not the named body
+        # the bodies named before it: one named later cannot be what it points back at
+        referents = _distinct(toks, [r for r in named.get(lex.lemma, []) if r.start < h])
+        if len(referents) == 1:
+            found.append(
+                OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
+            )
+    return found
+
+
+def _distinct(toks: Sequence[Tok], spans: list[OrgSpan]) -> list[OrgSpan]:
+    """One span per body: "«Болашақ» қоры" (a headline) and "«Болашақ» қоғамдық қоры"
+    differ in name but their quoted part says they are one."""
+    by_identity: dict[str, OrgSpan] = {}
+    for span in spans:
+        if span.quote is not None:
+            opening, closing = span.quote
+            identity = " ".join(t.lower for t in toks[opening + 1 : closing])
+        else:
+            identity = f"#{span.start}"
+        by_identity.setdefault(identity, span)
+    return list(by_identity.values())

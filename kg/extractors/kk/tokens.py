@@ -1,0 +1,335 @@
+"""What the Kazakh rules need to know about each token: shape, case, lexicon entries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lang.kk import lexicon, morph
+from kg.lang.kk.morph import Analysis
+from kg.model import OrgClass
+
+OPENING_QUOTES = frozenset("«„‹")
+CLOSING_QUOTES = frozenset("»›")
+AMBIGUOUS_QUOTES = frozenset('“”"')
+
+# Endings of verb forms and participles: a lower-case word ending so is no name word.
+_VERB_ENDINGS = (
+    "ған",
+    "ген",
+    "қан",
+    "кен",
+    "атын",
+    "етін",
+    "йтын",
+    "йтін",
+    "ып",
+    "іп",
+    "йды",
+    "йді",
+    "ады",
+    "еді",
+    "ыпты",
+    "іпті",
+)
+# First and second person possessives ("еліміз", "сіздің"): not in names.
+_PERSONAL_ENDINGS = ("мыз", "міз", "ңыз", "ңіз", "мыздың", "міздің")
+# Roman numerals as news writes them, in Latin or look-alike Cyrillic letters ("ҮІІІ").
+ROMAN = re.compile(r"[IVXLCІХҮ]{1,6}")
+_ORDINAL_ENDINGS = frozenset({"ші", "шы", "інші", "ыншы", "нші", "ншы"})
+# Upper-case words in a row that make a line written in capitals, and the longest
+# abbreviation such a line may still contain.
+_MIN_SHOUTED_WORDS = 2
+_SHORT_ABBREVIATION = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    """A word's lexicon entry: its lemma and how the form in text is inflected."""
+
+    lemma: str
+    form: Analysis
+    plural: bool = False  # "депутаттары", "мүшелері": several holders of the position
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token of a document, analysed once for every rule."""
+
+    i: int
+    text: str
+    lower: str
+    start: int
+    end: int
+    sent: int  # index of the sentence
+    space_before: bool
+    word: bool  # letters (possibly with digits, hyphens, dots)
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # every letter upper-case, at least two letters (acronyms, "ФАНГ")
+    initials: bool  # "М.В.", "А."
+    number: bool
+    case: str  # "nom" or a morph case
+    head: Lexeme | None = None  # organisation head noun
+    event: Lexeme | None = None  # event head noun
+    position: Lexeme | None = None
+    plural_head: Lexeme | None = None  # "қорларымен": heads shared by names listed before
+    quote: str | None = None  # "open" or "close"
+    partner: int | None = None  # index of the matching quote
+    proper: bool = False  # capitalised somewhere in the text other than a sentence's start
+    shouted: bool = False  # an ordinary word in a line written in capitals ("ФОРУМ ӨТТІ")
+
+    @property
+    def punct(self) -> bool:
+        return not self.word and not self.number
+
+    @property
+    def titled(self) -> bool:
+        """Capitalised and not all upper-case ("Бану", "Фриберг-Стори")."""
+        return self.cap and not self.upper and not self.initials
+
+    @property
+    def legal_form(self) -> bool:
+        return self.stem_upper in lexicon.LEGAL_FORMS
+
+    @property
+    def stem_upper(self) -> str:
+        """The word without a hyphenated ending, upper-cased ("КММ-де" -> "КММ")."""
+        head, hyphen, tail = self.text.rpartition("-")
+        base = head if hyphen and head and morph.hyphen_ending(tail) else self.text
+        return base.upper()
+
+    @property
+    def ordinal(self) -> bool:
+        """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
+        if ROMAN.fullmatch(self.text):
+            return True
+        number, hyphen, ending = self.text.partition("-")
+        return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
+
+    @property
+    def acronym(self) -> bool:
+        """An upper-case abbreviation that may name an organisation."""
+        stem = self.stem_upper
+        letters = stem.replace("-", "")
+        return (
+            not self.ordinal
+            and self.upper
+            # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+            and self.head is None
+            and self.event is None
+            and self.position is None
+            and 2 <= len(letters) <= 8
+            and letters.isalpha()
+            and stem not in lexicon.NON_ORG_ACRONYMS
+            and stem not in lexicon.LEGAL_FORMS
+            and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
+        )
+
+    @property
+    def verbal(self) -> bool:
+        """A lower-case verb form or participle."""
+        return not self.cap and self.lower.endswith(_VERB_ENDINGS)
+
+    @property
+    def personal(self) -> bool:
+        return self.lower.endswith(_PERSONAL_ENDINGS)
+
+    @property
+    def verbal_noun(self) -> bool:
+        """An action noun ("қолдау", "ілгерілету") heading a phrase inside a name."""
+        return not self.cap and self.lower.endswith(("у", "ю")) and len(self.lower) > 3
+
+
+@cache
+def _table(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
+    forms: dict[str, Lexeme] = {}
+    for lemma in lemmas:
+        owned = lexicon.POSSESSIVE_OVERRIDES.get(lemma)
+        for form, analysis in morph.decline(lemma, owned).items():
+            forms.setdefault(form, Lexeme(lemma, analysis))
+    return forms
+
+
+def head_forms() -> dict[str, Lexeme]:
+    """Every case form of every organisation head noun."""
+    return _table(tuple(sorted(lexicon.ORG_HEADS)))
+
+
+def event_forms() -> dict[str, Lexeme]:
+    """Every case form of every event head noun."""
+    return _table(tuple(sorted(lexicon.EVENT_HEADS)))
+
+
+@cache
+def position_forms() -> dict[str, Lexeme]:
+    """Every case form of every position noun, singular and plural."""
+    forms = dict(_plural_positions(tuple(sorted(lexicon.POSITIONS))))
+    forms.update(_table(tuple(sorted(lexicon.POSITIONS))))
+    return forms
+
+
+@cache
+def plural_head_forms() -> dict[str, Lexeme]:
+    """Every case form of the plural of every organisation head ("қорларымен")."""
+    return _plural_positions(tuple(sorted(lexicon.ORG_HEADS)))
+
+
+@cache
+def _plural_positions(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
+    forms: dict[str, Lexeme] = {}
+    for lemma in lemmas:
+        for form, analysis in morph.decline(morph.plural(lemma)).items():
+            forms.setdefault(form, Lexeme(lemma, analysis, plural=True))
+    return forms
+
+
+def _lookup(table: dict[str, Lexeme], lower: str, compounds: bool = False) -> Lexeme | None:
+    found = table.get(lower)
+    if found is None and "-" in lower:
+        # "42-сессиясы", "вице-министрі" is listed whole, "бас-директоры" is not
+        prefix, _, rest = lower.partition("-")
+        if prefix.isdigit():
+            found = table.get(rest)
+        elif compounds and prefix.isalpha() and len(prefix) >= 3 and "-" not in rest:
+            # "telegram-арнасы", "мектеп-лицейі": an outlet or a school ends in its head
+            # noun; "басқармасының фронт-офисі" is a unit of the body before it
+            tail = table.get(rest)
+            if tail is not None and lexicon.ORG_HEADS.get(tail.lemma) in _COMPOUND_CLASSES:
+                found = tail
+    return found
+
+
+_COMPOUND_CLASSES = frozenset({OrgClass.MEDIA, OrgClass.EDUCATION})
+
+
+def _case(text: str, lower: str) -> str:
+    if lower in lexicon.PLACES or lower in lexicon.FUNCTION_WORDS or lower in lexicon.NOMINAL_STEMS:
+        return "nom"
+    if morph.without_possessive(lower) in lexicon.PLACE_NOUNS:
+        return "nom"  # "ауданы" is "аудан" + possessive, not "ауда" + accusative
+    return morph.case_of(text)
+
+
+def analyse(
+    texts: Sequence[str],
+    starts: Sequence[int],
+    spaces_before: Sequence[bool],
+    sentences: Sequence[int],
+) -> list[Tok]:
+    """Analyse a document's tokens given their text, offsets and sentence numbers."""
+    heads, events, positions = head_forms(), event_forms(), position_forms()
+    plural_heads = plural_head_forms()
+    toks: list[Tok] = []
+    for i, text in enumerate(texts):
+        lower = text.lower()
+        base, hyphen, tail = text.rpartition("-")
+        # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
+        shape = base if hyphen and base and morph.hyphen_ending(tail) else text
+        letters = [c for c in shape if c.isalpha()]
+        word = any(c.isalpha() for c in text)
+        initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
+        tok = Tok(
+            i=i,
+            text=text,
+            lower=lower,
+            start=starts[i],
+            end=starts[i] + len(text),
+            sent=sentences[i],
+            space_before=spaces_before[i],
+            word=word,
+            cap=word and text[0].isupper(),
+            upper=len(letters) >= 2 and all(c.isupper() for c in letters),
+            initials=initials and text[0].isupper(),
+            number=not word and any(c.isdigit() for c in text),
+            case=_case(text, lower) if word else "nom",
+        )
+        if word and not initials:
+            tok.head = _lookup(heads, lower, compounds=True)
+            tok.event = _lookup(events, lower)
+            tok.position = _lookup(positions, lower)
+            tok.plural_head = plural_heads.get(lower)
+        toks.append(tok)
+    _pair_quotes(toks)
+    _tame_shouting(toks)
+    _mark_proper(toks)
+    return toks
+
+
+def _tame_shouting(toks: list[Tok]) -> None:
+    """Read words of a line written in capitals as ordinary words, not abbreviations.
+
+    Headlines and subtitles in capitals ("ДӘУЛЕТ ЖАНАЕВ, ШҚО ЖАСТАР САЯСАТЫ
+    БАСҚАРМАСЫНЫҢ БАСШЫСЫ") would otherwise make every long word an organisation.
+    A run of upper-case words in one sentence, at least two of them long, is such a
+    line; its short words (up to three letters: "ШҚО", "ҚР") stay abbreviations.
+    """
+    run: list[Tok] = []
+
+    def settle() -> None:
+        long_words = [t for t in run if _long_upper(t)]
+        if len(long_words) >= _MIN_SHOUTED_WORDS:
+            for tok in long_words:
+                tok.upper = tok.cap = False
+                tok.shouted = True
+        run.clear()
+
+    for tok in toks:
+        if run and tok.sent != run[-1].sent:
+            settle()
+        if tok.word and tok.upper and not tok.initials:
+            run.append(tok)
+        elif tok.word:
+            settle()
+    settle()
+
+
+def _long_upper(tok: Tok) -> bool:
+    letters = [c for c in tok.stem_upper if c.isalpha()]
+    return len(letters) > _SHORT_ABBREVIATION and not tok.stem_upper.isascii()
+
+
+def _mark_proper(toks: list[Tok]) -> None:
+    """Mark words written with a capital inside a sentence: proper names, not just first."""
+    proper = {
+        tok.lower
+        for tok in toks
+        if tok.cap and tok.i > 0 and toks[tok.i - 1].sent == tok.sent and toks[tok.i - 1].word
+    }
+    for tok in toks:
+        tok.proper = tok.lower in proper
+
+
+def _pair_quotes(toks: list[Tok]) -> None:
+    """Mark opening and closing quotes and link each pair, within a sentence."""
+    stack: list[int] = []
+    for tok in toks:
+        if stack and toks[stack[-1]].sent != tok.sent:
+            stack.clear()
+        char = tok.text
+        if len(char) != 1:
+            continue
+        nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+        if char in OPENING_QUOTES:
+            opening = True
+        elif char in CLOSING_QUOTES:
+            opening = False
+        elif char in AMBIGUOUS_QUOTES:
+            # Scraped text mixes “ and ” freely: a quote glued to the word after it
+            # opens, one glued to the word before it closes, and a quote that looks
+            # like an opener right before a legal form ("“X “КММ") closes.
+            glued_after = nxt is not None and not nxt.space_before
+            opening = (tok.space_before or tok.i == 0) and glued_after
+            if opening and stack and nxt is not None and nxt.legal_form:
+                opening = False
+        else:
+            continue
+        if opening:
+            tok.quote = "open"
+            stack.append(tok.i)
+        elif stack:
+            tok.quote = "close"
+            partner = stack.pop()
+            tok.partner = partner
+            toks[partner].partner = tok.i

@@ -1,0 +1,113 @@
+"""Agreements: a signing verb, an agreement noun and the organisations that are parties."""
+
+from __future__ import annotations
+
+from kg.extractors.common import Span
+from kg.extractors.ru.base import Item, SentenceBase
+from kg.lang.ru import lexicon
+from kg.model import AgreementKind
+
+_MAX_REMEMBERED = 2
+
+
+def _distinct(spans: list[Span]) -> list[Span]:
+    """One span per name, in order."""
+    seen: set[str] = set()
+    result: list[Span] = []
+    for span in spans:
+        if span.name not in seen:
+            seen.add(span.name)
+            result.append(span)
+    return result
+
+
+class AgreementRules(SentenceBase):
+    """Finds the agreements a sentence reports."""
+
+    def _agreements(self, orgs: list[Item]) -> None:
+        lemmas = [t.lemma for t in self.tokens]
+        candidates = [o for o in orgs if o.span is not None and not o.parent]
+        # Remembered for a next sentence that reports the signing without the parties.
+        self.recent[:] = [o.span for o in candidates if o.span is not None]
+        if not any(lemma in lexicon.SIGNING for lemma in lemmas):
+            return
+        kinds = [lexicon.AGREEMENT_NOUNS[lem] for lem in lemmas if lem in lexicon.AGREEMENT_NOUNS]
+        if not kinds:
+            return
+        kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
+        title = self._title(lemmas)
+        cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
+        parties = [o for o in candidates if o.first < cut and not self._no_signer(o)]
+        between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
+        if between is not None:
+            after = [o for o in parties if o.first > between]
+            if len(after) >= 2:
+                parties = after
+        spans = _distinct([o.span for o in parties if o.span is not None])
+        if len(spans) < 2 and self.earlier:
+            # "Стороны подписали меморандум": the parties are those of the sentence before.
+            spans = _distinct(spans + self.earlier)
+            if len(spans) > _MAX_REMEMBERED:
+                return
+        for span in spans:
+            self.builder.mention(span)
+        pairs = self._partners(parties, lemmas)
+        if pairs:
+            for pair in pairs:
+                self.builder.agreement(pair, kind, title, self.bounds)
+            return
+        self.builder.agreement(spans, kind, title, self.bounds)
+
+    def _no_signer(self, org: Item) -> bool:
+        """A body the sentence names but that signs nothing: an agency credited in a
+        dateline ("/Агентство/"), or the body an election fills ("на выборах в Сенат",
+        "выборах депутатов Сената")."""
+        tokens = self.tokens
+        before = tokens[org.first - 1].text if org.first else ""
+        after = tokens[org.last + 1].text if org.last + 1 < len(tokens) else ""
+        if before == "/" and after == "/":
+            return True
+        window = tokens[max(0, org.first - 3) : org.first]
+        return any(t.lemma in lexicon.ELECTION_NOUNS for t in window)
+
+    def _partners(self, parties: list[Item], lemmas: list[str]) -> list[list[Span]]:
+        """ "X подписал меморандумы с Y и Z": one agreement of X with each partner."""
+        verb = next((k for k, lem in enumerate(lemmas) if lem in lexicon.SIGNING), None)
+        with_at = next(
+            (
+                k
+                for k, t in enumerate(self.tokens)
+                if t.text.lower() in ("с", "со") and verb is not None and k > verb
+            ),
+            None,
+        )
+        if with_at is None or verb is None:
+            return []
+        subjects = _distinct([o.span for o in parties if o.last < verb and o.span is not None])
+        partners = _distinct([o.span for o in parties if o.first > with_at and o.span is not None])
+        if len(subjects) != 1 or len(partners) < 2:
+            return []
+        nouns = [
+            t for t, lem in zip(self.tokens, lemmas, strict=True) if lem in lexicon.AGREEMENT_NOUNS
+        ]
+        if not any(t.plural for t in nouns):
+            return []  # "подписал меморандум с Y и Z": one memorandum of three
+        return [[subjects[0], partner] for partner in partners]
+
+    def _title(self, lemmas: list[str]) -> str | None:
+        """ "меморандум о сотрудничестве в сфере ...": the subject after "о"."""
+        noun = next((k for k, lem in enumerate(lemmas) if lem in lexicon.AGREEMENT_NOUNS), None)
+        if (
+            noun is None
+            or noun + 1 >= len(self.tokens)
+            or self.tokens[noun + 1].text.lower() not in ("о", "об")
+        ):
+            return None
+        end = noun + 1
+        while (
+            end + 1 < len(self.tokens)
+            and self.tokens[end + 1].pos not in ("PUNCT", "VERB")
+            and self.tokens[end + 1].text.lower() != "между"
+        ):
+            end += 1
+        return self.text[self.tokens[noun + 1].start : self.tokens[end].end]

@@ -1,0 +1,157 @@
+"""People: natasha's PER spans, names it missed, and lone surnames of named people."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from kg.extractors.common import ExtractionBuilder, Span
+from kg.extractors.ru.base import Item, SentenceBase
+from kg.extractors.ru.names import initials
+from kg.extractors.ru.org_forms import head_lemma
+from kg.extractors.ru.tokens import Token
+from kg.lang.ru import lexicon, morph
+from kg.model import EntityType
+
+# A woman's surname in an oblique case ends so and never in the nominative: "Бековой"
+# (whatever the first name, often an indeclinable Kazakh one: "Айгуль Бековой").
+_OBLIQUE_FEMININE = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"))
+
+
+def _nominative(run: list[Token]) -> list[str]:
+    """The words of a name in the nominative; initials stay as they are."""
+    named = [t for t in run if t.pos != "PUNCT" and not _initial(t.text)]
+    if not named:
+        return [t.text for t in run if t.pos != "PUNCT"]
+    forms = iter(morph.person_nominative([t.text for t in named], named[-1].case))
+    words = [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
+    surname = words[-1]
+    for oblique, nominative in _OBLIQUE_FEMININE:
+        if len(surname) > len(oblique) + 1 and surname.endswith(oblique):
+            words[-1] = surname[: -len(oblique)] + nominative
+            break
+    return words
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+class PersonRules(SentenceBase):
+    """Finds the people of a sentence."""
+
+    def _persons(self) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        while i < len(self.tokens):
+            j = i
+            shouted = self._shouted_initial_name(i)
+            if shouted is not None:
+                items.append(Item("person", i, i + 2, span=shouted))
+                self.people.append(shouted)
+                i += 3
+                continue
+            if self.tokens[i].ner == "PER":
+                while j + 1 < len(self.tokens) and self.tokens[j + 1].ner == "PER":
+                    j += 1
+            elif (end := self._missed_name(i)) is not None:
+                j = end
+            else:
+                i += 1
+                continue
+            # "Фонда Дала-Инвест Арман Касенов" tagged as one person: the name starts at
+            # the first name when the run opens with a word that is none.
+            while (
+                j - i >= 2
+                and not morph.is_first_name(self.tokens[i].text)
+                and len(self.tokens[i + 1].text) > 1  # "Омарову С.Н.": an initial is no name
+                and morph.is_first_name(self.tokens[i + 1].text)
+            ):
+                i += 1
+            # "Сети развития Ага Хана Марат Нурланов": genitive words before a name in
+            # another case end the body's name, not begin the person's
+            while j - i >= 2 and self._genitive_before_name(i, j):
+                i += 1
+            while i < j and (
+                head_lemma(self.tokens[i].lemma) in lexicon.ORG_HEADS
+                or self.tokens[i].lemma in lexicon.POSITIONS
+            ):
+                # "Акиматы Талдыкоргана", "с Представителем Структуры": natasha's person
+                # opens with a body or a title written in capitals
+                i += 1
+            run = self.tokens[i : j + 1]
+            words = [t.text for t in run if t.pos != "PUNCT"]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                name = initials(" ".join(_nominative(run)))
+                span = Span(EntityType.PERSON, run[0].start, run[-1].end, name)
+                items.append(Item("person", i, j, span=span))
+                self.people.append(span)
+            i = j + 1
+        return items
+
+    def _genitive_before_name(self, i: int, j: int) -> bool:
+        """Whether token ``i`` is in the genitive and the name ``i+1..j`` in one other case."""
+        first = self.tokens[i]
+        rest = {t.case for t in self.tokens[i + 1 : j + 1] if t.pos != "PUNCT"}
+        return (
+            first.case == "gent"
+            and len(rest) == 1
+            and None not in rest
+            and "gent" not in rest
+            and morph.is_first_name(self.tokens[i + 1].text)
+        )
+
+    def _shouted_initial_name(self, i: int) -> Span | None:
+        """ "Т.ЖАНДОСОВ": an initial written onto a surname in capitals (a newspaper habit)."""
+        tokens = self.tokens
+        if i + 2 >= len(tokens):
+            return None
+        initial, dot, word = tokens[i], tokens[i + 1], tokens[i + 2]
+        if not (
+            len(initial.text) == 1
+            and initial.text.isupper()
+            and dot.text == "."
+            and dot.end == word.start
+            and len(word.text) >= 4
+            and word.text.isalpha()
+            and word.text.isupper()
+            and word.text not in lexicon.LEGAL_FORMS
+        ):
+            return None
+        name = f"{initial.text}. {word.text.capitalize()}"
+        return Span(EntityType.PERSON, initial.start, word.end, name)
+
+    def _missed_name(self, i: int) -> int | None:
+        """End of a name natasha missed: "Арман Касенов", "Иван Петрович Сидоров"."""
+        tokens = self.tokens
+        if (
+            i + 1 >= len(tokens)
+            or tokens[i].ner == "LOC"
+            or not morph.is_first_name(tokens[i].text)
+        ):
+            return None
+        j = i + 1
+        if j + 1 < len(tokens) and morph.is_patronymic(tokens[j].text):
+            j += 1
+        last = tokens[j]
+        if last.ner == "LOC" or not last.text[:1].isupper():
+            return None
+        return j if morph.looks_like_surname(last.text) else None
+
+
+def name_surnames(tokens: list[Token], builder: ExtractionBuilder, people: list[Span]) -> None:
+    """A lone surname ("Жумабеков рассказал") names the person mentioned in full."""
+    by_surname: dict[str, Span] = {}
+    for person in people:
+        by_surname.setdefault(person.name.split()[-1].casefold(), person)
+    spans = sorted((p.start, p.end) for p in people)
+    starts = [start for start, _ in spans]
+    for token in tokens:
+        if token.ner != "PER" or token.pos == "PUNCT":
+            continue
+        k = bisect_right(starts, token.start) - 1
+        if k >= 0 and token.start < spans[k][1]:
+            continue  # part of a full name already
+        surname = morph.person_nominative([token.text], token.case)[0]
+        full = by_surname.get(surname.casefold())
+        if full is not None:
+            builder.mention(Span(EntityType.PERSON, token.start, token.end, full.name))

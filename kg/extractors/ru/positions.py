@@ -1,0 +1,103 @@
+"""Positions ("председатель правления") and the ministry a minister's title names."""
+
+from __future__ import annotations
+
+from kg.extractors.common import Span
+from kg.extractors.ru.base import Item, SentenceBase
+from kg.extractors.ru.names import org_name
+from kg.extractors.ru.org_forms import head_lemma, known_body_at
+from kg.lang.ru import lexicon, morph
+from kg.model import EntityType, OrgClass
+
+
+class PositionRules(SentenceBase):
+    """Finds the positions of a sentence."""
+
+    def _positions(self) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        while i < len(self.tokens):
+            token = self.tokens[i]
+            plural = token.plural and token.lemma in lexicon.MEMBER_POSITIONS
+            if (
+                token.pos not in ("NOUN", "PROPN")
+                or (token.plural and not plural)
+                or token.lemma not in lexicon.POSITIONS
+            ):
+                i += 1
+                continue
+            first = i
+            while first > 0 and self.tokens[first - 1].lemma in lexicon.POSITION_MODIFIERS:
+                first -= 1
+            last = i
+            # "заместитель министра", "председатель правления": one position.
+            while (
+                last + 1 < len(self.tokens)
+                and (
+                    self.tokens[last + 1].lemma in lexicon.POSITIONS
+                    or self.tokens[last + 1].lemma in lexicon.POSITION_BODIES
+                )
+                and self.tokens[last + 1].case == "gent"
+                and self._body_of_position(last + 1)
+            ):
+                last += 1
+            # "координатор программ": a lower-case genitive that names no body is the
+            # position's own object
+            after = self.tokens[last + 1] if last + 1 < len(self.tokens) else None
+            if (
+                after is not None
+                and self.tokens[last].lemma not in lexicon.IMPLIED_BODIES
+                and after.pos == "NOUN"
+                and after.case == "gent"
+                and not after.titled
+                and after.ner is None
+                and head_lemma(after.lemma) not in lexicon.ORG_HEADS
+                and after.lemma not in lexicon.UNIT_HEADS
+                and after.lemma not in lexicon.NOT_OBJECTS
+                and known_body_at(self.tokens, last + 1) is None
+            ):
+                last += 1
+            noun = (
+                morph.singular_nominative(token.text)
+                if plural
+                else morph.inflect_nominative(token.text)
+            )
+            # "первого заместителя" -> "первый заместитель": modifiers agree with the noun
+            head = [morph.agreeing_nominative(t.text, noun) for t in self.tokens[first:i]]
+            head.append(noun)
+            rest = [t.text for t in self.tokens[i + 1 : last + 1]]
+            role = " ".join([*head, *rest]).lower()
+            implied = None
+            body = lexicon.IMPLIED_BODIES.get(self.tokens[last].lemma)
+            if body is not None:
+                implied, last = self._implied_body(last, body)
+            items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
+            i = last + 1
+        return items
+
+    def _body_of_position(self, k: int) -> bool:
+        """ "председатель правления": a lower-case body; a capitalised one ("Совета по
+        делам молодёжи") is an organisation's name, unless the organisation follows
+        ("Председатель Правления ОФ «X»")."""
+        if not self.tokens[k].titled or self.tokens[k].lemma in lexicon.POSITIONS:
+            return True
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        return after is not None and (
+            after.text in lexicon.LEGAL_FORMS or (after.ner == "ORG" and after.titled)
+        )
+
+    def _implied_body(self, at: int, body: str) -> tuple[Span | None, int]:
+        """ "министра иностранных дел Казахстана": the ministry named by its minister."""
+        end = self.genitive_tail(at + 1)
+        if end == at:
+            return None, at
+        tail = self.text[self.tokens[at + 1].start : self.tokens[end].end]
+        name = org_name(f"{body} {tail}", body.lower(), spell_state=True, keep_abbreviations=True)
+        span = Span(
+            EntityType.ORGANISATION,
+            self.tokens[at].start,
+            self.tokens[end].end,
+            name,
+            OrgClass.GOVERNMENT,
+        )
+        return span, end

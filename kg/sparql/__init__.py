@@ -1,0 +1,1 @@
+"""The SPARQL side of a build: store, name index, answers, named queries, endpoint, push."""

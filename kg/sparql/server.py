@@ -1,0 +1,354 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a store, as a Starlette ASGI app.
+
+``/sparql`` answers GET and POST queries in JSON, XML, CSV or TSV by ``Accept`` and
+refuses updates with 403; ``/`` is a small query page. What it guards against:
+
+- a query that would crash or hang the engine: size and nesting are checked first
+  (``kg.sparql.guard``, 400) and ``kg serve`` runs the engine in worker processes
+  (``kg.sparql.workers``) that are killed at the time limit (503) and replaced when they
+  die (500); at most ``queue`` requests wait for a worker, the next gets 503;
+- SSRF: ``SERVICE`` is refused (400) unless its endpoint is in ``allow_service``;
+- DNS rebinding: a ``Host`` that is not this server's address gets 421;
+- other web pages: CORS headers only for the ``cors`` origins (``*`` covers GET only),
+  and a cross-origin POST from an origin not listed is refused (403) before any work,
+  since a browser sends a form POST without asking.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import GraphError
+from kg.sparql.engine import run_with_big_stack
+from kg.sparql.guard import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_QUERY_CHARS,
+    QueryRefusedError,
+    check_query,
+)
+from kg.sparql.protocol import (
+    GRAPH_MEDIA_TYPE,
+    MEDIA_TYPES,
+    RequestError,
+    allowed_hosts,
+    choose_media_type,
+    query_text,
+)
+from kg.sparql.results import Answer, format_answer
+from kg.sparql.store import QueryTimeoutError, Store, TooManyRowsError
+from kg.sparql.workers import (
+    DEFAULT_MAX_MEMORY,
+    ServerBusyError,
+    WorkerCrashedError,
+    WorkerPool,
+)
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+#: Request headers a cross-origin page may send (answered in a preflight).
+_CORS_HEADERS = "Accept, Content-Type"
+
+
+@dataclass(frozen=True)
+class EndpointLimits:
+    """What one request may ask of the endpoint, and who may ask."""
+
+    timeout: float = 30.0
+    max_rows: int = 100_000
+    max_query_chars: int = DEFAULT_MAX_QUERY_CHARS
+    max_depth: int = DEFAULT_MAX_DEPTH
+    allow_service: tuple[str, ...] = ()
+    #: ``Host`` values accepted; empty means no check (an app not bound by ``serve``).
+    hosts: frozenset[str] = field(default_factory=frozenset)
+    cors: tuple[str, ...] = ()
+
+    @property
+    def max_body_bytes(self) -> int:
+        # A form percent-encodes each UTF-8 byte as three characters.
+        return self.max_query_chars * 12 + 4096
+
+
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    from starlette.responses import PlainTextResponse
+
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+class _Gate:
+    """ASGI middleware for every route: Host check, cross-origin POST refusal, CORS."""
+
+    def __init__(self, app: ASGIApp, limits: EndpointLimits) -> None:
+        self.app = app
+        self.hosts = limits.hosts
+        self.origins = frozenset(o for o in limits.cors if o != "*")
+        self.any_origin_get = "*" in limits.cors
+        self.own = frozenset(f"http://{h}" for h in self.hosts)
+
+    async def _plain(self, send: Send, status: int, message: str, extra: list[Any]) -> None:
+        body = (message + "\n").encode("utf-8") if message else b""
+        headers = [
+            (b"content-type", b"text/plain; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+            *extra,
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "").strip().lower()
+        if self.hosts and host not in self.hosts:
+            # DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends its own Host.
+            shown = host.encode("unicode_escape").decode("ascii")[:100]
+            await self._plain(
+                send,
+                421,
+                f"this server does not answer to Host {shown!r}; "
+                "use its address, or start it with --allow-host NAME",
+                [],
+            )
+            return
+        method = scope["method"]
+        origin = headers.get("origin")
+        foreign = origin is not None and origin not in self.own
+        if (
+            method == "OPTIONS"
+            and origin is not None
+            and "access-control-request-method" in headers
+        ):
+            wanted = headers["access-control-request-method"].upper()
+            grant: list[tuple[bytes, bytes]]
+            if origin in self.origins and wanted in ("GET", "POST"):
+                grant = [(b"access-control-allow-origin", origin.encode("latin-1"))]
+                methods = b"GET, POST"
+            elif self.any_origin_get and wanted == "GET":
+                grant = [(b"access-control-allow-origin", b"*")]
+                methods = b"GET"
+            else:
+                await self._plain(
+                    send, 403, "cross-origin request refused; see kg serve --cors", []
+                )
+                return
+            grant += [
+                (b"access-control-allow-methods", methods),
+                (b"access-control-allow-headers", _CORS_HEADERS.encode()),
+                (b"access-control-max-age", b"600"),
+                (b"vary", b"Origin"),
+            ]
+            await self._plain(send, 204, "", grant)
+            return
+        if foreign and method not in ("GET", "HEAD") and origin not in self.origins:
+            # A form POST needs no preflight: refuse it before it costs a worker.
+            await self._plain(
+                send, 403, "cross-origin POST refused; allow the origin with kg serve --cors", []
+            )
+            return
+        grant = []
+        if foreign and origin in self.origins:
+            grant = [(b"access-control-allow-origin", origin.encode("latin-1"))]
+        elif foreign and self.any_origin_get and method in ("GET", "HEAD"):
+            grant = [(b"access-control-allow-origin", b"*")]
+        if self.origins:
+            grant.append((b"vary", b"Origin"))
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start" and grant:
+                message["headers"] = [*message.get("headers", []), *grant]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+
+Engine = Store | WorkerPool
+
+
+async def _answer(engine: Engine, text: str, limits: EndpointLimits) -> Answer:
+    if isinstance(engine, WorkerPool):
+        return await engine.run(text, max_rows=limits.max_rows, timeout=limits.timeout)
+    # A store in this process (library use): no kill at the limit, but the big stack
+    # still keeps deep queries from overflowing.
+    import anyio
+
+    def run() -> Answer:
+        return run_with_big_stack(
+            lambda: engine.query(text, max_rows=limits.max_rows, timeout=limits.timeout)
+        )
+
+    answer: Answer | None = None
+    with anyio.move_on_after(limits.timeout):
+        answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
+    if answer is None:
+        raise QueryTimeoutError(f"query took longer than {limits.timeout:g} s; narrow it")
+    return answer
+
+
+def create_app(
+    engine: Engine,
+    limits: EndpointLimits | None = None,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> Starlette:
+    """The endpoint app over ``engine`` (a worker pool, or a store in this process)."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.responses import HTMLResponse, Response
+    from starlette.routing import Route
+
+    limits = limits or EndpointLimits()
+    if timeout is not None:
+        limits = EndpointLimits(**{**limits.__dict__, "timeout": timeout})
+    if max_rows is not None:
+        limits = EndpointLimits(**{**limits.__dict__, "max_rows": max_rows})
+    busy = {"retry-after": "1"}
+
+    async def sparql(request: Request) -> Response:
+        try:
+            text = await query_text(request, limits.max_body_bytes)
+        except RequestError as exc:
+            return _text(exc.status, str(exc))
+        if not text or not text.strip():
+            return _text(400, "no query: pass it as ?query=... or POST it")
+        media = choose_media_type(request.headers.get("accept", ""))
+        if media is None:
+            offered = ", ".join(MEDIA_TYPES)
+            return _text(406, f"cannot answer in the accepted types; offered: {offered}")
+        try:
+            check_query(
+                text,
+                max_chars=limits.max_query_chars,
+                max_depth=limits.max_depth,
+                allow_service=limits.allow_service,
+            )
+            answer = await _answer(engine, text, limits)
+        except QueryRefusedError as exc:
+            return _text(400, str(exc))
+        except (QueryTimeoutError, ServerBusyError) as exc:
+            return _text(503, str(exc), busy)
+        except WorkerCrashedError as exc:
+            return _text(500, str(exc))
+        except TooManyRowsError as exc:
+            return _text(422, f"{exc} (the limit is {limits.max_rows})")
+        except GraphError as exc:
+            return _text(400, str(exc))
+        if answer.turtle is not None:
+            return Response(answer.turtle, media_type=GRAPH_MEDIA_TYPE)
+        body = format_answer(answer, MEDIA_TYPES[media])
+        charset = "; charset=utf-8"
+        return Response(body, headers={"content-type": media + charset})
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(_PAGE)
+
+    return Starlette(
+        routes=[
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/", page, methods=["GET"]),
+        ],
+        middleware=[Middleware(_Gate, limits=limits)],
+    )
+
+
+def serve(
+    target: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    limits: EndpointLimits | None = None,
+    allow_hosts: Iterable[str] = (),
+    workers: int | None = None,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+    queue: int = 64,
+    on_listening: Callable[[], None] | None = None,
+) -> None:
+    """Serve the build at ``target`` until SIGINT or SIGTERM; then stop every worker.
+
+    Raises GraphError (before listening) if the workers cannot open the store.
+    """
+    import uvicorn
+
+    base = limits or EndpointLimits()
+    limits = EndpointLimits(**{**base.__dict__, "hosts": allowed_hosts(host, port, allow_hosts)})
+    pool = WorkerPool(target, workers=workers, max_memory=max_memory, queue=queue)
+    pool.start()
+
+    class _Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # Kill the workers first, so in-flight queries end now (503), not at their limit.
+            pool.kill_all()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(
+        create_app(pool, limits),
+        host=host,
+        port=port,
+        log_level="warning",
+        lifespan="off",
+        timeout_graceful_shutdown=5,
+    )
+    # uvicorn re-raises the signal that stopped it once it is done; with these handlers
+    # in place that is a no-op, so a stop by SIGINT/SIGTERM exits 0 (Ctrl+C, systemd).
+    handled = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda s, f: None) for sig in handled}
+    try:
+        if on_listening is not None:
+            on_listening()
+        _Server(config).run()
+    finally:
+        pool.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>civkg SPARQL</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}
+textarea{width:100%;height:12rem;font-family:monospace}
+table{border-collapse:collapse;margin-top:1rem}td,th{border:1px solid #ccc;padding:.2rem .5rem}
+#status{color:#a00}
+</style></head><body>
+<h1>civkg SPARQL endpoint</h1>
+<p>POST or GET SPARQL 1.1 queries to <code>/sparql</code>. Prefixes civ:, org:, foaf:, skos:,
+schema:, prov:, dcterms:, rdf:, rdfs:, xsd:, owl: are predeclared.</p>
+<textarea id="q">SELECT ?person ?name WHERE {
+  ?person a foaf:Person ; skos:prefLabel ?name .
+} LIMIT 20</textarea>
+<p><button id="run">Run</button> <span id="status"></span></p>
+<div id="out"></div>
+<script>
+document.getElementById("run").onclick = async () => {
+  const status = document.getElementById("status"), out = document.getElementById("out");
+  status.textContent = "…"; out.textContent = "";
+  const response = await fetch("sparql", {method: "POST",
+    headers: {"Content-Type": "application/sparql-query",
+              "Accept": "application/sparql-results+json"},
+    body: document.getElementById("q").value});
+  if (!response.ok) { status.textContent = await response.text(); return; }
+  const data = await response.json();
+  if ("boolean" in data) { status.textContent = String(data.boolean); return; }
+  const table = document.createElement("table"), head = table.insertRow();
+  for (const v of data.head.vars) { const th = document.createElement("th");
+    th.textContent = v; head.appendChild(th); }
+  for (const b of data.results.bindings) { const row = table.insertRow();
+    for (const v of data.head.vars) row.insertCell().textContent = b[v] ? b[v].value : ""; }
+  status.textContent = data.results.bindings.length + " rows"; out.appendChild(table);
+};
+</script></body></html>
+"""

@@ -1,0 +1,59 @@
+"""Russian agreements: shared heads, several partners, parties in the sentence before."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.ru import RussianExtractor
+from tests.extractors.extraction_support import agreements, article, party_names
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _agreements(extractor: RussianExtractor, text: str) -> set[frozenset[str]]:
+    extraction = next(extractor.pipe([article(text, "ru")]))
+    return {party_names(extraction, c) for c in agreements(extraction)}
+
+
+def test_one_plural_head_names_two_parties(extractor: RussianExtractor) -> None:
+    text = "Акиматы Талдыкоргана и Текели подписали меморандум о сотрудничестве."
+    assert _agreements(extractor, text) == {frozenset({"Акимат Талдыкоргана", "Акимат Текели"})}
+
+
+def test_one_party_signs_with_several_partners(extractor: RussianExtractor) -> None:
+    text = (
+        "Фонд «Жетісу жастары» подписал меморандумы с Ассоциацией волонтёров Семея "
+        "и Университетом Кайнар."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея"}),
+        frozenset({"Фонд «Жетісу жастары»", "Университет Кайнар"}),
+    }
+
+
+def test_parties_in_the_sentence_before_the_signing(extractor: RussianExtractor) -> None:
+    text = (
+        "В Павлодаре встретились представители Ассоциации фермеров Прииртышья и "
+        "Фонда «Береке». По итогам встречи стороны подписали меморандум о сотрудничестве."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Ассоциация фермеров Прииртышья", "Фонд «Береке»"})
+    }
+
+
+def test_one_memorandum_with_two_partners_has_three_parties(extractor: RussianExtractor) -> None:
+    text = (
+        "Фонд «Жетісу жастары» подписал трёхсторонний меморандум с Ассоциацией волонтёров "
+        "Семея и Университетом Кайнар."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Жетісу жастары»", "Ассоциация волонтёров Семея", "Университет Кайнар"})
+    }
+
+
+def test_akimat_named_after_its_city_is_a_party(extractor: RussianExtractor) -> None:
+    text = "ОФ «Жаңа Ұрпақ» и акимат города Шымкент подписали меморандум."
+    assert _agreements(extractor, text) == {frozenset({"ОФ «Жаңа Ұрпақ»", "Акимат города Шымкент"})}

@@ -1,0 +1,137 @@
+"""Russian roles: member lists, two positions of one person, initials, glued names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.ru import RussianExtractor
+from kg.iris import article_id
+from kg.model import Article
+from tests.extractors.extraction_support import article, roles
+
+
+@pytest.fixture(scope="module")
+def extractor() -> RussianExtractor:
+    return RussianExtractor()
+
+
+def _roles(extractor: RussianExtractor, text: str) -> set[tuple[str, str, str | None]]:
+    return roles(next(extractor.pipe([article(text, "ru")])))
+
+
+def test_member_list_after_a_plural_position(extractor: RussianExtractor) -> None:
+    text = (
+        "Члены правления Ассоциации пчеловодов Алтая Марат Сеитов, Алия Жунусова и "
+        "Бекзат Жарасов поддержали решение."
+    )
+    assert _roles(extractor, text) == {
+        (name, "Ассоциация пчеловодов Алтая", "член правления")
+        for name in ("Марат Сеитов", "Алия Жунусова", "Бекзат Жарасов")
+    }
+
+
+def test_member_list_takes_the_body_named_earlier(extractor: RussianExtractor) -> None:
+    text = (
+        "Еркин Сапаров, председатель совета директоров компании «Алтын Тобе», и члены "
+        "совета директоров Марат Сеитов и Алия Жунусова заявили о поддержке."
+    )
+    assert _roles(extractor, text) == {
+        ("Еркин Сапаров", "Компания «Алтын Тобе»", "председатель совета директоров"),
+        ("Марат Сеитов", "Компания «Алтын Тобе»", "член совета директоров"),
+        ("Алия Жунусова", "Компания «Алтын Тобе»", "член совета директоров"),
+    }
+
+
+def test_two_positions_of_one_person(extractor: RussianExtractor) -> None:
+    text = (
+        "Выступили депутат Сената, заместитель председателя Ассамблеи народа Казахстана "
+        "Ирина Ким и другие."
+    )
+    assert _roles(extractor, text) == {
+        ("Ирина Ким", "Сенат", "депутат"),
+        ("Ирина Ким", "Ассамблея народа Казахстана", "заместитель председателя"),
+    }
+
+
+def test_initials_and_a_person_glued_to_the_organisation(extractor: RussianExtractor) -> None:
+    text = (
+        "Директор Центра поддержки НКО Алматы С. Н. Омаров и председатель "
+        "Алмалинского объединения ветеранов Т.Ахметов выступили."
+    )
+    roles = _roles(extractor, text)
+    assert ("С. Н. Омаров", "Центр поддержки НКО Алматы", "директор") in roles
+    assert {(person, role) for person, _, role in roles} == {
+        ("С. Н. Омаров", "директор"),
+        ("Т. Ахметов", "председатель"),
+    }
+    assert all("Ахметов" not in org for _, org, _ in roles)
+
+
+def test_modifiers_of_a_title_agree_with_its_noun(extractor: RussianExtractor) -> None:
+    text = "Встреча первого заместителя министра юстиции Казахстана Нурлана Абенова прошла."
+    assert _roles(extractor, text) == {
+        (
+            "Нурлан Абенов",
+            "Министерство юстиции Республики Казахстан",
+            "первый заместитель министра",
+        )
+    }
+
+
+def test_second_title_without_a_body_is_held_in_the_first_ones(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Делегацию возглавил председатель Фонда «Береке» в Казахстане, координатор Айдар Сеитов."
+    assert _roles(extractor, text) == {
+        ("Айдар Сеитов", "Фонд «Береке»", "председатель"),
+        ("Айдар Сеитов", "Фонд «Береке»", "координатор"),
+    }
+
+
+def test_heading_verb_links_the_person_and_the_body(extractor: RussianExtractor) -> None:
+    assert _roles(extractor, "Корейское культурное объединение «Сеул» возглавляет Виктор Пак.") == {
+        ("Виктор Пак", "Корейское культурное объединение «Сеул»", "глава")
+    }
+    text = "Айгерим Касымова возглавила попечительский совет фонда «Шуақ»."
+    assert _roles(extractor, text) == {
+        ("Айгерим Касымова", "Фонд «Шуақ»", "глава попечительского совета")
+    }
+
+
+def test_surname_before_initials_and_a_typed_abbreviation(extractor: RussianExtractor) -> None:
+    text = "Слово дали директору ТОО «Береке» Омарову С.Н. и руководителю НПО «Эко Сая» Ким И.А."
+    assert _roles(extractor, text) == {
+        ("Омаров С. Н.", "ТОО «Береке»", "директор"),
+        ("Ким И. А.", "НПО «Эко Сая»", "руководитель"),
+    }
+
+
+def test_branch_and_its_party_are_two_bodies(extractor: RussianExtractor) -> None:
+    text = "Председатель Алматинского филиала партии «Жарқын» Ерлан Сапаров открыл встречу."
+    article = Article(id=article_id(text), text=text, lang="ru", source_path="test.txt")
+    names = {m.name for m in next(extractor.pipe([article])).mentions}
+    assert {"Алматинский филиал партии «Жарқын»", "Партия «Жарқын»"} <= names
+    assert _roles(extractor, text) == {
+        ("Ерлан Сапаров", "Алматинский филиал партии «Жарқын»", "председатель")
+    }
+
+
+def test_place_between_body_and_person_and_possessive_title(
+    extractor: RussianExtractor,
+) -> None:
+    assert _roles(
+        extractor, "Директор фонда «Береке» в городе Алматы Айгуль Нурланова рассказала о нём."
+    ) == {("Айгуль Нурланова", "Фонд «Береке»", "директор")}
+    assert _roles(extractor, "Фонд «Шапагат» представлял его директор Серик Жумабаев.") == {
+        ("Серик Жумабаев", "Фонд «Шапагат»", "директор")
+    }
+
+
+def test_object_of_a_title_belongs_to_the_role(extractor: RussianExtractor) -> None:
+    text = "Выступил директор Центра «Рух» в Таразе, координатор проектов Нурлан Абишев."
+    assert ("Нурлан Абишев", "Центр «Рух»", "координатор проектов") in _roles(extractor, text)
+
+
+def test_well_known_body_written_out_after_a_title(extractor: RussianExtractor) -> None:
+    text = "Министр побеседовал с постоянным представителем Программы развития ООН Анной Ким."
+    assert ("Анна Ким", "ПРООН", "постоянный представитель") in _roles(extractor, text)
