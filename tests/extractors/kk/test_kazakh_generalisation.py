@@ -599,3 +599,13 @@ def test_a_post_in_a_unit_is_no_post_in_the_parent_named_inside_it() -> None:
     posts = {names[f.organisation] for f in result.facts if isinstance(f, Membership)}
     assert posts == {"ҚР Парламенті Сенаты"}
     assert "ҚР Парламенті" in names.values()  # the parent stays a body of its own
+
+
+def test_a_signing_that_names_no_party_takes_the_two_bodies_just_named() -> None:
+    found = extract(
+        "«Мейірім» қоры мен Қызылорда университеті ынтымақтастық туралы келісті. "
+        "Меморандумға дүйсенбіде қол қойылды."
+    )
+    assert [parties(found, a) for a in agreements(found)] == [
+        {"«Мейірім» қоры", "Қызылорда университеті"}
+    ]
