@@ -1,6 +1,7 @@
 """Whole-build throughput with N worker processes (run by hand, numbers go in notes).
 
     python benchmarks/bench_build.py [--articles N] [--jobs J] [--format F] [--corpus DIR]
+                                     [--add-one]
 
 Makes N articles with ``make_corpus.py`` (KazNERD sentences and our own ru/en
 templates, the scale issue's language mix) in a temporary folder — or, with
@@ -8,7 +9,9 @@ templates, the scale issue's language mix) in a temporary folder — or, with
 appended so no two are identical — then runs ``kg.build.build`` on them with
 ``--jobs J`` and prints one JSON object: wall and CPU seconds (this process and its
 workers), tokens/s, seconds per stage, peak RSS of the parent and of the largest
-worker.
+worker. ``--add-one`` then adds one more article and builds into the same output
+again (the incremental path: the cache), once with ``--format`` and once more, with
+another article, with ``--format store`` alone, and reports both times.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import time
 from pathlib import Path
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_COUNTER = re.compile(r"\d{6}")
 
 
 def _copies(corpus: Path, count: int, folder: Path) -> None:
@@ -40,6 +44,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--format", default="turtle", help="comma-separated outputs")
+    parser.add_argument("--add-one", action="store_true", help="then time incremental rebuilds")
     args = parser.parse_args()
 
     from make_corpus import generate
@@ -49,10 +54,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="civkg-bench-") as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
+        spare = Path(tmp) / "spare"
+        spare.mkdir()
         if args.corpus:
-            _copies(args.corpus, args.articles, folder)
+            _copies(args.corpus, args.articles + 2, spare)
         else:
-            generate(args.articles, folder)
+            generate(args.articles + 2, spare)  # the same seed: the first N are the same
+        # the two articles numbered last (their names carry a six-digit counter)
+        extra = sorted(spare.iterdir(), key=lambda p: _COUNTER.findall(p.name))[-2:]
+        for path in spare.iterdir():
+            if path not in extra:
+                path.rename(folder / path.name)
         tokens = sum(
             len(_TOKEN.findall(p.read_text(encoding="utf-8"))) for p in folder.glob("*.txt")
         )
@@ -63,6 +75,17 @@ def main() -> None:
         )
         wall = time.perf_counter() - started
         after = os.times()
+        rebuilds: dict[str, object] = {}
+        if args.add_one:
+            for path, formats in zip(extra, (args.format.split(","), ["store"]), strict=True):
+                path.rename(folder / path.name)
+                begun = time.perf_counter()
+                again = build([folder], out_dir=Path(tmp) / "out", formats=formats, jobs=args.jobs)
+                rebuilds[",".join(formats)] = {
+                    "wall_s": round(time.perf_counter() - begun, 2),
+                    "reused": again.reused,
+                    "stages_s": {stage: round(s, 2) for stage, s in again.stages.items()},
+                }
         shutil.rmtree(Path(tmp) / "out")
     used = (after.user - cpu.user) + (after.system - cpu.system)
     workers = (after.children_user - cpu.children_user) + (
@@ -82,6 +105,7 @@ def main() -> None:
                 "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
                 "peak_worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
                 // 1024,
+                **({"add_one": rebuilds} if rebuilds else {}),
             }
         )
     )

@@ -1,4 +1,4 @@
-"""``build``: read articles, run the pipeline, make the RDF dataset, write the outputs."""
+"""``build``: read articles, run the pipeline, stream the RDF into a store, write the outputs."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from kg.duplicates import find_duplicates, originals
 from kg.errors import UsageError
 from kg.exporters import default_formats, load_exporter
 from kg.exporters.base import Build
-from kg.graph.bridge import to_dataset
+from kg.graph.bridge import to_store
 from kg.ingest import read_articles
 from kg.iris import DEFAULT_BASE, activity_id
 from kg.link import link_build
@@ -164,7 +164,7 @@ def build(
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     progress("graph")
     activity = build_activity(pipeline.extractor_names)
-    dataset, graph = to_dataset(
+    graph_store = to_store(
         results,
         activity=activity,
         base=base,
@@ -178,8 +178,7 @@ def build(
         # workers read ahead, so problems arrive in another order than with one process
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
         activity=activity,
-        dataset=dataset,
-        graph=graph,
+        store=graph_store,
         base=base,
         input_root=root,
         seconds=time.perf_counter() - started,

@@ -63,13 +63,13 @@ def pipe_parallel(
     becomes a ``Problem``.
     """
     if jobs <= 1:
-        yield from pipeline.pipe(articles, on_problem=on_problem, strict=strict)
+        yield from _in_process(pipeline, articles, on_problem, strict)
         return
     iterator = iter(articles)
     least = MIN_ARTICLES_FOR_WORKERS if min_articles is None else min_articles
     head = list(islice(iterator, least))
     if len(head) < least:
-        yield from pipeline.pipe(head, on_problem=on_problem, strict=strict)
+        yield from _in_process(pipeline, head, on_problem, strict)
         return
     workers = _Workers(pipeline, jobs, multiprocessing.get_context(start_method), strict)
     pending: deque[tuple[list[Article], Future[Outcome]]] = deque()
@@ -82,6 +82,25 @@ def pipe_parallel(
             yield from deliver(workers.outcome(*pending.popleft()), on_problem)
     finally:
         workers.close()
+
+
+def _in_process(
+    pipeline: Pipeline,
+    articles: Iterable[Article],
+    on_problem: Callable[[Problem], None] | None,
+    strict: bool,
+) -> Iterator[ArticleResult]:
+    """``pipeline.pipe`` here, with one BLAS thread while it runs (then as it was).
+
+    The same reason as in a worker (see ``single_threaded_numerics``): on 1,000
+    articles on a busy 2-core machine, OpenBLAS's spinning threads made ``--jobs 1``
+    spend 149 CPU-s on 60 CPU-s of work and take 4x as long as ``--jobs 2``.
+    """
+    import numpy  # noqa: F401  (loads OpenBLAS: the limit reaches only loaded libraries)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield from pipeline.pipe(articles, on_problem=on_problem, strict=strict)
 
 
 def batches_of(articles: Iterator[Article]) -> Iterator[list[Article]]:
@@ -175,7 +194,25 @@ def deliver(
 
 def _start_worker(pipeline: Pipeline) -> None:
     global _worker_pipeline
+    single_threaded_numerics()
     _worker_pipeline = pipeline
+
+
+def single_threaded_numerics() -> None:
+    """Limit this process's BLAS / OpenMP pools to one thread.
+
+    numpy's OpenBLAS starts a thread per core, and its idle threads spin. With one
+    worker per core, every worker's threads competed for the same cores: measured
+    on 300 articles (2 cores), two workers spent 56 CPU-s where one thread each
+    needs 16, and ``--jobs 2`` was no faster than ``--jobs 1``. A worker is one
+    core's worth of work by design, so its numerics get one thread. (The variables
+    OPENBLAS_NUM_THREADS etc. are read when the library loads, which in a spawned
+    worker is already done while the pipeline is unpickled, hence threadpoolctl.)
+    """
+    import numpy  # noqa: F401  (loads OpenBLAS: the limit reaches only loaded libraries)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1)
 
 
 def run_batch(batch: list[Article], strict: bool) -> Outcome:

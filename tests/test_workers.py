@@ -128,3 +128,35 @@ def test_graph_files_are_byte_identical_with_two_workers(
         one, two = (tmp_path / d / name for d in ("one", "two"))
         if one.is_file():
             assert one.read_bytes() == two.read_bytes(), name
+
+
+def _blas_threads() -> list[int]:
+    import numpy  # noqa: F401  (loads OpenBLAS, as the extractors do)
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_a_worker_runs_its_numerics_on_one_thread() -> None:
+    # idle OpenBLAS threads spin: a worker per core with a BLAS thread per core each
+    # made --jobs 2 no faster than --jobs 1
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=kg.workers._start_worker,
+        initargs=(Pipeline({"en": ["en.rules"]}),),
+    ) as pool:
+        threads = pool.submit(_blas_threads).result()
+    assert threads and set(threads) == {1}
+
+
+def test_extraction_here_runs_on_one_blas_thread_and_restores_it() -> None:
+    before = _blas_threads()
+    seen: list[list[int]] = []
+    for _ in pipe_parallel(Pipeline({"en": ["en.rules"]}), [_article(1), _article(2)], jobs=1):
+        seen.append(_blas_threads())
+    assert seen and all(set(threads) == {1} for threads in seen)
+    assert _blas_threads() == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
     from kg.duplicates import DuplicateGroup
+    from kg.graph.quadstore import GraphStore
     from kg.link import Merge
 
 
@@ -22,15 +24,16 @@ if TYPE_CHECKING:
 class Build:
     """What exporters receive.
 
-    ``dataset`` holds one named graph per article (named by the article's IRI) plus the
-    build activity in the default graph; ``graph`` is their union, the merged graph.
+    ``store`` holds the quads on disk (``kg.graph.quadstore``): one named graph per
+    article (named by the article's IRI), and their union, the merged graph, as its
+    default graph. ``graph`` reads the merged graph through rdflib; ``dataset`` copies
+    the named graphs and the build activity into an rdflib ``Dataset`` in memory.
     """
 
     results: tuple[ArticleResult, ...]
     problems: tuple[Problem, ...]
     activity: BuildActivity
-    dataset: Dataset
-    graph: Graph
+    store: GraphStore
     base: str
     input_root: Path
     seconds: float = 0.0
@@ -40,6 +43,19 @@ class Build:
     # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
     # entry per exporter as it finishes): for benchmarks and the curious, never compared
     stages: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The merged graph, a read-only rdflib ``Graph`` answered by ``store``."""
+        return self.store.graph
+
+    @property
+    def dataset(self) -> Dataset:
+        """The named graphs and the activity as an in-memory rdflib ``Dataset``.
+
+        Copies the whole graph into memory: for small builds, tests and notebooks.
+        """
+        return self.store.dataset()
 
 
 class Exporter(Protocol):
@@ -75,15 +91,26 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
     An interrupted build therefore never leaves a half-written output file.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    return write_atomic_with(path, lambda tmp: tmp.write_bytes(payload))
+
+
+def write_atomic_with(path: Path, write: Callable[[Path], object]) -> Path:
+    """Let ``write`` fill a temp file beside ``path``, then rename it into place.
+
+    For outputs written by a serialiser straight to a file, never whole in memory.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+        os.close(fd)
+        write(Path(tmp_name))
         # mkstemp makes the file private; outputs are for sharing, so honour the umask.
         Path(tmp_name).chmod(0o666 & ~_umask())
         Path(tmp_name).replace(path)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
         raise ExportError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
     return path

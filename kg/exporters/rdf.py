@@ -3,11 +3,11 @@
 graph.jsonld embeds its context; context.jsonld is the same context on its own, for
 documents of one's own that want civkg's short terms.
 
-All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. rdflib's
-Turtle writer sorts subjects, predicates and objects, so it is used as is; its TriG writer
-visits named graphs in set order and its JSON-LD writer in store order, so TriG is
-assembled from per-graph Turtle in sorted graph order and JSON-LD is written here from
-sorted triples.
+All three are byte-identical for identical input whatever ``PYTHONHASHSEED`` is. Turtle
+and TriG are written by Oxigraph from the build's on-disk store (``kg.graph.quadstore``),
+whose order depends only on the set of quads; rdflib's JSON-LD writer visits triples in
+store order, so JSON-LD is written here from sorted triples. ``turtle_bytes`` and
+``trig_bytes`` still serialise an rdflib graph or dataset in memory.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import ExportError
-from kg.exporters.base import write_atomic
+from kg.exporters.base import write_atomic, write_atomic_with
 from kg.graph.vocab import JSONLD_TERMS, PREFIXES
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class TurtleExporter:
     description = "graph.ttl: the merged graph as Turtle"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        return [write_atomic(out_dir / "graph.ttl", turtle_bytes(build.graph))]
+        return [write_atomic_with(out_dir / "graph.ttl", build.store.write_turtle)]
 
 
 class TrigExporter:
@@ -149,7 +149,7 @@ class TrigExporter:
     description = "graph.trig: one named graph per article, the build activity in the default graph"
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
-        return [write_atomic(out_dir / "graph.trig", trig_bytes(build.dataset))]
+        return [write_atomic_with(out_dir / "graph.trig", build.store.write_trig)]
 
 
 class JsonLdExporter:

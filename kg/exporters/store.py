@@ -19,7 +19,8 @@ class StoreExporter:
     def export(self, build: Build, out_dir: Path) -> list[Path]:
 
         try:
-            # The dataset keeps one named graph per article; queries see their union.
-            return [write_store(build.dataset, out_dir / STORE_DIR)]
+            # The build's store already holds one named graph per article and their
+            # union as the default graph, which is what queries see: a copy will do.
+            return [write_store(None, out_dir / STORE_DIR, copy_of=build.store)]
         except GraphError as exc:
             raise ExportError(str(exc)) from exc

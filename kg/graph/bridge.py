@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
@@ -43,6 +45,9 @@ from kg.model import (
 )
 from kg.schema import ENTITY_KINDS
 
+if TYPE_CHECKING:
+    from kg.graph.quadstore import GraphStore
+
 __all__ = [
     "activity_graph",
     "activity_iri",
@@ -50,9 +55,11 @@ __all__ = [
     "article_graph",
     "article_iri",
     "bind_prefixes",
+    "dataset_quads",
     "evidence_iri",
     "role_iri",
     "to_dataset",
+    "to_store",
 ]
 
 _Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -286,6 +293,31 @@ def _identity_triples(
         yield article_iri(base, copy), PROV.alternateOf, article_iri(base, alternates[copy])
 
 
+def dataset_quads(
+    results: Iterable[ArticleResult],
+    *,
+    activity: BuildActivity,
+    base: str,
+    same_as: Mapping[str, Sequence[str]] | None = None,
+    different: Sequence[tuple[str, str]] = (),
+    alternates: Mapping[str, str] | None = None,
+) -> Iterator[tuple[URIRef | None, _Triple]]:
+    """Every quad of a build, lazily: (None, triple) for the default graph (the activity,
+    linking's ``owl:sameAs`` / ``owl:differentFrom``, duplicate articles' originals),
+    then (article IRI, triple) for each article's named graph.
+
+    ``results`` is consumed once, so a build holds one article's triples at a time.
+    """
+    for triple in _activity_triples(activity, base):
+        yield None, triple
+    for triple in _identity_triples(base, same_as or {}, different, alternates or {}):
+        yield None, triple
+    for result in results:
+        name = article_iri(base, result.article.id)
+        for triple in _result_triples(result, activity, base):
+            yield name, triple
+
+
 def to_dataset(
     results: Iterable[ArticleResult],
     *,
@@ -295,7 +327,8 @@ def to_dataset(
     different: Sequence[tuple[str, str]] = (),
     alternates: Mapping[str, str] | None = None,
 ) -> tuple[Dataset, Graph]:
-    """One named graph per article plus the activity in the default graph, and their union.
+    """One named graph per article plus the activity in the default graph, and their union,
+    in memory (``to_store`` writes the same quads to disk).
 
     ``results`` is read once; the dataset and the merged graph hold every article's
     triples, so memory grows with the build.
@@ -305,15 +338,44 @@ def to_dataset(
     dataset = Dataset()
     bind_prefixes(dataset)
     merged = _new_graph()
-    for triple in _activity_triples(activity, base):
-        dataset.default_graph.add(triple)
+    quads = dataset_quads(
+        results,
+        activity=activity,
+        base=base,
+        same_as=same_as,
+        different=different,
+        alternates=alternates,
+    )
+    for name, triple in quads:
+        (dataset.default_graph if name is None else dataset.graph(name)).add(triple)
         merged.add(triple)
-    for triple in _identity_triples(base, same_as or {}, different, alternates or {}):
-        dataset.default_graph.add(triple)
-        merged.add(triple)
-    for result in results:
-        named = dataset.graph(article_iri(base, result.article.id))
-        for triple in _result_triples(result, activity, base):
-            named.add(triple)
-            merged.add(triple)
     return dataset, merged
+
+
+def to_store(
+    results: Iterable[ArticleResult],
+    *,
+    activity: BuildActivity,
+    base: str,
+    same_as: Mapping[str, Sequence[str]] | None = None,
+    different: Sequence[tuple[str, str]] = (),
+    alternates: Mapping[str, str] | None = None,
+    folder: Path | None = None,
+) -> GraphStore:
+    """The quads of ``to_dataset`` streamed into an on-disk Oxigraph store (``kg.graph.quadstore``):
+    memory stays flat whatever the size of the build. ``folder`` None: a temporary one.
+    """
+    from kg.graph.quadstore import GraphStore
+
+    store = GraphStore(folder)
+    store.load(
+        dataset_quads(
+            results,
+            activity=activity,
+            base=base,
+            same_as=same_as,
+            different=different,
+            alternates=alternates,
+        )
+    )
+    return store

@@ -217,16 +217,14 @@ def sample_activity() -> BuildActivity:
 
 def sample_build() -> Build:
     """A ``Build`` of the sample results, as exporters receive it."""
-    from kg.graph.bridge import to_dataset
+    from kg.graph.bridge import to_store
 
     results = sample_results()
-    dataset, graph = to_dataset(results, activity=sample_activity(), base=BASE)
     return Build(
         results=results,
         problems=(),
         activity=sample_activity(),
-        dataset=dataset,
-        graph=graph,
+        store=to_store(results, activity=sample_activity(), base=BASE),
         base=BASE,
         input_root=Path(),
     )

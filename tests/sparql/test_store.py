@@ -106,20 +106,22 @@ def test_ask_and_construct(sample_dir: Path) -> None:
 def test_store_exporter_writes_the_dataset(
     sample_dir: Path, sample_dataset: object, tmp_path: Path
 ) -> None:
-    from rdflib import Dataset, Graph
+    from rdflib import Dataset
 
     from kg.build import build_activity
     from kg.exporters import load_exporter
     from kg.exporters.base import Build
+    from kg.graph.quadstore import GraphStore
 
     dataset = sample_dataset
     assert isinstance(dataset, Dataset)
+    graph_store = GraphStore()
+    graph_store.load((g, (s, p, o)) for s, p, o, g in dataset.quads((None, None, None, None)))
     done = Build(
         results=(),
         problems=(),
         activity=build_activity(["test"]),
-        dataset=dataset,
-        graph=Graph(),
+        store=graph_store,
         base="https://w3id.org/civkg/id/",
         input_root=tmp_path,
     )

@@ -1,0 +1,291 @@
+"""The build's graph on disk: an Oxigraph store filled article by article.
+
+``kg build`` used to hold the whole graph twice in memory (an rdflib ``Dataset`` and
+its union as a ``Graph``): 3.6 GB at 10,000 articles, and rdflib's serialisers took
+longer than the extraction. Now each article's quads go straight into an on-disk
+Oxigraph store (bulk loaded, memory flat), once in the article's named graph and once
+in the default graph, which is therefore the merged graph (a set: a triple stated by
+two articles is one triple). Turtle and TriG are written by Oxigraph's serialisers;
+JSON-LD, the network files and the map read the merged graph through ``graph``, an
+rdflib ``Graph`` whose triples are answered by the store.
+
+Order: an on-disk Oxigraph store keeps quads sorted by its encoding of the terms
+(hashes of their text), so dumping it gives the same bytes for the same set of quads
+whatever order they were added in, with any number of workers, cached or not.
+(Oxigraph's in-memory store does not, which is why a store without a folder is
+still made on disk, in a temporary one.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.store import Store as RdflibStore
+
+from kg.errors import GraphError
+from kg.graph.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib import Dataset
+    from rdflib.term import Node
+
+#: A quad as ``kg.graph`` makes it: the named graph (None: the default graph) and a triple.
+GraphQuad = tuple[URIRef | None, tuple[URIRef, URIRef, URIRef | Literal]]
+
+#: Quads per bulk load. Oxigraph's bulk loader buffers what it is given: all 480k quads
+#: of 1,000 articles at once cost 570 MB at the peak, in chunks of 50k 60 MB (and the
+#: load was faster).
+LOAD_CHUNK = 50_000
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_node(iri: str) -> Any:
+    # predicates, classes and the entities an article names recur in every article:
+    # checking an IRI once (pyoxigraph parses it) made loading 1.5x faster
+    import pyoxigraph
+
+    return pyoxigraph.NamedNode(iri)
+
+
+@lru_cache(maxsize=1 << 16)
+def _uriref(iri: str) -> URIRef:
+    return URIRef(iri)
+
+
+def to_oxigraph(node: Node) -> Any:
+    """An rdflib term as the pyoxigraph term of the same value."""
+    import pyoxigraph
+
+    if isinstance(node, URIRef):
+        return _named_node(str(node))
+    if isinstance(node, Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(node.datatype))
+        return pyoxigraph.Literal(str(node))
+    if isinstance(node, BNode):
+        return pyoxigraph.BlankNode(str(node))
+    raise GraphError(f"not an RDF term: {node!r}")
+
+
+def from_oxigraph(term: Any) -> Node:
+    """A pyoxigraph term as the rdflib term ``kg.graph`` would have made."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return _uriref(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # kg.graph makes plain literals without a datatype, as RDF 1.1 reads them
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    raise GraphError(f"not an RDF term: {term!r}")
+
+
+class GraphStore:
+    """A build's quads in an Oxigraph store on disk, in ``folder`` or a temporary one.
+
+    ``header`` keeps the triples of the dataset's own default graph (the build activity
+    and what linking decided), which TriG writes before the articles' named graphs.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        import pyoxigraph
+
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="civkg-graph-"))
+            # a temporary store lives as long as the Build that holds it
+            self._cleanup: weakref.finalize[Any, GraphStore] | None = weakref.finalize(
+                self, shutil.rmtree, folder, True
+            )
+        else:
+            self._cleanup = None
+        self.folder = folder
+        try:
+            self.oxigraph: pyoxigraph.Store = pyoxigraph.Store(str(folder))
+        except OSError as exc:
+            raise GraphError(f"{folder}: cannot open a store for the graph: {exc}") from exc
+        self.header: tuple[tuple[URIRef, URIRef, URIRef | Literal], ...] = ()
+        self._graph: Graph | None = None
+
+    def load(self, quads: Iterable[GraphQuad]) -> None:
+        """Add ``kg.graph``'s quads: each named-graph triple also goes to the default graph.
+
+        The quads are consumed lazily and bulk loaded ``LOAD_CHUNK`` at a time, so memory
+        stays flat whatever the size of the build.
+        """
+        import pyoxigraph
+
+        default = pyoxigraph.DefaultGraph()
+        header: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
+
+        def converted() -> Iterator[pyoxigraph.Quad]:
+            for name, (s, p, o) in quads:
+                triple = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                yield pyoxigraph.Quad(*triple, default)
+                if name is None:
+                    header.append((s, p, o))
+                else:
+                    yield pyoxigraph.Quad(*triple, _named_node(str(name)))
+
+        quads_left = converted()
+        try:
+            while chunk := list(islice(quads_left, LOAD_CHUNK)):
+                self.oxigraph.bulk_extend(chunk)
+        except OSError as exc:
+            raise GraphError(f"{self.folder}: cannot write the graph: {exc}") from exc
+        self.header = (*self.header, *header)
+
+    @property
+    def graph(self) -> Graph:
+        """The merged graph as a read-only rdflib ``Graph`` answered by the store."""
+        if self._graph is None:
+            graph = Graph(store=_ReadOnly(self.oxigraph), bind_namespaces="none")
+            for prefix, namespace in PREFIXES.items():
+                graph.bind(prefix, namespace, override=True, replace=True)
+            self._graph = graph
+        return self._graph
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the articles' named graphs, sorted."""
+        return sorted(g.value for g in self.oxigraph.named_graphs())
+
+    def dataset(self) -> Dataset:
+        """The quads as an in-memory rdflib ``Dataset`` (small builds and tests only)."""
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace, override=True, replace=True)
+        for triple in self.header:
+            dataset.default_graph.add(triple)
+        for name in self.named_graphs():
+            named = dataset.graph(URIRef(name))
+            for quad in self._quads(name):
+                named.add(
+                    (
+                        from_oxigraph(quad.subject),
+                        from_oxigraph(quad.predicate),
+                        from_oxigraph(quad.object),
+                    )
+                )
+        return dataset
+
+    def _quads(self, name: str) -> Iterator[pyoxigraph.Quad]:
+        import pyoxigraph
+
+        return iter(self.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(name)))
+
+    def write_turtle(self, path: Path) -> None:
+        """The merged graph as Turtle, in the store's order."""
+        import pyoxigraph
+
+        self.oxigraph.dump(
+            str(path),
+            format=pyoxigraph.RdfFormat.TURTLE,
+            from_graph=pyoxigraph.DefaultGraph(),
+            prefixes=_PREFIXES,
+        )
+
+    def write_trig(self, path: Path) -> None:
+        """TriG: the dataset's default graph, then each article's graph sorted by IRI."""
+        import pyoxigraph
+
+        default = pyoxigraph.DefaultGraph()
+
+        def quads() -> Iterator[pyoxigraph.Quad]:
+            for s, p, o in sorted(set(self.header), key=lambda t: [term.n3() for term in t]):
+                yield pyoxigraph.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default)
+            for name in self.named_graphs():
+                yield from self._quads(name)
+
+        with path.open("wb") as handle:
+            pyoxigraph.serialize(
+                quads(), handle, format=pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES
+            )
+
+    def backup(self, folder: Path) -> None:
+        """A compacted copy of the store in ``folder`` (hard links where it can)."""
+        self.oxigraph.optimize()
+        self.oxigraph.flush()
+        self.oxigraph.backup(str(folder))
+
+    def close(self) -> None:
+        """Release the store; a temporary one is deleted."""
+        self._graph = None
+        del self.oxigraph
+        if self._cleanup is not None:
+            self._cleanup()
+
+
+class _ReadOnly(RdflibStore):
+    """rdflib's store interface over an Oxigraph default graph, for reading only."""
+
+    context_aware = False
+    formula_aware = False
+    transaction_aware = False
+    graph_aware = False
+
+    def __init__(self, inner: pyoxigraph.Store) -> None:
+        super().__init__()
+        self._inner = inner
+        self._namespaces: dict[str, URIRef] = {}
+        self._prefixes: dict[URIRef, str] = {}
+
+    def triples(
+        self, triple_pattern: tuple[Node | None, Node | None, Node | None], context: Any = None
+    ) -> Iterator[tuple[tuple[Node, Node, Node], Iterator[Any]]]:
+        import pyoxigraph
+
+        s, p, o = (None if t is None else to_oxigraph(t) for t in triple_pattern)
+        for quad in self._inner.quads_for_pattern(s, p, o, pyoxigraph.DefaultGraph()):
+            triple = (
+                from_oxigraph(quad.subject),
+                from_oxigraph(quad.predicate),
+                from_oxigraph(quad.object),
+            )
+            yield triple, iter(())
+
+    def __len__(self, context: Any = None) -> int:
+        found: Any = self._inner.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(next(iter(found))[0].value)
+
+    def add(self, triple: Any, context: Any = None, quoted: bool = False) -> None:
+        raise GraphError("the build's graph is read-only")
+
+    def remove(self, triple: Any, context: Any = None) -> None:
+        raise GraphError("the build's graph is read-only")
+
+    def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
+        namespace = URIRef(namespace)
+        if not override and (prefix in self._namespaces or namespace in self._prefixes):
+            return
+        self._namespaces[prefix] = namespace
+        self._prefixes[namespace] = prefix
+
+    def namespace(self, prefix: str) -> URIRef | None:
+        return self._namespaces.get(prefix)
+
+    def prefix(self, namespace: Any) -> str | None:
+        return self._prefixes.get(URIRef(namespace))
+
+    def namespaces(self) -> Iterator[tuple[str, URIRef]]:
+        yield from sorted(self._namespaces.items())

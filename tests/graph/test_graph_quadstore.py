@@ -1,0 +1,76 @@
+"""The build's graph in an on-disk Oxigraph store: the same quads as the rdflib Dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from graph_sample import BASE, sample_activity, sample_results
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+import kg.graph.quadstore
+from kg.errors import GraphError
+from kg.graph.bridge import to_dataset, to_store
+from kg.graph.quadstore import GraphStore, from_oxigraph, to_oxigraph
+from kg.graph.vocab import CIV, SKOS
+
+
+def _quads(dataset: Dataset) -> set[tuple[object, ...]]:
+    return {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None)) if g}
+
+
+def test_the_store_holds_the_quads_of_the_dataset_and_its_union() -> None:
+    dataset, merged = to_dataset(sample_results(), activity=sample_activity(), base=BASE)
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    assert isomorphic(store.graph, merged) and len(store.graph) == len(merged)
+    copied = store.dataset()
+    assert _quads(copied) == _quads(dataset)
+    assert set(copied.default_graph) == set(dataset.default_graph)
+
+
+def test_loading_in_chunks_gives_the_same_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    whole = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    whole.write_trig(tmp_path / "whole.trig")
+    monkeypatch.setattr(kg.graph.quadstore, "LOAD_CHUNK", 7)
+    chunked = to_store(sample_results()[::-1], activity=sample_activity(), base=BASE)
+    chunked.write_trig(tmp_path / "chunked.trig")
+    assert (tmp_path / "whole.trig").read_bytes() == (tmp_path / "chunked.trig").read_bytes()
+
+
+def test_the_graph_view_is_read_only_and_answers_patterns() -> None:
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    graph = store.graph
+    assert isinstance(graph, Graph)
+    labels = set(graph.objects(None, SKOS.prefLabel))
+    assert labels and all(isinstance(label, Literal) for label in labels)
+    with pytest.raises(GraphError, match="read-only"):
+        graph.add((URIRef(BASE + "x"), CIV.sentence, Literal("x")))
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        URIRef("https://w3id.org/civkg/id/person/a-1"),
+        Literal("Бану"),
+        Literal("Бану", lang="kk"),
+        Literal(3),
+        Literal("2024-05-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+    ],
+)
+def test_terms_cross_to_oxigraph_and_back_unchanged(term: URIRef | Literal) -> None:
+    back = from_oxigraph(to_oxigraph(term))
+    assert back == term and type(back) is type(term)
+    if isinstance(term, Literal):
+        assert isinstance(back, Literal)
+        assert (back.language, back.datatype) == (term.language, term.datatype)
+
+
+def test_a_temporary_store_is_removed_when_closed() -> None:
+    store = GraphStore()
+    folder = store.folder
+    assert folder.is_dir()
+    store.close()
+    assert not folder.exists()
