@@ -14,8 +14,10 @@ from importlib.resources import files
 from typing import Any
 
 from kg.errors import ExportError
-from kg.exporters.map.data import EDGE_TYPES, NODE_TYPES, MapData
+from kg.exporters.map.data import MapData
+from kg.schema import NODE_KINDS
 from kg.text import ascii_key, to_ascii
+from kg.views import EDGE_TYPES
 
 #: Above this many nodes physics is off and the precomputed layout is final.
 PHYSICS_LIMIT = 300
@@ -229,7 +231,7 @@ def render_page(
             "topN": options.top_n,
             "communities": community is not None,
             "large": large,
-            "nodeTypes": list(NODE_TYPES),
+            "nodeTypes": [kind.name for kind in NODE_KINDS],
             "edgeTypes": list(EDGE_TYPES),
             "nodeStyle": NODE_STYLE,
             "orgColours": ORG_COLOURS,
