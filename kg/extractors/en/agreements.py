@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from kg.extractors.common import Span
 from kg.extractors.en.tokens import Item
 from kg.lang.en import lexicon, shapes
-from kg.model import AgreementKind, RoleClaim
+from kg.model import AgreementKind, EntityType, RoleClaim
 
 if TYPE_CHECKING:
     from kg.extractors.en.sentence import Sentence
@@ -46,6 +46,8 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     elif signed and len(orgs) < 2:
         # "The memorandum was signed by A and B": the bodies they were said to head
         spans = [o.span for o in orgs if o.span] + _signers_bodies(sentence)
+        if not spans and kinds:
+            spans = _sides_before(sentence)
         sentence.builder.agreement(spans, kind, title, sentence.bounds)
         return
     elif signed:
@@ -67,6 +69,19 @@ def _signers_bodies(sentence: Sentence) -> list[Span]:
             m = mentions[claim.organisation]
             bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
     return list(bodies.values())
+
+
+def _sides_before(sentence: Sentence) -> list[Span]:
+    """ "X and Y agreed to cooperate. The memorandum was signed on Monday.": the two
+    bodies the sentence before names, when it names exactly two."""
+    if sentence.previous_start is None:
+        return []
+    start, end = sentence.previous_start, sentence.bounds[0]
+    bodies: dict[str, Span] = {}
+    for m in sentence.builder.mentions:
+        if m.type is EntityType.ORGANISATION and start <= m.start and m.end <= end:
+            bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
+    return list(bodies.values()) if len(bodies) == 2 else []
 
 
 def _with_partners(words: list[str], orgs: list[Item]) -> list[list[Item]]:

@@ -39,13 +39,17 @@ class EnglishExtractor:
         acronyms: dict[str, Span] = {}
         events: list[EventFinding] = []
         title = False  # the last line was a headline naming an agreement
+        previous_start: int | None = None
         for bounds in sentence_spans(article.text):
             tokens = [
                 Token(m.start(), m.end(), m.group())
                 for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
             ]
             _spelt_acronyms(tokens, builder, acronyms)
-            sentence = Sentence(article.text, tokens, bounds, builder, acronyms, title)
+            sentence = Sentence(
+                article.text, tokens, bounds, builder, acronyms, title, previous_start
+            )
+            previous_start = bounds[0]
             sentence.run()
             if not _date_line(tokens):
                 title = _agreement_title(tokens)

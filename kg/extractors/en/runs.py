@@ -44,8 +44,12 @@ class Runs:
         builder: ExtractionBuilder,
         acronyms: dict[str, Span] | None = None,
         after_title: bool = False,
+        previous_start: int | None = None,
     ) -> None:
         self.text = text
+        # Where the sentence before this one starts: a signing stated after its parties
+        # ("X and Y agreed to cooperate. The memorandum was signed ...") looks back there.
+        self.previous_start = previous_start
         # Acronyms the article has defined so far: "StepAID Chairman X" names the agency.
         self.known = acronyms if acronyms is not None else {}
         self.tokens = tokens

@@ -240,8 +240,10 @@ def settle_agreements(
                 found = [_agreement(signing, signing.parties)]
         elif len(subjects) == 1 and signer is not None and subjects[0] is not signer:
             found = [_agreement(signing, (signer, subjects[0]))]
-        elif not signing.parties and signing.sides:
-            pair = _two_sides(orgs, index)
+        elif not signing.parties:
+            # "тараптар" (the sides) look back a few sentences; a signing that names no
+            # party at all ("Меморандумға дүйсенбіде қол қойылды") only at the one before
+            pair = _two_sides(orgs, index, _SIDES_LOOKBACK if signing.sides else 1)
             if pair is not None:
                 found = [_agreement(signing, pair)]
         if len(subjects) == 1:
@@ -258,9 +260,11 @@ def _agreement(signing: Signing, parties: Sequence[OrgSpan]) -> AgreementSpan:
     return AgreementSpan(tuple(parties), signing.kind, signing.title)
 
 
-def _two_sides(orgs: Sequence[Sequence[OrgSpan]], index: int) -> tuple[OrgSpan, OrgSpan] | None:
+def _two_sides(
+    orgs: Sequence[Sequence[OrgSpan]], index: int, lookback: int
+) -> tuple[OrgSpan, OrgSpan] | None:
     """The two named organisations of the nearest earlier sentence that names just two."""
-    for back in range(index - 1, max(index - 1 - _SIDES_LOOKBACK, -1), -1):
+    for back in range(index - 1, max(index - 1 - lookback, -1), -1):
         named = [o for o in orgs[back] if not o.weak]
         if len(named) == 2:
             return named[0], named[1]

@@ -600,3 +600,26 @@ def test_a_country_joined_to_a_body_is_no_part_of_its_name() -> None:
     assert _names(
         "Kazakhstan and the Eurasian Steppe Union signed an agreement.", EntityType.ORGANISATION
     ) == {"Eurasian Steppe Union"}
+
+
+def test_a_bare_head_before_a_title_names_the_body_named_before() -> None:
+    text = (
+        "The Steppe Water Foundation and Kainar University signed a memorandum. It was "
+        "signed by foundation chair Aigerim Zhumabekova and university rector Bolat Seitkaliev."
+    )
+    assert {
+        ("Aigerim Zhumabekova", "Steppe Water Foundation", "chair"),
+        ("Bolat Seitkaliev", "Kainar University", "rector"),
+    } <= _roles(text)
+
+
+def test_a_signing_after_its_parties_takes_the_two_bodies_just_named() -> None:
+    found = _extract(
+        "The Steppe Water Foundation and Kainar University agreed to cooperate. "
+        "The memorandum was signed on Monday."
+    )
+    assert [party_names(found, a) for a in agreements(found)] == [
+        {"Steppe Water Foundation", "Kainar University"}
+    ]
+    alone = _extract("The forum opened. The memorandum was signed on Monday.")
+    assert agreements(alone) == []
