@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.sparql.graph import read_graph
 from kg.sparql.store import write_store
+from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 
@@ -88,3 +89,13 @@ def test_a_folder_without_a_store_or_graph_file_is_a_clear_error(tmp_path: Path)
     result = runner.invoke(app, ["stats", str(tmp_path)])
     assert result.exit_code != 0
     assert "graph.ttl" in result.output
+
+
+def test_kg_map_of_a_build_is_the_map_the_build_wrote(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["build", str(EXAMPLES), "-o", str(out), "-f", "store,html", "-q", "--no-cache"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    # only the store is there to read: no graph file was written
+    assert not list(out.glob("graph.*"))
+    assert _map(out, tmp_path / "again.html") == (out / "map.html").read_text(encoding="utf-8")
