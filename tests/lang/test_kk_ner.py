@@ -118,3 +118,10 @@ def test_rule_leaves_other_quoted_names_and_positions_alone(rule: Language) -> N
     assert [e.label_ for e in component(project).ents] == ["PROJECT"]
     position = _tagged(rule, "«Көк аспан» қорының директоры", ["B-POSITION"] + ["I-POSITION"] * 5)
     assert [e.label_ for e in component(position).ents] == ["POSITION"]
+
+
+def test_rule_knows_every_head_noun_of_the_kazakh_lexicon(rule: Language) -> None:
+    # "авиакомпания" is in the organisation lexicon; the rule reads the same list
+    doc = _tagged(rule, "«Көкжиек» авиакомпаниясының", ["O"] * 4)
+    doc = rule.get_pipe("kk_quoted_organisations")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Көкжиек", "ORGANISATION")]

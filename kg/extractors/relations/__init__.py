@@ -22,9 +22,11 @@ from functools import cache
 from pathlib import Path
 
 from kg.extractors.common import sentence_spans
-from kg.extractors.relations.affiliations import classify
+from kg.extractors.relations.affiliations import classify, pair_key
 from kg.extractors.relations.features import Sentence, sentence_view
 from kg.extractors.relations.linear import LinearModel, RelationModel
+from kg.extractors.relations.lists import listed_members
+from kg.extractors.relations.offices import office_holders
 from kg.extractors.relations.participation import participations
 from kg.model import Extraction, Mention, RoleClaim
 
@@ -64,5 +66,8 @@ def relate(extraction: Extraction, model: RelationModel | None = None) -> Extrac
     rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     others = [c for c in extraction.claims if not isinstance(c, RoleClaim)]
     roles = classify(article, sentences, mentions, rules, model.affiliation)
+    claimed = {pair_key(mentions, c.person, c.organisation) for c in roles}
+    roles = [*roles, *office_holders(article, sentences, mentions, claimed)]
+    roles = [*roles, *listed_members(sentences, mentions, roles, claimed)]
     joined = participations(article, sentences, mentions)
     return replace(extraction, claims=(*roles, *others, *joined))

@@ -78,6 +78,9 @@ class PersonRules(SentenceBase):
                 # "Акиматы Талдыкоргана", "с Представителем Структуры": natasha's person
                 # opens with a body or a title written in capitals
                 i += 1
+                # "Аким Уральска Алтай Кольгинов": the title's place, then the name
+                while j - i >= 2 and morph.is_place_name(self.tokens[i].text):
+                    i += 1
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):

@@ -9,7 +9,6 @@ KazNERD annotates a POSITION together with its organisation ("«X» компан
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import as_file, files
@@ -19,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ExtractionError
+from kg.lang.kk import lexicon, morph
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,17 +61,17 @@ def pipe_kk_entities(texts: Iterable[str], batch_size: int = 64) -> Iterator[lis
         yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
-# Words that make a quoted name before them an organisation: «Үміт» қоры, «X» ЖШС.
-# Stems, so that case and possessive endings match ("қорының", "бірлестігіне").
-_ORGANISATION_HEAD = re.compile(
-    r"(?:қор(?:ы|ын|ына|ының|ында|ынан|ымен)?|бірлест|қауымдаст|ұйым|одақ|одағ|партия"
-    r"|компания|корпорация|холдинг|серіктест|кооператив|федерация|ассоциация|альянс"
-    r"|академия|университет|институт|колледж|газет|журнал|телеарна|агенттіг|агенттік"
-    r"|банк|фонд|союз|движени|объединени)",
-)
-_ORGANISATION_ACRONYMS = frozenset(
-    {"ЖШС", "АҚ", "КЕАҚ", "ҚҚ", "ҚБ", "КММ", "РҚБ", "ЖҚ", "ҰАҚ", "МКҚК", "ШЖҚ", "РМК", "ҮЕҰ"}
-)
+# Words that make a quoted name before them an organisation: «Үміт» қоры, «X» ЖШС —
+# every case and possessive form of the lexicon's head nouns, and its legal forms.
+@cache
+def _head_forms() -> frozenset[str]:
+    return frozenset(
+        form
+        for lemma in lexicon.ORG_HEADS
+        for form in morph.decline(lemma, lexicon.POSSESSIVE_OVERRIDES.get(lemma))
+    )
+
+
 # Adjectives that may stand between the name and the organisation word:
 # «X» қоғамдық қоры, «X» халықаралық қайырымдылық қоры.
 _MODIFIERS = frozenset(
@@ -90,9 +90,7 @@ _REPLACEABLE = frozenset({"PROJECT", "EVENT", "FACILITY", "LAW"})
 
 
 def _is_organisation_head(token: Token) -> bool:
-    return token.text in _ORGANISATION_ACRONYMS or bool(
-        _ORGANISATION_HEAD.match(token.text.lower())
-    )
+    return token.text in lexicon.LEGAL_FORMS or token.text.lower() in _head_forms()
 
 
 def _has_organisation_head(doc: Doc, index: int) -> bool:

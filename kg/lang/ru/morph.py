@@ -194,6 +194,13 @@ def is_first_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def is_place_name(word: str) -> bool:
+    """True when pymorphy's best reading of ``word`` is a place name (Уральска, Астане)."""
+    parses = _parsed(word)
+    return bool(parses) and parses[0].is_known and "Geox" in parses[0].tag.grammemes
+
+
+@lru_cache(maxsize=1 << 14)
 def is_common_noun(word: str) -> bool:
     """True when pymorphy knows ``word`` as a dictionary noun that is no name."""
     parses = _parsed(word)

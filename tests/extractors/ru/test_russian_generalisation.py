@@ -350,3 +350,10 @@ def test_a_dateline_agency_is_no_part_of_the_event_after_its_dash(
 ) -> None:
     found = _extract(extractor, "АСТАНА. СТЕППЕНЬЮС – Форум гражданского общества открылся.")
     assert _org_names(found) == {"СТЕППЕНЬЮС"}
+
+
+def test_the_place_of_a_title_is_no_part_of_the_holders_name(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(extractor, "Аким Уральска Алтай Кольбаев открыл встречу.")
+    assert names(found, EntityType.PERSON) == {"Алтай Кольбаев"}

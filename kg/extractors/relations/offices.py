@@ -1,0 +1,95 @@
+"""Office-holders of a named office: "аким Уральска X" when the article names its akimat.
+
+The conventions give an akim or a mayor an affiliation only when the body itself is
+named ("Акимат Уральска", "Орал қаласының әкімдігі", "Karakol mayor's office"). When
+the article names that body and a person carries the title with the same place
+("Аким Уральска Алтай Кольбаев", "Орал қаласының әкімі Х", "Uralsk akim X"), the person
+holds the post in it. The same in every language: the title, a place word beside it,
+and one named body of the office whose name has that place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extractors.relations.affiliations import Pair, evidence, pair_key
+from kg.extractors.relations.features import Sentence, Token
+from kg.model import Article, EntityType, Mention, RoleClaim
+
+#: Title stems of a local executive and the words that name their office.
+_OFFICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # (title stem, title in the nominative, words of the office's name)
+    ("аким", "аким", ("акимат",)),
+    ("әкім", "әкім", ("әкімдік", "әкімдіг", "әкімшіліг")),
+    ("akim", "akim", ("akimat",)),
+    ("мэр", "мэр", ("мэри",)),
+    ("mayor", "mayor", ("mayor's office", "mayor’s office", "city hall")),
+)
+_WINDOW = 4  # tokens before the person searched for the title and its place
+_PLACE_STEM = 4  # letters of a place that identify it across its case forms
+
+
+def office_holders(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    claimed: set[Pair],
+) -> list[RoleClaim]:
+    """Role claims of titled office-holders in the one named office of their place."""
+    found: list[RoleClaim] = []
+    for sentence in sentences:
+        for index in sentence.mentions:
+            if mentions[index].type is not EntityType.PERSON:
+                continue
+            first, _ = sentence.ranges[index]
+            window = sentence.tokens[max(0, first - _WINDOW) : first]
+            title = _title(window)
+            if title is None:
+                continue
+            position, role, bodies = title
+            places = [
+                t.text.casefold()[:_PLACE_STEM]
+                for n, t in enumerate(window)
+                if n != position and t.text[:1].isupper() and len(t.text) >= _PLACE_STEM
+            ]
+            if not places:
+                continue
+            offices = {
+                mentions[m].name: m
+                for m in range(len(mentions))
+                if mentions[m].type is EntityType.ORGANISATION
+                and _names_office(mentions[m].name.casefold(), bodies, places[0])
+            }
+            if len(offices) != 1:
+                continue  # none named, or two: which one is unknown
+            (office,) = offices.values()
+            key = pair_key(mentions, index, office)
+            if key in claimed:
+                continue
+            claimed.add(key)
+            found.append(
+                RoleClaim(
+                    person=index,
+                    organisation=office,
+                    role=role,
+                    evidence=evidence(article, sentence),
+                )
+            )
+    return found
+
+
+def _title(window: Sequence[Token]) -> tuple[int, str, tuple[str, ...]] | None:
+    """The office title in ``window`` (its index, nominative, office words), if any."""
+    for n in range(len(window) - 1, -1, -1):
+        word = window[n].text.casefold()
+        for stem, role, bodies in _OFFICES:
+            # "акимат", "әкімдігі" name the office itself, not its holder
+            office = any(word.startswith(b[: len(stem) + 2]) for b in bodies)
+            if word.startswith(stem) and not office:
+                return n, role, bodies
+    return None
+
+
+def _names_office(name: str, bodies: tuple[str, ...], place: str) -> bool:
+    words = name.split()
+    return any(b in name for b in bodies) and any(w.startswith(place) for w in words)

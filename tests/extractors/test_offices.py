@@ -1,0 +1,93 @@
+"""Office-holders of a named office (the relation stage, every language; made-up names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Membership
+from kg.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _posts(pipeline: Pipeline, text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    article = Article(id="t", text=text, lang=lang, source_path="t.txt")
+    result = next(pipeline.pipe([article]))
+    names = {e.id: e.name.text for e in result.entities}
+    return {
+        (names[f.person], names[f.organisation], f.role.text if f.role else None)
+        for f in result.facts
+        if isinstance(f, Membership)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "post"),
+    [
+        (
+            "ru",
+            "Акимат Уральска утвердил программу. Аким Уральска Ерлан Кольбаев открыл встречу.",
+            ("Ерлан Кольбаев", "Акимат Уральска", "аким"),
+        ),
+        (
+            "kk",
+            "Орал қаласының әкімдігі бағдарлама бекітті. Орал қаласының әкімі Алтай Көлбаев "
+            "жиынды ашты.",
+            ("Алтай Көлбаев", "Орал қаласының әкімдігі", "әкім"),
+        ),
+        (
+            "en",
+            "The Uralsk akimat approved a programme. Uralsk akim Altai Kolbayev opened it.",
+            ("Altai Kolbayev", "Uralsk akimat", "akim"),
+        ),
+    ],
+)
+def test_an_akim_holds_the_post_in_the_akimat_the_article_names(
+    pipeline: Pipeline, lang: str, text: str, post: tuple[str, str, str]
+) -> None:
+    assert post in _posts(pipeline, text, lang)
+
+
+def test_an_akim_without_a_named_akimat_has_no_post(pipeline: Pipeline) -> None:
+    assert _posts(pipeline, "Аким Уральска Ерлан Кольбаев открыл встречу.", "ru") == set()
+
+
+def test_an_akimat_of_another_place_is_not_the_akims(pipeline: Pipeline) -> None:
+    text = "Акимат Актобе утвердил программу. Аким Уральска Ерлан Кольбаев открыл встречу."
+    assert _posts(pipeline, text, "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body"),
+    [
+        (
+            "ru",
+            "В состав попечительского совета фонда «Жайлау» вошли А. Алибеков, Б. Бекмуратов "
+            "и С. Н. Омаров.",
+            "Фонд «Жайлау»",
+        ),
+        (
+            "en",
+            "The board of the Steppe Water Foundation includes Marat Omarbek, Dina Kimova and "
+            "Aliya Sultanbek.",
+            "Steppe Water Foundation",
+        ),
+    ],
+)
+def test_people_listed_together_share_a_membership(
+    pipeline: Pipeline, lang: str, text: str, body: str
+) -> None:
+    posts = _posts(pipeline, text, lang)
+    assert len({person for person, org, _ in posts if org == body}) == 3
+
+
+def test_a_list_after_a_singular_title_gives_the_title_to_the_first_alone(
+    pipeline: Pipeline,
+) -> None:
+    posts = _posts(
+        pipeline, "Председатель фонда «Жайлау» Марат Омарбеков и Дина Кимова выступили.", "ru"
+    )
+    assert posts == {("Марат Омарбеков", "Фонд «Жайлау»", "председатель")}
