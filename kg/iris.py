@@ -10,9 +10,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kg.model import AgreementKind, Entity, Evidence, Label
 from kg.text import QUOTE_CHARACTERS, to_ascii
+
+if TYPE_CHECKING:
+    # Types only: kg.model builds fact ids with these recipes, so it imports this module.
+    from kg.model import AgreementKind, Entity, Evidence, Label
 
 DEFAULT_BASE = "https://w3id.org/civkg/id/"
 

@@ -14,13 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.iris import (
-    agreement_id,
-    membership_id,
-    participation_id,
     qualified_entity_id,
 )
 from kg.model import (
-    Agreement,
     ArticleResult,
     Entity,
     EntityType,
@@ -28,7 +24,6 @@ from kg.model import (
     Fact,
     Label,
     Membership,
-    Participation,
 )
 from kg.org_key import article_country, has_acronym, is_state_body, org_key, spells_out
 from kg.person_name import PersonName
@@ -332,28 +327,6 @@ def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None
     return Plan(plan, tuple(sorted(merges, key=lambda m: m.survivor)), absorbed, different)
 
 
-def _relink(fact: Fact, plan: Mapping[str, Entity]) -> Fact:
-    if isinstance(fact, Membership):
-        person = plan[fact.person]
-        org = plan[fact.organisation].id
-        return Membership(
-            membership_id(person, org, fact.role), person.id, org, fact.role, fact.evidence
-        )
-    if isinstance(fact, Agreement):
-        parties = tuple(sorted({plan[p].id for p in fact.parties}))
-        return Agreement(
-            agreement_id(fact.kind, parties, fact.date),
-            fact.kind,
-            parties,
-            fact.title,
-            fact.date,
-            fact.evidence,
-        )
-    who = plan[fact.participant]
-    event = plan[fact.event].id
-    return Participation(participation_id(who, event), who.id, event, fact.evidence)
-
-
 def _union(facts: Iterable[Fact]) -> list[Fact]:
     merged: dict[str, Fact] = {}
     evidence: dict[str, list[Evidence]] = defaultdict(list)
@@ -378,7 +351,7 @@ def link_build(results: Sequence[ArticleResult], judgements: Judgements | None =
     roles: dict[str, set[Label]] = defaultdict(set)
     for result in results:
         mine = {e.id: plan.entities[(result.article.id, e.id)] for e in result.entities}
-        facts = [_relink(f, mine) for f in result.facts]
+        facts = [f.repointed(mine) for f in result.facts]
         for fact in facts:
             if isinstance(fact, Membership) and fact.role is not None:
                 roles[fact.id].add(fact.role)

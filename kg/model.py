@@ -6,12 +6,20 @@ process without dragging a model or a graph along.
 
 Flow: ``Article`` -> ``Extraction`` (mentions + claims that point at mentions by index)
 -> ``ArticleResult`` (entities + facts that point at entities by id) -> RDF graph.
+
+Each kind of claim and fact carries what the stages need to know about it (which
+mentions or entities it points at, how it is re-pointed, resolved and re-identified), so
+a stage works on any kind without switching on its type and a new kind is written here
+(plus its triples in ``kg.graph.bridge``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from kg.iris import agreement_id, membership_id, participation_id
 
 #: Languages the pipeline knows; ``und`` is an article whose language was not detected.
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
@@ -123,6 +131,24 @@ class RoleClaim:
     role: str | None
     evidence: Evidence
 
+    def shifted(self, offset: int) -> RoleClaim:
+        """The claim after ``offset`` mentions were put before the ones it points at."""
+        return replace(self, person=self.person + offset, organisation=self.organisation + offset)
+
+    def resolved(self, by_mention: Mapping[int, Entity], article: Article) -> Membership | None:
+        """The membership it states, unless a mention is unresolved or not a person."""
+        person, org = by_mention.get(self.person), by_mention.get(self.organisation)
+        if person is None or org is None or person.type is not EntityType.PERSON:
+            return None
+        role = Label(self.role, article.lang) if self.role else None
+        return Membership(
+            id=membership_id(person, org.id, role),
+            person=person.id,
+            organisation=org.id,
+            role=role,
+            evidence=(),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AgreementClaim:
@@ -134,6 +160,27 @@ class AgreementClaim:
     evidence: Evidence
     date: str | None = None
 
+    def shifted(self, offset: int) -> AgreementClaim:
+        """The claim after ``offset`` mentions were put before the ones it points at."""
+        return replace(self, parties=tuple(p + offset for p in self.parties))
+
+    def resolved(self, by_mention: Mapping[int, Entity], article: Article) -> Agreement | None:
+        """The agreement it states (dated by the article if not by the text), unless
+        fewer than two parties resolve."""
+        parties = sorted({by_mention[i].id for i in self.parties if i in by_mention})
+        if len(parties) < 2:
+            return None
+        date = self.date or article.date
+        title = Label(self.title, article.lang) if self.title else None
+        return Agreement(
+            id=agreement_id(self.kind, parties, date),
+            kind=self.kind,
+            parties=tuple(parties),
+            title=title,
+            date=date,
+            evidence=(),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ParticipationClaim:
@@ -142,6 +189,22 @@ class ParticipationClaim:
     participant: int
     event: int
     evidence: Evidence
+
+    def shifted(self, offset: int) -> ParticipationClaim:
+        """The claim after ``offset`` mentions were put before the ones it points at."""
+        return replace(self, participant=self.participant + offset, event=self.event + offset)
+
+    def resolved(self, by_mention: Mapping[int, Entity], article: Article) -> Participation | None:
+        """The participation it states, unless a mention is unresolved."""
+        who, event = by_mention.get(self.participant), by_mention.get(self.event)
+        if who is None or event is None:
+            return None
+        return Participation(
+            id=participation_id(who, event.id),
+            participant=who.id,
+            event=event.id,
+            evidence=(),
+        )
 
 
 Claim = RoleClaim | AgreementClaim | ParticipationClaim
@@ -183,6 +246,23 @@ class Membership:
     role: Label | None
     evidence: tuple[Evidence, ...]
 
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        """The entities the fact names."""
+        return (self.person, self.organisation)
+
+    def with_evidence(self, evidence: tuple[Evidence, ...]) -> Membership:
+        """The same fact supported by ``evidence``."""
+        return replace(self, evidence=evidence)
+
+    def repointed(self, entities: Mapping[str, Entity]) -> Membership:
+        """The fact about the entities its ids now stand for, its own id made again."""
+        person = entities[self.person]
+        org = entities[self.organisation].id
+        return Membership(
+            membership_id(person, org, self.role), person.id, org, self.role, self.evidence
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Agreement:
@@ -195,6 +275,27 @@ class Agreement:
     date: str | None
     evidence: tuple[Evidence, ...]
 
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        """The entities the fact names."""
+        return self.parties
+
+    def with_evidence(self, evidence: tuple[Evidence, ...]) -> Agreement:
+        """The same fact supported by ``evidence``."""
+        return replace(self, evidence=evidence)
+
+    def repointed(self, entities: Mapping[str, Entity]) -> Agreement:
+        """The fact about the entities its ids now stand for, its own id made again."""
+        parties = tuple(sorted({entities[p].id for p in self.parties}))
+        return Agreement(
+            agreement_id(self.kind, parties, self.date),
+            self.kind,
+            parties,
+            self.title,
+            self.date,
+            self.evidence,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Participation:
@@ -204,6 +305,21 @@ class Participation:
     participant: str
     event: str
     evidence: tuple[Evidence, ...]
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        """The entities the fact names."""
+        return (self.participant, self.event)
+
+    def with_evidence(self, evidence: tuple[Evidence, ...]) -> Participation:
+        """The same fact supported by ``evidence``."""
+        return replace(self, evidence=evidence)
+
+    def repointed(self, entities: Mapping[str, Entity]) -> Participation:
+        """The fact about the entities its ids now stand for, its own id made again."""
+        who = entities[self.participant]
+        event = entities[self.event].id
+        return Participation(participation_id(who, event), who.id, event, self.evidence)
 
 
 Fact = Membership | Agreement | Participation

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from functools import cache
 from itertools import islice
 from typing import TypeVar
@@ -19,15 +18,12 @@ from kg.extractors import Extractor, extractor_specs, extractors_for, load_extra
 from kg.extractors.relations import NAME as RELATIONS
 from kg.extractors.relations import RelationModel, relate
 from kg.model import (
-    AgreementClaim,
     Article,
     ArticleResult,
     Claim,
     Extraction,
     Mention,
-    ParticipationClaim,
     Problem,
-    RoleClaim,
 )
 from kg.resolve import resolve
 
@@ -211,16 +207,7 @@ def merge_extractions(article: Article, extractions: Sequence[Extraction]) -> Ex
 
 
 def _shift(claim: Claim, offset: int) -> Claim:
-    if offset == 0:
-        return claim
-    if isinstance(claim, RoleClaim):
-        return replace(
-            claim, person=claim.person + offset, organisation=claim.organisation + offset
-        )
-    if isinstance(claim, AgreementClaim):
-        return replace(claim, parties=tuple(p + offset for p in claim.parties))
-    assert isinstance(claim, ParticipationClaim)
-    return replace(claim, participant=claim.participant + offset, event=claim.event + offset)
+    return claim if offset == 0 else claim.shifted(offset)
 
 
 @cache

@@ -12,10 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.iris import agreement_id, entity_id, membership_id, name_key, participation_id
+from kg.iris import entity_id, name_key
 from kg.model import (
-    Agreement,
-    AgreementClaim,
     Article,
     ArticleResult,
     Entity,
@@ -24,12 +22,8 @@ from kg.model import (
     Extraction,
     Fact,
     Label,
-    Membership,
     Mention,
     OrgClass,
-    Participation,
-    ParticipationClaim,
-    RoleClaim,
 )
 
 #: Names at least this long may differ by one letter and still be one actor
@@ -162,47 +156,11 @@ def _resolve_entities(
     return entities, by_mention
 
 
-def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> list[Fact]:
+def _facts(extraction: Extraction, by_mention: dict[int, Entity]) -> list[Fact]:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     facts: dict[str, Fact] = {}
     for claim in extraction.claims:
-        fact: Fact | None = None
-        if isinstance(claim, RoleClaim):
-            person, org = by_mention.get(claim.person), by_mention.get(claim.organisation)
-            if person is None or org is None or person.type is not EntityType.PERSON:
-                continue
-            role = Label(claim.role, lang) if claim.role else None
-            fact = Membership(
-                id=membership_id(person, org.id, role),
-                person=person.id,
-                organisation=org.id,
-                role=role,
-                evidence=(),
-            )
-        elif isinstance(claim, AgreementClaim):
-            parties = sorted({by_mention[i].id for i in claim.parties if i in by_mention})
-            if len(parties) < 2:
-                continue
-            date = claim.date or extraction.article.date
-            title = Label(claim.title, lang) if claim.title else None
-            fact = Agreement(
-                id=agreement_id(claim.kind, parties, date),
-                kind=claim.kind,
-                parties=tuple(parties),
-                title=title,
-                date=date,
-                evidence=(),
-            )
-        elif isinstance(claim, ParticipationClaim):
-            who, event = by_mention.get(claim.participant), by_mention.get(claim.event)
-            if who is None or event is None:
-                continue
-            fact = Participation(
-                id=participation_id(who, event.id),
-                participant=who.id,
-                event=event.id,
-                evidence=(),
-            )
+        fact = claim.resolved(by_mention, extraction.article)
         if fact is not None:
             facts.setdefault(fact.id, fact)
             evidence[fact.id].append(claim.evidence)
@@ -212,11 +170,7 @@ def _facts(extraction: Extraction, by_mention: dict[int, Entity], lang: str) -> 
 def with_evidence(fact: Fact, evidence: Iterable[Evidence]) -> Fact:
     """The fact carrying exactly ``evidence``, de-duplicated and in text order."""
     unique = tuple(sorted(set(evidence), key=lambda e: (e.start, e.end, e.extractor)))
-    if isinstance(fact, Membership):
-        return Membership(fact.id, fact.person, fact.organisation, fact.role, unique)
-    if isinstance(fact, Agreement):
-        return Agreement(fact.id, fact.kind, fact.parties, fact.title, fact.date, unique)
-    return Participation(fact.id, fact.participant, fact.event, unique)
+    return fact.with_evidence(unique)
 
 
 def _publisher(article: Article) -> Entity | None:
@@ -241,6 +195,6 @@ def resolve(extraction: Extraction, extractors: Sequence[str] = ()) -> ArticleRe
     return ArticleResult(
         article=article,
         entities=tuple(entities),
-        facts=tuple(_facts(extraction, by_mention, article.lang)),
+        facts=tuple(_facts(extraction, by_mention)),
         extractors=tuple(extractors),
     )

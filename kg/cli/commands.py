@@ -141,17 +141,20 @@ def _next_steps(out: Path, written: list[str]) -> str:
 @app.command()
 @fails_cleanly
 def stats(
-    target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or a graph file.")],
+    target: Annotated[
+        Path,
+        typer.Argument(metavar="PATH", help="A build folder (uses its store/) or a graph file."),
+    ],
     top: Annotated[int, typer.Option(help="How many organisations to list.")] = 10,
 ) -> None:
     """Counts, organisations with most members, connected components.
 
     Example: kg stats out/
     """
-    from kg.graph.files import load_graph
+    from kg.sparql.graph import read_graph
     from kg.sparql.stats import graph_stats
 
-    found = graph_stats(load_graph(target), top=top)
+    found = graph_stats(read_graph(target), top=top)
     for name, value in found.counts.items():
         typer.echo(f"{name:<15}{value:>8}")
     typer.echo(f"{'components':<15}{found.components:>8}  (largest: {found.largest_component})")

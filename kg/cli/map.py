@@ -13,7 +13,10 @@ from kg.cli.app import app, fails_cleanly
 @app.command(name="map")
 @fails_cleanly
 def map_command(
-    target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or a graph file.")],
+    target: Annotated[
+        Path,
+        typer.Argument(metavar="PATH", help="A build folder (uses its store/) or a graph file."),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
         "map.html"
     ),
@@ -32,11 +35,11 @@ def map_command(
     from kg.exporters import write_atomic
     from kg.exporters.map.page import MapOptions
     from kg.exporters.map.render import render_map
-    from kg.graph.files import load_graph
+    from kg.sparql.graph import read_graph
 
     title = f"civkg map: {focus}" if focus else "civkg network map"
     page = render_map(
-        load_graph(target),
+        read_graph(target),
         options=MapOptions(title=title, communities=communities),
         focus=focus,
         hops=hops,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import singledispatch
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,46 +178,51 @@ def _evidence_triples(
     yield node, PROV.wasGeneratedBy, run
 
 
+@singledispatch
 def _fact_triples(fact: Fact, base: str) -> Iterator[_Triple]:
+    """The triples of one fact; each kind of fact registers its own below."""
+    raise GraphError(f"{fact.id}: no RDF for a fact of kind {type(fact).__name__}")
+
+
+@_fact_triples.register(Membership)
+def _membership_triples(fact: Membership, base: str) -> Iterator[_Triple]:
     node = URIRef(base + fact.id)
-    if isinstance(fact, Membership):
-        person, org = URIRef(base + fact.person), URIRef(base + fact.organisation)
-        yield node, RDF.type, ORG.Membership
-        yield node, ORG.member, person
-        yield node, ORG.organization, org
-        yield person, CIV.represents, org
-        if fact.role is not None:
-            role = role_iri(base, fact.role)
-            yield node, ORG.role, role
-            yield role, RDF.type, ORG.Role
-            yield role, SKOS.prefLabel, _label(fact.role)
-            yield role, RDFS.label, _label(fact.role)
-    elif isinstance(fact, Agreement):
-        yield node, RDF.type, CIV.Agreement
-        if fact.kind is AgreementKind.MEMORANDUM:
-            yield node, RDF.type, CIV.Memorandum
-        for party in fact.parties:
-            yield node, CIV.party, URIRef(base + party)
-            yield URIRef(base + party), CIV.signed, node
-        if fact.title is not None:
-            yield node, DCTERMS.title, _label(fact.title)
-        if (signed := _date(fact.date)) is not None:
-            yield node, DCTERMS.date, signed
-    else:
-        who, event = URIRef(base + fact.participant), URIRef(base + fact.event)
-        yield node, RDF.type, CIV.Participation
-        yield node, CIV.participant, who
-        yield node, CIV.event, event
-        yield who, CIV.participatedIn, event
+    person, org = URIRef(base + fact.person), URIRef(base + fact.organisation)
+    yield node, RDF.type, ORG.Membership
+    yield node, ORG.member, person
+    yield node, ORG.organization, org
+    yield person, CIV.represents, org
+    if fact.role is not None:
+        role = role_iri(base, fact.role)
+        yield node, ORG.role, role
+        yield role, RDF.type, ORG.Role
+        yield role, SKOS.prefLabel, _label(fact.role)
+        yield role, RDFS.label, _label(fact.role)
 
 
-def _referenced(fact: Fact) -> tuple[str, ...]:
-    if isinstance(fact, Membership):
-        return (fact.person, fact.organisation)
-    if isinstance(fact, Agreement):
-        return fact.parties
-    assert isinstance(fact, Participation)
-    return (fact.participant, fact.event)
+@_fact_triples.register(Agreement)
+def _agreement_triples(fact: Agreement, base: str) -> Iterator[_Triple]:
+    node = URIRef(base + fact.id)
+    yield node, RDF.type, CIV.Agreement
+    if fact.kind is AgreementKind.MEMORANDUM:
+        yield node, RDF.type, CIV.Memorandum
+    for party in fact.parties:
+        yield node, CIV.party, URIRef(base + party)
+        yield URIRef(base + party), CIV.signed, node
+    if fact.title is not None:
+        yield node, DCTERMS.title, _label(fact.title)
+    if (signed := _date(fact.date)) is not None:
+        yield node, DCTERMS.date, signed
+
+
+@_fact_triples.register(Participation)
+def _participation_triples(fact: Participation, base: str) -> Iterator[_Triple]:
+    node = URIRef(base + fact.id)
+    who, event = URIRef(base + fact.participant), URIRef(base + fact.event)
+    yield node, RDF.type, CIV.Participation
+    yield node, CIV.participant, who
+    yield node, CIV.event, event
+    yield who, CIV.participatedIn, event
 
 
 def _result_triples(result: ArticleResult, activity: BuildActivity, base: str) -> Iterator[_Triple]:
@@ -229,7 +235,7 @@ def _result_triples(result: ArticleResult, activity: BuildActivity, base: str) -
         yield node, SCHEMA.mentions, URIRef(base + entity.id)
         yield from _entity_triples(entity, base)
     for fact in result.facts:
-        missing = sorted(set(_referenced(fact)) - known)
+        missing = sorted(set(fact.entity_ids) - known)
         if missing:
             raise GraphError(
                 f"{article.source_path}: {fact.id} names {missing[0]}, "

@@ -1,4 +1,4 @@
-"""What the map shows, read from a civkg RDF graph: nodes, edges, evidence, articles."""
+"""What the map shows: the network of ``kg.views`` plus names, dates, evidence, articles."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, Literal, URIRef
 
-from kg.graph.vocab import CIV, DCTERMS, ORG, ORG_CLASSES, PROV, SCHEMA, SKOS, rdf_class
-from kg.schema import NODE_KINDS, ORGANISATION
+from kg.graph.vocab import CIV, DCTERMS, PROV, SCHEMA, SKOS
+from kg.views import label_order, read_network
 
 if TYPE_CHECKING:
     from rdflib import Graph
     from rdflib.term import Node
-
-NODE_TYPES: tuple[str, ...] = tuple(kind.name for kind in NODE_KINDS)
-EDGE_TYPES: tuple[str, ...] = ("represents", "signed", "participated_in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,24 +115,22 @@ def _text(value: Node | None) -> str | None:
 
 
 def _lang(value: Node) -> str:
-
     return (value.language or "und") if isinstance(value, Literal) else "und"
 
 
-def _names(graph: Graph, subject: Node) -> tuple[str, tuple[tuple[str, str], ...]]:
-
-    preferred = sorted(graph.objects(subject, SKOS.prefLabel), key=lambda v: (_lang(v), str(v)))
+def _names(graph: Graph, subject: URIRef) -> tuple[tuple[str, str], ...]:
+    """Every spelling of a node with its language, preferred labels first, each group in
+    the label order of ``kg.views`` (kk, ru, en, untagged, others)."""
+    preferred = sorted(graph.objects(subject, SKOS.prefLabel), key=label_order)
     others = [*graph.objects(subject, SKOS.altLabel), *graph.objects(subject, DCTERMS.title)]
     others += list(graph.objects(subject, SCHEMA.name))
     names: dict[tuple[str, str], None] = {}
-    for value in [*preferred, *sorted(others, key=lambda v: (_lang(v), str(v)))]:
+    for value in [*preferred, *sorted(others, key=label_order)]:
         names[(str(value), _lang(value))] = None
-    label = str(preferred[0]) if preferred else next(iter(names), ("", ""))[0]
-    return label, tuple(names)
+    return tuple(names)
 
 
 def _articles(graph: Graph) -> dict[str, MapArticle]:
-
     found: dict[str, MapArticle] = {}
     for node in graph.subjects(RDF.type, SCHEMA.NewsArticle):
         url = _text(graph.value(node, SCHEMA.url))
@@ -151,121 +146,68 @@ def _articles(graph: Graph) -> dict[str, MapArticle]:
     return found
 
 
-class _Reader:
-    """Collects nodes and edges from one graph; indices are assigned after sorting."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        by_iri = _articles(graph)
-        self.article_iris = sorted(by_iri)
-        self.articles = tuple(by_iri[i] for i in self.article_iris)
-        self.article_index = {iri: n for n, iri in enumerate(self.article_iris)}
-        self.node_types: dict[str, tuple[str, str | None]] = {}
-        self.raw_edges: list[tuple[str, str, str, str, str | None]] = []
-
-    def collect_nodes(self) -> None:
-
-        classes = {str(iri): str(kind) for kind, iri in ORG_CLASSES.items()}
-        for kind in NODE_KINDS:
-            for node in self.graph.subjects(RDF.type, rdf_class(kind)):
-                org_class = None
-                if kind is ORGANISATION:
-                    found = sorted(
-                        classes[str(t)]
-                        for t in self.graph.objects(node, RDF.type)
-                        if str(t) in classes
-                    )
-                    org_class = found[0] if found else None
-                # a later kind overwrites an earlier one, as the map always read them
-                self.node_types[str(node)] = (kind.name, org_class)
-
-    def collect_edges(self) -> None:
-
-        graph = self.graph
-        for fact in graph.subjects(RDF.type, ORG.Membership):
-            role_node = graph.value(fact, ORG.role)
-            role = None if role_node is None else _text(graph.value(role_node, SKOS.prefLabel))
-            for person in graph.objects(fact, ORG.member):
-                for org in graph.objects(fact, ORG.organization):
-                    self.raw_edges.append((str(fact), "represents", str(person), str(org), role))
-        for fact in graph.subjects(RDF.type, CIV.Agreement):
-            for party in graph.objects(fact, CIV.party):
-                self.raw_edges.append((str(fact), "signed", str(party), str(fact), None))
-        for fact in graph.subjects(RDF.type, CIV.Participation):
-            for who in graph.objects(fact, CIV.participant):
-                for event in graph.objects(fact, CIV.event):
-                    self.raw_edges.append(
-                        (str(fact), "participated_in", str(who), str(event), None)
-                    )
-
-    def evidence(self, fact: str) -> tuple[MapEvidence, ...]:
-
-        found: list[MapEvidence] = []
-        for node in self.graph.objects(URIRef(fact), CIV.evidence):
-            article = str(self.graph.value(node, PROV.wasDerivedFrom))
-            start = self.graph.value(node, CIV.startOffset)
-            found.append(
-                MapEvidence(
-                    sentence=str(self.graph.value(node, CIV.sentence) or ""),
-                    article=self.article_index.get(article, -1),
-                    start=int(str(start)) if start is not None else 0,
-                )
+def _evidence(graph: Graph, fact: str, article_index: dict[str, int]) -> tuple[MapEvidence, ...]:
+    found: list[MapEvidence] = []
+    for node in graph.objects(URIRef(fact), CIV.evidence):
+        article = str(graph.value(node, PROV.wasDerivedFrom))
+        start = graph.value(node, CIV.startOffset)
+        found.append(
+            MapEvidence(
+                sentence=str(graph.value(node, CIV.sentence) or ""),
+                article=article_index.get(article, -1),
+                start=int(str(start)) if start is not None else 0,
             )
-        return tuple(sorted(found, key=lambda e: (e.article, e.start, e.sentence)))
-
-    def mentioned_in(self) -> dict[str, set[int]]:
-
-        found: dict[str, set[int]] = defaultdict(set)
-        for iri, index in self.article_index.items():
-            for entity in self.graph.objects(URIRef(iri), SCHEMA.mentions):
-                found[str(entity)].add(index)
-        return found
+        )
+    return tuple(sorted(found, key=lambda e: (e.article, e.start, e.sentence)))
 
 
-def _fallback_label(graph: Graph, iri: str, kind: str, date: str | None) -> str:
-    """A readable label for a node without names (an untitled agreement, say)."""
-
-    if kind == "agreement":
-        memorandum = (URIRef(iri), RDF.type, CIV.Memorandum) in graph
-        word = "Memorandum" if memorandum else "Agreement"
-        return f"{word} {date}" if date else word
-    return iri.rsplit("/", 1)[-1]
+def _mentioned_in(graph: Graph, article_index: dict[str, int]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    for iri, index in article_index.items():
+        for entity in graph.objects(URIRef(iri), SCHEMA.mentions):
+            found[str(entity)].add(index)
+    return found
 
 
 def read_map_data(graph: Graph) -> MapData:
-    """Nodes, edges with their evidence, and articles of a civkg graph, sorted by IRI."""
+    """Nodes, edges with their evidence, and articles of a civkg graph, sorted by IRI.
 
-    reader = _Reader(graph)
-    reader.collect_nodes()
-    reader.collect_edges()
-    iris = sorted(reader.node_types)
-    index = {iri: n for n, iri in enumerate(iris)}
-    articles = reader.mentioned_in()
+    The network itself (which nodes, their kind, label and class; which edges and their
+    roles) is ``kg.views.read_network``, the reader GraphML and GEXF use, so a node is
+    named alike in the map and in those files. What only the page shows (every spelling,
+    dates, evidence sentences, articles) is read here.
+    """
+    network = read_network(graph)
+    by_iri = _articles(graph)
+    article_iris = sorted(by_iri)
+    article_index = {iri: n for n, iri in enumerate(article_iris)}
+    index = {node.iri: n for n, node in enumerate(network.nodes)}
+    articles = _mentioned_in(graph, article_index)
     edges: list[MapEdge] = []
-    for fact, kind, source, target, role in sorted(reader.raw_edges, key=lambda e: e[:4]):
-        if source not in index or target not in index:
-            continue
-        evidence = reader.evidence(fact)
-        edge = MapEdge(fact, kind, index[source], index[target], role, evidence)
-        edges.append(edge)
+    # The map numbers edges by fact, as it always has (the page's edge ids).
+    for edge in sorted(network.edges, key=lambda e: (e.fact, e.type, e.source, e.target)):
+        evidence = _evidence(graph, edge.fact, article_index)
+        role = edge.role or None
+        edges.append(
+            MapEdge(edge.fact, edge.type, index[edge.source], index[edge.target], role, evidence)
+        )
         for item in evidence:
             if item.article >= 0:
-                articles[source].add(item.article)
-                articles[target].add(item.article)
+                articles[edge.source].add(item.article)
+                articles[edge.target].add(item.article)
     nodes: list[MapNode] = []
-    for iri in iris:
-        kind, org_class = reader.node_types[iri]
-        label, names = _names(graph, URIRef(iri))
-        date = graph.value(URIRef(iri), DCTERMS.date) or graph.value(URIRef(iri), SCHEMA.startDate)
+    for node in network.nodes:
+        subject = URIRef(node.iri)
+        date = graph.value(subject, DCTERMS.date) or graph.value(subject, SCHEMA.startDate)
         nodes.append(
             MapNode(
-                iri=iri,
-                type=kind,
-                label=label or _fallback_label(graph, iri, kind, _text(date)),
-                names=names,
-                org_class=org_class,
+                iri=node.iri,
+                type=node.type,
+                label=node.label,
+                names=_names(graph, subject),
+                org_class=node.org_class or None,
                 date=_text(date),
-                articles=tuple(sorted(articles.get(iri, ()))),
+                articles=tuple(sorted(articles.get(node.iri, ()))),
             )
         )
-    return MapData(tuple(nodes), tuple(edges), reader.articles)
+    return MapData(tuple(nodes), tuple(edges), tuple(by_iri[i] for i in article_iris))

@@ -14,8 +14,10 @@ from importlib.resources import files
 from typing import Any
 
 from kg.errors import ExportError
-from kg.exporters.map.data import EDGE_TYPES, NODE_TYPES, MapData
+from kg.exporters.map.data import MapData
+from kg.schema import NODE_KINDS
 from kg.text import SOUND_RULES, ascii_key, sound_key, to_ascii
+from kg.views import EDGE_TYPES
 
 #: Above this many nodes physics is off and the precomputed layout is final.
 PHYSICS_LIMIT = 300
@@ -261,7 +263,7 @@ def render_page(
             "communities": community is not None,
             "large": large,
             # Only what this map holds: a filter or legend key for nothing only confuses.
-            "nodeTypes": [t for t in NODE_TYPES if t in kinds],
+            "nodeTypes": [kind.name for kind in NODE_KINDS if kind.name in kinds],
             "edgeTypes": [t for t in EDGE_TYPES if t in relations],
             "orgClasses": [c for c in ORG_COLOURS if c in classes],
             "plainOrgs": any(

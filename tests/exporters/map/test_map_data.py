@@ -171,7 +171,8 @@ def test_an_untitled_memorandum_is_labelled_by_kind_and_date() -> None:
         base="https://example.org/id/",
     )
     labels = {node.type: node.label for node in read_map_data(graph).nodes}
-    assert labels["agreement"] == "Memorandum 2024-06-01"
+    # the kg.views rule, the label GraphML and GEXF give it too
+    assert labels["agreement"] == "memorandum 2024-06-01"
 
 
 def test_unconnected_nodes_sit_on_a_ring_outside_the_network(data: MapData) -> None:
@@ -216,3 +217,33 @@ def test_a_graph_is_laid_out_once_for_the_map_and_the_network_files(sample_graph
     del copy, first
     gc.collect()
     assert key not in layout_module._LAID_OUT
+
+
+def test_the_map_and_graphml_name_a_node_alike_in_kazakh_first() -> None:
+    """One reader of the network: a node labelled @kk and @en is called by its Kazakh
+    name in the map and in GraphML (the map once read English first, by language code)."""
+    import io
+
+    import networkx as nx
+    from rdflib import RDF, Graph, Literal, URIRef
+
+    from kg.exporters.map.render import render_map
+    from kg.exporters.network import graphml_bytes
+    from kg.graph.vocab import FOAF, ORG, SKOS
+
+    graph = Graph()
+    person = URIRef("https://example.org/id/person/aigul-sarsenova")
+    org = URIRef("https://example.org/id/organisation/zhasyl-kopir")
+    graph.add((person, RDF.type, FOAF.Person))
+    graph.add((person, SKOS.prefLabel, Literal("Айгүл Сәрсенова", lang="kk")))
+    graph.add((person, SKOS.prefLabel, Literal("Aigul Sarsenova", lang="en")))
+    graph.add((org, RDF.type, ORG.Organization))
+    graph.add((org, SKOS.prefLabel, Literal("Green Bridge", lang="en")))
+    graph.add((org, SKOS.prefLabel, Literal("Жасыл Көпір", lang="kk")))
+
+    in_graphml = nx.read_graphml(io.BytesIO(graphml_bytes(graph)))
+    in_map = {node.iri: node.label for node in read_map_data(graph).nodes}
+    for node, name in ((person, "Айгүл Сәрсенова"), (org, "Жасыл Көпір")):
+        assert in_graphml.nodes[str(node)]["label"] == in_map[str(node)] == name
+    page = render_map(graph)
+    assert '"label":"Айгүл Сәрсенова"' in page and '"label":"Aigul Sarsenova"' not in page

@@ -14,7 +14,7 @@
     return node;
   }
 
-  // The same folding as kg.translit.to_ascii (table computed in Python), single-spaced.
+  // The same folding as kg.text.ascii_key: to_ascii's table (computed in Python), single-spaced.
   function fold(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
