@@ -82,6 +82,7 @@ def build(
         base=base,
         strict=strict,
         on_problem=warn,
+        on_notice=lambda message: typer.echo(f"kg: note: {message}", err=True),
         jobs=jobs or default_jobs(),
         cache=cache,
         executor=executor,

@@ -178,9 +178,13 @@ class _Gate:
 Engine = Store | WorkerPool
 
 
-async def _answer(engine: Engine, text: str, limits: EndpointLimits) -> Answer:
+#: The response header naming the build that answered (the id of its output set).
+BUILD_HEADER = "x-civkg-build"
+
+
+async def _answer(engine: Engine, text: str, limits: EndpointLimits) -> tuple[Answer, str | None]:
     if isinstance(engine, WorkerPool):
-        return await engine.run(text, max_rows=limits.max_rows, timeout=limits.timeout)
+        return await engine.run_on_build(text, max_rows=limits.max_rows, timeout=limits.timeout)
     # A store in this process (library use): no kill at the limit, but the big stack
     # still keeps deep queries from overflowing.
     import anyio
@@ -195,7 +199,7 @@ async def _answer(engine: Engine, text: str, limits: EndpointLimits) -> Answer:
         answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
     if answer is None:
         raise QueryTimeoutError(f"query took longer than {limits.timeout:g} s; narrow it")
-    return answer
+    return answer, None
 
 
 def create_app(
@@ -236,7 +240,7 @@ def create_app(
                 max_depth=limits.max_depth,
                 allow_service=limits.allow_service,
             )
-            answer = await _answer(engine, text, limits)
+            answer, build = await _answer(engine, text, limits)
         except QueryRefusedError as exc:
             return _text(400, str(exc))
         except (QueryTimeoutError, ServerBusyError) as exc:
@@ -247,11 +251,12 @@ def create_app(
             return _text(422, f"{exc} (the limit is {limits.max_rows})")
         except GraphError as exc:
             return _text(400, str(exc))
+        served = {BUILD_HEADER: build} if build is not None else {}
         if answer.turtle is not None:
-            return Response(answer.turtle, media_type=GRAPH_MEDIA_TYPE)
+            return Response(answer.turtle, media_type=GRAPH_MEDIA_TYPE, headers=served)
         body = format_answer(answer, MEDIA_TYPES[media])
         charset = "; charset=utf-8"
-        return Response(body, headers={"content-type": media + charset})
+        return Response(body, headers={"content-type": media + charset, **served})
 
     async def page(request: Request) -> Response:
         return HTMLResponse(_PAGE)
