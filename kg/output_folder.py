@@ -430,6 +430,39 @@ def _replace_link(path: Path, target: str) -> None:
     tmp.replace(path)
 
 
+def check_output_folder(folder: Path) -> list[str]:
+    """What is wrong with an output folder's current set (empty: complete, one build).
+
+    Every output link must lead into the current set, every output of the set must have
+    its link, and every file the manifest lists must be there with its size. For tests
+    and the soak benchmark; readers need not call it.
+    """
+    found = current_set(folder)
+    if found is None:
+        return [f"{folder}: no current set"]
+    manifest = read_manifest(found)
+    if manifest is None:
+        return [f"{found}: current set without a complete manifest"]
+    wrong: list[str] = []
+    outputs = set(manifest.get("outputs", []))
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink() and not entry.name.startswith("."):
+            if not _is_our_link(folder, entry.name):
+                wrong.append(f"{entry}: a link that does not lead into the current set")
+            elif entry.name not in outputs:
+                wrong.append(f"{entry}: a link to an output the current set does not have")
+    for name in sorted(outputs):
+        if not _is_our_link(folder, name) or not (folder / name).exists():
+            wrong.append(f"{folder / name}: output of the current set not reachable")
+    for name, size in sorted(manifest["files"].items()):
+        path = found / name
+        if not path.is_file():
+            wrong.append(f"{path}: listed in the manifest, missing")
+        elif path.stat().st_size != size:
+            wrong.append(f"{path}: {path.stat().st_size} bytes, the manifest says {size}")
+    return wrong
+
+
 def output_sets(folder: Path) -> Iterator[Path]:
     """The complete sets kept in an output folder (for tests and the soak benchmark)."""
     builds = folder / BUILDS
@@ -450,6 +483,7 @@ __all__ = [
     "build_id",
     "build_stamp",
     "check_claimable",
+    "check_output_folder",
     "current_set",
     "describe_build",
     "fsync_path",
