@@ -232,6 +232,9 @@ def push(
     graph: Annotated[
         str | None, typer.Option(help="Named graph IRI to replace; default graph if absent.")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for the store (connecting and answering).")
+    ] = 300.0,
 ) -> None:
     """Load a build's graph into an external store over the SPARQL Graph Store Protocol.
 
@@ -239,6 +242,6 @@ def push(
     """
     from kg.sparql.push import push_graph
 
-    count = push_graph(target, endpoint, graph=graph)
+    count = push_graph(target, endpoint, graph=graph, timeout=timeout)
     where = f"graph <{graph}>" if graph else "the default graph"
     typer.echo(f"Pushed {count} triples to {where} at {endpoint}")
