@@ -303,11 +303,15 @@ class OutputFolder:
         if self._staging is not None and not self._published:
             shutil.rmtree(self._staging, ignore_errors=True)
         if give_back and not self._had_marker:
-            # Nothing was published: leave the folder as it was found (or not at all).
-            with contextlib.suppress(OSError):
-                (self.path / MARKER).unlink()
             with contextlib.suppress(OSError):
                 (self.path / BUILDS).rmdir()
+            # Nothing was published: leave the folder as it was found (or not at all),
+            # unless this build wrote something else there (its cache): then it stays ours.
+            with contextlib.suppress(OSError):
+                give_back = not (_entries(self.path) - {MARKER, LOCK})
+        if give_back and not self._had_marker:
+            with contextlib.suppress(OSError):
+                (self.path / MARKER).unlink()
         if self._lock is not None:
             if give_back and not self._had_marker:
                 with contextlib.suppress(OSError):
@@ -357,6 +361,8 @@ class OutputFolder:
             self._notice(set_folder, "no manifest, so not removed (civkg cannot tell it wrote it)")
             return
         for name in [*manifest["files"], MANIFEST]:
+            if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
+                continue  # never a path outside the set, whatever the manifest says
             with contextlib.suppress(OSError):
                 (set_folder / name).unlink()
         for folder, _, _ in sorted(os.walk(set_folder), key=lambda w: -len(w[0])):

@@ -280,3 +280,24 @@ def test_kill_9_at_random_moments_leaves_one_complete_set(tmp_path: Path) -> Non
     left = sorted(p.name for p in (out / BUILDS).iterdir() if p.name != CURRENT)
     assert len(left) <= 2 and not [n for n in left if n.endswith(".tmp")]
     assert not [p for p in out.iterdir() if p.name.endswith(".link")]
+
+
+def test_a_users_file_put_in_the_way_during_a_build_is_kept_and_nothing_switches(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "kk-empty.txt").write_bytes(b"")  # a problem mid-build, when the file appears
+    out = tmp_path / "d"
+
+    def meanwhile(_: object) -> None:
+        (out / "graph.ttl").write_text("saved while it built\n", encoding="utf-8")
+
+    with pytest.raises(UsageError, match=r"graph\.ttl is there and civkg did not write it"):
+        build([corpus], out_dir=out, formats=FORMATS, jobs=1, on_problem=meanwhile)
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "saved while it built\n"
+    assert current_set(out) is None and not list(output_sets(out))
+    # The build's cache is there, so the folder stays civkg's: the next build may use it.
+    assert (out / MARKER).is_file()
+    (out / "graph.ttl").unlink()
+    build([corpus], out_dir=out, formats=FORMATS, jobs=1)
+    assert check_output_folder(out) == []

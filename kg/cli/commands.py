@@ -68,6 +68,7 @@ def build(
     """
     from kg.build import build as run_build
     from kg.model import Problem
+    from kg.output_folder import current_set, read_manifest
     from kg.sparql.stats import count
     from kg.workers import default_jobs
 
@@ -100,7 +101,9 @@ def build(
         f"agreements, {counts['events']} events, {counts['participations']} participations "
         f"({counts['triples']} triples)."
     )
-    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    found = current_set(out)
+    manifest = read_manifest(found) if found is not None else None
+    written = sorted(manifest["outputs"]) if manifest is not None else []
     typer.echo(f"Wrote {out}/: {', '.join(written)}")
 
 
