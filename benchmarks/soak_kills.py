@@ -7,7 +7,8 @@ Two inputs alternate: the whole input folder (A) and all of it but one article (
 consecutive builds differ. One full build is timed first; then each round starts a real
 ``kg build`` (every format, ``--no-cache``, so every round does the whole work) into one
 output folder and kills it with SIGKILL at a moment drawn uniformly from 0 to 1.2x that
-time (some rounds therefore finish; they do not count as kills). After every round the
+time, or, every other pair of rounds, from 0.7x to 1.2x, where the outputs are written and
+switched (some rounds therefore finish; they do not count as kills). After every round the
 folder must have one complete set from one build: ``check_output_folder`` finds nothing
 wrong (every link leads into the current set, every file its manifest lists is there
 with its size), and report.json, graph.ttl and the store name the same articles, those of A or of B.
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,6 +94,7 @@ def main() -> int:
     expected.add(_articles(out)[0])
     print(f"one full build: {full:.1f} s; killing at 0..{1.2 * full:.1f} s", flush=True)
 
+    moments: Counter[str] = Counter()
     complete = one_build = finished = stale_seen = killed = round_ = 0
     failures: list[str] = []
     while killed < args.kills:  # rounds that finish before their moment do not count
@@ -99,7 +102,10 @@ def main() -> int:
         corpus = whole if round_ % 2 == 0 else part
         before = current_set(out)
         process = _build(corpus, out)
-        time.sleep(rng.uniform(0, 1.2 * full))
+        # Every other round aims at the last third, where the outputs are written and
+        # switched: uniform moments alone rarely land in that short window.
+        low = 0.7 * full if round_ % 4 >= 2 else 0.0
+        time.sleep(rng.uniform(low, 1.2 * full))
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
             killed += 1
@@ -120,6 +126,14 @@ def main() -> int:
         staging = [p for p in (out / BUILDS).iterdir() if p.name.endswith(".tmp")]
         stale_seen += len(staging)
         switched = "switched" if current_set(out) != before else "kept"
+        if process.returncode == 0:
+            moments["finished"] += 1
+        elif switched == "switched":
+            moments["killed after the switch"] += 1
+        elif staging:
+            moments["killed while writing outputs"] += 1
+        else:
+            moments["killed before the outputs (or just before the switch)"] += 1
         print(
             f"round {round_:>3}: {'finished' if process.returncode == 0 else 'killed  '} "
             f"{switched:<8} {'ok' if not wrong else 'WRONG'}",
@@ -135,6 +149,7 @@ def main() -> int:
         f"{stale_seen} staging folders left by kills, {'all' if swept else 'NOT all'} swept "
         "by the next build"
     )
+    print("where rounds ended: " + ", ".join(f"{k} {v}" for k, v in sorted(moments.items())))
     for failure in failures:
         print(failure)
     if args.work is None:
