@@ -37,14 +37,15 @@ _NAVIGATION = _any(
     r"\d+ пікір", r"барлық құқықтар қорғалған\b.*", "жарнама", r"толығырақ\b.*",
     # ru
     r"перейти на главную(?: страницу)?", "на главную", "меню", "поиск", "войти",
-    "регистрация", r"подпи(?:саться|шитесь|ска)\b.*", "поделиться",
+    "регистрация", r"подпи(?:саться|шитесь|сывайтесь|ска)\b.*", "поделиться",
     r"читайте (?:также|еще)\b.*",
     r"смотрите также\b.*", "все новости", r"(?:версия для )?печати?", r"теги\s*:.*",
     r"комментари(?:и|ев)(?:\s*\(\d+\))?", r"\d+ комментари\w*", r"все права защищены\b.*",
     "реклама", r"подробнее\b.*", r"(?:главное|популярное|последние новости)",
     # en
     r"skip to (?:main )?content", "skip navigation", "back to top", "menu", "search",
-    r"log ?in", r"sign (?:in|up)", r"subscribe\b.*", r"share(?: this)?(?: article| story)?",
+    r"log ?in", r"sign (?:in|up)", r"subscribe\b.*", r"follow us\b.*",
+    r"share(?: this)?(?: article| story)?",
     r"read (?:also|more)\b.*", r"related(?: articles| news| stories)?", "print",
     r"tags?\s*:.*", r"comments?(?:\s*\(\d+\))?", r"\d+ comments?",
     r"all rights reserved\b.*",
@@ -107,6 +108,44 @@ _DATE_LINE_TAIL = re.compile(
 _MAX_RUBRIC_WORDS = 3
 
 
+# Words of a site's menus and bars: sections, navigation, accounts, languages, networks.
+# A line made of these alone is a menu ("Главная Новости Политика Спорт Контакты",
+# "Войти Регистрация RU KZ EN"); one real word among them makes it text.
+def _words(text: str) -> list[str]:
+    """The words of a block of text: long word lists stay readable as paragraphs."""
+    return text.split()
+
+
+_MENU_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+    басты бет жаңалықтар саясат экономика қоғам спорт мәдениет әлем аймақтар ғылым білім
+    денсаулық бизнес қаржы видео фото сараптама сұхбат пікір пікірлер байланыс жарнама біз
+    туралы жобалар мұрағат оқиға оқиғалар құқық туризм дін ауа райы мәзір іздеу кіру тіркелу
+    шығу лента арнайы жоба
+    главная новости политика экономика общество спорт культура происшествия мир регионы
+    наука технологии образование здоровье медицина авто бизнес финансы видео фото аналитика
+    интервью мнения мнение блоги контакты реклама о нас проекты спецпроекты архив афиша право
+    туризм религия погода лента меню поиск войти выйти регистрация вход подписка
+    home news politics economy business society sports sport culture world regions science
+    technology tech education health video videos photo photos analysis interview interviews
+    opinion blogs contacts contact about us projects archive events lifestyle tourism
+    religion weather menu search login logout register subscribe
+    қаз қазақша kaz kz kk рус русский ru eng en english
+    facebook twitter x telegram whatsapp vk вконтакте instagram youtube tiktok ok
+    одноклассники linkedin rss
+    """
+    )
+)
+_MENU_SEPARATORS = re.compile(r"[\s|/·•,]+")
+_MIN_MENU_WORDS = 2
+
+
+def _menu_line(body: str) -> bool:
+    words = [w for w in _MENU_SEPARATORS.split(body.lower()) if w]
+    return len(words) >= _MIN_MENU_WORDS and all(w in _MENU_WORDS for w in words)
+
+
 def is_chrome(line: str) -> bool:
     """True when a whole line is page chrome rather than article text."""
     text = line.strip()
@@ -115,7 +154,7 @@ def is_chrome(line: str) -> bool:
     if len(text) > _MAX_CHROME_CHARS:
         return False
     body = text.lstrip(_BULLETS + " ").rstrip() or text
-    if any(p.fullmatch(body) for p in _CHROME_LINES):
+    if any(p.fullmatch(body) for p in _CHROME_LINES) or _menu_line(body):
         return True
     return bool(_BREADCRUMB.fullmatch(body)) or is_date_line(body)
 

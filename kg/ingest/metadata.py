@@ -72,11 +72,22 @@ _ATTRIBUTIONS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
     )
 )
 # "BAKU. KAZINFORM – ..." / "АСТАНА. ҚазАқпарат - ...": a capitalised city, a full stop,
-# then an agency written in capitals or CamelCase.
+# then an agency written in capitals or CamelCase; or "ASTANA (Kazinform) – ...": the
+# agency in brackets after the city.
 _DATELINE = re.compile(
-    rf"^[{_UPPER}][{_UPPER}\- ]{{1,30}}\.\s+(?P<name>[{_UPPER}][\w.]*[{_UPPER}][\w.]*)(?=\s|$)",
+    rf"^[{_UPPER}][{_UPPER}\- ]{{1,30}}(?:\.\s+(?P<name>[{_UPPER}][\w.]*[{_UPPER}][\w.]*)(?=\s|$)"
+    rf"|\s*\((?P<bracketed>[{_UPPER}][\w.\- ]{{1,30}}?)\)\s*[–—-])",
     re.MULTILINE,
 )
+
+
+def dateline_agency(text: str) -> tuple[int, int, str] | None:
+    """The agency a dateline at the top of ``text`` credits: its offsets and its name."""
+    found = _DATELINE.search(text[:_ATTRIBUTION_WINDOW])
+    if found is None:
+        return None
+    group = "name" if found.group("name") else "bracketed"
+    return found.start(group), found.end(group), _tidy_agency(found.group(group))
 
 
 def find_title(text: str) -> str | None:
@@ -143,9 +154,9 @@ def header_lines(text: str) -> list[str]:
 def find_publisher(text: str) -> str | None:
     """The agency or site the text credits: a dateline or "деп жазады X" / "сообщает X"."""
     window = text[:_ATTRIBUTION_WINDOW]
-    dateline = _DATELINE.search(window)
+    dateline = dateline_agency(window)
     if dateline is not None:
-        return _tidy_agency(dateline.group("name"))
+        return dateline[2]
     lower = window.lower()
     found: list[tuple[int, str]] = []
     for triggers, pattern in _ATTRIBUTIONS:

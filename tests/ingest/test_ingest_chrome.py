@@ -6,6 +6,8 @@ import pytest
 
 from kg.ingest import clean_text
 from kg.ingest.chrome import is_chrome, is_date_line
+from kg.ingest.page import to_article
+from kg.ingest.readers import Draft
 
 
 @pytest.mark.parametrize(
@@ -116,3 +118,36 @@ def test_clean_text_keeps_paragraphs_and_drops_chrome() -> None:
         "Бүгін облыс мектептерінде жаңа кітапханалар ашылды.\n\n"
         "Жоба аясында мыңнан астам кітап берілді."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Главная Новости Политика Экономика Общество Спорт Контакты",
+        "Войти Регистрация RU KZ EN",
+        "Басты Жаңалықтар Саясат Қоғам Спорт",
+        "Home | News | Business | Contact",
+        "Подписывайтесь на наш Telegram-канал",
+        "Follow us on Instagram",
+    ],
+)
+def test_a_line_of_menu_words_alone_is_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Экономика и общество", "Новости экономики Казахстана", "Спорт", "Basketball news today"],
+)
+def test_a_menu_word_among_other_words_is_text(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_a_menu_above_the_headline_is_no_title() -> None:
+    page = (
+        "Главная Новости Политика Спорт Контакты\n"
+        "Фонд «Талдыбулак» открыл центр для волонтеров\n\n"
+        "В Таразе открылся центр."
+    )
+    article = to_article(Draft(text=page), "x.txt")
+    assert article.title == "Фонд «Талдыбулак» открыл центр для волонтеров"

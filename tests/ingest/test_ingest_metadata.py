@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.metadata import find_publisher, find_title, site_of, split_site
+from kg.ingest.metadata import dateline_agency, find_publisher, find_title, site_of, split_site
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,9 @@ def test_split_site(title: str, sites: list[str], expected: tuple[str, str | Non
 def test_site_of_url() -> None:
     assert site_of("https://www.tobolinfo.kz/news/1") == "tobolinfo.kz"
     assert site_of(None) is None
+
+
+def test_a_dateline_credits_its_agency_in_brackets_or_after_a_stop() -> None:
+    assert dateline_agency("ASTANA (Steppenews) – The forum opened.") == (8, 18, "Steppenews")
+    assert dateline_agency("ALMATY. STEPPENEWS – The forum opened.") == (8, 18, "Steppenews")
+    assert dateline_agency("The forum opened in Almaty.") is None

@@ -210,9 +210,11 @@ def _the_title(sentence: Sentence, index: int) -> None:
     common_head = (
         k >= 2 and not tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS
     )
+    # "signed by foundation chair X": a common head before the title needs no "the"
+    bare_head = common_head and not tokens[k - 2].capitalised
     if (
         k >= 2
-        and tokens[k - 2].text.lower() == "the"
+        and (tokens[k - 2].text.lower() == "the" or bare_head)
         and (POSSESSIVE.search(tokens[k - 1].text) or common_head)
     ):
         head = tokens[k - 1].bare

@@ -149,7 +149,9 @@ def classify(
     added: dict[Pair, Candidate] = {}
     for candidate in candidates(article.lang, sentences, mentions, skip=claimed):
         key = pair_key(mentions, candidate.person, candidate.organisation)
-        if key not in claimed and key not in added and model.accepts(candidate.features):
+        if key in claimed or key in added or _parent_of_a_post(candidate, mentions, rules):
+            continue
+        if model.accepts(candidate.features):
             added[key] = candidate
     return [
         *rules,
@@ -163,6 +165,26 @@ def classify(
             for candidate in added.values()
         ),
     ]
+
+
+def _parent_of_a_post(
+    candidate: Candidate, mentions: Sequence[Mention], rules: Sequence[RoleClaim]
+) -> bool:
+    """Whether the pair's body is named inside the body a rule gave the person a post in.
+
+    "ҚР Парламенті Сенатының төрағасы X", "партиясының облыстық филиалы төрағасы X": the
+    post is in the unit; the parent inside its name is a body of its own (the
+    conventions list it), not a second post.
+    """
+    person = name_key(mentions[candidate.person].name)
+    inner = mentions[candidate.organisation]
+    for claim in rules:
+        outer = mentions[claim.organisation]
+        if name_key(mentions[claim.person].name) != person or outer is inner:
+            continue
+        if outer.start <= inner.start and inner.end <= outer.end:
+            return True
+    return False
 
 
 def evidence(article: Article, sentence: Sentence, earlier: Sentence | None = None) -> Evidence:

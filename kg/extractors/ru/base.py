@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.ru.tokens import Token
@@ -283,13 +284,20 @@ def head_form(token: Token) -> bool:
     """Whether ``token`` is an organisation head noun in any case."""
     if token.lemma.rsplit("-", 1)[-1] in lexicon.ORG_HEADS:
         return True
-    word = token.text.lower()
+    return _head_by_stem(token.text.lower())
+
+
+@lru_cache(maxsize=65536)
+def _head_by_stem(word: str) -> bool:
     if word.endswith(_ADJECTIVE_ENDINGS):
         return False  # "школьный" is no "школа"
     return any(
-        len(head) >= _MIN_STEM
-        and word.startswith(head[:-1])
-        and len(word) - len(head) <= _MAX_ENDING
-        for head in lexicon.ORG_HEADS
-        if word[:2] == head[:2]
+        word.startswith(head[:-1]) and len(word) - len(head) <= _MAX_ENDING
+        for head in _LONG_HEADS.get(word[:2], ())
     )
+
+
+_LONG_HEADS: dict[str, tuple[str, ...]] = {}
+for _head in sorted(lexicon.ORG_HEADS):
+    if len(_head) >= _MIN_STEM:
+        _LONG_HEADS[_head[:2]] = (*_LONG_HEADS.get(_head[:2], ()), _head)

@@ -81,11 +81,13 @@ class OrgRules(OrgForms):
                 or lemma not in lexicon.ORG_HEADS
             ):
                 continue
-            named = {
-                span.name: span
-                for span in self._bodies_before(token.start, orgs)
-                if _head_of(span.name) == lemma
-            }
+            named: dict[str, Span] = {}
+            for span in self._bodies_before(token.start, orgs):
+                if _head_of(span.name) == lemma:
+                    # "Фонд «X»" in the headline and "Общественный фонд «X»" are one body
+                    key = _identity(span.name)
+                    if key not in named or len(span.name) > len(named[key].name):
+                        named[key] = span
             if len(named) != 1:
                 continue  # none, or two bodies of that kind: which one is unknown
             (antecedent,) = named.values()
@@ -159,9 +161,15 @@ class OrgRules(OrgForms):
             return None
         if natasha and not (legal or is_head) and self._venue(first):
             return None  # "во Дворце спорта и культуры": where it happened, not who
+        if natasha and not (legal or is_head) and tokens[first].lemma in lexicon.EVENT_HEADS:
+            return None  # "Форум гражданского общества": an event natasha calls a body
         if natasha and not (legal or is_head):
             first = i = first if tokens[first].ner == "ORG" else i
-            while i + 1 < len(tokens) and tokens[i + 1].ner == "ORG" and tokens[i + 1].text != "(":
+            while (
+                i + 1 < len(tokens)
+                and tokens[i + 1].ner == "ORG"
+                and tokens[i + 1].text not in _ORG_RUN_STOPS
+            ):
                 i += 1
         last = self.genitive_tail(i + 1)
         last = max(last, i)
@@ -184,7 +192,7 @@ class OrgRules(OrgForms):
             last + 1 < len(tokens)
             and last + 1 not in taken
             and tokens[last].ner == tokens[last + 1].ner == "ORG"
-            and tokens[last + 1].text != "("
+            and tokens[last + 1].text not in _ORG_RUN_STOPS
             and last + 1 not in self.quotes
             and not self._next_body(last + 1)
         ):
@@ -218,6 +226,8 @@ class OrgRules(OrgForms):
         after = tokens[word + 1] if word + 1 < len(tokens) else None
         if (
             tokens[last].text[:1].isupper()
+            # "КАЗИНФОРМ – Форум": a shouted agency's dash ends a dateline ("РК – Елбасы" not)
+            and not (tokens[last].text.isupper() and len(tokens[last].text) > _SHORT_ABBREVIATION)
             and tokens[word].titled
             and not morph.is_first_name(tokens[word].text)
             and not morph.looks_like_surname(tokens[word].text)
@@ -350,6 +360,21 @@ class OrgRules(OrgForms):
         span = Span(EntityType.ORGANISATION, start, end, name, org_class)
         weak = not capitalised and quote is None
         return Item("org", first, last, span=span, weak=weak)
+
+
+_SHORT_ABBREVIATION = 4  # "РК", "ООН": an abbreviation inside a name, not an agency
+
+# Where natasha's ORG run is cut: a bracket opens a gloss, a dash ends a dateline
+# ("АСТАНА. КАЗИНФОРМ – Форум ...").
+_ORG_RUN_STOPS = frozenset({"(", "–", "—"})
+
+_QUOTED = re.compile(r"«([^»]+)»")
+
+
+def _identity(name: str) -> str:
+    """What names one body: its quoted name when it has one, else the whole name."""
+    quoted = _QUOTED.search(name)
+    return quoted.group(1).casefold() if quoted else name.casefold()
 
 
 def _head_of(name: str) -> str | None:

@@ -99,6 +99,21 @@ POSITIONS: frozenset[str] = frozenset(
         "counsellor",
         "state counselor",
         "state counsellor",
+        # titles of international bodies and parliaments
+        "resident coordinator",
+        "regional director",
+        "regional coordinator",
+        "country manager",
+        "programme officer",
+        "program officer",
+        "programme coordinator",
+        "program coordinator",
+        "head of office",
+        "chief of party",
+        "goodwill ambassador",
+        "high commissioner",
+        "special rapporteur",
+        "mp",
     }
 )
 

@@ -600,3 +600,14 @@ def test_a_country_joined_to_a_body_is_no_part_of_its_name() -> None:
     assert _names(
         "Kazakhstan and the Eurasian Steppe Union signed an agreement.", EntityType.ORGANISATION
     ) == {"Eurasian Steppe Union"}
+
+
+def test_a_bare_head_before_a_title_names_the_body_named_before() -> None:
+    text = (
+        "The Steppe Water Foundation and Kainar University signed a memorandum. It was "
+        "signed by foundation chair Aigerim Zhumabekova and university rector Bolat Seitkaliev."
+    )
+    assert {
+        ("Aigerim Zhumabekova", "Steppe Water Foundation", "chair"),
+        ("Bolat Seitkaliev", "Kainar University", "rector"),
+    } <= _roles(text)

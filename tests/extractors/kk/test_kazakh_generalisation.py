@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from kazakh_support import agreements, extract, names, parties, roles
 
-from kg.model import EntityType, OrgClass
+from kg.model import Article, EntityType, Membership, OrgClass
+from kg.pipeline import Pipeline
 
 ORG = EntityType.ORGANISATION
 PERSON = EntityType.PERSON
@@ -589,3 +590,12 @@ def test_a_signed_road_map_is_an_agreement() -> None:
     assert [parties(found, a) for a in agreements(found)] == [
         {"Энергетика министрлігі", "«Жасыл дала» қауымдастығы"}
     ]
+
+
+def test_a_post_in_a_unit_is_no_post_in_the_parent_named_inside_it() -> None:
+    text = "ҚР Парламенті Сенатының төрағасы Мәлік Әшірбеков сөз сөйледі."
+    result = next(Pipeline().pipe([Article(id="t", text=text, lang="kk", source_path="t.txt")]))
+    names = {e.id: e.name.text for e in result.entities}
+    posts = {names[f.organisation] for f in result.facts if isinstance(f, Membership)}
+    assert posts == {"ҚР Парламенті Сенаты"}
+    assert "ҚР Парламенті" in names.values()  # the parent stays a body of its own

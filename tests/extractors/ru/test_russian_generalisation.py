@@ -328,3 +328,25 @@ def test_a_signed_road_map_is_an_agreement(extractor: RussianExtractor) -> None:
     assert [party_names(found, a) for a in agreements(found)] == [
         {"Министерство энергетики", "Ассоциация степных фермеров"}
     ]
+
+
+def test_a_bare_head_refers_to_one_body_named_twice_with_its_quote(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Фонд «Степной барс» подписал меморандум.\n\n"
+        "Общественный фонд «Степной барс» и Университет Кайнар подписали меморандум. "
+        "Документ подписали председатель фонда Айгерим Жумабекова и ректор университета "
+        "Болат Сейткалиев."
+    )
+    found = _extract(extractor, text)
+    assert ("Айгерим Жумабекова", "Общественный фонд «Степной барс»", "председатель") in roles(
+        found
+    )
+
+
+def test_a_dateline_agency_is_no_part_of_the_event_after_its_dash(
+    extractor: RussianExtractor,
+) -> None:
+    found = _extract(extractor, "АСТАНА. СТЕППЕНЬЮС – Форум гражданского общества открылся.")
+    assert _org_names(found) == {"СТЕППЕНЬЮС"}
