@@ -147,15 +147,6 @@ def current_set(folder: Path) -> Path | None:
     return target if target.is_dir() else None
 
 
-def build_id(folder: Path) -> str | None:
-    """The id of the build ``folder`` (an output folder or a set) holds, if known."""
-    found = current_set(folder)
-    if found is not None:
-        return found.name
-    manifest = read_manifest(folder)
-    return str(manifest["build"]) if manifest is not None else None
-
-
 def read_manifest(set_folder: Path) -> dict[str, Any] | None:
     """A set's manifest; None when it is missing or incomplete."""
     try:
@@ -165,14 +156,6 @@ def read_manifest(set_folder: Path) -> dict[str, Any] | None:
     if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
         return None
     return data
-
-
-def describe_build(set_folder: Path) -> str:
-    """A one-line description of a set, for a server to say which build it serves."""
-    manifest = read_manifest(set_folder)
-    if manifest is None:
-        return str(set_folder)
-    return f"build {manifest['build']} (finished {manifest.get('finished', '?')})"
 
 
 # --- writing -----------------------------------------------------------------------
@@ -486,12 +469,10 @@ __all__ = [
     "MANIFEST",
     "MARKER",
     "OutputFolder",
-    "build_id",
     "build_stamp",
     "check_claimable",
     "check_output_folder",
     "current_set",
-    "describe_build",
     "fsync_path",
     "is_marked",
     "output_sets",

@@ -217,9 +217,18 @@ def serve(
         max_memory=memory,
         queue=queue,
         on_listening=lambda: typer.echo(
-            f"SPARQL endpoint at http://{host}:{port}/sparql (Ctrl+C stops)", err=True
+            f"SPARQL endpoint at http://{host}:{port}/sparql{_serving(target)} (Ctrl+C stops)",
+            err=True,
         ),
     )
+
+
+def _serving(target: Path) -> str:
+    """Which build a folder holds, for the start-up line (answers name theirs too)."""
+    from kg.output_folder import current_set
+
+    found = current_set(target) if target.is_dir() else None
+    return f", build {found.name}, following rebuilds" if found is not None else ""
 
 
 @app.command()
