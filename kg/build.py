@@ -7,6 +7,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from kg import __version__
 from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
@@ -21,6 +22,7 @@ from kg.ingest import read_articles
 from kg.iris import DEFAULT_BASE, activity_id
 from kg.link import link_build
 from kg.model import Article, ArticleResult, BuildActivity, Problem
+from kg.output_folder import OutputFolder
 from kg.pipeline import Pipeline, default_pipeline
 from kg.workers import pipe_parallel
 
@@ -61,6 +63,31 @@ def build(
     inputs: Sequence[Path],
     *,
     out_dir: Path | None = None,
+    on_notice: Callable[[str], None] | None = None,
+    **options: Any,
+) -> Build:
+    """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
+
+    ``options`` are those of ``build_graph``. ``out_dir`` must be new, empty or an
+    earlier build's (see ``kg.output_folder``); it is refused before any work otherwise,
+    or while another build writes into it. The outputs are written into a staging folder
+    and switched in at once. ``on_notice`` hears of files civkg found but did not write
+    and so left in place.
+    """
+    if out_dir is None:
+        return build_graph(inputs, **options)
+    folder = OutputFolder(
+        out_dir, on_notice=None if on_notice is None else lambda p, m: on_notice(f"{p}: {m}")
+    )
+    with folder:
+        return build_graph(inputs, out_dir=out_dir, folder=folder, **options)
+
+
+def build_graph(
+    inputs: Sequence[Path],
+    *,
+    out_dir: Path | None = None,
+    folder: OutputFolder | None = None,
     formats: Sequence[str] | None = None,
     base: str = DEFAULT_BASE,
     strict: bool = False,
@@ -73,11 +100,12 @@ def build(
     decisions: Path | None = None,
     on_progress: Callable[[str, int], None] | None = None,
 ) -> Build:
-    """Build one knowledge graph from article files/folders; write outputs if ``out_dir``.
+    """Build one knowledge graph; write its outputs through ``folder`` if given.
 
-    Raises ``InputError`` when no article could be read (or, with ``strict``, on the
-    first unreadable file). Unreadable files, and articles an extractor fails on,
-    otherwise become ``Build.problems``. ``jobs`` > 1 extracts in that many worker
+    ``out_dir`` holds the cache; call ``build`` to write outputs. Raises ``InputError``
+    when no article could be read (or, with ``strict``, on the first unreadable file).
+    Unreadable files, and articles an extractor fails on, otherwise become
+    ``Build.problems``. ``jobs`` > 1 extracts in that many worker
     processes (see ``kg.workers``); the results are the same as with one. With
     ``cache`` and an ``out_dir``, results are kept in ``out_dir/.civkg-cache`` and a
     rebuild re-extracts only new or changed articles (see ``kg.cache``). ``executor``
@@ -187,10 +215,12 @@ def build(
         duplicates=tuple(duplicates),
         stages=stages,
     )
-    if out_dir is not None:
+    if folder is not None:
+        staging = folder.stage()
         for exporter in exporters:
             progress(f"writing {exporter.name}")
             begun = time.perf_counter()
-            exporter.export(done, out_dir)
+            exporter.export(done, staging)
             stages[exporter.name] = time.perf_counter() - begun
+        folder.publish()
     return done

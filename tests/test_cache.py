@@ -136,7 +136,7 @@ def test_another_relation_model_or_extractor_set_is_another_cache_key(tmp_path: 
 def test_a_damaged_cache_costs_the_cache_not_the_build(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "in")
     out = tmp_path / "out"
-    (out / CACHE_FOLDER).mkdir(parents=True)
+    build([corpus], out_dir=out, formats=FORMATS)
     (out / CACHE_FOLDER / "results.sqlite").write_bytes(b"not a database at all" * 100)
     done = build([corpus], out_dir=out, formats=FORMATS)
     assert len(done.results) == 3

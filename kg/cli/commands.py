@@ -79,6 +79,7 @@ def build(
     from kg.build import build as run_build
     from kg.cli.progress import build_progress
     from kg.model import Problem
+    from kg.output_folder import current_set, read_manifest
     from kg.sparql.stats import count
     from kg.workers import default_jobs
 
@@ -97,6 +98,7 @@ def build(
             base=base,
             strict=strict,
             on_problem=warn,
+            on_notice=lambda message: typer.echo(f"kg: note: {message}", err=True),
             jobs=jobs or default_jobs(),
             cache=cache,
             executor=executor,
@@ -116,7 +118,9 @@ def build(
         f"agreements, {counts['events']} events, {counts['participations']} participations "
         f"({counts['triples']} triples)."
     )
-    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    found = current_set(out)
+    manifest = read_manifest(found) if found is not None else None
+    written = sorted(manifest["outputs"]) if manifest is not None else []
     typer.echo(f"Wrote {out}/: {', '.join(written)}")
     if verbose:
         for stage, taken in done.stages.items():

@@ -231,9 +231,18 @@ def serve(
         max_memory=memory,
         queue=queue,
         on_listening=lambda: typer.echo(
-            f"SPARQL endpoint at http://{host}:{port}/sparql (Ctrl+C stops)", err=True
+            f"SPARQL endpoint at http://{host}:{port}/sparql{_serving(target)} (Ctrl+C stops)",
+            err=True,
         ),
     )
+
+
+def _serving(target: Path) -> str:
+    """Which build a folder holds, for the start-up line (answers name theirs too)."""
+    from kg.output_folder import current_set
+
+    found = current_set(target) if target.is_dir() else None
+    return f", build {found.name}, following rebuilds" if found is not None else ""
 
 
 @app.command()
@@ -246,6 +255,9 @@ def push(
     graph: Annotated[
         str | None, typer.Option(help="Named graph IRI to replace; default graph if absent.")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to wait for the store (connecting and answering).")
+    ] = 300.0,
 ) -> None:
     """Load a build's graph into an external store over the SPARQL Graph Store Protocol.
 
@@ -253,6 +265,6 @@ def push(
     """
     from kg.sparql.push import push_graph
 
-    count = push_graph(target, endpoint, graph=graph)
+    count = push_graph(target, endpoint, graph=graph, timeout=timeout)
     where = f"graph <{graph}>" if graph else "the default graph"
     typer.echo(f"Pushed {count} triples to {where} at {endpoint}")

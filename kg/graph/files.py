@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import GraphError
 from kg.graph.bridge import bind_prefixes
+from kg.output_folder import current_set
 
 #: Graph file formats ``load_graph`` reads, by file extension.
 GRAPH_FORMATS: dict[str, str] = {
@@ -29,7 +30,8 @@ def _first_line(exc: Exception) -> str:
 def load_graph(path: Path) -> Graph:
     """Read a graph file (.ttl, .trig, .nt, .nq, .jsonld) or a build folder's graph.ttl."""
     if path.is_dir():
-        folder, path = path, path / "graph.ttl"
+        # An output folder's current set, resolved once (see kg.output_folder).
+        folder, path = path, (current_set(path) or path) / "graph.ttl"
         if not path.is_file():
             raise GraphError(f"{folder}: no graph.ttl in this folder; is it a `kg build` output?")
     if not path.is_file():

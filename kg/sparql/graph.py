@@ -54,6 +54,10 @@ def store_graph(store: Store) -> Graph:
 
 def read_graph(target: Path) -> Graph:
     """The graph of a build folder (from its ``store/`` if present) or of a graph file."""
+    from kg.output_folder import current_set
+
+    if target.is_dir():
+        target = current_set(target) or target  # one build's set, even mid-rebuild
     if target.is_dir() and (target / STORE_DIR).is_dir():
         return store_graph(Store.open(target / STORE_DIR))
     return load_graph(target)

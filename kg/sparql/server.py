@@ -184,11 +184,15 @@ class _Gate:
 Engine = Store | WorkerPool
 
 
+#: The response header naming the build that answered (the id of its output set).
+BUILD_HEADER = "x-civkg-build"
+
+
 async def _answer(
     engine: Engine, text: str, limits: EndpointLimits, dataset: QueryDataset | None
-) -> Answer:
+) -> tuple[Answer, str | None]:
     if isinstance(engine, WorkerPool):
-        return await engine.run(
+        return await engine.run_on_build(
             text, max_rows=limits.max_rows, timeout=limits.timeout, dataset=dataset
         )
     # A store in this process (library use): no kill at the limit, but the big stack
@@ -207,7 +211,7 @@ async def _answer(
         answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
     if answer is None:
         raise QueryTimeoutError(f"query took longer than {limits.timeout:g} s; narrow it")
-    return answer
+    return answer, None
 
 
 def create_app(
@@ -252,7 +256,7 @@ def create_app(
                 max_depth=limits.max_depth,
                 allow_service=limits.allow_service,
             )
-            answer = await _answer(engine, text, limits, dataset)
+            answer, build = await _answer(engine, text, limits, dataset)
         except QueryRefusedError as exc:
             return _text(400, str(exc))
         except (QueryTimeoutError, ServerBusyError) as exc:
@@ -263,16 +267,17 @@ def create_app(
             return _text(422, f"{exc} (the limit is {limits.max_rows})")
         except GraphError as exc:
             return _text(400, str(exc))
+        served = {BUILD_HEADER: build} if build is not None else {}
         charset = "; charset=utf-8"
         if answer.turtle is not None:
             media = choose_media_type(accept, "graph") or "text/turtle"
             import anyio
 
             data = await anyio.to_thread.run_sync(graph_bytes, answer.turtle, media)
-            return Response(data, headers={"content-type": media + charset})
+            return Response(data, headers={"content-type": media + charset, **served})
         media = choose_media_type(accept, "solutions") or "application/sparql-results+json"
         body = format_answer(answer, SOLUTION_TYPES[media])
-        return Response(body, headers={"content-type": media + charset})
+        return Response(body, headers={"content-type": media + charset, **served})
 
     async def page(request: Request) -> Response:
         return HTMLResponse(_PAGE)

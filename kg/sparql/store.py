@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import GraphError
+from kg.output_folder import current_set, shared_mode
 from kg.sparql.names import INDEX_FILE, NameIndex, write_name_index
 from kg.sparql.results import PREFIXES, XSD_STRING, Answer, QueryDataset, Term
 
@@ -270,8 +271,11 @@ def open_store(target: Path) -> Store:
     """A store for a build folder or graph file, preferring the folder's ``store/``.
 
     Without a ``store/`` the folder's graph file (or the given file) is loaded into memory.
+    In an output folder the current set is resolved once, so the store and any graph
+    file read are from one build even while another build switches in.
     """
     if target.is_dir():
+        target = current_set(target) or target
         if (target / STORE_DIR).is_dir():
             return Store.open(target / STORE_DIR)
         files = graph_files(target)
@@ -304,6 +308,8 @@ def write_store(
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
     try:
+        # mkdtemp makes the folder private; the store is shared like the other outputs.
+        tmp.chmod(shared_mode(directory=True))
         if copy_of is not None:
             copy_of.backup(tmp / DATABASE_DIR)  # compacted first, as below
             store = Store.open(tmp)

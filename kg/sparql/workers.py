@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import GraphError
+from kg.output_folder import current_set
 from kg.sparql.results import Answer, QueryDataset
 from kg.sparql.store import QueryTimeoutError
 
@@ -59,6 +60,11 @@ class _Worker:
     """One child process and its pipe; used by one request at a time."""
 
     def __init__(self, target: Path, max_memory: int) -> None:
+        # An output folder's current set, resolved here: the worker opens exactly the
+        # build it is said to serve, and the pool can tell when a rebuild replaced it.
+        found = current_set(target) if target.is_dir() else None
+        self.build = found.name if found is not None else None
+        target = found or target
         env = dict(os.environ)
         # glibc reserves 64 MB of address space per thread arena; under RLIMIT_AS that
         # reservation, not real use, would run a worker out of memory.
@@ -266,6 +272,11 @@ class WorkerPool:
         self._respawns.add(task)
         task.add_done_callback(self._respawns.discard)
 
+    def latest_build(self) -> str | None:
+        """The id of the build the target folder holds now (None: not an output folder)."""
+        found = current_set(self.target) if self.target.is_dir() else None
+        return found.name if found is not None else None
+
     # Running ----------------------------------------------------------------------
 
     async def run(
@@ -277,6 +288,24 @@ class WorkerPool:
         dataset: QueryDataset | None = None,
     ) -> Answer:
         """Answer ``text`` in a worker; raises the errors of ``Store.query`` and this module."""
+        answer, _ = await self.run_on_build(
+            text, max_rows=max_rows, timeout=timeout, dataset=dataset
+        )
+        return answer
+
+    async def run_on_build(
+        self,
+        text: str,
+        *,
+        max_rows: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+    ) -> tuple[Answer, str | None]:
+        """Like ``run``, and the id of the build that answered.
+
+        A worker whose build a rebuild has replaced is not asked: it is replaced by one
+        that opens the new build, so answers follow the folder without a restart.
+        """
         import anyio
 
         from kg.sparql.store import TooManyRowsError
@@ -294,6 +323,9 @@ class WorkerPool:
             # Waiting counts against the time limit too, so no answer takes much more.
             with anyio.fail_after(timeout):
                 worker = await idle.get()
+                while worker.build != self.latest_build():
+                    self._replace(worker)
+                    worker = await idle.get()
         except TimeoutError:
             raise ServerBusyError(
                 f"no query worker came free within {timeout:g} s; try again shortly"
@@ -320,7 +352,7 @@ class WorkerPool:
                 self._replace(worker)
         if kind == "ok":
             answer: Answer = value
-            return answer
+            return answer, worker.build
         if kind == "rows":
             raise TooManyRowsError(str(value))
         if kind == "timeout":
