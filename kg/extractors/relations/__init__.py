@@ -6,6 +6,8 @@ not language knowledge lives here once.
 
 - **Affiliations** (``affiliations``): a trained linear classifier over every
   person–organisation pair of a sentence that the language's rules did not claim.
+- **Ministers** (``ministers``): a bare minister's title ("vice minister X") in the
+  article's one ministry.
 - **Participation** (``participation``): the people named at a named event, and the
   bodies that organised it, took part in it.
 
@@ -26,6 +28,7 @@ from kg.extractors.relations.affiliations import classify, pair_key
 from kg.extractors.relations.features import Sentence, sentence_view
 from kg.extractors.relations.linear import LinearModel, RelationModel
 from kg.extractors.relations.lists import listed_members
+from kg.extractors.relations.ministers import ministers
 from kg.extractors.relations.offices import office_holders
 from kg.extractors.relations.participation import participations
 from kg.model import Extraction, Mention, RoleClaim
@@ -68,6 +71,7 @@ def relate(extraction: Extraction, model: RelationModel | None = None) -> Extrac
     roles = classify(article, sentences, mentions, rules, model.affiliation)
     claimed = {pair_key(mentions, c.person, c.organisation) for c in roles}
     roles = [*roles, *office_holders(article, sentences, mentions, claimed)]
+    roles = [*roles, *ministers(article, sentences, mentions, roles, claimed)]
     roles = [*roles, *listed_members(sentences, mentions, roles, claimed)]
     joined = participations(article, sentences, mentions)
     return replace(extraction, claims=(*roles, *others, *joined))

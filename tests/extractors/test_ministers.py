@@ -1,0 +1,81 @@
+"""Bare ministers' titles in the article's one ministry (the relation stage; made-up names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Article, Membership
+from kg.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def _posts(pipeline: Pipeline, text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    article = Article(id="t", text=text, lang=lang, source_path="t.txt")
+    result = next(pipeline.pipe([article]))
+    names = {e.id: e.name.text for e in result.entities}
+    return {
+        (names[f.person], names[f.organisation], f.role.text if f.role else None)
+        for f in result.facts
+        if isinstance(f, Membership)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "post"),
+    [
+        (
+            "ru",
+            "Министерство спорта РК и Фонд «Бастау» подписали соглашение. Со стороны "
+            "министерства документ подписал вице-министр Тимур Асанов.",
+            ("Тимур Асанов", "Министерство спорта РК", "вице-министр"),
+        ),
+        (
+            "kk",
+            "Спорт министрлігі мен «Бастау» қоры келісімге қол қойды. Министрлік атынан "
+            "құжатқа вице-министр Тимур Асанов қол қойды.",
+            ("Тимур Асанов", "Спорт министрлігі", "вице-министр"),
+        ),
+        (
+            "en",
+            "The Ministry of Sport and the Bastau Foundation signed an agreement. The "
+            "document was signed by Vice Minister Timur Asanov.",
+            ("Timur Asanov", "Ministry of Sport", "vice minister"),
+        ),
+        (
+            "en",
+            "The Ministry of Sport hosted the talks. Timur Asanov, first deputy minister, "
+            "opened them.",
+            ("Timur Asanov", "Ministry of Sport", "first deputy minister"),
+        ),
+    ],
+)
+def test_a_bare_ministers_title_is_a_post_in_the_one_ministry(
+    pipeline: Pipeline, lang: str, text: str, post: tuple[str, str, str]
+) -> None:
+    assert post in _posts(pipeline, text, lang)
+
+
+def test_two_ministries_leave_a_bare_title_unplaced(pipeline: Pipeline) -> None:
+    text = (
+        "The Ministry of Sport and the Ministry of Health signed an agreement. "
+        "Vice Minister Timur Asanov spoke first."
+    )
+    assert not {p for p in _posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
+
+
+def test_a_prime_minister_is_no_minister_of_the_ministry(pipeline: Pipeline) -> None:
+    text = "The Ministry of Sport hosted the talks. Prime Minister Timur Asanov opened them."
+    assert not {p for p in _posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
+
+
+def test_a_minister_already_placed_keeps_his_own_ministry(pipeline: Pipeline) -> None:
+    text = (
+        "Министр здравоохранения Тимур Асанов встретился с коллегами. "
+        "Министр Тимур Асанов открыл встречу."
+    )
+    posts = {p for p in _posts(pipeline, text, "ru") if p[0] == "Тимур Асанов"}
+    assert {org for _, org, _ in posts} == {"Министерство здравоохранения"}
