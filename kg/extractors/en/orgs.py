@@ -109,6 +109,7 @@ class OrgRules(Runs):
                 or not any(
                     tokens[x].text.lower() in ("of", "for", "on") for x in rest[head + 1 : end + 1]
                 )
+                or self._second_body(rest, end)
             ):
                 break  # "X Foundation and the Y Foundation", "... and UNICEF": two bodies
             if nxt >= len(rest) or self._title_ends_name(rest, nxt):
@@ -174,6 +175,26 @@ class OrgRules(Runs):
         ):
             name += 1
         return name
+
+    def _second_body(self, rest: list[int], end: int) -> bool:
+        """Whether "and" after ``end`` starts a body of its own, not the name's second field.
+
+        "Ministry of Labour and Social Protection" and "Office for Europe and Central
+        Asia" are one name; "Council of Europe and Freedom House", "Union of Artists and
+        Writers Union" are two: a place ends a name unless a place follows, and a body's
+        head after "and" heads the second.
+        """
+        tokens = self.tokens
+        n = end + 2
+        second: list[str] = []
+        while n < len(rest) and tokens[rest[n]].text.lower() not in CONNECTORS:
+            if tokens[rest[n]].head is not None:
+                return True
+            second.append(tokens[rest[n]].bare)
+            n += 1
+        if tokens[rest[end]].bare in places.PLACES | places.TERRITORIES:
+            return " ".join(second) not in places.PLACES | places.TERRITORY_NAMES
+        return False
 
     def _title_ends_name(self, rest: list[int], n: int) -> bool:
         """A title inside a run ends the organisation, unless "of" continues it.

@@ -95,6 +95,16 @@ class Runs:
         )
         return len(words) >= 4 and all(t.capitalised for t in words) and small
 
+    def _after_of(self, i: int, j: int) -> bool:
+        """Whether "of" opens the words before ``j``: "Network of Volunteers", "Association
+        of Young Leaders" name their people; "Leaders said" opens a sentence."""
+        words = [t.text for t in self.tokens[i:j]]
+        if words[-1:] == ["of"]:
+            return True
+        if "of" not in words:
+            return False
+        return all(t.capitalised for t in self.tokens[i + words.index("of") + 1 : j])
+
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
         tokens = self.tokens
@@ -113,7 +123,7 @@ class Runs:
                     token.function_word
                     and token.bare != "the"
                     and not self._initial(j)
-                    and not (token.bare in shapes.PEOPLE_GROUPS and tokens[j - 1].text == "of")
+                    and not (token.bare in shapes.PEOPLE_GROUPS and self._after_of(i, j))
                 ):
                     break
                 if token.bare in lexicon.SIGNING or token.bare in lexicon.HEADLINE_VERBS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from babel import Locale
+
 #: Lower-case words for the units of a place inside a body's name ("Akimat of the
 #: Zhasyl district").
 UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
@@ -15,7 +17,9 @@ PLACE_HEADS: frozenset[str] = frozenset(
 
 #: Institutions that are also buildings: after "at"/"in" they say where ("an exhibition
 #: at the Steppe Museum"), elsewhere they are bodies.
-VENUE_HEADS: frozenset[str] = frozenset({"museum", "library", "theatre", "theater", "gallery"})
+VENUE_HEADS: frozenset[str] = frozenset(
+    {"museum", "library", "theatre", "theater", "gallery", "house"}
+)
 
 #: Country and demonym words: they qualify a title ("Kazakh President") or end an
 #: organisation name ("... of Kazakhstan"), but never start a person's name.
@@ -49,3 +53,12 @@ DEMONYMS: frozenset[str] = frozenset(
         "russian", "chinese", "american", "european", "british", "german",
     }
 )  # fmt: skip
+
+#: Countries and world regions ("Europe", "Central Asia"), from the Unicode CLDR's
+#: English territory names, and those named in one word: a body's name that ends at
+#: one is done, so "and" after it starts another ("Council of Europe and Freedom
+#: House"), unless another place follows ("Office for Europe and Central Asia").
+TERRITORY_NAMES: frozenset[str] = frozenset(
+    name.lower() for name in Locale("en").territories.values()
+)
+TERRITORIES: frozenset[str] = frozenset(name for name in TERRITORY_NAMES if " " not in name)

@@ -227,3 +227,32 @@ def test_the_leader_of_a_delegation_holds_a_title_in_its_body() -> None:
 def test_a_delegation_of_no_named_body_gives_no_role() -> None:
     text = "Guests came to Steppe College. The delegation, led by Secretary Marat Bekov, left."
     assert _roles(text) == set()
+
+
+def test_a_bare_government_title_before_a_name() -> None:
+    # "Vice Minister", "Director General": titles, not the start of a person's name
+    text = (
+        "The memorandum was signed by Vice Minister Talgat Orynbek and Director General Ruth Amsel."
+    )
+    assert _names(text, EntityType.PERSON) == {"Talgat Orynbek", "Ruth Amsel"}
+
+
+def test_a_group_of_people_after_of_ends_a_body_even_after_an_adjective() -> None:
+    text = "The Association of Young Mediators held its congress."
+    assert _names(text, EntityType.ORGANISATION) == {"Association of Young Mediators"}
+
+
+def test_and_after_a_place_starts_a_second_body() -> None:
+    text = "The Council of Asia and Steppe House issued a joint statement."
+    assert _names(text, EntityType.ORGANISATION) == {"Council of Asia", "Steppe House"}
+
+
+def test_and_between_two_places_stays_in_one_name() -> None:
+    text = "The Regional Office for Europe and Central Asia of the Steppe Fund opened."
+    found = _names(text, EntityType.ORGANISATION)
+    assert any(name.startswith("Regional Office for Europe and Central Asia") for name in found)
+
+
+def test_a_second_head_after_and_starts_a_second_body() -> None:
+    text = "The Union of Potters and Weavers Union held a fair."
+    assert _names(text, EntityType.ORGANISATION) == {"Union of Potters", "Weavers Union"}
