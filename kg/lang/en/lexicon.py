@@ -275,7 +275,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "partnership": OrgClass.NGO,
     "cooperative": OrgClass.COMPANY,
     "charity": OrgClass.NGO,
-    "house": None,  # "Freedom House", "Friendship House"; "at the X House" is a venue
+    "house": OrgClass.NGO,  # "Freedom House", "Friendship House"; "at the X House": a venue
     "museum": OrgClass.EDUCATION,
     "library": OrgClass.EDUCATION,
     "theatre": OrgClass.NGO,
