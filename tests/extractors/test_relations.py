@@ -101,6 +101,31 @@ def test_rule_claims_stand_and_the_classifier_only_adds() -> None:
     assert len([c for c in relate(ruled, says_yes).claims if isinstance(c, RoleClaim)]) == 1
 
 
+def test_the_classifier_adds_no_pair_whose_ends_rules_placed_with_others() -> None:
+    text = "Aigerim Sadykova of the Blue Lake Fund and Timur Omarov of the Red Hill Society met."
+    base = _extraction(
+        text,
+        "en",
+        [
+            ("Aigerim Sadykova", PERSON),
+            ("Blue Lake Fund", ORG),
+            ("Timur Omarov", PERSON),
+            ("Red Hill Society", ORG),
+        ],
+    )
+    evidence = _evidence(base)
+    ruled = Extraction(
+        base.article,
+        base.mentions,
+        (RoleClaim(0, 1, None, evidence), RoleClaim(2, 3, None, evidence)),
+    )
+    says_yes = RelationModel(LinearModel({"bias": 5.0}, threshold=0.5))
+    assert _roles(relate(ruled, says_yes)) == {
+        ("Aigerim Sadykova", "Blue Lake Fund", None),
+        ("Timur Omarov", "Red Hill Society", None),
+    }
+
+
 def test_a_titled_person_pairs_with_the_body_the_previous_sentence_names() -> None:
     text = "Делегация Жасыл Дала қорының өкілдері келді. Қордың директоры Нұржан Әбенов сөйледі."
     extraction = _extraction(text, "kk", [("Жасыл Дала қорының", ORG), ("Нұржан Әбенов", PERSON)])

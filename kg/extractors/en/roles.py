@@ -29,6 +29,7 @@ _AFTER_PERSON = frozenset(
         "new",
         "a",
         "an",
+        "from",  # "X from the Y Fund": a person representing Y
     }
 )
 # Honorifics ("Mr. X") may stand between a title and its person.
@@ -55,6 +56,9 @@ _BETWEEN = frozenset(
     }
 )
 _MAX_GAP = 3
+# Words of an appointment that do not count towards that gap: "X has been appointed as
+# the new director of Y".
+_APPOINTED = frozenset({"has", "been", "was", "is", "appointed", "elected", "named", "as", "new"})
 # "a delegation of the X", "the delegation from X": X is the body it comes from.
 _DELEGATION_OF = re.compile(r"\bdelegation (?:of|from) (?:the )?$", re.IGNORECASE)
 _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
@@ -69,7 +73,8 @@ def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[st
         between = between[1:]
     if _unit_between(between) and "of" in allowed:
         return between  # "chairman of the board of the X": a unit between title and body
-    if len(between) > _MAX_GAP + 1 or any(
+    counted = [w for w in between if w not in _APPOINTED]
+    if len(counted) > _MAX_GAP + 1 or any(
         w not in allowed and w not in lexicon.TYPE_WORDS for w in between
     ):
         return None
@@ -150,6 +155,7 @@ def find_roles(sentence: Sentence) -> None:
         if not pairs:
             _the_title(sentence, index)
             _its_title(sentence, index)
+            _titled_after(sentence, index)
 
 
 def _its_title(sentence: Sentence, index: int) -> None:
@@ -194,7 +200,9 @@ def _the_title(sentence: Sentence, index: int) -> None:
     position = items[index - 1] if index else None
     if position is None or position.kind != "position":
         return
-    if position.last + 1 != person.first:
+    # "the association's deputy head, Daria Petrova": a comma may set the name off
+    gap = [t.text for t in tokens[position.last + 1 : person.first]]
+    if gap not in ([], [","]):
         _title_of_the_head(sentence, position, person)
         return
     earlier = items[index - 2] if index >= 2 else None
@@ -247,21 +255,50 @@ def _title_of_the_head(sentence: Sentence, position: Item, person: Item) -> None
     the one body with that head the article has named before."""
     tokens = sentence.tokens
     j = position.last + 1
-    words = [t.text for t in tokens[j : j + 3]]
-    if len(words) < 3 or words[:2] != ["of", "the"] or tokens[j + 2].capitalised:
+    head = _bare_head_at(sentence, j)
+    if head is None or [t.text for t in tokens[j + 3 : person.first]] not in ([], [","]):
         return
-    head = tokens[j + 2].bare
-    if head not in lexicon.ORG_HEADS or [t.text for t in tokens[j + 3 : person.first]] not in (
-        [],
+    _in_the_one_body(sentence, person, position, head, tokens[j].start)
+
+
+def _titled_after(sentence: Sentence, index: int) -> None:
+    """ "Aigerim Bekova, deputy head of the foundation, said": the title after the person,
+    and a bare head that names the one body with that head named before."""
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    position = items[index + 1] if index + 1 < len(items) else None
+    if position is None or position.kind != "position":
+        return
+    if [t.text.lower() for t in tokens[person.last + 1 : position.first]] not in (
         [","],
+        [",", "the"],
     ):
         return
+    j = position.last + 1
+    head = _bare_head_at(sentence, j)
+    closing = tokens[j + 3].text if j + 3 < len(tokens) else "."
+    if head is not None and closing in (",", ".", ";", "—", "–"):
+        _in_the_one_body(sentence, person, position, head, tokens[person.first].start)
+
+
+def _bare_head_at(sentence: Sentence, j: int) -> str | None:
+    """The head of "of the foundation" starting at token ``j``, if it is one."""
+    tokens = sentence.tokens
+    words = [t.text for t in tokens[j : j + 3]]
+    if len(words) < 3 or words[:2] != ["of", "the"] or tokens[j + 2].capitalised:
+        return None
+    head = tokens[j + 2].bare
+    return head if head in lexicon.ORG_HEADS else None
+
+
+def _in_the_one_body(
+    sentence: Sentence, person: Item, position: Item, head: str, before: int
+) -> None:
+    """Give ``person`` the title in the one body with ``head`` named before ``before``."""
     bodies = {
         m.name: m
         for m in sentence.builder.mentions
-        if m.type is EntityType.ORGANISATION
-        and m.end <= tokens[j].start
-        and head in m.name.lower().split()
+        if m.type is EntityType.ORGANISATION and m.end <= before and head in m.name.lower().split()
     }
     if len(bodies) != 1:
         return  # none, or two bodies of that kind: which one is unknown
@@ -326,8 +363,14 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
 
 
 def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:
-    """ "X (Y Foundation)" and "X of Y University": a person representing Y."""
-    return [t.text for t in sentence.tokens[a + 1 : org.first]] in (["("], ["of"], ["of", "the"])
+    """ "X (Y Foundation)", "X of Y University", "X from the Y Fund": a person representing Y."""
+    return [t.text for t in sentence.tokens[a + 1 : org.first]] in (
+        ["("],
+        ["of"],
+        ["of", "the"],
+        ["from"],
+        ["from", "the"],
+    )
 
 
 def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]]:

@@ -151,6 +151,8 @@ def classify(
         key = pair_key(mentions, candidate.person, candidate.organisation)
         if key in claimed or key in added or _parent_of_a_post(candidate, mentions, rules):
             continue
+        if _each_placed(candidate, mentions, rules):
+            continue
         if model.accepts(candidate.features):
             added[key] = candidate
     return [
@@ -165,6 +167,29 @@ def classify(
             for candidate in added.values()
         ),
     ]
+
+
+def _each_placed(
+    candidate: Candidate, mentions: Sequence[Mention], rules: Sequence[RoleClaim]
+) -> bool:
+    """Whether a rule already placed the person elsewhere and the body with someone else,
+    both in the candidate's sentence.
+
+    "A from the Steppe Fund and B of the Aral Society": each person has the body beside
+    them; B is not also of the Steppe Fund.
+    """
+    sentence = candidate.sentence
+    person = name_key(mentions[candidate.person].name)
+    body = name_key(mentions[candidate.organisation].name)
+    person_elsewhere = body_elsewhere = False
+    for claim in rules:
+        if not sentence.start <= mentions[claim.person].start < sentence.end:
+            continue
+        claim_person = name_key(mentions[claim.person].name)
+        claim_body = name_key(mentions[claim.organisation].name)
+        person_elsewhere |= claim_person == person and claim_body != body
+        body_elsewhere |= claim_body == body and claim_person != person
+    return person_elsewhere and body_elsewhere
 
 
 def _parent_of_a_post(

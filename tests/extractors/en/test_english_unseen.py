@@ -256,3 +256,40 @@ def test_and_between_two_places_stays_in_one_name() -> None:
 def test_a_second_head_after_and_starts_a_second_body() -> None:
     text = "The Union of Potters and Weavers Union held a fair."
     assert _names(text, EntityType.ORGANISATION) == {"Union of Potters", "Weavers Union"}
+
+
+def test_a_person_from_a_body_represents_it() -> None:
+    text = "Aidana Serikova from the Lake Balkhash Fund and Timur Omarov of the Aral Society spoke."
+    assert _roles(text) == {
+        ("Aidana Serikova", "Lake Balkhash Fund", None),
+        ("Timur Omarov", "Aral Society", None),
+    }
+
+
+def test_a_possessive_title_set_off_by_a_comma_names_the_body_before() -> None:
+    text = (
+        "The Silver Birch Association met volunteers. "
+        "The association's deputy head, Daria Morozova, presented the plan."
+    )
+    assert ("Daria Morozova", "Silver Birch Association", "deputy head") in _roles(text)
+
+
+def test_a_title_after_the_person_with_a_bare_head_names_the_body_before() -> None:
+    text = (
+        "The Silver Birch Association met volunteers. "
+        "Daria Morozova, deputy head of the association, presented the plan."
+    )
+    assert ("Daria Morozova", "Silver Birch Association", "deputy head") in _roles(text)
+
+
+def test_a_bare_head_after_the_title_needs_one_body_of_that_kind() -> None:
+    text = (
+        "The Silver Birch Association and the Oak Association met volunteers. "
+        "Daria Morozova, deputy head of the association, presented the plan."
+    )
+    assert not {r for r in _roles(text) if r[0] == "Daria Morozova"}
+
+
+def test_an_appointment_with_as_the_new_gives_the_title() -> None:
+    text = "Aidana Serikova has been appointed as the new director of the Lake Balkhash Fund."
+    assert _roles(text) == {("Aidana Serikova", "Lake Balkhash Fund", "director")}
