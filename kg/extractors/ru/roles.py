@@ -179,12 +179,23 @@ class RoleRules(SentenceBase):
         k = index - 1
         right = items[index].first
         while k >= 0 and items[k].kind != "person" and self.gap_ok(items[k].last, right):
+            if (
+                items[k].plural
+                and any(i.kind == "position" for i in run)
+                and not self._one_of(k, items)
+            ):
+                break  # "представители фонда X и депутат Сената Имя": others, unnamed
             run.insert(0, items[k])
             right = items[k].first
             if items[k].plural:
                 break  # "председатель X, и члены правления А": the list starts here
             k -= 1
         return _pairs(run)
+
+    def _one_of(self, k: int, items: list[Item]) -> bool:
+        """ "один из заместителей председателя X": a plural title that names one person."""
+        first = items[k].first
+        return first > 0 and self.tokens[first - 1].text.lower() == "из"
 
     def _chain_after(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
         """ ", директор X": positions after a person and a comma."""

@@ -135,3 +135,19 @@ def test_object_of_a_title_belongs_to_the_role(extractor: RussianExtractor) -> N
 def test_well_known_body_written_out_after_a_title(extractor: RussianExtractor) -> None:
     text = "Министр побеседовал с постоянным представителем Программы развития ООН Анной Ким."
     assert ("Анна Ким", "ПРООН", "постоянный представитель") in _roles(extractor, text)
+
+
+def test_a_plural_title_before_another_persons_title_is_not_theirs(
+    extractor: RussianExtractor,
+) -> None:
+    text = "На встрече были представители Фонда «Белая юрта» и депутат Сената Тимур Асанов."
+    assert _roles(extractor, text) == {("Тимур Асанов", "Сенат", "депутат")}
+
+
+def test_one_of_the_deputies_is_a_title_of_the_person(extractor: RussianExtractor) -> None:
+    text = (
+        "Документ подписал один из заместителей председателя партии «Белая юрта», "
+        "депутат Сената Тимур Асанов."
+    )
+    found = _roles(extractor, text)
+    assert ("Тимур Асанов", "Партия «Белая юрта»", "заместитель председателя") in found
