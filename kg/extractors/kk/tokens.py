@@ -130,7 +130,9 @@ class Tok:
     @property
     def verbal(self) -> bool:
         """A lower-case verb form or participle."""
-        return not self.cap and self.lower.endswith(_VERB_ENDINGS)
+        if self.cap or not self.lower.endswith(_VERB_ENDINGS):
+            return False
+        return self.lower.rsplit("-", 1)[-1] not in lexicon.NOUNS_LIKE_VERBS
 
     @property
     def personal(self) -> bool:

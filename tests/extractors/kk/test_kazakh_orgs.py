@@ -192,3 +192,9 @@ def test_possessive_and_against_phrases_inside_names() -> None:
 def test_a_place_then_lower_case_words_describe_rather_than_name() -> None:
     found = extract("Науқастар Алматыдағы оңалту орталығына жіберілді.")
     assert names(found, ORG) == set()
+
+
+def test_a_noun_that_ends_like_a_converb_stays_inside_the_name() -> None:
+    # "өнеркәсіп" (industry) ends in "-іп" like a converb; it is a noun of the name
+    found = extract("Жамбыл облысының сауда-өнеркәсіп палатасы жаңа жоба бастады.")
+    assert names(found, ORG) == {"Жамбыл облысының сауда-өнеркәсіп палатасы"}

@@ -61,6 +61,7 @@ from kg.lang.kk.lexicon.positions import (
 from kg.lang.kk.lexicon.words import (
     FUNCTION_WORDS,
     NOMINAL_STEMS,
+    NOUNS_LIKE_VERBS,
     PLACES,
     PROPER_ROOTS,
     SENTENCE_ADVERBS,
@@ -90,6 +91,7 @@ __all__ = [
     "NAME_LINKS",
     "NOMINAL_STEMS",
     "NON_ORG_ACRONYMS",
+    "NOUNS_LIKE_VERBS",
     "OFFICE_HEADS",
     "ORG_HEADS",
     "PATRONYMIC_ENDINGS",

@@ -32,6 +32,10 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     )
 )
 
+#: Nouns that end like a verb form ("-іп", "-кен"): "сауда-өнеркәсіп палатасы" is a
+#: chamber of commerce and industry, "дүкен" a shop; neither is a converb or participle.
+NOUNS_LIKE_VERBS: frozenset[str] = frozenset({"кәсіп", "өнеркәсіп", "дүкен"})
+
 #: Words that are not name words even when capitalised inside a sentence.
 FUNCTION_WORDS: frozenset[str] = frozenset(
     _words(
