@@ -127,6 +127,15 @@ class OrgRules(OrgForms):
             return None  # "12 августа Kun.uz": a date before a name is no part of it
         if tokens[first].lemma in lexicon.DESCRIPTIVE and (not tokens[first].titled or first == 0):
             return None  # "казахстанская партия «Отан»": the name starts after it
+        if (
+            tokens[first].ner == "ORG"
+            and tokens[first].plural
+            and first + 1 < len(tokens)
+            and tokens[first + 1].ner == "ORG"
+            and not head_form(tokens[first])
+            and morph.is_common_noun(tokens[first].text)
+        ):
+            return None  # "Волонтёры Красного Полумесяца": people of the body, not its name
         if tokens[first].text in lexicon.NOT_ORGANISATIONS and first + 1 not in self.quotes:
             return None  # "свобода СМИ": a common noun written in capitals
         if (
@@ -156,11 +165,19 @@ class OrgRules(OrgForms):
         legal = head.text in lexicon.LEGAL_FORMS
         tagged_noun = head.pos in ("NOUN", "PROPN") or self._head_before_quote(i) or head_form(head)
         is_head = tagged_noun and not head.plural and head_form(head)
-        natasha = tokens[first].ner == "ORG" and tokens[first].pos in ("NOUN", "PROPN", "X")
+        # "Красного Креста": a capitalised adjective opens the name natasha tagged
+        opening_adjective = (
+            tokens[first].pos == "ADJ" and tokens[first].titled and head.ner == "ORG"
+        )
+        natasha = tokens[first].ner == "ORG" and (
+            tokens[first].pos in ("NOUN", "PROPN", "X") or opening_adjective
+        )
         if not (legal or is_head or natasha):
             return None
         if natasha and not (legal or is_head) and self._venue(first):
             return None  # "во Дворце спорта и культуры": where it happened, not who
+        if natasha and not (legal or is_head) and self._occasion_before(first):
+            return None  # "Всемирный день Красного Креста": a day, not the movement
         if natasha and not (legal or is_head) and tokens[first].lemma in lexicon.EVENT_HEADS:
             return None  # "Форум гражданского общества": an event natasha calls a body
         if natasha and not (legal or is_head):
@@ -206,6 +223,14 @@ class OrgRules(OrgForms):
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
+
+    def _occasion_before(self, first: int) -> bool:
+        """Whether a day's word opens the names before ``first``: "дню Красного креста и
+        Красного полумесяца" names a day, both bodies inside it."""
+        k = first - 1
+        while k >= 0 and (self.tokens[k].ner == "ORG" or self.tokens[k].text == "и"):
+            k -= 1
+        return k >= 0 and self.tokens[k].lemma in lexicon.OCCASION_WORDS
 
     def _head_before_quote(self, i: int) -> bool:
         """A head noun natasha tagged as an adjective, before a quoted name: "посетили

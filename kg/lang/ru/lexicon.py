@@ -364,6 +364,10 @@ INTERNATIONAL_BODIES: frozenset[str] = frozenset(
     {"ООН", "ЮНИСЕФ", "ПРООН", "ЮНЕСКО", "ОБСЕ", "ВОЗ", "УВКБ ООН", "USAID", "Всемирный банк"}
 )
 
+#: Days and years named after a body ("Всемирный день Красного Креста"): the body's
+#: name inside them is the occasion's, not an actor in the text (lemmas).
+OCCASION_WORDS: frozenset[str] = frozenset({"день", "неделя", "месячник", "декада"})
+
 #: Head nouns of named events (lemmas).
 EVENT_HEADS: frozenset[str] = frozenset(
     {

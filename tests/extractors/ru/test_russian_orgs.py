@@ -167,3 +167,21 @@ def test_venue_in_the_locative_is_no_organisation(extractor: RussianExtractor) -
     names = set(_orgs(_extract(extractor, text)).values())
     assert not any("Дворец" in name for name in names)
     assert "Facebook" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Представители Белого Креста провели акцию.", "Белый Крест"),
+        ("Волонтёры Зелёного Полумесяца провели акцию в Таразе.", "Зелёный Полумесяц"),
+    ],
+)
+def test_a_capitalised_adjective_opens_a_name_and_people_before_it_do_not(
+    extractor: RussianExtractor, text: str, name: str
+) -> None:
+    assert set(_orgs(_extract(extractor, text)).values()) == {name}
+
+
+def test_a_body_inside_the_name_of_a_day_is_no_actor(extractor: RussianExtractor) -> None:
+    text = "Ко Всемирному дню Белого креста и Белого полумесяца прошла акция."
+    assert _orgs(_extract(extractor, text)) == {}
