@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 # -- agreements ----------------------------------------------------------------------
 
 
+def _reports_that(words: list[str], last: int) -> bool:
+    """ "The Trend News Agency reports that X and Y signed": a source, not a party."""
+    after = words[last + 1 : last + 3]
+    return (
+        len(after) == 2
+        and after[0] in lexicon.REPORTING | lexicon.ATTRIBUTION
+        and after[1] == "that"
+    )
+
+
 def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     """Agreements the sentence says were signed, or names by their parties.
 
@@ -33,12 +43,20 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     if not (kinds and signed) and not named:
         return
     kind = AgreementKind.MEMORANDUM if any(kinds) or not kinds else AgreementKind.AGREEMENT
-    # "according to X", "X reported": the source of the news is no party.
-    sources = [k for k, w in enumerate(words) if w in lexicon.ATTRIBUTION]
+    # "according to X", "X reported": the source of the news is no party; nor is the
+    # one that "reports that" others signed.
+    sources = [
+        k
+        for k, w in enumerate(words)
+        if w in lexicon.ATTRIBUTION and words[k + 1 : k + 2] != ["that"]
+    ]
     orgs = [
         i
         for i in sentence.items
-        if i.kind == "org" and i.span and not any(0 < i.first - k <= 4 for k in sources)
+        if i.kind == "org"
+        and i.span
+        and not any(0 < i.first - k <= 4 for k in sources)
+        and not _reports_that(words, i.last)
     ]
     title = _title(sentence, words)
     if between is not None and len([o for o in orgs if o.first > between]) >= 2:

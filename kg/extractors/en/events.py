@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.extractors.common import Span
 from kg.extractors.en.tokens import POSSESSIVE, Token
-from kg.lang.en import places, shapes
+from kg.lang.en import lexicon, places, shapes
 from kg.lang.months import EN_MONTHS
 from kg.model import EntityType
 from kg.text import QUOTE_PAIRS
@@ -110,6 +110,9 @@ def _modifier(token: Token) -> bool:
         and token.text[:1].isalpha()
         and not token.function_word
         and not POSSESSIVE.search(token.text)
+        # "Kazakhstan to Host World Nomad Games": a headline's verb opens no name
+        and token.bare not in lexicon.HEADLINE_VERBS
+        and token.bare not in lexicon.SIGNING
     )
 
 

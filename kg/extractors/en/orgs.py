@@ -44,6 +44,8 @@ class OrgRules(Runs):
         head = tokens[k].head
         if head is None:
             return False
+        if tokens[rest[-1]].bare in lexicon.DOCUMENT_HEADS and rest[-1] > k:
+            return False  # "Enhanced Partnership and Cooperation Agreement": a document
         before = [tokens[x] for x in rest if x < k]
         if head == "international":
             # "Amnesty International": a head only at the end of a name

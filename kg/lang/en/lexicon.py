@@ -412,6 +412,16 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
 #: Words after which a capitalised run names a source, not an agreement party.
 ATTRIBUTION: frozenset[str] = frozenset({"reported", "reports", "according", "said", "told"})
 
+#: Last words of a document's title: a body's head inside such a title names no body
+#: ("Enhanced Partnership and Cooperation Agreement", "Country Partnership Framework").
+DOCUMENT_HEADS: frozenset[str] = frozenset(
+    {
+        "agreement", "framework", "memorandum", "strategy", "plan", "roadmap", "treaty",
+        "declaration", "concept", "charter", "accord", "protocol", "act", "law", "code",
+        "decree", "resolution",
+    }
+)  # fmt: skip
+
 #: Verbs of a byline: ", Steppe Daily reports."
 REPORTING: frozenset[str] = frozenset({"reports", "reported", "writes", "wrote", "informs"})
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from kg.extractors.en import EnglishExtractor
 from kg.model import EntityType, Extraction
-from tests.extractors.extraction_support import article, names, roles
+from tests.extractors.extraction_support import (
+    agreements,
+    article,
+    events,
+    names,
+    party_names,
+    roles,
+)
 
 
 def _extract(text: str) -> Extraction:
@@ -293,3 +300,26 @@ def test_a_bare_head_after_the_title_needs_one_body_of_that_kind() -> None:
 def test_an_appointment_with_as_the_new_gives_the_title() -> None:
     text = "Aidana Serikova has been appointed as the new director of the Lake Balkhash Fund."
     assert _roles(text) == {("Aidana Serikova", "Lake Balkhash Fund", "director")}
+
+
+def test_the_outlet_that_reports_a_signing_is_no_party() -> None:
+    extraction = _extract(
+        "The Steppe Herald reports that the Aral Support Agency and the Center for "
+        "Rural Initiatives have signed a memorandum."
+    )
+    assert [party_names(extraction, c) for c in agreements(extraction)] == [
+        frozenset({"Aral Support Agency", "Center for Rural Initiatives"})
+    ]
+
+
+def test_a_head_inside_a_documents_title_names_no_body() -> None:
+    text = (
+        "They discussed the Enhanced Partnership and Cooperation Agreement and the "
+        "Country Partnership Framework."
+    )
+    assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_a_headline_verb_opens_no_events_name() -> None:
+    extraction = _extract("Read also: Kyrgyzstan to Host Steppe Nomad Games")
+    assert {m.name for m in events(extraction)} == {"Steppe Nomad Games"}
