@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg import __version__
+from kg.atomic import fsync_path, shared_mode, write_atomic
 from kg.errors import ExportError, UsageError
 
 MARKER = ".civkg-output"
@@ -65,27 +66,6 @@ KNOWN_OUTPUTS: frozenset[str] = frozenset(
         "store",
     }
 )
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def shared_mode(directory: bool = False) -> int:
-    """The mode the umask gives a new file (or folder): outputs are for sharing."""
-    return (0o777 if directory else 0o666) & ~_umask()
-
-
-def fsync_path(path: Path, *, directory: bool = False) -> None:
-    """Flush a file's (or a folder's entries') data to the disk."""
-    flags = os.O_RDONLY | (os.O_DIRECTORY if directory else 0)
-    fd = os.open(path, flags)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fsync_tree(root: Path) -> dict[str, int]:
@@ -306,8 +286,6 @@ class OutputFolder:
                 self.path.rmdir()
 
     def _write_marker(self) -> None:
-        from kg.exporters.base import write_atomic
-
         data = {"tool": "civkg", "version": __version__, "layout": LAYOUT}
         write_atomic(self.path / MARKER, json.dumps(data, sort_keys=True) + "\n")
 
@@ -368,8 +346,6 @@ class OutputFolder:
 
     def publish(self) -> Path:
         """Switch the readers of the folder to the staged set, all outputs at once."""
-        from kg.exporters.base import write_atomic
-
         staging = self._staging
         if staging is None:
             raise ExportError(f"{self.path}: nothing staged")

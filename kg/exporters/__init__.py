@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from kg.atomic import write_atomic
 from kg.errors import ExportError
-from kg.exporters.base import Exporter, installed, write_atomic
+from kg.exporters.base import Exporter, installed
 from kg.plugins import Registry
 
 

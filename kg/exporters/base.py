@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from kg.errors import ExportError
 from kg.model import ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
@@ -77,40 +73,3 @@ def installed(module: str) -> bool:
         return importlib.util.find_spec(module) is not None
     except (ImportError, ValueError):  # a module blocked or half-installed counts as absent
         return False
-
-
-def write_atomic(path: Path, data: bytes | str) -> Path:
-    """Write ``data`` to a temp file beside ``path``, fsync it and rename it into place.
-
-    An interrupted build (even a kill -9 or a power cut) therefore never leaves a
-    half-written output file: the rename comes after the data is on disk, and the
-    folder is fsynced so the rename itself survives.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    return write_atomic_with(path, lambda tmp: tmp.write_bytes(payload))
-
-
-def write_atomic_with(path: Path, write: Callable[[Path], object]) -> Path:
-    """Let ``write`` fill a temp file beside ``path``, then rename it into place.
-
-    For outputs written by a serialiser straight to a file, never whole in memory.
-    """
-    from kg.output_folder import fsync_path, shared_mode
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.close(fd)
-        write(Path(tmp_name))
-        fsync_path(Path(tmp_name))
-        # mkstemp makes the file private; outputs are for sharing, so honour the umask.
-        Path(tmp_name).chmod(shared_mode())
-        Path(tmp_name).replace(path)
-        fsync_path(path.parent, directory=True)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise ExportError(f"{path}: cannot write output: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    return path

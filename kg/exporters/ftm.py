@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, URIRef
 
+from kg.atomic import write_atomic
 from kg.errors import ExportError
-from kg.exporters.base import write_atomic
 from kg.graph.vocab import CIV, DCTERMS, FOAF, ORG, ORG_CLASSES, PROV, SCHEMA, SKOS
 from kg.model import OrgClass
 from kg.views import _pick

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.exporters.base import write_atomic
+from kg.atomic import write_atomic
 from kg.exporters.map.render import render_map
 
 if TYPE_CHECKING:

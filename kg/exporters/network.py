@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg import __version__
-from kg.exporters.base import write_atomic
+from kg.atomic import write_atomic
 from kg.exporters.map.layout import laid_out
 from kg.exporters.map.page import NODE_STYLE, ORG_COLOURS
 from kg.views import to_networkx

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from rdflib import RDF, XSD, BNode, Dataset, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+from kg.atomic import write_atomic, write_atomic_with
 from kg.errors import ExportError
-from kg.exporters.base import write_atomic, write_atomic_with
 from kg.graph.vocab import JSONLD_TERMS, PREFIXES
 
 if TYPE_CHECKING:

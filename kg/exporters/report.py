@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.exporters.base import write_atomic
+from kg.atomic import write_atomic
 from kg.model import Agreement, EntityType, Membership, Participation
 from kg.sparql.stats import count
 

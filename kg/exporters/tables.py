@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.exporters.base import installed, write_atomic
+from kg.atomic import write_atomic
+from kg.exporters.base import installed
 from kg.exporters.map.data import read_map_data
 from kg.views import to_networkx
 

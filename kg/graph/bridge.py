@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import singledispatch
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 
 from kg.errors import GraphError
+from kg.graph.quadstore import GraphStore
 from kg.graph.vocab import (
     CIV,
     DCTERMS,
@@ -45,9 +45,6 @@ from kg.model import (
     Participation,
 )
 from kg.schema import ENTITY_KINDS
-
-if TYPE_CHECKING:
-    from kg.graph.quadstore import GraphStore
 
 __all__ = [
     "activity_graph",
@@ -371,8 +368,6 @@ def to_store(
     """The quads of ``to_dataset`` streamed into an on-disk Oxigraph store (``kg.graph.quadstore``):
     memory stays flat whatever the size of the build. ``folder`` None: a temporary one.
     """
-    from kg.graph.quadstore import GraphStore
-
     store = GraphStore(folder)
     store.load(
         dataset_quads(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from kg.errors import GraphError
-from kg.sparql.store import QueryTimeoutError
+from kg.sparql.store import QueryTimeoutError, TooManyRowsError, open_store
 
 #: Native stack for the thread that runs the engine. Measured: 100,000 characters of
 #: the worst nesting (``{`` x 50,000, ``!`` x 100,000) fit in 256 MB; 8 MB (the default)
@@ -70,8 +70,6 @@ def _die_with_parent() -> None:
 
 
 def _serve_queries(target: Path, channel_in: IO[bytes], channel_out: IO[bytes]) -> None:
-    from kg.sparql.store import TooManyRowsError, open_store
-
     def send(message: tuple[Any, ...]) -> None:
         pickle.dump(message, channel_out, protocol=pickle.HIGHEST_PROTOCOL)
         channel_out.flush()

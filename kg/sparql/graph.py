@@ -16,6 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.graph.bridge import bind_prefixes
 from kg.graph.files import load_graph
+from kg.output_folder import current_set
 from kg.sparql.results import XSD_STRING
 from kg.sparql.store import STORE_DIR, Store
 
@@ -54,8 +55,6 @@ def store_graph(store: Store) -> Graph:
 
 def read_graph(target: Path) -> Graph:
     """The graph of a build folder (from its ``store/`` if present) or of a graph file."""
-    from kg.output_folder import current_set
-
     if target.is_dir():
         target = current_set(target) or target  # one build's set, even mid-rebuild
     if target.is_dir() and (target / STORE_DIR).is_dir():

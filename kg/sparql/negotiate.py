@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.sparql.guard import tokens
+from kg.sparql.results import PREFIXES
 
 #: Solution media types, and the ``kg.sparql.results.format_answer`` format for each.
 SOLUTION_TYPES: dict[str, str] = {
@@ -107,8 +108,6 @@ def choose_media_type(accept: str, kind: str = "solutions") -> str | None:
 def graph_bytes(turtle: str, media: str) -> bytes:
     """A graph answer (Turtle from the engine) re-serialised as ``media``."""
     import pyoxigraph
-
-    from kg.sparql.results import PREFIXES
 
     data = turtle.encode("utf-8")
     name = GRAPH_TYPES[media]

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.atomic import shared_mode
 from kg.errors import GraphError
-from kg.output_folder import current_set, shared_mode
+from kg.output_folder import current_set
 from kg.sparql.names import INDEX_FILE, NameIndex, write_name_index
 from kg.sparql.results import PREFIXES, XSD_STRING, Answer, QueryDataset, Term
 

@@ -29,7 +29,7 @@ from typing import IO, Any
 from kg.errors import GraphError
 from kg.output_folder import current_set
 from kg.sparql.results import Answer, QueryDataset
-from kg.sparql.store import QueryTimeoutError
+from kg.sparql.store import QueryTimeoutError, TooManyRowsError
 
 #: Default address-space cap per worker.
 DEFAULT_MAX_MEMORY = 2 * 1024**3
@@ -307,8 +307,6 @@ class WorkerPool:
         that opens the new build, so answers follow the folder without a restart.
         """
         import anyio
-
-        from kg.sparql.store import TooManyRowsError
 
         if self.closed:
             raise ServerBusyError("the server is shutting down")
