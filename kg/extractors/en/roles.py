@@ -351,15 +351,22 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
     """ "X, who heads the Y Foundation": the verb gives the role."""
     tokens, items, person = sentence.tokens, sentence.items, sentence.items[index]
     k = person.last + 1
-    words = [t.text.lower() for t in tokens[k : k + 3]]
+    words = [t.text.lower() for t in tokens[k : k + 4]]
+    if words[2:3] in (["has"], ["had"], ["have"]):
+        words, k = words[:2] + words[3:], k + 1  # "who has led the association"
     if len(words) < 3 or words[:2] != [",", "who"] or words[2] not in lexicon.HEADING_VERBS:
         return []
     start = k + 4 if k + 3 < len(tokens) and tokens[k + 3].text == "the" else k + 3
+    position = Item("position", k + 2, k + 2, role=lexicon.HEADING_VERBS[words[2]])
     org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
     if org is None:
+        # "X, who has led the association since 2019": the one body with that head
+        if start < len(tokens) and not tokens[start].capitalised and tokens[k + 3].text == "the":
+            head = tokens[start].bare
+            if head in lexicon.ORG_HEADS:
+                _in_the_one_body(sentence, person, position, head, tokens[person.first].start)
         return []
-    role = lexicon.HEADING_VERBS[words[2]]
-    return [(Item("position", k + 2, k + 2, role=role), org)]
+    return [(position, org)]
 
 
 def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:

@@ -169,9 +169,44 @@ class Runs:
             elif token.text == "(" and (close := self._gloss_end(j)) is not None:
                 end = close
                 j = close + 1
+            elif token.text == "," and (last := self._field_list_end(i, j)) is not None:
+                end = last  # "Ministry of Culture, Information, Sports and Youth Policy"
+                j = last + 1
             else:
                 break
         return end
+
+    def _field_list_end(self, i: int, j: int) -> int | None:
+        """The last word of a comma list of fields that goes on a body's name at ``j``.
+
+        "Ministry of Culture, Information, Sports and Youth Policy": after a head and
+        "of"/"for", capitalised fields joined by commas up to a final "and" field; a
+        list that does not end in "and" is a list of bodies ("Ministry of Culture,
+        UNDP and ...").
+        """
+        tokens = self.tokens
+        opened = any(
+            tokens[k].head == "ministry" and tokens[k + 1].text in ("of", "for")
+            for k in range(i, j - 1)
+        )
+        if not opened:
+            return None
+        k = j
+        while k < len(tokens) and tokens[k].text == ",":
+            k += 1
+            field = k
+            while k < len(tokens) and tokens[k].capitalised and tokens[k].head is None:
+                k += 1
+            if k == field or tokens[field].function_word:
+                return None
+        if k + 1 >= len(tokens) or tokens[k].text != "and" or not tokens[k + 1].capitalised:
+            return None
+        k += 1
+        last = k
+        while k < len(tokens) and tokens[k].capitalised and tokens[k].head is None:
+            last = k
+            k += 1
+        return last
 
     def _initial(self, k: int) -> bool:
         """ "A." of "A. Bekova", "Zh." of "K. Zh. Nurov": an initial and its full stop."""

@@ -276,6 +276,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "cooperative": OrgClass.COMPANY,
     "charity": OrgClass.NGO,
     "house": OrgClass.NGO,  # "Freedom House", "Friendship House"; "at the X House": a venue
+    "watch": OrgClass.NGO,  # "Human Rights Watch"
     "museum": OrgClass.EDUCATION,
     "library": OrgClass.EDUCATION,
     "theatre": OrgClass.NGO,

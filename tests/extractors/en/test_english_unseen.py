@@ -323,3 +323,28 @@ def test_a_head_inside_a_documents_title_names_no_body() -> None:
 def test_a_headline_verb_opens_no_events_name() -> None:
     extraction = _extract("Read also: Kyrgyzstan to Host Steppe Nomad Games")
     assert {m.name for m in events(extraction)} == {"Steppe Nomad Games"}
+
+
+def test_a_ministrys_comma_list_of_fields_is_one_name() -> None:
+    text = (
+        "The Ministry of Water, Energy, Transport and Rural Policy of the Steppe Republic "
+        "and the Aral Fund signed an agreement."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Ministry of Water, Energy, Transport and Rural Policy of the Steppe Republic",
+        "Aral Fund",
+    }
+
+
+def test_a_watch_is_a_body_and_and_before_another_head_parts_them() -> None:
+    text = "Lake Watch and Aral Legal Clinic join forces to help rural women"
+    assert _names(text, EntityType.ORGANISATION) == {"Lake Watch", "Aral Legal Clinic"}
+    assert _names(text, EntityType.PERSON) == set()
+
+
+def test_who_has_led_the_bare_head_names_the_one_body_before() -> None:
+    text = (
+        "The Silver Birch Association elected a new board. Aidana Serikova, who has "
+        "led the association since 2019, was re-elected."
+    )
+    assert ("Aidana Serikova", "Silver Birch Association", "leader") in _roles(text)
