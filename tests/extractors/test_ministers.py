@@ -79,3 +79,11 @@ def test_a_minister_already_placed_keeps_his_own_ministry(pipeline: Pipeline) ->
     )
     posts = {p for p in _posts(pipeline, text, "ru") if p[0] == "Тимур Асанов"}
     assert {org for _, org, _ in posts} == {"Министерство здравоохранения"}
+
+
+def test_a_council_under_a_ministry_is_no_ministry(pipeline: Pipeline) -> None:
+    text = (
+        "Спорт министрлігінің жанындағы Қоғамдық кеңестің отырысы өтті. "
+        "Оған министрдің орынбасары Тимур Асанов қатысты."
+    )
+    assert not {p for p in _posts(pipeline, text, "kk") if p[0] == "Тимур Асанов"}

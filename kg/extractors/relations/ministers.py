@@ -39,8 +39,10 @@ _TITLES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("министр",), "министр"),
     (("minister",), "minister"),
 )
-#: Words in the name of a ministry, in each language.
-_MINISTRY_WORDS = ("министерств", "министрлі", "ministry")
+#: The word of a ministry that ends a Kazakh name ("... министрлігі") and those that
+#: open a Russian or English one ("Министерство ...", "Ministry of ...").
+_CLOSING_MINISTRY = "министрлі"
+_OPENING_MINISTRY = ("министерств", "ministry")
 #: What may follow a title given after the person: it ends there ("X, vice minister,").
 _TITLE_ENDS = frozenset({",", ".", ";", ")", "—", "–", "и", "және", "and"})
 
@@ -88,9 +90,22 @@ def _only_ministry(mentions: Sequence[Mention]) -> int | None:
     found: dict[str, int] = {}
     for index, mention in enumerate(mentions):
         name = mention.name.casefold()
-        if mention.type is EntityType.ORGANISATION and any(w in name for w in _MINISTRY_WORDS):
+        if mention.type is EntityType.ORGANISATION and _names_a_ministry(name):
             found.setdefault(name, index)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _names_a_ministry(name: str) -> bool:
+    """Whether the ministry is the body named, not a body under it ("министрлігінің
+    жанындағы Қоғамдық кеңес", "Public Council of the Ministry of ...")."""
+    words = name.split()
+    if not words:
+        return False
+    # Kazakh names end with their head; Russian and English open with it (after a
+    # country's adjective at most: "Kazakh Ministry of Culture")
+    return words[-1].startswith(_CLOSING_MINISTRY) or any(
+        w.startswith(_OPENING_MINISTRY) for w in words[:2]
+    )
 
 
 def _matches(words: Sequence[Token], stems: tuple[str, ...]) -> bool:
