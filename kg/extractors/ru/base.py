@@ -208,6 +208,8 @@ class SentenceBase:
                 end = j + 2
                 j += 3
                 continue
+            if token.text == "и" and j == start:
+                break  # "Генеральной прокуратуры и адвокатуры": "и" joins a second head
             if token.text == "и" and j > start and self._next_body(j):
                 break  # "юристов Казахстана и акиматом области": a second body
             if token.text in ("по", "и") and j + 1 < len(tokens):
@@ -262,8 +264,17 @@ class SentenceBase:
                 break
             if token.case != "gent" and not abbreviation:
                 break
-            if token.lemma in lexicon.POSITIONS and not (
-                token.titled and j > start and tokens[j - 1].titled and tokens[j - 1].pos == "ADJ"
+            # "съезд учителей", "Союз журналистов": people in the plural name a body's members
+            people = token.plural and token.lemma in lexicon.PEOPLE_POSITIONS
+            if (
+                token.lemma in lexicon.POSITIONS
+                and not people
+                and not (
+                    token.titled
+                    and j > start
+                    and tokens[j - 1].titled
+                    and tokens[j - 1].pos == "ADJ"
+                )
             ):
                 break  # a title, unless a capitalised name's ("Фонда Первого Президента")
             end = j

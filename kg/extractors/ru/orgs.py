@@ -17,6 +17,10 @@ _MONTH_LEMMAS = frozenset(RU_MONTHS)
 _WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE)
 
 
+#: Words before the side of a signing: "со стороны фонда", "от имени ассоциации".
+_SIDE_WORDS = frozenset({"со стороны", "от имени"})
+
+
 class OrgRules(OrgForms):
     """Finds the organisations of a sentence."""
 
@@ -67,8 +71,14 @@ class OrgRules(OrgForms):
         tokens = self.tokens
         covered = {k for o in orgs for k in range(o.first, o.last + 1)}
         found: list[Item] = []
-        for position in positions:
-            k = position.last + 1
+        # "Со стороны ассоциации документ подписала её председатель Имя": the side of
+        # a signing is named by its bare head too
+        sides = [
+            k + 2
+            for k in range(len(tokens) - 2)
+            if f"{tokens[k].text.lower()} {tokens[k + 1].text.lower()}" in _SIDE_WORDS
+        ]
+        for k in [p.last + 1 for p in positions] + sides:
             if k >= len(tokens) or k in covered:
                 continue
             token = tokens[k]
@@ -83,7 +93,7 @@ class OrgRules(OrgForms):
                 continue
             named: dict[str, Span] = {}
             for span in self._bodies_before(token.start, orgs):
-                if _head_of(span.name) == lemma:
+                if lemma in _heads_of(span.name):
                     # "Фонд «X»" in the headline and "Общественный фонд «X»" are one body
                     key = _identity(span.name)
                     if key not in named or len(span.name) > len(named[key].name):
@@ -99,6 +109,7 @@ class OrgRules(OrgForms):
                 antecedent.org_class,
             )
             found.append(Item("org", k, k, span=span, weak=True))
+            covered.add(k)
         return found
 
     def _bodies_before(self, start: int, orgs: list[Item]) -> list[Span]:
@@ -402,12 +413,26 @@ def _identity(name: str) -> str:
     return quoted.group(1).casefold() if quoted else name.casefold()
 
 
-def _head_of(name: str) -> str | None:
-    """The head noun's lemma of an organisation's name ("Общественный фонд «X»" -> фонд)."""
+def _heads_of(name: str) -> set[str]:
+    """The head nouns' lemmas a bare head may refer back to a name by.
+
+    "Общественный фонд «X»" -> фонд; "ОФ «Центр X»" -> фонд (its legal form) and центр
+    (the quoted name's own head): "юрист центра" and "директор фонда" both mean it.
+    """
+    heads: set[str] = set()
+    quoted = False
     for word in name.split():
+        if word in lexicon.LEGAL_FORMS:
+            heads.update(w for w in lexicon.LEGAL_FORMS[word] if w in lexicon.ORG_HEADS)
+            continue
         if word[:1] in '«"(':
-            return None  # the quoted part names it; no head after
+            if quoted:
+                break
+            quoted, word = True, word[1:]
         lemma = head_lemma(morph.lemma(word.lower()))
         if lemma in lexicon.ORG_HEADS:
-            return lemma
-    return None
+            heads.add(lemma)
+            break
+        if quoted:
+            break  # the quoted part opens with no head: nothing more to find
+    return heads

@@ -28,6 +28,7 @@ class RoleRules(SentenceBase):
             chain += before
             chain += self._chain_after(items, index)
             chain += self._appointed(items, index)
+            chain += self._appointed_before(items, index)
             chain += self._bracketed(items, index)
             if not chain:
                 chain += self._possessive(items, index, claimed)
@@ -240,6 +241,30 @@ class RoleRules(SentenceBase):
             left = items[k].last
             k += 1
         return _pairs(run)
+
+    def _appointed_before(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
+        """ "Председателем совета фонда X избран Имя": the position in the instrumental,
+        its body, then the verb and the person."""
+        k = index - 1
+        while k >= 0 and items[k].kind == "org":
+            k -= 1
+        if k < 0 or k == index - 1 or items[k].kind != "position":
+            return []
+        position, last_org = items[k], items[index - 1]
+        between = self.tokens[last_org.last + 1 : items[index].first]
+        if not between or not all(_appointing(t.text.lower()) for t in between):
+            return []
+        if not any(
+            t.case == "ablt" and t.lemma in lexicon.POSITIONS
+            for t in self.tokens[position.first : position.last + 1]
+        ):
+            return []
+        if any(
+            not self.gap_ok(a.last, b.first)
+            for a, b in zip(items[k : index - 1], items[k + 1 : index], strict=True)
+        ):
+            return []
+        return _pairs(items[k:index])
 
 
 def _appointing(word: str) -> bool:

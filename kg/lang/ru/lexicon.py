@@ -7,6 +7,7 @@ from kg.model import AgreementKind, OrgClass
 #: Lemmas of words naming a position held in an organisation.
 POSITIONS: frozenset[str] = frozenset(
     {
+        "адвокат",
         "аким",
         "активист",
         "аналитик",
@@ -23,6 +24,8 @@ POSITIONS: frozenset[str] = frozenset(
         "декан",
         "депутат",
         "директор",
+        "доцент",
+        "журналист",
         "заведующий",
         "заместитель",
         "инженер",
@@ -35,6 +38,12 @@ POSITIONS: frozenset[str] = frozenset(
         "лидер",
         "менеджер",
         "министр",
+        "педагог",
+        "пресс-секретарь",
+        "психолог",
+        "сенатор",
+        "учитель",
+        "юрист",
         "мэр",
         "начальник",
         "омбудсмен",
@@ -66,6 +75,17 @@ POSITIONS: frozenset[str] = frozenset(
         "эксперт",
     }
 )
+
+#: Occupations that, in the plural, name a body's members inside its name ("съезд
+#: учителей", "Союз журналистов", "Ассоциация юристов"), not a title.
+PEOPLE_POSITIONS: frozenset[str] = frozenset(
+    {
+        "адвокат", "журналист", "педагог", "психолог", "учитель", "юрист", "аналитик",
+        "волонтер", "волонтёр", "активист", "исследователь", "инженер", "эксперт",
+        "преподаватель", "профессор", "менеджер", "консультант", "корреспондент",
+        "предприниматель",
+    }
+)  # fmt: skip
 
 #: Positions that, in the plural, head a list of their holders ("члены правления А, Б и В").
 MEMBER_POSITIONS: frozenset[str] = frozenset(

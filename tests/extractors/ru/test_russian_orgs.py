@@ -185,3 +185,11 @@ def test_a_capitalised_adjective_opens_a_name_and_people_before_it_do_not(
 def test_a_body_inside_the_name_of_a_day_is_no_actor(extractor: RussianExtractor) -> None:
     text = "Ко Всемирному дню Белого креста и Белого полумесяца прошла акция."
     assert _orgs(_extract(extractor, text)) == {}
+
+
+def test_and_right_after_a_head_joins_a_second_head(extractor: RussianExtractor) -> None:
+    text = "Пришли представители Верховного суда, Генеральной прокуратуры и адвокатуры."
+    assert set(_orgs(_extract(extractor, text)).values()) == {
+        "Верховный суд",
+        "Генеральная прокуратура",
+    }

@@ -151,3 +151,32 @@ def test_one_of_the_deputies_is_a_title_of_the_person(extractor: RussianExtracto
     )
     found = _roles(extractor, text)
     assert ("Тимур Асанов", "Партия «Белая юрта»", "заместитель председателя") in found
+
+
+def test_the_side_of_a_signing_named_by_its_bare_head(extractor: RussianExtractor) -> None:
+    text = (
+        "Акимат Жамбылской области и Ассоциация пасечников Алатау подписали дорожную карту. "
+        "Со стороны ассоциации документ подписала её председатель Ольга Смирнова."
+    )
+    assert ("Ольга Смирнова", "Ассоциация пасечников Алатау", "председатель") in _roles(
+        extractor, text
+    )
+
+
+def test_a_bare_head_refers_to_the_head_inside_a_quoted_name(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Семинар провёл ОФ «Центр сельских инициатив». "
+        "Модератором выступила юрист центра Айгуль Сеитова."
+    )
+    assert ("Айгуль Сеитова", "ОФ «Центр сельских инициатив»", "юрист") in _roles(extractor, text)
+
+
+def test_a_position_in_the_instrumental_before_its_body_and_the_verb(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Председателем Общественного совета города Текели избран Бахыт Оспанов."
+    assert _roles(extractor, text) == {
+        ("Бахыт Оспанов", "Общественный совет города Текели", "председатель")
+    }
