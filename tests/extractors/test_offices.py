@@ -91,3 +91,8 @@ def test_a_list_after_a_singular_title_gives_the_title_to_the_first_alone(
         pipeline, "Председатель фонда «Жайлау» Марат Омарбеков и Дина Кимова выступили.", "ru"
     )
     assert posts == {("Марат Омарбеков", "Фонд «Жайлау»", "председатель")}
+
+
+def test_a_deputy_akim_holds_the_deputys_post_in_the_akimat(pipeline: Pipeline) -> None:
+    text = "The Uralsk Akimat signed the plan. Deputy Akim of Uralsk Yerlan Abenov signed it."
+    assert ("Yerlan Abenov", "Uralsk Akimat", "deputy akim") in _posts(pipeline, text, "en")

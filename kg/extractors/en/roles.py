@@ -344,6 +344,8 @@ def _apposition(sentence: Sentence, person: Item, after: list[Item], following: 
     tokens = sentence.tokens
     opening = [t.text for t in tokens[person.last + 1 : after[0].first]]
     closing = [t.text for t in tokens[after[-1].last + 1 : following.first]]
+    if "and" in opening:
+        return False  # "X, and the chair of Y, Z": the title opens the next conjunct
     return opening[:1] == [","] and ("," in closing or "and" in closing)
 
 
@@ -414,12 +416,17 @@ _MAX_UNIT_GAP = 8
 
 def _unit_between(gap: list[str]) -> bool:
     """Whether ``gap`` (between a title and a body) is "of the <unit> of [the]"."""
-    if len(gap) > _MAX_UNIT_GAP or gap[:1] != ["of"] or gap[-1:] not in (["of"], ["the"]):
+    if len(gap) > _MAX_UNIT_GAP or gap[:1] != ["of"] or gap[-1:] not in (["of"], ["the"], ["at"]):
         return False
     inner = gap[1:]
-    while inner and inner[-1] in ("of", "the"):
+    while inner and inner[-1] in ("of", "the", "at"):
         inner = inner[:-1]
     inner = [w for w in inner if w != "the"]
+    # "Head of the Department of Sociology at X": a unit's own field after its "of"
+    for n in range(len(inner) - 2):
+        if inner[n] in _UNIT_WORDS and inner[n + 1] == "of" and gap[-1] == "at":
+            inner = inner[: n + 1]
+            break
     units = lexicon.BOARD_KINDS | lexicon.POSITION_BODIES | _UNIT_WORDS | _UNIT_QUALIFIERS
     # the word right before a unit may be any place or name: "the Aral branch of"
     named = [
@@ -431,4 +438,10 @@ def _unit_between(gap: list[str]) -> bool:
         or (n + 1 < len(inner) and inner[n + 1] in _UNIT_WORDS)
     ]
     has_unit = any(w in _UNIT_WORDS or w in lexicon.POSITION_BODIES for w in inner)
-    return bool(inner) and has_unit and len(named) == len(inner) and "of" in gap[len(gap) - 2 :]
+    closing = gap[len(gap) - 2 :]
+    return (
+        bool(inner)
+        and has_unit
+        and len(named) == len(inner)
+        and ("of" in closing or "at" in closing)
+    )

@@ -41,6 +41,13 @@ def complete_short_forms(builder: ExtractionBuilder) -> None:
 
 
 def _extends(short: list[str], long: list[str]) -> bool:
+    if (
+        len(long) == len(short) + 1
+        and long[1:] == short
+        and long[0] in places.PLACES | places.TERRITORIES
+        and short[-1] in lexicon.ORG_HEADS
+    ):
+        return True  # "Bar Association" of "Kazakhstan Bar Association": the place left out
     if len(short) >= _SUFFIX_WORDS and long[-len(short) :] == short:
         # "Committee of the Ministry of X" names a unit and its parent, two bodies
         return long[-len(short) - 1] not in _JOINING

@@ -47,6 +47,7 @@ def office_holders(
             if title is None:
                 continue
             position, role, bodies = title
+            role = _deputy(window, position, role)
             places = [
                 t.text.casefold()[:_PLACE_STEM]
                 for n, t in enumerate(window)
@@ -54,11 +55,15 @@ def office_holders(
             ]
             if not places:
                 continue
+            # "Deputy Akim of Astana": a capitalised title word is no place; any place
+            # that names the office counts
             offices = {
                 mentions[m].name: m
                 for m in range(len(mentions))
                 if mentions[m].type is EntityType.ORGANISATION
-                and _names_office(mentions[m].name.casefold(), bodies, places[0])
+                and any(
+                    _names_office(mentions[m].name.casefold(), bodies, place) for place in places
+                )
             }
             if len(offices) != 1:
                 continue  # none named, or two: which one is unknown
@@ -88,6 +93,20 @@ def _title(window: Sequence[Token]) -> tuple[int, str, tuple[str, ...]] | None:
             if word.startswith(stem) and not office:
                 return n, role, bodies
     return None
+
+
+def _deputy(window: Sequence[Token], position: int, role: str) -> str:
+    """The deputy's title when the window says so: "Deputy Akim", "заместитель акима",
+    "әкімінің орынбасары"."""
+    before = window[position - 1].text.casefold() if position else ""
+    after = [t.text.casefold() for t in window[position + 1 : position + 2]]
+    if before in ("deputy", "vice"):
+        return f"deputy {role}"
+    if before.startswith("заместител"):
+        return f"заместитель {role}а"
+    if after and after[0].startswith("орынбасар"):
+        return f"{role} орынбасары"
+    return role
 
 
 def _names_office(name: str, bodies: tuple[str, ...], place: str) -> bool:

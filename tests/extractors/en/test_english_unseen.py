@@ -348,3 +348,26 @@ def test_who_has_led_the_bare_head_names_the_one_body_before() -> None:
         "led the association since 2019, was re-elected."
     )
     assert ("Aidana Serikova", "Silver Birch Association", "leader") in _roles(text)
+
+
+def test_and_before_a_title_starts_the_next_persons_apposition() -> None:
+    text = (
+        "The Steppe Fund Director, Arman Bekov, and the chair of the Union of Lake Towns, "
+        "Zulfiya Omarova, opened the line."
+    )
+    found = _roles(text)
+    assert ("Zulfiya Omarova", "Union of Lake Towns", "chair") in found
+    assert not {r for r in found if r[0] == "Arman Bekov" and r[1] == "Union of Lake Towns"}
+
+
+def test_a_body_named_again_without_its_place_is_the_same_body() -> None:
+    text = (
+        "The Aral Fund and the Kazakhstan Potters Association signed a memorandum. "
+        "Potters Association Chairman Yerlan Zhakupov signed it."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {"Aral Fund", "Kazakhstan Potters Association"}
+
+
+def test_a_department_of_a_field_at_a_university_is_a_post_there() -> None:
+    text = "Saule Ospanova, Head of the Department of Sociology at Lake Aral University, spoke."
+    assert {(p, o) for p, o, _ in _roles(text)} == {("Saule Ospanova", "Lake Aral University")}
