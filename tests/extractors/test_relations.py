@@ -267,3 +267,18 @@ def test_the_pipeline_states_affiliation_and_participation(
     assert (person, organisation) in members
     joined = {names[f.participant] for f in result.facts if isinstance(f, Participation)}
     assert person in joined
+
+
+def test_the_classifier_gives_no_ministers_title_in_a_body_that_is_no_ministry() -> None:
+    text = (
+        "Спорт министрлігі мен Дала академиясы арасындағы келісімге министр Тимур Асанов қол қойды."
+    )
+    base = _extraction(
+        text,
+        "kk",
+        [("Спорт министрлігі", ORG), ("Дала академиясы", ORG), ("Тимур Асанов", PERSON)],
+    )
+    says_yes = RelationModel(LinearModel({"bias": 5.0}, threshold=0.5))
+    found = _roles(relate(base, says_yes))
+    assert ("Тимур Асанов", "Спорт министрлігі", "министр") in found
+    assert not {r for r in found if r[1] == "Дала академиясы"}

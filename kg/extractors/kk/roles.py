@@ -204,6 +204,37 @@ def link_holders(
         last_end = role.end
     holders.extend(_named_before(toks, start, first_open, pending, persons))
     holders.extend(_on_behalf(toks, start, end, orgs, persons))
+    holders.extend(_heads_by_verb(toks, start, end, orgs, persons))
+    return holders
+
+
+def _heads_by_verb(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    persons: Sequence[PersonSpan],
+) -> list[Holder]:
+    """ "Y 2018 жылдан бері X қорын басқарады", "X қорын басқаратын Y": Y heads X.
+
+    The body in the accusative right before a form of "басқару" (to run); the person is
+    the sentence's one name before it, or the name right after a participle.
+    """
+    person_at = {p.start: p for p in persons}
+    holders: list[Holder] = []
+    for org in orgs:
+        i = org.reach
+        if i >= end or _case(toks, org) != "acc":
+            continue
+        verb = toks[i].lower
+        if not verb.startswith("басқар") or verb.startswith("басқарм"):
+            continue  # "басқарма" is a board, not a verb
+        if verb.endswith(("атын", "етін", "ған", "ген")) and i + 1 in person_at:
+            holders.append(Holder(person_at[i + 1], org, "басшы"))
+            continue
+        before = [p for p in persons if start <= p.start and p.end <= org.start]
+        if len(before) == 1:
+            holders.append(Holder(before[0], org, "басшы"))
     return holders
 
 

@@ -153,6 +153,10 @@ def classify(
             continue
         if _each_placed(candidate, mentions, rules):
             continue
+        if _office_elsewhere(
+            role_of(candidate, mentions, article.lang), mentions[candidate.organisation]
+        ):
+            continue
         if model.accepts(candidate.features):
             added[key] = candidate
     return [
@@ -167,6 +171,35 @@ def classify(
             for candidate in added.values()
         ),
     ]
+
+
+#: Titles that belong to one kind of body, and words of that body's name: a minister
+#: sits in a ministry, an akim in an akimat, whatever else the sentence names.
+_OFFICE_BODIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("министр", ("министерств", "министрлі")),
+    ("minister", ("ministry",)),
+    ("аким", ("акимат",)),
+    ("әкім", ("әкімдік", "әкімдіг", "әкімшілі", "аппарат")),
+    ("akim", ("akimat",)),
+)
+
+
+def _office_elsewhere(role: str | None, organisation: Mention) -> bool:
+    """Whether the role is an office of a kind of body the organisation is not.
+
+    "Министрлігі мен Түркі академиясы ... министр X пен академия президенті Y": the
+    minister is no member of the academy.
+    """
+    if role is None:
+        return False
+    role = role.casefold()
+    if role.startswith(("премьер", "prime")):
+        return False  # a prime minister heads a government, not a ministry
+    name = organisation.name.casefold()
+    for title, bodies in _OFFICE_BODIES:
+        if title in role:  # "вице-министр", "deputy akim", "заместитель акима"
+            return not any(b in name for b in bodies)
+    return False
 
 
 def _each_placed(

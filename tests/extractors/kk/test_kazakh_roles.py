@@ -139,3 +139,13 @@ def test_staff_work_for_the_organisation_that_is_the_subject() -> None:
 def test_officials_are_not_given_to_the_subject_organisation() -> None:
     text = "«Жарқын болашақ» ҚҚ жиын өткізді, оған облыс әкімі Серік Әбенов қатысты."
     assert roles(extract(text)) == set()
+
+
+def test_the_verb_to_run_after_a_body_in_the_accusative_gives_its_head() -> None:
+    found = extract("Айгүл Сәрсенова 2018 жылдан бері «Ақ бұлақ» қорын басқарады.")
+    assert roles(found) == {("Айгүл Сәрсенова", "«Ақ бұлақ» қоры", "басшы")}
+
+
+def test_the_participle_to_run_gives_the_name_after_it_the_head() -> None:
+    found = extract("«Ақ бұлақ» қорын басқаратын Айгүл Сәрсенова балаларға көмектеседі.")
+    assert roles(found) == {("Айгүл Сәрсенова", "«Ақ бұлақ» қоры", "басшы")}
