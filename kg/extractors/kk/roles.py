@@ -395,6 +395,8 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
     )
     if case == "gen" and len(gap) <= _MAX_GAP and lower_case_words:
         return best  # "«Шеврон» компаниясының әлеуметтік бағдарламаларының үйлестірушісі"
+    if case == "nom" and len(gap) <= _MAX_UNIT_WORDS and lower_case_words and gap[-1].case == "gen":
+        return best  # "«Ақ жол» партиясы фракциясының мүшесі": a unit of the body, in its name
     return None
 
 

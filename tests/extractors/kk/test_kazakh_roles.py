@@ -149,3 +149,20 @@ def test_the_verb_to_run_after_a_body_in_the_accusative_gives_its_head() -> None
 def test_the_participle_to_run_gives_the_name_after_it_the_head() -> None:
     found = extract("«Ақ бұлақ» қорын басқаратын Айгүл Сәрсенова балаларға көмектеседі.")
     assert roles(found) == {("Айгүл Сәрсенова", "«Ақ бұлақ» қоры", "басшы")}
+
+
+def test_a_board_of_trustees_is_a_unit_of_the_fund() -> None:
+    found = extract(
+        "«Ақ бұлақ» қоғамдық қорының қамқоршылық кеңесінің мүшесі Аружан Сейітова келді."
+    )
+    assert {(p, o) for p, o, _ in roles(found)} == {("Аружан Сейітова", "«Ақ бұлақ» қоғамдық қоры")}
+
+
+def test_a_unit_after_a_body_in_the_nominative_and_a_second_post_in_a_list() -> None:
+    found = extract(
+        "Мәжіліс депутаты, «Жасыл ел» партиясы фракциясының мүшесі Азат Бекұлы сөйледі."
+    )
+    assert {(p, o) for p, o, _ in roles(found)} == {
+        ("Азат Бекұлы", "Мәжіліс"),
+        ("Азат Бекұлы", "«Жасыл ел» партиясы"),
+    }

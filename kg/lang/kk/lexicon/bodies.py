@@ -176,7 +176,15 @@ OFFICE_HEADS: frozenset[str] = frozenset({"аппарат", "кеңсе", "әк�
 
 #: Words that make "кеңес" a body's governing board ("Директорлар кеңесі").
 BOARD_WORDS: frozenset[str] = frozenset(
-    {"директорлар", "басқарушылар", "қамқоршылар", "байқаушы", "байқаушылар", "сенімгерлер"}
+    {
+        "директорлар",
+        "басқарушылар",
+        "қамқоршылар",
+        "қамқоршылық",
+        "байқаушы",
+        "байқаушылар",
+        "сенімгерлер",
+    }
 )
 
 #: Units inside an organisation: in lower case after a parent ("қоры өкілдігінің
