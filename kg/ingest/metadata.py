@@ -196,7 +196,25 @@ def _plausible_name(raw: str) -> str | None:
         w.casefold() in _PERSON_TITLES for w in words
     ):
         return None
+    if _personal_name(words):
+        return None  # "according to Serik Akhmetov, chairman of ...": a person quoted
     return name
+
+
+#: Surname endings of the region's names, Latin and Cyrillic ("Akhmetov", "Бекова",
+#: "Serikuly", "Нұрланқызы"): a two- or three-word name ending in one is a person.
+_SURNAME_ENDINGS = (
+    "ov", "ova", "ev", "eva", "yev", "yeva", "uly", "kyzy", "enko",
+    "ов", "ова", "ев", "ева", "ұлы", "қызы", "улы", "кызы", "енко",
+)  # fmt: skip
+
+
+def _personal_name(words: list[str]) -> bool:
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and words[-1].casefold().endswith(_SURNAME_ENDINGS)
+    )
 
 
 def _tidy_agency(name: str) -> str:

@@ -32,6 +32,8 @@ from kg.ingest.metadata import dateline_agency, find_publisher, find_title, site
         ("Trust is growing, according to Ms Bekova.\nNext paragraph.", None),
         ("Форум открылся, передает корреспондент агентства Dalanews.", "Dalanews"),
         ("According to KazAID Chairman Erlan Nurov, the fund grew.", None),
+        ("According to Serik Temirov, chairman of the fund, it grew.", None),
+        ("Жұмыс жалғасады, деп жазады Айгүл Серікқызы.", None),
     ],
 )
 def test_find_publisher(text: str, publisher: str | None) -> None:

@@ -48,6 +48,7 @@ _BETWEEN = frozenset(
         '"',
         "“",
         "”",
+        "with",  # "a lawyer with the X Centre"
         "mr",
         "ms",
         "mrs",
@@ -400,10 +401,22 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
                 if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
             ]
             # "a professor at Nazarbayev University", "an expert at the Steppe Institute"
-            if gap in ([], ["of"], ["of", "the"], ["at"], ["at", "the"]) or _unit_between(gap):
+            if gap in _TITLE_TO_BODY or _unit_between(gap):
                 pairs.append((item, after))
     return pairs
 
+
+# What may join a title to its body: "head of the X", "a professor at X University", "a
+# lawyer with the X Centre".
+_TITLE_TO_BODY: tuple[list[str], ...] = (
+    [],
+    ["of"],
+    ["of", "the"],
+    ["at"],
+    ["at", "the"],
+    ["with"],
+    ["with", "the"],
+)
 
 # Units a title may name between itself and its body: "chairman of the board of X",
 # "head of the Almaty branch of X", "director of the regional office of X".

@@ -110,6 +110,8 @@ class Runs:
         tokens = self.tokens
         if not tokens[i].capitalised or (tokens[i].function_word and not self._initial(i)):
             return i - 1
+        if i == 0 and self._opening_participle():
+            return i - 1  # "Representing the Ministry of Health, ...": a verb, not a name
         end = i
         j = i + 1
         while j < len(tokens):
@@ -207,6 +209,18 @@ class Runs:
             last = k
             k += 1
         return last
+
+    def _opening_participle(self) -> bool:
+        """Whether the sentence opens with "-ing" before an article: "Speaking at the",
+        "Representing the", "Following a"."""
+        tokens = self.tokens
+        first = tokens[0].bare
+        return (
+            len(tokens) > 1
+            and len(first) > 5
+            and first.endswith("ing")
+            and tokens[1].text in ("the", "a", "an", "at", "on", "to", "for", "with")
+        )
 
     def _initial(self, k: int) -> bool:
         """ "A." of "A. Bekova", "Zh." of "K. Zh. Nurov": an initial and its full stop."""

@@ -134,6 +134,13 @@ POSITIONS: frozenset[str] = frozenset(
         "deputy chairperson",
         "spokeswoman",
         "press officer",
+        # occupations held at a body: "a lawyer with the Legal Aid Centre"
+        "lawyer",
+        "psychologist",
+        "journalist",
+        "economist",
+        "teacher",
+        "doctor",
         "head of mission",
         "deputy head of mission",
         "national coordinator",

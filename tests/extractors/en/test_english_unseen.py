@@ -371,3 +371,13 @@ def test_a_body_named_again_without_its_place_is_the_same_body() -> None:
 def test_a_department_of_a_field_at_a_university_is_a_post_there() -> None:
     text = "Saule Ospanova, Head of the Department of Sociology at Lake Aral University, spoke."
     assert {(p, o) for p, o, _ in _roles(text)} == {("Saule Ospanova", "Lake Aral University")}
+
+
+def test_a_lawyer_with_a_body_works_for_it() -> None:
+    text = "Marina Li, a lawyer with the Lake Balkhash Legal Aid Centre, spoke."
+    assert _roles(text) == {("Marina Li", "Lake Balkhash Legal Aid Centre", "lawyer")}
+
+
+def test_an_opening_participle_is_no_part_of_a_name() -> None:
+    text = "Representing the Ministry of Water, Deputy Minister Timur Asanov spoke."
+    assert _names(text, EntityType.ORGANISATION) == {"Ministry of Water"}
