@@ -25,6 +25,7 @@ from kg.model import (
     Mention,
     OrgClass,
 )
+from kg.org_key import org_atoms
 
 #: Names at least this long may differ by one letter and still be one actor
 #: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
@@ -185,12 +186,40 @@ def _publisher(article: Article) -> Entity | None:
     )
 
 
+#: An abbreviation of an outlet's kind ("МИА «Казинформ»", "«ҚазАқпарат» ХАА", "ИА"):
+#: at most this many capitals.
+_KIND_ABBREVIATION = 4
+
+
+def _names_outlet(entity: Entity, publisher: str) -> bool:
+    """Whether an organisation the text names is the article's publisher.
+
+    "передает МИА «Казинформ»" names the outlet the metadata calls "Казинформ": its
+    proper words are the publisher's, the rest only say what kind of outlet it is
+    (an abbreviation, "агентство", "news agency").
+    """
+    if entity.type is not EntityType.ORGANISATION:
+        return False
+    words = [
+        w
+        for w in entity.name.text.split()
+        if not (w.isupper() and len(w.strip('«»"')) <= _KIND_ABBREVIATION)
+    ]
+    own = org_atoms(publisher)
+    named = org_atoms(" ".join(words))
+    return bool(own) and own <= named and all(a.startswith("c:") for a in named - own)
+
+
 def resolve(extraction: Extraction, extractors: Sequence[str] = ()) -> ArticleResult:
     """Turn one article's extraction into entities and facts with evidence."""
     article = extraction.article
     entities, by_mention = _resolve_entities(extraction.mentions, article.lang)
     publisher = _publisher(article)
-    if publisher is not None and all(e.id != publisher.id for e in entities):
+    if (
+        publisher is not None
+        and all(e.id != publisher.id for e in entities)
+        and not any(_names_outlet(e, publisher.name.text) for e in entities)
+    ):
         entities = sorted([*entities, publisher], key=lambda e: e.id)
     return ArticleResult(
         article=article,

@@ -123,6 +123,19 @@ def test_publisher_is_a_media_organisation() -> None:
     assert outlet.name.text == "Дала Жаңалықтары"
 
 
+def test_the_publisher_named_in_the_text_with_its_kind_is_one_node() -> None:
+    text = "Жиын өтті, деп хабарлайды «Дала Жаңалықтары» ААА."
+    surface = "«Дала Жаңалықтары» ААА"
+    start = text.index(surface)
+    found = Mention(ORG, surface, start, start + len(surface), surface, "test")
+    extraction = Extraction(
+        Article(id="t", text=text, lang="kk", source_path="a.txt", publisher="Дала Жаңалықтары"),
+        (found,),
+    )
+    (outlet,) = resolve(extraction).entities
+    assert outlet.name.text == "«Дала Жаңалықтары» ААА"
+
+
 def test_resolution_is_deterministic_under_mention_order() -> None:
     mentions = [
         mention(ORG, "«Ақ Жол» қорының", "«Ақ Жол» қоры"),
