@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from kg.ingest.dates import first_date
+from kg.lang.months import EN_MONTHS, KK_MONTHS, RU_MONTHS, RU_MONTHS_GENITIVE
 
 _MAX_TITLE_CHARS = 200
 _MIN_TITLE_WORDS = 2
@@ -35,6 +36,14 @@ _QUOTES_AND_PUNCT = re.compile(r"[\W_]+")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?=[/_.-]|$)")
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# A date between the verb and the outlet: "сообщает 12 августа Kun.uz", "reports on
+# 12 August Kazinform".
+# A quoted outlet followed by more words (its reporter's name, a place).
+_QUOTED_FIRST = re.compile(r"^[«\"“](?P<outlet>[^»\"”]+)[»\"”]\s+\S")
+_MONTHS = sorted({*KK_MONTHS, *RU_MONTHS, *RU_MONTHS_GENITIVE, *EN_MONTHS}, key=len, reverse=True)
+_LEADING_DATE = re.compile(
+    r"^(?:on\s+)?\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\w*\s+", re.IGNORECASE
+)
 # The name ends at a clause boundary or where a "citing ..." phrase begins.
 _NAME = (
     r"(?P<name>[^,;:!?\n()]+?)"
@@ -184,6 +193,10 @@ def site_of(url: str | None) -> str | None:
 def _plausible_name(raw: str) -> str | None:
     # "передает корреспондент агентства Kazinform": the outlet, not its reporter.
     name = _REPORTER.sub("", raw.strip()).rstrip(".").strip()
+    name = _LEADING_DATE.sub("", name)  # "сообщает 12 августа Kun.uz": the outlet is Kun.uz
+    quoted = _QUOTED_FIRST.match(name)
+    if quoted is not None:
+        name = quoted.group("outlet")  # 'корреспондент "КазИнформ" Ельжан Ералы': the outlet
     words = name.split()
     if not words or len(words) > _MAX_PUBLISHER_WORDS:
         return None

@@ -34,6 +34,8 @@ from kg.ingest.metadata import dateline_agency, find_publisher, find_title, site
         ("According to KazAID Chairman Erlan Nurov, the fund grew.", None),
         ("According to Serik Temirov, chairman of the fund, it grew.", None),
         ("Жұмыс жалғасады, деп жазады Айгүл Серікқызы.", None),
+        ("Фонд провёл акцию, сообщает 12 августа Dalanews.kz.", "Dalanews.kz"),
+        ('Фонд открылся, передает корреспондент "Дала ТВ" Ержан Омаров из Уральска.', "Дала ТВ"),
     ],
 )
 def test_find_publisher(text: str, publisher: str | None) -> None:

@@ -17,6 +17,9 @@ _MONTH_LEMMAS = frozenset(RU_MONTHS)
 _WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE)
 
 
+#: Tokens a quoted name spans at most, quotes included.
+_LONGEST_QUOTED_NAME = 14
+
 #: Words before the side of a signing: "со стороны фонда", "от имени ассоциации".
 _SIDE_WORDS = frozenset({"со стороны", "от имени"})
 
@@ -306,7 +309,11 @@ class OrgRules(OrgForms):
         """Extend ``last`` over a quoted name that follows (or is open at) it."""
         if last + 1 in self.quotes:
             return self.quotes[last + 1]
-        open_at = [o for o, c in self.quotes.items() if o < last < c]
+        # a name is short; a quotation that runs on is speech ("«... гражданского
+        # общества, МИСК создает молодежных лидеров ...»"), and the name ends in it
+        open_at = [
+            o for o, c in self.quotes.items() if o < last < c and c - o <= _LONGEST_QUOTED_NAME
+        ]
         return max((self.quotes[o] for o in open_at), default=last)
 
     def _venue(self, first: int) -> bool:

@@ -87,6 +87,9 @@ NOT_NAMES: frozenset[str] = frozenset(
         "thursday", "friday", "saturday", "sunday", "covid-19", "mr", "mrs", "ms", "dr",
         "between", "among", "with", "from", "for", "about", "within", "through", "under",
         "over", "into", "via", "amid", "despite", "following", "since", "until", "to", "of",
+        # quantifiers: "Each party will bear its costs"
+        "each", "every", "any", "all", "both", "either", "neither", "such", "another",
+        "other", "some", "many", "most", "several",
         # sentence-opening adverbs: "Later Dauren Omarov said"
         "later", "now", "here", "there", "thus", "moreover", "furthermore", "finally",
         "additionally", "besides", "therefore", "nevertheless", "recently", "currently",

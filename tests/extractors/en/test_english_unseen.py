@@ -381,3 +381,8 @@ def test_a_lawyer_with_a_body_works_for_it() -> None:
 def test_an_opening_participle_is_no_part_of_a_name() -> None:
     text = "Representing the Ministry of Water, Deputy Minister Timur Asanov spoke."
     assert _names(text, EntityType.ORGANISATION) == {"Ministry of Water"}
+
+
+def test_a_quantifier_opens_no_name() -> None:
+    text = "Each party will bear its own costs, unless otherwise agreed."
+    assert _names(text, EntityType.ORGANISATION) == set()

@@ -193,3 +193,12 @@ def test_and_right_after_a_head_joins_a_second_head(extractor: RussianExtractor)
         "Верховный суд",
         "Генеральная прокуратура",
     }
+
+
+def test_a_long_quotation_is_speech_and_no_name(extractor: RussianExtractor) -> None:
+    text = (
+        "«Мы открылись, потому что инициатива исходила от представителей гражданского "
+        "общества, ЦМЛ растит молодых лидеров, которые будут работать на благо страны», — "
+        "сообщил директор."
+    )
+    assert all(len(name.split()) <= 3 for name in _orgs(_extract(extractor, text)).values())
