@@ -317,6 +317,19 @@ class Sentence(OrgRules, Repairs):
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
             return
+        joint = next(
+            (
+                k
+                for k in range(names[0], names[-1])
+                if tokens[k].text in ("and", "&") and tokens[k + 1].text == "the"
+            ),
+            None,
+        )
+        if joint is not None and joint > names[0]:
+            # "the United Nations and the Kazakh government": two phrases, each its own
+            self._parse_run(names[0], joint - 1)
+            self._parse_run(joint + 2, names[-1])
+            return
         if self._quoted_after_type(names) or self._government(names) or self._outlet(names):
             return
         if self._quoted_org(names) or self._typed_org(rest):

@@ -386,3 +386,8 @@ def test_an_opening_participle_is_no_part_of_a_name() -> None:
 def test_a_quantifier_opens_no_name() -> None:
     text = "Each party will bear its own costs, unless otherwise agreed."
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_and_the_between_two_phrases_parts_a_run() -> None:
+    text = "Members of the United Nations and the Kazakh government gathered in Astana."
+    assert _names(text, EntityType.ORGANISATION) == {"Kazakh government"}
