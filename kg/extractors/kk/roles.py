@@ -24,6 +24,7 @@ _LIST_JOINERS = frozenset({",", "және", "мен", "пен", "бен"})
 _TOPIC_LINKS = frozenset({"бойынша", "жөніндегі", "жөнінде"})
 _MAX_TOPIC = 8  # words of a topic phrase between a body and a position
 _MAX_UNIT_WORDS = 4  # words of an internal unit's name in a title ("баспа бөлімінің")
+_COPULA_DASHES = frozenset({"–", "—", "-"})
 _APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
 
 
@@ -186,6 +187,9 @@ def link_holders(
         if not pending:
             first_open = opens
         person = person_at.get(role.end)
+        if person is None and role.end < end and toks[role.end].text in _COPULA_DASHES:
+            # "Қордың президенті – Гүлнар Әбдірахманова": a dash for "is"
+            person = _after_dash(toks, role.end, end, person_at)
         if person is not None and org is None and not pending:
             org = _subject(toks, role, orgs) or _delegation(toks, start, role, orgs)
         if person is not None:
@@ -236,6 +240,17 @@ def _heads_by_verb(
         if len(before) == 1:
             holders.append(Holder(before[0], org, "басшы"))
     return holders
+
+
+def _after_dash(
+    toks: Sequence[Tok], dash: int, end: int, person_at: dict[int, PersonSpan]
+) -> PersonSpan | None:
+    """The name after a copula dash when it ends the sentence's clause."""
+    person = person_at.get(dash + 1)
+    if person is None:
+        return None
+    closing = toks[person.end].text if person.end < end else "."
+    return person if closing in (".", ",", ";", "!") else None
 
 
 def _plural(toks: Sequence[Tok], role: RolePhrase) -> bool:

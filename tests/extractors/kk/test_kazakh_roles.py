@@ -166,3 +166,10 @@ def test_a_unit_after_a_body_in_the_nominative_and_a_second_post_in_a_list() -> 
         ("Азат Бекұлы", "Мәжіліс"),
         ("Азат Бекұлы", "«Жасыл ел» партиясы"),
     }
+
+
+def test_a_copula_dash_between_the_post_and_the_name() -> None:
+    found = extract(
+        "«Ақ бұлақ» қоғамдық қоры 2015 жылы құрылған. Қордың президенті – Гүлнар Әбдіқызы."
+    )
+    assert roles(found) == {("Гүлнар Әбдіқызы", "«Ақ бұлақ» қоғамдық қоры", "президент")}
