@@ -157,6 +157,8 @@ def find_roles(sentence: Sentence) -> None:
             _the_title(sentence, index)
             _its_title(sentence, index)
             _titled_after(sentence, index)
+            _copula_title(sentence, index)
+            _headed_by(sentence, index)
 
 
 def _its_title(sentence: Sentence, index: int) -> None:
@@ -188,6 +190,47 @@ def _its_title(sentence: Sentence, index: int) -> None:
         org = Span(m.type, m.start, m.end, m.name, m.org_class)
     assert org is not None
     sentence.builder.role(person.span, org, after.role, sentence.bounds)
+
+
+def _copula_title(sentence: Sentence, index: int) -> None:
+    """ "Its president is Aigul Bekova.": the title of the body the article named last."""
+    items, tokens = sentence.items, sentence.tokens
+    person = items[index]
+    position = items[index - 1] if index else None
+    if position is None or position.kind != "position" or person.span is None:
+        return
+    if [t.bare for t in tokens[position.last + 1 : person.first]] not in (["is"], ["was"]):
+        return
+    opening = [t.bare for t in tokens[: position.first]]
+    if opening not in (["its"], ["its", "current"], ["its", "new"]):
+        return
+    bodies = [
+        m
+        for m in sentence.builder.mentions
+        if m.type is EntityType.ORGANISATION and m.end <= tokens[0].start
+    ]
+    if bodies:
+        m = bodies[-1]
+        org = Span(m.type, m.start, m.end, m.name, m.org_class)
+        sentence.builder.role(person.span, org, position.role, sentence.bounds)
+
+
+#: Verbs of heading in the passive, and the title each gives: "is headed by X".
+_HEADED = {"headed": "head", "led": "leader", "chaired": "chair"}
+
+
+def _headed_by(sentence: Sentence, index: int) -> None:
+    """ "The foundation is headed by Aigul Bekova": the one body with that head named
+    before."""
+    tokens, person = sentence.tokens, sentence.items[index]
+    words = [t.bare for t in tokens[max(0, person.first - 5) : person.first]]
+    if len(words) < 5 or words[0] != "the" or words[2] not in ("is", "was") or words[4] != "by":
+        return
+    head, verb = words[1], words[3]
+    if head not in lexicon.ORG_HEADS or verb not in _HEADED:
+        return
+    position = Item("position", person.first - 2, person.first - 2, role=_HEADED[verb])
+    _in_the_one_body(sentence, person, position, head, tokens[person.first - 5].start)
 
 
 def _the_title(sentence: Sentence, index: int) -> None:

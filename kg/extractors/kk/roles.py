@@ -25,6 +25,8 @@ _TOPIC_LINKS = frozenset({"бойынша", "жөніндегі", "жөнінд�
 _MAX_TOPIC = 8  # words of a topic phrase between a body and a position
 _MAX_UNIT_WORDS = 4  # words of an internal unit's name in a title ("баспа бөлімінің")
 _COPULA_DASHES = frozenset({"–", "—", "-"})
+# Participles of "to run" before the body run: "Y басқаратын X қоры".
+_HEADING_PARTICIPLES = frozenset({"басқаратын", "басқарған", "басқарып"})
 _APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
 
 
@@ -225,8 +227,18 @@ def _heads_by_verb(
     the sentence's one name before it, or the name right after a participle.
     """
     person_at = {p.start: p for p in persons}
+    person_before = {p.end: p for p in persons}
     holders: list[Holder] = []
     for org in orgs:
+        participle = org.start - 1
+        if (
+            participle > start
+            and toks[participle].lower in _HEADING_PARTICIPLES
+            and participle in person_before
+        ):
+            # "Гүлнар Әбдірахманова басқаратын «Береке» қоры": the fund she runs
+            holders.append(Holder(person_before[participle], org, "басшы"))
+            continue
         i = org.reach
         if i >= end or _case(toks, org) != "acc":
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kg.extractors.common import Span
 from kg.extractors.ru.base import Item, SentenceBase
 from kg.lang.ru import lexicon, morph
+from kg.model import EntityType
 
 
 class RoleRules(SentenceBase):
@@ -67,6 +69,16 @@ class RoleRules(SentenceBase):
             unit = [morph.genitive(t.text) for t in tokens[verb + 1 : org.first]]
         elif len(before[1]) == 1 and not before[0] and len(after[0]) == 1 and not after[1]:
             person, org, unit = after[0][0], before[1][0], []
+        elif (
+            not orgs
+            and len(after[0]) == 1
+            and not before[0]
+            and verb > 0
+            and tokens[verb - 1].text.lower() in ("его", "её", "ее")
+            and (earlier := self._last_body()) is not None
+        ):
+            # "Фонд X создан в 2015 году. Его возглавляет Имя": the body named before
+            person, org, unit = after[0][0], Item("org", -1, -1, span=earlier), []
         elif not people and not before[1] and after[1] and self._elided_subject(verb):
             # "Также (он) возглавлял фонд X": the person of the sentences before
             person = Item("person", -1, -1, span=self.people[-1])
@@ -85,6 +97,18 @@ class RoleRules(SentenceBase):
         role = " ".join(["глава", *unit]).lower()
         self.builder.role(person.span, org.span, role, self.bounds)
         return {org.first}
+
+    def _last_body(self) -> Span | None:
+        """The organisation the article named last before this sentence."""
+        bodies = [
+            m
+            for m in self.builder.mentions
+            if m.type is EntityType.ORGANISATION and m.end <= self.bounds[0]
+        ]
+        if not bodies:
+            return None
+        m = bodies[-1]
+        return Span(m.type, m.start, m.end, m.name, m.org_class)
 
     def _participle_subject(self, verb: int, people: list[Item]) -> Item | None:
         """The person a heading participle follows ("Имя, ранее возглавлявший ...")."""

@@ -391,3 +391,16 @@ def test_a_quantifier_opens_no_name() -> None:
 def test_and_the_between_two_phrases_parts_a_run() -> None:
     text = "Members of the United Nations and the Kazakh government gathered in Astana."
     assert _names(text, EntityType.ORGANISATION) == {"Kazakh government"}
+
+
+def test_its_title_is_the_person_names_the_body_before() -> None:
+    text = "The Lake Aral Foundation was founded in 2015. Its president is Gulnara Temirova."
+    assert _roles(text) == {("Gulnara Temirova", "Lake Aral Foundation", "president")}
+
+
+def test_the_bare_head_is_headed_by_the_person() -> None:
+    text = (
+        "The Lake Aral Foundation was founded in 2015. "
+        "The foundation is headed by Gulnara Temirova."
+    )
+    assert _roles(text) == {("Gulnara Temirova", "Lake Aral Foundation", "head")}

@@ -173,3 +173,8 @@ def test_a_copula_dash_between_the_post_and_the_name() -> None:
         "«Ақ бұлақ» қоғамдық қоры 2015 жылы құрылған. Қордың президенті – Гүлнар Әбдіқызы."
     )
     assert roles(found) == {("Гүлнар Әбдіқызы", "«Ақ бұлақ» қоғамдық қоры", "президент")}
+
+
+def test_the_participle_to_run_before_the_body_gives_the_name_before_it_the_head() -> None:
+    found = extract("Гүлнар Әбдіқызы басқаратын «Ақ бұлақ» қоры 2015 жылы құрылған.")
+    assert roles(found) == {("Гүлнар Әбдіқызы", "«Ақ бұлақ» қоры", "басшы")}

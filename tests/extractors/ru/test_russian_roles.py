@@ -180,3 +180,10 @@ def test_a_position_in_the_instrumental_before_its_body_and_the_verb(
     assert _roles(extractor, text) == {
         ("Бахыт Оспанов", "Общественный совет города Текели", "председатель")
     }
+
+
+def test_its_pronoun_before_the_heading_verb_is_the_body_before(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Фонд «Белая юрта» был создан в 2015 году. Его возглавляет Гульнара Темирова."
+    assert _roles(extractor, text) == {("Гульнара Темирова", "Фонд «Белая юрта»", "глава")}
