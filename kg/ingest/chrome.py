@@ -179,3 +179,36 @@ def is_date_line(line: str) -> bool:
     head = re.sub(rf"{_PUBLISHED}|{_TIME}|[,:|/·•\-–—]", " ", head, flags=re.IGNORECASE)
     words = head.split()
     return len(words) <= _MAX_RUBRIC_WORDS and not head.rstrip().endswith(".")
+
+
+#: Headings of a list of links to other stories ("Популярное", "Most read"): the short
+#: lines after one are those stories' headlines, not this article's text.
+_LIST_HEADING = re.compile(
+    _any(
+        "популярное", "самое читаемое", "самое популярное", "читайте также", "читайте еще",
+        "похожие новости", "похожие материалы", "другие новости", "последние новости",
+        "новости по теме", "материалы по теме", "главное",
+        "көп оқылғандар", "көп оқылған", "тағы оқыңыз", "ұқсас жаңалықтар",
+        "соңғы жаңалықтар", "тақырып бойынша", "өзге жаңалықтар",
+        "related", "related news", "related articles", "related stories", "most read",
+        "most popular", "popular", "latest news", "more news", "read also", "read more",
+        "you may also like", "see also",
+    )
+    + r"\s*:?",
+    re.IGNORECASE,
+)  # fmt: skip
+#: A headline is short and ends without a full stop.
+_MAX_HEADLINE_CHARS = 140
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+def is_list_heading(line: str) -> bool:
+    """True for a heading that opens a list of other stories' headlines."""
+    body = line.strip().lstrip(_BULLETS + " ").rstrip()
+    return bool(body) and len(body) <= _MAX_CHROME_CHARS and bool(_LIST_HEADING.fullmatch(body))
+
+
+def is_listed_headline(line: str) -> bool:
+    """True for a line that may be a listed story's headline: short, no full stop."""
+    body = line.strip()
+    return len(body) <= _MAX_HEADLINE_CHARS and not body.endswith(_SENTENCE_END)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from kg.ingest.chrome import is_chrome
+from kg.ingest.chrome import is_chrome, is_list_heading, is_listed_headline
 from kg.ingest.language import detect_language
 from kg.ingest.metadata import (
     find_date,
@@ -33,7 +33,17 @@ def clean_text(raw: str) -> str:
 
 
 def _strip_chrome(page: str) -> str:
-    lines = [line for line in page.split("\n") if not is_chrome(line)]
+    lines: list[str] = []
+    in_list = False  # after "Популярное" / "Most read": other stories' headlines
+    for line in page.split("\n"):
+        if is_list_heading(line):
+            in_list = True
+            continue
+        if in_list and (not line.strip() or is_listed_headline(line)):
+            continue
+        in_list = False
+        if not is_chrome(line):
+            lines.append(line)
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -151,3 +151,17 @@ def test_a_menu_above_the_headline_is_no_title() -> None:
     )
     article = to_article(Draft(text=page), "x.txt")
     assert article.title == "Фонд «Талдыбулак» открыл центр для волонтеров"
+
+
+def test_headlines_listed_after_a_popular_heading_are_dropped() -> None:
+    page = (
+        "Фонд открыл приют в Таразе. Директор фонда рассказал о планах.\n"
+        "Популярное\n"
+        "Министр спорта подал в отставку\n"
+        "Курс доллара вырос до 520 тенге\n"
+        "\n"
+        "Фонд продолжит работу и в следующем году, сообщили организаторы.\n"
+    )
+    text = clean_text(page)
+    assert "Министр спорта" not in text and "Курс доллара" not in text
+    assert text.endswith("сообщили организаторы.")
