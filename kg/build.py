@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import time
@@ -25,6 +26,8 @@ from kg.model import Article, ArticleResult, BuildActivity, Problem
 from kg.output_folder import OutputFolder
 from kg.pipeline import Pipeline, default_pipeline
 from kg.workers import pipe_parallel
+
+_log = logging.getLogger(__name__)
 
 
 def build_activity(extractors: Sequence[str]) -> BuildActivity:
@@ -137,6 +140,15 @@ def build_graph(
             on_problem(problem)
 
     root = input_root(inputs)
+    _log.debug(
+        "building from %s (paths relative to %s): outputs %s, %d job(s) on %s, cache %s",
+        ", ".join(str(p) for p in inputs),
+        root,
+        ", ".join(e.name for e in exporters) if folder is not None else "none",
+        jobs,
+        executor,
+        "on" if cache and out_dir is not None else "off",
+    )
     # An output folder inside an input folder is never read: its map.html is no article.
     exclude = [out_dir] if out_dir is not None else []
     articles = read_articles(inputs, root=root, strict=strict, on_problem=note, exclude=exclude)
@@ -169,7 +181,7 @@ def build_graph(
     # Linking needs the whole build at once, but results are small next to the graph
     # they become.
     use = CacheUse()
-    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir else None
+    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir is not None else None
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
@@ -182,6 +194,13 @@ def build_graph(
     else:
         extracted = list(extract(articles))
     stages = {"extract": time.perf_counter() - started}
+    _log.debug(
+        "extracted %d articles in %.2f s (%d reused from the cache, %d problems so far)",
+        len(extracted),
+        stages["extract"],
+        use.reused,
+        len(problems),
+    )
     progress("linking")
     if decisions is not None:
         linked = link_with_decisions(extracted, decisions, note)
@@ -190,6 +209,12 @@ def build_graph(
     results = list(linked.results)
     duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
+    _log.debug(
+        "linked in %.2f s: %d merges, %d groups of near-duplicate articles",
+        stages["link"],
+        len(linked.plan.merges),
+        len(duplicates),
+    )
     progress("graph")
     activity = build_activity(pipeline.extractor_names)
     graph_store = to_store(
@@ -201,6 +226,7 @@ def build_graph(
         alternates=originals(duplicates),
     )
     stages["graph"] = time.perf_counter() - started - sum(stages.values())
+    _log.debug("graph streamed into the store in %.2f s", stages["graph"])
     done = Build(
         results=tuple(results),
         # workers read ahead, so problems arrive in another order than with one process
@@ -222,5 +248,7 @@ def build_graph(
             begun = time.perf_counter()
             exporter.export(done, staging)
             stages[exporter.name] = time.perf_counter() - begun
+            _log.debug("wrote %s in %.2f s", exporter.name, stages[exporter.name])
         folder.publish()
+        _log.debug("outputs switched in at %s", out_dir)
     return done

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from kg import __version__
@@ -117,7 +121,59 @@ def test_version_and_help_name_the_arguments() -> None:
     version = runner.invoke(app, ["--version"])
     assert version.exit_code == 0 and version.output.strip() == f"civkg {__version__}"
     shown = runner.invoke(app, ["build", "--help"]).output
-    assert "{PATH}..." in shown and "{inputs}" not in shown
+    assert "Usage: kg build [OPTIONS] PATH...\n" in shown
+    assert re.search(r"^  PATH\.\.\.  Article files", shown, re.M), shown
+    assert "-o, --out DIR " in shown and "-j, --jobs N " in shown
+    query = runner.invoke(app, ["query", "--help"]).output
+    assert "Usage: kg query [OPTIONS] [PATH] [QUERY]\n" in query
+    assert "-p, --param NAME=VALUE " in query and "--output [table|csv|" in query
+
+
+def _commands() -> list[str]:
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_help_shows_no_type_names(command: str) -> None:
+    """No ``<list[Path]>``, ``<path>``, ``<int range>`` or ``{PATH}``: what a person would
+    write in their place (``PATH...``, ``DIR``, ``N``)."""
+    shown = runner.invoke(app, [command, "--help"], terminal_width=200).output
+    assert shown.startswith(f"Usage: kg {command} [OPTIONS]"), shown
+    assert not re.search(r"<[a-z][a-z\[\] |]*>|\{[A-Za-z_]+\}", shown), shown
+    group = typer.main.get_command(app)
+    params = group.commands[command].params  # type: ignore[attr-defined]
+    for param in params:
+        takes_a_value = param.param_type_name == "argument" or not param.is_flag
+        if takes_a_value and not param.hidden:
+            assert param.metavar, (command, param.name)  # a name chosen, not typer's
+
+
+def test_verbose_turns_on_the_librarys_debug_log(article: Path, tmp_path: Path) -> None:
+    # Without it stderr stays empty: test_no_progress_bar_when_stderr_is_not_a_terminal.
+    command = ["--verbose", "build", str(article), "-o", str(tmp_path / "out"), "-f", "turtle"]
+    loud = subprocess.run(
+        [sys.executable, "-m", "kg", *command],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert loud.returncode == 0, loud.stderr
+    debug = [line for line in loud.stderr.splitlines() if line.startswith("kg: DEBUG kg.")]
+    assert "kg: DEBUG kg.ingest.articles: reading en-rowing.txt (read_text)" in debug
+    assert any(line.startswith("kg: DEBUG kg.build: wrote turtle in ") for line in debug)
+    assert loud.stdout.startswith("Read 1 articles")  # the summary stays on stdout
+
+
+def test_verbose_in_process_leaves_logging_as_it_was(article: Path, tmp_path: Path) -> None:
+    logger = logging.getLogger("kg")
+    before = (list(logger.handlers), logger.level)
+    result = runner.invoke(
+        app, ["--verbose", "build", str(article), "-o", str(tmp_path / "out"), "-f", "turtle"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "kg: DEBUG kg.build: building from " in result.stderr
+    assert (list(logger.handlers), logger.level) == before
 
 
 def test_shell_completion_completes_commands_and_choices() -> None:
@@ -147,3 +203,19 @@ def test_an_output_folder_inside_the_input_is_never_read(article: Path) -> None:
         assert "Read 1 articles (0 skipped" in result.output
     report = (out / "report.json").read_text(encoding="utf-8")
     assert "map.html" not in report
+
+
+def test_a_url_seen_with_another_text_is_kept_and_named_on_stderr(tmp_path: Path) -> None:
+    url = "https://example.org/rowing"
+    records = [
+        {"url": url, "text": ARTICLE},
+        {"url": url, "text": ARTICLE.replace("on Tuesday", "on Friday, a day later")},
+    ]
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = _build(str(feed), "--out", str(tmp_path / "out"), "-f", "turtle")
+    assert result.returncode == 0, result.stderr
+    assert "Read 2 articles (0 skipped" in result.stdout
+    said = f"feed.jsonl:2: url {url!r} is also the url of feed.jsonl#L1, whose text differs"
+    assert said in result.stderr, result.stderr

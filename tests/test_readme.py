@@ -1,4 +1,6 @@
-"""The README's code runs: its Python blocks, and each command of its command list.
+"""The README's code runs: its Python blocks, each command of its command list, and the
+``kg`` steps of its shell blocks (whose other steps, making a virtualenv and installing
+the package, are checked against pyproject.toml rather than run).
 
 As sqlite-utils does for its docs: a README whose examples have rotted is the first
 thing a newcomer meets. Commands that serve forever (``kg serve``), need a second server
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,32 @@ def test_the_python_blocks_run(workdir: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(workdir)
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})  # our own README, nothing foreign
+
+
+# The steps of the README's shell blocks that set up a clone rather than use civkg.
+_SETUP = ("python3 -m venv .venv", ". .venv/bin/activate", "pytest")
+
+
+def test_the_shell_blocks_set_up_a_clone_and_build(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocks = _blocks("bash")
+    assert len(blocks) >= 2
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = set(project["optional-dependencies"])
+    monkeypatch.chdir(workdir)
+    built = 0
+    for block in blocks:
+        for step in (part.strip() for line in block.splitlines() for part in line.split("&&")):
+            words = shlex.split(step)
+            if words[0] == "kg":
+                result = CliRunner().invoke(app, words[1:])
+                assert result.exit_code == 0, (step, result.output)
+                built += 1
+            elif words[:2] == ["pip", "install"]:
+                target = re.fullmatch(r"\.(?:\[(?P<extras>[\w,-]+)\])?", words[-1])
+                assert target is not None, step  # this clone, with extras it declares
+                assert set((target["extras"] or "").split(",")) - {""} <= extras, step
+            else:
+                assert step in _SETUP, step
+    assert built >= 1

@@ -7,24 +7,29 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import app, fails_cleanly
+from kg.cli.app import KgCommand, app, fails_cleanly
 from kg.iris import DEFAULT_BASE
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def build(
     inputs: Annotated[
         list[Path], typer.Argument(metavar="PATH", help="Article files or folders (recursive).")
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder.")] = Path(
+        "out"
+    ),
     formats: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Comma-separated outputs (default: all). See `kg formats`."
+            "--format",
+            "-f",
+            metavar="NAME,...",
+            help="Comma-separated outputs (default: all). See `kg formats`.",
         ),
     ] = None,
-    base: Annotated[str, typer.Option(help="Base IRI for entities.")] = DEFAULT_BASE,
+    base: Annotated[str, typer.Option(metavar="IRI", help="Base IRI for entities.")] = DEFAULT_BASE,
     strict: Annotated[
         bool, typer.Option(help="Stop at the first unreadable file instead of skipping it.")
     ] = False,
@@ -38,7 +43,11 @@ def build(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for extraction (default: every core)."
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Worker processes for extraction (default: every core).",
         ),
     ] = None,
     cache: Annotated[
@@ -51,22 +60,25 @@ def build(
     executor: Annotated[
         str,
         typer.Option(
+            metavar="[processes|dask]",
             help="Where extraction runs: 'processes' on this machine, or 'dask' "
-            "(a Dask cluster; needs pip install 'civkg[dask]')."
+            "(a Dask cluster; needs pip install 'civkg[dask]').",
         ),
     ] = "processes",
     scheduler: Annotated[
         str | None,
         typer.Option(
+            metavar="ADDRESS",
             help="With --executor dask: the scheduler's address, e.g. tcp://10.0.0.5:8786 "
-            "(default: a LocalCluster of --jobs workers on this machine)."
+            "(default: a LocalCluster of --jobs workers on this machine).",
         ),
     ] = None,
     decisions: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="An analyst's merge / split / distinct judgements (JSON lines, see kg xref), "
-            "applied before the graph is made."
+            "applied before the graph is made.",
         ),
     ] = None,
 ) -> None:
@@ -142,14 +154,14 @@ def _next_steps(out: Path, written: list[str]) -> str:
     return "Next: " + "  |  ".join(steps) if steps else ""
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def stats(
     target: Annotated[
         Path,
         typer.Argument(metavar="PATH", help="A build folder (uses its store/) or a graph file."),
     ],
-    top: Annotated[int, typer.Option(help="How many organisations to list.")] = 10,
+    top: Annotated[int, typer.Option(metavar="N", help="How many organisations to list.")] = 10,
 ) -> None:
     """Counts, organisations with most members, connected components.
 
@@ -168,7 +180,7 @@ def stats(
             typer.echo(f"{members:>5}  {label}")
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def extractors() -> None:
     """List the registered extractors and the languages they serve.
@@ -181,7 +193,7 @@ def extractors() -> None:
         typer.echo(f"{spec.name:<12}{','.join(spec.languages):<10}{spec.description}")
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def formats() -> None:
     """List the output formats `kg build --format` accepts.

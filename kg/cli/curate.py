@@ -8,26 +8,30 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.app import app, fails_cleanly
+from kg.cli.app import KgCommand, app, fails_cleanly
 
 if TYPE_CHECKING:
     from kg.xref import BuiltGraph
 
 _DECISIONS_HELP = "The decisions file (JSON lines) to add the judgement to; kept beside the corpus."
-_Decisions = Annotated[Path, typer.Option("--decisions", "-d", help=_DECISIONS_HELP)]
-_Who = Annotated[str | None, typer.Option(help="Who judges (default: $USER).")]
-_Why = Annotated[str, typer.Option(help="Why, in a sentence, for the team reading the file.")]
+_Decisions = Annotated[
+    Path, typer.Option("--decisions", "-d", metavar="FILE", help=_DECISIONS_HELP)
+]
+_Who = Annotated[str | None, typer.Option(metavar="NAME", help="Who judges (default: $USER).")]
+_Why = Annotated[
+    str, typer.Option(metavar="TEXT", help="Why, in a sentence, for the team reading the file.")
+]
 _Target = Annotated[
     Path, typer.Argument(metavar="PATH", help="A build folder (or its graph file).")
 ]
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def xref(
     target: _Target,
     csv: Annotated[bool, typer.Option("--csv", help="Write CSV instead of a table.")] = False,
-    limit: Annotated[int, typer.Option(min=1, help="How many pairs to list.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, metavar="N", help="How many pairs to list.")] = 50,
 ) -> None:
     """List pairs of nodes the linking rules did not merge that may be one actor.
 
@@ -109,7 +113,7 @@ def _record(
     typer.echo(f"Apply it: kg build ... --decisions {decisions}")
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def merge(
     target: _Target,
@@ -131,7 +135,7 @@ def merge(
     _record(decisions, "merge", (one, other), names, who, why)
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def distinct(
     target: _Target,
@@ -151,7 +155,7 @@ def distinct(
     _record(decisions, "distinct", (one, other), names, who, why)
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def split(
     target: _Target,
@@ -159,7 +163,10 @@ def split(
         str, typer.Argument(metavar="ID", help="The node that wrongly holds an article's entity.")
     ],
     article: Annotated[
-        str, typer.Option("--article", help="The article (source path or id) to take out.")
+        str,
+        typer.Option(
+            "--article", metavar="ARTICLE", help="The article (source path or id) to take out."
+        ),
     ],
     decisions: _Decisions = Path("decisions.jsonl"),
     who: _Who = None,

@@ -7,23 +7,25 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import app, fails_cleanly
+from kg.cli.app import KgCommand, app, fails_cleanly
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def evaluate(
     gold_dir: Annotated[
         Path, typer.Argument(metavar="PATH", help="Folder of NAME.txt + NAME.json gold pairs.")
     ],
     lang: Annotated[
-        str | None, typer.Option(help="Only the gold files of this language (kk, ru, en).")
+        str | None,
+        typer.Option(metavar="LANG", help="Only the gold files of this language (kk, ru, en)."),
     ] = None,
     relation_model: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="A relation model written by scripts/train_relations.py (default: the shipped "
-            "one), e.g. one trained without the sites being scored."
+            "one), e.g. one trained without the sites being scored.",
         ),
     ] = None,
 ) -> None:

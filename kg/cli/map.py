@@ -7,23 +7,28 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import app, fails_cleanly
+from kg.cli.app import KgCommand, app, fails_cleanly
 
 
-@app.command(name="map")
+@app.command(name="map", cls=KgCommand)
 @fails_cleanly
 def map_command(
     target: Annotated[
         Path,
         typer.Argument(metavar="PATH", help="A build folder (uses its store/) or a graph file."),
     ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path(
-        "map.html"
-    ),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="FILE", help="The HTML file to write.")
+    ] = Path("map.html"),
     focus: Annotated[
-        str | None, typer.Option(help="Draw only this entity (any spelling) and its neighbours.")
+        str | None,
+        typer.Option(
+            metavar="NAME", help="Draw only this entity (any spelling) and its neighbours."
+        ),
     ] = None,
-    hops: Annotated[int, typer.Option(help="With --focus: how many edges away to reach.")] = 2,
+    hops: Annotated[
+        int, typer.Option(metavar="N", help="With --focus: how many edges away to reach.")
+    ] = 2,
     communities: Annotated[
         bool, typer.Option("--communities", help="Colour nodes by Louvain community.")
     ] = False,

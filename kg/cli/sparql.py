@@ -10,12 +10,13 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.app import app, fails_cleanly
+from kg.cli.app import KgCommand, app, fails_cleanly
 from kg.errors import UsageError
 from kg.sparql.results import ResultFormat
 
 # A bare word is a query name (SPARQL text always has spaces or braces).
 _NAME = re.compile(r"[a-z][a-z0-9_-]*")
+_OUTPUTS = "[" + "|".join(kind.value for kind in ResultFormat) + "]"
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -42,7 +43,7 @@ def _listing() -> str:
     return "\n".join(lines) + "\n"
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def query(
     target: Annotated[
@@ -54,20 +55,24 @@ def query(
         typer.Argument(metavar="QUERY", help="A named query (see --list) or SPARQL text."),
     ] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", help="Read the query from a .rq file.")
+        Path | None, typer.Option("--file", metavar="FILE", help="Read the query from a .rq file.")
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="A query parameter, NAME=VALUE; repeatable."),
+        typer.Option("--param", "-p", metavar="NAME=VALUE", help="A query parameter; repeatable."),
     ] = None,
     list_queries: Annotated[
         bool, typer.Option("--list", help="List the named queries and their parameters.")
     ] = False,
-    output: Annotated[ResultFormat, typer.Option("--output", "-o")] = ResultFormat.table,
+    output: Annotated[
+        ResultFormat,
+        typer.Option("--output", "-o", metavar=_OUTPUTS, help="How to print the answer."),
+    ] = ResultFormat.table,
     allow_service: Annotated[
         list[str] | None,
         typer.Option(
             "--allow-service",
+            metavar="URL",
             help="A SPARQL endpoint URL that SERVICE may call; repeatable (default: none).",
         ),
     ] = None,
@@ -150,29 +155,35 @@ def _size(text: str) -> int:
     return value
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def serve(
     target: Annotated[
         Path, typer.Argument(metavar="PATH", help="A build folder (uses its store/) or graph file.")
     ],
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
-    timeout: Annotated[float, typer.Option(help="Per-query time limit, seconds.")] = 30.0,
-    max_rows: Annotated[int, typer.Option(help="Most result rows a query may return.")] = 100_000,
+    host: Annotated[
+        str, typer.Option(metavar="ADDRESS", help="Address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(metavar="SECONDS", help="Per-query time limit.")] = 30.0,
+    max_rows: Annotated[
+        int, typer.Option(metavar="N", help="Most result rows a query may return.")
+    ] = 100_000,
     workers: Annotated[
-        int | None, typer.Option(help="Query worker processes (default: one per core).")
+        int | None,
+        typer.Option(metavar="N", help="Query worker processes (default: one per core)."),
     ] = None,
     max_memory: Annotated[
-        str, typer.Option(help="Address-space cap per worker, e.g. 2G or 512M.")
+        str, typer.Option(metavar="SIZE", help="Address-space cap per worker, e.g. 2G or 512M.")
     ] = "2G",
     queue: Annotated[
-        int, typer.Option(help="Most queries waiting for a worker; more get 503.")
+        int, typer.Option(metavar="N", help="Most queries waiting for a worker; more get 503.")
     ] = 64,
     allow_service: Annotated[
         list[str] | None,
         typer.Option(
             "--allow-service",
+            metavar="URL",
             help="A SPARQL endpoint URL that SERVICE may call; repeatable (default: none).",
         ),
     ] = None,
@@ -180,6 +191,7 @@ def serve(
         list[str] | None,
         typer.Option(
             "--allow-host",
+            metavar="HOST",
             help="Another Host header to answer to (NAME or NAME:PORT, * for any); repeatable.",
         ),
     ] = None,
@@ -187,6 +199,7 @@ def serve(
         list[str] | None,
         typer.Option(
             "--cors",
+            metavar="ORIGIN",
             help="A web origin that may query from a browser (* : any origin, GET only); "
             "repeatable (default: none).",
         ),
@@ -245,18 +258,25 @@ def _serving(target: Path) -> str:
     return f", build {found.name}, following rebuilds" if found is not None else ""
 
 
-@app.command()
+@app.command(cls=KgCommand)
 @fails_cleanly
 def push(
     target: Annotated[Path, typer.Argument(metavar="PATH", help="A build folder or graph file.")],
     endpoint: Annotated[
-        str, typer.Option(help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+        str,
+        typer.Option(
+            metavar="URL", help="Graph Store Protocol URL, e.g. http://localhost:7878/store."
+        ),
     ],
     graph: Annotated[
-        str | None, typer.Option(help="Named graph IRI to replace; default graph if absent.")
+        str | None,
+        typer.Option(metavar="IRI", help="Named graph IRI to replace; default graph if absent."),
     ] = None,
     timeout: Annotated[
-        float, typer.Option(help="Seconds to wait for the store (connecting and answering).")
+        float,
+        typer.Option(
+            metavar="SECONDS", help="How long to wait for the store (connecting and answering)."
+        ),
     ] = 300.0,
 ) -> None:
     """Load a build's graph into an external store over the SPARQL Graph Store Protocol.

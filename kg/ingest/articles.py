@@ -39,11 +39,13 @@ def read_articles(
     ``on_problem`` (logged when there is none) and reading goes on; with ``strict`` the
     first problem raises ``InputError``. Only regular files of at most ``max_bytes``
     bytes are read (a JSONL file may be larger; each of its lines may not), and a text of
-    the same content as an earlier article is skipped as a duplicate. ``source_path`` is
-    relative to ``root``, which defaults to each input folder (or a file's parent folder).
-    What reading repaired in an article it kept (bad bytes, a bad URL) is in its
-    ``notes`` and logged. Folders in ``exclude`` (a build's output folder inside an
-    input folder: its map.html is not an article) are not walked into.
+    the same content as an earlier article is skipped as a duplicate (a problem). A
+    record whose JSONL ``id`` or whose URL an earlier one had, with another text, is
+    kept with a note naming the earlier one. ``source_path`` is relative to ``root``,
+    which defaults to each input folder (or a file's parent folder). What reading
+    repaired or remarked in an article it kept (bad bytes, a bad URL, a URL seen before)
+    is in its ``notes`` and logged as a warning. Folders in ``exclude`` (a build's output
+    folder inside an input folder: its map.html is not an article) are not walked into.
 
     Raises ``InputError`` at once when an input does not exist, and when the inputs held
     no readable article at all once they have been read.
@@ -77,6 +79,7 @@ class _Reading:
         self.max_bytes = max_bytes
         self.seen_files: set[str] = set()
         self.seen_texts: dict[str, str] = {}  # article id -> source_path that had it first
+        self.seen_urls: dict[str, str] = {}  # url -> source_path of the first text with it
         self.exclude: frozenset[Path] = frozenset()
 
     def report(self, problem: Problem, *, notice: bool = False) -> None:
@@ -166,6 +169,7 @@ class _Reading:
         self.seen_files.add(resolved)
         where = _relative(path, base)
         reader = READERS[path.suffix.lower()]
+        _log.debug("reading %s (%s)", where, reader.__name__)
         record_ids: dict[str, int] = {}
         try:
             for draft in reader(path, self.max_bytes):
@@ -193,6 +197,14 @@ class _Reading:
                     earlier = record_ids.setdefault(draft.record_id, draft.line or 0)
                     if earlier != (draft.line or 0):
                         note = f"id {draft.record_id!r} is also the id of line {earlier}"
+                        article = replace(article, notes=(*article.notes, note))
+                if article.url is not None:
+                    had = self.seen_urls.setdefault(article.url, source)
+                    if had != source:  # a site's corrected or updated story, or a bad feed
+                        note = (
+                            f"url {article.url!r} is also the url of {had}, whose text "
+                            "differs; both kept"
+                        )
                         article = replace(article, notes=(*article.notes, note))
                 for note in article.notes:
                     _log.warning("%s", Problem(where, note, draft.line))

@@ -384,6 +384,34 @@ def test_duplicate_records_are_reported_not_merged(tmp_path: Path) -> None:
     assert articles[1].notes == ("id 'n1' is also the id of line 1",)
 
 
+def test_one_url_with_two_texts_keeps_both_and_says_where(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = "https://example.org/news/1"
+    lines = [
+        jsonl_line(url=url, text=GOOD),
+        jsonl_line(url="https://example.org/news/2", text=ENGLISH),
+        jsonl_line(url=url, text=RUSSIAN),  # the story corrected, or a feed's mistake
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "later.md").write_text(f"---\nurl: {url}\n---\n{ENGLISH} Again.\n")
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        articles, problems = read(tmp_path)
+    assert problems == []  # nothing is skipped: neither text is the other
+    assert [a.source_path for a in articles] == [
+        "feed.jsonl#L1",
+        "feed.jsonl#L2",
+        "feed.jsonl#L3",
+        "later.md",
+    ]
+    assert [a.url for a in articles] == [url, "https://example.org/news/2", url, url]
+    said = f"url {url!r} is also the url of feed.jsonl#L1, whose text differs; both kept"
+    assert [a.notes for a in articles] == [(), (), (said,), (said,)]
+    # Said where a person reading the build's log looks: the file and line.
+    assert f"feed.jsonl:3: {said}" in caplog.messages
+    assert f"later.md: {said}" in caplog.messages
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="newlines in file names")
 def test_newline_or_escape_in_a_file_name_is_quoted_when_printed(tmp_path: Path) -> None:
     (tmp_path / "two\nlines.txt").write_bytes(b"")

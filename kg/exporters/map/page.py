@@ -142,6 +142,10 @@ def _network(
             date=node.date,
             comm=community[index] if community is not None else None,
         ).options
+        if not degrees[index]:
+            # Out of the physics that settles a small map: its pull towards the centre
+            # would draw the ring of unconnected nodes into the network.
+            record["physics"] = False
         net.nodes.append(record)
         net.node_ids.append(index)
         net.node_map[index] = record

@@ -364,3 +364,160 @@ def test_the_search_matches_across_scripts_as_the_name_index_does(
     in_page = page.evaluate("words => words.map(w => window.civkgMap.soundKey(w))", words)
     assert in_page == [sound_key(w) for w in words]
     assert in_page[0] == in_page[1] and in_page[2] == in_page[3] and in_page[4] == in_page[5]
+
+
+def _page_of(data: MapData, path: Path) -> Path:
+    """``data`` drawn as a map, laid out by the build's own layout."""
+    from kg.exporters.map.layout import layout
+    from kg.exporters.map.page import render_page
+
+    path.write_text(render_page(data, layout(data)), encoding="utf-8")
+    return path
+
+
+def _with_loners(data: MapData, count: int) -> MapData:
+    """``data`` with ``count`` more people that no relation joins to anyone."""
+    from dataclasses import replace
+
+    from kg.exporters.map.data import MapNode
+
+    loners = tuple(
+        MapNode(f"https://example.org/loner/{i}", "person", f"Loner {i}", (), None, None, ())
+        for i in range(count)
+    )
+    return replace(data, nodes=data.nodes + loners)
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def test_unconnected_nodes_are_drawn_apart_from_the_network(
+    open_map: Any, sample_graph: Graph, tmp_path: Path, artifacts: Path
+) -> None:
+    import io
+    import math
+
+    from PIL import Image
+
+    from kg.exporters.map.layout import layout
+
+    data = _with_loners(read_map_data(sample_graph), 12)
+    page = open_map(_page_of(data, tmp_path / "loners.html")).page
+    # Where the page drew every node once its physics settled and froze.
+    drawn = page.evaluate(
+        """() => {
+        const map = window.civkgMap, all = map.nodes.get(), at = map.network.getPositions();
+        const box = document.getElementById('network').getBoundingClientRect();
+        return all.map(n => {
+            const dom = map.network.canvasToDOM(at[n.id]);
+            return {deg: n.deg, x: at[n.id].x, y: at[n.id].y, colour: n.color,
+                    left: box.left + dom.x, top: box.top + dom.y};
+        });
+    }"""
+    )
+    connected = [n for n in drawn if n["deg"]]
+    loners = [n for n in drawn if not n["deg"]]
+    assert len(loners) == 12 and len(connected) == len(read_map_data(sample_graph).nodes)
+    centre = (
+        sum(n["x"] for n in connected) / len(connected),
+        sum(n["y"] for n in connected) / len(connected),
+    )
+
+    def away(n: dict[str, Any]) -> float:
+        return math.hypot(n["x"] - centre[0], n["y"] - centre[1])
+
+    # Farther from the network's centre than any connected node, by a ring step or more,
+    # and where the layout put them: the physics that settles the rest leaves them be.
+    assert min(away(n) for n in loners) > max(away(n) for n in connected) + 40
+    laid = layout(data)
+    for index, node in enumerate(drawn):
+        if not node["deg"]:
+            assert math.dist((node["x"], node["y"]), laid[index]) < 1, (index, node)
+    # And really drawn there, in the view that opens: each loner's own colour at its place.
+    png = page.screenshot()
+    (artifacts / "map-loners.png").write_bytes(png)
+    shot = Image.open(io.BytesIO(png)).convert("RGB")
+    for loner in loners:
+        x, y = round(loner["left"]), round(loner["top"])
+        assert 0 <= x < shot.width and 0 <= y < shot.height, loner  # the view shows them
+        pixel = shot.getpixel((x, y))
+        assert isinstance(pixel, tuple)
+        wanted = _hex(loner["colour"])
+        assert max(abs(pixel[i] - wanted[i]) for i in range(3)) <= 40, (loner, pixel)
+
+
+def test_the_legend_has_one_key_per_kind_drawn(
+    open_map: Any, sample_map: Path, sample_graph: Graph
+) -> None:
+    from kg.exporters.map.page import EDGE_STYLE, NODE_STYLE, ORG_COLOURS
+
+    page = open_map(sample_map).page
+    keys = page.eval_on_selector_all(
+        "#legend > div",
+        """rows => rows.map(row => {
+            const swatch = getComputedStyle(row.firstChild), line = row.firstChild.className;
+            return {text: row.textContent, line: line === 'line',
+                    colour: line === 'line' ? swatch.borderTopColor : swatch.backgroundColor};
+        })""",
+    )
+    drawn_colours = page.evaluate("[...new Set(window.civkgMap.nodes.get().map(n => n.color))]")
+
+    def rgb(colour: str) -> str:
+        red, green, blue = _hex(colour)
+        return f"rgb({red}, {green}, {blue})"
+
+    # What the sample holds, worked out here rather than read from the page.
+    data = read_map_data(sample_graph)
+    nodes: dict[str, str] = {}
+    for node in data.nodes:
+        if node.type != "organisation":
+            style = NODE_STYLE[node.type]
+            nodes[f"{node.type} ({style['shape']})"] = style["color"]
+        elif node.org_class in ORG_COLOURS:
+            nodes[f"organisation: {node.org_class} (diamond)"] = ORG_COLOURS[node.org_class]
+        else:
+            nodes["organisation (diamond)"] = NODE_STYLE["organisation"]["color"]
+    relations = {e.type.replace("_", " "): EDGE_STYLE[e.type]["color"] for e in data.edges}
+    assert len(nodes) >= 5 and len(relations) >= 3
+
+    node_keys = {k["text"]: k["colour"] for k in keys if not k["line"]}
+    edge_keys = {k["text"].removesuffix(" (dashed)"): k["colour"] for k in keys if k["line"]}
+    assert len(node_keys) + len(edge_keys) == len(keys)  # each key once
+    assert node_keys == {text: rgb(colour) for text, colour in nodes.items()}
+    assert edge_keys == {text: rgb(colour) for text, colour in relations.items()}
+    # A key for each colour the map draws its nodes in, and none for a colour it does not.
+    assert set(node_keys.values()) == {rgb(colour) for colour in drawn_colours}
+
+
+def test_the_participation_filter_is_there_when_the_map_has_such_edges(
+    open_map: Any, sample_map: Path, sample_graph: Graph
+) -> None:
+    data = read_map_data(sample_graph)
+    assert any(e.type == "participated_in" for e in data.edges)
+    page = open_map(sample_map).page
+    box = page.locator("#f-edge-types input[data-kind=participated_in]")
+    assert box.count() == 1 and box.is_visible()
+    assert "participated in" in page.inner_text("#legend")
+    shown = page.evaluate("window.civkgMap.edgeView.length")
+    box.uncheck()
+    assert page.evaluate("window.civkgMap.edgeView.length") == shown - sum(
+        1 for e in data.edges if e.type == "participated_in"
+    )
+
+
+@pytest.mark.parametrize("dates", ["none", "one year"])
+def test_no_year_slider_without_years_to_step_through(
+    open_map: Any, sample_graph: Graph, tmp_path: Path, dates: str
+) -> None:
+    from dataclasses import replace
+
+    data = read_map_data(sample_graph)
+    articles = tuple(
+        replace(a, date=None if dates == "none" else f"2024-0{i + 1}-15")
+        for i, a in enumerate(data.articles)
+    )
+    page = open_map(_page_of(replace(data, articles=articles), tmp_path / "undated.html")).page
+    assert page.is_hidden("#f-years")
+    assert page.evaluate("document.getElementById('f-years').hidden") is True
+    assert page.evaluate(VISIBLE) == len(data.nodes)  # nothing filtered by a hidden slider
