@@ -60,6 +60,20 @@ class Sentence(OrgRules, Repairs):
     def _parse_run(self, first: int, last: int) -> None:
         """Split a capitalised run into titles, organisations and a person."""
         tokens = self.tokens
+        joint = next(
+            (
+                k
+                for k in range(first + 1, last)
+                if tokens[k].text in ("and", "&") and tokens[k + 1].text == "the"
+            ),
+            None,
+        )
+        if joint is not None:
+            # "the United Nations and the Kazakh government", "the Civic Hub and the
+            # Bilim Foundation": two phrases, each parsed on its own
+            self._parse_run(first, joint - 1)
+            self._parse_run(joint + 2, last)
+            return
         words = self._words(first, last)
         w = 0
         while w < len(words):
@@ -316,19 +330,6 @@ class Sentence(OrgRules, Repairs):
             names = names[1:]
         rest = [k for k in rest if k >= names[0]] if names else rest
         if not names:
-            return
-        joint = next(
-            (
-                k
-                for k in range(names[0], names[-1])
-                if tokens[k].text in ("and", "&") and tokens[k + 1].text == "the"
-            ),
-            None,
-        )
-        if joint is not None and joint > names[0]:
-            # "the United Nations and the Kazakh government": two phrases, each its own
-            self._parse_run(names[0], joint - 1)
-            self._parse_run(joint + 2, names[-1])
             return
         if self._quoted_after_type(names) or self._government(names) or self._outlet(names):
             return

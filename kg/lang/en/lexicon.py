@@ -284,6 +284,7 @@ ORG_HEADS: dict[str, OrgClass] = {
     "charity": OrgClass.NGO,
     "house": OrgClass.NGO,  # "Freedom House", "Friendship House"; "at the X House": a venue
     "watch": OrgClass.NGO,  # "Human Rights Watch"
+    "hub": OrgClass.NGO,  # "Astana Civic Hub"
     "museum": OrgClass.EDUCATION,
     "library": OrgClass.EDUCATION,
     "theatre": OrgClass.NGO,
@@ -399,11 +400,23 @@ AGREEMENT_WORDS: dict[str, bool] = {
     "contract": False,
     "roadmap": False,  # the conventions count a signed road map as an agreement
     "roadmaps": False,
+    "deal": False,  # "inked a deal"
 }
 
 #: Verbs that say an agreement was signed.
 SIGNING: frozenset[str] = frozenset(
-    {"sign", "signed", "signs", "signing", "inked", "ink", "inks", "concluded", "conclude"}
+    {
+        "sign",
+        "signed",
+        "signs",
+        "signing",
+        "inked",
+        "ink",
+        "inks",
+        "concluded",
+        "conclude",
+        "entered",  # "has entered into a partnership agreement with"
+    }
 )
 
 #: Verbs that Title Case headlines capitalise after a name: "Steppe Fund Hosts Forum".

@@ -404,3 +404,25 @@ def test_the_bare_head_is_headed_by_the_person() -> None:
         "The foundation is headed by Gulnara Temirova."
     )
     assert _roles(text) == {("Gulnara Temirova", "Lake Aral Foundation", "head")}
+
+
+def _parties(text: str) -> list[frozenset[str]]:
+    extraction = _extract(text)
+    return [party_names(extraction, c) for c in agreements(extraction)]
+
+
+def test_entered_into_an_agreement_and_inked_a_deal_are_signings() -> None:
+    assert _parties(
+        "The Aral Red Crescent Society has entered into a partnership agreement with the "
+        "Steppe Cooperation Agency."
+    ) == [frozenset({"Aral Red Crescent Society", "Steppe Cooperation Agency"})]
+    assert _parties(
+        "The Aral Sea Fund and the Steppe Ecological Union inked a deal to restore wetlands."
+    ) == [frozenset({"Aral Sea Fund", "Steppe Ecological Union"})]
+
+
+def test_a_hub_is_a_body_and_and_the_parts_a_run() -> None:
+    assert _parties(
+        "Under the memorandum, signed by the Lake Civic Hub and the Bilim Foundation, "
+        "the partners will train volunteers."
+    ) == [frozenset({"Lake Civic Hub", "Bilim Foundation"})]
