@@ -121,7 +121,8 @@ def _organisation(toks: list[Tok], span: OrgSpan, attested: frozenset[str]) -> P
         return _organisation(toks, span.refers, attested)  # named as what it refers to
     name = org_name(toks, span)
     if span.kind == "acronym":
-        letters = without_ending(toks[span.start])
+        # the letters open the span ("USAID ұйымы") or end it ("Әл-Фараби атындағы ҚазҰУ")
+        letters = without_ending(toks[span.start if toks[span.start].acronym else span.end - 1])
         return Proposal(
             EntityType.ORGANISATION, name, match_key(letters, attested), acronym=letters
         )

@@ -81,7 +81,11 @@ def _quote_text(tok: Tok, text: str) -> str:
 def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
     """The nominative name of an organisation or event ("альянсының" -> "альянсы")."""
     if span.kind == "acronym":
-        return without_ending(toks[span.start])
+        if toks[span.start].acronym:
+            return without_ending(toks[span.start])  # "USAID ұйымы" is USAID
+        # "Әл-Фараби атындағы ҚазҰУ": the words of whom it is named after, then the letters
+        named_after = [toks[i].text for i in range(span.start, span.end - 1)]
+        return " ".join([*named_after, without_ending(toks[span.end - 1])])
     parts: list[tuple[Tok, str]] = []
     for i in range(span.start, span.end):
         if i in span.omit:

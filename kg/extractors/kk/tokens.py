@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
@@ -16,6 +17,7 @@ CLOSING_QUOTES = frozenset("»›")
 AMBIGUOUS_QUOTES = frozenset('“”"')
 
 # Endings of verb forms and participles: a lower-case word ending so is no name word.
+_MAX_CAMEL = 12  # letters of a mixed-case shortening ("ҚазМемҚызПУ")
 _VERB_ENDINGS = (
     "ған",
     "ген",
@@ -94,11 +96,15 @@ class Tok:
         return self.stem_upper in lexicon.LEGAL_FORMS
 
     @property
+    def stem_text(self) -> str:
+        """The word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")."""
+        head, hyphen, tail = self.text.rpartition("-")
+        return head if hyphen and head and morph.hyphen_ending(tail) else self.text
+
+    @property
     def stem_upper(self) -> str:
         """The word without a hyphenated ending, upper-cased ("КММ-де" -> "КММ")."""
-        head, hyphen, tail = self.text.rpartition("-")
-        base = head if hyphen and head and morph.hyphen_ending(tail) else self.text
-        return base.upper()
+        return self.stem_text.upper()
 
     @property
     def ordinal(self) -> bool:
@@ -115,7 +121,7 @@ class Tok:
         letters = stem.replace("-", "")
         return (
             not self.ordinal
-            and self.upper
+            and (self.upper or _camel_abbreviation(self.stem_text))
             # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
             and self.head is None
             and self.event is None
@@ -206,9 +212,21 @@ def _lookup(table: dict[str, Lexeme], lower: str, compounds: bool = False) -> Le
 _COMPOUND_CLASSES = frozenset({OrgClass.MEDIA, OrgClass.EDUCATION})
 
 
+def _camel_abbreviation(text: str) -> bool:
+    """ "ҚазҰУ", "ЕНУ"-style shortenings written in mixed case: a capital after a small
+    letter, and at least two capitals ("ҚазҰУ", "ҚазМемҚызПУ")."""
+    if not text.isalpha() or len(text) > _MAX_CAMEL:
+        return False
+    capitals = sum(c.isupper() for c in text)
+    camel = any(a.islower() and b.isupper() for a, b in pairwise(text))
+    return capitals >= 2 and camel
+
+
 def _case(text: str, lower: str) -> str:
     if lower in lexicon.PLACES or lower in lexicon.FUNCTION_WORDS or lower in lexicon.NOMINAL_STEMS:
         return "nom"
+    if "-" in lower and lower.rsplit("-", 1)[1] in lexicon.PLACES:
+        return "nom"  # "Сорос-Қазақстан" ends in a place's name, not in "-тан" (from)
     if morph.without_possessive(lower) in lexicon.PLACE_NOUNS:
         return "nom"  # "ауданы" is "аудан" + possessive, not "ауда" + accusative
     return morph.case_of(text)

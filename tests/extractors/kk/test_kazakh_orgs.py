@@ -198,3 +198,18 @@ def test_a_noun_that_ends_like_a_converb_stays_inside_the_name() -> None:
     # "өнеркәсіп" (industry) ends in "-іп" like a converb; it is a noun of the name
     found = extract("Жамбыл облысының сауда-өнеркәсіп палатасы жаңа жоба бастады.")
     assert names(found, ORG) == {"Жамбыл облысының сауда-өнеркәсіп палатасы"}
+
+
+def test_a_hyphenated_name_ending_in_a_country_is_no_ablative() -> None:
+    found = extract("Дала-Қазақстан қоры жаңа бағдарлама жариялады.")
+    assert names(found, ORG) == {"Дала-Қазақстан қоры"}
+
+
+def test_a_mixed_case_shortening_is_an_abbreviation() -> None:
+    found = extract("ҚазДУ мен «Арал» қоры ынтымақтастық меморандумына қол қойды.")
+    assert names(found, ORG) == {"ҚазДУ", "«Арал» қоры"}
+
+
+def test_whom_an_abbreviated_body_is_named_after_is_part_of_its_name() -> None:
+    found = extract("Әл-Бируни атындағы ҚазДУ жаңа бағдарлама жариялады.")
+    assert names(found, ORG) == {"Әл-Бируни атындағы ҚазДУ"}

@@ -93,6 +93,9 @@ def implied_orgs(finder: NameFinder) -> list[OrgSpan]:
     return found
 
 
+_NAMED_AFTER_WORDS = 3  # words of the person a body is named after ("Л.Н. Гумилев")
+
+
 def acronym_orgs(finder: NameFinder, excluded: frozenset[str]) -> list[OrgSpan]:
     """Abbreviations standing alone ("БҰҰ-ның", "USAID")."""
     found: list[OrgSpan] = []
@@ -105,8 +108,24 @@ def acronym_orgs(finder: NameFinder, excluded: frozenset[str]) -> list[OrgSpan]:
             continue
         if tok.stem_upper.isascii() and not _latin_organisation(finder, i):
             continue
-        found.append(OrgSpan(i, i + 1, "acronym"))
+        found.append(OrgSpan(_named_after(finder, i), i + 1, "acronym"))
     return found
+
+
+def _named_after(finder: NameFinder, i: int) -> int:
+    """Where "Әл-Фараби атындағы ҚазҰУ", "Л.Н. Гумилев атындағы ЕҰУ" opens: the person
+    an abbreviated university is named after is part of its name."""
+    toks = finder.toks
+    link = i - 1
+    if link <= finder.start or toks[link].lower != "атындағы":
+        return i
+    first = link
+    while first - 1 >= finder.start and link - first < _NAMED_AFTER_WORDS:
+        prev = toks[first - 1]
+        if not (prev.cap or prev.initials):
+            break
+        first -= 1
+    return first if first < link else i
 
 
 def _latin_organisation(finder: NameFinder, i: int) -> bool:
