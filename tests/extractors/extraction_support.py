@@ -4,7 +4,16 @@ read by canonical name."""
 from __future__ import annotations
 
 from kg.iris import article_id
-from kg.model import AgreementClaim, Article, EntityType, Extraction, Mention, RoleClaim
+from kg.model import (
+    AgreementClaim,
+    Article,
+    EntityType,
+    Extraction,
+    Membership,
+    Mention,
+    RoleClaim,
+)
+from kg.pipeline import Pipeline
 
 
 def article(text: str, lang: str, *, title: str | None = None, date: str | None = None) -> Article:
@@ -42,3 +51,14 @@ def party_names(extraction: Extraction, claim: AgreementClaim) -> frozenset[str]
 def events(extraction: Extraction) -> list[Mention]:
     """The event mentions, in order."""
     return [m for m in extraction.mentions if m.type is EntityType.EVENT]
+
+
+def posts(pipeline: Pipeline, text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    """(person, organisation, role) of every membership the whole pipeline states."""
+    result = next(pipeline.pipe([article(text, lang)]))
+    names = {e.id: e.name.text for e in result.entities}
+    return {
+        (names[f.person], names[f.organisation], f.role.text if f.role else None)
+        for f in result.facts
+        if isinstance(f, Membership)
+    }

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import posts
 
-from kg.model import Article, Membership
 from kg.pipeline import Pipeline
 
 
@@ -13,15 +13,7 @@ def pipeline() -> Pipeline:
     return Pipeline()
 
 
-def _posts(pipeline: Pipeline, text: str, lang: str) -> set[tuple[str, str, str | None]]:
-    article = Article(id="t", text=text, lang=lang, source_path="t.txt")
-    result = next(pipeline.pipe([article]))
-    names = {e.id: e.name.text for e in result.entities}
-    return {
-        (names[f.person], names[f.organisation], f.role.text if f.role else None)
-        for f in result.facts
-        if isinstance(f, Membership)
-    }
+_posts = posts
 
 
 @pytest.mark.parametrize(

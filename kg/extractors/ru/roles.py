@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extractors.common import Span
 from kg.extractors.ru.base import Item, SentenceBase
+from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType
 
@@ -250,12 +253,7 @@ class RoleRules(SentenceBase):
             return []
         position = items[k]
         between = self.tokens[items[index].last + 1 : position.first]
-        if not between or not all(_appointing(t.text.lower()) for t in between):
-            return []
-        if not any(
-            t.case == "ablt" and t.lemma in lexicon.POSITIONS
-            for t in self.tokens[position.first : position.last + 1]
-        ):
+        if not self._given_by_verb(between, position):
             return []
         run = [position]
         left = position.last
@@ -265,6 +263,16 @@ class RoleRules(SentenceBase):
             left = items[k].last
             k += 1
         return _pairs(run)
+
+    def _given_by_verb(self, between: Sequence[Token], position: Item) -> bool:
+        """Whether only a verb that gives or holds a post stands in ``between`` and the
+        position is in the instrumental ("был назначен директором", "избран председателем")."""
+        if not between or not all(_appointing(t.text.lower()) for t in between):
+            return False
+        return any(
+            t.case == "ablt" and t.lemma in lexicon.POSITIONS
+            for t in self.tokens[position.first : position.last + 1]
+        )
 
     def _appointed_before(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
         """ "Председателем совета фонда X избран Имя": the position in the instrumental,
@@ -276,12 +284,7 @@ class RoleRules(SentenceBase):
             return []
         position, last_org = items[k], items[index - 1]
         between = self.tokens[last_org.last + 1 : items[index].first]
-        if not between or not all(_appointing(t.text.lower()) for t in between):
-            return []
-        if not any(
-            t.case == "ablt" and t.lemma in lexicon.POSITIONS
-            for t in self.tokens[position.first : position.last + 1]
-        ):
+        if not self._given_by_verb(between, position):
             return []
         if any(
             not self.gap_ok(a.last, b.first)
