@@ -26,6 +26,7 @@ from kg.model import (
     OrgClass,
 )
 from kg.org_key import org_atoms
+from kg.text import shouted
 
 #: Names at least this long may differ by one letter and still be one actor
 #: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
@@ -47,13 +48,8 @@ class _Group:
         first_seen = {m.name: m.start for m in sorted(self.mentions, key=lambda m: -m.start)}
         return min(
             counts,
-            key=lambda name: (-counts[name], _shouting(name), first_seen[name], name),
+            key=lambda name: (-counts[name], shouted(name), first_seen[name], name),
         )
-
-
-def _shouting(name: str) -> bool:
-    """True when a word of the name is in capitals while it could be cased normally."""
-    return any(len(word) > 3 and word.isupper() for word in name.split())
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

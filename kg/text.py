@@ -102,3 +102,10 @@ QUOTE_PAIRS: dict[str, str] = {"«": "»", "“": "”", "„": "“", "‘": "�
 #: English (lower ranks first). Linking picks canonical names and the network picks
 #: labels by it.
 LABEL_PRIORITY: dict[str, int] = {"kk": 0, "ru": 1, "en": 2}
+
+
+def shouted(name: str) -> bool:
+    """Whether a word of a name is in capitals while it could be cased normally
+    ("ФОНДОМ «БЕРЕКЕ»" from a headline; "ЮНИСЕФ" and "ОО" are acronyms, too short or
+    meant so)."""
+    return any(len(word) > 3 and word.isupper() for word in name.split())

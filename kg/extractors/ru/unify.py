@@ -16,6 +16,7 @@ from kg.extractors.common import ExtractionBuilder
 from kg.iris import name_key
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, Mention
+from kg.text import shouted
 
 _QUOTED = re.compile(r"[«\"“](.+)[»\"”]$")
 _STATE = re.compile(r"\b(?:РК|Казахстана)$")
@@ -60,7 +61,9 @@ def _by_quoted_core(orgs: list[Mention]) -> dict[str, str]:
             continue
         forms = typed.get(_core(mention.name)) or _inflected_core(mention.name, typed)
         if forms:
-            result[mention.name] = min(forms, key=lambda f: (-forms[f], -len(f), f))
+            # a headline's capitals ("ФОНДОМ «БЕРЕКЕ»") are no name's spelling; then the
+            # most used, the longest
+            result[mention.name] = min(forms, key=lambda f: (shouted(f), -forms[f], -len(f), f))
     return result
 
 

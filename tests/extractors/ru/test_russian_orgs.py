@@ -202,3 +202,11 @@ def test_a_long_quotation_is_speech_and_no_name(extractor: RussianExtractor) -> 
         "сообщил директор."
     )
     assert all(len(name.split()) <= 3 for name in _orgs(_extract(extractor, text)).values())
+
+
+def test_a_headlines_capitals_do_not_name_the_body(extractor: RussianExtractor) -> None:
+    text = (
+        "В АЛМАТЫ ПОДПИСАН МЕМОРАНДУМ МЕЖДУ ФОНДОМ «АРАЛ» И АКИМАТОМ\n\n"
+        "Сегодня фонд «Арал» и акимат Алматы подписали меморандум."
+    )
+    assert "Фонд «Арал»" in set(_orgs(_extract(extractor, text)).values())
