@@ -29,8 +29,8 @@ from kg.extractors.kk.persons import (
 )
 from kg.extractors.kk.pipeline import SentenceFindings
 from kg.extractors.kk.roles import link_holders
-from kg.extractors.kk.tokens import Tok
-from kg.lang.kk import morph
+from kg.extractors.kk.tokens import Tok, in_capitals
+from kg.lang.kk import lexicon, morph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -219,6 +219,12 @@ def _organisations(
         if taken & set(range(start, end)) or not _acceptable_body(toks, start, end, found.end):
             continue
         kind = "acronym" if end == start + 1 and toks[start].acronym else "model"
+        if (
+            kind == "acronym"
+            and toks[start].stem_upper not in lexicon.INTERNATIONAL_ACRONYMS
+            and in_capitals(toks, found.start, found.end)
+        ):
+            continue  # "... МЕМОРАНДУМҒА ҚОЛ ҚОЙДЫ": a word of a headline in capitals
         added.append(OrgSpan(start, end, kind))
     return added
 

@@ -18,6 +18,7 @@ from kg.extractors.kk.persons import PersonSpan, similar_surnames
 from kg.extractors.kk.tokens import ROMAN, Tok
 from kg.lang.kk import lexicon, morph
 from kg.model import EntityType
+from kg.text import shouted
 
 _QUOTE_CHARS = re.compile(r"[«»“”„\"‘’‹›]")
 _AFTER_INITIAL = re.compile(r"(?<=\.)(?=\w\w)")
@@ -323,6 +324,8 @@ class Namer:
         else:
             # "Астана қаласындағы X орталығы" says where X is; "X орталығы" names it
             pool = [p for p in pool if not _opens_with_where(p.name)] or pool
+        # a headline's capitals ("«ЖАСТАР» ҚОРЫ") are no name's spelling
+        pool = [p for p in pool if not shouted(p.name)] or pool
         counts = Counter(p.name for p in pool)
         first_seen: dict[str, int] = {}
         for position, proposal in enumerate(pool):

@@ -277,6 +277,18 @@ def analyse(
     return toks
 
 
+_CAPITALS_SHARE = 0.7  # of a sentence's words, for a line of capitals
+_CAPITALS_WORDS = 3
+
+
+def in_capitals(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether the sentence ``toks[start:end]`` is written in capitals, as headlines are:
+    there even a short word ("ҚОЛ", "МЕН") looks like an abbreviation."""
+    words = [t for t in toks[start:end] if t.word]
+    capitals = sum(t.upper or t.shouted for t in words)
+    return len(words) >= _CAPITALS_WORDS and capitals >= _CAPITALS_SHARE * len(words)
+
+
 def _tame_shouting(toks: list[Tok]) -> None:
     """Read words of a line written in capitals as ordinary words, not abbreviations.
 

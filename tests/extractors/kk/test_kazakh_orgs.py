@@ -213,3 +213,11 @@ def test_a_mixed_case_shortening_is_an_abbreviation() -> None:
 def test_whom_an_abbreviated_body_is_named_after_is_part_of_its_name() -> None:
     found = extract("Әл-Бируни атындағы ҚазДУ жаңа бағдарлама жариялады.")
     assert names(found, ORG) == {"Әл-Бируни атындағы ҚазДУ"}
+
+
+def test_a_headline_in_capitals_makes_no_abbreviations_of_its_short_words() -> None:
+    found = extract(
+        "«АРАЛ» ҚОРЫ МЕН ЮНИСЕФ МЕМОРАНДУМҒА ҚОЛ ҚОЙДЫ\n\n"
+        "Бүгін «Арал» қоры мен ЮНИСЕФ ынтымақтастық туралы меморандумға қол қойды."
+    )
+    assert names(found, ORG) == {"«Арал» қоры", "ЮНИСЕФ"}

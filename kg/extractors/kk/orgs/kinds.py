@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from kg.extractors.kk.orgs.finder import NameFinder
 from kg.extractors.kk.orgs.span import OrgSpan
 from kg.extractors.kk.orgs.words import MAX_QUOTED_NAME, org_class_of
-from kg.extractors.kk.tokens import Tok
+from kg.extractors.kk.tokens import Tok, in_capitals
 from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
 
@@ -100,9 +100,16 @@ def acronym_orgs(finder: NameFinder, excluded: frozenset[str]) -> list[OrgSpan]:
     """Abbreviations standing alone ("БҰҰ-ның", "USAID")."""
     found: list[OrgSpan] = []
     taken = {i for p in finder.persons for i in range(p.start, p.end)}
+    # "«ЖАСТАР» ҚОРЫ МЕН ЮНИСЕФ ... ҚОЛ ҚОЙДЫ": in a line of capitals every word looks
+    # like an abbreviation; only the known ones are
+    shouting = in_capitals(finder.toks, finder.start, finder.end)
     for i in range(finder.start, finder.end):
         tok = finder.toks[i]
         if not tok.acronym or i in finder.quoted or i in taken:
+            continue
+        if tok.lower in lexicon.FUNCTION_WORDS:
+            continue  # "МЕН", "ЖӘНЕ": a conjunction in capitals
+        if shouting and tok.stem_upper not in lexicon.INTERNATIONAL_ACRONYMS:
             continue
         if tok.stem_upper in excluded:
             continue
