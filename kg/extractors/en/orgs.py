@@ -194,8 +194,8 @@ class OrgRules(Runs):
                 return True
             second.append(tokens[rest[n]].bare)
             n += 1
-        if tokens[rest[end]].bare in places.PLACES | places.TERRITORIES:
-            return " ".join(second) not in places.PLACES | places.TERRITORY_NAMES
+        if tokens[rest[end]].bare in places.ANY_PLACE:
+            return " ".join(second) not in places.ANY_PLACE_NAME
         return False
 
     def _title_ends_name(self, rest: list[int], n: int) -> bool:

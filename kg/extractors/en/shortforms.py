@@ -44,7 +44,7 @@ def _extends(short: list[str], long: list[str]) -> bool:
     if (
         len(long) == len(short) + 1
         and long[1:] == short
-        and long[0] in places.PLACES | places.TERRITORIES
+        and long[0] in places.ANY_PLACE
         and short[-1] in lexicon.ORG_HEADS
     ):
         return True  # "Bar Association" of "Kazakhstan Bar Association": the place left out

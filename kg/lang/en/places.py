@@ -62,3 +62,7 @@ TERRITORY_NAMES: frozenset[str] = frozenset(
     name.lower() for name in Locale("en").territories.values()
 )
 TERRITORIES: frozenset[str] = frozenset(name for name in TERRITORY_NAMES if " " not in name)
+
+#: Every word or name of PLACES and TERRITORIES, for one lookup.
+ANY_PLACE: frozenset[str] = PLACES | TERRITORIES
+ANY_PLACE_NAME: frozenset[str] = PLACES | TERRITORY_NAMES
