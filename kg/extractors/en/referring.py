@@ -25,7 +25,8 @@ _DELEGATION_OF = re.compile(r"\bdelegation (?:of|from) (?:the )?$", re.IGNORECAS
 
 
 def its_title(sentence: Sentence, index: int) -> None:
-    """ "X, founder of Y, and Z, its executive director": "its" is the body just named.
+    """ "X, founder of Y, and Z, its executive director", "Y's founder, X, and its
+    director, Z": "its" is the body just named.
 
     The body is the last one named before the person in the sentence, else the last
     one the article named before it.
@@ -33,12 +34,30 @@ def its_title(sentence: Sentence, index: int) -> None:
     items, tokens = sentence.items, sentence.tokens
     person = items[index]
     after = items[index + 1] if index + 1 < len(items) else None
-    if after is None or after.kind != "position" or person.span is None:
+    before_title = items[index - 1] if index else None
+    if person.span is None:
         return
-    between = [t.text.lower() for t in tokens[person.last + 1 : after.first]]
-    if between not in ([",", "its"], [",", "their"]):
+    if (
+        after is not None
+        and after.kind == "position"
+        and [t.text.lower() for t in tokens[person.last + 1 : after.first]]
+        in ([",", "its"], [",", "their"])
+    ):
+        title = after
+    elif (
+        # "... and its director, Dana Omarova"
+        before_title is not None
+        and before_title.kind == "position"
+        and before_title.first > 0
+        and tokens[before_title.first - 1].text.lower() in ("its", "their")
+        and [t.text for t in tokens[before_title.last + 1 : person.first]] == [","]
+    ):
+        title = before_title
+    else:
         return
-    before = [i for i in items[:index] if i.kind == "org" and i.span is not None]
+    before = [
+        i for i in items[:index] if i.kind == "org" and i.span is not None and i.last < title.first
+    ]
     if before:
         org = before[-1].span
     else:
@@ -52,7 +71,7 @@ def its_title(sentence: Sentence, index: int) -> None:
         m = bodies[-1]
         org = Span(m.type, m.start, m.end, m.name, m.org_class)
     assert org is not None
-    sentence.builder.role(person.span, org, after.role, sentence.bounds)
+    sentence.builder.role(person.span, org, title.role, sentence.bounds)
 
 
 def copula_title(sentence: Sentence, index: int) -> None:

@@ -189,6 +189,9 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
     words = [t.text.lower() for t in tokens[k : k + 4]]
     if words[2:3] in (["has"], ["had"], ["have"]):
         words, k = words[:2] + words[3:], k + 1  # "who has led the association"
+    served = _served_as(sentence, index)
+    if served:
+        return served
     if len(words) < 3 or words[:2] != [",", "who"] or words[2] not in lexicon.HEADING_VERBS:
         return []
     start = k + 4 if k + 3 < len(tokens) and tokens[k + 3].text == "the" else k + 3
@@ -202,6 +205,32 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
                 in_the_one_body(sentence, person, position, head, tokens[person.first].start)
         return []
     return [(position, org)]
+
+
+#: "X, who (previously) served as director of Y": verbs of holding a post, and adverbs.
+_SERVED = frozenset({"served", "serves", "worked", "works", "acted", "acts"})
+_WHEN = frozenset({"previously", "formerly", "earlier", "currently", "now", "also"})
+
+
+def _served_as(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]:
+    """ "Bolat Nurov, who previously served as director of the Aral Fund": the post."""
+    tokens, items, person = sentence.tokens, sentence.items, sentence.items[index]
+    k = person.last + 1
+    words = [t.text.lower() for t in tokens[k : k + 6]]
+    if words[:2] != [",", "who"]:
+        return []
+    n = 2
+    while n < len(words) and words[n] in _WHEN | {"has", "had", "have"}:
+        n += 1
+    if n + 1 >= len(words) or words[n] not in _SERVED or words[n + 1] != "as":
+        return []
+    start = k + n + 2
+    following = [i for i in items[index + 1 :] if i.first >= start]
+    if len(following) < 2 or following[0].kind != "position" or following[1].kind != "org":
+        return []
+    if following[0].first > start + 1:  # "as the director", "as a director"
+        return []
+    return _pairs(sentence, following[:2])
 
 
 def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:

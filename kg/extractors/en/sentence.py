@@ -95,6 +95,12 @@ class Sentence(OrgRules, Repairs):
                 and (
                     self._position_at(words[w + 1], last) is not None
                     or tokens[words[w + 1]].bare in qualifiers
+                    # "Former UNDP Resident Representative X"
+                    or (
+                        acronym_shaped(tokens[words[w + 1]].text)
+                        and w + 2 < len(words)
+                        and self._position_at(words[w + 2], last) is not None
+                    )
                 )
             ):
                 w += 1

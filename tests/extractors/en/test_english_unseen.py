@@ -426,3 +426,18 @@ def test_a_hub_is_a_body_and_and_the_parts_a_run() -> None:
         "Under the memorandum, signed by the Lake Civic Hub and the Bilim Foundation, "
         "the partners will train volunteers."
     ) == [frozenset({"Lake Civic Hub", "Bilim Foundation"})]
+
+
+def test_a_former_title_before_an_acronym_and_its_title() -> None:
+    text = "Former UNDP Resident Representative Yakup Temir attended."
+    assert _roles(text) == {("Yakup Temir", "UNDP", "resident representative")}
+
+
+def test_who_previously_served_as_the_title_of_the_body() -> None:
+    text = "Bolat Nurov, who previously served as director of the Aral Fund, spoke first."
+    assert _roles(text) == {("Bolat Nurov", "Aral Fund", "director")}
+
+
+def test_its_title_set_off_by_commas_after_and() -> None:
+    text = "The Aral Fund's founder, Bolat Nurov, and its director, Dana Temirova, spoke."
+    assert ("Dana Temirova", "Aral Fund", "director") in _roles(text)
