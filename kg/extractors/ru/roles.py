@@ -267,6 +267,8 @@ class RoleRules(SentenceBase):
     def _given_by_verb(self, between: Sequence[Token], position: Item) -> bool:
         """Whether only a verb that gives or holds a post stands in ``between`` and the
         position is in the instrumental ("был назначен директором", "избран председателем")."""
+        if between and between[0].text == ",":
+            between = between[1:]  # "Имя, ранее работавший директором X": a participle
         if not between or not all(_appointing(t.text.lower()) for t in between):
             return False
         return any(
@@ -317,7 +319,13 @@ def _pairs(run: list[Item]) -> list[tuple[Item, Item]]:
                 break
         else:
             # "председатель X в Казахстане, координатор программ Имя": the last title
-            # without an organisation of its own is held in the one named before it
-            if k == len(run) - 1 and pairs and not item.plural:
+            # without an organisation of its own is held in the one named before it;
+            # an occupation is not ("член совета X, адвокат Имя")
+            if k == len(run) - 1 and pairs and not item.plural and not _occupation(item):
                 pairs.append((item, pairs[-1][1]))
     return pairs
+
+
+def _occupation(position: Item) -> bool:
+    """Whether a title is an occupation ("адвокат", "журналист"), held in no body unnamed."""
+    return position.role is not None and position.role.split()[0] in lexicon.PEOPLE_POSITIONS

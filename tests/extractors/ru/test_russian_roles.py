@@ -187,3 +187,14 @@ def test_its_pronoun_before_the_heading_verb_is_the_body_before(
 ) -> None:
     text = "Фонд «Белая юрта» был создан в 2015 году. Его возглавляет Гульнара Темирова."
     assert _roles(extractor, text) == {("Гульнара Темирова", "Фонд «Белая юрта»", "глава")}
+
+
+def test_an_occupation_at_the_end_of_a_list_takes_no_body(extractor: RussianExtractor) -> None:
+    text = "Выступил член Общественного совета при Министерстве юстиции, адвокат Болат Нуров."
+    found = _roles(extractor, text)
+    assert {r[2] for r in found if r[0] == "Болат Нуров"} == {"член"}
+
+
+def test_a_participle_clause_gives_the_post(extractor: RussianExtractor) -> None:
+    text = "Болат Нуров, ранее работавший директором фонда «Белая юрта», выступил."
+    assert ("Болат Нуров", "Фонд «Белая юрта»", "директор") in _roles(extractor, text)
