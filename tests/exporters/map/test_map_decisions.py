@@ -1,5 +1,5 @@
 """Marking two nodes same / different in the map, in a real Chromium, and the file it
-downloads applied by a real ``kg build --decisions``. The articles are made up here."""
+downloads applied by a real ``kg build --decisions``, on made-up articles."""
 
 from __future__ import annotations
 
@@ -15,35 +15,14 @@ from kg.cli import app
 from kg.decisions import Decision, read_decisions
 from kg.graph.files import load_graph
 from kg.iris import DEFAULT_BASE
+from tests.curation_corpus import ARUZHAN, LONG, NURLAN, SHORT, write_corpus
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 runner = CliRunner()
 
-ARTICLES = {
-    "en/alliance-memo.txt": (
-        "Steppe Water Alliance signed a memorandum with Ministry of Rivers in 2024.\n\n"
-        "Aruzhan Temirova is the director of Steppe Water Alliance.\n"
-    ),
-    "en/alliance-forum.txt": (
-        "The Steppe Water Alliance of Kazakhstan held a forum in Astana.\n\n"
-        "Aruzhan Temirova, director of the Steppe Water Alliance of Kazakhstan, "
-        "spoke at the forum.\n"
-    ),
-    "en/lake.txt": "Nurlan Beisenov is the chairman of Blue Lake Foundation.\n",
-}
-SHORT, LONG = "Steppe Water Alliance", "Steppe Water Alliance of Kazakhstan"
-ARUZHAN, NURLAN = "Aruzhan Temirova", "Nurlan Beisenov"
 WHEN = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-
-
-def _corpus(folder: Path) -> Path:
-    for name, text in ARTICLES.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def _build(corpus: Path, out: Path, *extra: str) -> None:
@@ -83,7 +62,7 @@ def _enabled(page: Page) -> tuple[bool, bool]:
 
 
 def test_marks_made_in_the_map_are_applied_by_kg_build(open_map: Any, tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus")
+    corpus = write_corpus(tmp_path / "corpus")
     first = tmp_path / "first"
     _build(corpus, first)
     seen = open_map(first / "map.html")
