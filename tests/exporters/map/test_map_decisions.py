@@ -95,7 +95,16 @@ def test_marks_made_in_the_map_are_applied_by_kg_build(open_map: Any, tmp_path: 
     # Different: two people, selected through the page's API.
     page.evaluate(f"window.civkgMap.selectNodes([{nurlan['id']}, {aruzhan['id']}])")
     assert _enabled(page) == (True, True)
+    page.click("#mark-same")  # a slip, then the analyst's last word on the pair
+    assert page.inner_text("#mark-count") == "2 marks"
     page.click("#mark-different")
+    assert page.inner_text("#mark-count") == "2 marks"
+    # A mark made and taken back is not in the file.
+    lake, ministry = _node(page, "Blue Lake Foundation"), _node(page, "Ministry of Rivers")
+    page.evaluate(f"window.civkgMap.selectNodes([{lake['id']}, {ministry['id']}])")
+    page.click("#mark-different")
+    assert page.inner_text("#mark-count") == "3 marks"
+    page.click("#marks li:nth-child(3) button")
     assert page.inner_text("#mark-count") == "2 marks"
     assert page.inner_text("#marks").count("\n") >= 1
     assert page.is_enabled("#download-decisions")
