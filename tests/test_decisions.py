@@ -1,6 +1,7 @@
 """The curation loop: decisions file, merge / split / distinct applied by linking, xref.
 
-Linking tests use made-up names; the round trip builds the bundled examples.
+Linking tests use made-up names; the round trip builds the bundled examples, and the
+outputs-see-merges test a made-up corpus (tests/curation_corpus.py).
 """
 
 from __future__ import annotations
