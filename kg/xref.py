@@ -77,7 +77,8 @@ class BuiltGraph:
         return self.nodes.get(ident) or self.nodes.get(self.same_as.get(ident, ""))
 
 
-def _base(target: Path) -> str:
+def build_base(target: Path) -> str:
+    """The IRI base the build in ``target`` (a folder or its graph file) minted ids under."""
     report = (target if target.is_dir() else target.parent) / "report.json"
     try:
         return str(json.loads(report.read_text(encoding="utf-8"))["base"])
@@ -89,7 +90,7 @@ def read_build(target: Path) -> BuiltGraph:
     """The nodes of the build folder (or graph file) ``target``."""
 
     graph: Graph = load_graph(target)
-    base = _base(target)
+    base = build_base(target)
 
     def ident(value: str) -> str:
         return value[len(base) :] if value.startswith(base) else value

@@ -1,6 +1,7 @@
 """The curation loop: decisions file, merge / split / distinct applied by linking, xref.
 
-Linking tests use made-up names; the round trip builds the bundled examples.
+Linking tests use made-up names; the round trip builds the bundled examples, and the
+outputs-see-merges test a made-up corpus (tests/curation_corpus.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.decisions import Decision, append_decision, read_decisions, to_judgements
 from kg.errors import InputError
+from kg.graph.files import load_graph
 from kg.iris import DEFAULT_BASE, article_id, entity_id
 from kg.link import link_build
 from kg.model import Article, ArticleResult, Entity, EntityType, Label
@@ -153,8 +155,6 @@ def test_build_xref_merge_build_round_trip(tmp_path: Path, examples_dir: Path) -
         csv.DictReader(io.StringIO(runner.invoke(app, ["xref", str(again), "--csv"]).output))
     )
     assert all({r["id_a"], r["id_b"]} != {first["id_a"], first["id_b"]} for r in relisted)
-    from kg.graph.files import load_graph
-
     graph = load_graph(again)
     assert any(graph.triples((None, OWL.sameAs, URIRef(DEFAULT_BASE + first["id_b"])))) or any(
         graph.triples((None, OWL.sameAs, URIRef(DEFAULT_BASE + first["id_a"])))
@@ -174,3 +174,103 @@ def test_build_xref_merge_build_round_trip(tmp_path: Path, examples_dir: Path) -
         app, ["split", str(out), first["id_a"], "--article", "x.txt", "-d", str(decisions)]
     )
     assert gone.exit_code == 2 and "no article 'x.txt'" in gone.output
+
+
+def _alliance_views(out: Path, alliance: set[str]) -> dict[str, object]:
+    """How each output of the build in ``out`` sees the alliance (IRIs ``alliance``):
+    the nodes that stand for it, and what the queries and stats say about it."""
+    import networkx as nx
+
+    from kg.exporters.map.data import read_map_data
+    from kg.sparql.graph import read_graph
+    from kg.sparql.stats import graph_stats
+
+    def query(name: str, *params: str) -> list[dict[str, str]]:
+        args = ["query", str(out), name, *(a for p in params for a in ("-p", p)), "-o", "csv"]
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0, done.output
+        return list(csv.DictReader(io.StringIO(done.output)))
+
+    page = (out / "map.html").read_text(encoding="utf-8")
+    payload = page.split('<script type="application/json" id="map-data">', 1)[1]
+    map_nodes = json.loads(payload.split("</script>", 1)[0])["nodes"]
+    stats = graph_stats(read_graph(out))
+    printed = runner.invoke(app, ["stats", str(out)]).output
+    with (out / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        table = [row["id"] for row in csv.DictReader(handle)]
+    return {
+        "map": sorted(n["iri"] for n in map_nodes if n["iri"] in alliance),
+        "map data": sorted(
+            n.iri for n in read_map_data(read_graph(out)).nodes if n.iri in alliance
+        ),
+        "graphml": sorted(set(nx.read_graphml(out / "graph.graphml")) & alliance),
+        "gexf": sorted(set(nx.read_gexf(out / "graph.gexf")) & alliance),
+        "nodes.csv": sorted(set(table) & alliance),
+        "members-of": sorted({r["organisation"] for r in query("members-of", "org=Steppe Water")}),
+        "organisations-of": sorted(
+            {r["organisation"] for r in query("organisations-of", "person=Aruzhan")}
+        ),
+        "bridges": [r["name"] for r in query("bridges")],
+        "interlocks": len(query("interlocks")),
+        "stats": stats.counts["organisations"],
+        "kg stats": next(
+            line.split()[1] for line in printed.splitlines() if "organisations" in line
+        ),
+        "stats top": sorted(
+            label for label, _ in stats.top_organisations if label.startswith("Steppe Water")
+        ),
+    }
+
+
+def test_every_output_sees_a_merged_actor_as_one_node(tmp_path: Path) -> None:
+    """Issue 13, item 5: after kg build --decisions the named queries, the map, GraphML,
+    GEXF, the tables and kg stats all show the merged actor once (made-up articles)."""
+    from kg.xref import read_build
+    from tests.curation_corpus import ARUZHAN, LONG, SHORT, write_corpus
+
+    corpus = write_corpus(tmp_path / "corpus")
+    before, after = tmp_path / "before", tmp_path / "after"
+    decisions = tmp_path / "decisions.jsonl"
+    assert runner.invoke(app, ["build", str(corpus), "-o", str(before), "-q"]).exit_code == 0
+    named = {n.name: n.id for n in read_build(before).nodes.values()}
+    short, long = named[SHORT], named[LONG]
+    alliance = {DEFAULT_BASE + short, DEFAULT_BASE + long}
+    listed = runner.invoke(app, ["query", "--list"]).output
+    for name in ("members-of", "organisations-of", "bridges", "interlocks"):
+        assert f"{name}:" in listed
+    seen = _alliance_views(before, alliance)
+    assert seen == {
+        "map": sorted(alliance),
+        "map data": sorted(alliance),
+        "graphml": sorted(alliance),
+        "gexf": sorted(alliance),
+        "nodes.csv": sorted(alliance),
+        "members-of": sorted(alliance),
+        "organisations-of": sorted(alliance),
+        "bridges": [ARUZHAN],
+        "interlocks": 1,
+        "stats": 4,
+        "kg stats": "4",
+        "stats top": sorted([SHORT, LONG]),
+    }, "two nodes before the decision"
+
+    merge = ["merge", str(before), short, long, "-d", str(decisions), "--who", "t"]
+    assert runner.invoke(app, merge).exit_code == 0
+    args = ["build", str(corpus), "-o", str(after), "-q", "--decisions", str(decisions)]
+    assert runner.invoke(app, args).exit_code == 0
+    (survivor,) = {str(s) for s in load_graph(after).subjects(OWL.sameAs, None)} & alliance
+    one = [survivor]
+    assert _alliance_views(after, alliance) == {
+        "map": one,
+        "map data": one,
+        "graphml": one,
+        "gexf": one,
+        "nodes.csv": one,
+        "members-of": one,
+        "organisations-of": one,
+        "bridges": [],  # she represents one organisation now, not two
+        "interlocks": 0,
+        "stats": 3,
+        "kg stats": "3",
+        "stats top": [SHORT],
+    }

@@ -41,11 +41,12 @@ def map_command(
     from kg.exporters.map.page import MapOptions
     from kg.exporters.map.render import render_map
     from kg.sparql.graph import read_graph
+    from kg.xref import build_base
 
     title = f"civkg map: {focus}" if focus else "civkg network map"
     page = render_map(
         read_graph(target),
-        options=MapOptions(title=title, communities=communities),
+        options=MapOptions(title=title, communities=communities, base=build_base(target)),
         focus=focus,
         hops=hops,
     )

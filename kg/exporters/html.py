@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.atomic import write_atomic
+from kg.exporters.map.page import MapOptions
 from kg.exporters.map.render import render_map
 
 if TYPE_CHECKING:
@@ -20,4 +21,5 @@ class HtmlMapExporter:
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
 
-        return [write_atomic(out_dir / "map.html", render_map(build.graph))]
+        page = render_map(build.graph, options=MapOptions(base=build.base))
+        return [write_atomic(out_dir / "map.html", page)]

@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import ExportError
 from kg.exporters.map.data import MapData
+from kg.iris import DEFAULT_BASE
 from kg.schema import NODE_KINDS
 from kg.text import SOUND_RULES, ascii_key, sound_key, to_ascii
 from kg.views import EDGE_TYPES
@@ -48,6 +49,9 @@ COMMUNITY_COLOURS: tuple[str, ...] = (
     "#b07aa1", "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b",
 )  # fmt: skip
 
+#: The kinds of node an analyst may mark the same or different in the map (as kg merge).
+JUDGED: tuple[str, ...] = ("person", "organisation")
+
 _VIS_DIR = "templates/lib/vis-9.1.2"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
@@ -57,12 +61,17 @@ _FOLDED_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x400, 0x530), (0x1E00, 0x1F00))
 
 @dataclass(frozen=True, slots=True)
 class MapOptions:
-    """How to draw: page title, community colouring, physics and top-N thresholds."""
+    """How to draw: page title, community colouring, physics and top-N thresholds.
+
+    ``base`` is the IRI base the build minted ids under: a person's or organisation's
+    id (what ``kg merge`` and a decisions file name) is its IRI without it.
+    """
 
     title: str = "civkg network map"
     communities: bool = False
     physics_limit: int = PHYSICS_LIMIT
     top_n: int = TOP_N
+    base: str = DEFAULT_BASE
 
 
 def _asset(name: str) -> str:
@@ -93,6 +102,10 @@ def fold_table() -> dict[str, str]:
     return table
 
 
+def _ident(iri: str, base: str) -> str:
+    return iri[len(base) :] if iri.startswith(base) else iri
+
+
 def _node_size(degree: int) -> float:
     return round(10 + 5 * math.sqrt(degree), 1)
 
@@ -102,6 +115,7 @@ def _network(
     positions: list[tuple[float, float]],
     community: list[int] | None,
     large: bool,
+    base: str = DEFAULT_BASE,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Node and edge records built by pyvis, with the fields our page script reads."""
     from pyvis.edge import Edge
@@ -134,6 +148,8 @@ def _network(
             kind=node.type,
             cls=node.org_class,
             iri=node.iri,
+            # The id a decisions file names; only people and organisations are judged.
+            ident=_ident(node.iri, base) if node.type in JUDGED else None,
             names=[list(pair) for pair in node.names],
             fold=" | ".join(sorted({ascii_key(text) for text, _ in node.names})),
             sound=" | ".join(sorted({sound_key(text) for text, _ in node.names})),
@@ -188,6 +204,8 @@ def _vis_options(physics: bool, large: bool) -> dict[str, Any]:
             "hideEdgesOnZoom": large,
             "navigationButtons": False,
             "keyboard": False,
+            # Ctrl-click (or a long press) adds a node, so two can be marked same / different.
+            "multiselect": True,
         },
         "nodes": {
             "font": {"size": 14, "face": "sans-serif"},
@@ -243,7 +261,7 @@ def render_page(
     count = len(data.nodes)
     physics = count <= options.physics_limit
     large = count > options.physics_limit * 3
-    nodes, edges = _network(data, positions, community, large)
+    nodes, edges = _network(data, positions, community, large, options.base)
     if focus is not None:
         # Pinned, so the physics that settles a small map cannot push it off centre.
         nodes[focus]["fixed"] = True

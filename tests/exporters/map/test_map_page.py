@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from typer.testing import CliRunner
 
@@ -82,3 +83,34 @@ def test_cli_unknown_focus_is_a_one_line_usage_error(sample_graph: Graph, tmp_pa
     assert "Nobody Atall" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def _payload(page: str) -> dict[str, Any]:
+    found = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def test_people_and_organisations_carry_the_ids_kg_merge_takes(tmp_path: Path) -> None:
+    """Under the build's own --base too, in map.html and in ``kg map``'s page alike."""
+    from kg.xref import read_build
+
+    corpus = tmp_path / "corpus" / "en"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text(
+        "Aruzhan Temirova is the director of Steppe Water Alliance.\n", encoding="utf-8"
+    )
+    out, base = tmp_path / "out", "https://example.org/kg/"
+    args = ["build", str(corpus.parent), "-o", str(out), "-q", "--base", base]
+    assert runner.invoke(app, args).exit_code == 0
+    again = tmp_path / "again.html"
+    assert runner.invoke(app, ["map", str(out), "-o", str(again)]).exit_code == 0
+    ids = set(read_build(out).nodes)
+    assert {i.split("/")[0] for i in ids} == {"person", "organisation"}
+    for page in (out / "map.html", again):
+        nodes = _payload(page.read_text(encoding="utf-8"))["nodes"]
+        judged = {n["ident"] for n in nodes if n["kind"] in ("person", "organisation")}
+        assert judged == ids
+        assert all(n["iri"] == base + n["ident"] for n in nodes if n["ident"])
+        assert all(n["ident"] is None for n in nodes if n["kind"] not in ("person", "organisation"))

@@ -114,6 +114,7 @@
     edgeView.refresh();
     countEl.textContent = nodeView.length + " of " + DATA.nodes.length + " nodes, " +
       edgeView.length + " edges";
+    if (sameButton) updateJudge();  // once the judging controls below are set up
   }
 
   // Filters.
@@ -341,6 +342,7 @@
     network.fit({ nodes: [id].concat(around), maxZoomLevel: 1.5, animation: false });
     showNode(id);
     results.hidden = true;
+    updateJudge();
   }
   search.addEventListener("input", function () {
     results.replaceChildren();
@@ -432,12 +434,107 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   });
 
+  // Judgements: two selected people (or organisations) marked the same actor or different
+  // ones, downloaded as a decisions file for kg build --decisions. One JSON object per line,
+  // written as kg.decisions.Decision.to_json writes it (sorted keys, Python's separators),
+  // so the lines an analyst adds to the team's file read like those kg merge adds.
+  var marks = [], unsaved = false;
+  var pickEl = document.getElementById("judge-pick"), whyInput = document.getElementById("judge-why");
+  var sameButton = document.getElementById("mark-same");
+  var differentButton = document.getElementById("mark-different");
+  var marksEl = document.getElementById("marks"), markCount = document.getElementById("mark-count");
+  var downloadButton = document.getElementById("download-decisions");
+  function selectedPair() {
+    var ids = network.getSelectedNodes();
+    if (ids.length !== 2) return null;
+    var pair = ids.map(function (id) { return nodes.get(id); });
+    if (!pair[0] || !pair[1] || !pair[0].ident || !pair[1].ident) return null;
+    if (pair[0].kind !== pair[1].kind) return null;
+    return pair.sort(function (a, b) { return a.ident < b.ident ? -1 : a.ident > b.ident ? 1 : 0; });
+  }
+  function updateJudge() {
+    var pair = selectedPair(), count = network.getSelectedNodes().length;
+    sameButton.disabled = differentButton.disabled = !pair;
+    if (pair) pickEl.textContent = pair[0].label + " · " + pair[1].label;
+    else if (count === 2) pickEl.textContent = "Only two people or two organisations can be judged.";
+    else pickEl.textContent = "Select two people or two organisations (Ctrl-click the second).";
+  }
+  function isoNow() {
+    return new Date().toISOString().replace(/\.\d+Z$/, "Z");  // to the second, as kg.decisions.now
+  }
+  function decisionLine(mark) {
+    function list(items) { return "[" + items.map(function (t) { return JSON.stringify(t); }).join(", ") + "]"; }
+    return "{" + [
+      '"decision": ' + JSON.stringify(mark.decision), '"ids": ' + list(mark.ids),
+      '"names": ' + list(mark.names), '"when": ' + JSON.stringify(mark.when),
+      '"who": ' + JSON.stringify(mark.who), '"why": ' + JSON.stringify(mark.why),
+    ].join(", ") + "}";
+  }
+  function decisionsText() {
+    return marks.map(function (m) { return decisionLine(m) + "\n"; }).join("");
+  }
+  function showMarks() {
+    marksEl.replaceChildren();
+    marks.forEach(function (mark, index) {
+      var sign = mark.decision === "merge" ? " = " : " ≠ ";
+      var item = el("li", mark.names[0] + sign + mark.names[1]);
+      item.title = mark.ids.join(sign) + (mark.why ? " — " + mark.why : "");
+      var remove = el("button", "×");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Remove this mark");
+      remove.addEventListener("click", function () {
+        marks.splice(index, 1);
+        unsaved = marks.length > 0;
+        showMarks();
+      });
+      item.appendChild(remove);
+      marksEl.appendChild(item);
+    });
+    markCount.textContent = marks.length + (marks.length === 1 ? " mark" : " marks");
+    downloadButton.disabled = !marks.length;
+  }
+  function mark(decision) {
+    var pair = selectedPair();
+    if (!pair) return null;
+    var record = {
+      decision: decision, ids: [pair[0].ident, pair[1].ident],
+      names: [pair[0].label, pair[1].label], who: "map", when: isoNow(),
+      why: whyInput.value.trim(),
+    };
+    // A pair judged again keeps only the last word on it.
+    marks = marks.filter(function (m) { return m.ids.join("\n") !== record.ids.join("\n"); });
+    marks.push(record);
+    unsaved = true;
+    whyInput.value = "";
+    showMarks();
+    return record;
+  }
+  function selectNodes(ids) {
+    network.selectNodes(ids, false);
+    updateJudge();
+  }
+  sameButton.addEventListener("click", function () { mark("merge"); });
+  differentButton.addEventListener("click", function () { mark("distinct"); });
+  downloadButton.addEventListener("click", function () {
+    var url = URL.createObjectURL(new Blob([decisionsText()], { type: "application/x-ndjson" }));
+    download("decisions.jsonl", url);
+    unsaved = false;
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  });
+  network.on("select", updateJudge);
+  network.on("deselectNode", updateJudge);
+  window.addEventListener("beforeunload", function (e) {
+    if (unsaved) { e.preventDefault(); e.returnValue = ""; }  // marks not yet downloaded
+  });
+  updateJudge();
+
   refresh();
   // For tests and power users in the console.
   window.civkgMap = {
     network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
     fold: fold, focusNode: focusNode, showEdge: showEdge, gexf: gexf, pngDataUrl: pngDataUrl,
-    setYear: setYear, soundKey: soundKey,
+    setYear: setYear, soundKey: soundKey, selectNodes: selectNodes, mark: mark,
+    marks: function () { return marks.slice(); }, decisions: decisionsText,
     isReady: function () { return ready; },
   };
 })();
