@@ -22,7 +22,12 @@ def _nominative(run: list[Token]) -> list[str]:
     named = [t for t in run if t.pos != "PUNCT" and not _initial(t.text)]
     if not named:
         return [t.text for t in run if t.pos != "PUNCT"]
-    forms = iter(morph.person_nominative([t.text for t in named], named[-1].case))
+    # the tagger reads each word's case apart; "Дана Омарова" after "экс-директор X" has
+    # a nominative first name and a surname it read as a genitive: the name is nominative
+    case = named[-1].case
+    if len(named) > 1 and named[0].case == "nomn" and case == "gent":
+        case = "nomn"
+    forms = iter(morph.person_nominative([t.text for t in named], case))
     words = [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
     surname = words[-1]
     for oblique, nominative in _OBLIQUE_FEMININE:

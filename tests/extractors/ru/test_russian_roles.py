@@ -198,3 +198,11 @@ def test_an_occupation_at_the_end_of_a_list_takes_no_body(extractor: RussianExtr
 def test_a_participle_clause_gives_the_post(extractor: RussianExtractor) -> None:
     text = "Болат Нуров, ранее работавший директором фонда «Белая юрта», выступил."
     assert ("Болат Нуров", "Фонд «Белая юрта»", "директор") in _roles(extractor, text)
+
+
+def test_a_nominative_first_name_keeps_a_womans_surname_nominative(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Экс-директор Центра «Сана» Дана Омарова и Болат Нуров выступили на форуме."
+    found = next(extractor.pipe([article(text, "ru")]))
+    assert "Дана Омарова" in {m.name for m in found.mentions}
