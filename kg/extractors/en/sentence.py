@@ -57,6 +57,21 @@ class Sentence(OrgRules, Repairs):
         for event in self.events:
             self.builder.mention(event.span)
 
+    def _person_then_and(self, first: int, last: int) -> int | None:
+        """The "and" of a run that follows a person's name and precedes a body's head."""
+        tokens = self.tokens
+        for k in range(first + 2, last):
+            if tokens[k].text != "and":
+                continue
+            name = tokens[k - 2 : k]
+            if not (all(name_shaped(t) for t in name) and person_shaped(list(name))):
+                continue
+            if any(t.head is not None for t in tokens[first:k]):
+                return None  # "Ministry of Science and Higher Education"
+            if any(t.head is not None for t in tokens[k + 1 : last + 1]):
+                return k
+        return None
+
     def _parse_run(self, first: int, last: int) -> None:
         """Split a capitalised run into titles, organisations and a person."""
         tokens = self.tokens
@@ -73,6 +88,13 @@ class Sentence(OrgRules, Repairs):
             # Bilim Foundation": two phrases, each parsed on its own
             self._parse_run(first, joint - 1)
             self._parse_run(joint + 2, last)
+            return
+        person_and = self._person_then_and(first, last)
+        if person_and is not None:
+            # "Senator Bekbolat Orynbekov and Mazhilis deputy Aidos Sarym": a person,
+            # then the next phrase, never one body's name
+            self._parse_run(first, person_and - 1)
+            self._parse_run(person_and + 1, last)
             return
         words = self._words(first, last)
         w = 0

@@ -441,3 +441,9 @@ def test_who_previously_served_as_the_title_of_the_body() -> None:
 def test_its_title_set_off_by_commas_after_and() -> None:
     text = "The Aral Fund's founder, Bolat Nurov, and its director, Dana Temirova, spoke."
     assert ("Dana Temirova", "Aral Fund", "director") in _roles(text)
+
+
+def test_a_person_then_and_then_a_bodys_title_are_two_phrases() -> None:
+    text = "Senator Bekbolat Temirov and Mazhilis deputy Aidos Sarsen discussed the draft law."
+    assert _names(text, EntityType.ORGANISATION) == {"Mazhilis"}
+    assert _roles(text) == {("Aidos Sarsen", "Mazhilis", "deputy")}
