@@ -196,6 +196,10 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
         return []
     start = k + 4 if k + 3 < len(tokens) and tokens[k + 3].text == "the" else k + 3
     position = Item("position", k + 2, k + 2, role=lexicon.HEADING_VERBS[words[2]])
+    board = [t.bare for t in tokens[start : start + 3]]
+    if board[:2] in (["board", "of"], ["council", "of"]):
+        # "who chairs the board of the Steppe Network": the body whose board it is
+        start += 3 if board[2:3] == ["the"] else 2
     org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
     if org is None:
         # "X, who has led the association since 2019": the one body with that head

@@ -57,6 +57,22 @@ class Sentence(OrgRules, Repairs):
         for event in self.events:
             self.builder.mention(event.span)
 
+    def _person_of_acronym(self, first: int, last: int) -> int | None:
+        """Where a person's two or three names open, when a run ends "..., and X Y of
+        ACRONYM" or is "X Y of ACRONYM"."""
+        tokens = self.tokens
+        k = last - 1
+        if k - first < 2 or tokens[k].text != "of" or not acronym_shaped(tokens[last].text):
+            return None
+        for size in (2, 3):
+            j = k - size
+            if j < first or (j > first and tokens[j - 1].text != "and"):
+                continue
+            name = list(tokens[j:k])
+            if all(name_shaped(t) for t in name) and person_shaped(name):
+                return j
+        return None
+
     def _person_then_and(self, first: int, last: int) -> int | None:
         """The "and" of a run that follows a person's name and precedes a body's head."""
         tokens = self.tokens
@@ -88,6 +104,18 @@ class Sentence(OrgRules, Repairs):
             # Bilim Foundation": two phrases, each parsed on its own
             self._parse_run(first, joint - 1)
             self._parse_run(joint + 2, last)
+            return
+        person_of = self._person_of_acronym(first, last)
+        if person_of is not None:
+            # "Dana Bekova of UNDP", "A and Dana Bekova of UNDP": the person, then the
+            # body she is of
+            name_first = person_of
+            while name_first > first and tokens[name_first - 1].text != "and":
+                name_first -= 1
+            if name_first > first:
+                self._parse_run(first, name_first - 2)
+            self._parse_run(name_first, last - 2)
+            self._parse_run(last, last)
             return
         person_and = self._person_then_and(first, last)
         if person_and is not None:

@@ -447,3 +447,14 @@ def test_a_person_then_and_then_a_bodys_title_are_two_phrases() -> None:
     text = "Senator Bekbolat Temirov and Mazhilis deputy Aidos Sarsen discussed the draft law."
     assert _names(text, EntityType.ORGANISATION) == {"Mazhilis"}
     assert _roles(text) == {("Aidos Sarsen", "Mazhilis", "deputy")}
+
+
+def test_a_person_of_an_acronym_at_the_end_of_a_list() -> None:
+    text = "The panel included Timur Nurlanov and Dana Li of UNDP."
+    assert _names(text, EntityType.PERSON) == {"Timur Nurlanov", "Dana Li"}
+    assert ("Dana Li", "UNDP", None) in _roles(text)
+
+
+def test_who_chairs_the_board_of_the_body() -> None:
+    text = '"We are proud," said Saule Temirova, who chairs the board of the Lake Youth Network.'
+    assert _roles(text) == {("Saule Temirova", "Lake Youth Network", "chair")}
