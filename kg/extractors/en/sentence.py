@@ -105,13 +105,10 @@ class Sentence(OrgRules, Repairs):
             self._parse_run(first, joint - 1)
             self._parse_run(joint + 2, last)
             return
-        person_of = self._person_of_acronym(first, last)
-        if person_of is not None:
+        name_first = self._person_of_acronym(first, last)
+        if name_first is not None:
             # "Dana Bekova of UNDP", "A and Dana Bekova of UNDP": the person, then the
             # body she is of
-            name_first = person_of
-            while name_first > first and tokens[name_first - 1].text != "and":
-                name_first -= 1
             if name_first > first:
                 self._parse_run(first, name_first - 2)
             self._parse_run(name_first, last - 2)
