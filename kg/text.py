@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 _CYRILLIC_TO_LATIN: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -109,3 +110,16 @@ def shouted(name: str) -> bool:
     ("ФОНДОМ «БЕРЕКЕ»" from a headline; "ЮНИСЕФ" and "ОО" are acronyms, too short or
     meant so)."""
     return any(len(word) > 3 and word.isupper() for word in name.split())
+
+
+#: Letters of a mixed-case shortening at most ("ҚазМемҚызПУ").
+_MAX_CAMEL = 12
+
+
+def camel_abbreviation(text: str) -> bool:
+    """A shortening written in mixed case: "ҚазҰУ", "КазНУ", "ҚазМемҚызПУ" (a capital
+    after a small letter, and at least two capitals)."""
+    if not text.isalpha() or len(text) > _MAX_CAMEL:
+        return False
+    capitals = sum(c.isupper() for c in text)
+    return capitals >= 2 and any(a.islower() and b.isupper() for a, b in pairwise(text))

@@ -6,18 +6,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
 from kg.model import OrgClass
+from kg.text import camel_abbreviation
 
 OPENING_QUOTES = frozenset("«„‹")
 CLOSING_QUOTES = frozenset("»›")
 AMBIGUOUS_QUOTES = frozenset('“”"')
 
 # Endings of verb forms and participles: a lower-case word ending so is no name word.
-_MAX_CAMEL = 12  # letters of a mixed-case shortening ("ҚазМемҚызПУ")
 _VERB_ENDINGS = (
     "ған",
     "ген",
@@ -121,7 +120,7 @@ class Tok:
         letters = stem.replace("-", "")
         return (
             not self.ordinal
-            and (self.upper or _camel_abbreviation(self.stem_text))
+            and (self.upper or camel_abbreviation(self.stem_text))
             # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
             and self.head is None
             and self.event is None
@@ -210,16 +209,6 @@ def _lookup(table: dict[str, Lexeme], lower: str, compounds: bool = False) -> Le
 
 
 _COMPOUND_CLASSES = frozenset({OrgClass.MEDIA, OrgClass.EDUCATION})
-
-
-def _camel_abbreviation(text: str) -> bool:
-    """ "ҚазҰУ", "ЕНУ"-style shortenings written in mixed case: a capital after a small
-    letter, and at least two capitals ("ҚазҰУ", "ҚазМемҚызПУ")."""
-    if not text.isalpha() or len(text) > _MAX_CAMEL:
-        return False
-    capitals = sum(c.isupper() for c in text)
-    camel = any(a.islower() and b.isupper() for a, b in pairwise(text))
-    return capitals >= 2 and camel
 
 
 def _case(text: str, lower: str) -> str:

@@ -253,10 +253,10 @@ class SentenceBase:
                     or (token.ner is None and not morph.is_first_name(token.text))
                 )
                 and j > start
-                and tokens[j - 1].lemma in lexicon.PLACE_NOUNS
+                and tokens[j - 1].lemma in lexicon.NAMED_PLACE_KINDS
                 and tokens[j - 1].case == "gent"
             ):
-                end = j  # "акимат города Шымкент": the place named after its kind
+                end = j  # "акимат города Шымкент", "Министерство ... Республики Казахстан"
                 j += 1
                 continue
             abbreviation = token.text.isupper() and len(token.text) > 1 and token.ner != "PER"

@@ -12,6 +12,7 @@ from kg.extractors.ru.names import org_name
 from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
+from kg.text import camel_abbreviation
 
 
 def head_lemma(lemma: str) -> str:
@@ -20,8 +21,9 @@ def head_lemma(lemma: str) -> str:
 
 
 def abbreviation(word: str) -> bool:
-    """ "МИД", "ЮНИСЕФ": a word in capitals names a body without a case ending."""
-    return len(word) > 1 and word.isupper() and word.isalpha()
+    """ "МИД", "ЮНИСЕФ", "КазНУ": a word in capitals (or a mixed-case shortening) names
+    a body without a case ending."""
+    return len(word) > 1 and word.isalpha() and (word.isupper() or camel_abbreviation(word))
 
 
 @cache

@@ -8,9 +8,11 @@ from kg.extractors.common import Span
 from kg.extractors.ru.base import Item, head_form
 from kg.extractors.ru.names import org_name
 from kg.extractors.ru.org_forms import OrgForms, abbreviation, head_lemma
+from kg.extractors.ru.tokens import Token
 from kg.lang.months import RU_MONTHS
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
+from kg.text import camel_abbreviation
 
 _MONTH_LEMMAS = frozenset(RU_MONTHS)
 
@@ -183,9 +185,10 @@ class OrgRules(OrgForms):
         opening_adjective = (
             tokens[first].pos == "ADJ" and tokens[first].titled and head.ner == "ORG"
         )
-        natasha = tokens[first].ner == "ORG" and (
-            tokens[first].pos in ("NOUN", "PROPN", "X") or opening_adjective
-        )
+        natasha = (
+            tokens[first].ner == "ORG"
+            and (tokens[first].pos in ("NOUN", "PROPN", "X") or opening_adjective)
+        ) or camel_abbreviation(tokens[first].text)  # "КазНУ", which natasha misses
         if not (legal or is_head or natasha):
             return None
         if natasha and not (legal or is_head) and self._venue(first):
@@ -229,6 +232,7 @@ class OrgRules(OrgForms):
         ):
             last += 1
         last = self._quoted(last)
+        last = self._named_after(last)
         if is_head and head.lemma in lexicon.BRANCH_HEADS:
             last = self._place(last)
         elif is_head and head.lemma in lexicon.MISSION_HEADS:
@@ -237,6 +241,26 @@ class OrgRules(OrgForms):
         while tokens[last].pos == "PUNCT" and last not in closers and last > first:
             last -= 1
         return self._org_item(first, i, last, in_role)
+
+    def _named_after(self, last: int) -> int:
+        """ "КазНУ им. аль-Фараби", "университет имени Абая": whom it is named after."""
+        tokens = self.tokens
+        j = last + 1
+        if tokens[last].text.lower() in ("им", "имени"):
+            j = last  # the genitive tail took the word "им"/"имени" already
+        if j < len(tokens) and tokens[j].text.lower() == "им":
+            j += 2 if j + 1 < len(tokens) and tokens[j + 1].text == "." else 1
+        elif j < len(tokens) and tokens[j].text.lower() == "имени":
+            j += 1
+        else:
+            return last
+        # initials, then one name: "им. Л. Н. Гумилева", "им. аль-Фараби", "имени Абая"
+        end = j
+        while end + 1 < len(tokens) and _initial(tokens[end]) and tokens[end + 1].text == ".":
+            end += 2
+        if end < len(tokens) and _name_word(tokens[end]):
+            return end
+        return last
 
     def _occasion_before(self, first: int) -> bool:
         """Whether a day's word opens the names before ``first``: "дню Красного креста и
@@ -443,3 +467,12 @@ def _heads_of(name: str) -> set[str]:
         if quoted:
             break  # the quoted part opens with no head: nothing more to find
     return heads
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a person's name: capitalised, or "аль-Фараби"."""
+    return token.titled or token.text.lower().startswith(("аль-", "ал-", "әл-"))
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()

@@ -458,6 +458,10 @@ PLACE_NOUNS: frozenset[str] = frozenset(
     {"аул", "город", "область", "посёлок", "поселок", "район", "регион", "село", "страна"}
 )
 
+#: Kinds of place a name follows in the genitive ("города Шымкент", "Республики
+#: Казахстан"): the place's own name, in the nominative, belongs to the body's name.
+NAMED_PLACE_KINDS: frozenset[str] = PLACE_NOUNS | COUNTRY_NOUNS
+
 #: Possessive pronouns that point a title back at the body named before ("его директор").
 POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
 

@@ -210,3 +210,19 @@ def test_a_headlines_capitals_do_not_name_the_body(extractor: RussianExtractor) 
         "Сегодня фонд «Арал» и акимат Алматы подписали меморандум."
     )
     assert "Фонд «Арал»" in set(_orgs(_extract(extractor, text)).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Министерство культуры Республики Казахстан объявило конкурс.",
+            "Министерство культуры Республики Казахстан",
+        ),
+        ("Ректор КазГУ им. аль-Бируни Жансеит Темиров выступил.", "КазГУ им. аль-Бируни"),
+    ],
+)
+def test_a_country_after_republic_and_whom_a_shortened_body_is_named_after(
+    extractor: RussianExtractor, text: str, name: str
+) -> None:
+    assert name in set(_orgs(_extract(extractor, text)).values())
