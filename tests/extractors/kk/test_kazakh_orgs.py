@@ -221,3 +221,9 @@ def test_a_headline_in_capitals_makes_no_abbreviations_of_its_short_words() -> N
         "Бүгін «Арал» қоры мен ЮНИСЕФ ынтымақтастық туралы меморандумға қол қойды."
     )
     assert names(found, ORG) == {"«Арал» қоры", "ЮНИСЕФ"}
+
+
+def test_a_un_programme_is_a_body_and_another_programme_is_not() -> None:
+    found = extract("БҰҰ Даму бағдарламасының тұрақты өкілі Анна Серікова жобаны таныстырды.")
+    assert names(found, ORG) == {"БҰҰ Даму бағдарламасы"}
+    assert names(extract("«Болашақ» бағдарламасы бойынша 50 студент оқиды."), ORG) == set()

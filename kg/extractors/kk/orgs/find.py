@@ -12,6 +12,7 @@ from kg.extractors.kk.orgs.kinds import (
     legal_orgs,
     listed_orgs,
     quoted_orgs,
+    un_programmes,
 )
 from kg.extractors.kk.orgs.span import OrgSpan, outermost
 from kg.extractors.kk.orgs.words import place_noun
@@ -57,6 +58,7 @@ def find_orgs(
     spans.extend(credited_orgs(finder))
     spans.extend(legal_orgs(finder))
     spans.extend(implied_orgs(finder))
+    spans.extend(un_programmes(finder))
     spans = _with_abbreviations(toks, spans, acronym_orgs(finder, excluded_acronyms))
     spans = outermost(spans)
     for span in spans:

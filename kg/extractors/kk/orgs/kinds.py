@@ -93,6 +93,34 @@ def implied_orgs(finder: NameFinder) -> list[OrgSpan]:
     return found
 
 
+#: Heads that name a body only after a UN acronym: "БҰҰ Даму бағдарламасы" is UNDP, the
+#: "«Болашақ» бағдарламасы" a programme.
+_UN_HEADS = {"бағдарлама": "бағдарламасы"}
+_UN_NAME_WORDS = 3  # capitalised words between the acronym and the head
+
+
+def un_programmes(finder: NameFinder) -> list[OrgSpan]:
+    """ "БҰҰ Даму бағдарламасының", "БҰҰ-ның Қоршаған орта бағдарламасы": UN bodies."""
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for i in range(finder.start, finder.end - 2):
+        if toks[i].stem_upper not in lexicon.UN_ACRONYMS or not toks[i + 1].cap:
+            continue
+        for h in range(i + 2, min(finder.end, i + 2 + _UN_NAME_WORDS)):
+            word = toks[h].lower
+            head = next((n for stem, n in _UN_HEADS.items() if word.startswith(stem)), None)
+            if head is not None:
+                found.append(
+                    OrgSpan(
+                        i, h, "implied", org_class=OrgClass.INTERNATIONAL, suffix=head, reach=h + 1
+                    )
+                )
+                break
+            if not toks[h].word or toks[h].quote:
+                break
+    return found
+
+
 _NAMED_AFTER_WORDS = 3  # words of the person a body is named after ("Л.Н. Гумилев")
 
 

@@ -31,6 +31,7 @@ from kg.lang.kk.lexicon.bodies import (
     POSSESSIVE_OVERRIDES,
     STATE_HEADS,
     SUBUNIT_HEADS,
+    UN_ACRONYMS,
     UNIQUE_BODIES,
     UNIT_HEADS,
 )
@@ -113,4 +114,5 @@ __all__ = [
     "SURNAME_ENDINGS",
     "UNIQUE_BODIES",
     "UNIT_HEADS",
+    "UN_ACRONYMS",
 ]

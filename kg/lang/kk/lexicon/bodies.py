@@ -311,6 +311,9 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
 )
 
 #: Latin abbreviations of international bodies, organisations wherever they stand.
+#: The United Nations' abbreviations, whose programmes are bodies ("БҰҰ Даму бағдарламасы").
+UN_ACRONYMS: frozenset[str] = frozenset({"БҰҰ", "UN", "ООН"})
+
 INTERNATIONAL_ACRONYMS: frozenset[str] = frozenset(
     _words(
         """
