@@ -71,6 +71,18 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _initial_forms(name: str) -> set[str]:
+    """The acronyms a name may be written as: every word's first letter, and for a
+    Latin-script name its capitalised words' letters with an abbreviation spelt whole
+    ("UN Development Programme" -> "undp")."""
+    forms = {_initials(name)}
+    if name.isascii():
+        capitalised = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+        spelt = "".join(w if _is_acronym(w) else w[0] for w in capitalised)
+        forms.add(name_key(spelt).replace("-", ""))
+    return forms
+
+
 def _is_acronym(name: str) -> bool:
     bare = name.replace("-", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
@@ -106,7 +118,7 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
                 for other in organisations
                 if other is not group
                 and not _is_acronym(other.canonical())
-                and _initials(other.canonical()) == name_key(name).replace("-", "")
+                and name_key(name).replace("-", "") in _initial_forms(other.canonical())
             ]
             if len(expansions) == 1:
                 expansions[0].mentions.extend(group.mentions)

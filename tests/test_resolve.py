@@ -145,3 +145,14 @@ def test_resolution_is_deterministic_under_mention_order() -> None:
     forward = resolve(Extraction(article(), tuple(mentions)))
     backward = resolve(Extraction(article(), tuple(reversed(mentions))))
     assert forward.entities == backward.entities
+
+
+def test_an_acronym_that_spells_an_abbreviation_whole_is_the_same_body() -> None:
+    text = "The UN Development Fund met the Steppe Fund. UNDF said it would help."
+    found = tuple(
+        Mention(ORG, surface, text.index(surface), text.index(surface) + len(surface), surface, "t")
+        for surface in ("UN Development Fund", "Steppe Fund", "UNDF")
+    )
+    article = Article(id="t", text=text, lang="en", source_path="a.txt")
+    names = {e.name.text for e in resolve(Extraction(article, found)).entities}
+    assert names == {"UN Development Fund", "Steppe Fund"}
