@@ -199,7 +199,7 @@ def _publisher(article: Article) -> Entity | None:
 _KIND_ABBREVIATION = 4
 
 
-def _names_outlet(entity: Entity, publisher: str) -> bool:
+def _names_outlet(entity: Entity, own: frozenset[str]) -> bool:
     """Whether an organisation the text names is the article's publisher.
 
     "передает МИА «Казинформ»" names the outlet the metadata calls "Казинформ": its
@@ -213,7 +213,6 @@ def _names_outlet(entity: Entity, publisher: str) -> bool:
         for w in entity.name.text.split()
         if not (w.isupper() and len(w.strip('«»"')) <= _KIND_ABBREVIATION)
     ]
-    own = org_atoms(publisher)
     named = org_atoms(" ".join(words))
     return bool(own) and own <= named and all(a.startswith("c:") for a in named - own)
 
@@ -223,12 +222,10 @@ def resolve(extraction: Extraction, extractors: Sequence[str] = ()) -> ArticleRe
     article = extraction.article
     entities, by_mention = _resolve_entities(extraction.mentions, article.lang)
     publisher = _publisher(article)
-    if (
-        publisher is not None
-        and all(e.id != publisher.id for e in entities)
-        and not any(_names_outlet(e, publisher.name.text) for e in entities)
-    ):
-        entities = sorted([*entities, publisher], key=lambda e: e.id)
+    if publisher is not None and all(e.id != publisher.id for e in entities):
+        own = org_atoms(publisher.name.text)
+        if not any(_names_outlet(e, own) for e in entities):
+            entities = sorted([*entities, publisher], key=lambda e: e.id)
     return ArticleResult(
         article=article,
         entities=tuple(entities),

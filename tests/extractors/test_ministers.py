@@ -8,14 +8,6 @@ from extraction_support import posts
 from kg.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-_posts = posts
-
-
 @pytest.mark.parametrize(
     ("lang", "text", "post"),
     [
@@ -48,7 +40,7 @@ _posts = posts
 def test_a_bare_ministers_title_is_a_post_in_the_one_ministry(
     pipeline: Pipeline, lang: str, text: str, post: tuple[str, str, str]
 ) -> None:
-    assert post in _posts(pipeline, text, lang)
+    assert post in posts(pipeline, text, lang)
 
 
 def test_two_ministries_leave_a_bare_title_unplaced(pipeline: Pipeline) -> None:
@@ -56,12 +48,12 @@ def test_two_ministries_leave_a_bare_title_unplaced(pipeline: Pipeline) -> None:
         "The Ministry of Sport and the Ministry of Health signed an agreement. "
         "Vice Minister Timur Asanov spoke first."
     )
-    assert not {p for p in _posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
+    assert not {p for p in posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
 
 
 def test_a_prime_minister_is_no_minister_of_the_ministry(pipeline: Pipeline) -> None:
     text = "The Ministry of Sport hosted the talks. Prime Minister Timur Asanov opened them."
-    assert not {p for p in _posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
+    assert not {p for p in posts(pipeline, text, "en") if p[0] == "Timur Asanov"}
 
 
 def test_a_minister_already_placed_keeps_his_own_ministry(pipeline: Pipeline) -> None:
@@ -69,8 +61,8 @@ def test_a_minister_already_placed_keeps_his_own_ministry(pipeline: Pipeline) ->
         "Министр здравоохранения Тимур Асанов встретился с коллегами. "
         "Министр Тимур Асанов открыл встречу."
     )
-    posts = {p for p in _posts(pipeline, text, "ru") if p[0] == "Тимур Асанов"}
-    assert {org for _, org, _ in posts} == {"Министерство здравоохранения"}
+    found = {p for p in posts(pipeline, text, "ru") if p[0] == "Тимур Асанов"}
+    assert {org for _, org, _ in found} == {"Министерство здравоохранения"}
 
 
 def test_a_council_under_a_ministry_is_no_ministry(pipeline: Pipeline) -> None:
@@ -78,4 +70,4 @@ def test_a_council_under_a_ministry_is_no_ministry(pipeline: Pipeline) -> None:
         "Спорт министрлігінің жанындағы Қоғамдық кеңестің отырысы өтті. "
         "Оған министрдің орынбасары Тимур Асанов қатысты."
     )
-    assert not {p for p in _posts(pipeline, text, "kk") if p[0] == "Тимур Асанов"}
+    assert not {p for p in posts(pipeline, text, "kk") if p[0] == "Тимур Асанов"}

@@ -8,14 +8,6 @@ from extraction_support import posts
 from kg.pipeline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-_posts = posts
-
-
 @pytest.mark.parametrize(
     ("lang", "text", "post"),
     [
@@ -40,16 +32,16 @@ _posts = posts
 def test_an_akim_holds_the_post_in_the_akimat_the_article_names(
     pipeline: Pipeline, lang: str, text: str, post: tuple[str, str, str]
 ) -> None:
-    assert post in _posts(pipeline, text, lang)
+    assert post in posts(pipeline, text, lang)
 
 
 def test_an_akim_without_a_named_akimat_has_no_post(pipeline: Pipeline) -> None:
-    assert _posts(pipeline, "Аким Уральска Ерлан Кольбаев открыл встречу.", "ru") == set()
+    assert posts(pipeline, "Аким Уральска Ерлан Кольбаев открыл встречу.", "ru") == set()
 
 
 def test_an_akimat_of_another_place_is_not_the_akims(pipeline: Pipeline) -> None:
     text = "Акимат Актобе утвердил программу. Аким Уральска Ерлан Кольбаев открыл встречу."
-    assert _posts(pipeline, text, "ru") == set()
+    assert posts(pipeline, text, "ru") == set()
 
 
 @pytest.mark.parametrize(
@@ -72,19 +64,19 @@ def test_an_akimat_of_another_place_is_not_the_akims(pipeline: Pipeline) -> None
 def test_people_listed_together_share_a_membership(
     pipeline: Pipeline, lang: str, text: str, body: str
 ) -> None:
-    posts = _posts(pipeline, text, lang)
-    assert len({person for person, org, _ in posts if org == body}) == 3
+    found = posts(pipeline, text, lang)
+    assert len({person for person, org, _ in found if org == body}) == 3
 
 
 def test_a_list_after_a_singular_title_gives_the_title_to_the_first_alone(
     pipeline: Pipeline,
 ) -> None:
-    posts = _posts(
+    found = posts(
         pipeline, "Председатель фонда «Жайлау» Марат Омарбеков и Дина Кимова выступили.", "ru"
     )
-    assert posts == {("Марат Омарбеков", "Фонд «Жайлау»", "председатель")}
+    assert found == {("Марат Омарбеков", "Фонд «Жайлау»", "председатель")}
 
 
 def test_a_deputy_akim_holds_the_deputys_post_in_the_akimat(pipeline: Pipeline) -> None:
     text = "The Uralsk Akimat signed the plan. Deputy Akim of Uralsk Yerlan Abenov signed it."
-    assert ("Yerlan Abenov", "Uralsk Akimat", "deputy akim") in _posts(pipeline, text, "en")
+    assert ("Yerlan Abenov", "Uralsk Akimat", "deputy akim") in posts(pipeline, text, "en")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
-from kg.extractors.relations.cues import position_of
+from kg.extractors.relations.cues import MINISTRY, OFFICES, position_of
 from kg.extractors.relations.features import (
     PairContext,
     Sentence,
@@ -173,14 +173,16 @@ def classify(
     ]
 
 
+_OFFICE_WORDS = {stem: bodies for stem, _, bodies in OFFICES}
+
 #: Titles that belong to one kind of body, and words of that body's name: a minister
 #: sits in a ministry, an akim in an akimat, whatever else the sentence names.
 _OFFICE_BODIES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("министр", ("министерств", "министрлі")),
-    ("minister", ("ministry",)),
-    ("аким", ("акимат",)),
-    ("әкім", ("әкімдік", "әкімдіг", "әкімшілі", "аппарат")),
-    ("akim", ("akimat",)),
+    ("министр", (MINISTRY["ru"], MINISTRY["kk"])),
+    ("minister", (MINISTRY["en"],)),
+    ("аким", _OFFICE_WORDS["аким"]),
+    ("әкім", (*_OFFICE_WORDS["әкім"], "аппарат")),  # "аудан әкімі аппараты": the akim's office
+    ("akim", _OFFICE_WORDS["akim"]),
 )
 
 

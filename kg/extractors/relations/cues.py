@@ -39,6 +39,20 @@ POSITIONS: dict[str, frozenset[str]] = {
     "en": _single_words(en.POSITIONS),
 }
 
+#: Title stems of a local executive, the title in the nominative, and the words that
+#: name their office (matched inside the office's name).
+OFFICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("аким", "аким", ("акимат",)),
+    ("әкім", "әкім", ("әкімдік", "әкімдіг", "әкімшіліг")),
+    ("akim", "akim", ("akimat",)),
+    ("мэр", "мэр", ("мэри",)),
+    ("mayor", "mayor", ("mayor's office", "mayor’s office", "city hall")),
+)
+
+#: The stem of "ministry" in each language: it ends a Kazakh name ("... министрлігі")
+#: and opens a Russian or English one ("Министерство ...", "Ministry of ...").
+MINISTRY: dict[str, str] = {"kk": "министрлі", "ru": "министерств", "en": "ministry"}
+
 #: Words that say a person or body took part in an event: spoke, attended, organised.
 PARTICIPATION: dict[str, frozenset[str]] = {
     "kk": frozenset(

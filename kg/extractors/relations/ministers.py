@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extractors.relations.affiliations import Pair, evidence, pair_key
+from kg.extractors.relations.cues import MINISTRY
 from kg.extractors.relations.features import Sentence, Token
 from kg.model import Article, EntityType, Mention, RoleClaim
 
@@ -39,10 +40,6 @@ _TITLES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("министр",), "министр"),
     (("minister",), "minister"),
 )
-#: The word of a ministry that ends a Kazakh name ("... министрлігі") and those that
-#: open a Russian or English one ("Министерство ...", "Ministry of ...").
-_CLOSING_MINISTRY = "министрлі"
-_OPENING_MINISTRY = ("министерств", "ministry")
 #: What may follow a title given after the person: it ends there ("X, vice minister,").
 _TITLE_ENDS = frozenset({",", ".", ";", ")", "—", "–", "и", "және", "and"})
 
@@ -103,9 +100,8 @@ def _names_a_ministry(name: str) -> bool:
         return False
     # Kazakh names end with their head; Russian and English open with it (after a
     # country's adjective at most: "Kazakh Ministry of Culture")
-    return words[-1].startswith(_CLOSING_MINISTRY) or any(
-        w.startswith(_OPENING_MINISTRY) for w in words[:2]
-    )
+    opening = (MINISTRY["ru"], MINISTRY["en"])
+    return words[-1].startswith(MINISTRY["kk"]) or any(w.startswith(opening) for w in words[:2])
 
 
 def _matches(words: Sequence[Token], stems: tuple[str, ...]) -> bool:
@@ -117,7 +113,7 @@ def _matches(words: Sequence[Token], stems: tuple[str, ...]) -> bool:
         text = word.text.casefold()
         if not text.startswith(stem) or len(text) > len(stem) + 3:
             return False
-    return not words[-1].text.casefold().startswith("министрлі")
+    return not words[-1].text.casefold().startswith(MINISTRY["kk"])
 
 
 def _title_before(tokens: Sequence[Token], first: int) -> str | None:

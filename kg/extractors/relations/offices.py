@@ -13,18 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extractors.relations.affiliations import Pair, evidence, pair_key
+from kg.extractors.relations.cues import OFFICES
 from kg.extractors.relations.features import Sentence, Token
 from kg.model import Article, EntityType, Mention, RoleClaim
 
-#: Title stems of a local executive and the words that name their office.
-_OFFICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    # (title stem, title in the nominative, words of the office's name)
-    ("аким", "аким", ("акимат",)),
-    ("әкім", "әкім", ("әкімдік", "әкімдіг", "әкімшіліг")),
-    ("akim", "akim", ("akimat",)),
-    ("мэр", "мэр", ("мэри",)),
-    ("mayor", "mayor", ("mayor's office", "mayor’s office", "city hall")),
-)
 _WINDOW = 4  # tokens before the person searched for the title and its place
 _PLACE_STEM = 4  # letters of a place that identify it across its case forms
 
@@ -87,7 +79,7 @@ def _title(window: Sequence[Token]) -> tuple[int, str, tuple[str, ...]] | None:
     """The office title in ``window`` (its index, nominative, office words), if any."""
     for n in range(len(window) - 1, -1, -1):
         word = window[n].text.casefold()
-        for stem, role, bodies in _OFFICES:
+        for stem, role, bodies in OFFICES:
             # "акимат", "әкімдігі" name the office itself, not its holder
             office = any(word.startswith(b[: len(stem) + 2]) for b in bodies)
             if word.startswith(stem) and not office:
