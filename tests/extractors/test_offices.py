@@ -80,3 +80,37 @@ def test_a_list_after_a_singular_title_gives_the_title_to_the_first_alone(
 def test_a_deputy_akim_holds_the_deputys_post_in_the_akimat(pipeline: Pipeline) -> None:
     text = "The Uralsk Akimat signed the plan. Deputy Akim of Uralsk Yerlan Abenov signed it."
     assert ("Yerlan Abenov", "Uralsk Akimat", "deputy akim") in posts(pipeline, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "post"),
+    [
+        (
+            "kk",
+            "Жиында Жайық облысының әкімдігі мен «Береке» қоры меморандумға қол қойды. "
+            "Құжатқа облыс әкімі Ерсін Дәулетов қол қойды.",
+            ("Ерсін Дәулетов", "Жайық облысының әкімдігі", "әкім"),
+        ),
+        (
+            "ru",
+            "Акимат Жайыкской области и фонд «Береке» подписали меморандум. Документ "
+            "подписал аким области Ерсин Даулетов.",
+            ("Ерсин Даулетов", "Акимат Жайыкской области", "аким"),
+        ),
+        (
+            "en",
+            "The Zhaiyk Region Akimat signed a memorandum with the Bereke Foundation. The "
+            "regional akim, Yersin Dauletov, signed it.",
+            ("Yersin Dauletov", "Zhaiyk Region Akimat", "akim"),
+        ),
+    ],
+)
+def test_an_akim_of_the_region_holds_the_post_in_the_one_akimat_of_a_region(
+    pipeline: Pipeline, lang: str, text: str, post: tuple[str, str, str]
+) -> None:
+    assert post in posts(pipeline, text, lang)
+
+
+def test_a_district_akim_is_not_the_regions_akim(pipeline: Pipeline) -> None:
+    text = "Жайық облысының әкімдігі бағдарлама бекітті. Аудан әкімі Ерсін Дәулетов жиынды ашты."
+    assert not any(person == "Ерсін Дәулетов" for person, _, _ in posts(pipeline, text, "kk"))

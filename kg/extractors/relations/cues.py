@@ -49,6 +49,14 @@ OFFICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mayor", "mayor", ("mayor's office", "mayor’s office", "city hall")),
 )
 
+#: Words for a kind of place ("облыс", "области", "region"): beside an office title they
+#: say which kind of office is meant without naming the place ("облыс әкімі").
+PLACE_NOUNS: dict[str, frozenset[str]] = {
+    "kk": kk.PLACE_NOUNS,
+    "ru": ru.PLACE_NOUNS,
+    "en": en.PLACE_NOUNS,
+}
+
 #: The stem of "ministry" in each language: it ends a Kazakh name ("... министрлігі")
 #: and opens a Russian or English one ("Министерство ...", "Ministry of ...").
 MINISTRY: dict[str, str] = {"kk": "министрлі", "ru": "министерств", "en": "ministry"}

@@ -6,6 +6,12 @@ the article names that body and a person carries the title with the same place
 ("Аким Уральска Алтай Кольбаев", "Орал қаласының әкімі Х", "Uralsk akim X"), the person
 holds the post in it. The same in every language: the title, a place word beside it,
 and one named body of the office whose name has that place.
+
+A title may leave its place to the article ("облыс әкімі X", "аким области X", "the
+regional akim, X", "Аким X"): the region's akim is the akim of the region the article
+is about. When the article names just one office of that kind (an akimat whose name
+has "облыс" / "области" / "region", or any one akimat for a bare title), the person
+holds the post there.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extractors.relations.affiliations import Pair, evidence, pair_key
-from kg.extractors.relations.cues import OFFICES
+from kg.extractors.relations.cues import OFFICES, PLACE_NOUNS
 from kg.extractors.relations.features import Sentence, Token
 from kg.model import Article, EntityType, Mention, RoleClaim
 
@@ -28,13 +34,15 @@ def office_holders(
     claimed: set[Pair],
 ) -> list[RoleClaim]:
     """Role claims of titled office-holders in the one named office of their place."""
+    nouns = PLACE_NOUNS.get(article.lang, frozenset())
     found: list[RoleClaim] = []
     for sentence in sentences:
         for index in sentence.mentions:
             if mentions[index].type is not EntityType.PERSON:
                 continue
             first, _ = sentence.ranges[index]
-            window = sentence.tokens[max(0, first - _WINDOW) : first]
+            opening = max(0, first - _WINDOW)
+            window = sentence.tokens[opening:first]
             title = _title(window)
             if title is None:
                 continue
@@ -45,21 +53,16 @@ def office_holders(
                 for n, t in enumerate(window)
                 if n != position and t.text[:1].isupper() and len(t.text) >= _PLACE_STEM
             ]
-            if not places:
-                continue
             # "Deputy Akim of Astana": a capitalised title word is no place; any place
             # that names the office counts
-            offices = {
-                mentions[m].name: m
-                for m in range(len(mentions))
-                if mentions[m].type is EntityType.ORGANISATION
-                and any(
-                    _names_office(mentions[m].name.casefold(), bodies, place) for place in places
-                )
-            }
-            if len(offices) != 1:
+            office = _only_office(mentions, bodies, places)
+            if office is None:
+                kind = _unnamed_place(sentence.tokens, opening + position, first, nouns)
+                if kind is None:
+                    continue
+                office = _only_office(mentions, bodies, [kind] if kind else [""])
+            if office is None:
                 continue  # none named, or two: which one is unknown
-            (office,) = offices.values()
             key = pair_key(mentions, index, office)
             if key in claimed:
                 continue
@@ -99,6 +102,55 @@ def _deputy(window: Sequence[Token], position: int, role: str) -> str:
     if after and after[0].startswith("орынбасар"):
         return f"{role} орынбасары"
     return role
+
+
+def _only_office(
+    mentions: Sequence[Mention], bodies: tuple[str, ...], places: Sequence[str]
+) -> int | None:
+    """The one office mention whose name has one of ``places`` ("" matches any)."""
+    offices = {
+        mentions[m].name: m
+        for m in range(len(mentions))
+        if mentions[m].type is EntityType.ORGANISATION
+        and any(_names_office(mentions[m].name.casefold(), bodies, place) for place in places)
+    }
+    return next(iter(offices.values())) if len(offices) == 1 else None
+
+
+def _unnamed_place(
+    tokens: Sequence[Token], title: int, person: int, nouns: frozenset[str]
+) -> str | None:
+    """The kind of place a title names without naming the place, or None when it may
+    name one.
+
+    "облыс әкімі X", "аким области X", "the regional akim, X" give the stem of the
+    place word; a bare "Аким X" gives "". A capitalised word beside the title may be
+    the place ("Орал әкімі", "аким Уральска"), so it gives None.
+    """
+    kind = ""
+    for tok in tokens[title + 1 : person]:
+        word = tok.text.casefold()
+        if tok.punct or word.startswith("орынбасар"):  # "әкімінің орынбасары"
+            continue
+        if tok.text[:1].isupper() or not _place_word(word, nouns):
+            return None
+        kind = word[:_PLACE_STEM]
+    if kind or title == 0:
+        return kind
+    before = tokens[title - 1]
+    word = before.text.casefold()
+    if word in nouns:  # the bare noun: "облыс әкімі", "regional akim"
+        ahead = tokens[title - 2] if title >= 2 else None
+        named = ahead is not None and ahead.text[:1].isupper() and title - 2 > 0
+        return None if named else word[:_PLACE_STEM]
+    if before.text[:1].isupper() and not before.punct:
+        return None
+    return ""
+
+
+def _place_word(word: str, nouns: frozenset[str]) -> bool:
+    """Whether ``word`` is a case form of a place noun ("области" of "область")."""
+    return any(word.startswith(noun[: max(_PLACE_STEM, len(noun) - 2)]) for noun in nouns)
 
 
 def _names_office(name: str, bodies: tuple[str, ...], place: str) -> bool:

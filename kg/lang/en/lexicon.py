@@ -382,6 +382,12 @@ TYPE_WORDS: frozenset[str] = LOWER_HEADS | frozenset(
     }
 )  # fmt: skip
 
+#: Words for a kind of place, which a title may carry without naming the place ("the
+#: regional akim", "the city akim").
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"city", "district", "oblast", "province", "region", "regional", "town", "village"}
+)
+
 #: Lower-case bodies of a place: "the United States government", "the city akimat".
 GOVERNMENT_WORDS: frozenset[str] = frozenset({"government", "akimat", "maslikhat"})
 
