@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from kg.extractors.common import Span
 from kg.lang.en import lexicon, places, shapes
 
-# Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\w+(?:[-'’.]\w+)*|[^\w\s]")
+# Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them;
+# "ex-" before a word is a token of its own, so "Ex-director" is the title "director"
+# after a prefix like "former".
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\b[Ee]x-(?=[A-Za-z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
 POSSESSIVE = re.compile(r"['’]s$")
 

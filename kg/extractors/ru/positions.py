@@ -58,9 +58,9 @@ class PositionRules(SentenceBase):
             ):
                 last += 1
             noun = (
-                morph.singular_nominative(token.text)
+                morph.singular_nominative(token.word)
                 if plural
-                else morph.inflect_nominative(token.text)
+                else morph.inflect_nominative(token.word)
             )
             # "первого заместителя" -> "первый заместитель": modifiers agree with the noun
             head = [morph.agreeing_nominative(t.text, noun) for t in self.tokens[first:i]]

@@ -11,6 +11,9 @@ from kg.lang.ru import morph
 NAME = "ru.natasha"
 
 _WORD_POS = frozenset({"NOUN", "PROPN", "ADJ", "X", "NUM"})
+# "экс-председатель", "экс-директора": a former holder of the post; past positions count,
+# so the word is read as the title after the prefix.
+_FORMER = ("экс-", "экс‑")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +32,15 @@ class Token:
         return self.case is not None and (self.pos in _WORD_POS or self.pos == "VERB")
 
     @property
+    def word(self) -> str:
+        """The text without a "экс-" prefix."""
+        if self.text.casefold().startswith(_FORMER) and len(self.text) > 6:
+            return self.text[4:]
+        return self.text
+
+    @property
     def lemma(self) -> str:
-        return morph.lemma(self.text, self.case)
+        return morph.lemma(self.word, self.case)
 
     @property
     def titled(self) -> bool:

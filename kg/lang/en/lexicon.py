@@ -184,7 +184,7 @@ SERVING_TITLES: frozenset[str] = frozenset(
 MINISTRY_FIELDS: dict[str, str] = {"foreign": "Foreign Affairs", "interior": "Internal Affairs"}
 
 #: Words before "Minister" that name no ministry: "Prime Minister".
-NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former"})
+NOT_MINISTRIES: frozenset[str] = frozenset({"prime", "deputy", "vice", "chief", "former", "ex-"})
 
 #: Kinds of board inside a title: "Chairman of the Management Board".
 BOARD_KINDS: frozenset[str] = frozenset(
@@ -195,7 +195,7 @@ BOARD_KINDS: frozenset[str] = frozenset(
 POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "governors"})
 
 #: Words of a title that may precede it: "Kazakh President", "Acting Head".
-TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "first", "then"})
+TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "ex-", "first", "then"})
 
 #: Prefixes of a title that are part of the role ("first deputy minister").
 RANKS: frozenset[str] = frozenset({"first", "acting"})
