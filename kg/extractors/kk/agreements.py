@@ -43,6 +43,10 @@ _TITLE_STOPS = frozenset(
 _BETWEEN = frozenset({"арасында", "арасындағы"})
 # Words for "the sides" of an agreement, whose names an earlier sentence gives.
 _SIDES = ("тарап",)
+# "үшжақты", "үш жақты", "көпжақты" (three-, many-sided): one agreement that all the
+# parties sign, even when one subject signs "X-пен және Y-пен"
+_SIDED = ("жақты",)
+_SIDE_COUNTS = ("үш", "төрт", "бес", "көп")
 _SIDES_LOOKBACK = 5  # sentences searched back for the two sides
 
 
@@ -65,6 +69,7 @@ class Signing:
     partners: tuple[OrgSpan, ...]  # in the instrumental: "Y-мен"
     sides: bool  # "тараптар", "қос тарап": the parties are named elsewhere
     breaks: tuple[int, ...] = ()  # "сонымен қатар" between two lists of parties
+    many_sided: bool = False  # "үшжақты меморандум": one agreement of all the parties
 
     @property
     def parties(self) -> tuple[OrgSpan, ...]:
@@ -147,7 +152,15 @@ def find_signing(
     # only a plural ("меморандумдарға") says there are several agreements to split
     plural = _plural_noun(toks[noun])
     breaks = tuple(i for i in range(start, end - 1) if plural and _list_break(toks, i))
-    return Signing(kind, title, tuple(subjects), tuple(partners), sides, breaks)
+    many_sided = any(_many_sided(toks, i) for i in range(max(start, noun - 3), noun))
+    return Signing(kind, title, tuple(subjects), tuple(partners), sides, breaks, many_sided)
+
+
+def _many_sided(toks: Sequence[Tok], i: int) -> bool:
+    word = toks[i].lower
+    if word.startswith(_SIDE_COUNTS) and word.endswith(_SIDED):
+        return True  # "үшжақты"
+    return word in _SIDED and i > 0 and toks[i - 1].lower in _SIDE_COUNTS  # "үш жақты"
 
 
 # "A, B және C, сонымен қатар D, E және F арасында меморандумдарға қол қойылды": two
@@ -225,7 +238,7 @@ def settle_agreements(
             continue
         found: list[AgreementSpan] = []
         subjects, partners = signing.subjects, signing.partners
-        if len(subjects) == 1 and len(partners) >= 2:
+        if len(subjects) == 1 and len(partners) >= 2 and not signing.many_sided:
             found = [_agreement(signing, (subjects[0], p)) for p in partners]
         elif not subjects and partners:
             # "... «X», «Y» қорларымен келісімге қол қойды": each partner signs with the

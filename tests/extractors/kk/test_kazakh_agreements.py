@@ -138,6 +138,21 @@ def test_one_subject_with_two_partners_signs_two_agreements() -> None:
     ]
 
 
+def test_a_three_sided_memorandum_is_one_agreement_of_all_three() -> None:
+    for sided in ("үш жақты", "үшжақты"):
+        found = extract(
+            "Жайық облысының мәдениет басқармасы «Сарыарқа» өлкетану музейімен және Жайық "
+            f"педагогикалық университетімен {sided} меморандумға қол қойды."
+        )
+        assert [sorted(parties(found, c)) for c in agreements(found)] == [
+            [
+                "«Сарыарқа» өлкетану музейі",
+                "Жайық облысының мәдениет басқармасы",
+                "Жайық педагогикалық университеті",
+            ]
+        ]
+
+
 def test_a_partner_alone_signs_with_the_subject_of_the_headline() -> None:
     found = extract(
         "«Жол» қоғамдық қоры екі меморандумға қол қойды\n\n"
