@@ -79,8 +79,18 @@ def person_shaped(words: list[Token]) -> bool:
         w.bare in shapes.NON_PERSON_WORDS
         or w.bare in shapes.EVENT_HEADS
         or w.bare.endswith(shapes.NON_NAME_ENDINGS)
+        or plural_head(w.bare)
         for w in words
     )
+
+
+def plural_head(word: str) -> bool:
+    """ "societies", "unions": the plural of a body's head, the members of a federation
+    ("Federation of Red Cross and Red Crescent Societies"), never a surname."""
+    if word.endswith("ies"):
+        return word[:-3] + "y" in lexicon.ORG_HEADS
+    # "Banks" is a surname as often as it is banks
+    return word.endswith("s") and word[:-1] in lexicon.ORG_HEADS and word != "banks"
 
 
 def acronym_shaped(text: str) -> bool:

@@ -458,3 +458,13 @@ def test_a_person_of_an_acronym_at_the_end_of_a_list() -> None:
 def test_who_chairs_the_board_of_the_body() -> None:
     text = '"We are proud," said Saule Temirova, who chairs the board of the Lake Youth Network.'
     assert _roles(text) == {("Saule Temirova", "Lake Youth Network", "chair")}
+
+
+def test_the_plural_head_of_a_federations_members_is_no_persons_name() -> None:
+    text = (
+        "The Steppe Federation of Youth Clubs and Green Valley Sports Societies (SFYC) met in Oral."
+    )
+    assert _names(text, EntityType.PERSON) == set()
+    assert "Steppe Federation of Youth Clubs and Green Valley Sports Societies" in _names(
+        text, EntityType.ORGANISATION
+    )
