@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.extractors.common import Span
 from kg.extractors.en.runs import Runs
-from kg.extractors.en.tokens import Item, acronym_shaped
+from kg.extractors.en.tokens import Item, acronym_shaped, plural_head
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
 from kg.text import QUOTE_PAIRS
@@ -204,6 +204,55 @@ class Repairs(Runs):
                 span = self._span(EntityType.ORGANISATION, indices, item.span.org_class)
                 if span.end <= item.span.end:
                     self.builder.mention(span)
+
+    def _shared_heads(self) -> None:
+        """ "the Ministries of Health and Education": one plural head, a body per field.
+
+        Each field is a run of capitalised words; commas and "and" part them. The first
+        body's mention spans the head and its field, the others their field alone.
+        """
+        tokens = self.tokens
+        k = 0
+        while k + 3 < len(tokens):
+            head = tokens[k]
+            if not (head.capitalised and plural_head(head.bare) and tokens[k + 1].text == "of"):
+                k += 1
+                continue
+            fields = self._fields(k + 2)
+            if len(fields) < 2:
+                k += 1
+                continue
+            singular = head.bare[:-3] + "y" if head.bare.endswith("ies") else head.bare[:-1]
+            org_class = lexicon.ORG_HEADS.get(singular)
+            end = fields[-1][1]
+            self.items = [i for i in self.items if i.last < k or i.first > end]
+            for n, (first, last) in enumerate(fields):
+                field = self.text[tokens[first].start : tokens[last].end]
+                name = f"{singular.capitalize()} of {field}"
+                opening = k if n == 0 else first
+                start = tokens[opening].start
+                span = Span(EntityType.ORGANISATION, start, tokens[last].end, name, org_class)
+                self.items.append(Item("org", opening, last, span=span))
+            self.items.sort(key=lambda item: item.first)
+            k = end + 1
+
+    def _fields(self, k: int) -> list[tuple[int, int]]:
+        """The capitalised fields from token ``k`` on, parted by commas and "and"."""
+        tokens = self.tokens
+        fields: list[tuple[int, int]] = []
+        while k < len(tokens) and tokens[k].capitalised and tokens[k].text[:1].isalpha():
+            last = k
+            while last + 1 < len(tokens) and tokens[last + 1].capitalised:
+                last += 1
+            fields.append((k, last))
+            k = last + 1
+            if k < len(tokens) and tokens[k].text == ",":
+                k += 1
+            if k < len(tokens) and tokens[k].text == "and":
+                k += 1
+            elif fields and k < len(tokens) and tokens[k - 1].text != ",":
+                break
+        return fields
 
     def _ministries(self) -> None:
         """ "Minister of Religious Affairs": the ministry is "Ministry of Religious Affairs"."""

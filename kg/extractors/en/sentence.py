@@ -46,6 +46,7 @@ class Sentence(OrgRules, Repairs):
         self._bracketed_units()
         self._internal_units()
         self.items = [item for item in self.items if not self._bare_head(item)]
+        self._shared_heads()
         self._ministries()
         for item in self.items:
             if item.span is not None:

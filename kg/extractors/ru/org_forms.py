@@ -87,7 +87,11 @@ class OrgForms(SentenceBase):
         return [o for o in result if id(o) not in replaced]
 
     def _shared_head(self, i: int) -> list[Item]:
-        """ "Мэрии Талгара и Есика": one plural head, two bodies named by their places."""
+        """ "Мэрии Талгара и Есика": one plural head, two bodies named by their places;
+        "министерства энергетики и экологии": one plural head, a body per field."""
+        fields = self._shared_fields(i)
+        if fields:
+            return fields
         tokens = self.tokens
         head = tokens[i]
         if not (
@@ -111,6 +115,54 @@ class OrgForms(SentenceBase):
             org_class = lexicon.ORG_HEADS[head_lemma(head.lemma)]
             span = Span(EntityType.ORGANISATION, start, tokens[k].end, name, org_class)
             items.append(Item("org", i if k == i + 1 else k, k, span=span))
+        return items
+
+    def _shared_fields(self, i: int) -> list[Item]:
+        """ "Министерства здравоохранения и просвещения подписали", "министерств
+        энергетики, экологии и сельского хозяйства": a body per lower-case genitive field.
+
+        Only a head that is surely plural: natasha says so, or an ambiguous
+        "Министерства" opens the sentence as the subject of a plural verb. A singular
+        head keeps its "и" ("Министерство науки и высшего образования" is one body).
+        """
+        tokens = self.tokens
+        head = tokens[i]
+        if not (
+            head.pos in ("NOUN", "PROPN")
+            and head_lemma(head.lemma) in lexicon.ORG_HEADS
+            and (head.plural or (i == 0 and morph.is_plural_nominative(head.text)))
+        ):
+            return []
+        fields: list[tuple[int, int]] = []
+        k = i + 1
+        while k < len(tokens):
+            first = k
+            while k < len(tokens) and tokens[k].pos == "ADJ" and tokens[k].case == "gent":
+                k += 1
+            if k >= len(tokens) or tokens[k].pos != "NOUN" or tokens[k].case != "gent":
+                break
+            if tokens[k].titled or tokens[first].titled:
+                return []  # a name of its own ("Министерства Культуры"): not a field list
+            fields.append((first, k))
+            k += 1
+            if k < len(tokens) and tokens[k].text in (",", "и"):
+                k += 1
+                continue
+            break
+        verb = next((t for t in tokens[k:] if t.pos == "VERB"), None)
+        if len(fields) < 2 or (not head.plural and (verb is None or not verb.plural)):
+            return []
+        singular = morph.singular_nominative(head.text).lower()
+        org_class = lexicon.ORG_HEADS[head_lemma(head.lemma)]
+        items: list[Item] = []
+        for n, (first, last) in enumerate(fields):
+            opening = i if n == 0 else first
+            field = self.text[tokens[first].start : tokens[last].end]
+            name = f"{singular.capitalize()} {field}"
+            span = Span(
+                EntityType.ORGANISATION, tokens[opening].start, tokens[last].end, name, org_class
+            )
+            items.append(Item("org", opening, last, span=span))
         return items
 
     def _parent(self, item: Item) -> Item | None:

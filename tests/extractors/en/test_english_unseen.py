@@ -468,3 +468,16 @@ def test_the_plural_head_of_a_federations_members_is_no_persons_name() -> None:
     assert "Steppe Federation of Youth Clubs and Green Valley Sports Societies" in _names(
         text, EntityType.ORGANISATION
     )
+
+
+def test_a_plural_head_names_a_body_per_field() -> None:
+    text = (
+        "The Ministries of Health, Energy and Digital Development signed a memorandum "
+        "with the Zhaiyk River Foundation."
+    )
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Ministry of Health",
+        "Ministry of Energy",
+        "Ministry of Digital Development",
+        "Zhaiyk River Foundation",
+    }

@@ -226,3 +226,27 @@ def test_a_country_after_republic_and_whom_a_shortened_body_is_named_after(
     extractor: RussianExtractor, text: str, name: str
 ) -> None:
     assert name in set(_orgs(_extract(extractor, text)).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        (
+            "Министерства энергетики и цифрового развития подписали план.",
+            {"Министерство энергетики", "Министерство цифрового развития"},
+        ),
+        (
+            "Встреча прошла с участием министерств юстиции, транспорта и водных ресурсов.",
+            {"Министерство юстиции", "Министерство транспорта", "Министерство водных ресурсов"},
+        ),
+    ],
+)
+def test_a_plural_head_names_a_body_per_field(
+    extractor: RussianExtractor, text: str, bodies: set[str]
+) -> None:
+    assert set(_orgs(_extract(extractor, text)).values()) == bodies
+
+
+def test_a_singular_head_keeps_its_and(extractor: RussianExtractor) -> None:
+    found = _orgs(_extract(extractor, "Министерство науки и высшего образования сообщило."))
+    assert set(found.values()) == {"Министерство науки и высшего образования"}
