@@ -107,6 +107,8 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
     name = _join(parts)
     if span.suffix:
         name = f"{name} {span.suffix}"
+    if span.prefix:
+        name = f"{span.prefix} {name}"
     return name
 
 

@@ -227,3 +227,23 @@ def test_a_un_programme_is_a_body_and_another_programme_is_not() -> None:
     found = extract("БҰҰ Даму бағдарламасының тұрақты өкілі Анна Серікова жобаны таныстырды.")
     assert names(found, ORG) == {"БҰҰ Даму бағдарламасы"}
     assert names(extract("«Болашақ» бағдарламасы бойынша 50 студент оқиды."), ORG) == set()
+
+
+def test_fields_before_a_plural_head_each_name_a_body() -> None:
+    found = extract("Жиынға Энергетика және Сауда министрліктерінің өкілдері келді.")
+    assert names(found, ORG) == {"Энергетика министрлігі", "Сауда министрлігі"}
+
+
+def test_a_lower_case_word_after_and_continues_the_field() -> None:
+    found = extract("Бүгін Цифрлық даму, Ғылым және жоғары білім министрліктері жиналды.")
+    assert names(found, ORG) == {"Цифрлық даму министрлігі", "Ғылым және жоғары білім министрлігі"}
+
+
+def test_the_state_opening_the_first_field_opens_them_all() -> None:
+    found = extract("Біз ҚР Энергетика және Сауда министрліктерімен кездестік.")
+    assert names(found, ORG) == {"ҚР Энергетика министрлігі", "ҚР Сауда министрлігі"}
+
+
+def test_places_before_a_plural_head_are_no_fields() -> None:
+    found = extract("Қазақстан мен Өзбекстан министрліктері келісімге қол қойды.")
+    assert names(found, ORG) == set()

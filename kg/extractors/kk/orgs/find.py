@@ -8,6 +8,7 @@ from kg.extractors.kk.orgs.finder import NameFinder
 from kg.extractors.kk.orgs.kinds import (
     acronym_orgs,
     credited_orgs,
+    field_orgs,
     implied_orgs,
     legal_orgs,
     listed_orgs,
@@ -59,6 +60,12 @@ def find_orgs(
     spans.extend(legal_orgs(finder))
     spans.extend(implied_orgs(finder))
     spans.extend(un_programmes(finder))
+    fields = field_orgs(finder)
+    if fields:
+        # the fields name the bodies: no other name may take the plural head in
+        shared = {span.reach - 1 for span in fields}
+        spans = [s for s in spans if not any(s.start <= h < s.reach for h in shared)]
+        spans.extend(fields)
     spans = _with_abbreviations(toks, spans, acronym_orgs(finder, excluded_acronyms))
     spans = outermost(spans)
     for span in spans:

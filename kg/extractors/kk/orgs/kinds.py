@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from kg.extractors.kk.orgs.finder import NameFinder
 from kg.extractors.kk.orgs.span import OrgSpan
-from kg.extractors.kk.orgs.words import MAX_QUOTED_NAME, org_class_of
+from kg.extractors.kk.orgs.words import MAX_QUOTED_NAME, org_class_of, place_word
 from kg.extractors.kk.tokens import Tok, in_capitals
 from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
@@ -202,6 +202,82 @@ def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
             if j >= finder.start and toks[j].text in _LIST_JOINERS:
                 j -= 1
     return found
+
+
+# Heads whose plural follows a list of fields, each a body's name ("Білім және
+# Денсаулық сақтау министрліктері"); other plurals after places are generic.
+_FIELD_HEADS = frozenset({"министрлік", "комитет", "агенттік"})
+# Cases a word outside a name is in ("Жиынға", "Астанада"): the names stop before it.
+_OUTSIDE_CASES = frozenset({"dat", "loc", "abl", "ins", "acc", "attr"})
+
+
+def field_orgs(finder: NameFinder) -> list[OrgSpan]:
+    """Fields listed before a plural head each name a body of their own.
+
+    "Ауыл шаруашылығы, Ғылым және жоғары білім министрліктері" names two ministries,
+    "Денсаулық сақтау және Білім министрліктерінің" two: each field opens with a
+    capital after a comma or "және"; a lower-case word after "және" continues the field
+    ("Ғылым және жоғары білім"). The head's case ending stays the case of each name.
+    """
+    found: list[OrgSpan] = []
+    toks = finder.toks
+    for h in range(finder.start + 1, finder.end):
+        lex = toks[h].plural_head
+        if lex is None or lex.lemma not in _FIELD_HEADS:
+            continue
+        if toks[h - 1].quote is not None or not toks[h - 1].word:
+            continue
+        fields: list[tuple[int, int]] = []
+        close, j = h, h - 1
+        while j >= finder.start:
+            tok = toks[j]
+            if tok.text == "," or tok.lower in _LIST_JOINERS:
+                if not toks[j + 1].cap:
+                    if tok.text == ",":
+                        break
+                    j -= 1  # "Ғылым және жоғары білім": one field
+                    continue
+                fields.append((j + 1, close))
+                close, j = j, j - 1
+                continue
+            if not tok.word or tok.quote or tok.verbal or tok.case in _OUTSIDE_CASES:
+                break
+            if tok.head is not None or tok.position is not None or tok.personal:
+                break  # "Университетіміз ҚР Ауыл шаруашылығы, ...": no field's word
+            j -= 1
+        first = finder.first_word(j + 1, close - 1) if close > j + 1 else None
+        if first is None:
+            continue
+        fields.append((first, close))
+        if len(fields) < 2 or any(b - a == 1 and place_word(toks[a]) for a, b in fields):
+            continue  # "Қазақстан мен Өзбекстан министрліктері": the places', no names
+        suffix = morph.possessive(lex.lemma)
+        fields.reverse()
+        state = _state_words(toks, *fields[0])
+        prefix = " ".join(t.text for t in toks[fields[0][0] : fields[0][0] + state]) or None
+        for n, (opening, closing) in enumerate(fields):
+            found.append(
+                OrgSpan(
+                    opening,
+                    closing,
+                    "implied",
+                    org_class=org_class_of(lex),
+                    suffix=suffix,
+                    reach=h + 1,
+                    prefix=prefix if n else None,
+                )
+            )
+    return found
+
+
+def _state_words(toks: Sequence[Tok], opening: int, closing: int) -> int:
+    """How many words of a state open the field ("ҚР", "Қазақстан Республикасы"): the
+    fields after it share them ("ҚР Ауыл шаруашылығы, Ғылым ... министрліктері")."""
+    if closing - opening > 1 and toks[opening].stem_upper in lexicon.STATE_ACRONYMS:
+        return 1
+    if closing - opening > 2 and toks[opening + 1].lower.startswith("республика"):
+        return 2 if place_word(toks[opening]) else 0
+    return 0
 
 
 def credited_orgs(finder: NameFinder) -> list[OrgSpan]:

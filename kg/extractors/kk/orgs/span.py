@@ -26,6 +26,7 @@ class OrgSpan:
     keep: tuple[int, ...] = ()  # heads of parents that are organisations of their own
     quote: tuple[int, int] | None = None  # the quoted part, when it names the organisation
     suffix: str | None = None  # implied head: "министрлігі"
+    prefix: str | None = None  # a state the name shares with a field before it: "ҚР"
     omit: frozenset[int] = frozenset()  # tokens left out of the name ("атты")
     refers: OrgSpan | None = None  # "университет ректоры": the one university named before
     weak: bool = False  # a lower-case name ("облыстық мәслихат"): only with a role

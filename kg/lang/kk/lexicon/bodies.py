@@ -238,14 +238,13 @@ LEGAL_FORM_CLASSES: dict[str, OrgClass] = {
     **dict.fromkeys(("ММ", "КММ", "РМК", "МКК", "МКҚК", "ШЖҚ", "ГУ", "КГУ"), OrgClass.GOVERNMENT),
 }
 
+#: Abbreviations of states that open a body's name ("ҚР Білім министрлігі").
+STATE_ACRONYMS: frozenset[str] = frozenset({"ҚР", "РФ", "АҚШ", "ҚХР", "ГФР"})
+
 #: Upper-case words that are not organisations: countries, generic terms, page labels.
 NON_ORG_ACRONYMS: frozenset[str] = frozenset(
-    {
-        "ҚР",
-        "РФ",
-        "АҚШ",
-        "ҚХР",
-        "ГФР",
+    STATE_ACRONYMS
+    | {
         "КСРО",
         "ЖИТС",
         "АСП",
