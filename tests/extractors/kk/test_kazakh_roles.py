@@ -178,3 +178,11 @@ def test_a_copula_dash_between_the_post_and_the_name() -> None:
 def test_the_participle_to_run_before_the_body_gives_the_name_before_it_the_head() -> None:
     found = extract("Гүлнар Әбдіқызы басқаратын «Ақ бұлақ» қоры 2015 жылы құрылған.")
     assert roles(found) == {("Гүлнар Әбдіқызы", "«Ақ бұлақ» қоры", "басшы")}
+
+
+def test_a_bare_genitive_head_before_a_compound_title_is_the_body_named_before() -> None:
+    found = extract(
+        "«Жасыл өлке» қоры жаңа жоба бастады. Қордың басқарма төрағасы Ерсін Әлиев "
+        "жобаны таныстырды."
+    )
+    assert ("Ерсін Әлиев", "«Жасыл өлке» қоры", "басқарма төрағасы") in roles(found)

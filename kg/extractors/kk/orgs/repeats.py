@@ -72,8 +72,11 @@ _DEMONSTRATIVES = frozenset({"аталмыш", "аталған", "осы", "бұ
 
 def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
     """Whether a position opens at ``p``: "ректоры", "төрағасының орынбасары", or one
-    with a modifier of its own ("атқарушы директоры", "бас директоры")."""
-    if p + 1 < end and toks[p].lower in lexicon.ROLE_MODIFIERS:
+    with a modifier of its own ("атқарушы директоры", "бас директоры") or a unit that
+    makes it a compound ("басқарма төрағасы": chair of the body's board)."""
+    if p + 1 < end and (
+        toks[p].lower in lexicon.ROLE_MODIFIERS or toks[p].lower in lexicon.ROLE_NOUNS
+    ):
         p += 1
     pos = toks[p].position if p < end else None
     if pos is None:
