@@ -20,6 +20,10 @@ from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
 
+# Words that open a noun phrase, not a unit's name.
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
 class Sentence(OrgRules, Repairs):
     """The rules applied to one sentence."""
 
@@ -451,6 +455,18 @@ class Sentence(OrgRules, Repairs):
             return
         end = self._position_at(k, len(self.tokens) - 1)
         if end is not None:
+            end = self._unit_of_title(end)
             role = " ".join(t.bare for t in self.tokens[k : end + 1])
             role = lexicon.SINGULAR_TITLES.get(role, role)
             self.items.append(Item("position", k, end, role=role))
+
+    def _unit_of_title(self, end: int) -> int:
+        """ "director of programmes at X", "head of communications of X": the unit after
+        "of" belongs to the title (the conventions put internal units in the role)."""
+        tokens = self.tokens
+        if end + 3 >= len(tokens) or tokens[end + 1].text != "of":
+            return end
+        unit, after = tokens[end + 2], tokens[end + 3]
+        if unit.capitalised or not unit.text.isalpha() or unit.bare in _ARTICLES:
+            return end
+        return end + 2 if after.text in ("at", "of") else end
