@@ -19,7 +19,6 @@ from kg.extractors.en.tokens import (
 from kg.lang.en import lexicon, places, shapes
 from kg.model import EntityType, OrgClass
 
-
 # Words that open a noun phrase, not a unit's name.
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 

@@ -486,6 +486,6 @@ def test_a_plural_head_names_a_body_per_field() -> None:
 def test_a_unit_after_a_title_belongs_to_the_role() -> None:
     for unit, link in (("programmes", "at"), ("communications", "of")):
         text = f"Dina Serik, director of {unit} {link} the Zhaiyk River Foundation, spoke."
-        assert _roles(text) == {
-            ("Dina Serik", "Zhaiyk River Foundation", f"director of {unit}")
-        }, unit
+        assert _roles(text) == {("Dina Serik", "Zhaiyk River Foundation", f"director of {unit}")}, (
+            unit
+        )
