@@ -73,7 +73,7 @@ def _gold_index(mention: Mention, gold: Gold) -> int | None:
 def _pair_rows(extraction: Extraction, gold: Gold) -> Rows:
     mentions = extraction.mentions
     stated = {(person, org) for person, org, _ in gold.affiliations}
-    sentences = sentences_of(extraction.article.text, mentions)
+    sentences = sentences_of(extraction.article.text, mentions, extraction.article.lang)
     features: list[tuple[str, ...]] = []
     labels: list[int] = []
     for candidate in candidates(extraction.article.lang, sentences, mentions):

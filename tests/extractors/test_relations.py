@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-from extraction_support import roles
+from extraction_support import posts, roles
 
 from kg.errors import ExtractionError
 from kg.extractors.relations import (
@@ -36,6 +36,7 @@ from kg.model import (
     ParticipationClaim,
     RoleClaim,
 )
+from kg.pipeline import Pipeline
 
 PERSON, ORG, EVENT = EntityType.PERSON, EntityType.ORGANISATION, EntityType.EVENT
 
@@ -282,3 +283,40 @@ def test_the_classifier_gives_no_ministers_title_in_a_body_that_is_no_ministry()
     found = _roles(relate(base, says_yes))
     assert ("Тимур Асанов", "Спорт министрлігі", "министр") in found
     assert not {r for r in found if r[1] == "Дала академиясы"}
+
+
+def test_a_subject_pronoun_stands_for_the_one_person_just_named() -> None:
+    text = "Ержан Абенов возглавил фонд. Ранее он руководил Институтом степи."
+    extraction = _extraction(text, "ru", [("Ержан Абенов", PERSON), ("Институтом степи", ORG)])
+    sentences = sentences_of(text, extraction.mentions, "ru")
+    assert sentences[1].pronouns == {0}
+    assert sentences[1].tokens[slice(*sentences[1].ranges[0])][0].text == "он"
+    found = candidates("ru", sentences, extraction.mentions)
+    assert [(c.person, c.organisation) for c in found] == [(0, 1)]
+
+
+def test_a_pronoun_after_two_people_stands_for_neither() -> None:
+    text = "Ержан Абенов и Дина Ким открыли встречу. Ранее она руководила Институтом степи."
+    extraction = _extraction(
+        text,
+        "ru",
+        [("Ержан Абенов", PERSON), ("Дина Ким", PERSON), ("Институтом степи", ORG)],
+    )
+    sentences = sentences_of(text, extraction.mentions, "ru")
+    assert sentences[1].pronouns == frozenset()
+    assert candidates("ru", sentences, extraction.mentions) == []
+
+
+def test_a_pronoun_deep_in_a_sentence_is_no_subject() -> None:
+    text = "Ержан Абенов возглавил фонд. Институт степи, по словам коллег, он тоже возглавлял."
+    extraction = _extraction(text, "ru", [("Ержан Абенов", PERSON), ("Институт степи", ORG)])
+    assert sentences_of(text, extraction.mentions, "ru")[1].pronouns == frozenset()
+
+
+def test_the_pipeline_gives_the_post_a_pronoun_holds(pipeline: Pipeline) -> None:
+    text = (
+        "The Steppe Fund is led by Yerzhan Abenov. Previously, he served as director of "
+        "the Institute for Policy Solutions."
+    )
+    found = {(person, org) for person, org, _ in posts(pipeline, text, "en")}
+    assert ("Yerzhan Abenov", "Institute for Policy Solutions") in found

@@ -8,6 +8,8 @@ not language knowledge lives here once.
   person–organisation pair of a sentence that the language's rules did not claim.
 - **Ministers** (``ministers``): a bare minister's title ("vice minister X") in the
   article's one ministry.
+- **Pronouns** (``pronouns``): a sentence that goes on about the person just named
+  with "он" / "she" / "ол" sees that person on the pronoun.
 - **Participation** (``participation``): the people named at a named event, and the
   bodies that organised it, took part in it.
 
@@ -31,6 +33,7 @@ from kg.extractors.relations.lists import listed_members
 from kg.extractors.relations.ministers import ministers
 from kg.extractors.relations.offices import office_holders
 from kg.extractors.relations.participation import participations
+from kg.extractors.relations.pronouns import with_pronouns
 from kg.model import Extraction, Mention, RoleClaim
 
 __all__ = ["MODEL_PATH", "NAME", "LinearModel", "RelationModel", "default_model", "relate"]
@@ -46,8 +49,9 @@ def default_model() -> RelationModel:
     return RelationModel.load(MODEL_PATH)
 
 
-def sentences_of(text: str, mentions: Sequence[Mention]) -> list[Sentence]:
-    """The article's sentences with the mentions that start inside each."""
+def sentences_of(text: str, mentions: Sequence[Mention], lang: str = "") -> list[Sentence]:
+    """The article's sentences with the mentions that start inside each, and in
+    ``lang`` the person a subject pronoun stands for (``pronouns``)."""
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
     inside: list[list[int]] = [[] for _ in spans]
@@ -55,17 +59,18 @@ def sentences_of(text: str, mentions: Sequence[Mention]) -> list[Sentence]:
         position = bisect_right(starts, mention.start) - 1
         if position >= 0 and mention.end <= spans[position][1]:
             inside[position].append(index)
-    return [
+    sentences = [
         sentence_view(text, span, mentions, found)
         for span, found in zip(spans, inside, strict=True)
     ]
+    return with_pronouns(sentences, mentions, lang)
 
 
 def relate(extraction: Extraction, model: RelationModel | None = None) -> Extraction:
     """``extraction`` with the relation stage's claims in place of the rules' role claims."""
     model = model or default_model()
     article, mentions = extraction.article, extraction.mentions
-    sentences = sentences_of(article.text, mentions)
+    sentences = sentences_of(article.text, mentions, article.lang)
     rules = [c for c in extraction.claims if isinstance(c, RoleClaim)]
     others = [c for c in extraction.claims if not isinstance(c, RoleClaim)]
     roles = classify(article, sentences, mentions, rules, model.affiliation)

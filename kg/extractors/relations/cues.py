@@ -57,6 +57,14 @@ PLACE_NOUNS: dict[str, frozenset[str]] = {
     "en": en.PLACE_NOUNS,
 }
 
+#: Third-person pronouns that stand for the person just named ("Ранее он работал ...",
+#: "She previously led ...", "Ол бұрын ... басқарған").
+PRONOUNS: dict[str, frozenset[str]] = {
+    "kk": frozenset({"ол"}),
+    "ru": frozenset({"он", "она"}),
+    "en": frozenset({"he", "she"}),
+}
+
 #: The stem of "ministry" in each language: it ends a Kazakh name ("... министрлігі")
 #: and opens a Russian or English one ("Министерство ...", "Ministry of ...").
 MINISTRY: dict[str, str] = {"kk": "министрлі", "ru": "министерств", "en": "ministry"}

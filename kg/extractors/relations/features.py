@@ -53,6 +53,8 @@ class Sentence:
     tokens: tuple[Token, ...]
     mentions: tuple[int, ...]  # indices into the extraction's mentions
     ranges: dict[int, tuple[int, int]]  # mention index -> [first, last) token
+    # people an earlier sentence named, placed here on the pronoun that stands for them
+    pronouns: frozenset[int] = frozenset()
 
     @property
     def headline(self) -> bool:
