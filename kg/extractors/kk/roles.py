@@ -211,6 +211,51 @@ def link_holders(
     holders.extend(_named_before(toks, start, first_open, pending, persons))
     holders.extend(_on_behalf(toks, start, end, orgs, persons))
     holders.extend(_heads_by_verb(toks, start, end, orgs, persons))
+    holders.extend(_works_at(toks, start, end, orgs, persons))
+    return holders
+
+
+# "жұмыс істейді" (works), "қызмет атқарады" (serves): the verbs of a post held at a body
+_WORK_NOUNS = frozenset({"жұмыс", "қызмет"})
+_WORK_VERBS = ("істе", "атқар", "ет")
+
+
+def _works_at(
+    toks: Sequence[Tok],
+    start: int,
+    end: int,
+    orgs: Sequence[OrgSpan],
+    persons: Sequence[PersonSpan],
+) -> list[Holder]:
+    """ "Y X қорында үйлестіруші болып жұмыс істейді", "Y X университетінде жұмыс
+    істеген": Y works at X, with the title said before "болып" (as).
+
+    The body in the locative right before the title or the verb; the person is the
+    sentence's one name before the body.
+    """
+    holders: list[Holder] = []
+    for org in orgs:
+        if _case(toks, org) != "loc":
+            continue
+        i = org.reach
+        while i < end and _modifier(toks[i]):
+            i += 1  # "аға оқытушы болып": a modifier of the title
+        role: str | None = None
+        position = toks[i].position if i < end else None
+        if position is not None:
+            if i + 1 >= end or toks[i + 1].lower != "болып":
+                continue
+            role = " ".join([*(t.lower for t in toks[org.reach : i]), position.lemma])
+            i += 2
+        elif i != org.reach:
+            continue
+        if i + 1 >= end or toks[i].lower not in _WORK_NOUNS:
+            continue
+        if not toks[i + 1].lower.startswith(_WORK_VERBS):
+            continue
+        before = [p for p in persons if start <= p.start and p.end <= org.start]
+        if len(before) == 1:
+            holders.append(Holder(before[0], org, role))
     return holders
 
 

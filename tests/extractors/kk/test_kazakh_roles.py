@@ -186,3 +186,18 @@ def test_a_bare_genitive_head_before_a_compound_title_is_the_body_named_before()
         "жобаны таныстырды."
     )
     assert ("Ерсін Әлиев", "«Жасыл өлке» қоры", "басқарма төрағасы") in roles(found)
+
+
+def test_a_title_said_with_bolyp_at_a_body_in_the_locative_is_a_post() -> None:
+    found = extract("Сәуле Ахметова «Жасыл өлке» қорында аға үйлестіруші болып жұмыс істейді.")
+    assert roles(found) == {("Сәуле Ахметова", "«Жасыл өлке» қоры", "аға үйлестіруші")}
+
+
+def test_working_at_a_body_is_a_membership_without_a_title() -> None:
+    found = extract("Сәуле Ахметова бұрын Жайық өңірлік университетінде қызмет атқарған.")
+    assert roles(found) == {("Сәуле Ахметова", "Жайық өңірлік университеті", None)}
+
+
+def test_a_body_in_the_locative_without_the_verb_of_work_gives_no_post() -> None:
+    found = extract("Сәуле Ахметова «Жасыл өлке» қорында кездесу өткізді.")
+    assert roles(found) == set()
