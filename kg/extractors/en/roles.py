@@ -151,6 +151,8 @@ def find_roles(sentence: Sentence) -> None:
         elif after and after[0].kind == "org" and _of_or_bracket(sentence, item.last, after[0]):
             pairs.append((None, after[0]))
         pairs += _who_heads(sentence, index)
+        if not pairs:
+            pairs += _works_at(sentence, index)
         for position, org in pairs:
             assert org.span is not None
             sentence.builder.role(
@@ -235,6 +237,39 @@ def _served_as(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
     if following[0].first > start + 1:  # "as the director", "as a director"
         return []
     return _pairs(sentence, following[:2])
+
+
+#: "X has worked at Y", "X joined Y as programme manager": verbs of working for a body.
+_WORKED = frozenset({"works", "worked", "working"})
+_JOINED = frozenset({"joined", "joins"})
+
+
+def _works_at(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]:
+    """ "Bolat Nurov has worked at the Aral Fund since 2019", "Aliya Serik joined the
+    Aral Fund as programme manager": the person works for the body right after the verb
+    (with the title after "as")."""
+    tokens, items, person = sentence.tokens, sentence.items, sentence.items[index]
+    k = person.last + 1
+    while k < len(tokens) and tokens[k].bare in _WHEN | {"has", "had", "have"}:
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].bare not in _WORKED | _JOINED:
+        return []
+    start = k + 1
+    if tokens[k].bare in _WORKED:
+        if tokens[start].bare not in ("at", "for"):
+            return []  # "works with": a partner, no post
+        start += 1
+    if start < len(tokens) and tokens[start].bare == "the":
+        start += 1
+    org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
+    if org is None:
+        return []
+    j = org.last + 1
+    if tokens[k].bare in _JOINED and j < len(tokens) and tokens[j].bare == "as":
+        titles = (j + 1, j + 2)  # "as programme manager", "as its director"
+        position = next((i for i in items if i.kind == "position" and i.first in titles), None)
+        return [(position, org)]
+    return [(None, org)]
 
 
 def _of_or_bracket(sentence: Sentence, a: int, org: Item) -> bool:

@@ -45,7 +45,34 @@ class RoleRules(SentenceBase):
                 used.add(org.first)
         if not used:
             used |= self._heads_verb(items)
+        if not used:
+            used |= self._works_in(items)
         return used
+
+    def _works_in(self, items: list[Item]) -> set[int]:
+        """ "Имя много лет работала в объединении X": the person works for the body.
+
+        One person before a form of "работать" / "трудиться" and the body right after
+        its "в"; a title in the instrumental ("работает координатором в X") is the rules'
+        before this one.
+        """
+        tokens = self.tokens
+        verb = next((k for k, t in enumerate(tokens) if t.lemma in lexicon.WORKING_VERBS), None)
+        if verb is None:
+            return set()
+        people = [i for i in items if i.kind == "person" and i.last < verb]
+        k = verb + 1
+        if k < len(tokens) and tokens[k].pos == "ADV":
+            k += 1  # "работала там в ...", "работает сейчас в"
+        if k + 1 >= len(tokens) or tokens[k].text.lower() not in ("в", "во"):
+            return set()
+        org = next((i for i in items if i.kind == "org" and i.first == k + 1), None)
+        if len(people) != 1 or org is None or org.span is None:
+            return set()
+        person = people[0]
+        assert person.span is not None
+        self.builder.role(person.span, org.span, None, self.bounds)
+        return {org.first}
 
     def _heads_verb(self, items: list[Item]) -> set[int]:
         """ "Имя возглавил фонд X", "Фонд X возглавляет Имя": the person heads the body.

@@ -417,6 +417,9 @@ EVENT_HEADS: frozenset[str] = frozenset(
 #: Verbs saying that their subject heads a body ("возглавил фонд").
 HEADING_VERBS: frozenset[str] = frozenset({"возглавить", "возглавлять"})
 
+#: Verbs of working for a body named after "в": "работает в фонде X".
+WORKING_VERBS: frozenset[str] = frozenset({"работать", "трудиться"})
+
 #: Stems of verbs that give or hold a position named next in the instrumental:
 #: "назначен директором", "избрана председателем", "является членом", "стал руководителем".
 APPOINTING_STEMS: tuple[str, ...] = (

@@ -489,3 +489,16 @@ def test_a_unit_after_a_title_belongs_to_the_role() -> None:
         assert _roles(text) == {("Dina Serik", "Zhaiyk River Foundation", f"director of {unit}")}, (
             unit
         )
+
+
+def test_working_at_or_joining_a_body_is_a_post() -> None:
+    assert _roles("Dina Serik has worked at the Zhaiyk River Foundation since 2019.") == {
+        ("Dina Serik", "Zhaiyk River Foundation", None)
+    }
+    assert _roles("Dina Serik joined the Zhaiyk River Foundation as programme manager.") == {
+        ("Dina Serik", "Zhaiyk River Foundation", "programme manager")
+    }
+
+
+def test_working_with_a_body_is_no_post() -> None:
+    assert _roles("Dina Serik works with the Zhaiyk River Foundation on water.") == set()

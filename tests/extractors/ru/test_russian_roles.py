@@ -206,3 +206,8 @@ def test_a_nominative_first_name_keeps_a_womans_surname_nominative(
     text = "Экс-директор Центра «Сана» Дана Омарова и Болат Нуров выступили на форуме."
     found = next(extractor.pipe([article(text, "ru")]))
     assert "Дана Омарова" in {m.name for m in found.mentions}
+
+
+def test_working_in_a_body_is_a_membership(extractor: RussianExtractor) -> None:
+    found = _roles(extractor, "Дина Серикова много лет работала в фонде «Жайлау».")
+    assert found == {("Дина Серикова", "Фонд «Жайлау»", None)}
