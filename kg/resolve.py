@@ -194,6 +194,12 @@ def _publisher(article: Article) -> Entity | None:
     )
 
 
+#: The atoms of a press office ("пресс-служба", "баспасөз қызметі", "press service"): a
+#: press office credited as the source speaks for the body it names, an organisation
+#: the text names already, not an outlet of its own.
+_PRESS = "c:press"
+_PRESS_OFFICE = frozenset({_PRESS, "c:service"})
+
 #: An abbreviation of an outlet's kind ("МИА «Казинформ»", "«ҚазАқпарат» ХАА", "ИА"):
 #: at most this many capitals.
 _KIND_ABBREVIATION = 4
@@ -224,6 +230,8 @@ def resolve(extraction: Extraction, extractors: Sequence[str] = ()) -> ArticleRe
     publisher = _publisher(article)
     if publisher is not None and all(e.id != publisher.id for e in entities):
         own = org_atoms(publisher.name.text)
+        if _PRESS in own:
+            own -= _PRESS_OFFICE  # "сообщает пресс-служба акимата X": the akimat speaks
         if not any(_names_outlet(e, own) for e in entities):
             entities = sorted([*entities, publisher], key=lambda e: e.id)
     return ArticleResult(

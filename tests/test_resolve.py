@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.iris import article_id, entity_id
 from kg.model import (
     Agreement,
@@ -134,6 +136,40 @@ def test_the_publisher_named_in_the_text_with_its_kind_is_one_node() -> None:
     )
     (outlet,) = resolve(extraction).entities
     assert outlet.name.text == "«Дала Жаңалықтары» ААА"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body", "publisher"),
+    [
+        (
+            "ru",
+            "Как сообщает пресс-служба акимата Жайыкской области, форум откроется завтра.",
+            "Акимат Жайыкской области",
+            "пресс-служба акимата Жайыкской области",
+        ),
+        (
+            "kk",
+            "Бұл туралы Жайық облысы әкімдігінің баспасөз қызметі хабарлады.",
+            "Жайық облысы әкімдігі",
+            "Жайық облысы әкімдігінің баспасөз қызметі",
+        ),
+        (
+            "en",
+            "The Zhaiyk Akimat press service reported.",
+            "Zhaiyk Akimat",
+            "Zhaiyk Akimat press service",
+        ),
+    ],
+)
+def test_a_press_office_credited_is_the_body_it_speaks_for(
+    lang: str, text: str, body: str, publisher: str
+) -> None:
+    start = text.casefold().index(body.split()[0].casefold()[:5])
+    found = Mention(ORG, body, start, start + len(body), body, "test")
+    extraction = Extraction(
+        Article(id="t", text=text, lang=lang, source_path="a.txt", publisher=publisher), (found,)
+    )
+    assert [e.name.text for e in resolve(extraction).entities] == [body]
 
 
 def test_resolution_is_deterministic_under_mention_order() -> None:
