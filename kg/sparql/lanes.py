@@ -1,0 +1,184 @@
+"""Two lanes of query workers, so that cheap queries are answered while long ones run.
+
+With one pool, a query waits for any worker, and when every worker is held by a query
+that runs to the time limit, a query of a millisecond waits out that limit too. So
+``kg serve`` keeps a small *fast lane* (``fast_workers``, at the normal CPU priority)
+beside the *slow lane* (``workers``, at ``SLOW_LANE_NICE``):
+
+- every query starts in the fast lane, with a short budget (``fast_budget``);
+- a query still running at the budget is stopped there (its worker killed and replaced)
+  and run again from the start in the slow lane, in the time its limit leaves;
+- such a query is remembered by its normalised text (the last ``remember`` of them),
+  so its repeats go to the slow lane at once and cost the fast lane nothing (copies
+  already waiting for a fast worker move on when they get it, without running); one
+  that then runs within the budget is forgotten again (it was slow only on a busy
+  machine);
+- the slow lane's workers run at a lower CPU priority, so the fast lane and the server
+  keep the cores they need even when every slow worker is busy.
+
+The answer is the same in either lane: both run the same engine on the same store. The
+time limit holds for the whole query, the fast attempt included; each lane has its own
+bounded queue (``ServerBusyError`` when it is full). ``fast_workers=0`` is one lane at
+the normal priority, as before lanes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.sparql.results import Answer, QueryDataset
+from kg.sparql.store import QueryTimeoutError
+from kg.sparql.workers import DEFAULT_MAX_MEMORY, BudgetSpentError, WorkerPool
+
+#: Seconds a query may run in the fast lane before it moves to the slow lane.
+DEFAULT_FAST_BUDGET = 1.0
+#: The slow lane's CPU priority: a busy nice-10 process gets about a tenth of the CPU
+#: share of a normal one on a contended core.
+SLOW_LANE_NICE = 10
+#: How many slow queries are remembered.
+DEFAULT_REMEMBER = 1024
+
+FAST = "fast"
+SLOW = "slow"
+
+
+@dataclass(frozen=True)
+class Routed:
+    """A query's answer, the build that made it and the lane that answered."""
+
+    answer: Answer
+    build: str | None
+    lane: str
+
+
+def query_key(text: str, dataset: QueryDataset | None) -> tuple[str, QueryDataset | None]:
+    """What identifies a query for the memory: its text with runs of space made one."""
+    return " ".join(text.split()), dataset
+
+
+class _Recent:
+    """A bounded set that forgets the least recently seen key first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._keys: OrderedDict[tuple[str, QueryDataset | None], None] = OrderedDict()
+
+    def __contains__(self, key: tuple[str, QueryDataset | None]) -> bool:
+        if key not in self._keys:
+            return False
+        self._keys.move_to_end(key)
+        return True
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: tuple[str, QueryDataset | None]) -> None:
+        self._keys[key] = None
+        self._keys.move_to_end(key)
+        while len(self._keys) > self.size:
+            self._keys.popitem(last=False)
+
+    def discard(self, key: tuple[str, QueryDataset | None]) -> None:
+        self._keys.pop(key, None)
+
+
+class Lanes:
+    """A fast and a slow ``WorkerPool`` and the routing between them (see the module)."""
+
+    def __init__(
+        self,
+        target: Path,
+        *,
+        workers: int | None = None,
+        fast_workers: int = 1,
+        fast_budget: float = DEFAULT_FAST_BUDGET,
+        max_memory: int = DEFAULT_MAX_MEMORY,
+        queue: int = 64,
+        remember: int = DEFAULT_REMEMBER,
+    ) -> None:
+        self.fast_budget = fast_budget
+        self.fast = (
+            WorkerPool(target, workers=fast_workers, max_memory=max_memory, queue=queue)
+            if fast_workers > 0
+            else None
+        )
+        nice = SLOW_LANE_NICE if self.fast is not None else 0
+        self.slow = WorkerPool(
+            target, workers=workers, max_memory=max_memory, queue=queue, nice=nice
+        )
+        self.slow_queries = _Recent(remember)
+
+    @property
+    def pools(self) -> tuple[WorkerPool, ...]:
+        return (self.slow,) if self.fast is None else (self.fast, self.slow)
+
+    @property
+    def closed(self) -> bool:
+        return self.slow.closed
+
+    def start(self) -> None:
+        """Spawn every worker of both lanes and wait until each has opened the store."""
+        try:
+            for pool in self.pools:
+                pool.launch()
+            for pool in self.pools:
+                pool.wait_started()
+        except BaseException:
+            self.close()
+            raise
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers of both lanes."""
+        return sorted(pid for pool in self.pools for pid in pool.pids())
+
+    async def run(
+        self,
+        text: str,
+        *,
+        max_rows: int,
+        timeout: float,
+        dataset: QueryDataset | None = None,
+    ) -> Routed:
+        """Answer ``text`` in the fast lane, or in the slow one once it is past the budget.
+
+        Raises the errors of ``WorkerPool.run_on_build``; ``timeout`` bounds the whole.
+        """
+        key = query_key(text, dataset)
+        started = time.monotonic()
+        if self.fast is not None and key not in self.slow_queries:
+            try:
+                reply = await self.fast.run_on_build(
+                    text,
+                    max_rows=max_rows,
+                    timeout=timeout,
+                    dataset=dataset,
+                    budget=self.fast_budget,
+                    # Copies of a query that waited while the first spent its budget.
+                    skip=lambda: key in self.slow_queries,
+                )
+            except BudgetSpentError:
+                self.slow_queries.add(key)
+            else:
+                return Routed(reply.answer, reply.build, FAST)
+        remaining = timeout - (time.monotonic() - started)
+        if remaining <= 0:
+            raise QueryTimeoutError(f"query took longer than {timeout:g} s; narrow it")
+        reply = await self.slow.run_on_build(
+            text, max_rows=max_rows, timeout=remaining, dataset=dataset, limit=timeout
+        )
+        if self.fast is not None and reply.seconds < self.fast_budget:
+            self.slow_queries.discard(key)
+        return Routed(reply.answer, reply.build, SLOW)
+
+    def kill_all(self) -> None:
+        """SIGKILL every worker of both lanes at once (for a signal handler)."""
+        for pool in self.pools:
+            pool.kill_all()
+
+    def close(self) -> None:
+        """Kill every worker of both lanes and reap it; safe to call twice."""
+        for pool in self.pools:
+            pool.close()
