@@ -196,7 +196,10 @@ def serve(
         str, typer.Option(metavar="SIZE", help="Address-space cap per worker, e.g. 2G or 512M.")
     ] = "2G",
     queue: Annotated[
-        int, typer.Option(metavar="N", help="Most queries waiting for a worker; more get 503.")
+        int,
+        typer.Option(
+            metavar="N", help="Most queries waiting for a worker, per lane; more get 503."
+        ),
     ] = 64,
     allow_service: Annotated[
         list[str] | None,
