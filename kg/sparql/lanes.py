@@ -8,7 +8,8 @@ beside the *slow lane* (``workers``, at ``SLOW_LANE_NICE``):
 - every query starts in the fast lane, with a short budget (``fast_budget``);
 - a query still running at the budget is stopped there (its worker killed and replaced)
   and run again from the start in the slow lane, in the time its limit leaves;
-- such a query is remembered by its normalised text (the last ``remember`` of them),
+- such a query is remembered by its text, comments and spacing aside (the last
+  ``remember`` of them),
   so its repeats go to the slow lane at once and cost the fast lane nothing (copies
   already waiting for a fast worker move on when they get it, without running); one
   that then runs within the budget is forgotten again (it was slow only on a busy
@@ -29,6 +30,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.sparql.guard import tokens
 from kg.sparql.results import Answer, QueryDataset
 from kg.sparql.store import QueryTimeoutError
 from kg.sparql.workers import DEFAULT_MAX_MEMORY, BudgetSpentError, WorkerPool
@@ -55,8 +57,19 @@ class Routed:
 
 
 def query_key(text: str, dataset: QueryDataset | None) -> tuple[str, QueryDataset | None]:
-    """What identifies a query for the memory: its text with runs of space made one."""
-    return " ".join(text.split()), dataset
+    """What identifies a query for the memory: its tokens without comments and spacing.
+
+    Strings and IRIs are kept as written, so only what the engine ignores is dropped.
+    """
+    parts = []
+    for kind, token in tokens(text):
+        if kind == "comment":
+            continue
+        if kind == "other":  # spacing and punctuation
+            token = " ".join(token.split())
+        if token:
+            parts.append(token)
+    return " ".join(parts), dataset
 
 
 class _Recent:
@@ -114,10 +127,6 @@ class Lanes:
     @property
     def pools(self) -> tuple[WorkerPool, ...]:
         return (self.slow,) if self.fast is None else (self.fast, self.slow)
-
-    @property
-    def closed(self) -> bool:
-        return self.slow.closed
 
     def start(self) -> None:
         """Spawn every worker of both lanes and wait until each has opened the store."""

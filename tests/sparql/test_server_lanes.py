@@ -110,9 +110,10 @@ def test_a_query_past_the_budget_moves_and_its_repeats_go_to_the_slow_lane(
         cheap = _ask(served, ASK)
         assert cheap.status_code == 200 and cheap.headers["x-civkg-lane"] == "fast"
         (replacement,) = _workers(served, fast=True)
-        # The same query, spaced differently, goes to the slow lane at once: the fast
+        # The same query, spaced differently and with a comment, goes to the slow lane
+        # at once: the fast
         # lane's worker is not asked, so it lives on.
-        again = _ask(served, MEDIUM.replace(" . ", " .\n  "))
+        again = _ask(served, "# again\n" + MEDIUM.replace(" . ", " .\n  "))
         assert again.status_code == 200 and again.headers["x-civkg-lane"] == "slow"
         assert _count(again) == expected
         assert replacement.is_running() and _workers(served, fast=True) == [replacement]
@@ -173,7 +174,10 @@ def test_bad_lane_options_are_one_line(sample_dir: Path, option: list[str], mess
 
 
 def test_the_memory_of_slow_queries_is_bounded_and_ignores_spacing() -> None:
-    assert query_key("ASK {\n  ?s ?p ?o }", None) == query_key("ASK { ?s ?p ?o }", None)
+    spaced = "ASK {\n  ?s ?p ?o.# a comment\n}"
+    assert query_key(spaced, None) == query_key("ASK { ?s ?p ?o . }", None)
+    quoted = 'ASK { ?s ?p "a  b # c" }'
+    assert query_key(quoted, None) != query_key('ASK { ?s ?p "a b" }', None)
     dataset = QueryDataset(default_graphs=("http://example.org/a",))
     assert query_key("ASK {}", dataset) != query_key("ASK {}", None)
     recent = _Recent(2)
