@@ -9,7 +9,7 @@ over the store's graphs (one named graph per article). What it guards against:
 - a query that would crash or hang the engine: size and nesting are checked first
   (``kg.sparql.guard``, 400) and ``kg serve`` runs the engine in worker processes
   (``kg.sparql.workers``) that are killed at the time limit (503) and replaced when they
-  die (500); at most ``queue`` requests wait for a worker, the next gets 503;
+  die (500); at most ``queue`` requests wait for a worker in each lane, the next gets 503;
 - long queries holding every worker: a query starts in a fast lane of its own workers
   and moves to the slow lane past a short budget (``kg.sparql.lanes``), so cheap queries
   are still answered while long ones run;
