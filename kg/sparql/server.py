@@ -194,12 +194,20 @@ LANE_HEADER = "x-civkg-lane"
 
 
 async def _answer(
-    engine: Engine, text: str, limits: EndpointLimits, dataset: QueryDataset | None
+    engine: Engine,
+    text: str,
+    limits: EndpointLimits,
+    dataset: QueryDataset | None,
+    client: str,
 ) -> tuple[Answer, dict[str, str]]:
     """The answer and the headers that say where it came from."""
     if isinstance(engine, Lanes):
         routed = await engine.run(
-            text, max_rows=limits.max_rows, timeout=limits.timeout, dataset=dataset
+            text,
+            max_rows=limits.max_rows,
+            timeout=limits.timeout,
+            dataset=dataset,
+            client=client,
         )
         served = {LANE_HEADER: routed.lane}
         if routed.build is not None:
@@ -266,7 +274,8 @@ def create_app(
                 max_depth=limits.max_depth,
                 allow_service=limits.allow_service,
             )
-            answer, served = await _answer(engine, text, limits, dataset)
+            client = request.client.host if request.client is not None else ""
+            answer, served = await _answer(engine, text, limits, dataset, client)
         except QueryRefusedError as exc:
             return _text(400, str(exc))
         except (QueryTimeoutError, ServerBusyError) as exc:

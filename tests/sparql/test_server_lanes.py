@@ -19,9 +19,10 @@ import httpx
 import psutil
 import pytest
 
-from kg.sparql.lanes import Lanes, Routed, _Recent, query_key
+from kg.sparql.lanes import Lanes, Routed, _Recent, _Turns, query_key
 from kg.sparql.results import QueryDataset
 from kg.sparql.store import open_store
+from kg.sparql.workers import ServerBusyError
 from tests.sparql.endpoint_helpers import Served, kg_serve
 
 ASK = "ASK { ?a a civ:Agreement }"
@@ -92,6 +93,58 @@ def test_a_cheap_query_is_answered_while_the_slow_lane_is_saturated(sample_dir: 
         assert statuses == []  # every expensive query is still running or waiting
     for client in clients:
         client.join(timeout=60)
+
+
+def test_a_client_sending_new_long_queries_does_not_keep_others_waiting(
+    sample_dir: Path,
+) -> None:
+    options = ["--workers", "1", "--timeout", "60", "--fast-budget", "0.5", "--queue", "16"]
+    with kg_serve(sample_dir, *options) as served:
+        stop = threading.Event()
+        fast_pids: list[int] = []  # every fast-lane worker seen, in order
+
+        def watch() -> None:
+            while not stop.is_set():
+                for worker in _workers(served, fast=True):
+                    if worker.pid not in fast_pids:
+                        fast_pids.append(worker.pid)
+                time.sleep(0.02)
+
+        def flood(number: int) -> None:
+            # Another address on the loopback: another client. Each query is new, so
+            # each spends the fast lane's budget before it moves.
+            transport = httpx.HTTPTransport(local_address="127.0.0.2")
+            with httpx.Client(transport=transport, timeout=180) as client:
+                for round_ in range(100):
+                    if stop.is_set():
+                        return
+                    query = EXPENSIVE.replace("}", f"FILTER(?a != <urn:x:{number}-{round_}>) }}")
+                    try:
+                        client.get(served.url, params={"query": query})
+                    except httpx.HTTPError:
+                        return
+
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        flooders = [threading.Thread(target=flood, args=(n,)) for n in range(8)]
+        for flooder in flooders:
+            flooder.start()
+        try:
+            deadline = time.monotonic() + 60
+            while len(fast_pids) < 3:  # two of the flood's queries have spent their budget
+                assert time.monotonic() < deadline, "the flood never reached the fast lane"
+                time.sleep(0.05)
+            seen = len(fast_pids)
+            response = _ask(served, ASK)
+            assert response.status_code == 200 and response.headers["x-civkg-lane"] == "fast"
+            # It had the next turn: at most the query running when it came (or one that
+            # took the turn just before) was killed meanwhile, not the five others waiting.
+            assert len(fast_pids) - seen <= 2
+        finally:
+            stop.set()
+            served.process.terminate()
+            for thread in (*flooders, watcher):
+                thread.join(timeout=60)
 
 
 def test_a_query_past_the_budget_moves_and_its_repeats_go_to_the_slow_lane(
@@ -189,3 +242,28 @@ def test_the_memory_of_slow_queries_is_bounded_and_ignores_spacing() -> None:
     assert ("a", None) in recent and ("c", None) in recent
     recent.discard(("a", None))
     assert ("a", None) not in recent
+
+
+def test_a_free_fast_turn_goes_to_the_lowest_rank_waiting() -> None:
+    async def scenario() -> list[str]:
+        turns = _Turns(1, queue=3)
+        order: list[str] = []
+        await turns.take(0)  # the one turn, held
+
+        async def wait(name: str, rank: float) -> None:
+            await turns.take(rank)
+            order.append(name)
+
+        waiters = {
+            name: asyncio.ensure_future(wait(name, rank))
+            for name, rank in (("flooder", 3.0), ("cheap", 0.0), ("gives-up", 0.5), ("other", 1.0))
+        }
+        await asyncio.sleep(0)  # all four are waiting now; the fourth found no room
+        assert waiters["other"].done() and isinstance(waiters["other"].exception(), ServerBusyError)
+        waiters["gives-up"].cancel()
+        for _ in range(3):
+            turns.give_back()
+            await asyncio.sleep(0)
+        return order
+
+    assert asyncio.run(scenario()) == ["cheap", "flooder"]
