@@ -9,11 +9,10 @@ beside the *slow lane* (``workers``, at ``SLOW_LANE_NICE``):
 - a query still running at the budget is stopped there (its worker killed and replaced)
   and run again from the start in the slow lane, in the time its limit leaves;
 - such a query is remembered by its text, comments and spacing aside (the last
-  ``remember`` of them),
-  so its repeats go to the slow lane at once and cost the fast lane nothing (copies
-  already waiting for a fast worker move on when they get it, without running); one
-  that then runs within the budget is forgotten again (it was slow only on a busy
-  machine);
+  ``remember`` of them), so its repeats go to the slow lane at once and cost the fast
+  lane nothing (copies already waiting for a fast worker move on when they get it,
+  without running); one that then runs within the budget is forgotten again (it was
+  slow only on a busy machine);
 - the slow lane's workers run at a lower CPU priority, so the fast lane and the server
   keep the cores they need even when every slow worker is busy;
 - the fast lane's turns go first to the client (by address) with the fewest queries
