@@ -342,15 +342,14 @@ class WorkerPool:
         ``budget``, the query may run only that long once it has a worker: past it the
         query is stopped (the worker killed and replaced if the engine does not stop it
         itself) and ``BudgetSpentError`` raised; so too, before it runs, when ``skip()``
-        says so once a worker is free (the budget is known to be too short by then). A
-        worker whose build a rebuild has
-        replaced is not asked: it is replaced by one that opens the new build, so answers
-        follow the folder without a restart.
+        says so once a worker is free (the budget is known to be too short by then).
+
+        A worker whose build a rebuild has replaced is not asked: it is replaced by one
+        that opens the new build, so answers follow the folder without a restart.
         """
         import anyio
 
         limit = timeout if limit is None else limit
-
         if self.closed:
             raise ServerBusyError("the server is shutting down")
         idle = self._idle_queue()
