@@ -80,6 +80,7 @@ def main() -> None:
         stop = time.monotonic() + args.seconds
         latencies: list[float] = []
         statuses: dict[int, int] = {}
+        cheap_outcomes: dict[str, int] = {}
 
         def expensive() -> None:
             with httpx.Client(timeout=120) as client:
@@ -91,8 +92,11 @@ def main() -> None:
             with httpx.Client(timeout=120) as client:
                 while time.monotonic() < stop:
                     started = time.perf_counter()
-                    client.get(served.url, params={"query": CHEAP})
+                    response = client.get(served.url, params={"query": CHEAP})
                     latencies.append(time.perf_counter() - started)
+                    # status and lane (X-Civkg-Lane), e.g. "200 fast"
+                    outcome = f"{response.status_code} {response.headers.get('x-civkg-lane', '-')}"
+                    cheap_outcomes[outcome] = cheap_outcomes.get(outcome, 0) + 1
                     time.sleep(0.1)
 
         threads = [threading.Thread(target=expensive) for _ in range(args.expensive)]
@@ -106,6 +110,7 @@ def main() -> None:
         report["cheap_queries"] = len(latencies)
         report["cheap_p50_s"] = round(quantiles[49], 3)
         report["cheap_p95_s"] = round(quantiles[94], 3)
+        report["cheap_outcomes"] = cheap_outcomes
         report["expensive_statuses"] = statuses
         idle_after = None
         for _ in range(int(args.timeout * 4) + 20):

@@ -171,13 +171,35 @@ def serve(
     ] = 100_000,
     workers: Annotated[
         int | None,
-        typer.Option(metavar="N", help="Query worker processes (default: one per core)."),
+        typer.Option(
+            metavar="N",
+            help="Query workers of the slow lane, for queries past --fast-budget "
+            "(default: one per core).",
+        ),
     ] = None,
+    fast_workers: Annotated[
+        int,
+        typer.Option(
+            metavar="N",
+            help="Query workers of the fast lane, where every query starts "
+            "(0: one lane, no budget).",
+        ),
+    ] = 1,
+    fast_budget: Annotated[
+        float,
+        typer.Option(
+            metavar="SECONDS",
+            help="How long a query may run in the fast lane before it moves to the slow one.",
+        ),
+    ] = 1.0,
     max_memory: Annotated[
         str, typer.Option(metavar="SIZE", help="Address-space cap per worker, e.g. 2G or 512M.")
     ] = "2G",
     queue: Annotated[
-        int, typer.Option(metavar="N", help="Most queries waiting for a worker; more get 503.")
+        int,
+        typer.Option(
+            metavar="N", help="Most queries waiting for a worker, per lane; more get 503."
+        ),
     ] = 64,
     allow_service: Annotated[
         list[str] | None,
@@ -218,6 +240,10 @@ def serve(
         raise UsageError(f"--max-memory {max_memory!r}: give at least 512M")
     if workers is not None and workers < 1:
         raise UsageError("--workers: give at least 1")
+    if fast_workers < 0:
+        raise UsageError("--fast-workers: give 0 or more")
+    if fast_budget <= 0:
+        raise UsageError("--fast-budget: give a positive number of seconds")
     if queue < 0:
         raise UsageError("--queue: give 0 or more")
     if timeout <= 0:
@@ -241,6 +267,8 @@ def serve(
         limits=limits,
         allow_hosts=allow_host or [],
         workers=workers,
+        fast_workers=fast_workers,
+        fast_budget=fast_budget,
         max_memory=memory,
         queue=queue,
         on_listening=lambda: typer.echo(

@@ -9,7 +9,10 @@ over the store's graphs (one named graph per article). What it guards against:
 - a query that would crash or hang the engine: size and nesting are checked first
   (``kg.sparql.guard``, 400) and ``kg serve`` runs the engine in worker processes
   (``kg.sparql.workers``) that are killed at the time limit (503) and replaced when they
-  die (500); at most ``queue`` requests wait for a worker, the next gets 503;
+  die (500); at most ``queue`` requests wait for a worker in each lane, the next gets 503;
+- long queries holding every worker: a query starts in a fast lane of its own workers
+  and moves to the slow lane past a short budget (``kg.sparql.lanes``), so cheap queries
+  are still answered while long ones run;
 - SSRF: ``SERVICE`` is refused (400) unless its endpoint is in ``allow_service``;
 - DNS rebinding: a ``Host`` that is not this server's address gets 421;
 - other web pages: CORS headers only for the ``cors`` origins (``*`` covers GET only),
@@ -35,6 +38,7 @@ from kg.sparql.guard import (
     QueryRefusedError,
     check_query,
 )
+from kg.sparql.lanes import DEFAULT_FAST_BUDGET, Lanes
 from kg.sparql.negotiate import (
     SOLUTION_TYPES,
     choose_media_type,
@@ -50,7 +54,6 @@ from kg.sparql.workers import (
     DEFAULT_MAX_MEMORY,
     ServerBusyError,
     WorkerCrashedError,
-    WorkerPool,
 )
 
 if TYPE_CHECKING:
@@ -181,20 +184,35 @@ class _Gate:
         await self.app(scope, receive, send_with_cors)
 
 
-Engine = Store | WorkerPool
+Engine = Store | Lanes
 
 
 #: The response header naming the build that answered (the id of its output set).
 BUILD_HEADER = "x-civkg-build"
+#: The response header naming the lane whose worker answered: ``fast`` or ``slow``.
+LANE_HEADER = "x-civkg-lane"
 
 
 async def _answer(
-    engine: Engine, text: str, limits: EndpointLimits, dataset: QueryDataset | None
-) -> tuple[Answer, str | None]:
-    if isinstance(engine, WorkerPool):
-        return await engine.run_on_build(
-            text, max_rows=limits.max_rows, timeout=limits.timeout, dataset=dataset
+    engine: Engine,
+    text: str,
+    limits: EndpointLimits,
+    dataset: QueryDataset | None,
+    client: str,
+) -> tuple[Answer, dict[str, str]]:
+    """The answer and the headers that say where it came from."""
+    if isinstance(engine, Lanes):
+        routed = await engine.run(
+            text,
+            max_rows=limits.max_rows,
+            timeout=limits.timeout,
+            dataset=dataset,
+            client=client,
         )
+        served = {LANE_HEADER: routed.lane}
+        if routed.build is not None:
+            served[BUILD_HEADER] = routed.build
+        return routed.answer, served
     # A store in this process (library use): no kill at the limit, but the big stack
     # still keeps deep queries from overflowing.
     import anyio
@@ -211,7 +229,7 @@ async def _answer(
         answer = await anyio.to_thread.run_sync(run, abandon_on_cancel=True)
     if answer is None:
         raise QueryTimeoutError(f"query took longer than {limits.timeout:g} s; narrow it")
-    return answer, None
+    return answer, {}
 
 
 def create_app(
@@ -221,7 +239,7 @@ def create_app(
     timeout: float | None = None,
     max_rows: int | None = None,
 ) -> Starlette:
-    """The endpoint app over ``engine`` (a worker pool, or a store in this process)."""
+    """The endpoint app over ``engine`` (the worker lanes, or a store in this process)."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.responses import HTMLResponse, Response
@@ -256,7 +274,8 @@ def create_app(
                 max_depth=limits.max_depth,
                 allow_service=limits.allow_service,
             )
-            answer, build = await _answer(engine, text, limits, dataset)
+            client = request.client.host if request.client is not None else ""
+            answer, served = await _answer(engine, text, limits, dataset, client)
         except QueryRefusedError as exc:
             return _text(400, str(exc))
         except (QueryTimeoutError, ServerBusyError) as exc:
@@ -267,7 +286,6 @@ def create_app(
             return _text(422, f"{exc} (the limit is {limits.max_rows})")
         except GraphError as exc:
             return _text(400, str(exc))
-        served = {BUILD_HEADER: build} if build is not None else {}
         charset = "; charset=utf-8"
         if answer.turtle is not None:
             media = choose_media_type(accept, "graph") or "text/turtle"
@@ -299,6 +317,8 @@ def serve(
     limits: EndpointLimits | None = None,
     allow_hosts: Iterable[str] = (),
     workers: int | None = None,
+    fast_workers: int = 1,
+    fast_budget: float = DEFAULT_FAST_BUDGET,
     max_memory: int = DEFAULT_MAX_MEMORY,
     queue: int = 64,
     on_listening: Callable[[], None] | None = None,
@@ -315,7 +335,14 @@ def serve(
     base = limits or EndpointLimits()
     limits = EndpointLimits(**{**base.__dict__, "hosts": allowed_hosts(host, port, allow_hosts)})
     listener = _bind(host, port)
-    pool = WorkerPool(target, workers=workers, max_memory=max_memory, queue=queue)
+    pool = Lanes(
+        target,
+        workers=workers,
+        fast_workers=fast_workers,
+        fast_budget=fast_budget,
+        max_memory=max_memory,
+        queue=queue,
+    )
     try:
         pool.start()
     except BaseException:

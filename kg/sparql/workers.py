@@ -6,6 +6,8 @@ endpoint never runs the engine in its own process. Each worker is a child proces
 address space (``RLIMIT_AS``) and answers one query at a time over its stdin/stdout.
 A worker that passes the time limit is killed (SIGKILL: its CPU and memory are freed
 at once) and replaced; one that dies (a native crash, out of memory) is replaced too.
+A pool's workers may run at a lower CPU priority (``nice``); ``kg.sparql.lanes`` puts a
+fast pool and such a slow one in front of each other.
 
 The pipe carries pickles between this module and its own children only; nothing a
 client sends is ever unpickled (queries travel as plain strings inside our tuples).
@@ -23,6 +25,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,6 +49,19 @@ class ServerBusyError(GraphError):
     """The queue of waiting queries is full, or no worker came free in time."""
 
 
+class BudgetSpentError(QueryTimeoutError):
+    """A query ran past the budget it was given in a pool (less than its time limit)."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A query's answer, the build that made it and the seconds it ran in its worker."""
+
+    answer: Answer
+    build: str | None
+    seconds: float
+
+
 def default_workers() -> int:
     """One worker per usable core."""
     try:
@@ -59,7 +76,7 @@ def default_workers() -> int:
 class _Worker:
     """One child process and its pipe; used by one request at a time."""
 
-    def __init__(self, target: Path, max_memory: int) -> None:
+    def __init__(self, target: Path, max_memory: int, nice: int = 0) -> None:
         # An output folder's current set, resolved here: the worker opens exactly the
         # build it is said to serve, and the pool can tell when a rebuild replaced it.
         found = current_set(target) if target.is_dir() else None
@@ -76,6 +93,11 @@ class _Worker:
             env=env,
             start_new_session=False,
         )
+        if nice > 0:
+            # Set here, not in the child, so that even its start-up runs at that priority.
+            with contextlib.suppress(OSError):
+                own = os.getpriority(os.PRIO_PROCESS, 0)
+                os.setpriority(os.PRIO_PROCESS, self.process.pid, min(19, own + nice))
         assert self.process.stdin is not None and self.process.stdout is not None
         self._stdin: IO[bytes] = self.process.stdin
         self._stdout: IO[bytes] = self.process.stdout
@@ -163,7 +185,8 @@ class WorkerPool:
 
     ``start`` spawns the workers and blocks until all have opened the store. ``run`` is
     called from the server's event loop; at most ``queue`` requests wait for a worker
-    and the next one gets ``ServerBusyError`` at once.
+    and the next one gets ``ServerBusyError`` at once. ``nice`` lowers the workers' CPU
+    priority (0: the server's own).
     """
 
     def __init__(
@@ -174,10 +197,12 @@ class WorkerPool:
         max_memory: int = DEFAULT_MAX_MEMORY,
         queue: int = 64,
         start_timeout: float = 60.0,
+        nice: int = 0,
     ) -> None:
         self.target = target
         self.size = workers or default_workers()
         self.max_memory = max_memory
+        self.nice = nice
         self.queue = queue
         self.start_timeout = start_timeout
         self.closed = False
@@ -193,7 +218,7 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         # Called on the event loop's (main) thread, never a pool thread: the worker's
         # parent-death signal fires when the *thread* that forked it ends.
-        worker = _Worker(self.target, self.max_memory)
+        worker = _Worker(self.target, self.max_memory, self.nice)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -216,16 +241,24 @@ class WorkerPool:
 
     def start(self) -> None:
         """Spawn every worker (in parallel) and wait until each has opened the store."""
-        pending = [_Worker(self.target, self.max_memory) for _ in range(self.size)]
-        with self._lock:
-            self._all.update(pending)
+        self.launch()
+        self.wait_started()
+
+    def launch(self) -> None:
+        """Spawn every worker without waiting (``wait_started`` waits), so that several
+        pools start side by side."""
+        pending = [self._spawn() for _ in range(self.size)]
+        self._started = pending
+
+    def wait_started(self) -> None:
+        """Wait until every launched worker has opened the store; close the pool if one
+        cannot."""
         try:
-            for worker in pending:
+            for worker in self._started:
                 worker.wait_ready(self.start_timeout)
         except BaseException:
             self.close()
             raise
-        self._started = pending
 
     def pids(self) -> list[int]:
         """Process ids of the live workers (for tests and the benchmark)."""
@@ -288,10 +321,8 @@ class WorkerPool:
         dataset: QueryDataset | None = None,
     ) -> Answer:
         """Answer ``text`` in a worker; raises the errors of ``Store.query`` and this module."""
-        answer, _ = await self.run_on_build(
-            text, max_rows=max_rows, timeout=timeout, dataset=dataset
-        )
-        return answer
+        reply = await self.run_on_build(text, max_rows=max_rows, timeout=timeout, dataset=dataset)
+        return reply.answer
 
     async def run_on_build(
         self,
@@ -300,14 +331,25 @@ class WorkerPool:
         max_rows: int,
         timeout: float,
         dataset: QueryDataset | None = None,
-    ) -> tuple[Answer, str | None]:
-        """Like ``run``, and the id of the build that answered.
+        budget: float | None = None,
+        limit: float | None = None,
+        skip: Callable[[], bool] | None = None,
+    ) -> Reply:
+        """Like ``run``, with the id of the build that answered and the time it took.
+
+        ``timeout`` bounds the whole call (the wait for a worker, then the run); ``limit``
+        is the client's time limit, named in messages (default: ``timeout``). With
+        ``budget``, the query may run only that long once it has a worker: past it the
+        query is stopped (the worker killed and replaced if the engine does not stop it
+        itself) and ``BudgetSpentError`` raised; so too, before it runs, when ``skip()``
+        says so once a worker is free (the budget is known to be too short by then).
 
         A worker whose build a rebuild has replaced is not asked: it is replaced by one
         that opens the new build, so answers follow the folder without a restart.
         """
         import anyio
 
+        limit = timeout if limit is None else limit
         if self.closed:
             raise ServerBusyError("the server is shutting down")
         idle = self._idle_queue()
@@ -326,34 +368,45 @@ class WorkerPool:
                     worker = await idle.get()
         except TimeoutError:
             raise ServerBusyError(
-                f"no query worker came free within {timeout:g} s; try again shortly"
+                f"no query worker came free within {limit:g} s; try again shortly"
             ) from None
         finally:
             self._waiting -= 1
+        if skip is not None and skip():
+            idle.put_nowait(worker)
+            raise BudgetSpentError("query moved on before it ran")
         remaining = max(0.05, timeout - (time.monotonic() - started))
+        # The budget only counts when it ends the run before the time limit would.
+        budgeted = budget is not None and budget < remaining
+        run_for = budget if budget is not None and budgeted else remaining
         returned = False
+        began = time.monotonic()
         try:
             reply = await anyio.to_thread.run_sync(
-                worker.ask, text, max_rows, remaining, timeout, dataset, abandon_on_cancel=True
+                worker.ask, text, max_rows, run_for, limit, dataset, abandon_on_cancel=True
             )
             kind, value = reply
             if kind in ("memory",):
                 raise WorkerCrashedError(str(value))
             idle.put_nowait(worker)
             returned = True
-        except (QueryTimeoutError, WorkerCrashedError):
+        except (QueryTimeoutError, WorkerCrashedError) as exc:
             if self.closed:
                 raise ServerBusyError("the server is shutting down") from None
+            if budgeted and isinstance(exc, QueryTimeoutError):
+                raise BudgetSpentError(f"query ran past its {run_for:g} s budget") from None
             raise
         finally:
             if not returned:
                 self._replace(worker)
         if kind == "ok":
             answer: Answer = value
-            return answer, worker.build
+            return Reply(answer, worker.build, time.monotonic() - began)
         if kind == "rows":
             raise TooManyRowsError(str(value))
         if kind == "timeout":
+            if budgeted:
+                raise BudgetSpentError(f"query ran past its {run_for:g} s budget")
             raise QueryTimeoutError(str(value))
         raise GraphError(str(value))
 

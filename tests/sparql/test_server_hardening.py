@@ -36,6 +36,24 @@ def _workers(served: Served) -> list[psutil.Process]:
     return [p for p in psutil.Process(served.process.pid).children() if p.is_running()]
 
 
+def _slow_worker(served: Served) -> psutil.Process:
+    """The one slow-lane worker (``--workers 1``): the child at a lowered CPU priority."""
+    deadline = time.monotonic() + 60
+    while True:  # a replacement may still be starting
+        slow = [p for p in _workers(served) if _nice(p) > 0]
+        if len(slow) == 1:
+            return slow[0]
+        assert time.monotonic() < deadline, "no slow-lane worker"
+        time.sleep(0.1)
+
+
+def _nice(process: psutil.Process) -> int:
+    try:
+        return int(process.nice())
+    except psutil.NoSuchProcess:
+        return 0
+
+
 @pytest.fixture(scope="module")
 def server(sample_dir: Path) -> Iterator[Served]:
     with kg_serve(sample_dir, "--workers", "2", "--timeout", "20") as served:
@@ -237,21 +255,28 @@ def _cpu_busy(process: psutil.Process) -> bool:
 
 def test_a_query_past_the_limit_is_a_503_and_its_worker_is_killed(sample_dir: Path) -> None:
     with kg_serve(sample_dir, "--workers", "1", "--timeout", "2") as served:
-        (before,) = _workers(served)
+        before = _workers(served)
+        assert len(before) == 2  # one fast-lane worker, one slow-lane worker
+        slow = _slow_worker(served)
         started = time.monotonic()
         response = httpx.get(served.url, params={"query": EXPENSIVE}, timeout=60)
         took = time.monotonic() - started
         assert response.status_code == 503 and "longer than 2 s" in response.text
         assert took < 30  # about the limit; generous for a loaded machine
-        # The worker that ran it is gone (not merely idle): its CPU is free.
-        assert not before.is_running() or before.status() == psutil.STATUS_ZOMBIE
+        # Both workers that ran it (1 s in the fast lane, the rest in the slow one) are
+        # gone, not merely idle: their CPU is free.
+        for worker in before:
+            assert not worker.is_running() or worker.status() == psutil.STATUS_ZOMBIE
         assert _ok(served.url)  # a replacement answers
-        (after,) = _workers(served)
-        assert after.pid != before.pid and not _cpu_busy(after)
+        after = _slow_worker(served)
+        assert after.pid != slow.pid
+        deadline = time.monotonic() + 30
+        while _cpu_busy(after):  # it may still be starting (in the background)
+            assert time.monotonic() < deadline, "the slow lane's replacement stays busy"
 
 
 def test_a_full_queue_is_a_503(sample_dir: Path) -> None:
-    options = ["--workers", "1", "--queue", "1", "--timeout", "8"]
+    options = ["--workers", "1", "--queue", "1", "--timeout", "15", "--fast-budget", "0.5"]
     with kg_serve(sample_dir, *options) as served:
         statuses: list[int] = []
 
@@ -259,15 +284,23 @@ def test_a_full_queue_is_a_503(sample_dir: Path) -> None:
             response = httpx.get(served.url, params={"query": EXPENSIVE}, timeout=60)
             statuses.append(response.status_code)
 
+        slow = _slow_worker(served)
+        idle = slow.cpu_times()
         running = threading.Thread(target=expensive)
         running.start()
-        time.sleep(1.5)  # the first holds the only worker
+        deadline = time.monotonic() + 12
+        # The first holds the only slow-lane worker once its CPU time grows (however
+        # small its share of a loaded machine).
+        while sum(slow.cpu_times()[:2]) - sum(idle[:2]) < 0.2:
+            assert time.monotonic() < deadline, "the expensive query never reached the slow lane"
+            time.sleep(0.1)
         waiting = threading.Thread(target=expensive)
         waiting.start()
-        time.sleep(1.5)  # the second fills the queue
-        full = httpx.get(served.url, params={"query": ASK}, timeout=60)
+        time.sleep(1.5)  # the second, known to be slow, fills the slow lane's queue
+        full = httpx.get(served.url, params={"query": EXPENSIVE}, timeout=60)
         assert full.status_code == 503 and "busy" in full.text
         assert full.headers.get("retry-after") == "1"
+        assert _ok(served.url)  # the fast lane still answers
         running.join()
         waiting.join()
         assert statuses[0] == 503  # past the limit
@@ -277,7 +310,7 @@ def test_a_full_queue_is_a_503(sample_dir: Path) -> None:
 def test_sigterm_stops_the_server_and_every_worker(sample_dir: Path) -> None:
     with kg_serve(sample_dir, "--workers", "2", "--timeout", "30") as served:
         workers = _workers(served)
-        assert len(workers) == 2
+        assert len(workers) == 3  # two in the slow lane, one in the fast lane
         busy = threading.Thread(
             target=lambda: httpx.get(served.url, params={"query": EXPENSIVE}, timeout=60)
         )
@@ -295,10 +328,10 @@ def test_sigterm_stops_the_server_and_every_worker(sample_dir: Path) -> None:
 
 def test_sigint_exits_zero(sample_dir: Path) -> None:
     with kg_serve(sample_dir, "--workers", "1") as served:
-        (worker,) = _workers(served)
+        workers = _workers(served)
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=30) == 0
-        assert psutil.wait_procs([worker], timeout=10)[1] == []
+        assert psutil.wait_procs(workers, timeout=10)[1] == []
 
 
 def test_a_bad_target_fails_with_one_line(tmp_path: Path) -> None:
