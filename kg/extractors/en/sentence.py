@@ -165,6 +165,16 @@ class Sentence(OrgRules, Repairs):
                 self._acronym_org(k)
                 w += 1
                 continue
+            if (
+                w + 1 < len(words)
+                and (self._position_at(words[w + 1], last) or 0) > words[w + 1]
+                and self._body_before_title(k)
+            ):
+                # "Internews Regional Director Olga Pak": a one-word body, its title of
+                # two or more words, the person ("Special Representative" is one title)
+                self._unheaded_org([k])
+                w += 1
+                continue
             if self._acronym_before_name(words, w):
                 # "secretary general of UST Dauren Omarov": the body, then its person
                 self._acronym_org(k)
@@ -245,8 +255,28 @@ class Sentence(OrgRules, Repairs):
                     return
                 self._unheaded_org(rest)
                 return
+            if len(rest) == 2 and self._after_title_of(rest[0]):
+                self._unheaded_org(rest)  # "editor-in-chief of Steppe Daily": a body
+                return
             self._person(rest)
             return
+
+    def _body_before_title(self, k: int) -> bool:
+        """Whether the one capitalised word before a title is a body's name, not a word
+        of the title ("Senior Advisor", "Honorary Consul") or a person's."""
+        token = self.tokens[k]
+        if not name_shaped(token) or token.bare in lexicon.TITLE_MODIFIERS:
+            return False
+        # "Olga Pak Regional Director" is no English order; a name word before a title
+        # that follows a name word ("Marat Director") is no body either
+        return not (k > 0 and name_shaped(self.tokens[k - 1]))
+
+    def _after_title_of(self, k: int) -> bool:
+        """Whether "TITLE of" stands right before token ``k``: what a title is "of" is a
+        body ("director of Steppe Daily"), never a person."""
+        if k < 2 or self.tokens[k - 1].text != "of":
+            return False
+        return any(i.kind == "position" and i.last == k - 2 for i in self.items)
 
     def _after_minister_of(self, w: int, words: list[int]) -> bool:
         """Whether ``words[w]`` follows "Minister of" (the ministry's field starts there)."""

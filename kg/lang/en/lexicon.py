@@ -197,6 +197,14 @@ POSITION_BODIES: frozenset[str] = frozenset({"board", "trustees", "directors", "
 #: Words of a title that may precede it: "Kazakh President", "Acting Head".
 TITLE_PREFIXES: frozenset[str] = frozenset({"acting", "former", "ex-", "first", "then"})
 
+#: Capitalised words that open a title rather than name its body ("Senior Advisor",
+#: "Honorary Consul"): never a one-word body before a title.
+TITLE_MODIFIERS: frozenset[str] = (
+    TITLE_PREFIXES
+    | NOT_MINISTRIES
+    | frozenset({"senior", "honorary", "interim", "executive", "general", "assistant", "associate"})
+)
+
 #: Prefixes of a title that are part of the role ("first deputy minister").
 RANKS: frozenset[str] = frozenset({"first", "acting"})
 

@@ -502,3 +502,20 @@ def test_working_at_or_joining_a_body_is_a_post() -> None:
 
 def test_working_with_a_body_is_no_post() -> None:
     assert _roles("Dina Serik works with the Zhaiyk River Foundation on water.") == set()
+
+
+def test_what_a_title_is_of_is_a_body_not_a_person() -> None:
+    text = "Speakers included Adil Nurlan, editor-in-chief of Steppe Evening."
+    assert _names(text, EntityType.PERSON) == {"Adil Nurlan"}
+    assert _roles(text) == {("Adil Nurlan", "Steppe Evening", "editor-in-chief")}
+
+
+def test_a_one_word_body_before_a_title_of_two_words() -> None:
+    text = "Speakers included Mediastan Regional Director Olga Kimova and Adil Nurlan."
+    assert _roles(text) == {("Olga Kimova", "Mediastan", "regional director")}
+    assert _names(text, EntityType.PERSON) == {"Olga Kimova", "Adil Nurlan"}
+
+
+def test_a_title_word_before_a_title_is_no_body() -> None:
+    text = "The meeting was opened by Special Representative Aliya Serik."
+    assert _names(text, EntityType.ORGANISATION) == set()
