@@ -11,7 +11,8 @@ from kg.lang.en import lexicon, places, shapes
 # Dotted acronyms ("U.S.", "U.K.") are one token, so a name run does not break at them;
 # "ex-" before a word is a token of its own, so "Ex-director" is the title "director"
 # after a prefix like "former".
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\b[Ee]x-(?=[A-Za-z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
+# An en dash between two words with no space is a hyphen ("EU–Central Asia Forum").
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|e\.V\.|\b[Ee]x-(?=[A-Za-z])|\w+(?:[-–'’.]\w+)*|[^\w\s]")
 CONNECTORS = frozenset({"of", "the", "for", "and", "&", "on"})
 POSSESSIVE = re.compile(r"['’]s$")
 

@@ -519,3 +519,9 @@ def test_a_one_word_body_before_a_title_of_two_words() -> None:
 def test_a_title_word_before_a_title_is_no_body() -> None:
     text = "The meeting was opened by Special Representative Aliya Serik."
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_an_en_dash_inside_a_name_joins_it() -> None:
+    text = "The ministry co-hosted the EU–Steppe Civil Society Forum on 3 June 2026 in Oral."
+    assert {e.name for e in events(_extract(text))} == {"EU–Steppe Civil Society Forum"}
+    assert _names(text, EntityType.ORGANISATION) == set()
