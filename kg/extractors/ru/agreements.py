@@ -32,13 +32,16 @@ class AgreementRules(SentenceBase):
         if not any(lemma in lexicon.SIGNING for lemma in lemmas):
             return
         kinds = [lexicon.AGREEMENT_NOUNS[lem] for lem in lemmas if lem in lexicon.AGREEMENT_NOUNS]
+        between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
+        if not kinds and between is not None and lexicon.DOCUMENT_NOUN in lemmas[:between]:
+            # "Документ подписан между X и Y": a document signed between two parties
+            kinds = [AgreementKind.OTHER]
         if not kinds:
             return
         kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
         title = self._title(lemmas)
         cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
         parties = [o for o in candidates if o.first < cut and not self._no_signer(o)]
-        between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
         if between is not None:
             after = [o for o in parties if o.first > between]
             if len(after) >= 2:

@@ -85,15 +85,11 @@ class Tagger:
         for span in doc.spans:
             for token in span.tokens:
                 labels[token.start] = span.type
-        return [
-            Token(
-                start=t.start,
-                end=t.stop,
-                text=t.text,
-                pos=t.pos,
-                case=morph.UD_CASES.get(t.feats.get("Case", "")),
-                ner=labels.get(t.start),
-                plural=t.feats.get("Number") == "Plur",
-            )
-            for t in doc.tokens
-        ]
+        tokens: list[Token] = []
+        for t in doc.tokens:
+            case = morph.UD_CASES.get(t.feats.get("Case", ""))
+            # natasha calls a singular noun plural beside a list ("между акиматом ... и
+            # фондом"): a form without the plural's ending is not
+            plural = t.feats.get("Number") == "Plur" and morph.may_be_plural(t.text, case)
+            tokens.append(Token(t.start, t.stop, t.text, t.pos, case, labels.get(t.start), plural))
+        return tokens

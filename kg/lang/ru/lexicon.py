@@ -304,6 +304,10 @@ AGREEMENT_NOUNS: dict[str, AgreementKind] = {
     "карта": AgreementKind.AGREEMENT,  # "подписали дорожную карту": a signed road map
 }
 
+#: "Документ подписан между X и Y": the document is an agreement when signed between
+#: parties.
+DOCUMENT_NOUN = "документ"
+
 #: Lemmas of verbs (and their nouns) that say an agreement was signed.
 SIGNING: frozenset[str] = frozenset(
     {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение"}

@@ -331,6 +331,22 @@ def _shared_prefix(a: str, b: str) -> int:
     return shared
 
 
+#: The endings every plural noun has in the dative, instrumental and prepositional
+#: cases ("фондам", "фондами", "детьми", "фондах").
+_PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
+    "datv": ("ам", "ям"),
+    "ablt": ("ами", "ями", "ьми"),
+    "loct": ("ах", "ях"),
+}
+
+
+def may_be_plural(word: str, case: str | None) -> bool:
+    """False when ``word`` in ``case`` lacks the ending every plural has there
+    ("акиматом" is singular, whatever a tagger says)."""
+    endings = _PLURAL_ENDINGS.get(case or "")
+    return endings is None or word.casefold().endswith(endings)
+
+
 def is_plural_nominative(word: str) -> bool:
     """True when ``word`` may be a noun in the nominative plural ("Мэрии")."""
     return any(

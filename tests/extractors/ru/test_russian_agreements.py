@@ -57,3 +57,13 @@ def test_one_memorandum_with_two_partners_has_three_parties(extractor: RussianEx
 def test_akimat_named_after_its_city_is_a_party(extractor: RussianExtractor) -> None:
     text = "ОФ «Жаңа Ұрпақ» и акимат города Шымкент подписали меморандум."
     assert _agreements(extractor, text) == {frozenset({"ОФ «Жаңа Ұрпақ»", "Акимат города Шымкент"})}
+
+
+def test_a_document_signed_between_two_parties(extractor: RussianExtractor) -> None:
+    text = "Документ подписан между акиматом города Жайык и фондом «Береке»."
+    assert _agreements(extractor, text) == {frozenset({"Акимат города Жайык", "Фонд «Береке»"})}
+
+
+def test_a_document_signed_by_one_body_is_no_agreement(extractor: RussianExtractor) -> None:
+    text = "Документ подписал аким города Жайык, сообщает фонд «Береке»."
+    assert _agreements(extractor, text) == set()
