@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extractors.en.referring import (
@@ -66,6 +67,7 @@ _MAX_GAP = 3
 # the new director of Y".
 _APPOINTED = frozenset({"has", "been", "was", "is", "appointed", "elected", "named", "as", "new"})
 _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
+_AGE = re.compile(r"\d{1,3}")
 
 # -- roles ---------------------------------------------------------------------------
 
@@ -73,6 +75,8 @@ _QUOTE_MARKS = frozenset("‘’'\"“”«»„")
 def _gap(sentence: Sentence, a: int, b: int, allowed: frozenset[str]) -> list[str] | None:
     # "Representative in Kazakhstan X": the place of a title may stand before its person
     between = [t.text.lower() for t in sentence.tokens[a + 1 : b] if t.bare not in places.PLACES]
+    if len(between) > 2 and between[0] == between[2] == "," and _AGE.fullmatch(between[1]):
+        between = between[2:]  # "Aliya Nurova, 34, a volunteer with ...": her age aside
     if between[:1] == ["in"] and len(between) < b - a - 1:
         between = between[1:]
     if _unit_between(between) and "of" in allowed:

@@ -525,3 +525,12 @@ def test_an_en_dash_inside_a_name_joins_it() -> None:
     text = "The ministry co-hosted the EU–Steppe Civil Society Forum on 3 June 2026 in Oral."
     assert {e.name for e in events(_extract(text))} == {"EU–Steppe Civil Society Forum"}
     assert _names(text, EntityType.ORGANISATION) == set()
+
+
+def test_occupations_at_or_with_a_body_are_posts() -> None:
+    assert _roles("Dina Serik, a researcher at Zhaiyk University, spoke.") == {
+        ("Dina Serik", "Zhaiyk University", "researcher")
+    }
+    assert _roles("Dina Serik, 34, a volunteer with the Zhaiyk Youth Network, spoke.") == {
+        ("Dina Serik", "Zhaiyk Youth Network", "volunteer")
+    }
