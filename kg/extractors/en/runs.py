@@ -105,6 +105,15 @@ class Runs:
             return False
         return all(t.capitalised for t in self.tokens[i + words.index("of") + 1 : j])
 
+    def _after_particles(self, j: int) -> int | None:
+        """Where the surname starts after one or two name particles from ``j`` ("van
+        der Berg"), if a capitalised word follows them."""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 2 and tokens[k].text in shapes.NAME_PARTICLES:
+            k += 1
+        return k if j < k < len(tokens) and tokens[k].capitalised else None
+
     def _run_end(self, i: int) -> int:
         """Last index of the capitalised run starting at ``i`` (i - 1 if none starts)."""
         tokens = self.tokens
@@ -132,13 +141,8 @@ class Runs:
                     break  # "Steppe Fund Signs Memorandum": a headline's verb ends the name
                 end = j
                 j += 1
-            elif (
-                token.text in shapes.NAME_PARTICLES
-                and j + 1 < len(tokens)
-                and tokens[j + 1].capitalised
-                and tokens[j - 1].capitalised
-            ):
-                j += 1  # "Arthur van Diesen"
+            elif tokens[j - 1].capitalised and (surname := self._after_particles(j)):
+                j = surname  # "Arthur van Diesen", "Jan van der Berg"
             elif token.text == "." and self._initial(j - 1) and tokens[j + 1 :][:1] != []:
                 if not tokens[j + 1].capitalised:
                     break

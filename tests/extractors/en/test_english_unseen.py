@@ -534,3 +534,8 @@ def test_occupations_at_or_with_a_body_are_posts() -> None:
     assert _roles("Dina Serik, 34, a volunteer with the Zhaiyk Youth Network, spoke.") == {
         ("Dina Serik", "Zhaiyk Youth Network", "volunteer")
     }
+
+
+def test_two_name_particles_keep_the_surname() -> None:
+    text = "Ambassador Pieter van der Steppe met officials of the Zhaiyk River Foundation."
+    assert _names(text, EntityType.PERSON) == {"Pieter van der Steppe"}
