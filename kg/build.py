@@ -19,7 +19,7 @@ from kg.errors import UsageError
 from kg.exporters import default_formats, load_exporter
 from kg.exporters.base import Build
 from kg.graph.bridge import to_store
-from kg.ingest import read_articles
+from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.iris import DEFAULT_BASE, activity_id
 from kg.link import link_build
 from kg.model import Article, ArticleResult, BuildActivity, Problem
@@ -102,6 +102,7 @@ def build_graph(
     scheduler: str | None = None,
     decisions: Path | None = None,
     on_progress: Callable[[str, int], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Build:
     """Build one knowledge graph; write its outputs through ``folder`` if given.
 
@@ -118,9 +119,12 @@ def build_graph(
     kg.decisions); one that no longer applies becomes a problem. ``on_progress`` is
     called with the stage's name and the number of articles just extracted (0 when a
     stage begins): "extracting", "linking", "graph", then "writing NAME" per exporter.
+    A file over ``max_bytes`` is skipped as a problem that says so.
     """
 
     check_base(base)
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes {max_bytes}: give a positive number of bytes")
     if executor not in EXECUTORS:
         raise UsageError(f"--executor {executor!r}: choose one of {', '.join(EXECUTORS)}")
     if scheduler is not None and executor != "dask":
@@ -151,7 +155,9 @@ def build_graph(
     )
     # An output folder inside an input folder is never read: its map.html is no article.
     exclude = [out_dir] if out_dir is not None else []
-    articles = read_articles(inputs, root=root, strict=strict, on_problem=note, exclude=exclude)
+    articles = read_articles(
+        inputs, root=root, strict=strict, on_problem=note, exclude=exclude, max_bytes=max_bytes
+    )
 
     def progress(stage: str, articles: int = 0) -> None:
         if on_progress is not None:

@@ -92,6 +92,27 @@ def test_bad_files_are_skipped_and_reported(tmp_path: Path, examples_dir: Path) 
     assert ("empty.txt", None) in skipped and ("lines.jsonl", 2) in skipped
 
 
+def test_max_bytes_skips_a_larger_file_and_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    small = "Марат Омаров – «Жайлау» қорының директоры. Қор жастармен жұмыс істейді."
+    (folder / "small.txt").write_text(small, encoding="utf-8")
+    (folder / "large.txt").write_text(small + " Жиын өтті." * 40, encoding="utf-8")
+    limit = len(small.encode("utf-8")) + 10
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(folder), "-o", str(out), "--max-bytes", str(limit)])
+    assert result.exit_code == 0, result.output
+    assert "large.txt" in result.output and "too large" in result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [Path(s["path"]).name for s in report["skipped"]] == ["large.txt"]
+    assert "Read 1 articles" in result.output
+
+
+def test_max_bytes_must_be_positive(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(tmp_path), "--max-bytes", "0"])
+    assert result.exit_code == 2 and "--max-bytes" in result.output
+
+
 def test_strict_stops_at_the_first_bad_file(tmp_path: Path, examples_dir: Path) -> None:
     folder = _mixed_folder(tmp_path, examples_dir)
     out = tmp_path / "out"

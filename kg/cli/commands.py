@@ -9,6 +9,7 @@ import typer
 
 from kg.cli.app import KgCommand, app, fails_cleanly
 from kg.iris import DEFAULT_BASE
+from kg.limits import DEFAULT_MAX_BYTES
 
 
 @app.command(cls=KgCommand)
@@ -81,6 +82,15 @@ def build(
             "applied before the graph is made.",
         ),
     ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            metavar="BYTES",
+            help="Skip (and report) any file larger than this.",
+        ),
+    ] = DEFAULT_MAX_BYTES,
 ) -> None:
     """Build the graph, map and report from a folder of articles.
 
@@ -117,6 +127,7 @@ def build(
             scheduler=scheduler,
             decisions=decisions,
             on_progress=progress,
+            max_bytes=max_bytes,
         )
     seconds = time.perf_counter() - started
     if quiet:

@@ -16,9 +16,16 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.ingest.problems import UnreadableError
+from kg.limits import DEFAULT_MAX_BYTES
 
-#: The largest file (or JSONL line) read by default: 5 MB, far above any news article.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "display_path",
+    "open_regular",
+    "read_limited",
+    "size_text",
+    "too_large",
+]
 
 _OPEN_FLAGS = (
     os.O_RDONLY
