@@ -120,11 +120,15 @@ def kept_store(
     digests, groups = _digests(results, activity, base)
     state = _read_state(folder)
     store: GraphStore | None = None
+    candidates: list[Any] = []
     if state is not None:
         try:
+            # Triples the merged graph may no longer hold: the old default-graph
+            # statements, then (below) the stale article graphs'.
+            candidates = _header_triples(state["header"])
             (folder / _STATE).unlink()
             store = GraphStore(folder / _DATABASE)
-        except (OSError, GraphError):
+        except (OSError, SyntaxError, GraphError):
             store = None
     if state is None or store is None:
         shutil.rmtree(folder, ignore_errors=True)
@@ -138,9 +142,6 @@ def kept_store(
             name for name in old.keys() | digests.keys() if old.get(name) != digests.get(name)
         )
         default = pyoxigraph.DefaultGraph()
-        # Triples the merged graph may no longer hold: the stale graphs' and the old
-        # default-graph statements.
-        candidates = _header_triples(state["header"])
         for name in stale:
             if name not in old:
                 continue
