@@ -92,16 +92,22 @@ def from_oxigraph(term: Any) -> Node:
     if isinstance(term, pyoxigraph.NamedNode):
         return _uriref(term.value)
     if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        # kg.graph makes plain literals without a datatype, as RDF 1.1 reads them
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return _literal(term.value, term.language, term.datatype.value)
     if isinstance(term, pyoxigraph.BlankNode):
         return BNode(term.value)
     raise GraphError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=1 << 15)
+def _literal(value: str, language: str | None, datatype: str) -> Literal:
+    # Making an rdflib Literal (it parses the value) was half of what exporters spent
+    # reading the store, and the same sentences, names and offsets are read by each.
+    if language:
+        return Literal(value, lang=language)
+    # kg.graph makes plain literals without a datatype, as RDF 1.1 reads them
+    if datatype == _XSD_STRING:
+        return Literal(value)
+    return Literal(value, datatype=_uriref(datatype))
 
 
 T = TypeVar("T")
