@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -55,6 +56,24 @@ def _digests(
             digest.update(text.encode("utf-8") + b"\n")
         digests[name] = digest.hexdigest()
     return digests, groups
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Remove the copies that builds killed while they exported left behind."""
+    for found in folder.glob("copy-*"):
+        pid = found.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(found, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _read_state(folder: Path) -> dict[str, Any] | None:
@@ -118,6 +137,7 @@ def kept_store(
         )
 
     digests, groups = _digests(results, activity, base)
+    _remove_orphans(folder)
     state = _read_state(folder)
     store: GraphStore | None = None
     candidates: list[Any] = []
@@ -131,7 +151,8 @@ def kept_store(
         except (OSError, SyntaxError, GraphError):
             store = None
     if state is None or store is None:
-        shutil.rmtree(folder, ignore_errors=True)
+        # (copies that earlier builds of this process still read stay)
+        shutil.rmtree(folder / _DATABASE, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         store = GraphStore(folder / _DATABASE)
         store.load(quads(results))
@@ -162,7 +183,7 @@ def kept_store(
             if not any(not isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in found):
                 store.oxigraph.remove(pyoxigraph.Quad(s, p, o, default))
         kept = len(digests) - sum(1 for name in stale if name in digests)
-    copy = store.copy()
+    copy = store.copy(folder)
     text = json.dumps({"schema": _SCHEMA, "digests": digests, "header": _header_text(store)})
     store.close()
     with contextlib.suppress(OSError):  # without a state the next build starts afresh

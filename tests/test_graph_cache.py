@@ -94,3 +94,13 @@ def test_only_article_graphs_whose_results_changed_are_reloaded(tmp_path: Path) 
     assert kept == 1  # one; two changed, three is new
     assert again.named_graphs() == [f"{base}article/{i}" for i in ("one", "three", "two")]
     again.close()
+
+
+def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    orphan = out / CACHE_FOLDER / GRAPH_FOLDER / "copy-999999999-x"  # no such process
+    orphan.mkdir()
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert not orphan.exists()

@@ -18,6 +18,7 @@ still made on disk, in a temporary one.)
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import weakref
@@ -252,9 +253,10 @@ class GraphStore:
                 quads(), handle, format=pyoxigraph.RdfFormat.TRIG, prefixes=_PREFIXES
             )
 
-    def copy(self) -> GraphStore:
-        """A temporary copy of the store (hard links where it can), with its header."""
-        folder = Path(tempfile.mkdtemp(prefix="civkg-graph-"))
+    def copy(self, parent: Path | None = None) -> GraphStore:
+        """A temporary copy of the store (hard links where it can: in ``parent``, on the
+        store's own disk; None: the system's temporary folder), with its header."""
+        folder = Path(tempfile.mkdtemp(prefix=f"copy-{os.getpid()}-", dir=parent))
         folder.rmdir()  # a backup makes its own folder
         self.backup(folder)
         copied = GraphStore(folder, temporary=True)
