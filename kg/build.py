@@ -228,6 +228,7 @@ def build_graph(
         graph_store, kept = kept_store(
             results,
             folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
+            fingerprint=fingerprint,
             activity=activity,
             base=base,
             **identity,

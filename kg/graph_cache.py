@@ -4,12 +4,12 @@ Loading every article's quads into a new store took as long as all the exports o
 1,000-article build, and a rebuild that adds one article changes few named graphs.
 So with the cache on, the store lives in ``.civkg-cache/graph/`` with a state file
 naming, for every article graph, a hash of the linked results it was made from (and
-the base and build activity, the only other inputs of its triples). A rebuild keeps
-each article graph whose hash is the same, replaces the others, drops those of
-removed articles, and takes out of the merged default graph every triple that no
-named graph and no default-graph statement (the activity, linking's decisions) still
-makes. The quads are then the very set a fresh build loads, and Oxigraph's dumps
-depend on the set alone, so the files are byte-identical.
+the base, the build activity and civkg's code, the only other inputs of its triples).
+A rebuild keeps each article graph whose hash is the same, replaces the others, drops
+those of removed articles, and takes out of the merged default graph every triple
+that no named graph and no default-graph statement (the activity, linking's
+decisions) still makes. The quads are then the very set a fresh build loads, and
+Oxigraph's dumps depend on the set alone, so the files are byte-identical.
 
 The state is removed before the store is touched and written once it is complete: a
 build killed in between leaves no state, and the next one starts the store afresh.
@@ -42,7 +42,7 @@ _SCHEMA = 1
 
 
 def _digests(
-    results: Iterable[ArticleResult], activity: BuildActivity, base: str
+    results: Iterable[ArticleResult], activity: BuildActivity, base: str, fingerprint: str
 ) -> tuple[dict[str, str], dict[str, list[ArticleResult]]]:
     """A hash of each article graph's inputs, and the results of each graph."""
     # One file saved twice is one article node: its graph is made of both results.
@@ -51,7 +51,7 @@ def _digests(
         groups[str(article_iri(base, result.article.id))].append(result)
     digests = {}
     for name, found in groups.items():
-        digest = sha256(f"{_SCHEMA}\n{base}\n{activity.id}\n".encode())
+        digest = sha256(f"{_SCHEMA}\n{fingerprint}\n{base}\n{activity.id}\n".encode())
         for text in sorted(encode_result(r) for r in found):
             digest.update(text.encode("utf-8") + b"\n")
         digests[name] = digest.hexdigest()
@@ -112,6 +112,7 @@ def kept_store(
     results: Sequence[ArticleResult],
     *,
     folder: Path,
+    fingerprint: str,
     activity: BuildActivity,
     base: str,
     same_as: Mapping[str, Sequence[str]] | None = None,
@@ -121,6 +122,8 @@ def kept_store(
     """The quads of ``kg.graph.bridge.to_store`` in the store kept in ``folder``, and how
     many article graphs were kept from the last build.
 
+    ``fingerprint`` names the code that made the results and their triples (the
+    cache's ``pipeline_fingerprint``): another civkg, another graph for every article.
     Returns a temporary copy for the build to read (the kept store itself is closed,
     so a later build in this process can open it again).
     """
@@ -136,7 +139,7 @@ def kept_store(
             alternates=alternates,
         )
 
-    digests, groups = _digests(results, activity, base)
+    digests, groups = _digests(results, activity, base, fingerprint)
     _remove_orphans(folder)
     state = _read_state(folder)
     store: GraphStore | None = None

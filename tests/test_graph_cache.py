@@ -82,18 +82,27 @@ def test_only_article_graphs_whose_results_changed_are_reloaded(tmp_path: Path) 
     base = "https://example.org/id/"
     one, two = _result("One.", "one"), _result("Two.", "two")
     folder = tmp_path / "graph"
-    first, kept = kept_store([one, two], folder=folder, activity=activity, base=base)
+    first, kept = kept_store(
+        [one, two], folder=folder, fingerprint="v1", activity=activity, base=base
+    )
     assert kept == 0
     first.close()
     again, kept = kept_store(
         [one, _result("Two, again.", "two"), _result("Three.", "three")],
         folder=folder,
+        fingerprint="v1",
         activity=activity,
         base=base,
     )
     assert kept == 1  # one; two changed, three is new
     assert again.named_graphs() == [f"{base}article/{i}" for i in ("one", "three", "two")]
     again.close()
+    # another civkg may make other triples of the same results
+    upgraded, kept = kept_store(
+        [one], folder=folder, fingerprint="v2", activity=activity, base=base
+    )
+    assert kept == 0
+    upgraded.close()
 
 
 def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
