@@ -19,6 +19,7 @@ from kg.errors import UsageError
 from kg.exporters import default_formats, load_exporter
 from kg.exporters.base import Build
 from kg.graph.bridge import to_store
+from kg.graph_cache import GRAPH_FOLDER, kept_store
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.iris import DEFAULT_BASE, activity_id
 from kg.link import link_build
@@ -223,14 +224,24 @@ def build_graph(
     )
     progress("graph")
     activity = build_activity(pipeline.extractor_names)
-    graph_store = to_store(
-        results,
-        activity=activity,
-        base=base,
-        same_as=linked.plan.absorbed,
-        different=linked.plan.different,
-        alternates=originals(duplicates),
-    )
+    identity: dict[str, Any] = {
+        "same_as": linked.plan.absorbed,
+        "different": linked.plan.different,
+        "alternates": originals(duplicates),
+    }
+    if store is not None:
+        assert out_dir is not None
+        graph_store, kept = kept_store(
+            results,
+            folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
+            fingerprint=fingerprint,
+            activity=activity,
+            base=base,
+            **identity,
+        )
+        _log.debug("%d article graphs kept from the last build", kept)
+    else:
+        graph_store = to_store(results, activity=activity, base=base, **identity)
     stages["graph"] = time.perf_counter() - started - sum(stages.values())
     _log.debug("graph streamed into the store in %.2f s", stages["graph"])
     done = Build(

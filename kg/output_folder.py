@@ -4,7 +4,7 @@ Layout of an output folder ``DIR``::
 
     DIR/.civkg-output          marker: this folder is civkg's (tool, version, layout)
     DIR/.civkg-lock            fcntl lock: one build at a time
-    DIR/.civkg-cache/          per-article results (kg.cache)
+    DIR/.civkg-cache/          per-article results (kg.cache), the graph's store (kg.graph_cache)
     DIR/.civkg-builds/ID/      one complete output set, its manifest written last
     DIR/.civkg-builds/current  symlink to the set readers see
     DIR/graph.ttl              symlink to .civkg-builds/current/graph.ttl (one per output)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.text import to_ascii
 
@@ -84,8 +85,13 @@ def _patronymic(ascii_word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(name: str) -> PersonName:
-    """The folded parts of ``name``; a patronymic is recognised only beside two other names."""
+    """The folded parts of ``name``; a patronymic is recognised only beside two other names.
+
+    Linking parses each spelling of a name in every article that has it, several times:
+    the answer is kept (a ``PersonName`` is frozen).
+    """
     initials: list[str] = []
     words: list[str] = []
     for match in _TOKEN.finditer(name.replace("-", " ")):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, Literal, URIRef
 
+from kg.graph.quadstore import computed_once
 from kg.graph.vocab import CIV, DCTERMS, ORG, ORG_CLASSES, SCHEMA, SKOS, rdf_class
 from kg.schema import NODE_KINDS
 from kg.text import LABEL_PRIORITY
@@ -157,8 +158,13 @@ def read_network(graph: Graph) -> Network:
     between two of them, in a deterministic order.
 
     A membership's role is its role's label by the same language rule as node labels
-    ("" when it has none); ``signed`` runs from each party to the agreement.
+    ("" when it has none); ``signed`` runs from each party to the agreement. Read once
+    for a build's graph, which the map, GraphML, GEXF and the tables all read.
     """
+    return computed_once(graph, "network", lambda: _read_network(graph))
+
+
+def _read_network(graph: Graph) -> Network:
     nodes = _nodes(graph)
     edges = _edges(graph, nodes)
     return Network(tuple(nodes[iri] for iri in sorted(nodes)), tuple(edges))

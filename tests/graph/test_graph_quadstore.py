@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from graph_sample import BASE, sample_activity, sample_results
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 import kg.graph.quadstore
 from kg.errors import GraphError
 from kg.graph.bridge import to_dataset, to_store
-from kg.graph.quadstore import GraphStore, from_oxigraph, to_oxigraph
+from kg.graph.quadstore import GraphStore, computed_once, from_oxigraph, to_oxigraph
 from kg.graph.vocab import CIV, SKOS
 
 
@@ -74,3 +74,44 @@ def test_a_temporary_store_is_removed_when_closed() -> None:
     assert folder.is_dir()
     store.close()
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("kept", [1, kg.graph.quadstore.SUBJECT_CACHE])
+def test_the_graph_answers_each_subjects_patterns_as_the_store_does(
+    monkeypatch: pytest.MonkeyPatch, kept: int
+) -> None:
+    monkeypatch.setattr(kg.graph.quadstore, "SUBJECT_CACHE", kept)
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    graph = store.graph
+    direct = graph.store._matches  # type: ignore[attr-defined]  # the uncached lookup
+    subjects = sorted({s for s in graph.subjects() if isinstance(s, URIRef)})
+    assert subjects
+    for _ in range(2):  # asked again: answered from what was kept, or read again
+        for subject in subjects:
+            triples = list(graph.triples((subject, None, None)))
+            assert triples == [t for t, _ in direct((subject, None, None))]
+            for s, p, o in triples:
+                assert list(graph.triples((s, p, None))) == [t for t, _ in direct((s, p, None))]
+                assert list(graph.triples((s, None, o))) == [t for t, _ in direct((s, None, o))]
+                assert (s, p, o) in graph
+    # a plain literal asked for as an xsd:string one is the same term to the store
+    s, p, o = next(
+        (s, p, o)
+        for s, p, o in graph.triples((None, None, None))
+        if isinstance(o, Literal) and o.datatype is None and not o.language
+    )
+    typed = Literal(str(o), datatype=XSD.string)
+    assert list(graph.triples((s, p, typed))) == [t for t, _ in direct((s, p, typed))] != []
+
+
+def test_what_is_read_from_a_build_graph_is_computed_once() -> None:
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    calls: list[int] = []
+
+    def make() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert computed_once(store.graph, "n", make) == computed_once(store.graph, "n", make) == 1
+    other = Graph()
+    assert computed_once(other, "n", make) == 2 and computed_once(other, "n", make) == 3

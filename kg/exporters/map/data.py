@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, Literal, URIRef
 
+from kg.graph.quadstore import computed_once
 from kg.graph.vocab import CIV, DCTERMS, PROV, SCHEMA, SKOS
 from kg.views import label_order, read_network
 
@@ -175,8 +176,12 @@ def read_map_data(graph: Graph) -> MapData:
     The network itself (which nodes, their kind, label and class; which edges and their
     roles) is ``kg.views.read_network``, the reader GraphML and GEXF use, so a node is
     named alike in the map and in those files. What only the page shows (every spelling,
-    dates, evidence sentences, articles) is read here.
+    dates, evidence sentences, articles) is read here, once for a build's graph.
     """
+    return computed_once(graph, "map data", lambda: _read_map_data(graph))
+
+
+def _read_map_data(graph: Graph) -> MapData:
     network = read_network(graph)
     by_iri = _articles(graph)
     article_iris = sorted(by_iri)

@@ -1,0 +1,194 @@
+"""The build's graph kept between builds: a rebuild reloads only the articles that changed.
+
+Loading every article's quads into a new store took as long as all the exports of a
+1,000-article build, and a rebuild that adds one article changes few named graphs.
+So with the cache on, the store lives in ``.civkg-cache/graph/`` with a state file
+naming, for every article graph, a hash of the linked results it was made from (and
+the base, the build activity and civkg's code, the only other inputs of its triples).
+A rebuild keeps each article graph whose hash is the same, replaces the others, drops
+those of removed articles, and takes out of the merged default graph every triple
+that no named graph and no default-graph statement (the activity, linking's
+decisions) still makes. The quads are then the very set a fresh build loads, and
+Oxigraph's dumps depend on the set alone, so the files are byte-identical.
+
+The state is removed before the store is touched and written once it is complete: a
+build killed in between leaves no state, and the next one starts the store afresh.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from hashlib import sha256
+from pathlib import Path
+from typing import Any
+
+from kg.cache import encode_result
+from kg.errors import GraphError
+from kg.graph.bridge import article_iri, dataset_quads
+from kg.graph.quadstore import GraphQuad, GraphStore, to_oxigraph
+from kg.model import ArticleResult, BuildActivity
+
+#: The folder, under the cache folder, that holds the kept store and its state.
+GRAPH_FOLDER = "graph"
+_DATABASE = "oxigraph"
+_STATE = "state.json"
+#: Bump when what the state records changes: an older state starts the store afresh.
+_SCHEMA = 1
+
+
+def _digests(
+    results: Iterable[ArticleResult], activity: BuildActivity, base: str, fingerprint: str
+) -> tuple[dict[str, str], dict[str, list[ArticleResult]]]:
+    """A hash of each article graph's inputs, and the results of each graph."""
+    # One file saved twice is one article node: its graph is made of both results.
+    groups: dict[str, list[ArticleResult]] = defaultdict(list)
+    for result in results:
+        groups[str(article_iri(base, result.article.id))].append(result)
+    digests = {}
+    for name, found in groups.items():
+        digest = sha256(f"{_SCHEMA}\n{fingerprint}\n{base}\n{activity.id}\n".encode())
+        for text in sorted(encode_result(r) for r in found):
+            digest.update(text.encode("utf-8") + b"\n")
+        digests[name] = digest.hexdigest()
+    return digests, groups
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Remove the copies that builds killed while they exported left behind."""
+    for found in folder.glob("copy-*"):
+        pid = found.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(found, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _read_state(folder: Path) -> dict[str, Any] | None:
+    try:
+        state = json.loads((folder / _STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(state, dict) or state.get("schema") != _SCHEMA:
+        return None
+    if not isinstance(state.get("digests"), dict) or not isinstance(state.get("header"), str):
+        return None
+    return state
+
+
+def _header_text(store: GraphStore) -> str:
+    import pyoxigraph
+
+    default = pyoxigraph.DefaultGraph()
+    lines = sorted(
+        str(pyoxigraph.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default))
+        for s, p, o in store.header
+    )
+    return "".join(f"{line} .\n" for line in lines)
+
+
+def _header_triples(text: str) -> list[Any]:
+    import pyoxigraph
+
+    return [
+        pyoxigraph.Triple(q.subject, q.predicate, q.object)
+        for q in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+    ]
+
+
+def kept_store(
+    results: Sequence[ArticleResult],
+    *,
+    folder: Path,
+    fingerprint: str,
+    activity: BuildActivity,
+    base: str,
+    same_as: Mapping[str, Sequence[str]] | None = None,
+    different: Sequence[tuple[str, str]] = (),
+    alternates: Mapping[str, str] | None = None,
+) -> tuple[GraphStore, int]:
+    """The quads of ``kg.graph.bridge.to_store`` in the store kept in ``folder``, and how
+    many article graphs were kept from the last build.
+
+    ``fingerprint`` names the code that made the results and their triples (the
+    cache's ``pipeline_fingerprint``): another civkg, another graph for every article.
+    Returns a temporary copy for the build to read (the kept store itself is closed,
+    so a later build in this process can open it again).
+    """
+    import pyoxigraph
+
+    def quads(articles: Iterable[ArticleResult]) -> Iterator[GraphQuad]:
+        return dataset_quads(
+            articles,
+            activity=activity,
+            base=base,
+            same_as=same_as,
+            different=different,
+            alternates=alternates,
+        )
+
+    digests, groups = _digests(results, activity, base, fingerprint)
+    _remove_orphans(folder)
+    state = _read_state(folder)
+    store: GraphStore | None = None
+    candidates: list[Any] = []
+    if state is not None:
+        try:
+            # Triples the merged graph may no longer hold: the old default-graph
+            # statements, then (below) the stale article graphs'.
+            candidates = _header_triples(state["header"])
+            (folder / _STATE).unlink()
+            store = GraphStore(folder / _DATABASE)
+        except (OSError, SyntaxError, GraphError):
+            store = None
+    if state is None or store is None:
+        # (copies that earlier builds of this process still read stay)
+        shutil.rmtree(folder / _DATABASE, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        store = GraphStore(folder / _DATABASE)
+        store.load(quads(results))
+        kept = 0
+    else:
+        old: dict[str, str] = state["digests"]
+        stale = sorted(
+            name for name in old.keys() | digests.keys() if old.get(name) != digests.get(name)
+        )
+        default = pyoxigraph.DefaultGraph()
+        for name in stale:
+            if name not in old:
+                continue
+            graph = pyoxigraph.NamedNode(name)
+            candidates += [
+                pyoxigraph.Triple(q.subject, q.predicate, q.object)
+                for q in store.oxigraph.quads_for_pattern(None, None, None, graph)
+            ]
+            store.oxigraph.remove_graph(graph)
+        fresh = [r for name in stale for r in groups.get(name, ())]
+        store.load(quads(fresh))
+        stated = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in store.header}
+        for triple in candidates:
+            s, p, o = triple.subject, triple.predicate, triple.object
+            if (s, p, o) in stated:
+                continue
+            found = store.oxigraph.quads_for_pattern(s, p, o, None)
+            if not any(not isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in found):
+                store.oxigraph.remove(pyoxigraph.Quad(s, p, o, default))
+        kept = len(digests) - sum(1 for name in stale if name in digests)
+    copy = store.copy(folder)
+    text = json.dumps({"schema": _SCHEMA, "digests": digests, "header": _header_text(store)})
+    store.close()
+    with contextlib.suppress(OSError):  # without a state the next build starts afresh
+        (folder / _STATE).write_text(text, encoding="utf-8")
+    return copy, kept

@@ -1,0 +1,115 @@
+"""The build's store kept between builds: only changed article graphs are reloaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import build
+from kg.cache import CACHE_FOLDER
+from kg.graph_cache import GRAPH_FOLDER, kept_store
+from kg.model import Article, ArticleResult, BuildActivity
+
+FORMATS = ["turtle", "trig", "store"]
+
+_TEXTS = {
+    "a.txt": "Dana Omarova, director of the Steppe Water Institute, opened the forum.",
+    "b.txt": "Arman Seitkali, chairman of the Green Valley Foundation, spoke in Astana.",
+    "c.txt": (
+        "The Open Lake Alliance signed a memorandum of understanding with the Steppe "
+        "Water Institute on Monday. Dana Omarova, director of the Steppe Water "
+        "Institute, signed it."
+    ),
+}
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in _TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig")}
+
+
+def _fresh(corpus: Path, out: Path) -> dict[str, bytes]:
+    build([corpus], out_dir=out, formats=FORMATS, cache=False)
+    return _files(out)
+
+
+def test_a_rebuild_with_changed_added_and_removed_articles_writes_a_fresh_builds_files(
+    tmp_path: Path,
+) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert (out / CACHE_FOLDER / GRAPH_FOLDER / "state.json").is_file()
+    # c.txt shares the institute and Dana Omarova with a.txt: removing it must keep
+    # their triples in the merged graph, and drop only its own.
+    (corpus / "c.txt").unlink()
+    (corpus / "b.txt").write_text(
+        "Arman Seitkali, treasurer of the Green Valley Foundation, spoke.", encoding="utf-8"
+    )
+    (corpus / "d.txt").write_text(
+        "Laura Beisen, head of the Steppe Water Institute, arrived.", encoding="utf-8"
+    )
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh")
+    (corpus / "c.txt").write_text(_TEXTS["c.txt"], encoding="utf-8")  # back again
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh2")
+
+
+def test_a_lost_state_starts_the_store_afresh(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    (corpus / "b.txt").unlink()
+    # as a build killed while it updated the store leaves it: no state, stale quads
+    (out / CACHE_FOLDER / GRAPH_FOLDER / "state.json").unlink()
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh")
+
+
+def _result(text: str, ident: str) -> ArticleResult:
+    found = Article(id=ident, text=text, lang="en", source_path=f"{ident}.txt")
+    return ArticleResult(article=found, entities=(), facts=())
+
+
+def test_only_article_graphs_whose_results_changed_are_reloaded(tmp_path: Path) -> None:
+    activity = BuildActivity(id="activity/test", version="0", extractors=())
+    base = "https://example.org/id/"
+    one, two = _result("One.", "one"), _result("Two.", "two")
+    folder = tmp_path / "graph"
+    first, kept = kept_store(
+        [one, two], folder=folder, fingerprint="v1", activity=activity, base=base
+    )
+    assert kept == 0
+    first.close()
+    again, kept = kept_store(
+        [one, _result("Two, again.", "two"), _result("Three.", "three")],
+        folder=folder,
+        fingerprint="v1",
+        activity=activity,
+        base=base,
+    )
+    assert kept == 1  # one; two changed, three is new
+    assert again.named_graphs() == [f"{base}article/{i}" for i in ("one", "three", "two")]
+    again.close()
+    # another civkg may make other triples of the same results
+    upgraded, kept = kept_store(
+        [one], folder=folder, fingerprint="v2", activity=activity, base=base
+    )
+    assert kept == 0
+    upgraded.close()
+
+
+def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    orphan = out / CACHE_FOLDER / GRAPH_FOLDER / "copy-999999999-x"  # no such process
+    orphan.mkdir()
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert not orphan.exists()
