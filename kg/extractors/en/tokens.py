@@ -22,24 +22,19 @@ class Token:
     start: int
     end: int
     text: str
-    # Lower-case text without a possessive ending: the rules ask for it a hundred times
-    # per token, so it is computed once.
+    # Lower-case text without a possessive ending, whether it is capitalised, and the
+    # organisation head it is or starts ("Foundation-Kazakhstan"): the rules ask for
+    # them a hundred times per token, so each is computed once.
     bare: str = field(init=False, compare=False, repr=False)
+    capitalised: bool = field(init=False, compare=False, repr=False)
+    head: str | None = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "bare", POSSESSIVE.sub("", self.text).lower())
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def head(self) -> str | None:
-        """The organisation head this word is or starts ("Foundation-Kazakhstan")."""
-        for word in (self.bare, self.bare.split("-")[0]):
-            if word in lexicon.ORG_HEADS:
-                return word
-        return None
+        bare = POSSESSIVE.sub("", self.text).lower()
+        object.__setattr__(self, "bare", bare)
+        object.__setattr__(self, "capitalised", self.text[:1].isupper())
+        head = next((w for w in (bare, bare.split("-")[0]) if w in lexicon.ORG_HEADS), None)
+        object.__setattr__(self, "head", head)
 
     @property
     def function_word(self) -> bool:
