@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 # -- agreements ----------------------------------------------------------------------
 
+#: Verbs before "to sign" that make the signing only agreed or planned.
+_INTENT = frozenset({"agreed", "agree", "plan", "plans", "planned", "intend", "intends"})
+
 
 def _reports_that(words: list[str], last: int) -> bool:
     """ "The Trend News Agency reports that X and Y signed": a source, not a party."""
@@ -33,7 +36,11 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     """
     words = [t.text.lower() for t in sentence.tokens]
     kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
-    signed = any(w in lexicon.SIGNING for w in words)
+    # "agreed to sign", "plan to sign": intended, not signed yet
+    signed = any(
+        w in lexicon.SIGNING and not (k >= 2 and words[k - 1] == "to" and words[k - 2] in _INTENT)
+        for k, w in enumerate(words)
+    )
     between = next((k for k, w in enumerate(words) if w == "between"), None)
     # "the Memorandum of Understanding between X and Y" names its parties unsigned.
     named = between is not None and (

@@ -29,8 +29,11 @@ class AgreementRules(SentenceBase):
         candidates = [o for o in orgs if o.span is not None and not o.parent]
         # Remembered for a next sentence that reports the signing without the parties.
         self.recent[:] = [o.span for o in candidates if o.span is not None]
-        if not any(lemma in lexicon.SIGNING for lemma in lemmas):
+        signing = [k for k, lemma in enumerate(lemmas) if lemma in lexicon.SIGNING]
+        if not signing:
             return
+        if all(self._intended(k) for k in signing):
+            return  # "договорились о подписании меморандума": not signed yet
         kinds = [lexicon.AGREEMENT_NOUNS[lem] for lem in lemmas if lem in lexicon.AGREEMENT_NOUNS]
         between = next((k for k, t in enumerate(self.tokens) if t.text.lower() == "между"), None)
         if not kinds and between is not None and lexicon.DOCUMENT_NOUN in lemmas[:between]:
@@ -60,6 +63,12 @@ class AgreementRules(SentenceBase):
                 self.builder.agreement(pair, kind, title, self.bounds)
             return
         self.builder.agreement(spans, kind, title, self.bounds)
+
+    def _intended(self, k: int) -> bool:
+        """Whether the signing at ``k`` is only agreed or planned ("договорились о
+        подписании", "планируют подписать", "намерены заключить")."""
+        window = self.tokens[max(0, k - 3) : k]
+        return any(t.lemma in lexicon.INTENT_VERBS for t in window)
 
     def _no_signer(self, org: Item) -> bool:
         """A body the sentence names but that signs nothing: an agency credited in a

@@ -308,6 +308,12 @@ AGREEMENT_NOUNS: dict[str, AgreementKind] = {
 #: parties.
 DOCUMENT_NOUN = "документ"
 
+#: Lemmas of verbs that make a signing after them only agreed or planned ("договорились
+#: о подписании", "планируют подписать"): no agreement is signed yet.
+INTENT_VERBS: frozenset[str] = frozenset(
+    {"договориться", "планировать", "планироваться", "намерить", "намереваться", "собираться"}
+)
+
 #: Lemmas of verbs (and their nouns) that say an agreement was signed.
 SIGNING: frozenset[str] = frozenset(
     {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение"}

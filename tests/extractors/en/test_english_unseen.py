@@ -539,3 +539,9 @@ def test_occupations_at_or_with_a_body_are_posts() -> None:
 def test_two_name_particles_keep_the_surname() -> None:
     text = "Ambassador Pieter van der Steppe met officials of the Zhaiyk River Foundation."
     assert _names(text, EntityType.PERSON) == {"Pieter van der Steppe"}
+
+
+def test_a_signing_only_agreed_or_planned_is_no_agreement() -> None:
+    for verb in ("agreed to sign", "plan to sign"):
+        text = f"The Zhaiyk River Foundation and the Steppe Youth Network {verb} a memorandum."
+        assert agreements(_extract(text)) == [], verb

@@ -67,3 +67,9 @@ def test_a_document_signed_between_two_parties(extractor: RussianExtractor) -> N
 def test_a_document_signed_by_one_body_is_no_agreement(extractor: RussianExtractor) -> None:
     text = "Документ подписал аким города Жайык, сообщает фонд «Береке»."
     assert _agreements(extractor, text) == set()
+
+
+def test_a_signing_only_agreed_or_planned_is_no_agreement(extractor: RussianExtractor) -> None:
+    for verb in ("договорились о подписании", "планируют подписать"):
+        text = f"Фонд «Береке» и ассоциация «Жайлау» {verb} меморандум."
+        assert _agreements(extractor, text) == set(), verb
