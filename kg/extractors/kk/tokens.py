@@ -260,10 +260,27 @@ def analyse(
             tok.position = _lookup(positions, lower)
             tok.plural_head = plural_heads.get(lower)
         toks.append(tok)
+    _owned_services(toks)
     _pair_quotes(toks)
     _tame_shouting(toks)
     _mark_proper(toks)
     return toks
+
+
+def _owned_services(toks: list[Tok]) -> None:
+    """ "қызмет" heads no name after a genitive, a press word or nothing (see
+    ``lexicon.SERVICE_HEAD``)."""
+    for i, tok in enumerate(toks):
+        if tok.head is None or tok.head.lemma != lexicon.SERVICE_HEAD:
+            continue
+        before = toks[i - 1] if i else None
+        if (
+            before is None
+            or not before.word
+            or before.case == "gen"
+            or before.lower in lexicon.NOT_SERVICES
+        ):
+            tok.head = None
 
 
 _CAPITALS_SHARE = 0.7  # of a sentence's words, for a line of capitals

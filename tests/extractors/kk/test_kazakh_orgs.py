@@ -247,3 +247,28 @@ def test_the_state_opening_the_first_field_opens_them_all() -> None:
 def test_places_before_a_plural_head_are_no_fields() -> None:
     found = extract("Қазақстан мен Өзбекстан министрліктері келісімге қол қойды.")
     assert names(found, ORG) == set()
+
+
+def test_a_service_after_its_field_is_a_body() -> None:
+    found = extract("Кездесу Жайық облысының Өңірлік коммуникациялар қызметінде өтті.")
+    assert names(found, ORG) == {"Жайық облысының Өңірлік коммуникациялар қызметі"}
+
+
+def test_a_service_after_a_genitive_is_what_the_owner_does() -> None:
+    found = extract("Жиында Жайық өңірлік кітапханасының қызметі талқыланды.")
+    assert names(found, ORG) == {"Жайық өңірлік кітапханасы"}
+
+
+def test_a_press_service_is_no_body_of_its_own() -> None:
+    found = extract("Бұл туралы Жайық ауданы әкімдігінің баспасөз қызметі хабарлады.")
+    assert "Жайық ауданы әкімдігінің баспасөз қызметі" not in names(found, ORG)
+
+
+def test_a_sentences_first_noun_before_a_place_phrase_is_no_part_of_the_name() -> None:
+    found = extract("Брифинг Жайық облысының Білім басқармасында өтті.")
+    assert names(found, ORG) == {"Жайық облысының Білім басқармасы"}
+
+
+def test_a_compass_word_first_in_a_sentence_opens_the_place() -> None:
+    found = extract("Батыс Жайық облысының Білім басқармасы жиын өткізді.")
+    assert names(found, ORG) == {"Батыс Жайық облысының Білім басқармасы"}

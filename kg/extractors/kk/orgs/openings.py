@@ -8,6 +8,7 @@ from kg.extractors.kk.orgs.words import (
     ADJECTIVE_ENDINGS,
     ADMIN_ADJECTIVE_FORMS,
     BELONGING_LINKS,
+    place_noun,
     place_word,
     plain_noun,
 )
@@ -107,7 +108,20 @@ class NameOpenings:
             return nxt is None or nxt.quote != "open"
         named_next = nxt is not None and (nxt.cap or nxt.quote == "open")
         plural = tok.lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
-        return named_next and plural and not tok.proper
+        if named_next and plural and not tok.proper:
+            return True
+        # "Брифинг Жайық облысының Білім басқармасында өтті": a place phrase opens right
+        # after the first word, which is no part of it unless it is a compass word
+        # ("Батыс Қазақстан облысы") or a place itself
+        after = self.toks[p + 2] if p + 2 < len(self.toks) else None
+        return (
+            named_next
+            and after is not None
+            and place_noun(after)
+            and tok.lower not in lexicon.COMPASS_WORDS
+            and not tok.proper
+            and not place_word(tok)
+        )
 
     def _admin_start(self, left: int, h: int) -> int | None:
         """A lower-case name opened by "облыстық", "аудандық" (a local body or office)."""

@@ -49,6 +49,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "комитет": OrgClass.GOVERNMENT,
     "департамент": OrgClass.GOVERNMENT,
     "басқарма": OrgClass.GOVERNMENT,
+    "қызмет": OrgClass.GOVERNMENT,  # "ветеринария қызметі"; see SERVICE_HEAD
     "бөлім": OrgClass.GOVERNMENT,
     "комиссия": OrgClass.GOVERNMENT,
     "мәслихат": OrgClass.GOVERNMENT,
@@ -238,6 +239,13 @@ LEGAL_FORM_CLASSES: dict[str, OrgClass] = {
     **dict.fromkeys(("ММ", "КММ", "РМК", "МКК", "МКҚК", "ШЖҚ", "ГУ", "КГУ"), OrgClass.GOVERNMENT),
 }
 
+#: "қызмет" (service) heads a body's name only after the field it serves ("мемлекеттік
+#: ветеринария қызметі", "Өңірлік коммуникациялар қызметі"); after a genitive it is
+#: what the owner does ("кітапхананың қызметі": the library's work), and "баспасөз
+#: қызметі" is a press office, an internal unit.
+SERVICE_HEAD = "қызмет"
+NOT_SERVICES: frozenset[str] = frozenset({"баспасөз"})
+
 #: Abbreviations of states that open a body's name ("ҚР Білім министрлігі").
 STATE_ACRONYMS: frozenset[str] = frozenset({"ҚР", "РФ", "АҚШ", "ҚХР", "ГФР"})
 
@@ -335,6 +343,10 @@ NAME_CONJUNCTIONS: frozenset[str] = frozenset({"және", "мен", "пен", "
 ADMIN_ADJECTIVES: frozenset[str] = frozenset(
     {"облыстық", "аудандық", "қалалық", "ауылдық", "республикалық", "облыс", "аудан", "қала"}
 )
+
+#: Compass words that open a place's name ("Батыс Қазақстан облысы", "Солтүстік
+#: Қазақстан"), even as a sentence's first word.
+COMPASS_WORDS: frozenset[str] = frozenset({"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық"})
 
 #: Administrative nouns that keep a place name inside a name ("Қостанай облысының").
 PLACE_NOUNS: frozenset[str] = frozenset(
