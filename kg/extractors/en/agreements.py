@@ -14,9 +14,6 @@ if TYPE_CHECKING:
 
 # -- agreements ----------------------------------------------------------------------
 
-#: Verbs before "to sign" that make the signing only agreed or planned.
-_INTENT = frozenset({"agreed", "agree", "plan", "plans", "planned", "intend", "intends"})
-
 
 def _reports_that(words: list[str], last: int) -> bool:
     """ "The Trend News Agency reports that X and Y signed": a source, not a party."""
@@ -38,7 +35,8 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
     # "agreed to sign", "plan to sign": intended, not signed yet
     signed = any(
-        w in lexicon.SIGNING and not (k >= 2 and words[k - 1] == "to" and words[k - 2] in _INTENT)
+        w in lexicon.SIGNING
+        and not (k >= 2 and words[k - 1] == "to" and words[k - 2] in lexicon.INTENT_VERBS)
         for k, w in enumerate(words)
     )
     between = next((k for k, w in enumerate(words) if w == "between"), None)

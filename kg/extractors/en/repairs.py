@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kg.extractors.common import Span
 from kg.extractors.en.runs import Runs
-from kg.extractors.en.tokens import Item, acronym_shaped, plural_head
+from kg.extractors.en.tokens import Item, acronym_shaped, singular_head
 from kg.lang.en import lexicon
 from kg.model import EntityType, OrgClass
 from kg.text import QUOTE_PAIRS
@@ -215,14 +215,11 @@ class Repairs(Runs):
         k = 0
         while k + 3 < len(tokens):
             head = tokens[k]
-            if not (head.capitalised and plural_head(head.bare) and tokens[k + 1].text == "of"):
+            singular = singular_head(head.bare) if head.capitalised else None
+            fields = self._fields(k + 2) if singular and tokens[k + 1].text == "of" else []
+            if singular is None or len(fields) < 2:
                 k += 1
                 continue
-            fields = self._fields(k + 2)
-            if len(fields) < 2:
-                k += 1
-                continue
-            singular = head.bare[:-3] + "y" if head.bare.endswith("ies") else head.bare[:-1]
             org_class = lexicon.ORG_HEADS.get(singular)
             end = fields[-1][1]
             self.items = [i for i in self.items if i.last < k or i.first > end]

@@ -75,18 +75,18 @@ def person_shaped(words: list[Token]) -> bool:
         w.bare in shapes.NON_PERSON_WORDS
         or w.bare in shapes.EVENT_HEADS
         or w.bare.endswith(shapes.NON_NAME_ENDINGS)
-        or plural_head(w.bare)
+        or singular_head(w.bare) is not None
         for w in words
     )
 
 
-def plural_head(word: str) -> bool:
-    """ "societies", "unions": the plural of a body's head, the members of a federation
-    ("Federation of Red Cross and Red Crescent Societies"), never a surname."""
-    if word.endswith("ies"):
-        return word[:-3] + "y" in lexicon.ORG_HEADS
+def singular_head(word: str) -> str | None:
+    """The body's head that ``word`` is the plural of ("societies" -> "society"), if any:
+    the members of a federation ("... Red Crescent Societies") or bodies per field ("the
+    Ministries of Health and Education"), never a surname."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else ""
     # "Banks" is a surname as often as it is banks
-    return word.endswith("s") and word[:-1] in lexicon.ORG_HEADS and word != "banks"
+    return singular if singular in lexicon.ORG_HEADS and word != "banks" else None
 
 
 def acronym_shaped(text: str) -> bool:

@@ -60,7 +60,7 @@ def office_holders(
                 kind = _unnamed_place(sentence.tokens, opening + position, first, nouns)
                 if kind is None:
                     continue
-                office = _only_office(mentions, bodies, [kind] if kind else [""])
+                office = _only_office(mentions, bodies, [kind])
             if office is None:
                 continue  # none named, or two: which one is unknown
             key = pair_key(mentions, index, office)

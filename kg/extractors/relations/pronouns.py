@@ -4,8 +4,9 @@ A biography names the person once and goes on with "он" / "she" / "ол". A se
 that names nobody but opens with such a pronoun, right after a sentence that names
 exactly one person, speaks of that person: the relation stage places them on the
 pronoun, so the classifier and the other relation rules see the pair as if the name
-stood there (a feature tells the classifier it was a pronoun). No mention is added, so
-no pronoun becomes a name or an alias.
+stood there (the train corpus has too few such sentences for a feature of their own;
+``Sentence.pronouns`` records which placements they are). No mention is added, so no
+pronoun becomes a name or an alias.
 """
 
 from __future__ import annotations

@@ -437,6 +437,11 @@ SIGNING: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs before "to sign" that make the signing only agreed or planned ("agreed to sign").
+INTENT_VERBS: frozenset[str] = frozenset(
+    {"agreed", "agree", "plan", "plans", "planned", "intend", "intends"}
+)
+
 #: Verbs that Title Case headlines capitalise after a name: "Steppe Fund Hosts Forum".
 HEADLINE_VERBS: frozenset[str] = frozenset(
     {
