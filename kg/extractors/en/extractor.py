@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, complete_prefixes, sentence_spans
-from kg.extractors.en import initials, shortforms
+from kg.extractors.en import capitals, initials, shortforms
 from kg.extractors.en.events import EventFinding
 from kg.extractors.en.sentence import Sentence
 from kg.extractors.en.tokens import POSSESSIVE, TOKEN, Token
@@ -40,15 +40,12 @@ class EnglishExtractor:
         events: list[EventFinding] = []
         title = False  # the last line was a headline naming an agreement
         previous_start: int | None = None
-        for bounds in sentence_spans(article.text):
-            tokens = [
-                Token(m.start(), m.end(), m.group())
-                for m in TOKEN.finditer(article.text, bounds[0], bounds[1])
-            ]
+        # the rules read surnames in capitals in title case; mentions keep them as written
+        text = capitals.title_case_surnames(article.text)
+        for bounds in sentence_spans(text):
+            tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, *bounds)]
             _spelt_acronyms(tokens, builder, acronyms)
-            sentence = Sentence(
-                article.text, tokens, bounds, builder, acronyms, title, previous_start
-            )
+            sentence = Sentence(text, tokens, bounds, builder, acronyms, title, previous_start)
             previous_start = bounds[0]
             sentence.run()
             if not _date_line(tokens):
@@ -80,7 +77,7 @@ class EnglishExtractor:
                 builder.mention(Span(org.type, token.start, end, org.name, org.org_class))
         _expand_acronyms(builder, acronyms)
         _complete_single_bodies(builder)
-        shortforms.dateline_outlet(article.text, all_tokens, builder)
+        shortforms.dateline_outlet(text, all_tokens, builder)
         shortforms.complete_short_forms(builder)
         shortforms.one_order_per_person(builder)
         _one_name_per_variant(builder)

@@ -55,23 +55,26 @@ def its_title(sentence: Sentence, index: int) -> None:
         title = before_title
     else:
         return
-    before = [
-        i for i in items[:index] if i.kind == "org" and i.span is not None and i.last < title.first
+    org = _last_body(sentence, index, title.first)
+    if org is not None:
+        sentence.builder.role(person.span, org, title.role, sentence.bounds)
+
+
+def _last_body(sentence: Sentence, index: int, before: int) -> Span | None:
+    """The body "its" means: the last one the sentence names before token ``before``,
+    else the last one the article named before the person (item ``index``)."""
+    items = sentence.items
+    named = [i for i in items[:index] if i.kind == "org" and i.span is not None and i.last < before]
+    if named:
+        return named[-1].span
+    start = sentence.tokens[items[index].first].start
+    bodies = [
+        m for m in sentence.builder.mentions if m.type is EntityType.ORGANISATION and m.end <= start
     ]
-    if before:
-        org = before[-1].span
-    else:
-        bodies = [
-            m
-            for m in sentence.builder.mentions
-            if m.type is EntityType.ORGANISATION and m.end <= tokens[person.first].start
-        ]
-        if not bodies:
-            return
-        m = bodies[-1]
-        org = Span(m.type, m.start, m.end, m.name, m.org_class)
-    assert org is not None
-    sentence.builder.role(person.span, org, title.role, sentence.bounds)
+    if not bodies:
+        return None
+    m = bodies[-1]
+    return Span(m.type, m.start, m.end, m.name, m.org_class)
 
 
 def copula_title(sentence: Sentence, index: int) -> None:
@@ -140,6 +143,16 @@ def the_title(sentence: Sentence, index: int) -> None:
         position = earlier  # "the university President, Professor X": the first title
     k = position.first
     assert person.span is not None
+    if k >= 1 and tokens[k - 1].bare in ("its", "their"):
+        # "Its executive director Timur Aliev spoke": the body just named
+        org = _last_body(sentence, index, k)
+        if org is not None:
+            sentence.builder.role(person.span, org, position.role, sentence.bounds)
+        return
+    # "Foundation chair Nurlan Abenov said": a head opening the sentence, no "the"
+    if k == 1 and tokens[0].capitalised and tokens[0].bare in lexicon.ORG_HEADS:
+        in_the_one_body(sentence, person, position, tokens[0].bare, tokens[0].start)
+        return
     # "the party’s chairman X", "the university President X": the head names the body
     common_head = (
         k >= 2 and not tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS

@@ -307,7 +307,20 @@ class Runs:
         start = self.tokens[indices[0]].start
         last = self.tokens[indices[-1]]
         end = last.start + len(POSSESSIVE.sub("", last.text))
+        if kind is EntityType.ORGANISATION:
+            org_class = self._international(indices, org_class)
         return Span(kind, start, end, self._name(indices), org_class)
+
+    def _international(self, indices: list[int], org_class: OrgClass | None) -> OrgClass | None:
+        """An office or bank of an international body is international: "UNDP Country
+        Office in Kazakhstan", "Asian Development Bank"."""
+        words = [self.tokens[k] for k in indices]
+        if any(t.text in lexicon.KNOWN_ACRONYMS for t in words) or (
+            any(t.head == "bank" for t in words)
+            and any(t.bare in lexicon.INTERNATIONAL_BANK_WORDS for t in words)
+        ):
+            return OrgClass.INTERNATIONAL
+        return org_class
 
     def _position_body(self, end: int, limit: int) -> int:
         """ "Chairman of the Board": the board is part of the title, not an organisation."""

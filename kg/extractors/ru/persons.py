@@ -16,9 +16,16 @@ from kg.model import EntityType
 # (whatever the first name, often an indeclinable Kazakh one: "Айгуль Бековой").
 _OBLIQUE_FEMININE = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"))
 
+# How many tokens back a title may stand before the name it names (its body between).
+_TITLE_REACH = 8
 
-def _nominative(run: list[Token]) -> list[str]:
-    """The words of a name in the nominative; initials stay as they are."""
+
+def _nominative(run: list[Token], title_case: str | None = None) -> list[str]:
+    """The words of a name in the nominative; initials stay as they are.
+
+    ``title_case`` is the case of the title the name stands beside ("директор фонда
+    Петрова О."), which a lone surname agrees with.
+    """
     named = [t for t in run if t.pos != "PUNCT" and not _initial(t.text)]
     if not named:
         return [t.text for t in run if t.pos != "PUNCT"]
@@ -26,6 +33,10 @@ def _nominative(run: list[Token]) -> list[str]:
     # a nominative first name and a surname it read as a genitive: the name is nominative
     case = named[-1].case
     if len(named) > 1 and named[0].case == "nomn" and case == "gent":
+        case = "nomn"
+    # "директор фонда Петрова О.": the genitive the tagger reads after "фонда" is the
+    # nominative of the title
+    if len(named) == 1 and case == "gent" and title_case == "nomn":
         case = "nomn"
     forms = iter(morph.person_nominative([t.text for t in named], case))
     words = [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]
@@ -89,12 +100,31 @@ class PersonRules(SentenceBase):
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
             if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                name = initials(" ".join(_nominative(run)))
+                name = initials(" ".join(_nominative(run, self._title_case(i))))
                 span = Span(EntityType.PERSON, run[0].start, run[-1].end, name)
                 items.append(Item("person", i, j, span=span))
                 self.people.append(span)
             i = j + 1
         return items
+
+    def _title_case(self, i: int) -> str | None:
+        """The case of the title a name at token ``i`` stands beside: "директор" in
+        "директор фонда «Шанырак» Петрова О.", across the body in the genitive."""
+        quoted = False
+        for token in reversed(self.tokens[max(0, i - _TITLE_REACH) : i]):
+            if token.text in ("»", '"', "“", "”"):
+                quoted = token.text != '"' or not quoted
+                continue
+            if token.text in ("«", "„"):
+                quoted = False
+                continue
+            if quoted or token.pos in ("PUNCT", "PROPN"):
+                continue  # a quoted name keeps its own case: "фонда «Степной край»"
+            if token.lemma in lexicon.POSITIONS:
+                return token.case
+            if token.pos not in ("NOUN", "ADJ") or token.case != "gent":
+                return None  # a verb or another case: the name stands beside no title
+        return None
 
     def _genitive_before_name(self, i: int, j: int) -> bool:
         """Whether token ``i`` is in the genitive and the name ``i+1..j`` in one other case."""
@@ -105,6 +135,8 @@ class PersonRules(SentenceBase):
             and len(rest) == 1
             and None not in rest
             and "gent" not in rest
+            # "Петрова О.": an initial after a surname is no first name of another person
+            and not _initial(self.tokens[i + 1].text)
             and morph.is_first_name(self.tokens[i + 1].text)
         )
 

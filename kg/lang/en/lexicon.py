@@ -322,6 +322,12 @@ CONCEPT_MODIFIERS: dict[str, frozenset[str]] = {
 #: Words that make a programme a body ("UN Development Programme"), not a document.
 BODY_WORDS: frozenset[str] = frozenset({"nations", "world", "un"})
 
+#: Words that make a bank an international body ("Eurasian Development Bank", "World
+#: Bank"), not a company; "Development Bank of Kazakhstan" is a country's own.
+INTERNATIONAL_BANK_WORDS: frozenset[str] = frozenset(
+    {"world", "asian", "eurasian", "european", "islamic", "reconstruction", "multilateral"}
+)
+
 #: Legal forms that close a company's name ("Steppe Oil AO"): nothing follows them.
 LEGAL_FORMS: frozenset[str] = frozenset(
     {"ao", "jsc", "njsc", "ojsc", "cjsc", "llp", "llc", "ltd", "inc", "plc", "gmbh", "e.v."}

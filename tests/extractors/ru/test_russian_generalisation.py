@@ -357,3 +357,12 @@ def test_the_place_of_a_title_is_no_part_of_the_holders_name(
 ) -> None:
     found = _extract(extractor, "Аким Уральска Алтай Кольбаев открыл встречу.")
     assert names(found, EntityType.PERSON) == {"Алтай Кольбаев"}
+
+
+def test_a_surname_then_initials_after_a_title_and_its_body(extractor: RussianExtractor) -> None:
+    # natasha reads "Петрова" after "фонда" as a genitive: the title's case decides, and
+    # the initial is no first name of a second person
+    text = "В среду директор фонда «Степной край» Петрова О. открыла новый центр."
+    assert roles(_extract(extractor, text)) == {("Петрова О.", "Фонд «Степной край»", "директор")}
+    text = "Об этом рассказал директору фонда «Степной край» Петрову О. глава района."
+    assert names(_extract(extractor, text), EntityType.PERSON) == {"Петров О."}
