@@ -120,3 +120,24 @@ def test_one_memorandum_of_two_lists_stays_one() -> None:
         "техникумы арасында меморандумға қол қойылды."
     )
     assert len(agreements(found)) == 1
+
+
+def test_a_quoted_name_before_an_event_head_names_the_event_not_a_body() -> None:
+    for text in (
+        "«Ақ Жайық» форумында «Адал жол» қоғамдық бірлестігінің төрайымы Сәуле Мұқанова сөйледі.",
+        "Астанада «Ақ Жайық» азаматтық форумы өтті.",
+    ):
+        assert names(extract(text), ORG) <= {"«Адал жол» қоғамдық бірлестігі"}, text
+
+
+def test_a_formal_council_name_opening_the_sentence_is_a_body() -> None:
+    # capitalised only because it opens the sentence, but "жөніндегі" makes it a name
+    found = extract(
+        "Облыстық жастар саясаты мәселелері жөніндегі кеңестің отырысы өтті. "
+        "Кеңес төрағасы Ержан Бекұлы баяндама жасады."
+    )
+    council = "Облыстық жастар саясаты мәселелері жөніндегі кеңес"
+    assert names(found, ORG) == {council}
+    assert roles(found) == {("Ержан Бекұлы", council, "төраға")}
+    # a plain regional body opening the sentence is still no name
+    assert names(extract("Облыстық кеңестің отырысы өтті."), ORG) == set()

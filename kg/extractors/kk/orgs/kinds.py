@@ -46,13 +46,30 @@ def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
             found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=org_class_of(lex)))
         elif before is not None and before.legal_form:
             found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=org_class_of(lex)))
-        elif lex is not None and c - o > 2:
+        elif lex is not None and c - o > 2 and not _names_an_event(finder, c):
             found.append(
                 OrgSpan(
                     o, c + 1, "quote", quote=(o, c), lemma=lex.lemma, org_class=org_class_of(lex)
                 )
             )
     return found
+
+
+# Words between a quoted name and the event head it names: "«X» азаматтық форумы".
+_EVENT_MODIFIERS = 2
+
+
+def _names_an_event(finder: NameFinder, close: int) -> bool:
+    """«Ашық Қоғам» (азаматтық) форумы: a quoted name before an event's head, a plain
+    word or two between, is the event's name, though it ends in a body's head."""
+    toks = finder.toks
+    for k in range(close + 1, min(close + 2 + _EVENT_MODIFIERS, finder.end)):
+        tok = toks[k]
+        if tok.event is not None:
+            return True
+        if tok.head is not None or tok.position is not None or not tok.text.isalpha():
+            return False
+    return False
 
 
 def legal_orgs(finder: NameFinder) -> list[OrgSpan]:

@@ -17,6 +17,9 @@ from kg.extractors.kk.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon
 
 _MAX_FUNCTION_WORDS = 4  # lower-case words of an office named by its function
+# Links that make a phrase a body's formal name, however it is capitalised: "... мәселелері
+# жөніндегі кеңес", "... әкімдігі жанындағы кеңес".
+_FORMAL_LINKS = frozenset({"жөніндегі", "жанындағы"})
 
 
 def _proper_adjective(word: str) -> bool:
@@ -44,7 +47,7 @@ class NameOpenings:
                 return self._with_admin_adjective(left, p)
             if arabic_name_part(tok):  # "әл-Азһар университеті"
                 return self._with_admin_adjective(left, p)
-            if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p):
+            if tok.cap and tok.lower not in lexicon.SENTENCE_ADVERBS and not self._common(p, h):
                 return self._with_admin_adjective(left, p)
         return None
 
@@ -65,7 +68,10 @@ class NameOpenings:
         described = tok.case == "attr" and first + 1 < h  # "Алматыдағы оңалту орталығы"
         if not (self.opens_sentence(first) and tok.titled) and not described:
             return False
-        if any(t.cap or t.upper or t.quote for t in self.toks[first + 1 : h + 1]):
+        if any(
+            t.cap or t.upper or t.quote or t.lower in _FORMAL_LINKS
+            for t in self.toks[first + 1 : h + 1]
+        ):
             return False
         if h + 1 < self.end and self.toks[h + 1].legal_form:
             return False
@@ -93,7 +99,7 @@ class NameOpenings:
         prev = self.toks[p - 1]
         return prev.quote == "open" or prev.text in (":", "—", "–")
 
-    def _common(self, p: int) -> bool:
+    def _common(self, p: int, h: int) -> bool:
         """A sentence's first word that is capitalised only because it comes first.
 
         "Облыс тұрғындары ...", and a plural subject before a name that opens right
@@ -104,7 +110,10 @@ class NameOpenings:
             return False
         nxt = self.toks[p + 1] if p + 1 < len(self.toks) else None
         if tok.lower in lexicon.ADMIN_ADJECTIVES:
-            # "Республикалық «X» бірлестігі" opens with it; "Облыстық мәслихат" is generic
+            # "Республикалық «X» бірлестігі" opens with it; "Облыстық мәслихат" is generic,
+            # "Облыстық жастар саясаты мәселелері жөніндегі кеңес" a body's formal name
+            if any(t.lower in _FORMAL_LINKS for t in self.toks[p + 1 : h]):
+                return False
             return nxt is None or nxt.quote != "open"
         named_next = nxt is not None and (nxt.cap or nxt.quote == "open")
         plural = tok.lower.endswith(("лар", "лер", "дар", "дер", "тар", "тер"))
