@@ -26,7 +26,7 @@ from kg.model import (
     OrgClass,
 )
 from kg.org_key import org_atoms
-from kg.text import shouted
+from kg.text import QUOTE_PAIRS, shouted
 
 #: Names at least this long may differ by one letter and still be one actor
 #: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
@@ -88,6 +88,16 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
 
 
+def _quoted_part(name: str) -> str | None:
+    """The key of the quoted short name inside a name ('X Association "ARGO"' -> argo)."""
+    for opening, closing in QUOTE_PAIRS.items():
+        start = name.find(opening)
+        end = name.find(closing, start + 1) if start >= 0 else -1
+        if end > start + 1:
+            return name_key(name[start + 1 : end])
+    return None
+
+
 def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
     """Fold typo variants and acronyms into the group they belong to."""
     ordered = sorted(groups.items(), key=lambda item: (item[1].first, item[0][1]))
@@ -118,7 +128,11 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
                 for other in organisations
                 if other is not group
                 and not _is_acronym(other.canonical())
-                and name_key(name).replace("-", "") in _initial_forms(other.canonical())
+                and (
+                    name_key(name).replace("-", "") in _initial_forms(other.canonical())
+                    # 'ARGO' for 'Civil Society Development Association "ARGO"'
+                    or _quoted_part(other.canonical()) == name_key(name)
+                )
             ]
             if len(expansions) == 1:
                 expansions[0].mentions.extend(group.mentions)

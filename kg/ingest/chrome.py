@@ -63,6 +63,7 @@ _SOCIAL = _any(
     "youtube", "tiktok", "ok", "одноклассники", "linkedin", "rss",
 )  # fmt: skip
 _SEP = r"\s*[|/·•,]?\s*"
+_SHARE = _any("поделиться", "поделитесь", "бөлісу", "бөлісіңіз", r"share(?: this)?")
 
 _COUNTER_WORDS = _any(
     "рет", "рет көрсетілді", "көрсетілді", "қаралды", r"қаралым\w*", r"оқылды",
@@ -88,6 +89,10 @@ _CHROME_LINES: tuple[re.Pattern[str], ...] = tuple(
         _NAVIGATION + r"\s*[:.]?",
         rf"{_LANGUAGE_SWITCH}(?:{_SEP}{_LANGUAGE_SWITCH})*",
         rf"{_SOCIAL}(?:{_SEP}{_SOCIAL})*",
+        # share bars: "Поделиться: ВКонтакте Facebook", "Share on Twitter Share on Facebook"
+        rf"(?:{_SHARE}\s*:?\s*)?(?:(?:{_SHARE}\s+(?:on|в|)\s*)?{_SOCIAL}{_SEP})+",
+        # a cookie banner: "We use cookies ... OK", "Сайт использует файлы cookie"
+        r".*\b(?:cookies?|куки|cookie-файл\w*)\b.*",
         # view counters: "122 рет" / "көрсетілді", "Просмотров: 1 234", "1 234 views"
         rf"(?:{_NUMBER}\s*)?{_COUNTER_WORDS}\s*:?\s*(?:{_NUMBER})?",
         # reading time: "3 мин чтения", "2 min read", "Оқу уақыты: 3 мин"

@@ -22,9 +22,6 @@ _WEB_ADDRESS = re.compile(r"\.(?:kz|ru|com|org|net|info|kg|uz)\b", re.IGNORECASE
 #: Tokens a quoted name spans at most, quotes included.
 _LONGEST_QUOTED_NAME = 14
 
-#: Words before the side of a signing: "со стороны фонда", "от имени ассоциации".
-_SIDE_WORDS = frozenset({"со стороны", "от имени"})
-
 
 class OrgRules(OrgForms):
     """Finds the organisations of a sentence."""
@@ -81,7 +78,7 @@ class OrgRules(OrgForms):
         sides = [
             k + 2
             for k in range(len(tokens) - 2)
-            if f"{tokens[k].text.lower()} {tokens[k + 1].text.lower()}" in _SIDE_WORDS
+            if f"{tokens[k].text.lower()} {tokens[k + 1].text.lower()}" in lexicon.SIDE_WORDS
         ]
         for k in [p.last + 1 for p in positions] + sides:
             if k >= len(tokens) or k in covered:

@@ -37,6 +37,8 @@ class RoleRules(SentenceBase):
             chain += self._bracketed(items, index)
             if not chain:
                 chain += self._possessive(items, index, claimed)
+            if not chain:
+                chain += self._for_the_side(items, index)
             claimed += [(p, o) for p, o in chain if p is not None]
             for position, org in chain:
                 assert org.span is not None
@@ -186,7 +188,29 @@ class RoleRules(SentenceBase):
         if claimed:
             return [(position, claimed[-1][1])]
         orgs = [o for o in items[:k] if o.kind == "org" and not o.parent]
-        return [(position, orgs[-1])] if orgs else []
+        if orgs:
+            return [(position, orgs[-1])]
+        # "Фонд X провел встречу. Его председатель Имя рассказал ...": the body before
+        earlier = self._last_body() if position.first == 1 else None
+        return [(position, Item("org", -1, -1, span=earlier))] if earlier is not None else []
+
+    def _for_the_side(self, items: list[Item], index: int) -> list[tuple[Item | None, Item]]:
+        """ "Со стороны альянса документ подписала председатель Имя": the title is held in
+        the side the sentence opens with, when no other body comes between."""
+        k = index - 1
+        if k < 1 or items[k].kind != "position" or items[k].implied is not None:
+            return []
+        position = items[k]
+        if not self.gap_ok(position.last, items[index].first):
+            return []
+        tokens = self.tokens
+        for j in range(k - 1, -1, -1):
+            item = items[j]
+            if item.kind != "org":
+                continue
+            opening = " ".join(t.text.lower() for t in tokens[max(0, item.first - 2) : item.first])
+            return [(position, item)] if opening in lexicon.SIDE_WORDS else []
+        return []
 
     def _listed_after(self, items: list[Item], index: int) -> bool:
         """True when the person follows another person with only "," or "и" between."""

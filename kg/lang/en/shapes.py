@@ -47,6 +47,8 @@ NON_PERSON_WORDS: frozenset[str] = frozenset(
         "information", "communications", "agriculture", "transport", "tourism", "sports",
         "sport", "ecology", "healthcare", "relations", "services", "security", "crime",
         "drugs", "medicine", "innovation", "innovations", "investment", "investments",
+        # a byline without a name: "By Staff Writer", "News Desk"
+        "staff", "writer", "writers", "desk", "newsroom",
     }
 )  # fmt: skip
 

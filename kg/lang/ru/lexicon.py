@@ -478,6 +478,9 @@ NAMED_PLACE_KINDS: frozenset[str] = PLACE_NOUNS | COUNTRY_NOUNS
 #: Possessive pronouns that point a title back at the body named before ("его директор").
 POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
 
+#: Words before the side of a signing: "со стороны фонда", "от имени ассоциации".
+SIDE_WORDS: frozenset[str] = frozenset({"со стороны", "от имени"})
+
 #: Genitive nouns after a title that name what it is about, not what it is of: they
 #: stay out of the role ("министр юстиции" names a ministry; "аким области" a region).
 NOT_OBJECTS: frozenset[str] = frozenset(

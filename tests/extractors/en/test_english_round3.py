@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extractors.en import EnglishExtractor
 from kg.extractors.en.capitals import title_case_surnames
 from kg.model import EntityType, Extraction, OrgClass
+from kg.resolve import resolve
 from tests.extractors.extraction_support import article, names, roles
 
 
@@ -73,3 +74,18 @@ def test_its_title_then_the_name() -> None:
     assert roles(_extract(text)) == {
         ("Timur Aliev", "Bright Future Association", "executive director")
     }
+
+
+def test_an_acronym_that_is_the_quoted_part_of_a_name_is_that_body() -> None:
+    text = (
+        'The Steppe Youth Association "SAPA" signed a memorandum with the OSCE Programme '
+        "Office in Astana. SAPA President Aigul Solovyeva spoke."
+    )
+    result = resolve(_extract(text))
+    names_found = {e.name.text for e in result.entities if e.type is EntityType.ORGANISATION}
+    assert names_found == {'Steppe Youth Association "SAPA"', "OSCE Programme Office in Astana"}
+
+
+def test_a_byline_without_a_name_is_no_person() -> None:
+    text = "By Staff Writer\n\nThe Steppe Youth Association met in Oral."
+    assert names(_extract(text), EntityType.PERSON) == set()

@@ -366,3 +366,18 @@ def test_a_surname_then_initials_after_a_title_and_its_body(extractor: RussianEx
     assert roles(_extract(extractor, text)) == {("Петрова О.", "Фонд «Степной край»", "директор")}
     text = "Об этом рассказал директору фонда «Степной край» Петрову О. глава района."
     assert names(_extract(extractor, text), EntityType.PERSON) == {"Петров О."}
+
+
+def test_a_title_after_the_side_of_a_signing_is_held_there(extractor: RussianExtractor) -> None:
+    text = (
+        "Степной альянс и акимат города Уральска подписали меморандум. Со стороны альянса "
+        "документ подписала председатель Ольга Белова."
+    )
+    assert roles(_extract(extractor, text)) == {("Ольга Белова", "Степной альянс", "председатель")}
+
+
+def test_its_title_opening_a_sentence_is_held_in_the_body_before(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Степной альянс провел встречу. Его председатель Ольга Белова рассказала о планах."
+    assert roles(_extract(extractor, text)) == {("Ольга Белова", "Степной альянс", "председатель")}
