@@ -175,7 +175,10 @@ def _one_name_per_variant(builder: ExtractionBuilder) -> None:
 
 def _variant_key(name: str) -> str:
     key = re.sub(r"\s*[-–—]\s*", "-", name.casefold())
-    return " ".join(key.replace("the republic of ", "").split())
+    key = " ".join(key.replace("the republic of ", "").split())
+    for spelt, acronym in lexicon.SPELT_ACRONYMS.items():
+        key = re.sub(rf"\b{spelt}\b", acronym, key)  # "European Union Delegation" / "EU ..."
+    return key
 
 
 def _one_kind_per_parties(builder: ExtractionBuilder) -> None:

@@ -168,6 +168,41 @@ class Repairs(Runs):
                 role = f"{position.role} of the {unit}"
                 self.items[n - 1] = Item("position", position.first, position.last, role=role)
 
+    def _unit_titles(self) -> None:
+        """ "head of the Youth Policy Department at the Ministry of X": a unit named
+        between a title and its body goes into the role, which then reaches the body."""
+        items = self.items
+        for n in range(len(items) - 1):
+            position, org = items[n], items[n + 1]
+            if position.kind != "position" or org.kind != "org" or not position.role:
+                continue
+            if self.tokens[position.last + 1].text != "of":
+                continue
+            found = self.unit_before(position.last + 2, org.first)
+            if found is not None:
+                unit, last = found
+                role = f"{position.role} of the {unit}"
+                items[n] = Item("position", position.first, last, role=role)
+
+    def unit_before(self, first: int, body: int) -> tuple[str, int] | None:
+        """The internal unit named from token ``first`` up to a link to the body at token
+        ``body`` ("the Youth Policy Department at the", "Department of Youth Policy of"):
+        the unit's words in lower case and its last token."""
+        tokens = self.tokens
+        if first < len(tokens) and tokens[first].text == "the":
+            first += 1
+        link = body - 1
+        if link > first and tokens[link].text == "the":
+            link -= 1
+        if link <= first or tokens[link].text not in ("at", "of", "in"):
+            return None
+        words = tokens[first:link]
+        if not any(t.bare in lexicon.INTERNAL_UNITS for t in words) or not all(
+            t.capitalised or t.text in ("of", "and", "for", "on") for t in words
+        ):
+            return None
+        return " ".join(t.text.lower() for t in words), link - 1
+
     def _parent_at(self, k: int, last: int) -> bool:
         """Whether "of" at ``k`` opens a unit's parent: "of the Ministry of X", or a
         name with a head further on ("of the European Lake Service")."""

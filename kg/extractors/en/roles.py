@@ -208,6 +208,12 @@ def _who_heads(sentence: Sentence, index: int) -> list[tuple[Item | None, Item]]
         start += 3 if board[2:3] == ["the"] else 2
     org = next((i for i in items[index + 1 :] if i.kind == "org" and i.first == start), None)
     if org is None:
+        # "who heads the Youth Policy Department at the Ministry of X": the unit is in the role
+        later = next((i for i in items[index + 1 :] if i.kind == "org" and i.first > start), None)
+        found = sentence.unit_before(k + 3, later.first) if later is not None else None
+        if later is not None and found is not None:
+            role = f"{position.role} of the {found[0]}"
+            return [(Item("position", k + 2, k + 2, role=role), later)]
         # "X, who has led the association since 2019": the one body with that head
         if start < len(tokens) and not tokens[start].capitalised and tokens[k + 3].text == "the":
             head = tokens[start].bare

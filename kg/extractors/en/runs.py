@@ -315,9 +315,14 @@ class Runs:
         """An office or bank of an international body is international: "UNDP Country
         Office in Kazakhstan", "Asian Development Bank"."""
         words = [self.tokens[k] for k in indices]
-        if any(t.text in lexicon.KNOWN_ACRONYMS for t in words) or (
-            any(t.head == "bank" for t in words)
-            and any(t.bare in lexicon.INTERNATIONAL_BANK_WORDS for t in words)
+        pairs = {f"{a.bare} {b.bare}" for a, b in zip(words, words[1:], strict=False)}
+        if (
+            any(t.text in lexicon.KNOWN_ACRONYMS for t in words)
+            or pairs & lexicon.SPELT_ACRONYMS.keys()
+            or (
+                any(t.head == "bank" for t in words)
+                and any(t.bare in lexicon.INTERNATIONAL_BANK_WORDS for t in words)
+            )
         ):
             return OrgClass.INTERNATIONAL
         return org_class

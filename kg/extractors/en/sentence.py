@@ -48,6 +48,7 @@ class Sentence(OrgRules, Repairs):
         self._dashed_acronyms()
         self._bracketed_units()
         self._internal_units()
+        self._unit_titles()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._shared_heads()
         self._ministries()

@@ -476,6 +476,10 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
 REPORTING: frozenset[str] = frozenset({"reports", "reported", "writes", "wrote", "informs"})
 
 #: Acronyms of international bodies that news uses without spelling them out.
+#: Spelt-out names of the international bodies best known by acronym: "European Union
+#: Delegation to X" and "EU Delegation to X" are one body, an international one.
+SPELT_ACRONYMS: dict[str, str] = {"european union": "eu", "united nations": "un"}
+
 KNOWN_ACRONYMS: frozenset[str] = frozenset(
     {"UN", "UNICEF", "UNDP", "UNESCO", "UNHCR", "OSCE", "USAID", "OECD", "NATO", "IMF", "EU"}
 )

@@ -89,3 +89,25 @@ def test_an_acronym_that_is_the_quoted_part_of_a_name_is_that_body() -> None:
 def test_a_byline_without_a_name_is_no_person() -> None:
     text = "By Staff Writer\n\nThe Steppe Youth Association met in Oral."
     assert names(_extract(text), EntityType.PERSON) == set()
+
+
+def test_the_spelt_and_the_acronym_name_of_a_delegation_are_one_international_body() -> None:
+    text = (
+        "The European Union Delegation to Steppeland launched a project. Ambassador Johan "
+        "Lind, Head of the EU Delegation to Steppeland, spoke."
+    )
+    extraction = _extract(text)
+    classes = {m.name: m.org_class for m in extraction.mentions if m.org_class}
+    assert classes == {"European Union Delegation to Steppeland": OrgClass.INTERNATIONAL}
+    assert roles(extraction) == {("Johan Lind", "European Union Delegation to Steppeland", "head")}
+
+
+def test_a_unit_between_a_title_and_its_body_goes_into_the_role() -> None:
+    body, role = "Ministry of Youth Affairs", "head of the youth policy department"
+    for text in (
+        "Dina Serik, head of the Youth Policy Department at the Ministry of Youth Affairs, spoke.",
+        "Dina Serik, who heads the Youth Policy Department at the Ministry of Youth Affairs, "
+        "spoke.",
+        "Head of the Youth Policy Department of the Ministry of Youth Affairs Dina Serik spoke.",
+    ):
+        assert roles(_extract(text)) == {("Dina Serik", body, role)}, text
