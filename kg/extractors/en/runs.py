@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.en.events import EventFinding
@@ -315,7 +316,7 @@ class Runs:
         """An office or bank of an international body is international: "UNDP Country
         Office in Kazakhstan", "Asian Development Bank"."""
         words = [self.tokens[k] for k in indices]
-        pairs = {f"{a.bare} {b.bare}" for a, b in zip(words, words[1:], strict=False)}
+        pairs = {f"{a.bare} {b.bare}" for a, b in pairwise(words)}
         if (
             any(t.text in lexicon.KNOWN_ACRONYMS for t in words)
             or pairs & lexicon.SPELT_ACRONYMS.keys()
