@@ -9,7 +9,7 @@ groups (``doc.spans["kk_persons"]`` and so on) for inspection and display.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -197,6 +197,37 @@ def _acronym_definitions(
     return definitions
 
 
+# Tokens from a sentence's start within which its subject pronoun stands ("Бұған дейін ол").
+_PRONOUN_WINDOW = 4
+# Sentences back searched for the person a pronoun stands for.
+_SENTENCES_BACK = 2
+
+
+def _pronoun_stand_in(
+    toks: list[Tok], found: SentenceFindings, before: list[SentenceFindings]
+) -> tuple[PersonSpan, PersonSpan] | None:
+    """ "X ... тағайындалды. Бұған дейін ол «Y» КЕАҚ басқарма төрағасы болған": a sentence
+    that names nobody and opens with "ол" speaks of the one person named just before.
+
+    Returns a person span on the pronoun, for the position rules to read, and the
+    person it stands for.
+    """
+    if found.persons:
+        return None
+    window = range(found.start, min(found.start + _PRONOUN_WINDOW, found.end))
+    at = next((i for i in window if toks[i].lower in lexicon.SUBJECT_PRONOUNS), None)
+    if at is None:
+        return None
+    for earlier in reversed(before[-_SENTENCES_BACK:]):
+        if not earlier.persons:
+            continue
+        names = {name_stem(toks[p.words[-1]]) for p in earlier.persons}
+        if len(names) != 1:
+            return None  # two people: which one is meant is unknown
+        return PersonSpan(at, at + 1, (at,), anchored=False), earlier.persons[0]
+    return None
+
+
 @Language.component(
     "kk_rule_relations", requires=["doc._.kk_sentences"], assigns=["doc._.kk_sentences"]
 )
@@ -205,11 +236,17 @@ def kk_rule_relations(doc: Doc) -> Doc:
     toks = _tokens(doc)
     text = doc.text  # built from the tokens on every access: once per document
     sentences = _sentences(doc)
-    for found in sentences:
+    for k, found in enumerate(sentences):
         found.roles = find_roles(toks, found.start, found.end, found.orgs)
-        found.holders = link_holders(
-            toks, found.start, found.end, found.orgs, found.roles, found.persons
-        )
+        stand_in = _pronoun_stand_in(toks, found, sentences[:k]) if found.roles else None
+        persons = found.persons or ([stand_in[0]] if stand_in else [])
+        found.holders = link_holders(toks, found.start, found.end, found.orgs, found.roles, persons)
+        if stand_in is not None:
+            # the posts the pronoun holds are the named person's; no mention is made for "ол"
+            pronoun, person = stand_in
+            found.holders = [
+                replace(h, person=person) if h.person is pronoun else h for h in found.holders
+            ]
     signings = [find_signing(toks, f.start, f.end, f.orgs, f.holders, text) for f in sentences]
     for k in range(1, len(sentences)):
         found, before = sentences[k], sentences[k - 1]

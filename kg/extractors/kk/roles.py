@@ -386,10 +386,14 @@ def _named_before(
     return [Holder(person, org, role.role) for org, role in items]
 
 
-# Past and announced positions count: "... төрағасы болған", "... директоры болады".
+# Past and announced positions count: "... төрағасы болған", "... директоры болады",
+# "... директоры қызметін атқарған" (held the post of).
 _APPOINTING_WORDS = frozenset(
-    {"болып", "болды", "болған", "болады", "қызметіне", "лауазымына", "ретінде"}
-)
+    {
+        "болып", "болды", "болған", "болады", "қызметіне", "лауазымына", "ретінде",
+        "қызметін", "лауазымын",
+    }
+)  # fmt: skip
 
 
 def _appointed(toks: Sequence[Tok], i: int) -> bool:

@@ -60,7 +60,7 @@ PLACE_NOUNS: dict[str, frozenset[str]] = {
 #: Third-person pronouns that stand for the person just named ("Ранее он работал ...",
 #: "She previously led ...", "Ол бұрын ... басқарған").
 PRONOUNS: dict[str, frozenset[str]] = {
-    "kk": frozenset({"ол"}),
+    "kk": kk.SUBJECT_PRONOUNS,
     "ru": frozenset({"он", "она"}),
     "en": frozenset({"he", "she"}),
 }

@@ -141,3 +141,24 @@ def test_a_formal_council_name_opening_the_sentence_is_a_body() -> None:
     assert roles(found) == {("Ержан Бекұлы", council, "төраға")}
     # a plain regional body opening the sentence is still no name
     assert names(extract("Облыстық кеңестің отырысы өтті."), ORG) == set()
+
+
+def test_a_quoted_title_named_by_atty_before_an_event_is_no_body() -> None:
+    found = extract(
+        "Университетте «Жастар және азаматтық қоғам» атты халықаралық ғылыми-тәжірибелік "
+        "конференция өтті."
+    )
+    assert names(found, ORG) == set()
+
+
+def test_a_post_held_is_a_position_and_ol_goes_on_about_the_person_named() -> None:
+    body = "«Дала бастамалары орталығы» КЕАҚ"
+    expected = {("Бақытжан Әбдірұлы", body, "басқарма төрағасы")}
+    held = "«Дала бастамалары орталығы» КЕАҚ басқарма төрағасы қызметін атқарған."
+    assert roles(extract(f"Бақытжан Әбдірұлы бұған дейін {held}")) == expected
+    found = extract(f"Бақытжан Әбдірұлы комитет төрағасы болып тағайындалды. Бұған дейін ол {held}")
+    assert roles(found) == expected
+    assert names(found, PERSON) == {"Бақытжан Әбдірұлы"}  # "ол" is no name
+    # two people named before: "ол" could be either, so no post is given
+    two = extract(f"Бақытжан Әбдірұлы мен Асқар Серікұлы кездесті. Бұған дейін ол {held}")
+    assert roles(two) == set()

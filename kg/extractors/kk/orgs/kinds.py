@@ -55,19 +55,21 @@ def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
     return found
 
 
-# Words between a quoted name and the event head it names: "«X» азаматтық форумы".
-_EVENT_MODIFIERS = 2
+# Words between a quoted name and the event head it names: "«X» атты халықаралық
+# ғылыми-тәжірибелік конференциясы".
+_EVENT_MODIFIERS = 3
 
 
 def _names_an_event(finder: NameFinder, close: int) -> bool:
     """«Ашық Қоғам» (азаматтық) форумы: a quoted name before an event's head, a plain
-    word or two between, is the event's name, though it ends in a body's head."""
+    word or a few between, is the event's name, though it ends in a body's head."""
     toks = finder.toks
     for k in range(close + 1, min(close + 2 + _EVENT_MODIFIERS, finder.end)):
         tok = toks[k]
         if tok.event is not None:
             return True
-        if tok.head is not None or tok.position is not None or not tok.text.isalpha():
+        plain = tok.text.replace("-", "").isalpha() and not tok.cap
+        if tok.head is not None or tok.position is not None or not plain:
             return False
     return False
 

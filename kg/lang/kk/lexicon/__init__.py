@@ -70,6 +70,7 @@ from kg.lang.kk.lexicon.words import (
     PLACES,
     PROPER_ROOTS,
     SENTENCE_ADVERBS,
+    SUBJECT_PRONOUNS,
 )
 
 __all__ = [
@@ -118,6 +119,7 @@ __all__ = [
     "STAFF_POSITIONS",
     "STATE_ACRONYMS",
     "STATE_HEADS",
+    "SUBJECT_PRONOUNS",
     "SUBUNIT_HEADS",
     "SURNAME_ENDINGS",
     "UNIQUE_BODIES",

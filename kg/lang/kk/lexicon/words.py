@@ -14,6 +14,10 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+#: The subject pronoun a biography goes on with after naming someone ("Бұған дейін ол
+#: ... директоры болған").
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"ол"})
+
 #: Capitalised words that open sentences but never names; the last line is the site
 #: menu a scraper leaves before a headline ("Басты Жаңалықтар X институты ...").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
