@@ -93,16 +93,9 @@ class OrgRules(OrgForms):
                 or lemma not in lexicon.ORG_HEADS
             ):
                 continue
-            named: dict[str, Span] = {}
-            for span in self._bodies_before(token.start, orgs):
-                if lemma in _heads_of(span.name):
-                    # "Фонд «X»" in the headline and "Общественный фонд «X»" are one body
-                    key = _identity(span.name)
-                    if key not in named or len(span.name) > len(named[key].name):
-                        named[key] = span
-            if len(named) != 1:
+            antecedent = one_body_with_head(lemma, self._bodies_before(token.start, orgs))
+            if antecedent is None:
                 continue  # none, or two bodies of that kind: which one is unknown
-            (antecedent,) = named.values()
             span = Span(
                 EntityType.ORGANISATION,
                 token.start,
@@ -383,6 +376,7 @@ class OrgRules(OrgForms):
         start, end = tokens[first].start, tokens[last].end
         quote = next((k for k in range(head + 1, last + 1) if k in self.quotes), None)
         org_class = lexicon.ORG_HEADS.get(head_lemma(tokens[head].lemma))
+        org_class = lexicon.LEGAL_FORM_CLASSES.get(tokens[head].text, org_class)
         between = tokens[head + 1 : quote] if quote is not None else []
         of_country = all(t.lemma in lexicon.COUNTRY_NOUNS and not t.titled for t in between)
         if quote is not None and quote < last and of_country:
@@ -435,13 +429,33 @@ _ORG_RUN_STOPS = frozenset({"(", "–", "—"})
 _QUOTED = re.compile(r"«([^»]+)»")
 
 
+def one_body_with_head(lemma: str, bodies: list[Span]) -> Span | None:
+    """The one body among ``bodies`` whose head is ``lemma`` (its longest name), if one.
+
+    "Фонд «X»" in the headline and "Общественный фонд «X»" are one body, and so are a
+    headline's "Общественный совет" and the text's "Общественный совет X области".
+    """
+    named: dict[str, Span] = {}
+    for span in bodies:
+        if lemma in heads_of(span.name):
+            key = _identity(span.name)
+            if key not in named or len(span.name) > len(named[key].name):
+                named[key] = span
+    longest = [
+        span
+        for key, span in named.items()
+        if not any(other.startswith(key + " ") for other in named if other != key)
+    ]
+    return longest[0] if len(longest) == 1 else None
+
+
 def _identity(name: str) -> str:
     """What names one body: its quoted name when it has one, else the whole name."""
     quoted = _QUOTED.search(name)
     return quoted.group(1).casefold() if quoted else name.casefold()
 
 
-def _heads_of(name: str) -> set[str]:
+def heads_of(name: str) -> set[str]:
     """The head nouns' lemmas a bare head may refer back to a name by.
 
     "Общественный фонд «X»" -> фонд; "ОФ «Центр X»" -> фонд (its legal form) and центр

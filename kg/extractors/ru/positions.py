@@ -6,6 +6,7 @@ from kg.extractors.common import Span
 from kg.extractors.ru.base import Item, SentenceBase
 from kg.extractors.ru.names import org_name
 from kg.extractors.ru.org_forms import head_lemma, known_body_at
+from kg.extractors.ru.orgs import one_body_with_head
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
 
@@ -39,6 +40,7 @@ class PositionRules(SentenceBase):
                 )
                 and self.tokens[last + 1].case == "gent"
                 and self._body_of_position(last + 1)
+                and not self._council_named_before(last + 1)
             ):
                 last += 1
             # "координатор программ": a lower-case genitive that names no body is the
@@ -74,6 +76,23 @@ class PositionRules(SentenceBase):
             items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
             i = last + 1
         return items
+
+    def _council_named_before(self, k: int) -> bool:
+        """ "Председатель совета Имя" after "Общественный совет X области" was named: the
+        council is that body, not part of the title, when nothing names another after it."""
+        token = self.tokens[k]
+        lemma = head_lemma(token.lemma)
+        if token.titled or lemma not in lexicon.ORG_HEADS:
+            return False
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if after is not None and after.case == "gent" and after.pos in ("NOUN", "ADJ", "PROPN"):
+            return False  # "председатель совета директоров", "... совета фонда X"
+        bodies = [
+            Span(m.type, m.start, m.end, m.name, m.org_class)
+            for m in self.builder.mentions
+            if m.type is EntityType.ORGANISATION and m.end <= token.start
+        ]
+        return one_body_with_head(lemma, bodies) is not None
 
     def _body_of_position(self, k: int) -> bool:
         """ "председатель правления": a lower-case body; a capitalised one ("Совета по

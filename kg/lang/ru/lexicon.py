@@ -289,6 +289,13 @@ LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "КФ": ("корпоративный", "фонд"),
 }
 
+#: Legal forms of companies: "ТОО «X»" is a company whatever its quoted name says.
+LEGAL_FORM_CLASSES: dict[str, OrgClass] = {
+    "АО": OrgClass.COMPANY,
+    "ТОО": OrgClass.COMPANY,
+    "НАО": OrgClass.COMPANY,
+}
+
 #: Words of a legal form written out; a quoted name after them is the organisation.
 LEGAL_FORM_WORDS: frozenset[str] = frozenset(
     word for form in LEGAL_FORMS.values() for word in form

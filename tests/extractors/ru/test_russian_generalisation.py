@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extractors.ru import RussianExtractor
-from kg.model import EntityType, Extraction
+from kg.model import EntityType, Extraction, OrgClass
 from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 
@@ -381,3 +381,44 @@ def test_its_title_opening_a_sentence_is_held_in_the_body_before(
 ) -> None:
     text = "Степной альянс провел встречу. Его председатель Ольга Белова рассказала о планах."
     assert roles(_extract(extractor, text)) == {("Ольга Белова", "Степной альянс", "председатель")}
+
+
+def test_a_title_of_the_one_council_named_before_is_held_in_it(
+    extractor: RussianExtractor,
+) -> None:
+    council = "Общественный совет Степной области"
+    text = (
+        "Общественный совет\n\nВ Уральске прошло заседание Общественного совета Степной "
+        "области. Председатель совета Бахыт Ермеков открыл заседание. Члены совета Айгуль "
+        "Сейтова и Ринат Абдрахманов выступили."
+    )
+    assert roles(_extract(extractor, text)) == {
+        ("Бахыт Ермеков", council, "председатель"),
+        ("Айгуль Сейтова", council, "член"),
+        ("Ринат Абдрахманов", council, "член"),
+    }
+    # a board of a body named after it stays part of the title
+    text = "Председатель совета директоров АО «Степь» Бахыт Ермеков выступил."
+    assert roles(_extract(extractor, text)) == {
+        ("Бахыт Ермеков", "АО «Степь»", "председатель совета директоров")
+    }
+
+
+def test_a_company_legal_form_makes_a_company(extractor: RussianExtractor) -> None:
+    extraction = _extract(extractor, "Директор ТОО «Степь Медиа» Ирина Петренко выступила.")
+    assert {m.org_class for m in extraction.mentions if m.org_class} == {OrgClass.COMPANY}
+
+
+def test_the_sentence_mixins_share_no_method_name() -> None:
+    # the Russian sentence is one class made of rule mixins: a method defined in two of
+    # them would silently shadow the other (it once broke whole articles)
+    from kg.extractors.ru.sentence import Sentence
+
+    seen: dict[str, str] = {}
+    for mixin in Sentence.__mro__[1:]:
+        if mixin is object:
+            continue
+        for name, value in vars(mixin).items():
+            if callable(value) and not name.startswith("__"):
+                assert name not in seen, f"{name} in {mixin.__name__} and {seen[name]}"
+                seen[name] = mixin.__name__
