@@ -69,6 +69,8 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     elif signed and len(orgs) < 2:
         # "The memorandum was signed by A and B": the bodies they were said to head
         spans = [o.span for o in orgs if o.span] + _signers_bodies(sentence)
+        named_here = {span.name for span in spans}
+        spans += [b for b in _bare_parties(sentence) if b.name not in named_here]
         if not spans and kinds:
             spans = _sides_before(sentence)
         sentence.builder.agreement(spans, kind, title, sentence.bounds)
@@ -92,6 +94,32 @@ def _signers_bodies(sentence: Sentence) -> list[Span]:
             m = mentions[claim.organisation]
             bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
     return list(bodies.values())
+
+
+def _bare_parties(sentence: Sentence) -> list[Span]:
+    """ "the Agency and the Institute signed a memorandum": a head after "the" that no
+    name goes on from is the one body with that head the article has named."""
+    tokens = sentence.tokens
+    covered = {k for i in sentence.items for k in range(i.first, i.last + 1)}
+    found: dict[str, Span] = {}
+    for k in range(1, len(tokens)):
+        head = tokens[k].head
+        if head is None or tokens[k - 1].bare != "the" or k in covered:
+            continue
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if following is not None and (following.capitalised or following.bare == "of"):
+            continue  # "the Agency for Civil Service Affairs" is a name
+        bodies = {
+            m.name: m
+            for m in sentence.builder.mentions
+            if m.type is EntityType.ORGANISATION
+            and m.end <= tokens[k].start
+            and head in m.name.lower().split()
+        }
+        if len(bodies) == 1:
+            (m,) = bodies.values()
+            found.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
+    return list(found.values())
 
 
 def _sides_before(sentence: Sentence) -> list[Span]:

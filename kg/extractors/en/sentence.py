@@ -21,6 +21,9 @@ from kg.model import EntityType, OrgClass
 
 # Words that open a noun phrase, not a unit's name.
 _ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# Endings of adjectives, which a name's first word may be ("Eurasian National University")
+# but a body's short name is not.
+_ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic", "al", "ern")
 
 
 class Sentence(OrgRules, Repairs):
@@ -377,6 +380,34 @@ class Sentence(OrgRules, Repairs):
             and not person_shaped([self.tokens[k] for k in before])
         )
 
+    def _short_name(self, k: int) -> Span | None:
+        """ "director of Internews" after "Internews Network": a name's own first word,
+        alone, is the one body the article named with it (not a place, a nationality or
+        an adjective: "Kazakh" of "Kazakh National University" names nothing)."""
+        token = self.tokens[k]
+        word = token.bare
+        if (
+            k == 0
+            or word in places.PLACES
+            or word in places.DEMONYMS
+            or word in lexicon.ORG_HEADS
+            or word.endswith(_ADJECTIVE_ENDINGS)
+        ):
+            return None
+        bodies: dict[str, OrgClass | None] = {}
+        for m in self.builder.mentions:
+            words = m.name.lower().split()
+            if m.end > token.start or len(words) < 2 or words[0] != word:
+                continue
+            if m.type is EntityType.PERSON:
+                return None  # a first name
+            bodies.setdefault(m.name, m.org_class)
+        if len(bodies) != 1:
+            return None
+        ((name, org_class),) = bodies.items()
+        end = token.start + len(POSSESSIVE.sub("", token.text))
+        return Span(EntityType.ORGANISATION, token.start, end, name, org_class)
+
     def _unheaded_org(self, rest: list[int]) -> None:
         """ "Minister of Water and Forest Resources Serik Dauletov": body, then name."""
         last_two = [self.tokens[k] for k in rest[-2:]]
@@ -431,6 +462,10 @@ class Sentence(OrgRules, Repairs):
             if bare in lexicon.KNOWN_ACRONYMS:
                 span = self._span(EntityType.ORGANISATION, names, OrgClass.INTERNATIONAL)
                 self.items.append(Item("org", names[0], names[0], span=span))
+                return
+            short = self._short_name(names[0])
+            if short is not None:
+                self.items.append(Item("org", names[0], names[0], span=short))
                 return
             self.singles.append(tokens[names[0]])
             return

@@ -7,7 +7,7 @@ from kg.extractors.en import EnglishExtractor
 from kg.extractors.en.capitals import title_case_surnames
 from kg.model import EntityType, Extraction, OrgClass
 from kg.resolve import resolve
-from tests.extractors.extraction_support import article, names, roles
+from tests.extractors.extraction_support import agreements, article, names, party_names, roles
 
 
 def _extract(text: str) -> Extraction:
@@ -111,3 +111,27 @@ def test_a_unit_between_a_title_and_its_body_goes_into_the_role() -> None:
         "Head of the Youth Policy Department of the Ministry of Youth Affairs Dina Serik spoke.",
     ):
         assert roles(_extract(text)) == {("Dina Serik", body, role)}, text
+
+
+def test_bodies_named_again_by_their_bare_heads_sign() -> None:
+    text = (
+        "Chairman of the Agency for Steppe Affairs Darkhan Aliev met a delegation of the "
+        "Korean Institute of Steppe Studies. Following the meeting, the Agency and the "
+        "Institute signed a memorandum of understanding."
+    )
+    (claim,) = agreements(_extract(text))
+    assert party_names(_extract(text), claim) == {
+        "Agency for Steppe Affairs",
+        "Korean Institute of Steppe Studies",
+    }
+
+
+def test_a_names_first_word_alone_is_that_body() -> None:
+    text = (
+        "The Steppe Press Club and Zhelnews Network launched a programme. Adil Nurov, "
+        "director of Zhelnews in Central Asia, spoke."
+    )
+    assert roles(_extract(text)) == {("Adil Nurov", "Zhelnews Network", "director")}
+    # an adjective opening a name is no short name of it
+    text = "Aruzhan Bekova of the Eurasian Steppe University spoke. Eurasian experts came."
+    assert names(_extract(text), EntityType.ORGANISATION) == {"Eurasian Steppe University"}
