@@ -181,7 +181,13 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         while final + 1 < end and final - i < _MAX_INITIALS and toks[final + 1].initials:
             final += 1
         surname = final + 1
-        if surname < end and name_word(toks[surname]) and _surname(toks[surname]):
+        # a surname without a surname's ending ("Ә.Т. Сейтқали") after two initials or a title
+        sure = anchored or final > i
+        if (
+            surname < end
+            and name_word(toks[surname])
+            and (_surname(toks[surname]) or (sure and _bare_name(toks[surname])))
+        ):
             following = toks[surname + 1] if surname + 1 < end else None
             if following is not None and (following.lower == "атындағы" or names_a_body(following)):
                 return None  # "С. Сейфуллин атындағы ...", "Н. Назарбаев орталығы"
@@ -212,6 +218,17 @@ def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
         if morph.name_case(last.text) == "gen" and memorial_follows(toks, after, end):
             return None  # "Абайдың ... мұражайы": a namesake, not an actor
     return PersonSpan(words[0], after, tuple(words), anchored)
+
+
+def _bare_name(tok: Tok) -> bool:
+    """A capitalised word that is nothing but a name: no body's head, title, event or place."""
+    return (
+        tok.head is None
+        and tok.position is None
+        and tok.event is None
+        and tok.lower not in lexicon.PLACES
+        and not tok.upper
+    )
 
 
 def _inflected(tok: Tok) -> bool:

@@ -162,3 +162,10 @@ def test_a_post_held_is_a_position_and_ol_goes_on_about_the_person_named() -> No
     # two people named before: "ол" could be either, so no post is given
     two = extract(f"Бақытжан Әбдірұлы мен Асқар Серікұлы кездесті. Бұған дейін ол {held}")
     assert roles(two) == set()
+
+
+def test_two_initials_or_a_title_make_a_surname_of_a_bare_name() -> None:
+    found = extract("«Жас Дарын» қорының директоры Ә.Т. Сейтқали жобаны түсіндірді.")
+    assert roles(found) == {("Ә.Т. Сейтқали", "«Жас Дарын» қоры", "директор")}
+    # one initial before a place is no person
+    assert names(extract("Кеше Ә. Астана қаласына келді."), PERSON) == set()
