@@ -195,6 +195,8 @@ class OrgRules(OrgForms):
                 and tokens[i + 1].text not in _ORG_RUN_STOPS
             ):
                 i += 1
+            if i == first and first == 0 and morph.is_common_noun(tokens[first].text):
+                return None  # a one-word headline ("Итоги") natasha ran into the text
         last = self.genitive_tail(i + 1)
         last = max(last, i)
         last = self._dashed_epithet(last)

@@ -10,6 +10,9 @@ from kg.extractors.ru.orgs import one_body_with_head
 from kg.lang.ru import lexicon, morph
 from kg.model import EntityType, OrgClass
 
+# Words of the field an internal unit serves ("отдела внутренней политики"), at most.
+_LONGEST_FIELD = 4
+
 
 class PositionRules(SentenceBase):
     """Finds the positions of a sentence."""
@@ -59,6 +62,8 @@ class PositionRules(SentenceBase):
                 and known_body_at(self.tokens, last + 1) is None
             ):
                 last += 1
+                if self.tokens[last].lemma in lexicon.INTERNAL_UNITS:
+                    last = self._unit_field(last)
             noun = (
                 morph.singular_nominative(token.word)
                 if plural
@@ -76,6 +81,24 @@ class PositionRules(SentenceBase):
             items.append(Item("position", first, last, role=role, implied=implied, plural=plural))
             i = last + 1
         return items
+
+    def _unit_field(self, unit: int) -> int:
+        """The last token of the field a unit serves: "отдела внутренней политики"."""
+        last = unit
+        while last + 1 < len(self.tokens) and last - unit < _LONGEST_FIELD:
+            token = self.tokens[last + 1]
+            if (
+                token.titled
+                or token.case != "gent"
+                or token.pos not in ("ADJ", "NOUN")
+                or head_lemma(token.lemma) in lexicon.ORG_HEADS
+                or token.ner is not None
+            ):
+                break
+            last += 1
+        while last > unit and self.tokens[last].pos != "NOUN":
+            last -= 1  # the field ends in its noun
+        return last
 
     def _council_named_before(self, k: int) -> bool:
         """ "Председатель совета Имя" after "Общественный совет X области" was named: the

@@ -230,6 +230,12 @@ UNIT_HEADS: dict[str, frozenset[str]] = {
     "президиум": frozenset(),
 }
 
+#: Internal units, which go into a person's role with the field they serve: "руководитель
+#: отдела внутренней политики акимата X" holds that title in the akimat.
+INTERNAL_UNITS: frozenset[str] = frozenset(
+    {"отдел", "сектор", "департамент", "кафедра", "лаборатория", "факультет"}
+)
+
 #: Lower-case words before an organisation that describe it without naming it
 #: ("казахстанская партия «X»", "крупнейший фонд", "новый союз").
 DESCRIPTIVE: frozenset[str] = frozenset(

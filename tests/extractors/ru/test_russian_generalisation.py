@@ -422,3 +422,21 @@ def test_the_sentence_mixins_share_no_method_name() -> None:
             if callable(value) and not name.startswith("__"):
                 assert name not in seen, f"{name} in {mixin.__name__} and {seen[name]}"
                 seen[name] = mixin.__name__
+
+
+def test_a_unit_and_its_field_go_into_the_role(extractor: RussianExtractor) -> None:
+    text = (
+        "В мероприятии приняли участие руководитель отдела внутренней политики акимата "
+        "Степногорска Марат Жанов и гости."
+    )
+    assert roles(_extract(extractor, text)) == {
+        ("Марат Жанов", "Акимат Степногорска", "руководитель отдела внутренней политики")
+    }
+
+
+def test_a_one_word_headline_run_into_the_text_is_no_body(extractor: RussianExtractor) -> None:
+    text = (
+        "Итоги\n\nИсполнительный директор Степного бюро по правам человека Евгений Жовтов "
+        "выступил с докладом."
+    )
+    assert "Итоги" not in _org_names(_extract(extractor, text))
