@@ -66,3 +66,17 @@ def test_dates_come_left_to_right_with_offsets() -> None:
 )
 def test_month_words_with_endings(word: str, month: int) -> None:
     assert month_number(word) == month
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("on 5-6 October 2026, bringing", "2026-10-05"),
+        ("12–14 ноября 2026 года", "2026-11-12"),
+        ("May 2-3, 2017", "2017-05-02"),
+        ("2026 жылғы 15-16 қазанда", "2026-10-15"),
+        ("15-16 қазан 2026 жылы", "2026-10-15"),
+    ],
+)
+def test_a_range_of_days_is_dated_by_its_first_day(text: str, iso: str) -> None:
+    assert first_date(text) == iso
