@@ -30,7 +30,8 @@ def _month_pattern(stems: list[str]) -> str:
 _MONTH = _month_pattern(list(_MONTH_STEMS))
 _EN_MONTH = _month_pattern(list(_EN_STEMS))
 # "5-6 October 2026", "12–14 ноября": a range of days dates the event by its first day.
-_DAY = r"(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–—]\s*[0-3]?\d(?:st|nd|rd|th)?(?=[\s,]))?"
+_DAY_RANGE = r"(?:\s*[-–—]\s*[0-3]?\d(?:st|nd|rd|th)?(?=[\s,]))?"
+_DAY = rf"(?<![\d.,])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_RANGE}"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d])"
 _YEAR_FIRST = r"(?<!\d)(?P<year>(?:19|20)\d\d)"
 
@@ -42,8 +43,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # May 2, 2017
         rf"(?<![^\W\d_])(?P<month>{_EN_MONTH})\s+{_DAY},?\s+{_YEAR}",
         # 2021 жылғы 25 қараша / 2021 ж. 25 қарашада
-        rf"{_YEAR_FIRST}\s*(?:жылғы|жылы|ж\.)\s*(?P<day>[0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d(?=\s))?"
-        rf"\s*-?\s*(?P<month>{_MONTH})",
+        rf"{_YEAR_FIRST}\s*(?:жылғы|жылы|ж\.)\s*(?P<day>[0-3]?\d){_DAY_RANGE}\s*-?\s*(?P<month>{_MONTH})",
         # 2021-11-25 (also the date part of an ISO timestamp)
         r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?![\d])",
         # 23.11.2022 (day first, as written in Kazakhstan and Russia)
