@@ -114,3 +114,37 @@ def test_an_akim_of_the_region_holds_the_post_in_the_one_akimat_of_a_region(
 def test_a_district_akim_is_not_the_regions_akim(pipeline: Pipeline) -> None:
     text = "Жайық облысының әкімдігі бағдарлама бекітті. Аудан әкімі Ерсін Дәулетов жиынды ашты."
     assert not any(person == "Ерсін Дәулетов" for person, _, _ in posts(pipeline, text, "kk"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The Embassy of Japan in Kazakhstan supported the project. Japanese "
+            "Ambassador Kenji Tanaka attended.",
+            ("Kenji Tanaka", "Embassy of Japan in Kazakhstan", "ambassador"),
+        ),
+        (
+            "ru",
+            "Посольство Франции в Казахстане поддержало проект. Посол Франции в Казахстане "
+            "Жан Дюбуа посетил фонд «Умит».",
+            ("Жан Дюбуа", "Посольство Франции в Казахстане", "посол"),
+        ),
+        (
+            "kk",
+            "Жапонияның Қазақстандағы елшілігі жобаны қолдады. Жапонияның Қазақстандағы "
+            "елшісі Кэндзи Танака рәсімге қатысты.",
+            ("Кэндзи Танака", "Жапонияның Қазақстандағы елшілігі", "елші"),
+        ),
+    ],
+)
+def test_an_ambassador_holds_the_post_in_the_embassy_named(
+    pipeline: Pipeline, lang: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in posts(pipeline, text, lang)
+
+
+def test_an_ambassador_of_one_of_two_embassies_unnamed_has_no_post(pipeline: Pipeline) -> None:
+    text = "The Embassy of Japan and the Embassy of France helped. Ambassador Ken Sato came."
+    assert posts(pipeline, text, "en") == set()

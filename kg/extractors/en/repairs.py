@@ -7,12 +7,14 @@ from dataclasses import replace
 from kg.extractors.common import Span
 from kg.extractors.en.runs import Runs
 from kg.extractors.en.tokens import Item, acronym_shaped, singular_head
-from kg.lang.en import lexicon
+from kg.lang.en import lexicon, places
 from kg.model import EntityType, OrgClass
 from kg.text import QUOTE_PAIRS
 
 # A quoted name after a head ("Movement “Unity”") is at most this many tokens long.
 _QUOTED_NAME = 8
+# Words of ", a Shymkent-based public foundation" before the type word, at most.
+_DESCRIBING_WORDS = 5
 
 
 class Repairs(Runs):
@@ -167,6 +169,47 @@ class Repairs(Runs):
                 unit = " ".join(t.text.lower() for t in tokens[first:parent])
                 role = f"{position.role} of the {unit}"
                 self.items[n - 1] = Item("position", position.first, position.last, role=role)
+
+    def _typed_appositions(self) -> None:
+        """ "Sana Sezim, a Shymkent-based public foundation, works ...": a name the
+        sentence then calls a body is that body, not a person; the describing phrase
+        names nothing."""
+        phrases: list[tuple[int, int]] = []
+        for n, item in enumerate(self.items):
+            if item.kind != "person" or item.span is None:
+                continue
+            found = self._body_described_after(item.last + 1)
+            if found is None:
+                continue
+            type_at, org_class = found
+            span = replace(item.span, type=EntityType.ORGANISATION, org_class=org_class)
+            self.items[n] = Item("org", item.first, item.last, span=span)
+            phrases.append((item.last + 3, type_at))
+        self.items = [
+            i
+            for i in self.items
+            if not any(first <= i.first and i.last <= last for first, last in phrases)
+        ]
+
+    def _body_described_after(self, k: int) -> tuple[int, OrgClass] | None:
+        """Where ", a [Shymkent-based public] foundation" after token ``k - 1`` ends
+        (the type word) and the class it gives, if such a phrase follows."""
+        tokens = self.tokens
+        if k + 2 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].bare not in ("a", "an"):
+            return None
+        for j in range(k + 2, min(k + 2 + _DESCRIBING_WORDS, len(tokens))):
+            token = tokens[j]
+            if token.bare in lexicon.TYPE_WORDS:
+                return j, lexicon.ORG_HEADS.get(token.bare, OrgClass.NGO)
+            describing = (
+                token.bare in lexicon.GENERIC_ORG_WORDS
+                or token.bare in lexicon.DESCRIBING_WORDS
+                or token.bare in places.PLACES
+                or token.bare.endswith("-based")
+            )
+            if not describing:
+                return None  # "X, a professor at the university": a person described
+        return None
 
     def _unit_titles(self) -> None:
         """ "head of the Youth Policy Department at the Ministry of X": a unit named

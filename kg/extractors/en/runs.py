@@ -247,6 +247,14 @@ class Runs:
             return False
         if word in ("in", "to") and tokens[j - 1].bare in lexicon.OFFICE_HEADS:
             return True  # a country office keeps its country: "Delegation to Kazakhstan"
+        if word == "in" and following.bare in places.ANY_PLACE:
+            # "Embassy of Japan in Kazakhstan": a mission is named by where it is too
+            mission = any(
+                tokens[k].bare in lexicon.OFFICE_HEADS and tokens[k + 1].text == "of"
+                for k in range(i, j - 1)
+            )
+            if mission:
+                return True
         if word == "under":
             return following.head is not None  # "Council under the Senate"
         # "for Assistance to Children": a head's "for" tail takes "to" and "in" on

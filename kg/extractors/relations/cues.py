@@ -39,14 +39,18 @@ POSITIONS: dict[str, frozenset[str]] = {
     "en": _single_words(en.POSITIONS),
 }
 
-#: Title stems of a local executive, the title in the nominative, and the words that
-#: name their office (matched inside the office's name).
+#: Title stems of a local executive or an ambassador, the title in the nominative, and
+#: the words that name their office (matched inside the office's name).
 OFFICES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("аким", "аким", ("акимат",)),
     ("әкім", "әкім", ("әкімдік", "әкімдіг", "әкімшіліг")),
     ("akim", "akim", ("akimat",)),
     ("мэр", "мэр", ("мэри",)),
     ("mayor", "mayor", ("mayor's office", "mayor’s office", "city hall")),
+    # an ambassador holds the post in the embassy the article names for that country
+    ("ambassador", "ambassador", ("embassy",)),
+    ("посол", "посол", ("посольств",)),
+    ("елші", "елші", ("елшілі",)),
 )
 
 #: Words for a kind of place ("облыс", "области", "region"): beside an office title they

@@ -363,6 +363,16 @@ GENERIC_ORG_WORDS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Words that describe a body after its name ("X, a local environmental NGO,"), beside
+#: the generic ones above and "Shymkent-based".
+DESCRIBING_WORDS: frozenset[str] = frozenset(
+    {
+        "local", "small", "leading", "well-known", "grassroots", "major", "large", "new",
+        "young", "prominent", "environmental", "human", "rights", "media", "non-commercial",
+        "community-based", "women-led", "youth-led", "research", "advocacy", "rural",
+    }
+)  # fmt: skip
+
 #: Lower-case heads that make a preceding (quoted) name an organisation: "'X' party".
 LOWER_HEADS: frozenset[str] = frozenset(
     {

@@ -21,15 +21,29 @@ VENUE_HEADS: frozenset[str] = frozenset(
     {"museum", "library", "theatre", "theater", "gallery", "house"}
 )
 
+#: Words of nationality that describe a person or a title ("Kazakh", "Japanese
+#: Ambassador"), not name a place.
+DEMONYMS: frozenset[str] = frozenset(
+    {
+        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
+        "russian", "chinese", "american", "european", "british", "german", "japanese",
+        "korean", "french", "italian", "spanish", "turkish", "indian", "polish", "swiss",
+        "dutch", "swedish", "norwegian", "finnish", "danish", "austrian", "belgian",
+        "czech", "hungarian", "greek", "canadian", "australian", "israeli", "iranian",
+        "afghan", "pakistani", "mongolian", "georgian", "armenian", "ukrainian",
+        "belarusian", "latvian", "lithuanian", "estonian", "egyptian", "saudi", "emirati",
+        "qatari", "malaysian", "indonesian", "vietnamese", "thai", "singaporean",
+        "brazilian", "mexican", "kuwaiti", "omani", "bulgarian", "romanian", "serbian",
+    }
+)  # fmt: skip
+
 #: Country and demonym words: they qualify a title ("Kazakh President") or end an
 #: organisation name ("... of Kazakhstan"), but never start a person's name.
-PLACES: frozenset[str] = frozenset(
+PLACES: frozenset[str] = DEMONYMS | frozenset(
     {
-        "kazakh", "kazakhstan", "kazakhstani", "azerbaijan", "azerbaijani", "kyrgyz",
-        "kyrgyzstan", "uzbek", "uzbekistan", "tajik", "tajikistan", "turkmen",
-        "turkmenistan", "russia", "russian", "china", "chinese", "american", "european",
-        "british", "german", "almaty", "astana", "nur-sultan", "shymkent", "baku",
-        "bishkek", "tashkent", "moscow", "republic", "nation", "asia", "central",
+        "kazakhstan", "azerbaijan", "kyrgyzstan", "uzbekistan", "tajikistan",
+        "turkmenistan", "russia", "china", "almaty", "astana", "nur-sultan", "shymkent",
+        "baku", "bishkek", "tashkent", "moscow", "republic", "nation", "asia", "central",
     }
 )  # fmt: skip
 
@@ -43,14 +57,6 @@ CITIES: frozenset[str] = frozenset(
         "samarkand", "bukhara", "dushanbe", "ashgabat", "cholpon-ata", "moscow", "minsk",
         "tbilisi", "yerevan", "kyiv", "ankara", "istanbul", "beijing", "seoul", "tokyo",
         "berlin", "brussels", "geneva", "vienna", "paris", "london", "washington", "new york",
-    }
-)  # fmt: skip
-
-#: Words of PLACES that describe a person ("Kazakh"), not name a place.
-DEMONYMS: frozenset[str] = frozenset(
-    {
-        "kazakh", "kazakhstani", "azerbaijani", "kyrgyz", "uzbek", "tajik", "turkmen",
-        "russian", "chinese", "american", "european", "british", "german",
     }
 )  # fmt: skip
 

@@ -135,3 +135,26 @@ def test_a_names_first_word_alone_is_that_body() -> None:
     # an adjective opening a name is no short name of it
     text = "Aruzhan Bekova of the Eurasian Steppe University spoke. Eurasian experts came."
     assert names(_extract(text), EntityType.ORGANISATION) == {"Eurasian Steppe University"}
+
+
+def test_a_nationality_before_a_title_opens_no_name() -> None:
+    text = "Japanese Ambassador Kenji Tanaka attended the opening."
+    assert names(_extract(text), EntityType.PERSON) == {"Kenji Tanaka"}
+
+
+def test_a_mission_keeps_the_country_it_is_in() -> None:
+    text = "The Embassy of Steppeland in Kazakhstan supported the project."
+    assert names(_extract(text), EntityType.ORGANISATION) == {"Embassy of Steppeland in Kazakhstan"}
+
+
+def test_a_name_the_sentence_calls_a_body_is_that_body() -> None:
+    text = (
+        "Sana Sezim, a Shymkent-based public foundation, works with rural women. Its "
+        "founder, Gulnara Tulegenova, spoke."
+    )
+    extraction = _extract(text)
+    assert names(extraction, EntityType.ORGANISATION) == {"Sana Sezim"}
+    assert roles(extraction) == {("Gulnara Tulegenova", "Sana Sezim", "founder")}
+    # a person described by a post at a body stays a person
+    text = "Bolat Nurov, a professor at the university, spoke."
+    assert names(_extract(text), EntityType.PERSON) == {"Bolat Nurov"}
