@@ -27,7 +27,8 @@ _MAX_UNIT_WORDS = 4  # words of an internal unit's name in a title ("баспа 
 _COPULA_DASHES = frozenset({"–", "—", "-"})
 # Participles of "to run" before the body run: "Y басқаратын X қоры".
 _HEADING_PARTICIPLES = frozenset({"басқаратын", "басқарған", "басқарып"})
-_APPOSITION_MARKS = frozenset({",", "–", "—", "-"})  # "Айгерім Сәкенова – «Дара» қорының директоры"
+# "Айгерім Сәкенова – «Дара» қорының директоры", "Айгерім Сәкенова («Дара» қорының директоры)"
+_APPOSITION_MARKS = frozenset({",", "–", "—", "-", "("})
 
 
 @dataclass(frozen=True, slots=True)

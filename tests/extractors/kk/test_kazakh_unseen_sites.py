@@ -169,3 +169,11 @@ def test_two_initials_or_a_title_make_a_surname_of_a_bare_name() -> None:
     assert roles(found) == {("Ә.Т. Сейтқали", "«Жас Дарын» қоры", "директор")}
     # one initial before a place is no person
     assert names(extract("Кеше Ә. Астана қаласына келді."), PERSON) == set()
+
+
+def test_a_title_in_brackets_after_the_name_and_the_founders_title() -> None:
+    body = "«Жасыл әлем» қоғамдық қоры"
+    found = extract("Кездесуде Айгүл Серікқызы («Жасыл әлем» қоғамдық қорының төрағасы) сөйледі.")
+    assert roles(found) == {("Айгүл Серікқызы", body, "төраға")}
+    found = extract("«Жасыл әлем» қоғамдық қорының негізін қалаушы Айгүл Серікқызы сөйледі.")
+    assert roles(found) == {("Айгүл Серікқызы", body, "негізін қалаушы")}
