@@ -277,12 +277,13 @@ class RoleRules(SentenceBase):
         return first > 0 and self.tokens[first - 1].text.lower() == "из"
 
     def _chain_after(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
-        """ ", директор X": positions after a person and a comma."""
+        """ ", директор X", " (директор X)": positions after a person and a comma, a dash
+        or a bracket."""
         k = index + 1
         if k >= len(items) or items[k].kind != "position":
             return []
         between = self.tokens[items[index].last + 1 : items[k].first]
-        if not between or between[0].text not in (",", "–", "—", "-"):
+        if not between or between[0].text not in (",", "–", "—", "-", "("):
             return []
         run: list[Item] = []
         left = items[index].last

@@ -440,3 +440,8 @@ def test_a_one_word_headline_run_into_the_text_is_no_body(extractor: RussianExtr
         "выступил с докладом."
     )
     assert "Итоги" not in _org_names(_extract(extractor, text))
+
+
+def test_a_title_in_brackets_after_the_name(extractor: RussianExtractor) -> None:
+    text = "На встрече выступила Ольга Белова (председатель фонда «Степь»)."
+    assert roles(_extract(extractor, text)) == {("Ольга Белова", "Фонд «Степь»", "председатель")}
