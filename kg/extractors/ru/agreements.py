@@ -39,9 +39,13 @@ class AgreementRules(SentenceBase):
         if not kinds and between is not None and lexicon.DOCUMENT_NOUN in lemmas[:between]:
             # "Документ подписан между X и Y": a document signed between two parties
             kinds = [AgreementKind.OTHER]
+        if not kinds and self.said and lexicon.DOCUMENT_NOUN in lemmas[: signing[0] + 2]:
+            # "Стороны подписали дорожную карту. Документ подписали X и Y": that document
+            kinds = list(self.said)
         if not kinds:
             return
         kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
+        self.said[:] = [kind]
         title = self._title(lemmas)
         cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
         parties = [o for o in candidates if o.first < cut and not self._no_signer(o)]

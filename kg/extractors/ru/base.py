@@ -8,6 +8,7 @@ from functools import lru_cache
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon, morph
+from kg.model import AgreementKind
 
 # Tokens allowed between a position and its organisation or person: punctuation,
 # prepositions and conjunctions ("глава офиса ЮНЕСКО в Республике ...").
@@ -75,8 +76,12 @@ class SentenceBase:
         people: list[Span],
         aliases: dict[str, str],
         recent: list[Span],
+        said: list[AgreementKind] | None = None,
     ) -> None:
         self.text = text
+        # the kind of agreement the article last said was signed ("Стороны подписали
+        # дорожную карту"), for "Документ подписали X и Y" after it
+        self.said = said if said is not None else []
         self.tokens = tokens
         self.bounds = bounds
         self.builder = builder
@@ -257,6 +262,17 @@ class SentenceBase:
                 and tokens[j - 1].case == "gent"
             ):
                 end = j  # "акимат города Шымкент", "Министерство ... Республики Казахстан"
+                j += 1
+                continue
+            if (
+                j == start
+                and j > 0
+                and token.titled
+                and token.ner == "LOC"
+                and tokens[j - 1].lemma in lexicon.PLACE_BODIES
+                and morph.may_be_genitive(token.text)
+            ):
+                end = j  # "акимат Уральска": the place, whatever case the tagger read
                 j += 1
                 continue
             abbreviation = token.text.isupper() and len(token.text) > 1 and token.ner != "PER"

@@ -10,7 +10,7 @@ from kg.extractors.ru.persons import name_surnames
 from kg.extractors.ru.sentence import Sentence
 from kg.extractors.ru.tokens import NAME, Tagger
 from kg.extractors.ru.unify import unify_names
-from kg.model import Article, Extraction
+from kg.model import AgreementKind, Article, Extraction
 
 
 class RussianExtractor:
@@ -33,12 +33,13 @@ class RussianExtractor:
         people: list[Span] = []
         aliases: dict[str, str] = {}  # an acronym in brackets -> the name before it
         recent: list[Span] = []  # the organisations of the last sentence
+        said: list[AgreementKind] = []  # the kind of agreement last said signed
         starts = [t.start for t in tokens]
         for sentence in sentence_spans(article.text):
             first = bisect_left(starts, sentence[0])
             last = bisect_left(starts, sentence[1])
             inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
-            Sentence(article.text, inside, sentence, builder, people, aliases, recent).run()
+            Sentence(article.text, inside, sentence, builder, people, aliases, recent, said).run()
         name_surnames(tokens, builder, people)
         unify_names(builder, aliases)
         return builder.build()

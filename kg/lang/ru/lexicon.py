@@ -488,6 +488,10 @@ PLACE_NOUNS: frozenset[str] = frozenset(
 #: Казахстан"): the place's own name, in the nominative, belongs to the body's name.
 NAMED_PLACE_KINDS: frozenset[str] = PLACE_NOUNS | COUNTRY_NOUNS
 
+#: Local bodies named by their place right after the head: "акимат Уральска", "маслихат
+#: Актобе" (a tagger often reads the place as a nominative there).
+PLACE_BODIES: frozenset[str] = frozenset({"акимат", "маслихат", "мэрия", "администрация"})
+
 #: Possessive pronouns that point a title back at the body named before ("его директор").
 POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
 

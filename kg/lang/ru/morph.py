@@ -340,6 +340,12 @@ _PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=1 << 14)
+def may_be_genitive(word: str) -> bool:
+    """True when pymorphy reads ``word`` as a genitive in some parse ("Уральска")."""
+    return any(p.tag.case == "gent" for p in _parsed(word))
+
+
 def may_be_plural(word: str, case: str | None) -> bool:
     """False when ``word`` in ``case`` lacks the ending every plural has there
     ("акиматом" is singular, whatever a tagger says)."""

@@ -73,3 +73,14 @@ def test_a_signing_only_agreed_or_planned_is_no_agreement(extractor: RussianExtr
     for verb in ("договорились о подписании", "планируют подписать"):
         text = f"Фонд «Береке» и ассоциация «Жайлау» {verb} меморандум."
         assert _agreements(extractor, text) == set(), verb
+
+
+def test_an_akimat_named_by_its_place_and_the_document_said_before() -> None:
+    extractor = RussianExtractor()
+    text = "Стороны подписали дорожную карту. Документ подписали Фонд «Арал» и акимат Степногорска."
+    extraction = next(extractor.pipe([article(text, "ru")]))
+    (claim,) = agreements(extraction)
+    assert party_names(extraction, claim) == {"Фонд «Арал»", "Акимат Степногорска"}
+    # a document no agreement was said of before is no agreement
+    text = "Документ подписали Фонд «Арал» и акимат Степногорска."
+    assert agreements(next(extractor.pipe([article(text, "ru")]))) == []
