@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
-from kg.extractors.en.tokens import Item
+from kg.extractors.en.tokens import TOKEN, Item
 from kg.lang.en import lexicon, shapes
 from kg.model import AgreementKind, EntityType, RoleClaim
 
@@ -32,7 +33,7 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     ("Memorandum of Cooperation" / "Between X and Y").
     """
     words = [t.text.lower() for t in sentence.tokens]
-    kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
+    kinds = _kinds(words)
     # "agreed to sign", "plan to sign": intended, not signed yet
     signed = any(
         w in lexicon.SIGNING
@@ -45,6 +46,9 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
         any(w in lexicon.AGREEMENT_WORDS for w in words[max(0, between - 6) : between])
         or (between == 0 and after_title)
     )
+    if signed and not kinds and _refers_back(words):
+        # "The sides signed a road map. The document was signed by X and Y": that one
+        kinds = _kinds(_words_before(sentence))
     if not (kinds and signed) and not named:
         return
     kind = AgreementKind.MEMORANDUM if any(kinds) or not kinds else AgreementKind.AGREEMENT
@@ -82,6 +86,28 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
             )
         return
     sentence.builder.agreement([o.span for o in orgs if o.span], kind, title, sentence.bounds)
+
+
+def _kinds(words: list[str]) -> list[bool]:
+    """Whether each agreement word of ``words`` names a memorandum ("road map" counts)."""
+    kinds = [lexicon.AGREEMENT_WORDS[w] for w in words if w in lexicon.AGREEMENT_WORDS]
+    road_maps = sum(a == "road" and b in ("map", "maps") for a, b in pairwise(words))
+    return kinds + [False] * road_maps
+
+
+def _refers_back(words: list[str]) -> bool:
+    """ "The document was signed by", "It was signed by": a signing of what was said."""
+    return "document" in words or words[:3] in (["it", "was", "signed"], ["it", "is", "signed"])
+
+
+def _words_before(sentence: Sentence) -> list[str]:
+    """The lower-case words of the sentence before this one."""
+    if sentence.previous_start is None:
+        return []
+    return [
+        m.group().lower()
+        for m in TOKEN.finditer(sentence.text, sentence.previous_start, sentence.bounds[0])
+    ]
 
 
 def _signers_bodies(sentence: Sentence) -> list[Span]:

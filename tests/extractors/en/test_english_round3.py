@@ -158,3 +158,20 @@ def test_a_name_the_sentence_calls_a_body_is_that_body() -> None:
     # a person described by a post at a body stays a person
     text = "Bolat Nurov, a professor at the university, spoke."
     assert names(_extract(text), EntityType.PERSON) == {"Bolat Nurov"}
+
+
+def test_the_document_signed_is_the_agreement_said_before() -> None:
+    text = "The sides signed a road map. The document was signed by the Aral Fund and Zhaiyk University."
+    extraction = _extract(text)
+    (claim,) = agreements(extraction)
+    assert party_names(extraction, claim) == {"Aral Fund", "Zhaiyk University"}
+    text = (
+        "A cooperation agreement was concluded. It was signed by Aral Fund chair Bolat "
+        "Nurov and Zhaiyk University rector Dana Serik."
+    )
+    extraction = _extract(text)
+    (claim,) = agreements(extraction)
+    assert party_names(extraction, claim) == {"Aral Fund", "Zhaiyk University"}
+    # a document signed with no agreement said before is none
+    text = "The Aral Fund met Zhaiyk University. The document was signed by both."
+    assert agreements(_extract(text)) == []
