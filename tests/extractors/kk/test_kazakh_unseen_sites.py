@@ -177,3 +177,13 @@ def test_a_title_in_brackets_after_the_name_and_the_founders_title() -> None:
     assert roles(found) == {("Айгүл Серікқызы", body, "төраға")}
     found = extract("«Жасыл әлем» қоғамдық қорының негізін қалаушы Айгүл Серікқызы сөйледі.")
     assert roles(found) == {("Айгүл Серікқызы", body, "негізін қалаушы")}
+
+
+def test_a_quoted_ranking_is_no_body() -> None:
+    for text in (
+        "Мектеп-лицей төртінші мәрте «100 үздік ұйымның» қатарына енді.",
+        "Мектеп «Үздік 50 мектептің» тізіміне кірді.",
+    ):
+        assert names(extract(text), ORG) == set(), text
+    # a school's number is part of its quoted name
+    assert names(extract("«№ 25 Жайық мектебі» мекемесі жаңа бағдарлама ашты."), ORG)

@@ -46,7 +46,12 @@ def quoted_orgs(finder: NameFinder) -> list[OrgSpan]:
             found.append(OrgSpan(o, c + 2, "quote", quote=(o, c), org_class=org_class_of(lex)))
         elif before is not None and before.legal_form:
             found.append(OrgSpan(o - 1, c + 1, "quote", quote=(o, c), org_class=org_class_of(lex)))
-        elif lex is not None and c - o > 2 and not _names_an_event(finder, c):
+        elif (
+            lex is not None
+            and c - o > 2
+            and not _names_an_event(finder, c)
+            and not _ranking(toks, o, c)
+        ):
             found.append(
                 OrgSpan(
                     o, c + 1, "quote", quote=(o, c), lemma=lex.lemma, org_class=org_class_of(lex)
@@ -72,6 +77,14 @@ def _names_an_event(finder: NameFinder, close: int) -> bool:
         if tok.head is not None or tok.position is not None or not plain:
             return False
     return False
+
+
+def _ranking(toks: Sequence[Tok], opened: int, closed: int) -> bool:
+    """«100 үздік ұйым», «Үздік 100 мектеп»: a number inside the quotes (not a school's
+    "№ 25") titles a ranking or an award, no body."""
+    return any(
+        toks[k].text.isdigit() and toks[k - 1].text != "№" for k in range(opened + 1, closed)
+    )
 
 
 def legal_orgs(finder: NameFinder) -> list[OrgSpan]:
