@@ -161,7 +161,10 @@ def test_a_name_the_sentence_calls_a_body_is_that_body() -> None:
 
 
 def test_the_document_signed_is_the_agreement_said_before() -> None:
-    text = "The sides signed a road map. The document was signed by the Aral Fund and Zhaiyk University."
+    text = (
+        "The sides signed a road map. The document was signed by the Aral Fund and "
+        "Zhaiyk University."
+    )
     extraction = _extract(text)
     (claim,) = agreements(extraction)
     assert party_names(extraction, claim) == {"Aral Fund", "Zhaiyk University"}
