@@ -114,6 +114,25 @@ class SentenceBase:
             t.pos in _GAP_POS or t.ner == "LOC" or t.lemma in lexicon.PLACE_NOUNS for t in between
         )  # "директор фонда X в городе Алматы Имя"
 
+    def _region_after(self, k: int) -> int:
+        """The last token of the places after "для" at ``k`` ("для Центральной Азии и
+        Афганистана"), or ``k`` when no place in the genitive follows."""
+        tokens = self.tokens
+        end = k
+        j = k + 1
+        while j < len(tokens):
+            token = tokens[j]
+            if token.ner == "LOC" and token.titled and token.case == "gent":
+                end = j
+            elif (
+                token.text == "и" and end > k and j + 1 < len(tokens) and tokens[j + 1].ner == "LOC"
+            ):
+                pass
+            else:
+                break
+            j += 1
+        return end
+
     def _listed_genitive(self, comma: int) -> bool:
         """True when lower-case genitives after ``comma`` run on to "и" + a genitive."""
         tokens = self.tokens
@@ -213,6 +232,14 @@ class SentenceBase:
                 end = j + 2
                 j += 3
                 continue
+            if token.text == "по" and j + 1 < len(tokens) and _abbreviation(tokens[j + 1]):
+                end = j + 1  # "Региональный центр ООН по ЦУР": a field by its abbreviation
+                j += 2
+                continue
+            if token.text == "для" and j > start and (region := self._region_after(j)) > j:
+                end = region  # "... по ЦУР для Центральной Азии и Афганистана": whom it serves
+                j = region + 1
+                continue
             if token.text == "и" and j == start:
                 break  # "Генеральной прокуратуры и адвокатуры": "и" joins a second head
             if token.text == "и" and j > start and self._next_body(j):
@@ -296,6 +323,13 @@ class SentenceBase:
             end = j
             j += 1
         return end
+
+
+def _abbreviation(token: Token) -> bool:
+    """ "ЦУР", "ЧС": an abbreviation in capitals, no person's initial."""
+    return (
+        len(token.text) > 1 and token.text.isupper() and token.text.isalpha() and token.ner != "PER"
+    )
 
 
 # pymorphy does not know some heads ("акиматом" read as an adjective "акиматома"):

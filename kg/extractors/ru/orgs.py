@@ -413,7 +413,9 @@ class OrgRules(OrgForms):
             "министерство" if expanded else tokens[head].lemma,
             spell_state=expanded is not None,
         )
-        if name in lexicon.INTERNATIONAL_BODIES:
+        if name in lexicon.INTERNATIONAL_BODIES or _of_an_international_body(
+            name, head_lemma(tokens[head].lemma)
+        ):
             org_class = OrgClass.INTERNATIONAL
         elif _WEB_ADDRESS.search(name):
             org_class = OrgClass.MEDIA
@@ -423,6 +425,16 @@ class OrgRules(OrgForms):
 
 
 _SHORT_ABBREVIATION = 4  # "РК", "ООН": an abbreviation inside a name, not an agency
+
+#: Heads of a unit an international body runs in a country or a region.
+_OFFICE_OF_HEADS = frozenset({"центр", "офис", "бюро", "представительство", "миссия", "программа"})
+
+
+def _of_an_international_body(name: str, head: str) -> bool:
+    """ "Региональный центр ООН по ЦУР", "Бюро ... ОБСЕ": an international body's unit."""
+    words = set(name.replace("«", " ").replace("»", " ").split())
+    return head in _OFFICE_OF_HEADS and bool(words & lexicon.INTERNATIONAL_BODIES)
+
 
 # Where natasha's ORG run is cut: a bracket opens a gloss, a dash ends a dateline
 # ("АСТАНА. КАЗИНФОРМ – Форум ...").

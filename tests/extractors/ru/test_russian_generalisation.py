@@ -445,3 +445,14 @@ def test_a_one_word_headline_run_into_the_text_is_no_body(extractor: RussianExtr
 def test_a_title_in_brackets_after_the_name(extractor: RussianExtractor) -> None:
     text = "На встрече выступила Ольга Белова (председатель фонда «Степь»)."
     assert roles(_extract(extractor, text)) == {("Ольга Белова", "Фонд «Степь»", "председатель")}
+
+
+def test_a_field_by_abbreviation_and_the_region_served_stay_in_the_name(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Директор Регионального центра ООН по ЦУР для Центральной Азии Иван Петров выступил."
+    extraction = _extract(extractor, text)
+    name = "Региональный центр ООН по ЦУР для Центральной Азии"
+    assert roles(extraction) == {("Иван Петров", name, "директор")}
+    classes = {m.name: m.org_class for m in extraction.mentions if m.org_class}
+    assert classes[name] is OrgClass.INTERNATIONAL
