@@ -17,7 +17,7 @@ from kg.model import EntityType
 _OBLIQUE_FEMININE = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"))
 
 # How many tokens back a title may stand before the name it names (its body between).
-_TITLE_REACH = 8
+_TITLE_REACH = 14
 
 
 def _nominative(run: list[Token], title_case: str | None = None) -> list[str]:
@@ -118,8 +118,9 @@ class PersonRules(SentenceBase):
             if token.text in ("«", "„"):
                 quoted = False
                 continue
-            if quoted or token.pos in ("PUNCT", "PROPN"):
-                continue  # a quoted name keeps its own case: "фонда «Степной край»"
+            if quoted or token.pos in ("PUNCT", "PROPN") or token.text == "и":
+                continue  # a quoted name keeps its own case ("фонда «Степной край»"), and
+                # names listed share the title's ("представители X С. Омаров и Б. Бекова")
             if token.lemma in lexicon.POSITIONS:
                 return token.case
             if token.pos not in ("NOUN", "ADJ") or token.case != "gent":

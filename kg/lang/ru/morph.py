@@ -245,6 +245,7 @@ def phrase_nominative(
     head: int | None = None
     head_parse: Any = None
     before: set[tuple[Any, Any]] = set()
+    guessed: set[int] = set()
     ordinals = {i for i in words[:1] if _ORDINAL.match(tokens[i])}
     for i in words:
         if i in ordinals:
@@ -263,6 +264,9 @@ def phrase_nominative(
             and parses[0].tag.POS != "ADJF"
             and not (heads is not None and any(p.normal_form in heads for p in parses))
         ):
+            if i == words[0] and _oblique_adjective_ending(tokens[i]) is not None:
+                guessed.add(i)  # "Алмалинского районного ...": a place adjective pymorphy lacks
+                continue
             return "".join(tokens)  # an unknown word ("Жогорку Кенеша") is left as written
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         adjective = parses[0].tag.POS in ("ADJF", "PRTF")
@@ -290,8 +294,43 @@ def phrase_nominative(
         if inflected is not None:
             tokens[head] = _restore_case(tokens[head], str(inflected.word))
         for i in (w for w in words if w < head and w not in ordinals):
-            tokens[i] = _adjective_nominative(tokens[i], case, number, gender)
+            if i in guessed:
+                tokens[i] = _guessed_nominative(tokens[i], number, gender)
+            else:
+                tokens[i] = _adjective_nominative(tokens[i], case, number, gender)
     return "".join(tokens)
+
+
+# Oblique singular endings of adjectives, masculine/neuter and feminine ("Алмалинского",
+# "Алмалинской"), for adjectives pymorphy does not know.
+_OBLIQUE_MASCULINE = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
+_OBLIQUE_FEMININE = ("ой", "ей", "ую", "юю")
+
+
+def _oblique_adjective_ending(word: str) -> str | None:
+    lower = word.casefold()
+    for ending in (*_OBLIQUE_MASCULINE, *_OBLIQUE_FEMININE):
+        if lower.endswith(ending) and len(lower) - len(ending) >= 4:
+            return ending
+    return None
+
+
+def _guessed_nominative(word: str, number: str, gender: str | None) -> str:
+    """The nominative of an unknown adjective by its ending and its head's gender:
+    "Алмалинского" -> "Алмалинское" before "объединение", "Алмалинский" before "союз"."""
+    ending = _oblique_adjective_ending(word)
+    if ending is None or number != "sing":
+        return word
+    stem = word[: -len(ending)]
+    soft = ending[0] in "еюи"
+    hushing = stem[-1:].lower() in "кгхжшщч"
+    if gender == "femn":
+        nominative = "яя" if soft else "ая"
+    elif gender == "neut":
+        nominative = "ее" if soft else "ое"
+    else:
+        nominative = "ий" if soft or hushing else "ый"
+    return stem + nominative
 
 
 def _adjective_before_head(

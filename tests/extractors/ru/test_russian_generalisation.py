@@ -456,3 +456,17 @@ def test_a_field_by_abbreviation_and_the_region_served_stay_in_the_name(
     assert roles(extraction) == {("Иван Петров", name, "директор")}
     classes = {m.name: m.org_class for m in extraction.mentions if m.org_class}
     assert classes[name] is OrgClass.INTERNATIONAL
+
+
+def test_a_place_adjective_pymorphy_lacks_is_put_in_the_nominative(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Председатель Жайыкского районного объединения Т. Ахметов рассказал о планах."
+    assert roles(_extract(extractor, text)) == {
+        ("Т. Ахметов", "Жайыкское районное объединение", "председатель")
+    }
+
+
+def test_listed_names_after_a_title_share_its_case(extractor: RussianExtractor) -> None:
+    text = "В мероприятии приняли участие представители ОФ «Арал» С. Н. Омаров и Б. Бекова."
+    assert names(_extract(extractor, text), EntityType.PERSON) == {"С. Н. Омаров", "Б. Бекова"}
