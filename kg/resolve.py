@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg import person_name
 from kg.iris import entity_id, name_key
 from kg.model import (
     Article,
@@ -43,12 +44,23 @@ class _Group:
         return min(m.start for m in self.mentions)
 
     def canonical(self) -> str:
-        """The most frequent proposed name; ties go to a mixed-case form, then the earliest."""
+        """The most frequent proposed name; ties go to a mixed-case form, then the earliest.
+
+        A person's full name comes before initials ("Timur Akhmetov", not "T. Akhmetov"):
+        the conventions take the fullest form.
+        """
         counts = Counter(m.name for m in self.mentions)
         first_seen = {m.name: m.start for m in sorted(self.mentions, key=lambda m: -m.start)}
+        person = self.type is EntityType.PERSON
         return min(
             counts,
-            key=lambda name: (-counts[name], shouted(name), first_seen[name], name),
+            key=lambda name: (
+                person and not person_name.parse(name).full,
+                -counts[name],
+                shouted(name),
+                first_seen[name],
+                name,
+            ),
         )
 
 
@@ -119,9 +131,19 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
             target.mentions.extend(group.mentions)
 
     organisations = [g for _, g in merged if g.type is EntityType.ORGANISATION]
+    people = [g for _, g in merged if g.type is EntityType.PERSON]
     result: list[_Group] = []
     for _, group in merged:
         name = group.canonical()
+        if group.type is EntityType.PERSON:
+            # "T. Akhmetov" after "Timur Akhmetov": the one full name the initials fit
+            short = person_name.parse(name)
+            full = [
+                g for g in people if g is not group and short.fits(person_name.parse(g.canonical()))
+            ]
+            if len(full) == 1:
+                full[0].mentions.extend(group.mentions)
+                continue
         if group.type is EntityType.ORGANISATION and _is_acronym(name):
             expansions = [
                 other

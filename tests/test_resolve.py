@@ -192,3 +192,36 @@ def test_an_acronym_that_spells_an_abbreviation_whole_is_the_same_body() -> None
     article = Article(id="t", text=text, lang="en", source_path="a.txt")
     names = {e.name.text for e in resolve(Extraction(article, found)).entities}
     assert names == {"UN Development Fund", "Steppe Fund"}
+
+
+def test_initials_and_a_surname_join_the_one_full_name_they_fit() -> None:
+    text = "Timur Akhmetov opened it. T. Akhmetov said so. Dana Akhmetova came."
+    mentions = tuple(
+        Mention(
+            PERSON,
+            surface,
+            text.index(surface),
+            text.index(surface) + len(surface),
+            surface,
+            "test",
+        )
+        for surface in ("Timur Akhmetov", "T. Akhmetov", "Dana Akhmetova")
+    )
+    doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
+    entities = resolve(Extraction(doc, mentions)).entities
+    assert sorted(e.name.text for e in entities) == ["Dana Akhmetova", "Timur Akhmetov"]
+    # two full names the initials fit: which one is meant is unknown
+    text = "Timur Akhmetov and Talgat Akhmetov came. T. Akhmetov said so."
+    mentions = tuple(
+        Mention(
+            PERSON,
+            surface,
+            text.index(surface),
+            text.index(surface) + len(surface),
+            surface,
+            "test",
+        )
+        for surface in ("Timur Akhmetov", "Talgat Akhmetov", "T. Akhmetov")
+    )
+    doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
+    assert len(resolve(Extraction(doc, mentions)).entities) == 3

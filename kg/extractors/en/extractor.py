@@ -56,7 +56,12 @@ class EnglishExtractor:
             acronyms.update(sentence.acronyms())
             events.extend(sentence.events)
         _spelt_acronyms(all_tokens, builder, acronyms)
-        surnames = {p.name.split()[-1].lower(): p for p in people}
+        # a lone surname names the full name, not a later "T. Akhmetov"
+        surnames: dict[str, Span] = {}
+        for p in people:
+            surname = p.name.split()[-1].lower()
+            if surname not in surnames or "." not in p.name:
+                surnames[surname] = p
         for token in singles:
             full = surnames.get(token.bare)
             if full is not None:
