@@ -111,8 +111,15 @@ class EventRules(SentenceBase):
         "VII Степного форума Актобе встречи проходят": the name ends at Актобе.
         """
         last = max(self.genitive_tail(head + 1), head)
+        tokens = self.tokens
         for k in range(head + 1, last + 1):
-            if self.tokens[k].titled and not (k + 1 <= last and self.tokens[k + 1].titled):
+            if tokens[k].titled and not (k + 1 <= last and tokens[k + 1].titled):
+                if (
+                    tokens[k].pos == "ADJ"
+                    and k + 1 <= last
+                    and tokens[k + 1].lemma in lexicon.PLACE_NOUNS
+                ):
+                    return k + 1  # "форум Западно-Казахстанской области": the region whole
                 return k
         return last
 

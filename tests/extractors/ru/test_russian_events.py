@@ -57,3 +57,12 @@ def test_one_event_named_twice_gets_one_name(extractor: RussianExtractor) -> Non
     )
     names = {m.name for m in _events(extractor, text)}
     assert names == {"Республиканский конкурс «Добрые руки»"}
+
+
+def test_a_region_adjective_and_its_noun_end_an_events_name() -> None:
+    extraction = next(
+        RussianExtractor().pipe(
+            [article("В Уральске прошел V Гражданский форум Степной области.", "ru")]
+        )
+    )
+    assert {e.name for e in events(extraction)} == {"V Гражданский форум Степной области"}
