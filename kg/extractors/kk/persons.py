@@ -104,9 +104,10 @@ def _take_name(toks: Sequence[Tok], i: int, end: int) -> tuple[list[int], int]:
     while j < end and len(words) < limit:
         tok = toks[j]
         if words and tok.lower in lexicon.HONORIFICS:
-            # "Ерболат қажы Сейітұлы" keeps the title inside the name, not after it
+            # "Ерболат қажы Сейітұлы" keeps the title inside the name, not after it; a
+            # courtesy title ("Айгүл ханым Бекова") is passed over
             inside = j + 1 < end and len(words) < limit - 1 and name_word(toks[j + 1])
-            if inside and not names_a_body(toks[j + 1]):
+            if inside and not names_a_body(toks[j + 1]) and tok.lower in lexicon.NAME_TITLES:
                 words.append(j)
             j += 1
             continue

@@ -97,9 +97,14 @@ class PersonRules(SentenceBase):
                 # "Аким Уральска Алтай Кольгинов": the title's place, then the name
                 while j - i >= 2 and morph.is_place_name(self.tokens[i].text):
                     i += 1
+            honoured = False
+            while i < j and self.tokens[i].text.lower() in lexicon.HONORIFICS:
+                i += 1  # "Г-жа Бекова": a courtesy title is no part of the name
+                honoured = True
             run = self.tokens[i : j + 1]
             words = [t.text for t in run if t.pos != "PUNCT"]
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            # a courtesy title makes a person of a surname alone
+            if len(words) >= (1 if honoured else 2) and all(w[:1].isupper() for w in words):
                 name = initials(" ".join(_nominative(run, self._title_case(i))))
                 span = Span(EntityType.PERSON, run[0].start, run[-1].end, name)
                 items.append(Item("person", i, j, span=span))

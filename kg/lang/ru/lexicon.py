@@ -492,6 +492,9 @@ NAMED_PLACE_KINDS: frozenset[str] = PLACE_NOUNS | COUNTRY_NOUNS
 #: Актобе" (a tagger often reads the place as a nominative there).
 PLACE_BODIES: frozenset[str] = frozenset({"акимат", "маслихат", "мэрия", "администрация"})
 
+#: Courtesy titles before a name ("Г-жа Бекова"), no part of it.
+HONORIFICS: frozenset[str] = frozenset({"г-н", "г-жа", "господин", "госпожа", "гн", "гжа"})
+
 #: Possessive pronouns that point a title back at the body named before ("его директор").
 POSSESSIVES: frozenset[str] = frozenset({"его", "её", "ее", "их"})
 

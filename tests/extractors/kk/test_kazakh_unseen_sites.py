@@ -187,3 +187,9 @@ def test_a_quoted_ranking_is_no_body() -> None:
         assert names(extract(text), ORG) == set(), text
     # a school's number is part of its quoted name
     assert names(extract("«№ 25 Жайық мектебі» мекемесі жаңа бағдарлама ашты."), ORG)
+
+
+def test_a_courtesy_title_inside_a_name_is_left_out() -> None:
+    found = extract("«Арал» қорының директоры Айгүл ханым Бекова сөз сөйледі.")
+    assert names(found, PERSON) == {"Айгүл Бекова"}
+    assert roles(found) == {("Айгүл Бекова", "«Арал» қоры", "директор")}

@@ -470,3 +470,8 @@ def test_a_place_adjective_pymorphy_lacks_is_put_in_the_nominative(
 def test_listed_names_after_a_title_share_its_case(extractor: RussianExtractor) -> None:
     text = "В мероприятии приняли участие представители ОФ «Арал» С. Н. Омаров и Б. Бекова."
     assert names(_extract(extractor, text), EntityType.PERSON) == {"С. Н. Омаров", "Б. Бекова"}
+
+
+def test_a_courtesy_title_is_no_part_of_the_name(extractor: RussianExtractor) -> None:
+    text = "Г-жа Бекова, директор фонда «Арал», поблагодарила гостей."
+    assert roles(_extract(extractor, text)) == {("Бекова", "Фонд «Арал»", "директор")}

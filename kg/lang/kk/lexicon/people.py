@@ -30,6 +30,10 @@ NAMESAKE_NOUNS: tuple[str, ...] = (
 #: Honorifics inside or after a personal name, left out of the canonical name.
 HONORIFICS: frozenset[str] = frozenset({"қажы", "мырза", "ханым", "ағай", "апай", "марқұм"})
 
+#: Honorifics that stay inside a name ("Ерболат қажы Сейітұлы"); the courtesy ones
+#: ("Айгүл ханым Бекова") are left out of it.
+NAME_TITLES: frozenset[str] = frozenset({"қажы"})
+
 #: Arabic articles that open a part of a personal name ("әл-Фараби", "Әл Нури").
 NAME_ARTICLES: frozenset[str] = frozenset(
     {"әл", "әд", "әз", "ән", "әр", "әс", "әт", "әш", "ал", "аль", "ад", "аз", "ан", "ар", "ас"}
