@@ -320,3 +320,17 @@ def test_the_pipeline_gives_the_post_a_pronoun_holds(pipeline: Pipeline) -> None
     )
     found = {(person, org) for person, org, _ in posts(pipeline, text, "en")}
     assert ("Yerzhan Abenov", "Institute for Policy Solutions") in found
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject() -> None:
+    text = "Ержан Абенов возглавил фонд. До своего назначения в Астане он руководил Институтом."
+    extraction = _extraction(text, "ru", [("Ержан Абенов", PERSON), ("Институтом", ORG)])
+    assert sentences_of(text, extraction.mentions, "ru")[1].pronouns == {0}
+
+
+def test_a_pronoun_in_a_clause_speaks_of_its_sentence() -> None:
+    text = "Ержан Абенов выступил. Ценность ОБСЕ в том, что она дает слово Институту."
+    extraction = _extraction(
+        text, "ru", [("Ержан Абенов", PERSON), ("ОБСЕ", ORG), ("Институту", ORG)]
+    )
+    assert sentences_of(text, extraction.mentions, "ru")[1].pronouns == frozenset()

@@ -20,8 +20,8 @@ from kg.iris import name_key
 from kg.model import EntityType, Mention
 
 #: Tokens from a sentence's start within which its subject pronoun stands ("Ранее он",
-#: "In 2019 she").
-_SUBJECT_WINDOW = 4
+#: "In 2019 she", "Prior to his appointment, he").
+_SUBJECT_WINDOW = 7
 #: Sentences back searched for the person a pronoun stands for.
 _SENTENCES_BACK = 2
 
@@ -43,7 +43,7 @@ def with_pronouns(
             ),
             None,
         )
-        if at is None:
+        if at is None or not _opens_the_clause(sentence, at):
             continue
         person = _antecedent(sentences, mentions, number)
         if person is None:
@@ -55,6 +55,19 @@ def with_pronouns(
             pronouns=sentence.pronouns | {person},
         )
     return out
+
+
+#: Words that open a clause inside the sentence: a pronoun after them speaks of a noun
+#: of the sentence ("Ценность ОБСЕ в том, что она дает ..."), not of the person before.
+_CLAUSE_WORDS = frozenset({"что", "который", "которая", "that", "which", "who", "деп"})
+
+
+def _opens_the_clause(sentence: Sentence, at: int) -> bool:
+    """Whether the pronoun at token ``at`` is the sentence's subject: nothing named and no
+    clause word before it ("Prior to his appointment, he ..." is; "X в том, что она" not)."""
+    if any(first < at for first, _ in sentence.ranges.values()):
+        return False
+    return not any(t.text.casefold() in _CLAUSE_WORDS for t in sentence.tokens[:at])
 
 
 def _people(sentence: Sentence, mentions: Sequence[Mention]) -> list[int]:
