@@ -136,7 +136,8 @@ def find_roles(sentence: Sentence) -> None:
             after.append(items[k])
             left = items[k].last
             k += 1
-            allowed = _BETWEEN
+            # "X, head of A, a member of B", "... and a member of B": the titles go on
+            allowed = _BETWEEN | {"a", "an"}
         # The title belongs to the next person when one follows it directly
         # ("X and Foundation Chairman Y"), not after a comma ("X, Chairman of F, and Y").
         next_person = k < len(items) and items[k].kind == "person"

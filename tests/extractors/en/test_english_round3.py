@@ -178,3 +178,12 @@ def test_the_document_signed_is_the_agreement_said_before() -> None:
     # a document signed with no agreement said before is none
     text = "The Aral Fund met Zhaiyk University. The document was signed by both."
     assert agreements(_extract(text)) == []
+
+
+def test_two_titles_in_one_apposition() -> None:
+    for joint in (", a member", " and a member"):
+        text = f"Asel Karaulova, head of the Aral Fund{joint} of the Steppe Civic Chamber, spoke."
+        assert roles(_extract(text)) == {
+            ("Asel Karaulova", "Aral Fund", "head"),
+            ("Asel Karaulova", "Steppe Civic Chamber", "member"),
+        }, joint
