@@ -334,3 +334,16 @@ def test_a_pronoun_in_a_clause_speaks_of_its_sentence() -> None:
         text, "ru", [("Ержан Абенов", PERSON), ("ОБСЕ", ORG), ("Институту", ORG)]
     )
     assert sentences_of(text, extraction.mentions, "ru")[1].pronouns == frozenset()
+
+
+def test_the_parent_named_right_before_a_units_post_is_no_second_post() -> None:
+    text = "Дала министрлігі Жастар істері комитетінің төрағасы Ерлан Сапаров сөйледі."
+    base = _extraction(
+        text,
+        "kk",
+        [("Дала министрлігі", ORG), ("Жастар істері комитетінің", ORG), ("Ерлан Сапаров", PERSON)],
+    )
+    ruled = Extraction(base.article, base.mentions, (RoleClaim(2, 1, "төраға", _evidence(base)),))
+    says_yes = RelationModel(LinearModel({"bias": 5.0}, threshold=0.5))
+    found = _roles(relate(ruled, says_yes))
+    assert {org for _, org, _ in found} == {"Жастар істері комитетінің"}

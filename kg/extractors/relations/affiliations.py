@@ -230,7 +230,8 @@ def _each_placed(
 def _parent_of_a_post(
     candidate: Candidate, mentions: Sequence[Mention], rules: Sequence[RoleClaim]
 ) -> bool:
-    """Whether the pair's body is named inside the body a rule gave the person a post in.
+    """Whether the pair's body is named inside (or right before) the body a rule gave
+    the person a post in.
 
     "ҚР Парламенті Сенатының төрағасы X", "партиясының облыстық филиалы төрағасы X": the
     post is in the unit; the parent inside its name is a body of its own (the
@@ -244,6 +245,8 @@ def _parent_of_a_post(
             continue
         if outer.start <= inner.start and inner.end <= outer.end:
             return True
+        if 0 <= outer.start - inner.end <= 1:
+            return True  # "... министрлігі Азаматтық қоғам істері комитетінің төрағасы X"
     return False
 
 
