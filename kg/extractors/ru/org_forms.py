@@ -244,6 +244,9 @@ class OrgForms(SentenceBase):
             return None
         if close + 1 < len(tokens) and tokens[close + 1].text in "–—-":
             return None  # "«Зелёный двор» – ...": a title listed with what won it
+        kind = tokens[opened - 1].lemma if opened else ""
+        if kind in lexicon.NAMED_THINGS or kind in lexicon.EVENT_HEADS:
+            return None  # "премии «Алтын Жүрек»", "Стратегия «Казахстан-2050»": a title
         if not any(t.ner == "ORG" for t in inner) and not self._agreement_party(opened, close):
             return None
         start, end = tokens[opened].start, tokens[close].end

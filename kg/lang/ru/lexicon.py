@@ -390,6 +390,16 @@ NOT_ORGANISATIONS: frozenset[str] = (
     | REGION_ABBREVIATIONS
 )
 
+#: Nouns whose quoted name is a title, not an actor: "премия «Алтын Жүрек»", "Стратегия
+#: «Казахстан-2050»", "грант «Достар»" (lemmas; event heads count too).
+NAMED_THINGS: frozenset[str] = frozenset(
+    {
+        "премия", "стратегия", "грант", "программа", "проект", "закон", "кодекс", "концепция",
+        "кампания", "номинация", "награда", "медаль", "орден", "звание", "фильм", "книга",
+        "передача", "рубрика", "приложение",
+    }
+)  # fmt: skip
+
 #: Bodies a country has one of, so the capitalised word alone names it ("Сенат").
 #: ("Правительство" alone is left out: news use it for any government.)
 SINGLE_BODIES: frozenset[str] = frozenset({"мажилис", "парламент", "сенат"})

@@ -475,3 +475,15 @@ def test_listed_names_after_a_title_share_its_case(extractor: RussianExtractor) 
 def test_a_courtesy_title_is_no_part_of_the_name(extractor: RussianExtractor) -> None:
     text = "Г-жа Бекова, директор фонда «Арал», поблагодарила гостей."
     assert roles(_extract(extractor, text)) == {("Бекова", "Фонд «Арал»", "директор")}
+
+
+def test_a_quoted_title_of_an_award_a_strategy_or_a_grant_is_no_body(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Стратегия «Степь-2050» обсуждалась на встрече. Лауреатом премии «Алтын Дала» стала "
+        "Айгуль Нурова. Грант «Достар» получили 12 НКО."
+    )
+    extraction = _extract(extractor, text)
+    assert _org_names(extraction) == set()
+    assert roles(extraction) == set()
