@@ -46,8 +46,8 @@ class _Group:
     def canonical(self) -> str:
         """The most frequent proposed name; ties go to a mixed-case form, then the earliest.
 
-        A person's full name comes before initials ("Timur Akhmetov", not "T. Akhmetov"):
-        the conventions take the fullest form.
+        A person's full name comes before initials ("Timur Akhmetov", not "T. Akhmetov"),
+        a body's name before its acronym: the conventions take the fullest form.
         """
         counts = Counter(m.name for m in self.mentions)
         first_seen = {m.name: m.start for m in sorted(self.mentions, key=lambda m: -m.start)}
@@ -56,6 +56,8 @@ class _Group:
             counts,
             key=lambda name: (
                 person and not person_name.parse(name).full,
+                # an acronym is an alias of the name it stands for, never its canonical
+                not person and _is_acronym(name),
                 -counts[name],
                 shouted(name),
                 first_seen[name],
@@ -78,6 +80,16 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# Words that join a namesake to a body's name, and whether the body's own words come
+# before them (Russian, English) or after them (Kazakh).
+_NAMED_AFTER: tuple[tuple[str, bool], ...] = (
+    (" имени ", True),
+    (" им. ", True),
+    (" named after ", True),
+    (" атындағы ", False),
+)
+
+
 def _initials(name: str) -> str:
     words = [w for w in name_key(name).replace("-", " ").split() if w[:1].isalpha()]
     return "".join(w[0] for w in words)
@@ -88,6 +100,12 @@ def _initial_forms(name: str) -> set[str]:
     Latin-script name its capitalised words' letters with an abbreviation spelt whole
     ("UN Development Programme" -> "undp")."""
     forms = {_initials(name)}
+    # "ЕНУ" for "Евразийский национальный университет имени Л.Н. Гумилева", "ЕҰУ" for
+    # "Л.Н. Гумилев атындағы Еуразия ұлттық университеті": the name without its namesake
+    for link, keep_before in _NAMED_AFTER:
+        before, found, after = name.partition(link)
+        if found:
+            forms.add(_initials(before if keep_before else after))
     if name.isascii():
         capitalised = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
         spelt = "".join(w if _is_acronym(w) else w[0] for w in capitalised)

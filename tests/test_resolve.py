@@ -225,3 +225,24 @@ def test_initials_and_a_surname_join_the_one_full_name_they_fit() -> None:
     )
     doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
     assert len(resolve(Extraction(doc, mentions)).entities) == 3
+
+
+def test_an_acronym_of_a_name_without_its_namesake_joins_it_and_names_nothing() -> None:
+    text = (
+        "Степной национальный университет имени Л.Н. Арыстанова подписал меморандум. "
+        "Со стороны СНУ документ подписал ректор. СНУ известен."
+    )
+    surfaces = [
+        ("Степной национальный университет имени Л.Н. Арыстанова", 0),
+        ("СНУ", 0),
+        ("СНУ", 1),
+    ]
+    mentions = []
+    for surface, occurrence in surfaces:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        mentions.append(Mention(ORG, surface, start, start + len(surface), surface, "test"))
+    doc = Article(id=article_id(text), text=text, lang="ru", source_path="a.txt")
+    (entity,) = resolve(Extraction(doc, tuple(mentions))).entities
+    assert entity.name.text == "Степной национальный университет имени Л.Н. Арыстанова"
