@@ -306,10 +306,13 @@ def _pairs(sentence: Sentence, run: list[Item]) -> list[tuple[Item | None, Item]
             pairs.append((item, before))
         elif after is not None and after.kind == "org":
             # "head of the NGO “X”": a type word and quotes may stand before the name
+            # "head of the French NGO X": a nationality may describe the type
             gap = [
                 t.bare
                 for t in sentence.tokens[item.last + 1 : after.first]
-                if t.bare not in lexicon.TYPE_WORDS and t.text not in _QUOTE_MARKS
+                if t.bare not in lexicon.TYPE_WORDS
+                and t.text not in _QUOTE_MARKS
+                and t.bare not in places.DEMONYMS
             ]
             # "a professor at Nazarbayev University", "an expert at the Steppe Institute"
             if gap in _TITLE_TO_BODY or _unit_between(gap):

@@ -114,6 +114,18 @@ class Sentence(OrgRules, Repairs):
             self._parse_run(first, joint - 1)
             self._parse_run(joint + 2, last)
             return
+        typed = next(
+            (k for k in range(first, last) if tokens[k].text in lexicon.NGO_ACRONYMS), None
+        )
+        if typed is not None and tokens[typed + 1].capitalised:
+            # "the French NGO Solidarités": no person is called an NGO; what follows names it
+            if any(tokens[k].bare not in places.PLACES for k in range(first, typed)):
+                self._parse_run(first, typed - 1)
+            span = self._span(
+                EntityType.ORGANISATION, list(range(typed + 1, last + 1)), OrgClass.NGO
+            )
+            self.items.append(Item("org", typed + 1, last, span=span))
+            return
         name_first = self._person_of_acronym(first, last)
         if name_first is not None:
             # "Dana Bekova of UNDP", "A and Dana Bekova of UNDP": the person, then the

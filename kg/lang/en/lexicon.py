@@ -395,6 +395,9 @@ LOWER_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Acronyms of a kind of body that name it right after: "the NGO Korgau".
+NGO_ACRONYMS: frozenset[str] = frozenset({"NGO", "NPO", "CSO", "INGO"})
+
 #: Lower-case kinds of media outlet that name it right after: "the news agency Kazinform".
 MEDIA_TYPES: frozenset[str] = frozenset(
     {"agency", "newspaper", "portal", "magazine", "channel", "website"}

@@ -187,3 +187,11 @@ def test_two_titles_in_one_apposition() -> None:
             ("Asel Karaulova", "Aral Fund", "head"),
             ("Asel Karaulova", "Steppe Civic Chamber", "member"),
         }, joint
+
+
+def test_the_name_after_ngo_is_a_body() -> None:
+    assert roles(_extract("Jean-Luc Martin, head of the French NGO Solidarités, spoke.")) == {
+        ("Jean-Luc Martin", "Solidarités", "head")
+    }
+    text = "The crisis centre is run by the NGO Korgau. Its director Aigul Bekova spoke."
+    assert roles(_extract(text)) == {("Aigul Bekova", "Korgau", "director")}
