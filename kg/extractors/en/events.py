@@ -42,7 +42,7 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
     """Named events in one sentence."""
     spans: list[Span] = []
     for h, token in enumerate(tokens):
-        if token.bare not in shapes.EVENT_HEADS:
+        if token.bare not in shapes.EVENT_HEADS and not numbered_meeting(tokens, h):
             continue
         span = _capitalised_event(text, tokens, h) if token.capitalised else None
         if span is None and not token.capitalised:
@@ -54,6 +54,16 @@ def find_events(text: str, tokens: list[Token], bounds: tuple[int, int]) -> list
     sentence = text[bounds[0] : bounds[1]]
     date, place = sentence_date(sentence), sentence_place(tokens)
     return [EventFinding(span, date, place) for span in spans]
+
+
+def numbered_meeting(tokens: list[Token], h: int) -> bool:
+    """ "the 5th General Assembly", "the Third Session": a numbered meeting's head at ``h``."""
+    if tokens[h].bare not in shapes.NUMBERED_EVENT_HEADS or not tokens[h].capitalised:
+        return False
+    start = h
+    while start > 0 and _modifier(tokens[start - 1]):
+        start -= 1
+    return start > 0 and _ordinal(tokens[start - 1])
 
 
 def _capitalised_event(text: str, tokens: list[Token], h: int) -> Span | None:
@@ -78,8 +88,10 @@ def _topic_end(tokens: list[Token], h: int) -> int:
     """ "Steppe Forum of Aktobe", "Conference on Civil Society and Law": the tail."""
     end = h
     k = h + 1
-    if k + 1 < len(tokens) and tokens[k].text in ("of", "on") and tokens[k + 1].capitalised:
-        k += 1
+    # "of the Eurasian Association of Universities": the body a meeting is of
+    at = k + 2 if k + 2 < len(tokens) and tokens[k + 1].text == "the" else k + 1
+    if at < len(tokens) and tokens[k].text in ("of", "on") and tokens[at].capitalised:
+        k = at
         while k < len(tokens):
             token = tokens[k]
             if _modifier(token):

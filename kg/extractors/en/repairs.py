@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extractors.common import Span
+from kg.extractors.en.events import numbered_meeting
 from kg.extractors.en.runs import Runs
 from kg.extractors.en.tokens import Item, acronym_shaped, singular_head
 from kg.lang.en import lexicon, places
@@ -169,6 +170,29 @@ class Repairs(Runs):
                 unit = " ".join(t.text.lower() for t in tokens[first:parent])
                 role = f"{position.role} of the {unit}"
                 self.items[n - 1] = Item("position", position.first, position.last, role=role)
+
+    def _numbered_meetings(self) -> None:
+        """ "the 5th General Assembly of the Eurasian Association of Universities": the
+        meeting is an event (``events.numbered_meeting``); the body it is of stays one."""
+        tokens = self.tokens
+        kept: list[Item] = []
+        for item in self.items:
+            head = next(
+                (k for k in range(item.first, item.last + 1) if numbered_meeting(tokens, k)), None
+            )
+            if item.kind != "org" or head is None:
+                kept.append(item)
+                continue
+            k = head + 1
+            if k < item.last and tokens[k].text == "of":
+                k += 2 if tokens[k + 1].text == "the" else 1
+                rest = list(range(k, item.last + 1))
+                if rest and any(tokens[j].head is not None for j in rest):
+                    span = self._span(
+                        EntityType.ORGANISATION, rest, item.span.org_class if item.span else None
+                    )
+                    kept.append(Item("org", rest[0], rest[-1], span=span))
+        self.items = kept
 
     def _typed_appositions(self) -> None:
         """ "Sana Sezim, a Shymkent-based public foundation, works ...": a name the

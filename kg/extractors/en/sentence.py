@@ -53,6 +53,7 @@ class Sentence(OrgRules, Repairs):
         self._internal_units()
         self._unit_titles()
         self._typed_appositions()
+        self._numbered_meetings()
         self.items = [item for item in self.items if not self._bare_head(item)]
         self._shared_heads()
         self._ministries()

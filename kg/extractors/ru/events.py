@@ -30,6 +30,8 @@ class EventRules(SentenceBase):
                 k += 1
                 continue
             first, last, name, end = found
+            if tokens[k].lemma in lexicon.NUMBERED_EVENT_HEADS:
+                titles.update(range(first, k + 1))  # "V Генеральная ассамблея": no body's head
             span = Span(EntityType.EVENT, tokens[first].start, end, name)
             index = self.builder.mention(span)
             mention = self.builder.mentions[index]
@@ -45,19 +47,24 @@ class EventRules(SentenceBase):
     def _event_at(self, k: int) -> tuple[int, int, str, int] | None:
         tokens = self.tokens
         head = tokens[k]
-        if head.pos != "NOUN" or head.plural or head.lemma not in lexicon.EVENT_HEADS:
+        numbered = head.lemma in lexicon.NUMBERED_EVENT_HEADS
+        if head.pos != "NOUN" or head.plural or not (head.lemma in lexicon.EVENT_HEADS or numbered):
             return None
         if k in self.inside:
             return None
         first = k
         while first > 0 and morph.is_adjective(tokens[first - 1].text):
             first -= 1
+        if numbered and not (first > 0 and _ORDINAL.match(tokens[first - 1].text)):
+            return None  # "Ассамблея народа Казахстана": a body, unless numbered
         if head.lemma == "стол" and (first == k or tokens[k - 1].lemma != "круглый"):
             return None
         ordinal = first > 0 and _ORDINAL.match(tokens[first - 1].text) is not None
         if ordinal:
             first -= 1
-        last = self._named_tail(k)
+        # a body's numbered meeting is named by the whole body: "... ассамблея Евразийской
+        # ассоциации университетов"
+        last = max(self.genitive_tail(k + 1), k) if numbered else self._named_tail(k)
         titled = self._titled_as(last)
         if titled is not None:
             phrase = self.text[tokens[first].start : tokens[last].end]

@@ -12,6 +12,10 @@ EVENT_HEADS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Heads of a body's numbered meetings: "the 5th General Assembly of X" is an event; the
+#: same heads unnumbered may name a body ("the UN General Assembly").
+NUMBERED_EVENT_HEADS: frozenset[str] = frozenset({"assembly", "session", "plenary", "meeting"})
+
 #: Ordinal words that number an event ("the tenth Steppe Forum").
 ORDINALS: frozenset[str] = frozenset(
     {

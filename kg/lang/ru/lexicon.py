@@ -421,6 +421,13 @@ INTERNATIONAL_BODIES: frozenset[str] = frozenset(
 #: name inside them is the occasion's, not an actor in the text (lemmas).
 OCCASION_WORDS: frozenset[str] = frozenset({"день", "неделя", "месячник", "декада"})
 
+#: Heads of a body's numbered meetings: "V Генеральная ассамблея X", "XVIII съезд",
+#: "3-я сессия" are events; the same heads unnumbered may name bodies ("Ассамблея
+#: народа Казахстана").
+NUMBERED_EVENT_HEADS: frozenset[str] = frozenset(
+    {"ассамблея", "сессия", "пленум", "курултай", "заседание", "собрание"}
+)
+
 #: Head nouns of named events (lemmas).
 EVENT_HEADS: frozenset[str] = frozenset(
     {

@@ -7,7 +7,14 @@ from kg.extractors.en import EnglishExtractor
 from kg.extractors.en.capitals import title_case_surnames
 from kg.model import EntityType, Extraction, OrgClass
 from kg.resolve import resolve
-from tests.extractors.extraction_support import agreements, article, names, party_names, roles
+from tests.extractors.extraction_support import (
+    agreements,
+    article,
+    events,
+    names,
+    party_names,
+    roles,
+)
 
 
 def _extract(text: str) -> Extraction:
@@ -195,3 +202,12 @@ def test_the_name_after_ngo_is_a_body() -> None:
     }
     text = "The crisis centre is run by the NGO Korgau. Its director Aigul Bekova spoke."
     assert roles(_extract(text)) == {("Aigul Bekova", "Korgau", "director")}
+
+
+def test_a_numbered_meeting_of_a_body_is_an_event_and_the_body_stays() -> None:
+    text = "The 5th General Assembly of the Steppe Association of Universities was held in Oral."
+    extraction = _extract(text)
+    assert {e.name for e in events(extraction)} == {
+        "5th General Assembly of the Steppe Association of Universities"
+    }
+    assert names(extraction, EntityType.ORGANISATION) == {"Steppe Association of Universities"}

@@ -66,3 +66,17 @@ def test_a_region_adjective_and_its_noun_end_an_events_name() -> None:
         )
     )
     assert {e.name for e in events(extraction)} == {"V Гражданский форум Степной области"}
+
+
+def test_a_numbered_assembly_of_a_body_is_an_event_and_the_body_stays() -> None:
+    text = "В Уральске прошла V Генеральная ассамблея Степной ассоциации университетов."
+    extraction = next(RussianExtractor().pipe([article(text, "ru")]))
+    assert {e.name for e in events(extraction)} == {
+        "V Генеральная ассамблея Степной ассоциации университетов"
+    }
+    orgs = {m.name for m in extraction.mentions if m.type is EntityType.ORGANISATION}
+    assert orgs == {"Степная ассоциация университетов"}
+    # unnumbered, the same head names a body
+    text = "Ассамблея народа Степи провела встречу."
+    extraction = next(RussianExtractor().pipe([article(text, "ru")]))
+    assert events(extraction) == []
