@@ -128,4 +128,8 @@ def _titled_event(toks: Sequence[Tok], start: int, h: int, event: Lexeme) -> Org
 
 
 def _plain(tok: Tok) -> bool:
+    """A word that may stand between "атты" and the head: lower case, or a common noun's
+    abbreviation ("ҮЕҰ форумы")."""
+    if tok.stem_upper in lexicon.NON_ORG_ACRONYMS:
+        return True
     return tok.word and not tok.cap and tok.head is None and tok.event is None and not tok.verbal

@@ -6,6 +6,7 @@ from kazakh_support import agreements, extract, extractor, names, parties, roles
 
 from kg.iris import article_id
 from kg.model import Article, EntityType
+from tests.extractors.extraction_support import events
 
 ORG = EntityType.ORGANISATION
 PERSON = EntityType.PERSON
@@ -193,3 +194,8 @@ def test_a_courtesy_title_inside_a_name_is_left_out() -> None:
     found = extract("«Арал» қорының директоры Айгүл ханым Бекова сөз сөйледі.")
     assert names(found, PERSON) == {"Айгүл Бекова"}
     assert roles(found) == {("Айгүл Бекова", "«Арал» қоры", "директор")}
+
+
+def test_a_titled_event_with_an_abbreviation_before_its_head() -> None:
+    found = extract("Оралда «Дала: бірлік пен даму» атты өңірлік ҮЕҰ форумы өтті.")
+    assert {e.name for e in events(found)} == {"«Дала: бірлік пен даму» өңірлік ҮЕҰ форумы"}
