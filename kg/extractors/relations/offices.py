@@ -154,5 +154,12 @@ def _place_word(word: str, nouns: frozenset[str]) -> bool:
 
 
 def _names_office(name: str, bodies: tuple[str, ...], place: str) -> bool:
+    """Whether ``name`` is an office of ``bodies`` (its head: the first or the last word)
+    with ``place``; "Управление ... акимата X области" is a department, not the akimat."""
     words = name.split()
-    return any(b in name for b in bodies) and any(w.startswith(place) for w in words)
+    if not words:
+        return False
+    headed = any(
+        words[0].startswith(b) or words[-1].startswith(b) or name.endswith(b) for b in bodies
+    )
+    return headed and any(w.startswith(place) for w in words)

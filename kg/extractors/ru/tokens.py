@@ -83,8 +83,12 @@ class Tagger:
         doc.tag_ner(ner)
         labels: dict[int, str] = {}
         for span in doc.spans:
+            # a span natasha ran over a line break (a headline without a full stop, "... и
+            # НКО\nВ Костанае") names nothing past it
+            broken = text.find("\n", span.start, span.stop)
             for token in span.tokens:
-                labels[token.start] = span.type
+                if broken < 0 or token.start < broken:
+                    labels[token.start] = span.type
         tokens: list[Token] = []
         for t in doc.tokens:
             case = morph.UD_CASES.get(t.feats.get("Case", ""))

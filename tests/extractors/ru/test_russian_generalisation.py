@@ -487,3 +487,23 @@ def test_a_quoted_title_of_an_award_a_strategy_or_a_grant_is_no_body(
     extraction = _extract(extractor, text)
     assert _org_names(extraction) == set()
     assert roles(extraction) == set()
+
+
+def test_no_name_runs_over_a_line_break(extractor: RussianExtractor) -> None:
+    # natasha tags "НКО\nВ Костанае" as one organisation after a headline with no stop
+    text = (
+        "В Костанае подписан меморандум между акиматом и НКО\nВ Костанае состоялся "
+        "областной форум некоммерческих организаций «Вместе сильнее»."
+    )
+    assert "Костанае" not in _org_names(_extract(extractor, text))
+
+
+def test_a_department_of_an_akimat_is_no_office_of_the_akim(extractor: RussianExtractor) -> None:
+    from kg.pipeline import Pipeline
+    from tests.extractors.extraction_support import posts
+
+    text = (
+        "Управление внутренней политики акимата Степной области подписало меморандум. "
+        "Открывая форум, аким Степной области Кумар Аксаков отметил важность диалога."
+    )
+    assert posts(Pipeline(), text, "ru") == set()
