@@ -262,7 +262,7 @@ class OrgRules(Runs):
         """ "the United States government", "the Almaty city akimat": place, then body."""
         tokens = self.tokens
         k = names[-1] + 1
-        if k < len(tokens) and tokens[k].bare in places.UNIT_WORDS:
+        if k < len(tokens) and tokens[k].bare in places.UNIT_WORDS | places.UNIT_ADJECTIVES:
             k += 1
         if k >= len(tokens) or tokens[k].text not in lexicon.GOVERNMENT_WORDS:
             return False

@@ -157,22 +157,11 @@ class Sentence(OrgRules, Repairs):
             if field is not None:
                 w = field  # "Foreign Minister": the ministry, then the title
                 continue
-            qualifiers = places.PLACES | lexicon.TITLE_PREFIXES
-            if (
-                tokens[k].bare in qualifiers
-                and w + 1 < len(words)
-                and (
-                    self._position_at(words[w + 1], last) is not None
-                    or tokens[words[w + 1]].bare in qualifiers
-                    # "Former UNDP Resident Representative X"
-                    or (
-                        acronym_shaped(tokens[words[w + 1]].text)
-                        and w + 2 < len(words)
-                        and self._position_at(words[w + 2], last) is not None
-                    )
-                )
-            ):
-                w += 1
+            # "Kazakh President", "Former Minister", "Aktobe Region Akim": qualifiers of a
+            # title, no name's words ("Kyzylorda Oblast Akimat" names a body)
+            titled = self._qualified_title(words, w, last)
+            if titled is not None:
+                w = titled
                 continue
             if (
                 acronym_shaped(tokens[k].text)
@@ -393,6 +382,23 @@ class Sentence(OrgRules, Repairs):
             and word.text == "and"
             and not person_shaped([self.tokens[k] for k in before])
         )
+
+    def _qualified_title(self, words: list[int], w: int, last: int) -> int | None:
+        """Where the title starts after the qualifiers from word ``w``, if they qualify one."""
+        tokens = self.tokens
+        qualifiers = places.PLACES | places.CITIES | places.UNIT_WORDS | lexicon.TITLE_PREFIXES
+        n = w
+        while n < len(words) and tokens[words[n]].bare in qualifiers:
+            n += 1
+        if n == w or n >= len(words):
+            return None
+        if self._position_at(words[n], last) is not None:
+            return n
+        # "Former UNDP Resident Representative X"
+        acronym = acronym_shaped(tokens[words[n]].text)
+        if acronym and n + 1 < len(words) and self._position_at(words[n + 1], last) is not None:
+            return n
+        return None
 
     def _short_name(self, k: int) -> Span | None:
         """ "director of Internews" after "Internews Network": a name's own first word,

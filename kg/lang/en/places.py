@@ -8,6 +8,9 @@ from babel import Locale
 #: Zhasyl district").
 UNIT_WORDS: frozenset[str] = frozenset({"district", "region", "city", "oblast", "province"})
 
+#: Their adjectives, which a local body's name may carry: "the Aktobe regional akimat".
+UNIT_ADJECTIVES: frozenset[str] = frozenset({"regional", "municipal", "rural", "local"})
+
 #: Capitalised words that head places and buildings, not actors. (Museums, libraries
 #: and theatres are institutions that sign memoranda and employ people: bodies, as
 #: the annotation conventions count them.)

@@ -211,3 +211,16 @@ def test_a_numbered_meeting_of_a_body_is_an_event_and_the_body_stays() -> None:
         "5th General Assembly of the Steppe Association of Universities"
     }
     assert names(extraction, EntityType.ORGANISATION) == {"Steppe Association of Universities"}
+
+
+def test_a_place_qualifies_a_local_title_and_body() -> None:
+    text = (
+        "The Akimat of Aktobe Region and the Aral Fund signed a memorandum. Aktobe Region "
+        "Akim Askhat Sharov welcomed it."
+    )
+    assert names(_extract(text), EntityType.PERSON) == {"Askhat Sharov"}
+    text = "The Aktobe regional akimat hosted the meeting. Its head, Murat Nurov, opened it."
+    assert roles(_extract(text)) == {("Murat Nurov", "Aktobe regional akimat", "head")}
+    # a place before a place word and a body's head names the body whole
+    text = "The Kyzylorda Oblast Akimat and the Aral Fund signed an agreement."
+    assert "Kyzylorda Oblast Akimat" in names(_extract(text), EntityType.ORGANISATION)
