@@ -41,9 +41,18 @@ def its_title(sentence: Sentence, index: int) -> None:
         after is not None
         and after.kind == "position"
         and [t.text.lower() for t in tokens[person.last + 1 : after.first]]
-        in ([",", "its"], [",", "their"])
+        in ([",", "its"], [",", "their"], ["as", "its"], ["as", "its", "new"], ["as", "their"])
     ):
-        title = after
+        title = after  # "X, its director", "The Aral Fund appointed X as its new director"
+    elif (
+        after is not None
+        and after.kind == "position"
+        and [t.text.lower() for t in tokens[person.last + 1 : after.first]] == ["as"]
+        and index > 0
+        and any(t.bare in _APPOINTING for t in tokens[items[index - 1].last + 1 : person.first])
+        and items[index - 1].kind == "org"
+    ):
+        title = after  # "The board of the Aral Fund elected X as chairman": the subject's post
     elif (
         # "... and its director, Dana Omarova"
         before_title is not None
@@ -75,6 +84,10 @@ def _last_body(sentence: Sentence, index: int, before: int) -> Span | None:
         return None
     m = bodies[-1]
     return Span(m.type, m.start, m.end, m.name, m.org_class)
+
+
+#: Verbs by which a body gives someone a post: "the Fund appointed X as director".
+_APPOINTING = frozenset({"appointed", "elected", "named", "appoints", "elects", "names"})
 
 
 def copula_title(sentence: Sentence, index: int) -> None:

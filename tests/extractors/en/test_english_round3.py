@@ -224,3 +224,10 @@ def test_a_place_qualifies_a_local_title_and_body() -> None:
     # a place before a place word and a body's head names the body whole
     text = "The Kyzylorda Oblast Akimat and the Aral Fund signed an agreement."
     assert "Kyzylorda Oblast Akimat" in names(_extract(text), EntityType.ORGANISATION)
+
+
+def test_a_body_appointing_someone_as_a_title_gives_that_post() -> None:
+    text = "The Aral Fund has appointed Dana Serik as its new executive director."
+    assert roles(_extract(text)) == {("Dana Serik", "Aral Fund", "executive director")}
+    text = "The board of the Aral Fund elected Bolat Nurov as chairman."
+    assert roles(_extract(text)) == {("Bolat Nurov", "Aral Fund", "chairman")}
