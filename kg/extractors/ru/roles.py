@@ -33,6 +33,7 @@ class RoleRules(SentenceBase):
             chain += before
             chain += self._chain_after(items, index)
             chain += self._appointed(items, index)
+            chain += self._appointed_by_body(items, index)
             chain += self._appointed_before(items, index)
             chain += self._bracketed(items, index)
             if not chain:
@@ -315,6 +316,25 @@ class RoleRules(SentenceBase):
             left = items[k].last
             k += 1
         return _pairs(run)
+
+    def _appointed_by_body(self, items: list[Item], index: int) -> list[tuple[Item, Item]]:
+        """ "Фонд X назначил Имя своим директором", "Правление фонда X избрало Имя
+        председателем": the body that gives the post, the post in the instrumental."""
+        k = index + 1
+        if k >= len(items) or items[k].kind != "position" or index == 0:
+            return []
+        position, body = items[k], items[index - 1]
+        if body.kind != "org" or (k + 1 < len(items) and items[k + 1].kind == "org"):
+            return []  # "... директором фонда Y": the post is in the body named after it
+        after = self.tokens[items[index].last + 1 : position.first]
+        if not all(t.text.lower() in ("своим", "своей") for t in after):
+            return []
+        before = self.tokens[body.last + 1 : items[index].first]
+        if not before or not all(_appointing(t.text.lower()) for t in before):
+            return []
+        if not any(t.case == "ablt" for t in self.tokens[position.first : position.last + 1]):
+            return []
+        return [(position, body)]
 
     def _given_by_verb(self, between: Sequence[Token], position: Item) -> bool:
         """Whether only a verb that gives or holds a post stands in ``between`` and the

@@ -507,3 +507,14 @@ def test_a_department_of_an_akimat_is_no_office_of_the_akim(extractor: RussianEx
         "Открывая форум, аким Степной области Кумар Аксаков отметил важность диалога."
     )
     assert posts(Pipeline(), text, "ru") == set()
+
+
+def test_a_body_appointing_someone_gives_the_post_in_the_instrumental(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Фонд «Арал» назначил Ивана Петрова своим исполнительным директором."
+    assert roles(_extract(extractor, text)) == {
+        ("Иван Петров", "Фонд «Арал»", "исполнительный директор")
+    }
+    text = "Правление фонда «Арал» избрало Ивана Петрова председателем."
+    assert roles(_extract(extractor, text)) == {("Иван Петров", "Фонд «Арал»", "председатель")}
