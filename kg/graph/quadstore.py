@@ -225,6 +225,29 @@ class GraphStore:
 
         return iter(self.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(name)))
 
+    def about_each(self) -> Iterator[tuple[Node, list[tuple[Node, Node]]]]:
+        """Every subject of the merged graph with its (predicate, object)s, in one scan.
+
+        The store keeps the default graph's quads ordered by subject, so one pass groups
+        them; each subject comes once.
+        """
+        import pyoxigraph
+
+        subject: Any = None
+        pairs: list[tuple[Node, Node]] = []
+        seen: set[Any] = set()
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
+            if quad.subject != subject:
+                if subject is not None:
+                    yield from_oxigraph(subject), pairs
+                subject, pairs = quad.subject, []
+                if subject in seen:  # never seen: Oxigraph's index is by subject first
+                    raise GraphError(f"{self.folder}: the store's quads are not by subject")
+                seen.add(subject)
+            pairs.append((from_oxigraph(quad.predicate), from_oxigraph(quad.object)))
+        if subject is not None:
+            yield from_oxigraph(subject), pairs
+
     def write_turtle(self, path: Path) -> None:
         """The merged graph as Turtle, in the store's order."""
         import pyoxigraph
