@@ -237,6 +237,11 @@ def build_graph(
             fingerprint=fingerprint,
             activity=activity,
             base=base,
+            # a result's cache key fixes what was extracted; linking's part is the rest
+            made_from=[
+                f"{key}\n{brought}"
+                for key, brought in zip(use.result_keys, linked.made_from, strict=True)
+            ],
             **identity,
         )
         _log.debug("%d article graphs kept from the last build", kept)

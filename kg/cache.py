@@ -229,6 +229,8 @@ class CacheUse:
     reused: int = 0
     extracted: int = 0
     keys: list[str] = field(default_factory=list)
+    #: the key of each result yielded, in order (articles the pipeline skipped have none)
+    result_keys: list[str] = field(default_factory=list)
 
 
 def pipe_cached(
@@ -252,11 +254,13 @@ def pipe_cached(
     for article, key, found in zip(listed, keys, cached, strict=True):
         if found is not None:
             use.reused += 1
+            use.result_keys.append(key)
             yield found
             continue
         result = fresh.get((article.source_path, article.id))
         if result is None:
             continue  # the pipeline skipped it and said why; try again next build
         use.extracted += 1
+        use.result_keys.append(key)
         cache.put(key, result)
         yield result

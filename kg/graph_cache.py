@@ -38,21 +38,28 @@ GRAPH_FOLDER = "graph"
 _DATABASE = "oxigraph"
 _STATE = "state.json"
 #: Bump when what the state records changes: an older state starts the store afresh.
-_SCHEMA = 1
+_SCHEMA = 2
 
 
 def _digests(
-    results: Iterable[ArticleResult], activity: BuildActivity, base: str, fingerprint: str
+    results: Sequence[ArticleResult],
+    made_from: Sequence[str] | None,
+    activity: BuildActivity,
+    base: str,
+    fingerprint: str,
 ) -> tuple[dict[str, str], dict[str, list[ArticleResult]]]:
     """A hash of each article graph's inputs, and the results of each graph."""
     # One file saved twice is one article node: its graph is made of both results.
     groups: dict[str, list[ArticleResult]] = defaultdict(list)
-    for result in results:
-        groups[str(article_iri(base, result.article.id))].append(result)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for number, result in enumerate(results):
+        name = str(article_iri(base, result.article.id))
+        groups[name].append(result)
+        texts[name].append(encode_result(result) if made_from is None else made_from[number])
     digests = {}
-    for name, found in groups.items():
+    for name, found in texts.items():
         digest = sha256(f"{_SCHEMA}\n{fingerprint}\n{base}\n{activity.id}\n".encode())
-        for text in sorted(encode_result(r) for r in found):
+        for text in sorted(found):
             digest.update(text.encode("utf-8") + b"\n")
         digests[name] = digest.hexdigest()
     return digests, groups
@@ -115,6 +122,7 @@ def kept_store(
     fingerprint: str,
     activity: BuildActivity,
     base: str,
+    made_from: Sequence[str] | None = None,
     same_as: Mapping[str, Sequence[str]] | None = None,
     different: Sequence[tuple[str, str]] = (),
     alternates: Mapping[str, str] | None = None,
@@ -124,8 +132,12 @@ def kept_store(
 
     ``fingerprint`` names the code that made the results and their triples (the
     cache's ``pipeline_fingerprint``): another civkg, another graph for every article.
-    Returns a temporary copy for the build to read (the kept store itself is closed,
-    so a later build in this process can open it again).
+    ``made_from`` gives, for each result, a text that determines it (the build gives
+    the cache key of what was extracted and what linking changed in it, see
+    ``kg.link.Linked.made_from``), which spares encoding every result to tell which
+    changed; without it each result's JSON is hashed. Returns a temporary copy for the
+    build to read (the kept store itself is closed, so a later build in this process can
+    open it again).
     """
     import pyoxigraph
 
@@ -139,7 +151,7 @@ def kept_store(
             alternates=alternates,
         )
 
-    digests, groups = _digests(results, activity, base, fingerprint)
+    digests, groups = _digests(results, made_from, activity, base, fingerprint)
     _remove_orphans(folder)
     state = _read_state(folder)
     store: GraphStore | None = None
@@ -170,11 +182,13 @@ def kept_store(
             if name not in old:
                 continue
             graph = pyoxigraph.NamedNode(name)
-            candidates += [
+            removed = [
                 pyoxigraph.Triple(q.subject, q.predicate, q.object)
                 for q in store.oxigraph.quads_for_pattern(None, None, None, graph)
             ]
+            candidates += removed
             store.oxigraph.remove_graph(graph)
+            store.changed += len(removed)
         fresh = [r for name in stale for r in groups.get(name, ())]
         store.load(quads(fresh))
         stated = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in store.header}
