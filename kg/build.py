@@ -156,8 +156,16 @@ def build_graph(
     )
     # An output folder inside an input folder is never read: its map.html is no article.
     exclude = [out_dir] if out_dir is not None else []
+    use = CacheUse()
+    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir is not None else None
     articles = read_articles(
-        inputs, root=root, strict=strict, on_problem=note, exclude=exclude, max_bytes=max_bytes
+        inputs,
+        root=root,
+        strict=strict,
+        on_problem=note,
+        exclude=exclude,
+        max_bytes=max_bytes,
+        memo=store,
     )
 
     def progress(stage: str, articles: int = 0) -> None:
@@ -187,8 +195,6 @@ def build_graph(
 
     # Linking needs the whole build at once, but results are small next to the graph
     # they become.
-    use = CacheUse()
-    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir is not None else None
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         extracted = list(pipe_cached(articles, extract, store, fingerprint, use))

@@ -29,6 +29,7 @@ import kg
 import kg.model
 from kg import __version__
 from kg.extractors import REGISTRY
+from kg.ingest.readers import Draft
 from kg.model import Article, ArticleResult
 from kg.pipeline import Pipeline
 
@@ -37,6 +38,8 @@ CACHE_FOLDER = ".civkg-cache"
 _FILE = "results.sqlite"
 #: Bump when the stored JSON changes shape: older caches are then simply not read.
 SCHEMA = 1
+#: The same for the articles made from drafts (see ``ResultCache.article``).
+ARTICLE_SCHEMA = 1
 
 Run = Callable[[Iterable[Article]], Iterator[ArticleResult]]
 
@@ -148,17 +151,32 @@ def decode_result(text: str) -> ArticleResult:
 # -- the store ---------------------------------------------------------------------------
 
 
+def draft_key(draft: Draft, source_path: str) -> str:
+    """The key of the article ``kg.ingest.page.to_article(draft, source_path)`` makes.
+
+    That function is pure, so its input and the code that reads it (every file of the
+    package) decide its article.
+    """
+    parts = [ARTICLE_SCHEMA, __version__, _package_digest(), source_path, _encode(draft)]
+    text = json.dumps(parts, ensure_ascii=False)
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class ResultCache:
     """Results by key in one SQLite file; written in one transaction per build.
 
-    Nothing is created until ``save``: a build that fails before it leaves no cache
-    (and no output folder) behind.
+    The same file keeps the articles reading made (``article``, ``keep``: the
+    ``kg.ingest.ArticleMemo`` a build reads with), so an unchanged file is not read
+    into an article again. Nothing is created until ``save``: a build that fails
+    before it leaves no cache (and no output folder) behind.
     """
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / _FILE
         self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
+        self._fresh_articles: dict[str, str] = {}
+        self._used_articles: set[str] = set()
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -168,6 +186,7 @@ class ResultCache:
             db = sqlite3.connect(self.path)
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
             except sqlite3.Error:
                 db.close()
                 raise
@@ -197,6 +216,36 @@ class ResultCache:
     def put(self, key: str, result: ArticleResult) -> None:
         self._fresh[key] = encode_result(result)
 
+    def article(self, draft: Draft, source_path: str) -> Article | None:
+        """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
+        key = draft_key(draft, source_path)
+        self._used_articles.add(key)
+        if self._unreadable:
+            return None
+        try:
+            db = self._connect(create=False)
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT value FROM articles WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.Error:
+            self._unreadable = True
+            return None
+        if row is None:
+            return None
+        try:
+            found = _decode(json.loads(row[0]))
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None
+        return found if isinstance(found, Article) else None
+
+    def keep(self, draft: Draft, source_path: str, article: Article) -> None:
+        """Store ``article`` as what ``draft`` at ``source_path`` reads as (on ``save``)."""
+        key = draft_key(draft, source_path)
+        self._used_articles.add(key)
+        self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
+
     def save(self, used: Iterable[str]) -> None:
         """Store the new results and forget every key this build did not use.
 
@@ -214,7 +263,17 @@ class ResultCache:
             db.execute("DELETE FROM used")
             db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
             db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (key, value) VALUES (?, ?)",
+                sorted(self._fresh_articles.items()),
+            )
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_articles)
+            )
+            db.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM used)")
         self._fresh.clear()
+        self._fresh_articles.clear()
 
     def close(self) -> None:
         if self._db is not None:
