@@ -197,16 +197,21 @@ def build_graph(
     # they become.
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
-        extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
         try:
-            store.save(use.keys)
-        except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
-            note(Problem(str(store.path), f"results not cached: {exc}"))
+            extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
+            stages = {"extract": time.perf_counter() - started}
+            # before the cache is saved: it keeps each text's signature as well
+            duplicates = find_duplicates([r.article for r in extracted], memo=store)
+            try:
+                store.save(use.keys)
+            except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
+                note(Problem(str(store.path), f"results not cached: {exc}"))
         finally:
             store.close()
     else:
         extracted = list(extract(articles))
-    stages = {"extract": time.perf_counter() - started}
+        stages = {"extract": time.perf_counter() - started}
+        duplicates = find_duplicates([r.article for r in extracted])
     _log.debug(
         "extracted %d articles in %.2f s (%d reused from the cache, %d problems so far)",
         len(extracted),
@@ -220,7 +225,6 @@ def build_graph(
     else:
         linked = link_build(extracted)
     results = list(linked.results)
-    duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     _log.debug(
         "linked in %.2f s: %d merges, %d groups of near-duplicate articles",

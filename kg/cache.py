@@ -162,6 +162,11 @@ def draft_key(draft: Draft, source_path: str) -> str:
     return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _signature_key(text: str) -> str:
+    # the package digest: another kg.duplicates may shingle or hash otherwise
+    return sha256(f"{_package_digest()}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class ResultCache:
     """Results by key in one SQLite file; written in one transaction per build.
 
@@ -177,6 +182,8 @@ class ResultCache:
         self._fresh: dict[str, str] = {}
         self._fresh_articles: dict[str, str] = {}
         self._used_articles: set[str] = set()
+        self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
+        self._used_signatures: set[str] = set()
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -187,6 +194,10 @@ class ResultCache:
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS signatures"
+                    " (key TEXT PRIMARY KEY, count INTEGER, value BLOB)"
+                )
             except sqlite3.Error:
                 db.close()
                 raise
@@ -246,6 +257,34 @@ class ResultCache:
         self._used_articles.add(key)
         self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
 
+    def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
+        if self._unreadable:
+            return None
+        try:
+            db = self._connect(create=False)
+            row: tuple[Any, ...] | None = (
+                None if db is None else db.execute(query, (key,)).fetchone()
+            )
+        except sqlite3.Error:
+            self._unreadable = True  # a damaged cache file: compute again, the build goes on
+            return None
+        return row
+
+    def signature(self, text: str) -> tuple[int, bytes] | None:
+        """``kg.duplicates``'s shingle count and MinHash values of ``text``, or None."""
+        key = _signature_key(text)
+        self._used_signatures.add(key)
+        row = self._row("SELECT count, value FROM signatures WHERE key = ?", key)
+        if row is None or not isinstance(row[0], int) or not isinstance(row[1], bytes):
+            return None
+        return row[0], row[1]
+
+    def keep_signature(self, text: str, count: int, values: bytes) -> None:
+        """Store ``text``'s signature (on ``save``)."""
+        key = _signature_key(text)
+        self._used_signatures.add(key)
+        self._fresh_signatures[key] = (count, values)
+
     def save(self, used: Iterable[str]) -> None:
         """Store the new results and forget every key this build did not use.
 
@@ -272,8 +311,18 @@ class ResultCache:
                 "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_articles)
             )
             db.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
+                "INSERT OR REPLACE INTO signatures (key, count, value) VALUES (?, ?, ?)",
+                sorted((k, n, v) for k, (n, v) in self._fresh_signatures.items()),
+            )
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_signatures)
+            )
+            db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
         self._fresh.clear()
         self._fresh_articles.clear()
+        self._fresh_signatures.clear()
 
     def close(self) -> None:
         if self._db is not None:

@@ -193,3 +193,31 @@ def test_a_rebuild_reads_unchanged_files_from_the_cache_into_the_same_articles(
     fresh = tmp_path / "fresh"
     build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
     assert _graph_files(out) == _graph_files(fresh)
+
+
+def test_a_rebuild_takes_each_texts_duplicate_signature_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.duplicates
+
+    story = " ".join(f"The Steppe Water Institute met partner number {n}." for n in range(20))
+    copy = f"{story} The weather was fine."
+    corpus = _corpus(tmp_path / "in", {"a.txt": story, "b.txt": copy})
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    assert len(first.duplicates) == 1
+    signed: list[str] = []
+    original = kg.duplicates._signature
+
+    def counted(text: str) -> tuple[int, bytes]:
+        signed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(kg.duplicates, "_signature", counted)
+    (corpus / "c.txt").write_text(_TEXTS["a.txt"], encoding="utf-8")
+    again = build([corpus], out_dir=out, formats=FORMATS)
+    assert signed == [_TEXTS["a.txt"]]  # only the new text is shingled and hashed
+    assert again.duplicates == first.duplicates
+    fresh = tmp_path / "fresh"
+    build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
+    assert _graph_files(out) == _graph_files(fresh)
