@@ -21,8 +21,9 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -31,12 +32,16 @@ from kg.cache import encode_result
 from kg.errors import GraphError
 from kg.graph.bridge import article_iri, dataset_quads
 from kg.graph.quadstore import GraphQuad, GraphStore, to_oxigraph
+from kg.graph.vocab import PREFIXES
 from kg.model import ArticleResult, BuildActivity
+
+_PREFIXES_TEXT = json.dumps({p: str(ns) for p, ns in PREFIXES.items()}, sort_keys=True)
 
 #: The folder, under the cache folder, that holds the kept store and its state.
 GRAPH_FOLDER = "graph"
 _DATABASE = "oxigraph"
 _STATE = "state.json"
+_TRIG = "trig.sqlite"
 #: Bump when what the state records changes: an older state starts the store afresh.
 _SCHEMA = 2
 
@@ -63,6 +68,57 @@ def _digests(
             digest.update(text.encode("utf-8") + b"\n")
         digests[name] = digest.hexdigest()
     return digests, groups
+
+
+class _KeptTrig:
+    """Each article graph's block of graph.trig, by a hash of the graph's inputs.
+
+    A graph with the same digest has the same quads, and its block depends on them (and
+    on the writer and the prefixes, also hashed) alone, so a kept block is the block the
+    writer would make. Blocks of graphs no longer in the build are dropped.
+    """
+
+    def __init__(self, path: Path, digests: Mapping[str, str]) -> None:
+        import pyoxigraph
+
+        self.path = path
+        writer = json.dumps([_SCHEMA, pyoxigraph.__version__, _PREFIXES_TEXT], sort_keys=True)
+        self._keys = {
+            name: sha256(f"{writer}\n{digest}".encode()).hexdigest()
+            for name, digest in digests.items()
+        }
+
+    def bodies(self, names: list[str], make: Callable[[str], bytes]) -> Iterator[bytes]:
+        try:
+            db = sqlite3.connect(self.path)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS blocks (name TEXT PRIMARY KEY, key TEXT, body BLOB)"
+            )
+        except sqlite3.Error:
+            self.path.unlink(missing_ok=True)  # a damaged file: write every block again
+            db = sqlite3.connect(self.path)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS blocks (name TEXT PRIMARY KEY, key TEXT, body BLOB)"
+            )
+        fresh: list[tuple[str, str, bytes]] = []
+        try:
+            for name in names:
+                key = self._keys.get(name)
+                row = db.execute("SELECT key, body FROM blocks WHERE name = ?", (name,)).fetchone()
+                if key is not None and row is not None and row[0] == key:
+                    yield bytes(row[1])
+                    continue
+                body = make(name)
+                if key is not None:
+                    fresh.append((name, key, body))
+                yield body
+            with db:
+                db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?)", fresh)
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY)")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((n,) for n in names))
+                db.execute("DELETE FROM blocks WHERE name NOT IN (SELECT name FROM used)")
+        finally:
+            db.close()
 
 
 def _remove_orphans(folder: Path) -> None:
@@ -201,6 +257,7 @@ def kept_store(
                 store.oxigraph.remove(pyoxigraph.Quad(s, p, o, default))
         kept = len(digests) - sum(1 for name in stale if name in digests)
     copy = store.copy(folder)
+    copy.blocks = _KeptTrig(folder / _TRIG, digests)
     text = json.dumps({"schema": _SCHEMA, "digests": digests, "header": _header_text(store)})
     store.close()
     with contextlib.suppress(OSError):  # without a state the next build starts afresh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from kg.build import build
@@ -113,3 +114,25 @@ def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) ->
     orphan.mkdir()
     build([corpus], out_dir=out, formats=FORMATS)
     assert not orphan.exists()
+
+
+def test_graph_trig_from_kept_blocks_is_the_file_written_in_one_go(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    assert first.store.blocks is not None  # the kept store's copy writes from blocks
+    whole = tmp_path / "whole.trig"
+    blocks, first.store.blocks = first.store.blocks, None
+    first.store.write_trig(whole)  # the serialiser over every quad at once
+    assert (out / "graph.trig").read_bytes() == whole.read_bytes()
+    first.store.blocks = blocks
+    (corpus / "d.txt").write_text("Laura Beisen, head of the Open Lake Alliance, arrived.")
+    build([corpus], out_dir=out, formats=FORMATS)  # three blocks kept, one written
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh")
+    with sqlite3.connect(out / CACHE_FOLDER / GRAPH_FOLDER / "trig.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == 4
+    (corpus / "d.txt").unlink()
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh2")
+    with sqlite3.connect(out / CACHE_FOLDER / GRAPH_FOLDER / "trig.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == 3
