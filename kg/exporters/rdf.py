@@ -123,8 +123,8 @@ def jsonld_of(
 ) -> dict[str, Any]:
     """``jsonld_document`` of a graph given as each subject with its (predicate, object)s.
 
-    One scan of a store gives this (``GraphStore.about_each``): asking the store about
-    each subject in turn was most of the time of writing graph.jsonld.
+    One scan of a store gives this (``GraphStore.about_each``, ``about_all``): asking
+    the store about each subject in turn was most of the time of writing graph.jsonld.
     """
     terms = {str(iri): (term, coercion) for term, iri, coercion in JSONLD_TERMS}
     nodes: list[tuple[tuple[int, str, str, str], dict[str, Any]]] = []
@@ -174,6 +174,6 @@ class JsonLdExporter:
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
         context = write_atomic(out_dir / CONTEXT_FILE, _json(jsonld_context()))
-        document = jsonld_of(build.store.about_each())
+        document = jsonld_of(build.store.about_all())
         written = write_atomic(out_dir / "graph.jsonld", _json(document))
         return [written, context]

@@ -247,6 +247,27 @@ class GraphStore:
             self._graph = graph
         return self._graph
 
+    def whole_graph(self) -> Graph:
+        """``graph``, with every subject's triples read into memory in one scan first.
+
+        For readers of the whole graph (the exporters): reading the store costs about
+        15 µs a triple, and asking it about each subject in turn read the evidence
+        twice (the map and FollowTheMoney) at a query per node. Kept in memory, the
+        merged graph of 1,000 articles is about 40 MB.
+        """
+        graph = self.graph
+        reader = graph.store
+        assert isinstance(reader, _ReadOnly)
+        if reader.everything is None:
+            reader.everything = dict(self.about_each())
+        return graph
+
+    def about_all(self) -> Iterator[tuple[Node, list[tuple[Node, Node]]]]:
+        """``about_each``, from memory (see ``whole_graph``)."""
+        reader = self.whole_graph().store
+        assert isinstance(reader, _ReadOnly) and reader.everything is not None
+        return iter(reader.everything.items())
+
     def named_graphs(self) -> list[str]:
         """The IRIs of the articles' named graphs, sorted."""
         return sorted(g.value for g in self.oxigraph.named_graphs())
@@ -390,6 +411,8 @@ class _ReadOnly(RdflibStore):
         super().__init__()
         self._inner = inner
         self._subjects: OrderedDict[URIRef, list[tuple[Node, Node]]] = OrderedDict()
+        #: every subject's (predicate, object)s in the store's order, once read whole
+        self.everything: dict[Node, list[tuple[Node, Node]]] | None = None
         self._memo: dict[str, Any] = {}
         self._namespaces: dict[str, URIRef] = {}
         self._prefixes: dict[URIRef, str] = {}
@@ -430,6 +453,8 @@ class _ReadOnly(RdflibStore):
         fixed subject the store orders triples by predicate, then object, whichever of
         them is bound, so filtering this list gives the store's own answer and order.
         """
+        if self.everything is not None:
+            return self.everything.get(subject, [])
         found = self._subjects.get(subject)
         if found is not None:
             self._subjects.move_to_end(subject)

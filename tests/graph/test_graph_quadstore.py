@@ -131,3 +131,17 @@ def test_one_scan_gives_each_subject_once_with_all_its_triples() -> None:
     assert json.dumps(jsonld_of(about), ensure_ascii=False) == json.dumps(
         jsonld_document(store.graph), ensure_ascii=False
     )
+
+
+def test_the_whole_graph_in_memory_answers_as_the_store_does() -> None:
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    graph = store.graph
+    direct = graph.store._matches  # type: ignore[attr-defined]  # the uncached lookup
+    whole = store.whole_graph()
+    assert whole is graph and graph.store.everything is not None  # type: ignore[attr-defined]
+    subjects = sorted({s for s in graph.subjects() if isinstance(s, URIRef)})
+    for subject in [*subjects, URIRef(BASE + "no-such-node")]:
+        assert list(whole.triples((subject, None, None))) == [
+            t for t, _ in direct((subject, None, None))
+        ]
+    assert [s for s, _ in store.about_all()] == [s for s, _ in store.about_each()]
