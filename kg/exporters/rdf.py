@@ -16,6 +16,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +77,7 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": context}
 
 
+@lru_cache(maxsize=4096)
 def _compact(iri: str) -> str:
     matches = [(len(ns), p) for p, ns in PREFIXES.items() if iri.startswith(ns) and iri != ns]
     if not matches:
