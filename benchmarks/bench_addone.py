@@ -23,6 +23,7 @@ import argparse
 import cProfile
 import json
 import re
+import resource
 import shutil
 import sys
 import time
@@ -50,8 +51,14 @@ def _prepare(work: Path, count: int, jobs: int) -> None:
         made.rename(articles)
     if not (work / "base").is_dir():
         started = time.perf_counter()
-        build([articles], out_dir=work / "base", jobs=jobs)
-        print(f"base build: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        done = build([articles], out_dir=work / "base", jobs=jobs)
+        made = {
+            "base_build_s": round(time.perf_counter() - started, 1),
+            "stages_s": {stage: round(s, 2) for stage, s in done.stages.items()},
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            "peak_worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+        }
+        print(json.dumps(made), file=sys.stderr)
 
 
 def _timed(
