@@ -156,8 +156,16 @@ def build_graph(
     )
     # An output folder inside an input folder is never read: its map.html is no article.
     exclude = [out_dir] if out_dir is not None else []
+    use = CacheUse()
+    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir is not None else None
     articles = read_articles(
-        inputs, root=root, strict=strict, on_problem=note, exclude=exclude, max_bytes=max_bytes
+        inputs,
+        root=root,
+        strict=strict,
+        on_problem=note,
+        exclude=exclude,
+        max_bytes=max_bytes,
+        memo=store,
     )
 
     def progress(stage: str, articles: int = 0) -> None:
@@ -187,20 +195,23 @@ def build_graph(
 
     # Linking needs the whole build at once, but results are small next to the graph
     # they become.
-    use = CacheUse()
-    store = ResultCache(out_dir / CACHE_FOLDER) if cache and out_dir is not None else None
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
-        extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
         try:
-            store.save(use.keys)
-        except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
-            note(Problem(str(store.path), f"results not cached: {exc}"))
+            extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
+            stages = {"extract": time.perf_counter() - started}
+            # before the cache is saved: it keeps each text's signature as well
+            duplicates = find_duplicates([r.article for r in extracted], memo=store)
+            try:
+                store.save(use.keys)
+            except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
+                note(Problem(str(store.path), f"results not cached: {exc}"))
         finally:
             store.close()
     else:
         extracted = list(extract(articles))
-    stages = {"extract": time.perf_counter() - started}
+        stages = {"extract": time.perf_counter() - started}
+        duplicates = find_duplicates([r.article for r in extracted])
     _log.debug(
         "extracted %d articles in %.2f s (%d reused from the cache, %d problems so far)",
         len(extracted),
@@ -214,7 +225,6 @@ def build_graph(
     else:
         linked = link_build(extracted)
     results = list(linked.results)
-    duplicates = find_duplicates([r.article for r in results])
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     _log.debug(
         "linked in %.2f s: %d merges, %d groups of near-duplicate articles",
@@ -237,6 +247,11 @@ def build_graph(
             fingerprint=fingerprint,
             activity=activity,
             base=base,
+            # a result's cache key fixes what was extracted; linking's part is the rest
+            made_from=[
+                f"{key}\n{brought}"
+                for key, brought in zip(use.result_keys, linked.made_from, strict=True)
+            ],
             **identity,
         )
         _log.debug("%d article graphs kept from the last build", kept)

@@ -29,6 +29,7 @@ import kg
 import kg.model
 from kg import __version__
 from kg.extractors import REGISTRY
+from kg.ingest.readers import Draft
 from kg.model import Article, ArticleResult
 from kg.pipeline import Pipeline
 
@@ -37,6 +38,8 @@ CACHE_FOLDER = ".civkg-cache"
 _FILE = "results.sqlite"
 #: Bump when the stored JSON changes shape: older caches are then simply not read.
 SCHEMA = 1
+#: The same for the articles made from drafts (see ``ResultCache.article``).
+ARTICLE_SCHEMA = 1
 
 Run = Callable[[Iterable[Article]], Iterator[ArticleResult]]
 
@@ -129,6 +132,23 @@ def _decode(value: Any) -> Any:
     return value
 
 
+def _tupled(items: list[Any]) -> tuple[Any, ...]:
+    return tuple(_tupled(item) if type(item) is list else item for item in items)
+
+
+def _model_object(value: dict[str, Any]) -> Any:
+    """``_decode`` of one JSON object whose own objects are decoded already (the
+    ``object_hook`` of ``json.loads``: the parser builds each dataclass as it reads, three
+    times faster than walking the parsed tree)."""
+    if "@enum" in value:
+        return _MODEL_TYPES[value["@enum"]](value["value"])
+    kind = _MODEL_TYPES[value.pop("@")]
+    for name, item in value.items():
+        if type(item) is list:
+            value[name] = _tupled(item)
+    return kind(**value)
+
+
 def encode_result(result: ArticleResult) -> str:
     """``result`` as compact JSON."""
     return json.dumps(_encode(result), ensure_ascii=False, separators=(",", ":"))
@@ -137,7 +157,7 @@ def encode_result(result: ArticleResult) -> str:
 def decode_result(text: str) -> ArticleResult:
     """The ``ArticleResult`` that ``encode_result`` wrote; ValueError when it is not one."""
     try:
-        result = _decode(json.loads(text))
+        result = json.loads(text, object_hook=_model_object)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"not a cached result: {exc}") from exc
     if not isinstance(result, ArticleResult):
@@ -148,17 +168,39 @@ def decode_result(text: str) -> ArticleResult:
 # -- the store ---------------------------------------------------------------------------
 
 
+def draft_key(draft: Draft, source_path: str) -> str:
+    """The key of the article ``kg.ingest.page.to_article(draft, source_path)`` makes.
+
+    That function is pure, so its input and the code that reads it (every file of the
+    package) decide its article.
+    """
+    parts = [ARTICLE_SCHEMA, __version__, _package_digest(), source_path, _encode(draft)]
+    text = json.dumps(parts, ensure_ascii=False)
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _signature_key(text: str) -> str:
+    # the package digest: another kg.duplicates may shingle or hash otherwise
+    return sha256(f"{_package_digest()}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class ResultCache:
     """Results by key in one SQLite file; written in one transaction per build.
 
-    Nothing is created until ``save``: a build that fails before it leaves no cache
-    (and no output folder) behind.
+    The same file keeps the articles reading made (``article``, ``keep``: the
+    ``kg.ingest.ArticleMemo`` a build reads with), so an unchanged file is not read
+    into an article again. Nothing is created until ``save``: a build that fails
+    before it leaves no cache (and no output folder) behind.
     """
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / _FILE
         self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
+        self._fresh_articles: dict[str, str] = {}
+        self._used_articles: set[str] = set()
+        self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
+        self._used_signatures: set[str] = set()
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -168,6 +210,11 @@ class ResultCache:
             db = sqlite3.connect(self.path)
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS signatures"
+                    " (key TEXT PRIMARY KEY, count INTEGER, value BLOB)"
+                )
             except sqlite3.Error:
                 db.close()
                 raise
@@ -197,6 +244,64 @@ class ResultCache:
     def put(self, key: str, result: ArticleResult) -> None:
         self._fresh[key] = encode_result(result)
 
+    def article(self, draft: Draft, source_path: str) -> Article | None:
+        """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
+        key = draft_key(draft, source_path)
+        self._used_articles.add(key)
+        if self._unreadable:
+            return None
+        try:
+            db = self._connect(create=False)
+            row = (
+                None
+                if db is None
+                else db.execute("SELECT value FROM articles WHERE key = ?", (key,)).fetchone()
+            )
+        except sqlite3.Error:
+            self._unreadable = True
+            return None
+        if row is None:
+            return None
+        try:
+            found = _decode(json.loads(row[0]))
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None
+        return found if isinstance(found, Article) else None
+
+    def keep(self, draft: Draft, source_path: str, article: Article) -> None:
+        """Store ``article`` as what ``draft`` at ``source_path`` reads as (on ``save``)."""
+        key = draft_key(draft, source_path)
+        self._used_articles.add(key)
+        self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
+
+    def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
+        if self._unreadable:
+            return None
+        try:
+            db = self._connect(create=False)
+            row: tuple[Any, ...] | None = (
+                None if db is None else db.execute(query, (key,)).fetchone()
+            )
+        except sqlite3.Error:
+            self._unreadable = True  # a damaged cache file: compute again, the build goes on
+            return None
+        return row
+
+    def signature(self, text: str) -> tuple[int, bytes] | None:
+        """``kg.duplicates``'s shingle count and MinHash values of ``text``, or None."""
+        key = _signature_key(text)
+        self._used_signatures.add(key)
+        row = self._row("SELECT count, value FROM signatures WHERE key = ?", key)
+        if row is None or not isinstance(row[0], int) or not isinstance(row[1], bytes):
+            return None
+        return row[0], row[1]
+
+    def keep_signature(self, text: str, count: int, values: bytes) -> None:
+        """Store ``text``'s signature (on ``save``)."""
+        key = _signature_key(text)
+        self._used_signatures.add(key)
+        self._fresh_signatures[key] = (count, values)
+
     def save(self, used: Iterable[str]) -> None:
         """Store the new results and forget every key this build did not use.
 
@@ -214,7 +319,27 @@ class ResultCache:
             db.execute("DELETE FROM used")
             db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
             db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
+                "INSERT OR REPLACE INTO articles (key, value) VALUES (?, ?)",
+                sorted(self._fresh_articles.items()),
+            )
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_articles)
+            )
+            db.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
+                "INSERT OR REPLACE INTO signatures (key, count, value) VALUES (?, ?, ?)",
+                sorted((k, n, v) for k, (n, v) in self._fresh_signatures.items()),
+            )
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_signatures)
+            )
+            db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
         self._fresh.clear()
+        self._fresh_articles.clear()
+        self._fresh_signatures.clear()
 
     def close(self) -> None:
         if self._db is not None:
@@ -229,6 +354,8 @@ class CacheUse:
     reused: int = 0
     extracted: int = 0
     keys: list[str] = field(default_factory=list)
+    #: the key of each result yielded, in order (articles the pipeline skipped have none)
+    result_keys: list[str] = field(default_factory=list)
 
 
 def pipe_cached(
@@ -252,11 +379,13 @@ def pipe_cached(
     for article, key, found in zip(listed, keys, cached, strict=True):
         if found is not None:
             use.reused += 1
+            use.result_keys.append(key)
             yield found
             continue
         result = fresh.get((article.source_path, article.id))
         if result is None:
             continue  # the pipeline skipped it and said why; try again next build
         use.extracted += 1
+        use.result_keys.append(key)
         cache.put(key, result)
         yield result

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from kg.model import Article
 
@@ -27,6 +28,10 @@ NUM_PERM = 128
 #: Articles shorter than this many shingles are never called copies: a headline-only
 #: page shares most of its few shingles with any story on the same event.
 MIN_SHINGLES = 20
+
+#: The MinHash scheme of ``datasketch.MinHash()`` as made here, named when a signature is
+#: read back from its values.
+_SCHEME = "affine32"
 
 _WORD = re.compile(r"\w+")
 
@@ -53,24 +58,68 @@ def jaccard(one: frozenset[str], other: frozenset[str]) -> float:
     return len(one & other) / union if union else 0.0
 
 
+class SignatureMemo(Protocol):
+    """Each text's shingle count and MinHash values from earlier builds (a build's cache,
+    see ``kg.cache.ResultCache``): hashing every shingle of every article was most of the
+    time ``find_duplicates`` took, and a rebuild sees mostly the same texts."""
+
+    def signature(self, text: str) -> tuple[int, bytes] | None:
+        """``len(shingles(text))`` and the MinHash values (``uint64`` bytes), or None."""
+        ...
+
+    def keep_signature(self, text: str, count: int, values: bytes) -> None:
+        """Remember ``text``'s shingle count and MinHash values."""
+        ...
+
+
+def _signature(text: str) -> tuple[int, bytes]:
+    from datasketch import MinHash
+
+    found = shingles(text)
+    if len(found) < MIN_SHINGLES:
+        return len(found), b""
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
+    return len(found), minhash.hashvalues.astype("<u8").tobytes()
+
+
 def find_duplicates(
-    articles: Sequence[Article], threshold: float = THRESHOLD
+    articles: Sequence[Article],
+    threshold: float = THRESHOLD,
+    memo: SignatureMemo | None = None,
 ) -> list[DuplicateGroup]:
-    """Groups of near-duplicate articles, in source-path order; the same input, the same groups."""
-    from datasketch import MinHash, MinHashLSH
+    """Groups of near-duplicate articles, in source-path order; the same input, the same groups.
+
+    ``memo`` gives back the MinHash signatures of texts seen before (the same values).
+    """
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
 
     # A file saved twice has one text and one id; each file is still a report.
     ordered = sorted(articles, key=lambda a: (a.source_path, a.id))
-    sets = [shingles(a.text) for a in ordered]
-    usable = [i for i, found in enumerate(sets) if len(found) >= MIN_SHINGLES]
+    signatures = []
+    for article in ordered:
+        known = memo.signature(article.text) if memo is not None else None
+        if known is None:
+            known = _signature(article.text)
+            if memo is not None:
+                memo.keep_signature(article.text, *known)
+        signatures.append(known)
+    usable = [i for i, (count, _) in enumerate(signatures) if count >= MIN_SHINGLES]
     # LSH only proposes pairs; a lower threshold there misses fewer true ones.
     lsh = MinHashLSH(threshold=max(threshold - 0.2, 0.1), num_perm=NUM_PERM)
     hashes = {}
     for i in usable:
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([s.encode("utf-8") for s in sorted(sets[i])])
+        values = np.frombuffer(signatures[i][1], dtype="<u8").astype(np.uint64)
+        minhash = LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
         hashes[i] = minhash
         lsh.insert(str(i), minhash)
+    sets: dict[int, frozenset[str]] = {}
+
+    def shingled(i: int) -> frozenset[str]:
+        if i not in sets:
+            sets[i] = shingles(ordered[i].text)
+        return sets[i]
 
     parent = {i: i for i in usable}
 
@@ -85,7 +134,7 @@ def find_duplicates(
         for j in sorted(int(k) for k in lsh.query(hashes[i])):
             if j <= i:
                 continue
-            similarity = jaccard(sets[i], sets[j])
+            similarity = jaccard(shingled(i), shingled(j))
             if similarity >= threshold:
                 a, b = find(i), find(j)
                 parent[max(a, b)] = min(a, b)

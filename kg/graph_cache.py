@@ -21,8 +21,9 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -31,31 +32,93 @@ from kg.cache import encode_result
 from kg.errors import GraphError
 from kg.graph.bridge import article_iri, dataset_quads
 from kg.graph.quadstore import GraphQuad, GraphStore, to_oxigraph
+from kg.graph.vocab import PREFIXES
 from kg.model import ArticleResult, BuildActivity
+
+_PREFIXES_TEXT = json.dumps({p: str(ns) for p, ns in PREFIXES.items()}, sort_keys=True)
 
 #: The folder, under the cache folder, that holds the kept store and its state.
 GRAPH_FOLDER = "graph"
 _DATABASE = "oxigraph"
 _STATE = "state.json"
+_TRIG = "trig.sqlite"
 #: Bump when what the state records changes: an older state starts the store afresh.
-_SCHEMA = 1
+_SCHEMA = 2
 
 
 def _digests(
-    results: Iterable[ArticleResult], activity: BuildActivity, base: str, fingerprint: str
+    results: Sequence[ArticleResult],
+    made_from: Sequence[str] | None,
+    activity: BuildActivity,
+    base: str,
+    fingerprint: str,
 ) -> tuple[dict[str, str], dict[str, list[ArticleResult]]]:
     """A hash of each article graph's inputs, and the results of each graph."""
     # One file saved twice is one article node: its graph is made of both results.
     groups: dict[str, list[ArticleResult]] = defaultdict(list)
-    for result in results:
-        groups[str(article_iri(base, result.article.id))].append(result)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for number, result in enumerate(results):
+        name = str(article_iri(base, result.article.id))
+        groups[name].append(result)
+        texts[name].append(encode_result(result) if made_from is None else made_from[number])
     digests = {}
-    for name, found in groups.items():
+    for name, found in texts.items():
         digest = sha256(f"{_SCHEMA}\n{fingerprint}\n{base}\n{activity.id}\n".encode())
-        for text in sorted(encode_result(r) for r in found):
+        for text in sorted(found):
             digest.update(text.encode("utf-8") + b"\n")
         digests[name] = digest.hexdigest()
     return digests, groups
+
+
+class _KeptTrig:
+    """Each article graph's block of graph.trig, by a hash of the graph's inputs.
+
+    A graph with the same digest has the same quads, and its block depends on them (and
+    on the writer and the prefixes, also hashed) alone, so a kept block is the block the
+    writer would make. Blocks of graphs no longer in the build are dropped.
+    """
+
+    def __init__(self, path: Path, digests: Mapping[str, str]) -> None:
+        import pyoxigraph
+
+        self.path = path
+        writer = json.dumps([_SCHEMA, pyoxigraph.__version__, _PREFIXES_TEXT], sort_keys=True)
+        self._keys = {
+            name: sha256(f"{writer}\n{digest}".encode()).hexdigest()
+            for name, digest in digests.items()
+        }
+
+    def bodies(self, names: list[str], make: Callable[[str], bytes]) -> Iterator[bytes]:
+        try:
+            db = sqlite3.connect(self.path)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS blocks (name TEXT PRIMARY KEY, key TEXT, body BLOB)"
+            )
+        except sqlite3.Error:
+            self.path.unlink(missing_ok=True)  # a damaged file: write every block again
+            db = sqlite3.connect(self.path)
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS blocks (name TEXT PRIMARY KEY, key TEXT, body BLOB)"
+            )
+        fresh: list[tuple[str, str, bytes]] = []
+        try:
+            for name in names:
+                key = self._keys.get(name)
+                row = db.execute("SELECT key, body FROM blocks WHERE name = ?", (name,)).fetchone()
+                if key is not None and row is not None and row[0] == key:
+                    yield bytes(row[1])
+                    continue
+                body = make(name)
+                if key is not None:
+                    fresh.append((name, key, body))
+                yield body
+            with db:
+                db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?)", fresh)
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY)")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((n,) for n in names))
+                db.execute("DELETE FROM blocks WHERE name NOT IN (SELECT name FROM used)")
+        finally:
+            db.close()
 
 
 def _remove_orphans(folder: Path) -> None:
@@ -115,6 +178,7 @@ def kept_store(
     fingerprint: str,
     activity: BuildActivity,
     base: str,
+    made_from: Sequence[str] | None = None,
     same_as: Mapping[str, Sequence[str]] | None = None,
     different: Sequence[tuple[str, str]] = (),
     alternates: Mapping[str, str] | None = None,
@@ -124,8 +188,12 @@ def kept_store(
 
     ``fingerprint`` names the code that made the results and their triples (the
     cache's ``pipeline_fingerprint``): another civkg, another graph for every article.
-    Returns a temporary copy for the build to read (the kept store itself is closed,
-    so a later build in this process can open it again).
+    ``made_from`` gives, for each result, a text that determines it (the build gives
+    the cache key of what was extracted and what linking changed in it, see
+    ``kg.link.Linked.made_from``), which spares encoding every result to tell which
+    changed; without it each result's JSON is hashed. Returns a temporary copy for the
+    build to read (the kept store itself is closed, so a later build in this process can
+    open it again).
     """
     import pyoxigraph
 
@@ -139,7 +207,7 @@ def kept_store(
             alternates=alternates,
         )
 
-    digests, groups = _digests(results, activity, base, fingerprint)
+    digests, groups = _digests(results, made_from, activity, base, fingerprint)
     _remove_orphans(folder)
     state = _read_state(folder)
     store: GraphStore | None = None
@@ -170,11 +238,13 @@ def kept_store(
             if name not in old:
                 continue
             graph = pyoxigraph.NamedNode(name)
-            candidates += [
+            removed = [
                 pyoxigraph.Triple(q.subject, q.predicate, q.object)
                 for q in store.oxigraph.quads_for_pattern(None, None, None, graph)
             ]
+            candidates += removed
             store.oxigraph.remove_graph(graph)
+            store.changed += len(removed)
         fresh = [r for name in stale for r in groups.get(name, ())]
         store.load(quads(fresh))
         stated = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in store.header}
@@ -187,6 +257,7 @@ def kept_store(
                 store.oxigraph.remove(pyoxigraph.Quad(s, p, o, default))
         kept = len(digests) - sum(1 for name in stale if name in digests)
     copy = store.copy(folder)
+    copy.blocks = _KeptTrig(folder / _TRIG, digests)
     text = json.dumps({"schema": _SCHEMA, "digests": digests, "header": _header_text(store)})
     store.close()
     with contextlib.suppress(OSError):  # without a state the next build starts afresh

@@ -342,6 +342,10 @@ class Linked:
 
     results: tuple[ArticleResult, ...]
     plan: Plan
+    #: For each result, what linking brought into it from the rest of the build: the
+    #: entity each of its versions became and the role of each of its memberships.
+    #: A linked result is a function of the result it was made from and this text.
+    made_from: tuple[str, ...] = ()
 
 
 def link_build(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Linked:
@@ -360,7 +364,14 @@ def link_build(results: Sequence[ArticleResult], judgements: Judgements | None =
     # membership with one role: the label of the preferred language.
     role_of = {ident: _preferred((label, 1) for label in found) for ident, found in roles.items()}
     linked: list[ArticleResult] = []
+    made_from: list[str] = []
     for result, mine, facts in relinked:
+        # repr of frozen dataclasses of str, tuples and enums: the same values, the same text
+        brought = (
+            sorted(mine.items()),
+            sorted((f.id, role_of[f.id]) for f in facts if isinstance(f, Membership) and f.role),
+        )
+        made_from.append(repr(brought))
         entities = {e.id: e for e in mine.values()}
         facts = _union(
             replace(f, role=role_of[f.id]) if isinstance(f, Membership) and f.role else f
@@ -374,7 +385,7 @@ def link_build(results: Sequence[ArticleResult], judgements: Judgements | None =
                 extractors=result.extractors,
             )
         )
-    return Linked(tuple(linked), plan)
+    return Linked(tuple(linked), plan, tuple(made_from))
 
 
 def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 _CYRILLIC_TO_LATIN: dict[str, str] = {
@@ -48,8 +49,11 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def to_ascii(text: str) -> str:
     """Transliterate, then fold to lower-case ASCII letters, digits and spaces."""
+    # kept: linking and every id ask for the same names over and over (130k calls,
+    # 2.3 s of linking 3,000 articles)
     latin = transliterate(text).lower()
     latin = "".join(_LATIN_TO_ASCII.get(c, c) for c in latin)
     decomposed = unicodedata.normalize("NFKD", latin)

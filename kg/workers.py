@@ -13,17 +13,16 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import chain, islice
+from itertools import islice
 
 from kg.model import Article, ArticleResult, Problem
 from kg.pipeline import BATCH_SIZE, Pipeline
 
-#: Batches handed out ahead of the one being yielded, per worker: enough to keep every
-#: worker busy while the parent consumes, few enough that memory stays flat.
+#: Batches handed out ahead of the one being yielded, per worker, on a Dask cluster
+#: (``kg.cluster``): enough to keep every worker busy, few enough that memory stays flat.
 AHEAD_PER_WORKER = 2
 
 #: Below this many articles a build runs in this process: each worker loads the models
@@ -55,6 +54,9 @@ def pipe_parallel(
 ) -> Iterator[ArticleResult]:
     """``pipeline.pipe(articles)`` spread over ``jobs`` worker processes, same order.
 
+    The results are yielded once every worker is done (a build links them all at once
+    anyway).
+
     Fewer than ``min_articles`` (default ``MIN_ARTICLES_FOR_WORKERS``) articles run in
     this process: starting workers (and
     loading their models) would cost more than it saves. A worker process that dies (a crash
@@ -71,17 +73,42 @@ def pipe_parallel(
     if len(head) < least:
         yield from _in_process(pipeline, head, on_problem, strict)
         return
+    listed = [*head, *iterator]
     workers = _Workers(pipeline, jobs, multiprocessing.get_context(start_method), strict)
-    pending: deque[tuple[list[Article], Future[Outcome]]] = deque()
     try:
-        for batch in batches_of(chain(head, iterator)):
-            pending.append((batch, workers.submit(batch)))
-            while len(pending) > jobs * AHEAD_PER_WORKER:
-                yield from deliver(workers.outcome(*pending.popleft()), on_problem)
-        while pending:
-            yield from deliver(workers.outcome(*pending.popleft()), on_problem)
+        # Every batch is handed out at once, the costliest first, so no worker waits
+        # for the parent to take an earlier batch's results, and the build does not
+        # end on one long batch while the other workers idle (see ``largest_first``).
+        pending = [(batch, workers.submit(batch)) for batch in largest_first(listed)]
+        found: dict[tuple[str, str], ArticleResult] = {}
+        for batch, future in pending:
+            for result in deliver(workers.outcome(batch, future), on_problem):
+                found[(result.article.source_path, result.article.id)] = result
     finally:
         workers.close()
+    for article in listed:
+        done = found.get((article.source_path, article.id))
+        if done is not None:  # else skipped, and reported
+            yield done
+
+
+#: Relative cost of a character of each language's extraction (tokens/s measured by
+#: benchmarks/bench_pipeline.py: kk ~7k, ru ~3.8k, en ~25k), for scheduling only.
+_COST_PER_CHAR = {"ru": 2.0, "kk": 1.0, "en": 0.3}
+
+
+def largest_first(articles: list[Article]) -> list[list[Article]]:
+    """Batches of ``BATCH_SIZE`` articles of like cost, the costliest batch first.
+
+    Longest-processing-time-first: with batches in input order a 1,000-article build
+    ended with one worker on the last Russian batches and the other idle.
+    """
+
+    def cost(article: Article) -> float:
+        return len(article.text) * _COST_PER_CHAR.get(article.lang, 1.0)
+
+    ordered = sorted(articles, key=lambda a: -cost(a))  # stable: ties keep input order
+    return [ordered[i : i + BATCH_SIZE] for i in range(0, len(ordered), BATCH_SIZE)]
 
 
 def _in_process(

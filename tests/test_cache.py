@@ -151,3 +151,73 @@ def test_out_pointing_at_a_file_is_refused_before_any_work(tmp_path: Path) -> No
     with pytest.raises(UsageError, match="not a folder"):
         build([corpus], out_dir=target, formats=FORMATS)
     assert target.read_text(encoding="utf-8") == "a user's file"
+
+
+def _article_rows(out: Path) -> int:
+    with sqlite3.connect(out / CACHE_FOLDER / "results.sqlite") as db:
+        count: int = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    return count
+
+
+def test_a_rebuild_reads_unchanged_files_from_the_cache_into_the_same_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest.articles
+
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "d.jsonl").write_text(
+        '{"text": "Laura Beisen, head of the Open Lake Alliance, arrived.", "url": "https://x.kz/1"}\n'
+        '{"text": "Dana Omarova spoke.", "title": "Forum"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    assert _article_rows(out) == 5
+    made: list[str] = []
+    original = kg.ingest.articles.to_article
+
+    def counted(draft: object, source: str) -> object:
+        made.append(source)
+        return original(draft, source)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.ingest.articles, "to_article", counted)
+    (corpus / "b.txt").write_text("Arman Seitkali spoke in Astana again.", encoding="utf-8")
+    (corpus / "c.txt").unlink()
+    again = build([corpus], out_dir=out, formats=FORMATS)
+    assert made == ["b.txt"]  # only the changed file is read into an article again
+    assert _article_rows(out) == 4  # c.txt's is dropped
+    unchanged = [r.article for r in first.results if r.article.source_path != "b.txt"]
+    assert [a for a in unchanged if a.source_path != "c.txt"] == [
+        r.article for r in again.results if r.article.source_path != "b.txt"
+    ]
+    fresh = tmp_path / "fresh"
+    build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
+    assert _graph_files(out) == _graph_files(fresh)
+
+
+def test_a_rebuild_takes_each_texts_duplicate_signature_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.duplicates
+
+    story = " ".join(f"The Steppe Water Institute met partner number {n}." for n in range(20))
+    copy = f"{story} The weather was fine."
+    corpus = _corpus(tmp_path / "in", {"a.txt": story, "b.txt": copy})
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    assert len(first.duplicates) == 1
+    signed: list[str] = []
+    original = kg.duplicates._signature
+
+    def counted(text: str) -> tuple[int, bytes]:
+        signed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(kg.duplicates, "_signature", counted)
+    (corpus / "c.txt").write_text(_TEXTS["a.txt"], encoding="utf-8")
+    again = build([corpus], out_dir=out, formats=FORMATS)
+    assert signed == [_TEXTS["a.txt"]]  # only the new text is shingled and hashed
+    assert again.duplicates == first.duplicates
+    fresh = tmp_path / "fresh"
+    build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
+    assert _graph_files(out) == _graph_files(fresh)

@@ -84,3 +84,34 @@ def test_a_story_reported_twice_is_listed_and_counted_once(tmp_path: Path) -> No
     reports = [row[column] for row in answer.rows]
     assert reports, "the example names members of the foundation"
     assert all(r is not None and r.value == "1" for r in reports), answer.rows
+
+
+class _Memo:
+    """A signature memo in a dict, counting what it was asked."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, tuple[int, bytes]] = {}
+        self.hits = 0
+
+    def signature(self, text: str) -> tuple[int, bytes] | None:
+        found = self.kept.get(text)
+        self.hits += found is not None
+        return found
+
+    def keep_signature(self, text: str, count: int, values: bytes) -> None:
+        self.kept[text] = (count, values)
+
+
+def test_signatures_given_back_by_a_memo_find_the_same_groups() -> None:
+    copy = "Home | News | Society\n" + STORY + "\nRead also: weather for the weekend."
+    articles = [
+        _article("a/site1.txt", STORY),
+        _article("b/site2.html", copy),
+        _article("c/other.txt", OTHER),
+        _article("d/short.txt", "Too short to be a copy."),
+    ]
+    plain = find_duplicates(articles)
+    memo = _Memo()
+    assert find_duplicates(articles, memo=memo) == plain and memo.hits == 0
+    assert len(memo.kept) == 4
+    assert find_duplicates(articles, memo=memo) == plain and memo.hits == 4

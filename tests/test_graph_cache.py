@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from kg.build import build
@@ -113,3 +114,64 @@ def test_a_copy_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path) ->
     orphan.mkdir()
     build([corpus], out_dir=out, formats=FORMATS)
     assert not orphan.exists()
+
+
+def test_graph_trig_from_kept_blocks_is_the_file_written_in_one_go(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    assert first.store.blocks is not None  # the kept store's copy writes from blocks
+    whole = tmp_path / "whole.trig"
+    blocks, first.store.blocks = first.store.blocks, None
+    first.store.write_trig(whole)  # the serialiser over every quad at once
+    assert (out / "graph.trig").read_bytes() == whole.read_bytes()
+    first.store.blocks = blocks
+    (corpus / "d.txt").write_text("Laura Beisen, head of the Open Lake Alliance, arrived.")
+    build([corpus], out_dir=out, formats=FORMATS)  # three blocks kept, one written
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh")
+    with sqlite3.connect(out / CACHE_FOLDER / GRAPH_FOLDER / "trig.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == 4
+    (corpus / "d.txt").unlink()
+    build([corpus], out_dir=out, formats=FORMATS)
+    assert _files(out) == _fresh(corpus, tmp_path / "fresh2")
+    with sqlite3.connect(out / CACHE_FOLDER / GRAPH_FOLDER / "trig.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] == 3
+
+
+def _every_output(out: Path) -> dict[str, bytes]:
+    """Every output file's bytes (the report without its timing; the store is a database)."""
+    import json
+
+    files = {}
+    for path in sorted(out.iterdir()):
+        if path.name.startswith(".") or path.name == "store":
+            continue
+        data = path.read_bytes()
+        if path.name == "report.json":
+            report = json.loads(data)
+            report.pop("timing")
+            data = json.dumps(report, sort_keys=True).encode()
+        files[path.name] = data
+    return files
+
+
+def test_every_output_of_an_incremental_build_is_a_fresh_builds(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    build([corpus], out_dir=out)
+    # the new article names a person and a body of a.txt and c.txt: linking changes
+    # what their graphs hold, not only the new article's
+    (corpus / "d.txt").write_text(
+        "Dana Omarova, director of the Steppe Water Institute, met Laura Beisen, head of "
+        "the Open Lake Alliance.",
+        encoding="utf-8",
+    )
+    (corpus / "b.txt").unlink()
+    again = build([corpus], out_dir=out)
+    assert again.reused == 2
+    fresh = tmp_path / "fresh"
+    build([corpus], out_dir=fresh, cache=False)
+    mine, theirs = _every_output(out), _every_output(fresh)
+    assert sorted(mine) == sorted(theirs) and len(mine) > 8
+    for name in mine:
+        assert mine[name] == theirs[name], name

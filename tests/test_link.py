@@ -89,3 +89,20 @@ def test_same_id_with_other_quotes_gets_one_preferred_label() -> None:
     (org,) = orgs
     assert org.name.text in {"«Шуақ» қоры", '"Шуақ" қоры'}
     assert len({org.name.text} | {a.text for a in org.aliases}) == 2
+
+
+def test_what_linking_brought_into_a_result_changes_when_its_result_does() -> None:
+    from kg.link import link_build
+
+    ru = _result("ru", "Сауле Бекмуханова", "Фонд «Жасыл Дала»", "Сауле Бекмуханова сказала.")
+    en = _result("en", "Arman Seitkali", "Green Steppe Foundation", "Arman spoke.")
+    kk = _result("kk", "Сәуле Бекмұханова", "«Жасыл Дала» қоры", "Сәуле Бекмұханова сөйледі.")
+    alone = link_build([ru, en])
+    joined = link_build([ru, en, kk])
+    # the Kazakh spelling now names ru's person: ru's linked result differs, and so
+    # does its made_from; en's neither
+    assert alone.results[0] != joined.results[0]
+    assert alone.made_from[0] != joined.made_from[0]
+    assert alone.results[1] == joined.results[1]
+    assert alone.made_from[1] == joined.made_from[1]
+    assert len(joined.made_from) == len(joined.results)

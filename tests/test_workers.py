@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,17 @@ def test_extraction_here_runs_on_one_blas_thread_and_restores_it() -> None:
         seen.append(_blas_threads())
     assert seen and all(set(threads) == {1} for threads in seen)
     assert _blas_threads() == before
+
+
+def test_batches_go_out_costliest_first_and_hold_every_article() -> None:
+    from kg.pipeline import BATCH_SIZE
+    from kg.workers import largest_first
+
+    short = [_article(n) for n in range(BATCH_SIZE + 3)]
+    long = replace(_article(999, "word " * 400), lang="ru")
+    batches = largest_first([*short, long])
+    assert batches[0][0] == long
+    assert all(len(b) <= BATCH_SIZE for b in batches)
+    assert sorted(a.source_path for b in batches for a in b) == sorted(
+        a.source_path for a in [*short, long]
+    )

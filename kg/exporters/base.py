@@ -42,8 +42,9 @@ class Build:
 
     @property
     def graph(self) -> Graph:
-        """The merged graph, a read-only rdflib ``Graph`` answered by ``store``."""
-        return self.store.graph
+        """The merged graph, a read-only rdflib ``Graph`` answered by ``store`` (read into
+        memory whole on first use: exporters read all of it)."""
+        return self.store.whole_graph()
 
     @property
     def dataset(self) -> Dataset:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +77,7 @@ def jsonld_context() -> dict[str, Any]:
     return {"@context": context}
 
 
+@lru_cache(maxsize=4096)
 def _compact(iri: str) -> str:
     matches = [(len(ns), p) for p, ns in PREFIXES.items() if iri.startswith(ns) and iri != ns]
     if not matches:
@@ -112,24 +116,38 @@ def jsonld_document(graph: Graph, context: str | None = None) -> dict[str, Any]:
     reference breaks every reader that is not handed the file's own location (pyoxigraph,
     PyLD's default loader, a document sent over HTTP), so the file must stand alone.
     """
+    about = ((s, list(graph.predicate_objects(s))) for s in set(graph.subjects()))
+    return jsonld_of(about, context)
+
+
+def jsonld_of(
+    about: Iterable[tuple[Node, Sequence[tuple[Node, Node]]]], context: str | None = None
+) -> dict[str, Any]:
+    """``jsonld_document`` of a graph given as each subject with its (predicate, object)s.
+
+    One scan of a store gives this (``GraphStore.about_each``, ``about_all``): asking
+    the store about each subject in turn was most of the time of writing graph.jsonld.
+    """
     terms = {str(iri): (term, coercion) for term, iri, coercion in JSONLD_TERMS}
-    nodes: list[dict[str, Any]] = []
-    for subject in sorted(set(graph.subjects()), key=_order):
+    nodes: list[tuple[tuple[int, str, str, str], dict[str, Any]]] = []
+    for subject, pairs in about:
         node: dict[str, Any] = {"@id": _value(subject, "@id")}
-        types = sorted(_compact(str(t)) for t in graph.objects(subject, RDF.type))
+        values: dict[Node, list[Node]] = defaultdict(list)
+        for predicate, value in pairs:
+            values[predicate].append(value)
+        types = sorted(_compact(str(t)) for t in values.pop(RDF.type, ()))
         if types:
             node["@type"] = types[0] if len(types) == 1 else types
         properties: dict[str, Any] = {}
-        for predicate in set(graph.predicates(subject)) - {RDF.type}:
+        for predicate, objects in values.items():
             key, coercion = terms.get(str(predicate), (_compact(str(predicate)), None))
-            values = [
-                _value(o, coercion) for o in sorted(graph.objects(subject, predicate), key=_order)
-            ]
-            properties[key] = values[0] if len(values) == 1 else values
+            found = [_value(o, coercion) for o in sorted(objects, key=_order)]
+            properties[key] = found[0] if len(found) == 1 else found
         node.update(sorted(properties.items()))
-        nodes.append(node)
+        nodes.append((_order(subject), node))
+    nodes.sort(key=lambda pair: pair[0])
     embedded: str | dict[str, Any] = jsonld_context()["@context"] if context is None else context
-    return {"@context": embedded, "@graph": nodes}
+    return {"@context": embedded, "@graph": [node for _, node in nodes]}
 
 
 def _json(document: dict[str, Any]) -> str:
@@ -158,5 +176,6 @@ class JsonLdExporter:
 
     def export(self, build: Build, out_dir: Path) -> list[Path]:
         context = write_atomic(out_dir / CONTEXT_FILE, _json(jsonld_context()))
-        document = write_atomic(out_dir / "graph.jsonld", _json(jsonld_document(build.graph)))
-        return [document, context]
+        document = jsonld_of(build.store.about_all())
+        written = write_atomic(out_dir / "graph.jsonld", _json(document))
+        return [written, context]

@@ -312,7 +312,7 @@ def write_store(
         # mkdtemp makes the folder private; the store is shared like the other outputs.
         tmp.chmod(shared_mode(directory=True))
         if copy_of is not None:
-            copy_of.backup(tmp / DATABASE_DIR)  # compacted first, as below
+            copy_of.backup(tmp / DATABASE_DIR)  # compacted first if it changed much
             store = Store.open(tmp)
         else:
             store = Store.create(tmp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,32 @@ def test_what_is_read_from_a_build_graph_is_computed_once() -> None:
     assert computed_once(store.graph, "n", make) == computed_once(store.graph, "n", make) == 1
     other = Graph()
     assert computed_once(other, "n", make) == 2 and computed_once(other, "n", make) == 3
+
+
+def test_one_scan_gives_each_subject_once_with_all_its_triples() -> None:
+    from kg.exporters.rdf import jsonld_document, jsonld_of
+
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    about = list(store.about_each())
+    subjects = [s for s, _ in about]
+    assert len(subjects) == len(set(subjects)) == len(set(store.graph.subjects()))
+    scanned = {(s, p, o) for s, pairs in about for p, o in pairs}
+    assert scanned == set(store.graph.triples((None, None, None)))
+    # graph.jsonld from the scan is the document of the graph, byte for byte
+    assert json.dumps(jsonld_of(about), ensure_ascii=False) == json.dumps(
+        jsonld_document(store.graph), ensure_ascii=False
+    )
+
+
+def test_the_whole_graph_in_memory_answers_as_the_store_does() -> None:
+    store = to_store(sample_results(), activity=sample_activity(), base=BASE)
+    graph = store.graph
+    direct = graph.store._matches  # type: ignore[attr-defined]  # the uncached lookup
+    whole = store.whole_graph()
+    assert whole is graph and graph.store.everything is not None  # type: ignore[attr-defined]
+    subjects = sorted({s for s in graph.subjects() if isinstance(s, URIRef)})
+    for subject in [*subjects, URIRef(BASE + "no-such-node")]:
+        assert list(whole.triples((subject, None, None))) == [
+            t for t, _ in direct((subject, None, None))
+        ]
+    assert [s for s, _ in store.about_all()] == [s for s, _ in store.about_each()]
