@@ -222,18 +222,7 @@ class ResultCache:
         return self._db
 
     def get(self, key: str) -> ArticleResult | None:
-        if self._unreadable:
-            return None
-        try:
-            db = self._connect(create=False)
-            row = (
-                None
-                if db is None
-                else db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-            )
-        except sqlite3.Error:
-            self._unreadable = True  # a damaged cache file: extract again, the build goes on
-            return None
+        row = self._row("SELECT value FROM results WHERE key = ?", key)
         if row is None:
             return None
         try:
@@ -248,18 +237,7 @@ class ResultCache:
         """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
         key = draft_key(draft, source_path)
         self._used_articles.add(key)
-        if self._unreadable:
-            return None
-        try:
-            db = self._connect(create=False)
-            row = (
-                None
-                if db is None
-                else db.execute("SELECT value FROM articles WHERE key = ?", (key,)).fetchone()
-            )
-        except sqlite3.Error:
-            self._unreadable = True
-            return None
+        row = self._row("SELECT value FROM articles WHERE key = ?", key)
         if row is None:
             return None
         try:
@@ -275,6 +253,8 @@ class ResultCache:
         self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
 
     def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
+        """The row ``query`` finds for ``key``; None when there is none or the file is
+        damaged (then nothing more is read from it)."""
         if self._unreadable:
             return None
         try:

@@ -194,37 +194,30 @@ def test_an_acronym_that_spells_an_abbreviation_whole_is_the_same_body() -> None
     assert names == {"UN Development Fund", "Steppe Fund"}
 
 
+def _resolved_names(text: str, kind: EntityType, surfaces: list[tuple[str, int]]) -> list[str]:
+    """The entity names ``resolve`` makes of ``surfaces`` (text, occurrence) in ``text``."""
+    mentions = []
+    for surface, occurrence in surfaces:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        mentions.append(Mention(kind, surface, start, start + len(surface), surface, "test"))
+    doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
+    return sorted(e.name.text for e in resolve(Extraction(doc, tuple(mentions))).entities)
+
+
 def test_initials_and_a_surname_join_the_one_full_name_they_fit() -> None:
     text = "Timur Akhmetov opened it. T. Akhmetov said so. Dana Akhmetova came."
-    mentions = tuple(
-        Mention(
-            PERSON,
-            surface,
-            text.index(surface),
-            text.index(surface) + len(surface),
-            surface,
-            "test",
-        )
-        for surface in ("Timur Akhmetov", "T. Akhmetov", "Dana Akhmetova")
+    found = _resolved_names(
+        text, PERSON, [("Timur Akhmetov", 0), ("T. Akhmetov", 0), ("Dana Akhmetova", 0)]
     )
-    doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
-    entities = resolve(Extraction(doc, mentions)).entities
-    assert sorted(e.name.text for e in entities) == ["Dana Akhmetova", "Timur Akhmetov"]
+    assert found == ["Dana Akhmetova", "Timur Akhmetov"]
     # two full names the initials fit: which one is meant is unknown
     text = "Timur Akhmetov and Talgat Akhmetov came. T. Akhmetov said so."
-    mentions = tuple(
-        Mention(
-            PERSON,
-            surface,
-            text.index(surface),
-            text.index(surface) + len(surface),
-            surface,
-            "test",
-        )
-        for surface in ("Timur Akhmetov", "Talgat Akhmetov", "T. Akhmetov")
+    found = _resolved_names(
+        text, PERSON, [("Timur Akhmetov", 0), ("Talgat Akhmetov", 0), ("T. Akhmetov", 0)]
     )
-    doc = Article(id=article_id(text), text=text, lang="en", source_path="a.txt")
-    assert len(resolve(Extraction(doc, mentions)).entities) == 3
+    assert len(found) == 3
 
 
 def test_an_acronym_of_a_name_without_its_namesake_joins_it_and_names_nothing() -> None:
@@ -232,17 +225,5 @@ def test_an_acronym_of_a_name_without_its_namesake_joins_it_and_names_nothing() 
         "Степной национальный университет имени Л.Н. Арыстанова подписал меморандум. "
         "Со стороны СНУ документ подписал ректор. СНУ известен."
     )
-    surfaces = [
-        ("Степной национальный университет имени Л.Н. Арыстанова", 0),
-        ("СНУ", 0),
-        ("СНУ", 1),
-    ]
-    mentions = []
-    for surface, occurrence in surfaces:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = text.index(surface, start + 1)
-        mentions.append(Mention(ORG, surface, start, start + len(surface), surface, "test"))
-    doc = Article(id=article_id(text), text=text, lang="ru", source_path="a.txt")
-    (entity,) = resolve(Extraction(doc, tuple(mentions))).entities
-    assert entity.name.text == "Степной национальный университет имени Л.Н. Арыстанова"
+    full = "Степной национальный университет имени Л.Н. Арыстанова"
+    assert _resolved_names(text, ORG, [(full, 0), ("СНУ", 0), ("СНУ", 1)]) == [full]

@@ -17,7 +17,7 @@ from kg.lang.en import lexicon
 # A word in capitals, with a hyphenated second part ("ABAI-ULY") and a possessive.
 _CAPITALS = re.compile(r"\b[A-Z][A-Z'’]*[A-Z](?:-[A-Z]+)?\b")
 _VOWELS = frozenset("AEIOUY")
-# A word of this many letters or fewer in capitals is an acronym ("NGO", "KIM" aside).
+# A word in capitals shorter than this is an acronym ("NGO"; a surname "KIM" is missed).
 _SHORTEST = 4
 
 
