@@ -6,6 +6,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kg.extractors.common import Span
+from kg.extractors.en.referring import the_one_body
 from kg.extractors.en.tokens import TOKEN, Item
 from kg.lang.en import lexicon, shapes
 from kg.model import AgreementKind, EntityType, RoleClaim
@@ -135,16 +136,9 @@ def _bare_parties(sentence: Sentence) -> list[Span]:
         following = tokens[k + 1] if k + 1 < len(tokens) else None
         if following is not None and (following.capitalised or following.bare == "of"):
             continue  # "the Agency for Civil Service Affairs" is a name
-        bodies = {
-            m.name: m
-            for m in sentence.builder.mentions
-            if m.type is EntityType.ORGANISATION
-            and m.end <= tokens[k].start
-            and head in m.name.lower().split()
-        }
-        if len(bodies) == 1:
-            (m,) = bodies.values()
-            found.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
+        body = the_one_body(sentence, head, tokens[k].start)
+        if body is not None:
+            found.setdefault(body.name, body)
     return list(found.values())
 
 

@@ -247,17 +247,25 @@ def in_the_one_body(
     sentence: Sentence, person: Item, position: Item, head: str, before: int
 ) -> None:
     """Give ``person`` the title in the one body with ``head`` named before ``before``."""
+    org = the_one_body(sentence, head, before)
+    if org is None:
+        return  # none, or two bodies of that kind: which one is unknown
+    assert person.span is not None
+    sentence.builder.role(person.span, org, position.role, sentence.bounds)
+
+
+def the_one_body(sentence: Sentence, head: str, before: int) -> Span | None:
+    """The one body with ``head`` in its name that the article named before offset
+    ``before``, or None when it named none or several."""
     bodies = {
         m.name: m
         for m in sentence.builder.mentions
         if m.type is EntityType.ORGANISATION and m.end <= before and head in m.name.lower().split()
     }
     if len(bodies) != 1:
-        return  # none, or two bodies of that kind: which one is unknown
+        return None
     (m,) = bodies.values()
-    assert person.span is not None
-    org = Span(m.type, m.start, m.end, m.name, m.org_class)
-    sentence.builder.role(person.span, org, position.role, sentence.bounds)
+    return Span(m.type, m.start, m.end, m.name, m.org_class)
 
 
 def _delegation_body(sentence: Sentence, k: int) -> Span | None:

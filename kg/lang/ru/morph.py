@@ -303,13 +303,13 @@ def phrase_nominative(
 
 # Oblique singular endings of adjectives, masculine/neuter and feminine ("Алмалинского",
 # "Алмалинской"), for adjectives pymorphy does not know.
-_OBLIQUE_MASCULINE = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
-_OBLIQUE_FEMININE = ("ой", "ей", "ую", "юю")
+_OBLIQUE_MASCULINE_ADJECTIVE = ("ого", "его", "ому", "ему", "ым", "им", "ом", "ем")
+_OBLIQUE_FEMININE_ADJECTIVE = ("ой", "ей", "ую", "юю")
 
 
 def _oblique_adjective_ending(word: str) -> str | None:
     lower = word.casefold()
-    for ending in (*_OBLIQUE_MASCULINE, *_OBLIQUE_FEMININE):
+    for ending in (*_OBLIQUE_MASCULINE_ADJECTIVE, *_OBLIQUE_FEMININE_ADJECTIVE):
         if lower.endswith(ending) and len(lower) - len(ending) >= 4:
             return ending
     return None
