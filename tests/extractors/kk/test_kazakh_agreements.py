@@ -236,3 +236,26 @@ def test_a_bare_head_joined_to_a_party_is_the_body_named_before() -> None:
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Бірлік» азаматтық альянсы", "«Жасыл дала» қоры"}
+
+
+def test_a_bare_head_signing_with_the_next_body_is_the_body_named_before() -> None:
+    found = extract(
+        "Кеше «Ақбұлақ» қайырымдылық қоры мен «Шуақ» орталығы меморандумға қол қойды. "
+        "Сонымен қатар қор «Самал» жастар қозғалысымен де келісім жасасты."
+    )
+    signed = {frozenset(parties(found, claim)) for claim in agreements(found)}
+    assert signed == {
+        frozenset({"«Ақбұлақ» қайырымдылық қоры", "«Шуақ» орталығы"}),
+        frozenset({"«Ақбұлақ» қайырымдылық қоры", "«Самал» жастар қозғалысы"}),
+    }
+
+
+def test_a_bare_head_takes_the_fullest_name_of_its_body() -> None:
+    found = extract(
+        "«Ақбұлақ» қоры жаңа серіктес тапты\n\n"
+        "Кеше «Ақбұлақ» қайырымдылық қоры мен «Шуақ» орталығы меморандумға қол қойды. "
+        "Сонымен қатар қор «Самал» жастар қозғалысымен де келісім жасасты."
+    )
+    named = {p for claim in agreements(found) for p in parties(found, claim)}
+    assert "«Ақбұлақ» қайырымдылық қоры" in named
+    assert "«Ақбұлақ» қоры" not in named

@@ -272,3 +272,11 @@ def test_a_sentences_first_noun_before_a_place_phrase_is_no_part_of_the_name() -
 def test_a_compass_word_first_in_a_sentence_opens_the_place() -> None:
     found = extract("Батыс Жайық облысының Білім басқармасы жиын өткізді.")
     assert names(found, ORG) == {"Батыс Жайық облысының Білім басқармасы"}
+
+
+def test_a_bare_post_word_describing_the_members_stays_in_the_name() -> None:
+    found = extract("Кеше «Самал» ерікті жастар қозғалысы жиын өткізді.")
+    assert names(found, ORG) == {"«Самал» ерікті жастар қозғалысы"}
+    # a post word before a name is still a post: "министр" here holds a person
+    found = extract("Жиынға министр Ерлан Сапаров пен «Самал» қоры қатысты.")
+    assert "министр Ерлан Сапаров" not in names(found, ORG)

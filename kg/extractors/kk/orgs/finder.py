@@ -280,6 +280,8 @@ class NameFinder(NameOpenings):
         position = tok.position if tok.position is not None and not tok.position.plural else None
         if position is not None and right is not None and _office_of(right):
             return True  # "аудан әкімі аппараты": the office of a post-holder
+        if position is not None and _attributive(tok, position, right):
+            position = None  # "ерікті жастар қозғалысы": volunteer youth, no post
         if not tok.cap and (tok.verbal or position is not None):
             return False
         # "ҚР Президенті жанындағы ... кеңесі": a capitalised office before a link word
@@ -358,6 +360,17 @@ class NameFinder(NameOpenings):
         if not tok.word or not (tok.cap or place_noun(tok)):
             return False
         return tok.case in ("nom", "gen") and tok.lower not in lexicon.SENTENCE_ADVERBS
+
+
+def _attributive(tok: Tok, position: Lexeme, right: Tok | None) -> bool:
+    """Whether a post word in its bare form describes the plain noun after it.
+
+    "ерікті жастар қозғалысы", "ардагер ұстаздар кеңесі": a post word with no ending
+    before a lower-case noun of the name says what kind of people; a post holds a
+    name ("министр Айдар"), an ending ("әкімі") or another post ("төраға орынбасары").
+    """
+    bare = tok.lower == position.lemma and not position.form.possessive
+    return bare and not tok.cap and right is not None and plain_noun(right)
 
 
 def _office_of(tok: Tok) -> bool:

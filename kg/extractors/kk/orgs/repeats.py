@@ -124,7 +124,10 @@ def anaphors(
         after = toks[h + 2] if h + 2 < end else None
         named_next = after is not None and (after.cap or after.quote == "open")
         joined = nxt.lower in lexicon.NAME_CONJUNCTIONS and named_next
-        if not (titled or joined):
+        # "Сонымен қатар қор «Y» бірлестігімен де келісім жасасты": the fund named
+        # before, acting with the body named right after it
+        acting = lex.form.case == "nom" and _with_next(toks, h + 1, orgs)
+        if not (titled or joined or acting):
             continue
         owned = h > start and toks[h - 1].word and not toks[h - 1].punct
         if owned and not pointed and toks[h - 1].case == "gen":
@@ -138,9 +141,15 @@ def anaphors(
     return found
 
 
+def _with_next(toks: Sequence[Tok], i: int, orgs: Sequence[OrgSpan]) -> bool:
+    """Whether a name opening at token ``i`` ends in the instrumental ("...-мен")."""
+    return any(o.start == i and toks[o.reach - 1].case == "ins" for o in orgs)
+
+
 def _distinct(toks: Sequence[Tok], spans: list[OrgSpan]) -> list[OrgSpan]:
     """One span per body: "«Болашақ» қоры" (a headline) and "«Болашақ» қоғамдық қоры"
-    differ in name but their quoted part says they are one."""
+    differ in name but their quoted part says they are one. The fullest mention
+    stands for the body, as the conventions name it by its fullest form."""
     by_identity: dict[str, OrgSpan] = {}
     for span in spans:
         if span.quote is not None:
@@ -148,5 +157,7 @@ def _distinct(toks: Sequence[Tok], spans: list[OrgSpan]) -> list[OrgSpan]:
             identity = " ".join(t.lower for t in toks[opening + 1 : closing])
         else:
             identity = f"#{span.start}"
-        by_identity.setdefault(identity, span)
+        known = by_identity.get(identity)
+        if known is None or span.reach - span.start > known.reach - known.start:
+            by_identity[identity] = span
     return list(by_identity.values())
