@@ -172,7 +172,11 @@ def _named_bodies(toks: list[Tok], sentences: list[SentenceFindings]) -> dict[st
     by_lemma: dict[str, dict[str, OrgSpan]] = {}
     for found in sentences:
         for org in found.orgs:
-            if org.kind != "head" or org.weak or org.lemma is None or org.head != org.end - 1:
+            if org.kind != "head" or org.lemma is None or org.head != org.end - 1:
+                continue
+            if org.weak and org.head - org.start < 2:
+                # "облыстық орталық" describes a body; "облыстық жастар ресурстық
+                # орталығы", with no proper word either, still names one
                 continue
             key = match_key(org_name(toks, org), attested)
             by_lemma.setdefault(org.lemma, {}).setdefault(key, org)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from kazakh_support import extract, roles
 
+from kg.pipeline import Pipeline
+from tests.extractors.extraction_support import posts
+
 
 def test_apposition_links_person_organisation_and_role() -> None:
     found = extract("Жиынға «Жасыл әлем» қорының өкілі Сәуле Ахметова қатысты.")
@@ -201,3 +204,17 @@ def test_working_at_a_body_is_a_membership_without_a_title() -> None:
 def test_a_body_in_the_locative_without_the_verb_of_work_gives_no_post() -> None:
     found = extract("Сәуле Ахметова «Жасыл өлке» қорында кездесу өткізді.")
     assert roles(found) == set()
+
+
+def test_a_bare_head_on_whose_behalf_a_post_holder_signs_is_the_body_named_before(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Облыстық жастар ресурстық орталығы мен «Шуақ» қоғамдық бірлестігі арасында "
+        "меморандум жасалды. Меморандумға орталық атынан оның директоры Ерлан Сапаров, "
+        "бірлестік атынан төрағасы Мәлика Жұмабаева қол қойды."
+    )
+    assert posts(pipeline, text, "kk") >= {
+        ("Ерлан Сапаров", "Облыстық жастар ресурстық орталығы", "директор"),
+        ("Мәлика Жұмабаева", "«Шуақ» қоғамдық бірлестігі", "төраға"),
+    }

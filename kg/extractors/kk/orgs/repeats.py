@@ -119,7 +119,7 @@ def anaphors(
         free = h == start or toks[h - 1].case != "gen"
         if lex.form.case != "nom" and not (lex.form.case == "gen" and (pointed or free)):
             continue
-        titled = _titled(toks, h + 1, end)
+        titled = _titled(toks, h + 1, end) or _on_behalf(toks, h + 1, end)
         # "альянс пен «X» қоры ... қол қойды": the alliance named before, as a party
         after = toks[h + 2] if h + 2 < end else None
         named_next = after is not None and (after.cap or after.quote == "open")
@@ -139,6 +139,21 @@ def anaphors(
                 OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
             )
     return found
+
+
+# "орталық атынан (оның) директоры": a post held in the body named before, which it
+# signs or speaks for
+_ON_BEHALF = "атынан"
+_ITS = frozenset({"оның", "олардың"})
+
+
+def _on_behalf(toks: Sequence[Tok], p: int, end: int) -> bool:
+    if p >= end or toks[p].lower != _ON_BEHALF:
+        return False
+    p += 1
+    if p < end and toks[p].lower in _ITS:
+        p += 1
+    return _titled(toks, p, end)
 
 
 def _with_next(toks: Sequence[Tok], i: int, orgs: Sequence[OrgSpan]) -> bool:
