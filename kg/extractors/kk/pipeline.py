@@ -172,15 +172,33 @@ def _named_bodies(toks: list[Tok], sentences: list[SentenceFindings]) -> dict[st
     by_lemma: dict[str, dict[str, OrgSpan]] = {}
     for found in sentences:
         for org in found.orgs:
-            if org.kind != "head" or org.lemma is None or org.head != org.end - 1:
+            lemma = _head_lemma(toks, org)
+            if lemma is None:
                 continue
-            if org.weak and org.head - org.start < 2:
+            if org.weak and org.head is not None and org.head - org.start < 2:
                 # "облыстық орталық" describes a body; "облыстық жастар ресурстық
                 # орталығы", with no proper word either, still names one
                 continue
             key = match_key(org_name(toks, org), attested)
-            by_lemma.setdefault(org.lemma, {}).setdefault(key, org)
+            by_lemma.setdefault(lemma, {}).setdefault(key, org)
     return {lemma: list(names.values()) for lemma, names in by_lemma.items()}
+
+
+def _head_lemma(toks: list[Tok], org: OrgSpan) -> str | None:
+    """The head noun a later bare mention of ``org`` would repeat, if its name ends in one.
+
+    "Х университеті", "Х университеті КеАҚ" and "«Х университеті» КеАҚ" are all "университет"
+    later on; a name that ends in anything else is never repeated by a bare head.
+    """
+    if org.kind == "head" and org.lemma is not None and org.head is not None:
+        if all(t.legal_form for t in toks[org.head + 1 : org.end]):
+            return org.lemma
+        return None
+    if org.kind == "quote" and org.quote is not None and org.quote[1] - org.quote[0] > 2:
+        head = toks[org.quote[1] - 1].head
+        if head is not None and all(t.legal_form for t in toks[org.quote[1] + 1 : org.end]):
+            return head.lemma
+    return None
 
 
 def _acronym_definitions(

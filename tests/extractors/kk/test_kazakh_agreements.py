@@ -259,3 +259,12 @@ def test_a_bare_head_takes_the_fullest_name_of_its_body() -> None:
     named = {p for claim in agreements(found) for p in parties(found, claim)}
     assert "«Ақбұлақ» қайырымдылық қоры" in named
     assert "«Ақбұлақ» қоры" not in named
+
+
+def test_a_bare_head_refers_to_a_quoted_name_with_a_legal_form() -> None:
+    found = extract(
+        "Кеше «Жайық университеті» КеАҚ өкілдері жастармен кездесті. Кездесу соңында "
+        "университет пен «Самал» қоғамдық қоры меморандумға қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Жайық университеті» КеАҚ", "«Самал» қоғамдық қоры"}

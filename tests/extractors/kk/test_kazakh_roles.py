@@ -218,3 +218,17 @@ def test_a_bare_head_on_whose_behalf_a_post_holder_signs_is_the_body_named_befor
         ("Ерлан Сапаров", "Облыстық жастар ресурстық орталығы", "директор"),
         ("Мәлика Жұмабаева", "«Шуақ» қоғамдық бірлестігі", "төраға"),
     }
+
+
+def test_the_management_board_of_a_fund_goes_into_the_title(pipeline: Pipeline) -> None:
+    for text in (
+        "Жиынға «Ақ мерей» қоры басқармасының төрағасы Ерлан Сапаров қатысты.",
+        "«Ақ мерей» қоры мен «Шуақ» ҚБ меморандумға қол қойды. Құжатқа қор "
+        "басқармасының төрағасы Ерлан Сапаров қол қойды.",
+    ):
+        assert ("Ерлан Сапаров", "«Ақ мерей» қоры", "басқарма төрағасы") in posts(
+            pipeline, text, "kk"
+        ), text
+    # after an akimat, "басқармасы" is a department, a body of its own
+    found = extract("Жиынға Жайық облысы әкімдігі басқармасының басшысы Ерлан Сапаров қатысты.")
+    assert "басқарма басшысы" not in {role for _, _, role in roles(found)}

@@ -20,6 +20,7 @@ from kg.extractors.kk.orgs.words import place_noun
 from kg.extractors.kk.persons import PersonSpan
 from kg.extractors.kk.tokens import Tok
 from kg.lang.kk import lexicon
+from kg.model import OrgClass
 
 
 def numbered_session(toks: Sequence[Tok], start: int, h: int) -> bool:
@@ -155,12 +156,21 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
         return None
     # "орталығының кеңсесіне барды": the premises of the body, no body of their own
     premises = span.lemma == "кеңсе" and bool(span.inner) and max(span.inner) == h - 1
-    if (span.lemma not in lexicon.SUBUNIT_HEADS and not premises) or tok.cap or not span.inner:
+    # "X қоры басқармасының төрағасы": right after a fund, university or company its
+    # "басқарма" is the management board, whose chair holds the post in the body
+    management = span.lemma == "басқарма" and bool(span.inner) and max(span.inner) == h - 1
+    if (
+        (span.lemma not in lexicon.SUBUNIT_HEADS and not (premises or management))
+        or tok.cap
+        or not span.inner
+    ):
         return span
     parent = max(span.inner)
     parent_span = finder.from_head(parent)
     if parent_span is None:
         return span
+    if management and parent_span.org_class in (None, OrgClass.GOVERNMENT):
+        return span  # "облыс әкімдігі басқармасы": a department, a body of its own
     parent_span.reach = h + 1
     own = finder.toks[parent_span.end : h + 1]
     # "бөлім меңгерушісі"; a unit with a name of its own keeps it: "баспа бөлімінің"

@@ -75,7 +75,9 @@ def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
     with a modifier of its own ("атқарушы директоры", "бас директоры") or a unit that
     makes it a compound ("басқарма төрағасы": chair of the body's board)."""
     if p + 1 < end and (
-        toks[p].lower in lexicon.ROLE_MODIFIERS or toks[p].lower in lexicon.ROLE_NOUNS
+        toks[p].lower in lexicon.ROLE_MODIFIERS
+        or toks[p].lower in lexicon.ROLE_NOUNS
+        or _board_of(toks[p])
     ):
         p += 1
     pos = toks[p].position if p < end else None
@@ -135,10 +137,19 @@ def anaphors(
         # the bodies named before it: one named later cannot be what it points back at
         referents = _distinct(toks, [r for r in named.get(lex.lemma, []) if r.start < h])
         if len(referents) == 1:
-            found.append(
-                OrgSpan(h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0])
+            span = OrgSpan(
+                h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0]
             )
+            if _board_of(nxt):
+                span.reach, span.subunit = h + 2, "басқарма"  # the board goes into the title
+            found.append(span)
     return found
+
+
+def _board_of(tok: Tok) -> bool:
+    """ "басқармасының" in "қор басқармасының төрағасы": the body's management board."""
+    head = tok.head
+    return head is not None and head.lemma == "басқарма" and head.form.case == "gen"
 
 
 # "орталық атынан (оның) директоры": a post held in the body named before, which it
