@@ -93,7 +93,36 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
         # "келісімшартқа отырды" (sat down to a contract: signed it)
         if _kind(tok) is not None and nxt.lower.startswith(_SIGNING_VERBS):
             return True
+    return _made_at_end(toks, start, end)
+
+
+# Passive verbs that end a sentence whose subject is the agreement: "Меморандум X пен Y
+# арасында жасалды", "Келісім ... бекітілді".
+_PASSIVE_SIGNING = ("жасалды", "бекітілді")
+# Words after an agreement noun that make it a frame, not the subject: "Меморандум
+# аясында жоба жасалды" (a project made under the memorandum).
+_FRAME_WORDS = frozenset({"аясында", "бойынша", "негізінде", "шеңберінде", "жобасы"})
+
+
+def _made_at_end(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether the sentence's last word says that its agreement noun, the subject, was made."""
+    words = [i for i in range(start, end) if toks[i].word]
+    if len(words) < 3 or toks[words[-1]].lower not in _PASSIVE_SIGNING:
+        return False
+    for i in words[:-1]:
+        tok = toks[i]
+        if _kind(tok) is not None and tok.case == "nom" and tok.lower == _stem_of(tok):
+            nxt = toks[i + 1] if i + 1 < end else None
+            return nxt is None or nxt.lower not in _FRAME_WORDS
     return False
+
+
+def _stem_of(tok: Tok) -> str:
+    """The agreement noun's own stem ("меморандум"), so that only its bare form counts."""
+    for stem, _ in _KINDS:
+        if tok.lower.startswith(stem):
+            return stem
+    return ""
 
 
 def signed_without_noun(toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan]) -> bool:

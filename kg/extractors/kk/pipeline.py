@@ -191,7 +191,8 @@ def _head_lemma(toks: list[Tok], org: OrgSpan) -> str | None:
     later on; a name that ends in anything else is never repeated by a bare head.
     """
     if org.kind == "head" and org.lemma is not None and org.head is not None:
-        if all(t.legal_form for t in toks[org.head + 1 : org.end]):
+        # "«X ... холдингі» АҚ": a stray closing quote may stand before the legal form
+        if all(t.legal_form or t.text in '»”"' for t in toks[org.head + 1 : org.end]):
             return org.lemma
         return None
     if org.kind == "quote" and org.quote is not None and org.quote[1] - org.quote[0] > 2:
@@ -282,6 +283,12 @@ def kk_rule_relations(doc: Doc) -> Doc:
             orgs = [*before.orgs, *found.orgs]
             holders = [*before.holders, *found.holders]
             signings[k] = find_signing(toks, before.start, found.end, orgs, holders, text)
+    for k in range(len(sentences) - 1, 0, -1):
+        again = signings[k]
+        # "... меморандумға қол қойылды. Келісім ... мақсатында жасалды": the same one
+        restated = again is not None and not again.parties and not again.sides
+        if restated and signings[k - 1] is not None:
+            signings[k] = None
     signings = signers_after(toks, signings, [f.holders for f in sentences])
     settled = settle_agreements(signings, [f.orgs for f in sentences])
     for found, agreements in zip(sentences, settled, strict=True):

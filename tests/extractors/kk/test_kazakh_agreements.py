@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kazakh_support import agreements, extract, names, parties
+from kazakh_support import agreements, extract, names, parties, roles
 
 from kg.model import AgreementKind, EntityType, ParticipationClaim
 
@@ -268,3 +268,37 @@ def test_a_bare_head_refers_to_a_quoted_name_with_a_legal_form() -> None:
     )
     (claim,) = agreements(found)
     assert parties(found, claim) == {"«Жайық университеті» КеАҚ", "«Самал» қоғамдық қоры"}
+
+
+def test_the_agreement_as_subject_of_a_passive_verb_at_the_end() -> None:
+    found = extract(
+        "Екі жақ ынтымақтастық туралы құжатқа қол қойды. Меморандум «Самал» қауымдастығы "
+        "мен Жайық облыстық кәсіпкерлер палатасы арасында жасалды."
+    )
+    (claim,) = agreements(found)
+    assert claim.kind is AgreementKind.MEMORANDUM
+    assert parties(found, claim) == {"«Самал» қауымдастығы", "Жайық облыстық кәсіпкерлер палатасы"}
+    # the memorandum as a frame: what was made under it is no agreement
+    found = extract(
+        "Меморандум аясында «Самал» қауымдастығы мен Жайық жастар одағы арасында жоба жасалды."
+    )
+    assert agreements(found) == []
+
+
+def test_an_agreement_restated_in_the_next_sentence_keeps_its_kind_and_signers() -> None:
+    found = extract(
+        "Астанада жастарды қолдауға бағытталған меморандумға қол қойылды. Келісім жастарды "
+        "қолдау мақсатында жасалды. Шараға «Самал» қорының президенті Ерлан Сапаров пен "
+        "«Шуақ» қауымдастығының төрағасы Мәлика Жұмабаева қатысты."
+    )
+    (claim,) = agreements(found)
+    assert claim.kind is AgreementKind.MEMORANDUM
+    assert parties(found, claim) == {"«Самал» қоры", "«Шуақ» қауымдастығы"}
+
+
+def test_a_bare_head_refers_to_a_name_with_a_stray_quote_before_its_legal_form() -> None:
+    found = extract(
+        "«Самал» ұлттық холдингі» АҚ мен «Шуақ» қоры арасында келісім жасалды. Құжатқа "
+        "холдинг басқармасының төрағасы Ерлан Сапаров қол қойды."
+    )
+    assert ("Ерлан Сапаров", "«Самал» ұлттық холдингі АҚ", "басқарма төрағасы") in roles(found)
