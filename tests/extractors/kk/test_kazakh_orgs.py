@@ -280,3 +280,11 @@ def test_a_bare_post_word_describing_the_members_stays_in_the_name() -> None:
     # a post word before a name is still a post: "министр" here holds a person
     found = extract("Жиынға министр Ерлан Сапаров пен «Самал» қоры қатысты.")
     assert "министр Ерлан Сапаров" not in names(found, ORG)
+
+
+def test_a_quoted_whole_name_before_a_place_is_a_body_of_its_own() -> None:
+    found = extract("«Самал одағы» Жайық облысының әкімдігімен де меморандум жасасты.")
+    assert names(found, ORG) == {"«Самал одағы»", "Жайық облысының әкімдігі"}
+    # a unit after the place is still the quoted body's
+    found = extract("Форум «Самал университеті» Жайық филиалында өтті.")
+    assert names(found, ORG) == {"«Самал университеті» Жайық филиалы"}

@@ -169,6 +169,8 @@ class NameFinder(NameOpenings):
             if tok.quote == "close" and tok.partner is not None and tok.partner >= self.start:
                 if strict or j - tok.partner - 1 > MAX_QUOTED_NAME:
                     break
+                if self._named_apart(j, h):
+                    break
                 left = j = tok.partner
                 j -= 1
                 strict = 1
@@ -213,6 +215,24 @@ class NameFinder(NameOpenings):
                     dependent = False
             left, j = j, j - 1
         return left, inner, keep
+
+    def _named_apart(self, close: int, h: int) -> bool:
+        """Whether the quoted name closing at ``close`` is a body of its own before a place.
+
+        "«Еріктілер одағы» Ақтөбе облысының әкімдігімен": the quote holds a whole name
+        (its last word is a head) and a place opens the next one. A unit after it is
+        still the quoted body's ("«X университеті» Семей филиалы").
+        """
+        toks = self.toks
+        inner, after = toks[close - 1], toks[close + 1] if close + 1 < self.end else None
+        if inner.head is None or after is None or not after.cap:
+            return False
+        then = toks[close + 2] if close + 2 < self.end else None
+        # a place the lexicon knows, or any name before "облысы", "қаласының", ...
+        if not (place_word(after) or (then is not None and place_noun(then))):
+            return False
+        own = self.lexeme(toks[h])
+        return own is None or own.lemma not in lexicon.UNIT_HEADS
 
     def _listing_comma(self, j: int) -> bool:
         """A comma between two lower-case nouns of a name that lists what a body covers."""

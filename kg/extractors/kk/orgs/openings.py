@@ -171,6 +171,8 @@ class NameOpenings:
         tok = self.toks[first]
         if not (self.opens_sentence(first) and tok.titled) or tok.proper or place_word(tok):
             return first
+        if tok.event is not None and first + 1 < h and self.toks[first + 1].quote == "open":
+            return first + 1  # "Форум «X университеті» Шымкент филиалында өтті"
         for p in range(first + 1, h):
             nxt = self.toks[p]
             if nxt.head is not None or nxt.quote is not None or not nxt.word:
