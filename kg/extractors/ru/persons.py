@@ -16,6 +16,9 @@ from kg.model import EntityType
 # (whatever the first name, often an indeclinable Kazakh one: "Айгуль Бековой").
 _OBLIQUE_FEMININE = (("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"))
 
+# How many lower-case adjectives may stand between a name's first adjective and its head.
+_BODY_REACH = 3
+
 # How many tokens back a title may stand before the name it names (its body between).
 _TITLE_REACH = 14
 
@@ -97,6 +100,12 @@ class PersonRules(SentenceBase):
                 # "Аким Уральска Алтай Кольгинов": the title's place, then the name
                 while j - i >= 2 and morph.is_place_name(self.tokens[i].text):
                     i += 1
+            # "в Алматы Казахский национальный университет": natasha's person runs from a
+            # place over the adjective that opens a body's name
+            while j > i and self._opens_body(j):
+                j -= 1
+            while i < j and self._place_after_preposition(i):
+                i += 1
             honoured = False
             while i < j and self.tokens[i].text.lower() in lexicon.HONORIFICS:
                 i += 1  # "Г-жа Бекова": a courtesy title is no part of the name
@@ -131,6 +140,30 @@ class PersonRules(SentenceBase):
             if token.pos not in ("NOUN", "ADJ") or token.case != "gent":
                 return None  # a verb or another case: the name stands beside no title
         return None
+
+    def _opens_body(self, j: int) -> bool:
+        """Whether token ``j`` is an adjective that lower-case words after it carry on to
+        a body's head ("Казахский национальный университет")."""
+        if not morph.is_adjective(self.tokens[j].text) or morph.is_first_name(self.tokens[j].text):
+            return False
+        for token in self.tokens[j + 1 : j + 1 + _BODY_REACH]:
+            if token.pos == "PUNCT" or token.text[:1].isupper():
+                return False
+            if head_lemma(token.lemma) in lexicon.ORG_HEADS:
+                return True
+            if not morph.is_adjective(token.text):
+                return False
+        return False
+
+    def _place_after_preposition(self, i: int) -> bool:
+        """ "в Алматы", "из Астаны": a place after a preposition opens no person's name."""
+        token = self.tokens[i]
+        after_preposition = i > 0 and self.tokens[i - 1].pos == "ADP"
+        return (
+            after_preposition
+            and morph.is_place_name(token.text)
+            and not morph.is_first_name(token.text)
+        )
 
     def _genitive_before_name(self, i: int, j: int) -> bool:
         """Whether token ``i`` is in the genitive and the name ``i+1..j`` in one other case."""

@@ -518,3 +518,18 @@ def test_a_body_appointing_someone_gives_the_post_in_the_instrumental(
     }
     text = "Правление фонда «Арал» избрало Ивана Петрова председателем."
     assert roles(_extract(extractor, text)) == {("Иван Петров", "Фонд «Арал»", "председатель")}
+
+
+def test_a_place_and_the_adjective_opening_a_body_are_no_person(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Новости\n\nСегодня в Алматы Жайыкский национальный университет имени Сапарова и "
+        "Университет Тамбора подписали договор о сотрудничестве."
+    )
+    found = _extract(extractor, text)
+    assert names(found, EntityType.PERSON) == set()
+    assert "Жайыкский национальный университет имени Сапарова" in _org_names(found)
+    # a surname in -ский before a title is still a person's
+    found = _extract(extractor, "Выступил Арман Ковальский, директор фонда «Дала».")
+    assert "Арман Ковальский" in names(found, EntityType.PERSON)
