@@ -177,8 +177,40 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
             if len(expansions) == 1:
                 expansions[0].mentions.extend(group.mentions)
                 continue
+        if group.type is EntityType.ORGANISATION:
+            placed = [o for o in organisations if o is not group and _placed_form(name, o)]
+            if len(placed) == 1:
+                # "Гражданский альянс" for the "Гражданский альянс Павлодарской области"
+                # the article names: a short form is an alias of the one full name
+                placed[0].mentions.extend(group.mentions)
+                continue
         result.append(group)
     return result
+
+
+#: Concepts of the place a regional or city body's full name adds to its short form.
+_PLACE_KINDS = frozenset({"c:regional", "c:city", "c:district"})
+
+
+def _placed_form(short: str, other: _Group) -> bool:
+    """Whether ``other`` is the body ``short`` names, with only its place added.
+
+    The short form must be a name of kinds only ("Гражданский альянс", "Азаматтық
+    альянс", "Civil Alliance": two concepts at least, no proper part), the full one the
+    same plus one place ("... Павлодарской области", "Павлодар облысының ...").
+    """
+    small = org_atoms(short)
+    if len(small) < 2 or not all(atom.startswith("c:") for atom in small):
+        return False
+    extra = org_atoms(other.canonical()) - small
+    proper = {atom for atom in extra if atom.startswith("p:")}
+    kinds = extra - proper
+    return (
+        small < org_atoms(other.canonical())
+        and len(proper) == 1
+        and bool(kinds)
+        and kinds <= _PLACE_KINDS
+    )
 
 
 def _entity(group: _Group, lang: str) -> Entity:

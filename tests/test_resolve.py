@@ -227,3 +227,20 @@ def test_an_acronym_of_a_name_without_its_namesake_joins_it_and_names_nothing() 
     )
     full = "Степной национальный университет имени Л.Н. Арыстанова"
     assert _resolved_names(text, ORG, [(full, 0), ("СНУ", 0), ("СНУ", 1)]) == [full]
+
+
+def test_a_short_name_of_kinds_joins_the_one_full_name_with_a_place() -> None:
+    text = (
+        "Гражданский альянс Жайыкской области провел форум. Гражданский альянс "
+        "подписал меморандум. Civil Alliance of Zhaiyk Region came too."
+    )
+    full = "Гражданский альянс Жайыкской области"
+    found = _resolved_names(text, ORG, [(full, 0), ("Гражданский альянс", 1)])
+    assert found == [full]
+    # two bodies with a place each: the short form could be either, so it stays apart
+    text = (
+        "Гражданский альянс Жайыкской области и Гражданский альянс Тамбор области. "
+        "Гражданский альянс."
+    )
+    names = [(full, 0), ("Гражданский альянс Тамбор области", 0), ("Гражданский альянс", 2)]
+    assert len(_resolved_names(text, ORG, names)) == 3

@@ -80,7 +80,10 @@ class OrgRules(OrgForms):
             for k in range(len(tokens) - 2)
             if f"{tokens[k].text.lower()} {tokens[k + 1].text.lower()}" in lexicon.SIDE_WORDS
         ]
-        for k in [p.last + 1 for p in positions] + sides:
+        # "между управлением внутренней политики и альянсом был подписан меморандум":
+        # the parties of a signing, in the instrumental
+        between = self._between_parties()
+        for k in [p.last + 1 for p in positions] + sides + between:
             if k >= len(tokens) or k in covered:
                 continue
             token = tokens[k]
@@ -88,7 +91,7 @@ class OrgRules(OrgForms):
             if (
                 token.titled
                 or token.pos != "NOUN"
-                or token.case != "gent"
+                or token.case != ("ablt" if k in between else "gent")
                 or token.plural
                 or lemma not in lexicon.ORG_HEADS
             ):
@@ -106,6 +109,21 @@ class OrgRules(OrgForms):
             found.append(Item("org", k, k, span=span, weak=True))
             covered.add(k)
         return found
+
+    def _between_parties(self) -> list[int]:
+        """The words that open the two sides of "между X и Y" in a sentence that signs."""
+        tokens = self.tokens
+        if not any(t.lemma in lexicon.SIGNING for t in tokens):
+            return []
+        opening = next((k for k, t in enumerate(tokens) if t.text.lower() == "между"), None)
+        if opening is None:
+            return []
+        sides = [opening + 1]
+        for k in range(opening + 2, min(len(tokens), opening + _BETWEEN_REACH)):
+            if tokens[k].text.lower() == "и":
+                sides.append(k + 1)
+                break
+        return sides
 
     def _bodies_before(self, start: int, orgs: list[Item]) -> list[Span]:
         """The organisations named before offset ``start``: earlier sentences', then this one's."""
@@ -152,6 +170,8 @@ class OrgRules(OrgForms):
             and not head_form(tokens[first])
         ):
             return None  # "открытого Регионального центра": the name starts at the capital
+        if tokens[first].pos == "VERB" and not tokens[first].titled:
+            return None  # "организованный управлением X": who organised it starts after
         if (
             abbreviation(tokens[first].text)
             and first + 1 in self.quotes
@@ -424,6 +444,7 @@ class OrgRules(OrgForms):
         return Item("org", first, last, span=span, weak=weak)
 
 
+_BETWEEN_REACH = 8  # "между X ... и Y": how far the second side may open
 _SHORT_ABBREVIATION = 4  # "РК", "ООН": an abbreviation inside a name, not an agency
 
 #: Heads of a unit an international body runs in a country or a region.

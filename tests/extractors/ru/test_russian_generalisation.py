@@ -533,3 +533,26 @@ def test_a_place_and_the_adjective_opening_a_body_are_no_person(
     # a surname in -ский before a title is still a person's
     found = _extract(extractor, "Выступил Арман Ковальский, директор фонда «Дала».")
     assert "Арман Ковальский" in names(found, EntityType.PERSON)
+
+
+def test_a_participle_before_a_body_is_no_part_of_its_name(extractor: RussianExtractor) -> None:
+    text = "Форум, организованный управлением внутренней политики Жайыкской области, прошел."
+    assert _org_names(_extract(extractor, text)) == {
+        "Управление внутренней политики Жайыкской области"
+    }
+
+
+def test_the_sides_between_which_a_memorandum_is_signed_are_the_bodies_named_before(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Форум организован управлением внутренней политики Жайыкской области совместно с "
+        "Гражданским альянсом Жайыкской области. В завершение между управлением внутренней "
+        "политики и Гражданским альянсом был подписан меморандум о сотрудничестве."
+    )
+    found = _extract(extractor, text)
+    (claim,) = agreements(found)
+    assert set(party_names(found, claim)) == {
+        "Управление внутренней политики Жайыкской области",
+        "Гражданский альянс Жайыкской области",
+    }
