@@ -149,8 +149,14 @@ def _sides_before(sentence: Sentence) -> list[Span]:
         return []
     start, end = sentence.previous_start, sentence.bounds[0]
     bodies: dict[str, Span] = {}
-    for m in sentence.builder.mentions:
-        if m.type is EntityType.ORGANISATION and start <= m.start and m.end <= end:
+    last_end = -1
+    for m in sorted(sentence.builder.mentions, key=lambda m: m.start):
+        if m.type is not EntityType.ORGANISATION or not (start <= m.start and m.end <= end):
+            continue
+        # "the UN Children's Fund (UNICEF)": the bracketed short name is the same body
+        bracketed = sentence.text[last_end : m.start].strip() == "("
+        last_end = m.end
+        if not bracketed:
             bodies.setdefault(m.name, Span(m.type, m.start, m.end, m.name, m.org_class))
     return list(bodies.values()) if len(bodies) == 2 else []
 

@@ -221,16 +221,55 @@ def titled_after(sentence: Sentence, index: int) -> None:
     position = items[index + 1] if index + 1 < len(items) else None
     if position is None or position.kind != "position":
         return
-    if [t.text.lower() for t in tokens[person.last + 1 : position.first]] not in (
-        [","],
-        [",", "the"],
-    ):
+    gap = [t.text.lower() for t in tokens[person.last + 1 : position.first]]
+    if len(gap) == 3 and gap[:2] == [",", "the"] and POSSESSIVE.search(gap[2]):
+        # "Marat Ibrayev, the foundation's director,": the one body with that head
+        head = tokens[position.first - 1].bare
+        if head in lexicon.ORG_HEADS:
+            in_the_one_body(sentence, person, position, head, tokens[person.first].start)
+        return
+    if gap not in ([","], [",", "the"]):
         return
     j = position.last + 1
+    board = _board_of_the_head(sentence, j)
+    if board is not None:
+        # "X, head of the foundation's board of trustees,": the board goes into the title
+        head, unit = board
+        org = the_one_body(sentence, head, tokens[person.first].start)
+        if org is not None and person.span is not None:
+            role = f"{position.role} of the {unit}" if position.role else None
+            sentence.builder.role(person.span, org, role, sentence.bounds)
+        return
     head = _bare_head_at(sentence, j)
     closing = tokens[j + 3].text if j + 3 < len(tokens) else "."
     if head is not None and closing in (",", ".", ";", "—", "–"):
         in_the_one_body(sentence, person, position, head, tokens[person.first].start)
+
+
+#: A body's own boards and councils, named after its possessive head.
+_BOARDS = frozenset({"board", "council", "presidium", "secretariat"})
+_BOARD_WORDS = 4  # "board of trustees", "supervisory board": words of the unit at most
+
+
+def _board_of_the_head(sentence: Sentence, j: int) -> tuple[str, str] | None:
+    """The head and the unit of "of the foundation's board of trustees" from token ``j``."""
+    tokens = sentence.tokens
+    words = [t.text.lower() for t in tokens[j : j + 3 + _BOARD_WORDS + 1]]
+    if len(words) < 4 or words[:2] != ["of", "the"] or not POSSESSIVE.search(words[2]):
+        return None
+    head = tokens[j + 2].bare
+    if head not in lexicon.ORG_HEADS or tokens[j + 2].capitalised:
+        return None
+    unit: list[str] = []
+    for word in words[3:]:
+        if word in (",", ".", ";", "—", "–"):
+            break
+        unit.append(word)
+    else:
+        return None
+    if not unit or len(unit) > _BOARD_WORDS or not _BOARDS & set(unit):
+        return None
+    return head, " ".join(unit)
 
 
 def _bare_head_at(sentence: Sentence, j: int) -> str | None:

@@ -545,3 +545,31 @@ def test_a_signing_only_agreed_or_planned_is_no_agreement() -> None:
     for verb in ("agreed to sign", "plan to sign"):
         text = f"The Zhaiyk River Foundation and the Steppe Youth Network {verb} a memorandum."
         assert agreements(_extract(text)) == [], verb
+
+
+def test_where_a_body_is_based_opens_no_part_of_its_name() -> None:
+    text = "The Tambor-based Center for Steppe Studies and the Center for Evidence-Based Care met."
+    assert _names(text, EntityType.ORGANISATION) == {
+        "Center for Steppe Studies",
+        "Center for Evidence-Based Care",
+    }
+
+
+def test_the_organisations_that_ink_a_memorandum_are_the_two_named_before() -> None:
+    text = (
+        "The Tambor Alliance partnered with the UN Children's Fund (UNICEF) to run a "
+        "program. The organisations inked a memorandum on Friday."
+    )
+    found = _extract(text)
+    (claim,) = agreements(found)
+    assert set(party_names(found, claim)) == {"Tambor Alliance", "UN Children's Fund"}
+
+
+def test_a_title_in_the_one_body_named_before_by_its_possessive_head() -> None:
+    opening = "The Tambor Foundation held a forum. "
+    assert _roles(opening + "Marat Sabyrov, the foundation's director, thanked them.") == {
+        ("Marat Sabyrov", "Tambor Foundation", "director")
+    }
+    assert _roles(
+        opening + "Marat Sabyrov, head of the foundation's board of trustees, thanked them."
+    ) == {("Marat Sabyrov", "Tambor Foundation", "head of the board of trustees")}
