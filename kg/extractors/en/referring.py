@@ -224,9 +224,9 @@ def titled_after(sentence: Sentence, index: int) -> None:
     gap = [t.text.lower() for t in tokens[person.last + 1 : position.first]]
     if len(gap) == 3 and gap[:2] == [",", "the"] and POSSESSIVE.search(gap[2]):
         # "Marat Ibrayev, the foundation's director,": the one body with that head
-        head = tokens[position.first - 1].bare
-        if head in lexicon.ORG_HEADS:
-            in_the_one_body(sentence, person, position, head, tokens[person.first].start)
+        owner = tokens[position.first - 1].bare
+        if owner in lexicon.ORG_HEADS:
+            in_the_one_body(sentence, person, position, owner, tokens[person.first].start)
         return
     if gap not in ([","], [",", "the"]):
         return
@@ -234,8 +234,8 @@ def titled_after(sentence: Sentence, index: int) -> None:
     board = _board_of_the_head(sentence, j)
     if board is not None:
         # "X, head of the foundation's board of trustees,": the board goes into the title
-        head, unit = board
-        org = the_one_body(sentence, head, tokens[person.first].start)
+        board_head, unit = board
+        org = the_one_body(sentence, board_head, tokens[person.first].start)
         if org is not None and person.span is not None:
             role = f"{position.role} of the {unit}" if position.role else None
             sentence.builder.role(person.span, org, role, sentence.bounds)
