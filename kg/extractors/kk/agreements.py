@@ -255,6 +255,35 @@ def signers_after(
     return out
 
 
+# "бірнеше ұйыммен меморандум жасасты. Олардың қатарында X, Y бар": the partners,
+# counted but unnamed, are listed by the sentence after
+_SOME = frozenset({"бірнеше", "бірқатар", "бірталай", "түрлі"})
+_LISTING_OPENERS = (("олардың", "қатарында"), ("олардың", "ішінде"), ("атап", "айтқанда"))
+
+
+def listed_partners(
+    toks: Sequence[Tok],
+    signings: Sequence[Signing | None],
+    sentences: Sequence[tuple[int, int]],
+    orgs: Sequence[Sequence[OrgSpan]],
+) -> list[Signing | None]:
+    """A subject signing with "several organisations" signs with those the next sentence lists."""
+    out = list(signings)
+    for k, signing in enumerate(signings[:-1]):
+        if signing is None or len(signing.subjects) != 1 or signing.partners:
+            continue
+        start, end = sentences[k]
+        counted = any(
+            toks[i].lower in _SOME and toks[i + 1].case == "ins" for i in range(start, end - 1)
+        )
+        after, after_end = sentences[k + 1]
+        opener = tuple(t.lower for t in toks[after : min(after + 2, after_end)])
+        listed = [o for o in orgs[k + 1] if not o.weak]
+        if counted and opener in _LISTING_OPENERS and listed:
+            out[k] = replace(signing, partners=tuple(listed))
+    return out
+
+
 def settle_agreements(
     signings: Sequence[Signing | None], orgs: Sequence[Sequence[OrgSpan]]
 ) -> list[list[AgreementSpan]]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.extractors.kk.agreements import (
     AgreementSpan,
     find_signing,
+    listed_partners,
     settle_agreements,
     signed_without_noun,
     signers_after,
@@ -289,6 +290,8 @@ def kk_rule_relations(doc: Doc) -> Doc:
         restated = again is not None and not again.parties and not again.sides
         if restated and signings[k - 1] is not None:
             signings[k] = None
+    bounds = [(f.start, f.end) for f in sentences]
+    signings = listed_partners(toks, signings, bounds, [f.orgs for f in sentences])
     signings = signers_after(toks, signings, [f.holders for f in sentences])
     settled = settle_agreements(signings, [f.orgs for f in sentences])
     for found, agreements in zip(sentences, settled, strict=True):

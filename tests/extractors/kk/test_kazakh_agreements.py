@@ -302,3 +302,22 @@ def test_a_bare_head_refers_to_a_name_with_a_stray_quote_before_its_legal_form()
         "холдинг басқармасының төрағасы Ерлан Сапаров қол қойды."
     )
     assert ("Ерлан Сапаров", "«Самал» ұлттық холдингі АҚ", "басқарма төрағасы") in roles(found)
+
+
+def test_several_partners_counted_then_listed_in_the_next_sentence() -> None:
+    found = extract(
+        "Жайық облысының жастар саясаты басқармасы бірнеше ұйыммен меморандум жасасты. "
+        "Олардың қатарында «Самал» қоғамдық бірлестігі мен «Шуақ» қоры бар."
+    )
+    signed = {frozenset(parties(found, claim)) for claim in agreements(found)}
+    office = "Жайық облысының жастар саясаты басқармасы"
+    assert signed == {
+        frozenset({office, "«Самал» қоғамдық бірлестігі"}),
+        frozenset({office, "«Шуақ» қоры"}),
+    }
+    # without the count, a list after a signing is no list of its partners
+    found = extract(
+        "Жайық облысының жастар саясаты басқармасы меморандум жасасты. "
+        "Олардың қатарында «Самал» қоғамдық бірлестігі мен «Шуақ» қоры бар."
+    )
+    assert agreements(found) == []
