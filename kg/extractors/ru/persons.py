@@ -39,7 +39,10 @@ def _nominative(run: list[Token], title_case: str | None = None) -> list[str]:
         case = "nomn"
     # "директор фонда Петрова О.": the genitive the tagger reads after "фонда" is the
     # nominative of the title
-    if len(named) == 1 and case == "gent" and title_case == "nomn":
+    # A name agrees with the title it stands beside: "сообщила руководитель пресс-службы
+    # фонда «Дара» Алия Серикова" is a woman in the nominative, whatever the tagger read
+    # after the genitives
+    if case == "gent" and title_case == "nomn":
         case = "nomn"
     forms = iter(morph.person_nominative([t.text for t in named], case))
     words = [t.text if _initial(t.text) else next(forms) for t in run if t.pos != "PUNCT"]

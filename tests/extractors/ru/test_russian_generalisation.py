@@ -556,3 +556,12 @@ def test_the_sides_between_which_a_memorandum_is_signed_are_the_bodies_named_bef
         "Управление внутренней политики Жайыкской области",
         "Гражданский альянс Жайыкской области",
     }
+
+
+def test_a_name_after_a_nominative_title_and_genitives_is_in_the_nominative(
+    extractor: RussianExtractor,
+) -> None:
+    text = "Как сообщила руководитель пресс-службы фонда «Дара» Алия Серикова, проект готов."
+    assert names(_extract(extractor, text), EntityType.PERSON) == {"Алия Серикова"}
+    text = "Встреча прошла с участием директора фонда «Тамбор» Данияра Жарасова."
+    assert names(_extract(extractor, text), EntityType.PERSON) == {"Данияр Жарасов"}
