@@ -193,6 +193,14 @@ def org_key(name: str, country: str | None = None) -> OrgKey | None:
 HOME_COUNTRY: dict[str, str] = {"kk": "kz"}
 
 
+@lru_cache(maxsize=1 << 12)
+def country_of(word: str) -> str | None:
+    """The table country one word names in any form ("Жапонияның" -> "jp"), if any."""
+    table = word_table()
+    hit = table.concepts.get(table_form(word, table.vocabulary, table.single))
+    return hit[1] if hit is not None and hit[0] == "country" else None
+
+
 def article_country(text: str, lang: str = "") -> str | None:
     """The one country an article is about: its language's home country (Kazakh:
     Kazakhstan), else the country it names more often than any other, twice at least."""

@@ -25,6 +25,7 @@ from kg.extractors.kk.persons import PersonSpan
 from kg.extractors.kk.tokens import Lexeme, Tok
 from kg.lang.kk import lexicon, morph
 from kg.model import OrgClass
+from kg.org_key import HOME_COUNTRY, country_of
 
 
 @dataclass
@@ -129,6 +130,7 @@ class NameFinder(NameOpenings):
         if lex.lemma == "орталық" and first == h - 1 and place_genitive(self.toks[first]):
             return None  # "Алматының орталығында": the middle of a city
         first = self._past_opening_word(first, h)
+        first = self._past_foreign_country(first, h, lex)
         if self._only_where(first, h):
             return None  # "Венадағы кеңсесі": where an office is, not its name
         first = self._quote_first(first, h)
@@ -215,6 +217,24 @@ class NameFinder(NameOpenings):
                     dependent = False
             left, j = j, j - 1
         return left, inner, keep
+
+    def _past_foreign_country(self, first: int, h: int, lex: Lexeme) -> int:
+        """Open the name after a foreign country's genitive that only says where it is.
+
+        "Жапонияның Осака университеті" is the Osaka University in Japan; a state body
+        keeps its country ("Литваның Ішкі істер министрлігі"), and so does a name whose
+        next word is a description ("Ресейдің Ұлттық ...") or an ending ("...-дағы").
+        """
+        toks = self.toks
+        country = country_of(toks[first].text) if toks[first].case == "gen" else None
+        if country is None or country == HOME_COUNTRY["kk"] or first + 1 >= h:
+            return first
+        if lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
+            return first
+        name = toks[first + 1]
+        if not name.cap or name.case != "nom" or name.lower.endswith(ADJECTIVE_ENDINGS):
+            return first
+        return first + 1
 
     def _named_apart(self, close: int, h: int) -> bool:
         """Whether the quoted name closing at ``close`` is a body of its own before a place.
