@@ -80,6 +80,14 @@ class Tok:
     partner: int | None = None  # index of the matching quote
     proper: bool = False  # capitalised somewhere in the text other than a sentence's start
     shouted: bool = False  # an ordinary word in a line written in capitals ("ФОРУМ ӨТТІ")
+    # Worked out once, not on every read: the rules ask these of each token many times.
+    # The first four depend on the text alone; ``acronym`` on fields ``analyse`` may
+    # still change (``upper``, ``head``), so it is set when the analysis is done.
+    stem_text: str = ""  # the word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")
+    stem_upper: str = ""  # ``stem_text`` upper-cased ("КММ-де" -> "КММ")
+    ordinal: bool = False  # a Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")
+    legal_form: bool = False  # ``stem_upper`` is a legal form ("ЖШС", "КММ")
+    acronym: bool = False  # an upper-case abbreviation that may name an organisation
 
     @property
     def punct(self) -> bool:
@@ -89,48 +97,6 @@ class Tok:
     def titled(self) -> bool:
         """Capitalised and not all upper-case ("Бану", "Фриберг-Стори")."""
         return self.cap and not self.upper and not self.initials
-
-    @property
-    def legal_form(self) -> bool:
-        return self.stem_upper in lexicon.LEGAL_FORMS
-
-    @property
-    def stem_text(self) -> str:
-        """The word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")."""
-        head, hyphen, tail = self.text.rpartition("-")
-        return head if hyphen and head and morph.hyphen_ending(tail) else self.text
-
-    @property
-    def stem_upper(self) -> str:
-        """The word without a hyphenated ending, upper-cased ("КММ-де" -> "КММ")."""
-        return self.stem_text.upper()
-
-    @property
-    def ordinal(self) -> bool:
-        """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
-        if ROMAN.fullmatch(self.text):
-            return True
-        number, hyphen, ending = self.text.partition("-")
-        return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
-
-    @property
-    def acronym(self) -> bool:
-        """An upper-case abbreviation that may name an organisation."""
-        stem = self.stem_upper
-        letters = stem.replace("-", "")
-        return (
-            not self.ordinal
-            and (self.upper or camel_abbreviation(self.stem_text))
-            # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
-            and self.head is None
-            and self.event is None
-            and self.position is None
-            and 2 <= len(letters) <= 8
-            and letters.isalpha()
-            and stem not in lexicon.NON_ORG_ACRONYMS
-            and stem not in lexicon.LEGAL_FORMS
-            and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
-        )
 
     @property
     def verbal(self) -> bool:
@@ -147,6 +113,39 @@ class Tok:
     def verbal_noun(self) -> bool:
         """An action noun ("қолдау", "ілгерілету") heading a phrase inside a name."""
         return not self.cap and self.lower.endswith(("у", "ю")) and len(self.lower) > 3
+
+
+def _stem_text(text: str) -> str:
+    """The word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")."""
+    head, hyphen, tail = text.rpartition("-")
+    return head if hyphen and head and morph.hyphen_ending(tail) else text
+
+
+def _ordinal(text: str) -> bool:
+    """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
+    if ROMAN.fullmatch(text):
+        return True
+    number, hyphen, ending = text.partition("-")
+    return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
+
+
+def _acronym(tok: Tok) -> bool:
+    """An upper-case abbreviation that may name an organisation."""
+    stem = tok.stem_upper
+    letters = stem.replace("-", "")
+    return (
+        not tok.ordinal
+        and (tok.upper or camel_abbreviation(tok.stem_text))
+        # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+        and tok.head is None
+        and tok.event is None
+        and tok.position is None
+        and 2 <= len(letters) <= 8
+        and letters.isalpha()
+        and stem not in lexicon.NON_ORG_ACRONYMS
+        and stem not in lexicon.LEGAL_FORMS
+        and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
+    )
 
 
 @cache
@@ -233,9 +232,9 @@ def analyse(
     toks: list[Tok] = []
     for i, text in enumerate(texts):
         lower = text.lower()
-        base, hyphen, tail = text.rpartition("-")
         # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
-        shape = base if hyphen and base and morph.hyphen_ending(tail) else text
+        shape = _stem_text(text)
+        stem_upper = shape.upper()
         letters = [c for c in shape if c.isalpha()]
         word = any(c.isalpha() for c in text)
         initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
@@ -253,6 +252,10 @@ def analyse(
             initials=initials and text[0].isupper(),
             number=not word and any(c.isdigit() for c in text),
             case=_case(text, lower) if word else "nom",
+            stem_text=shape,
+            stem_upper=stem_upper,
+            ordinal=_ordinal(text),
+            legal_form=stem_upper in lexicon.LEGAL_FORMS,
         )
         if word and not initials:
             tok.head = _lookup(heads, lower, compounds=True)
@@ -264,6 +267,8 @@ def analyse(
     _pair_quotes(toks)
     _tame_shouting(toks)
     _mark_proper(toks)
+    for tok in toks:
+        tok.acronym = _acronym(tok)
     return toks
 
 

@@ -9,6 +9,7 @@ breaks at line breaks, which separate headlines and paragraphs in cleaned articl
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, cast
 
 import numpy
@@ -51,8 +52,8 @@ def kk_sentencizer(doc: Doc) -> Doc:
     starts_at = [True]
     pending = False  # a sentence has ended and the next one has not started yet
     open_low_quotes = 0
-    for i in range(1, len(doc)):
-        prev, token = doc[i - 1], doc[i]
+    tokens = list(doc)  # indexing ``doc`` makes a new token object on every access
+    for prev, token in pairwise(tokens):
         if prev.text == "„":
             open_low_quotes += 1
         elif prev.text == _AMBIGUOUS_QUOTE and open_low_quotes:
