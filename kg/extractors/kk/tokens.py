@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
@@ -158,11 +159,13 @@ def _table(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
     return forms
 
 
+@cache
 def head_forms() -> dict[str, Lexeme]:
     """Every case form of every organisation head noun."""
     return _table(tuple(sorted(lexicon.ORG_HEADS)))
 
 
+@cache
 def event_forms() -> dict[str, Lexeme]:
     """Every case form of every event head noun."""
     return _table(tuple(sorted(lexicon.EVENT_HEADS)))
@@ -220,6 +223,65 @@ def _case(text: str, lower: str) -> str:
     return morph.case_of(text)
 
 
+class _Surface(NamedTuple):
+    """What a token's text alone says about it: the same for every occurrence."""
+
+    lower: str
+    word: bool
+    cap: bool
+    upper: bool
+    initials: bool
+    number: bool
+    case: str
+    stem_text: str
+    stem_upper: str
+    ordinal: bool
+    legal_form: bool
+    head: Lexeme | None
+    event: Lexeme | None
+    position: Lexeme | None
+    plural_head: Lexeme | None
+
+
+# A text repeats its words (and a build its texts): each surface form is analysed once.
+# Bounded, so a long build's memory stays flat.
+@lru_cache(maxsize=1 << 17)
+def _surface(text: str) -> _Surface:
+    lower = text.lower()
+    # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
+    shape = _stem_text(text)
+    stem_upper = shape.upper()
+    letters = [c for c in shape if c.isalpha()]
+    word = any(c.isalpha() for c in text)
+    initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
+    lexemes: tuple[Lexeme | None, ...] = (None, None, None, None)
+    if word and not initials:
+        lexemes = (
+            _lookup(head_forms(), lower, compounds=True),
+            _lookup(event_forms(), lower),
+            _lookup(position_forms(), lower),
+            plural_head_forms().get(lower),
+        )
+    head, event, position, plural_head = lexemes
+    return _Surface(
+        lower=lower,
+        word=word,
+        cap=word and text[0].isupper(),
+        upper=len(letters) >= 2 and all(c.isupper() for c in letters),
+        initials=initials and text[0].isupper(),
+        number=not word and any(c.isdigit() for c in text),
+        case=_case(text, lower) if word else "nom",
+        stem_text=shape,
+        stem_upper=stem_upper,
+        ordinal=_ordinal(text),
+        legal_form=stem_upper in lexicon.LEGAL_FORMS,
+        head=head,
+        event=event,
+        position=position,
+        plural_head=plural_head,
+    )
+
+
 def analyse(
     texts: Sequence[str],
     starts: Sequence[int],
@@ -227,42 +289,34 @@ def analyse(
     sentences: Sequence[int],
 ) -> list[Tok]:
     """Analyse a document's tokens given their text, offsets and sentence numbers."""
-    heads, events, positions = head_forms(), event_forms(), position_forms()
-    plural_heads = plural_head_forms()
     toks: list[Tok] = []
     for i, text in enumerate(texts):
-        lower = text.lower()
-        # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
-        shape = _stem_text(text)
-        stem_upper = shape.upper()
-        letters = [c for c in shape if c.isalpha()]
-        word = any(c.isalpha() for c in text)
-        initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
-        tok = Tok(
-            i=i,
-            text=text,
-            lower=lower,
-            start=starts[i],
-            end=starts[i] + len(text),
-            sent=sentences[i],
-            space_before=spaces_before[i],
-            word=word,
-            cap=word and text[0].isupper(),
-            upper=len(letters) >= 2 and all(c.isupper() for c in letters),
-            initials=initials and text[0].isupper(),
-            number=not word and any(c.isdigit() for c in text),
-            case=_case(text, lower) if word else "nom",
-            stem_text=shape,
-            stem_upper=stem_upper,
-            ordinal=_ordinal(text),
-            legal_form=stem_upper in lexicon.LEGAL_FORMS,
+        surface = _surface(text)
+        toks.append(
+            Tok(
+                i=i,
+                text=text,
+                lower=surface.lower,
+                start=starts[i],
+                end=starts[i] + len(text),
+                sent=sentences[i],
+                space_before=spaces_before[i],
+                word=surface.word,
+                cap=surface.cap,
+                upper=surface.upper,
+                initials=surface.initials,
+                number=surface.number,
+                case=surface.case,
+                head=surface.head,
+                event=surface.event,
+                position=surface.position,
+                plural_head=surface.plural_head,
+                stem_text=surface.stem_text,
+                stem_upper=surface.stem_upper,
+                ordinal=surface.ordinal,
+                legal_form=surface.legal_form,
+            )
         )
-        if word and not initials:
-            tok.head = _lookup(heads, lower, compounds=True)
-            tok.event = _lookup(events, lower)
-            tok.position = _lookup(positions, lower)
-            tok.plural_head = plural_heads.get(lower)
-        toks.append(tok)
     _owned_services(toks)
     _pair_quotes(toks)
     _tame_shouting(toks)
