@@ -130,22 +130,29 @@ def _ordinal(text: str) -> bool:
     return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
 
 
-def _acronym(tok: Tok) -> bool:
-    """An upper-case abbreviation that may name an organisation."""
-    stem = tok.stem_upper
+def _abbreviation_shape(stem: str, ordinal: bool) -> bool:
+    """Whether a word of this stem may be an abbreviation naming an organisation, as far
+    as its text tells: the rest (capitals, not a lexicon word) ``_acronym`` decides."""
     letters = stem.replace("-", "")
     return (
-        not tok.ordinal
-        and (tok.upper or camel_abbreviation(tok.stem_text))
-        # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
-        and tok.head is None
-        and tok.event is None
-        and tok.position is None
+        not ordinal
         and 2 <= len(letters) <= 8
         and letters.isalpha()
         and stem not in lexicon.NON_ORG_ACRONYMS
         and stem not in lexicon.LEGAL_FORMS
         and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
+    )
+
+
+def _acronym(tok: Tok, surface: _Surface) -> bool:
+    """An upper-case abbreviation that may name an organisation."""
+    return (
+        surface.abbreviation_shape
+        and (tok.upper or surface.camel)
+        # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+        and tok.head is None
+        and tok.event is None
+        and tok.position is None
     )
 
 
@@ -241,6 +248,8 @@ class _Surface(NamedTuple):
     event: Lexeme | None
     position: Lexeme | None
     plural_head: Lexeme | None
+    camel: bool  # the stem is a shortening in mixed case ("ҚазҰУ")
+    abbreviation_shape: bool
 
 
 # A text repeats its words (and a build its texts): each surface form is analysed once.
@@ -263,6 +272,7 @@ def _surface(text: str) -> _Surface:
             plural_head_forms().get(lower),
         )
     head, event, position, plural_head = lexemes
+    ordinal = _ordinal(text)
     return _Surface(
         lower=lower,
         word=word,
@@ -273,12 +283,14 @@ def _surface(text: str) -> _Surface:
         case=_case(text, lower) if word else "nom",
         stem_text=shape,
         stem_upper=stem_upper,
-        ordinal=_ordinal(text),
+        ordinal=ordinal,
         legal_form=stem_upper in lexicon.LEGAL_FORMS,
         head=head,
         event=event,
         position=position,
         plural_head=plural_head,
+        camel=camel_abbreviation(shape),
+        abbreviation_shape=_abbreviation_shape(stem_upper, ordinal),
     )
 
 
@@ -290,8 +302,8 @@ def analyse(
 ) -> list[Tok]:
     """Analyse a document's tokens given their text, offsets and sentence numbers."""
     toks: list[Tok] = []
-    for i, text in enumerate(texts):
-        surface = _surface(text)
+    surfaces = [_surface(text) for text in texts]
+    for i, (text, surface) in enumerate(zip(texts, surfaces, strict=True)):
         toks.append(
             Tok(
                 i=i,
@@ -321,8 +333,8 @@ def analyse(
     _pair_quotes(toks)
     _tame_shouting(toks)
     _mark_proper(toks)
-    for tok in toks:
-        tok.acronym = _acronym(tok)
+    for tok, surface in zip(toks, surfaces, strict=True):
+        tok.acronym = _acronym(tok, surface)
     return toks
 
 
