@@ -132,7 +132,8 @@ def kk_rule_orgs(doc: Doc) -> Doc:
     definitions = _acronym_definitions(toks, sentences)
     excluded = frozenset(a for a, org in definitions.items() if org is None)
     for found in sentences:
-        if excluded:
+        # the exclusions change only the sentences that have one of those abbreviations
+        if excluded and any(t.stem_upper in excluded for t in toks[found.start : found.end]):
             found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
     known = known_phrases(toks, (o for f in sentences for o in f.orgs))
     named = _named_bodies(toks, sentences)
