@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.text import QUOTE_CHARACTERS, to_ascii
@@ -25,6 +26,10 @@ _SPACES = re.compile(r"\s+")
 _MAX_SLUG = 48
 
 
+# Extraction and resolution ask for the key of the same few names many times over (each
+# candidate pair of the relation stage, each claim, each merge); a bounded cache keeps
+# a long build's memory flat.
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The matching key of a name: NFC, no quotes, case-folded, single spaces, ё→е."""
     text = unicodedata.normalize("NFC", name)

@@ -38,6 +38,10 @@ _TYPO_MIN_LENGTH = 10
 class _Group:
     type: EntityType
     mentions: list[Mention] = field(default_factory=list)
+    # (how many mentions, their canonical name): merging asks every group for its name
+    # once per other group; mentions are only ever added, so the count tells when the
+    # name must be worked out again
+    _canonical: tuple[int, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> int:
@@ -49,6 +53,13 @@ class _Group:
         A person's full name comes before initials ("Timur Akhmetov", not "T. Akhmetov"),
         a body's name before its acronym: the conventions take the fullest form.
         """
+        if self._canonical is not None and self._canonical[0] == len(self.mentions):
+            return self._canonical[1]
+        name = self._most_common_name()
+        self._canonical = (len(self.mentions), name)
+        return name
+
+    def _most_common_name(self) -> str:
         counts = Counter(m.name for m in self.mentions)
         first_seen = {m.name: m.start for m in sorted(self.mentions, key=lambda m: -m.start)}
         person = self.type is EntityType.PERSON

@@ -9,8 +9,10 @@ from kg.model import Article, Extraction
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from kg.extractors.kk.fallback import ModelFallback
+    from kg.extractors.kk.latin_script import LatinArticle
 
 NAME = "kk.rules"
 
@@ -46,19 +48,34 @@ class KazakhRuleExtractor:
         return self._fallback
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract from each article, lazily and in order."""
-        from kg.extractors.kk.assemble import assemble
+        """Extract from each article, in order and lazily: a batch of articles at a time."""
         from kg.extractors.kk.latin_script import LatinArticle
 
         # A Latin-script article is read as its Cyrillic twin and put back afterwards.
         twins = ((a, LatinArticle.of(a)) for a in articles)
         stream = ((t.cyrillic.text if t else a.text, (a, t)) for a, t in twins)
         fallback = self.fallback
-        for doc, (article, twin) in self.nlp.pipe(
-            stream, as_tuples=True, batch_size=self._batch_size
-        ):
-            if fallback is not None:
-                fallback.apply(doc)
+        batch: list[tuple[Doc, tuple[Article, LatinArticle | None]]] = []
+        docs = self.nlp.pipe(stream, as_tuples=True, batch_size=self._batch_size)
+        for item in docs:
+            batch.append(item)
+            if len(batch) < self._batch_size:
+                continue
+            yield from self._finish(batch, fallback)
+            batch = []
+        yield from self._finish(batch, fallback)
+
+    @staticmethod
+    def _finish(
+        batch: list[tuple[Doc, tuple[Article, LatinArticle | None]]],
+        fallback: ModelFallback | None,
+    ) -> Iterator[Extraction]:
+        """A batch's extractions, the model run once for all its articles."""
+        from kg.extractors.kk.assemble import assemble
+
+        if fallback is not None:
+            fallback.apply_all([doc for doc, _ in batch])
+        for doc, (article, twin) in batch:
             if twin is None:
                 yield assemble(doc, article)
             else:

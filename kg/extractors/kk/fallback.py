@@ -2,7 +2,7 @@
 
 A sentence is undecided when it has a position phrase no person holds, or a run of
 two or more name-like words no rule span covers. Only such sentences go to the model,
-all of an article's in one ``nlp.pipe`` call, as ``Doc``s over the rule tokens so
+those of a batch of articles in one ``nlp.pipe`` call, as ``Doc``s over the rule tokens so
 that the model's spans are rule token ranges. A model PERSON becomes a
 ``PersonSpan`` only where the rules' exclusions allow a person (not quoted, not a
 place, not inside or naming an organisation, not a namesake); the relation rules
@@ -68,25 +68,49 @@ class ModelFallback:
 
     def apply(self, doc: Doc) -> None:
         """Add model-found persons to the undecided sentences of ``doc`` and relink them."""
-        toks: list[Tok] = doc._.kk_tokens
-        sentences: list[SentenceFindings] = doc._.kk_sentences
-        todo = [f for f in sentences if undecided(toks, f) or _doubtful_openings(toks, f)]
-        if not todo:
+        self.apply_all([doc])
+
+    def apply_all(self, docs: Sequence[Doc]) -> None:
+        """``apply`` to each of ``docs``, with one model call for all their undecided
+        sentences: the model's cost per call is worth sharing, and a sentence is tagged
+        the same whatever shares its batch."""
+        work: list[tuple[Doc, list[SentenceFindings]]] = []
+        for doc in docs:
+            toks: list[Tok] = doc._.kk_tokens
+            sentences: list[SentenceFindings] = doc._.kk_sentences
+            todo = [f for f in sentences if undecided(toks, f) or _doubtful_openings(toks, f)]
+            if todo:
+                work.append((doc, todo))
+        if not work:
             return
         self.calls += 1
-        self.sentences += len(todo)
-        words = [Doc(self.model.vocab, words=[t.text for t in toks[f.start : f.end]]) for f in todo]
+        self.sentences += sum(len(todo) for _, todo in work)
+        words = [
+            Doc(self.model.vocab, words=[t.text for t in doc._.kk_tokens[f.start : f.end]])
+            for doc, todo in work
+            for f in todo
+        ]
+        tagged = list(self.model.pipe(words))
+        at = 0
+        for doc, todo in work:
+            self._add(doc, todo, tagged[at : at + len(todo)])
+            at += len(todo)
+
+    def _add(self, doc: Doc, todo: list[SentenceFindings], tagged: Sequence[Doc]) -> None:
+        """The model's findings in the sentences ``todo`` of ``doc``, added and relinked."""
+        toks: list[Tok] = doc._.kk_tokens
+        sentences: list[SentenceFindings] = doc._.kk_sentences
         changed: list[SentenceFindings] = []
         known: set[tuple[str, str]] = set()
-        for found, tagged in zip(todo, self.model.pipe(words), strict=True):
-            if _trim_openings(toks, found, tagged.ents) and all(found is not c for c in changed):
+        for found, sentence in zip(todo, tagged, strict=True):
+            if _trim_openings(toks, found, sentence.ents) and all(found is not c for c in changed):
                 changed.append(found)
-            added = _persons(toks, found, tagged.ents)
+            added = _persons(toks, found, sentence.ents)
             if added:
                 found.persons = sorted([*found.persons, *added], key=lambda p: p.start)
                 changed.append(found)
                 known.update(_key(toks, p) for p in added)
-            bodies = _organisations(toks, found, tagged.ents)
+            bodies = _organisations(toks, found, sentence.ents)
             if bodies:
                 found.orgs = sorted([*found.orgs, *bodies], key=lambda o: o.start)
                 if all(found is not c for c in changed):

@@ -263,6 +263,7 @@ class Namer:
         for index, proposal in enumerate(self.proposals):
             if proposal.type is EntityType.ORGANISATION and proposal.acronym is None:
                 full_names.setdefault(keys[index], proposal.name)
+        abbreviations: dict[bool, dict[str, set[str]]] = {}  # tails -> key -> its initials
         for index, proposal in enumerate(self.proposals):
             if proposal.acronym is None:
                 continue
@@ -271,7 +272,10 @@ class Namer:
                 keys[index] = f"{EntityType.ORGANISATION.value}:{self.aliases[letters]}"
                 continue
             for tails in (False, True):
-                matches = {k for k, name in full_names.items() if letters in initials(name, tails)}
+                if tails not in abbreviations:
+                    # worked out once per article, not once per abbreviation in it
+                    abbreviations[tails] = {k: initials(n, tails) for k, n in full_names.items()}
+                matches = {k for k, found in abbreviations[tails].items() if letters in found}
                 if matches:
                     if len(matches) == 1:
                         keys[index] = matches.pop()

@@ -173,6 +173,8 @@ def _coordinated(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
 
 def _person_at(toks: Sequence[Tok], i: int, end: int) -> PersonSpan | None:
     tok = toks[i]
+    if not tok.initials and not name_word(tok):
+        return None  # most words: asked first, as it is the cheapest test that rules them out
     if quoted(toks, i):
         return None  # «Иса На Рем» ансамблі: a title, not a person
     anchored = i > 0 and _after_position(toks, i)

@@ -73,18 +73,22 @@ def _sentences(doc: Doc) -> list[SentenceFindings]:
 @Language.component("kk_rule_tokens", requires=["token.is_sent_start"], assigns=["doc._.kk_tokens"])
 def kk_rule_tokens(doc: Doc) -> Doc:
     """Analyse each token once: shape, case ending, lexicon entries, quote pairs."""
+    # one pass over the tokens: each access to a spaCy token makes a new Python object
+    texts: list[str] = []
+    starts: list[int] = []
+    spaces_before: list[bool] = []
     numbers: list[int] = []
     sentence = -1
+    space_before = True  # the first token counts as preceded by a space
     for token in doc:
         if token.is_sent_start:
             sentence += 1
         numbers.append(max(sentence, 0))
-    doc._.kk_tokens = analyse(
-        [t.text for t in doc],
-        [t.idx for t in doc],
-        [t.i == 0 or bool(doc[t.i - 1].whitespace_) for t in doc],
-        numbers,
-    )
+        texts.append(token.text)
+        starts.append(token.idx)
+        spaces_before.append(space_before)
+        space_before = bool(token.whitespace_)
+    doc._.kk_tokens = analyse(texts, starts, spaces_before, numbers)
     doc._.kk_sentences = [
         SentenceFindings(s.start, s.end) for s in doc.sents if not s.text.isspace()
     ]
@@ -129,7 +133,8 @@ def kk_rule_orgs(doc: Doc) -> Doc:
     definitions = _acronym_definitions(toks, sentences)
     excluded = frozenset(a for a, org in definitions.items() if org is None)
     for found in sentences:
-        if excluded:
+        # the exclusions change only the sentences that have one of those abbreviations
+        if excluded and any(t.stem_upper in excluded for t in toks[found.start : found.end]):
             found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
     known = known_phrases(toks, (o for f in sentences for o in f.orgs))
     named = _named_bodies(toks, sentences)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kg.lang.kk import lexicon, morph
 from kg.lang.kk.morph import Analysis
@@ -80,6 +81,14 @@ class Tok:
     partner: int | None = None  # index of the matching quote
     proper: bool = False  # capitalised somewhere in the text other than a sentence's start
     shouted: bool = False  # an ordinary word in a line written in capitals ("ФОРУМ ӨТТІ")
+    # Worked out once, not on every read: the rules ask these of each token many times.
+    # The first four depend on the text alone; ``acronym`` on fields ``analyse`` may
+    # still change (``upper``, ``head``), so it is set when the analysis is done.
+    stem_text: str = ""  # the word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")
+    stem_upper: str = ""  # ``stem_text`` upper-cased ("КММ-де" -> "КММ")
+    ordinal: bool = False  # a Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")
+    legal_form: bool = False  # ``stem_upper`` is a legal form ("ЖШС", "КММ")
+    acronym: bool = False  # an upper-case abbreviation that may name an organisation
 
     @property
     def punct(self) -> bool:
@@ -89,48 +98,6 @@ class Tok:
     def titled(self) -> bool:
         """Capitalised and not all upper-case ("Бану", "Фриберг-Стори")."""
         return self.cap and not self.upper and not self.initials
-
-    @property
-    def legal_form(self) -> bool:
-        return self.stem_upper in lexicon.LEGAL_FORMS
-
-    @property
-    def stem_text(self) -> str:
-        """The word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")."""
-        head, hyphen, tail = self.text.rpartition("-")
-        return head if hyphen and head and morph.hyphen_ending(tail) else self.text
-
-    @property
-    def stem_upper(self) -> str:
-        """The word without a hyphenated ending, upper-cased ("КММ-де" -> "КММ")."""
-        return self.stem_text.upper()
-
-    @property
-    def ordinal(self) -> bool:
-        """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
-        if ROMAN.fullmatch(self.text):
-            return True
-        number, hyphen, ending = self.text.partition("-")
-        return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
-
-    @property
-    def acronym(self) -> bool:
-        """An upper-case abbreviation that may name an organisation."""
-        stem = self.stem_upper
-        letters = stem.replace("-", "")
-        return (
-            not self.ordinal
-            and (self.upper or camel_abbreviation(self.stem_text))
-            # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
-            and self.head is None
-            and self.event is None
-            and self.position is None
-            and 2 <= len(letters) <= 8
-            and letters.isalpha()
-            and stem not in lexicon.NON_ORG_ACRONYMS
-            and stem not in lexicon.LEGAL_FORMS
-            and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
-        )
 
     @property
     def verbal(self) -> bool:
@@ -149,6 +116,46 @@ class Tok:
         return not self.cap and self.lower.endswith(("у", "ю")) and len(self.lower) > 3
 
 
+def _stem_text(text: str) -> str:
+    """The word without a hyphenated ending ("ҚазҰУ-дың" -> "ҚазҰУ")."""
+    head, hyphen, tail = text.rpartition("-")
+    return head if hyphen and head and morph.hyphen_ending(tail) else text
+
+
+def _ordinal(text: str) -> bool:
+    """A Roman or numbered ordinal ("VIII", "ХХІ", "5-ші", "10-шы")."""
+    if ROMAN.fullmatch(text):
+        return True
+    number, hyphen, ending = text.partition("-")
+    return number.isdigit() and bool(hyphen) and ending.lower() in _ORDINAL_ENDINGS
+
+
+def _abbreviation_shape(stem: str, ordinal: bool) -> bool:
+    """Whether a word of this stem may be an abbreviation naming an organisation, as far
+    as its text tells: the rest (capitals, not a lexicon word) ``_acronym`` decides."""
+    letters = stem.replace("-", "")
+    return (
+        not ordinal
+        and 2 <= len(letters) <= 8
+        and letters.isalpha()
+        and stem not in lexicon.NON_ORG_ACRONYMS
+        and stem not in lexicon.LEGAL_FORMS
+        and stem.lower() not in lexicon.PLACES  # "АСТАНА. KAZINFORM –": a dateline
+    )
+
+
+def _acronym(tok: Tok, surface: _Surface) -> bool:
+    """An upper-case abbreviation that may name an organisation."""
+    return (
+        surface.abbreviation_shape
+        and (tok.upper or surface.camel)
+        # "ФОРУМ", "ОРТАЛЫҚ": a word of the lexicon written in capitals
+        and tok.head is None
+        and tok.event is None
+        and tok.position is None
+    )
+
+
 @cache
 def _table(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
     forms: dict[str, Lexeme] = {}
@@ -159,11 +166,13 @@ def _table(lemmas: tuple[str, ...]) -> dict[str, Lexeme]:
     return forms
 
 
+@cache
 def head_forms() -> dict[str, Lexeme]:
     """Every case form of every organisation head noun."""
     return _table(tuple(sorted(lexicon.ORG_HEADS)))
 
 
+@cache
 def event_forms() -> dict[str, Lexeme]:
     """Every case form of every event head noun."""
     return _table(tuple(sorted(lexicon.EVENT_HEADS)))
@@ -221,6 +230,70 @@ def _case(text: str, lower: str) -> str:
     return morph.case_of(text)
 
 
+class _Surface(NamedTuple):
+    """What a token's text alone says about it: the same for every occurrence."""
+
+    lower: str
+    word: bool
+    cap: bool
+    upper: bool
+    initials: bool
+    number: bool
+    case: str
+    stem_text: str
+    stem_upper: str
+    ordinal: bool
+    legal_form: bool
+    head: Lexeme | None
+    event: Lexeme | None
+    position: Lexeme | None
+    plural_head: Lexeme | None
+    camel: bool  # the stem is a shortening in mixed case ("ҚазҰУ")
+    abbreviation_shape: bool
+
+
+# A text repeats its words (and a build its texts): each surface form is analysed once.
+# Bounded, so a long build's memory stays flat.
+@lru_cache(maxsize=1 << 17)
+def _surface(text: str) -> _Surface:
+    lower = text.lower()
+    # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
+    shape = _stem_text(text)
+    stem_upper = shape.upper()
+    letters = [c for c in shape if c.isalpha()]
+    word = any(c.isalpha() for c in text)
+    initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
+    lexemes: tuple[Lexeme | None, ...] = (None, None, None, None)
+    if word and not initials:
+        lexemes = (
+            _lookup(head_forms(), lower, compounds=True),
+            _lookup(event_forms(), lower),
+            _lookup(position_forms(), lower),
+            plural_head_forms().get(lower),
+        )
+    head, event, position, plural_head = lexemes
+    ordinal = _ordinal(text)
+    return _Surface(
+        lower=lower,
+        word=word,
+        cap=word and text[0].isupper(),
+        upper=len(letters) >= 2 and all(c.isupper() for c in letters),
+        initials=initials and text[0].isupper(),
+        number=not word and any(c.isdigit() for c in text),
+        case=_case(text, lower) if word else "nom",
+        stem_text=shape,
+        stem_upper=stem_upper,
+        ordinal=ordinal,
+        legal_form=stem_upper in lexicon.LEGAL_FORMS,
+        head=head,
+        event=event,
+        position=position,
+        plural_head=plural_head,
+        camel=camel_abbreviation(shape),
+        abbreviation_shape=_abbreviation_shape(stem_upper, ordinal),
+    )
+
+
 def analyse(
     texts: Sequence[str],
     starts: Sequence[int],
@@ -228,42 +301,40 @@ def analyse(
     sentences: Sequence[int],
 ) -> list[Tok]:
     """Analyse a document's tokens given their text, offsets and sentence numbers."""
-    heads, events, positions = head_forms(), event_forms(), position_forms()
-    plural_heads = plural_head_forms()
     toks: list[Tok] = []
-    for i, text in enumerate(texts):
-        lower = text.lower()
-        base, hyphen, tail = text.rpartition("-")
-        # "БҰҰ-ның" is an abbreviation with an ending: judge its shape without the ending
-        shape = base if hyphen and base and morph.hyphen_ending(tail) else text
-        letters = [c for c in shape if c.isalpha()]
-        word = any(c.isalpha() for c in text)
-        initials = word and text.endswith(".") and all(len(p) <= 2 for p in text.split(".") if p)
-        tok = Tok(
-            i=i,
-            text=text,
-            lower=lower,
-            start=starts[i],
-            end=starts[i] + len(text),
-            sent=sentences[i],
-            space_before=spaces_before[i],
-            word=word,
-            cap=word and text[0].isupper(),
-            upper=len(letters) >= 2 and all(c.isupper() for c in letters),
-            initials=initials and text[0].isupper(),
-            number=not word and any(c.isdigit() for c in text),
-            case=_case(text, lower) if word else "nom",
+    surfaces = [_surface(text) for text in texts]
+    for i, (text, surface) in enumerate(zip(texts, surfaces, strict=True)):
+        toks.append(
+            Tok(
+                i=i,
+                text=text,
+                lower=surface.lower,
+                start=starts[i],
+                end=starts[i] + len(text),
+                sent=sentences[i],
+                space_before=spaces_before[i],
+                word=surface.word,
+                cap=surface.cap,
+                upper=surface.upper,
+                initials=surface.initials,
+                number=surface.number,
+                case=surface.case,
+                head=surface.head,
+                event=surface.event,
+                position=surface.position,
+                plural_head=surface.plural_head,
+                stem_text=surface.stem_text,
+                stem_upper=surface.stem_upper,
+                ordinal=surface.ordinal,
+                legal_form=surface.legal_form,
+            )
         )
-        if word and not initials:
-            tok.head = _lookup(heads, lower, compounds=True)
-            tok.event = _lookup(events, lower)
-            tok.position = _lookup(positions, lower)
-            tok.plural_head = plural_heads.get(lower)
-        toks.append(tok)
     _owned_services(toks)
     _pair_quotes(toks)
     _tame_shouting(toks)
     _mark_proper(toks)
+    for tok, surface in zip(toks, surfaces, strict=True):
+        tok.acronym = _acronym(tok, surface)
     return toks
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kg.lang.kk.tokenizer_exceptions import SENTENCE_FINAL_ABBREVIATIONS
 
@@ -27,17 +27,17 @@ _OPENERS = frozenset({"«", "„", "(", "[", "{", "‹", '"', "'"})
 _AMBIGUOUS_QUOTE = "“"
 
 
-def _starts_lowercase(token: Token) -> bool:
-    first = token.text[:1]
+def _starts_lowercase(text: str) -> bool:
+    first = text[:1]
     return first.isalpha() and first.islower()
 
 
-def _ends_sentence(token: Token, following: Token) -> bool:
-    if token.is_space:
-        return "\n" in token.text
-    if token.text in _TERMINALS:
+def _ends_sentence(text: str, is_space: bool, following: str) -> bool:
+    if is_space:
+        return "\n" in text
+    if text in _TERMINALS:
         return True
-    return token.text.lower() in SENTENCE_FINAL_ABBREVIATIONS and following.text[:1].isupper()
+    return text.lower() in SENTENCE_FINAL_ABBREVIATIONS and following[:1].isupper()
 
 
 @Language.component(
@@ -51,22 +51,27 @@ def kk_sentencizer(doc: Doc) -> Doc:
     starts_at = [True]
     pending = False  # a sentence has ended and the next one has not started yet
     open_low_quotes = 0
-    for i in range(1, len(doc)):
-        prev, token = doc[i - 1], doc[i]
-        if prev.text == "„":
+    # the tokens' attributes read once: each access to a spaCy token makes new objects
+    tokens = list(doc)
+    texts = [token.text for token in tokens]
+    spaces = [token.is_space for token in tokens]
+    puncts = [token.is_punct for token in tokens]
+    for i in range(1, len(texts)):
+        prev, text = texts[i - 1], texts[i]
+        if prev == "„":
             open_low_quotes += 1
-        elif prev.text == _AMBIGUOUS_QUOTE and open_low_quotes:
+        elif prev == _AMBIGUOUS_QUOTE and open_low_quotes:
             open_low_quotes -= 1
-        if not pending and _ends_sentence(prev, token):
+        if not pending and _ends_sentence(prev, spaces[i - 1], text):
             pending = True
         starts = False
-        if pending and not token.is_space:
-            if _starts_lowercase(token):
+        if pending and not spaces[i]:
+            if _starts_lowercase(text):
                 pending = False
             elif (
-                token.text in _OPENERS
-                or (token.text == _AMBIGUOUS_QUOTE and not open_low_quotes)
-                or not (token.is_punct or token.text in _TERMINALS)
+                text in _OPENERS
+                or (text == _AMBIGUOUS_QUOTE and not open_low_quotes)
+                or not (puncts[i] or text in _TERMINALS)
             ):
                 starts = True
             # closing quotes, brackets and repeated marks stay with the sentence they end
