@@ -110,7 +110,7 @@ _SEGMENT = re.compile(r"[^\W\d_][^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]*")
 MIN_ACRONYM_WORDS = 3
 
 
-def _acronym_segments(word: str) -> list[str] | None:
+def acronym_syllables(word: str) -> list[str] | None:
     """The word starts an acronym spells, when ``word`` is one ("КазНУ", "ГАК")."""
     capitals = sum(ch.isupper() for ch in word)
     if capitals < 2 or len(word) > 8 or not word[:1].isupper():
@@ -123,7 +123,7 @@ def has_acronym(name: str) -> bool:
     found = [
         segments
         for kind, _, _, word in _atoms(name)[0]
-        if kind == "proper" and (segments := _acronym_segments(word))
+        if kind == "proper" and (segments := acronym_syllables(word))
     ]
     return len(found) == 1 and len(found[0]) >= MIN_ACRONYM_WORDS
 
@@ -139,7 +139,7 @@ def spells_out(short: str, full: str) -> bool:
     acronyms = [
         (atom, segments)
         for kind, atom, _, word in atoms
-        if kind == "proper" and (segments := _acronym_segments(word))
+        if kind == "proper" and (segments := acronym_syllables(word))
     ]
     if len(acronyms) != 1 or len(acronyms[0][1]) < MIN_ACRONYM_WORDS:
         return False
@@ -194,10 +194,12 @@ HOME_COUNTRY: dict[str, str] = {"kk": "kz"}
 
 
 @lru_cache(maxsize=1 << 12)
-def country_of(word: str) -> str | None:
-    """The table country one word names in any form ("Жапонияның" -> "jp"), if any."""
+def country_of(*words: str) -> str | None:
+    """The table country the words name in any form ("Жапонияның" -> "jp",
+    "Оңтүстік Кореяның" -> "kr"), if any."""
     table = word_table()
-    hit = table.concepts.get(table_form(word, table.vocabulary, table.single))
+    forms = tuple(table_form(word, table.vocabulary, table.single) for word in words)
+    hit = table.concepts.get(forms[0]) if len(forms) == 1 else table.phrases.get(forms)
     return hit[1] if hit is not None and hit[0] == "country" else None
 
 

@@ -8,6 +8,7 @@ to entity ids, and facts stated twice merge their evidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,8 +27,8 @@ from kg.model import (
     Mention,
     OrgClass,
 )
-from kg.org_key import org_atoms
-from kg.text import QUOTE_PAIRS, shouted
+from kg.org_key import MIN_ACRONYM_WORDS, acronym_syllables, org_atoms
+from kg.text import QUOTE_PAIRS, shouted, to_ascii
 
 #: Names at least this long may differ by one letter and still be one actor
 #: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
@@ -68,7 +69,7 @@ class _Group:
             key=lambda name: (
                 person and not person_name.parse(name).full,
                 # an acronym is an alias of the name it stands for, never its canonical
-                not person and _is_acronym(name),
+                not person and (_is_acronym(name) or _syllables(name) is not None),
                 -counts[name],
                 shouted(name),
                 first_seen[name],
@@ -106,22 +107,57 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
+def _without_namesake(name: str) -> list[str]:
+    """``name``, and the body's own words without the person it is named after
+    ("Л.Н. Гумилев атындағы Еуразия ұлттық университеті" -> "Еуразия ұлттық
+    университеті"): acronyms spell the body, not its namesake."""
+    forms = [name]
+    for link, keep_before in _NAMED_AFTER:
+        before, found, after = name.partition(link)
+        if found:
+            forms.append(before if keep_before else after)
+    return forms
+
+
 def _initial_forms(name: str) -> set[str]:
     """The acronyms a name may be written as: every word's first letter, and for a
     Latin-script name its capitalised words' letters with an abbreviation spelt whole
     ("UN Development Programme" -> "undp")."""
-    forms = {_initials(name)}
     # "ЕНУ" for "Евразийский национальный университет имени Л.Н. Гумилева", "ЕҰУ" for
     # "Л.Н. Гумилев атындағы Еуразия ұлттық университеті": the name without its namesake
-    for link, keep_before in _NAMED_AFTER:
-        before, found, after = name.partition(link)
-        if found:
-            forms.add(_initials(before if keep_before else after))
+    forms = {_initials(form) for form in _without_namesake(name)}
     if name.isascii():
         capitalised = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
         spelt = "".join(w if _is_acronym(w) else w[0] for w in capitalised)
         forms.add(name_key(spelt).replace("-", ""))
     return forms
+
+
+def _spells_syllables(short: str, full: str) -> bool:
+    """Whether the words of ``full`` (or of the body without its namesake) start, in
+    order, with the syllables of the acronym ``short``: "ҚазҰУ" for "Әл-Фараби
+    атындағы Қазақ ұлттық университеті", "ҚарТУ" for "Қарағанды техникалық
+    университеті". Across articles ``org_key.spells_out`` is stricter (a place word
+    must agree); inside one article the one name that fits is the body meant."""
+    syllables = _syllables(short)
+    if syllables is None:
+        return False
+    for form in _without_namesake(full):
+        words = [to_ascii(word) for word in _WORD.findall(form)]
+        if len(words) == len(syllables) and all(
+            word.startswith(syllable) for word, syllable in zip(words, syllables, strict=True)
+        ):
+            return True
+    return False
+
+
+def _syllables(name: str) -> list[str] | None:
+    """The syllables of a one-word acronym of at least three ("ҚазҰУ"), else None."""
+    syllables = acronym_syllables(name) if " " not in name.strip() else None
+    return syllables if syllables is not None and len(syllables) >= MIN_ACRONYM_WORDS else None
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _is_acronym(name: str) -> bool:
@@ -187,6 +223,15 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
             ]
             if len(expansions) == 1:
                 expansions[0].mentions.extend(group.mentions)
+                continue
+        if group.type is EntityType.ORGANISATION:
+            spelt = [
+                other
+                for other in organisations
+                if other is not group and _spells_syllables(name, other.canonical())
+            ]
+            if len(spelt) == 1:
+                spelt[0].mentions.extend(group.mentions)
                 continue
         if group.type is EntityType.ORGANISATION:
             placed = [o for o in organisations if o is not group and _placed_form(name, o)]

@@ -244,3 +244,19 @@ def test_a_short_name_of_kinds_joins_the_one_full_name_with_a_place() -> None:
     )
     names = [(full, 0), ("Гражданский альянс Тамбор области", 0), ("Гражданский альянс", 2)]
     assert len(_resolved_names(text, ORG, names)) == 3
+
+
+def test_a_syllable_acronym_joins_the_one_name_whose_words_it_starts() -> None:
+    text = (
+        "Сарыжазық ұлттық университеті мен «Тамбор» қоры келісім жасасты. "
+        "СарҰУ бұрын да қормен жұмыс істеген. Абай атындағы Жайық ұлттық университеті ЖайҰУ."
+    )
+    full = "Сарыжазық ұлттық университеті"
+    names = [(full, 0), ("«Тамбор» қоры", 0), ("СарҰУ", 0)]
+    # the acronym is an alias of the name it spells, never the canonical name
+    assert sorted(_resolved_names(text, ORG, names)) == sorted([full, "«Тамбор» қоры"])
+    # the body's words, not its namesake's
+    namesake = "Абай атындағы Жайық ұлттық университеті"
+    assert _resolved_names(text, ORG, [(namesake, 0), ("ЖайҰУ", 0)]) == [namesake]
+    # syllables that start no name's words join nothing
+    assert len(_resolved_names(text, ORG, [(full, 0), ("ЖайҰУ", 0)])) == 2

@@ -293,6 +293,9 @@ def test_a_quoted_whole_name_before_a_place_is_a_body_of_its_own() -> None:
 def test_a_foreign_countrys_genitive_before_a_named_body_only_says_where_it_is() -> None:
     found = extract("Жапонияның Тамбор университеті Жайық колледжімен келісім жасасты.")
     assert "Тамбор университеті" in names(found, ORG)
+    # a country of two words
+    found = extract("Оңтүстік Кореяның Тамбор университеті Жайық колледжімен келісім жасасты.")
+    assert "Тамбор университеті" in names(found, ORG)
     # a state body keeps its country, and so does a name that goes on with a description
     found = extract("Жиынға Жапонияның Сыртқы істер министрлігінің өкілі Ерлан Сапаров қатысты.")
     assert "Жапонияның Сыртқы істер министрлігі" in names(found, ORG)

@@ -221,20 +221,32 @@ class NameFinder(NameOpenings):
     def _past_foreign_country(self, first: int, h: int, lex: Lexeme) -> int:
         """Open the name after a foreign country's genitive that only says where it is.
 
-        "Жапонияның Осака университеті" is the Osaka University in Japan; a state body
-        keeps its country ("Литваның Ішкі істер министрлігі"), and so does a name whose
-        next word is a description ("Ресейдің Ұлттық ...") or an ending ("...-дағы").
+        "Жапонияның Осака университеті" is the Osaka University in Japan ("Оңтүстік
+        Кореяның Сеул ұлттық университеті" too); a state body keeps its country
+        ("Литваның Ішкі істер министрлігі"), and so does a name whose next word is a
+        description ("Ресейдің Ұлттық ...") or an ending ("...-дағы").
         """
         toks = self.toks
-        country = country_of(toks[first].text) if toks[first].case == "gen" else None
-        if country is None or country == HOME_COUNTRY["kk"] or first + 1 >= h:
+        after = self._past_country_genitive(first, h)
+        if after == first or lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
             return first
-        if lexicon.ORG_HEADS.get(lex.lemma) is OrgClass.GOVERNMENT:
-            return first
-        name = toks[first + 1]
+        name = toks[after]
         if not name.cap or name.case != "nom" or name.lower.endswith(ADJECTIVE_ENDINGS):
             return first
-        return first + 1
+        return after
+
+    def _past_country_genitive(self, first: int, h: int) -> int:
+        """The token after a foreign country's name in the genitive opening at ``first``
+        (of one word or two) and before ``h``; ``first`` when there is none."""
+        toks = self.toks
+        for size in (1, 2):
+            last = first + size - 1
+            if last + 1 >= h or toks[last].case != "gen":
+                continue
+            country = country_of(*(tok.text for tok in toks[first : last + 1]))
+            if country is not None:
+                return first if country == HOME_COUNTRY["kk"] else last + 1
+        return first
 
     def _named_apart(self, close: int, h: int) -> bool:
         """Whether the quoted name closing at ``close`` is a body of its own before a place.
