@@ -33,6 +33,7 @@ _KINDS: tuple[tuple[str, AgreementKind], ...] = (
 )
 # What an agreement noun's verb starts with when it says the agreement was made.
 _SIGNING_VERBS = ("жасас", "жасалды", "жасады", "бекіт", "түзд", "түзіл", "отыр")
+_CEREMONY = frozenset({"рәсімі", "салтанаты"})
 _SUBJECT_WORDS = frozenset({"туралы", "жөнінде", "жөніндегі", "бойынша", "арасындағы"})
 _TITLE_STOPS = frozenset(
     {"сияқты", "секілді", "сынды", "және", "мен", "пен", "бен", "қол", "арасында", "аясында"}
@@ -88,6 +89,11 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
     for i in range(start, end - 1):
         tok, nxt = toks[i], toks[i + 1]
         if tok.lower == "қол" and nxt.lower.startswith(("қой", "қоя")):
+            return True
+        # "... арасында меморандумға қол қою рәсімі өтті": the signing ceremony was held
+        # (its attendees, "рәсіміне қатысты", need not be the parties)
+        then = toks[i + 2] if i + 2 < end else None
+        if tok.lower == "қол" and nxt.lower == "қою" and then and then.lower in _CEREMONY:
             return True
         # "жасасты", "жасалды", "жасады"; "бекітті", "бекітілді"; "келісім түзді";
         # "келісімшартқа отырды" (sat down to a contract: signed it)

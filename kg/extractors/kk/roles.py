@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extractors.kk.orgs import OrgSpan
+from kg.extractors.kk.orgs.words import ON_BEHALF
 from kg.extractors.kk.persons import PersonSpan
 from kg.extractors.kk.tokens import Tok
 from kg.lang.kk import lexicon, morph
@@ -414,7 +415,7 @@ def _on_behalf(
     holders: list[Holder] = []
     for org in orgs:
         i = org.reach
-        if i + 1 < end and toks[i].lower == "атынан" and i + 1 in person_at:
+        if i + 1 < end and toks[i].lower == ON_BEHALF and i + 1 in person_at:
             holders.append(Holder(person_at[i + 1], org, None))
     return holders
 
@@ -463,6 +464,8 @@ def _organisation(toks: Sequence[Tok], role: RolePhrase, orgs: Sequence[OrgSpan]
         return best if case in ("gen", "nom") else None
     if case not in ("gen", "nom"):
         return None
+    if gap[0].lower == ON_BEHALF and all(t.text in _COPULA_DASHES for t in gap[1:]):
+        return best  # "Қордың атынан – директор X": the post in the body X signs for
     if len(gap) <= _MAX_PLACE and gap[-1].case == "attr" and all(t.word for t in gap):
         return best  # "БҰҰ-ның Қазақстандағы тұрақты үйлестірушісі"
     if case == "gen" and _topic(gap):

@@ -321,3 +321,28 @@ def test_several_partners_counted_then_listed_in_the_next_sentence() -> None:
         "Олардың қатарында «Самал» қоғамдық бірлестігі мен «Шуақ» қоры бар."
     )
     assert agreements(found) == []
+
+
+def test_signers_on_behalf_of_bodies_after_a_dash_make_the_bodies_parties() -> None:
+    found = extract(
+        "Келісімге «Самал» қорының атынан – директор Асан Тамборов, Жайық университетінің "
+        "атынан – ректор Бақыт Сарыжазықов қол қойды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Самал» қоры", "Жайық университеті"}
+    assert ("Асан Тамборов", "«Самал» қоры", "директор") in roles(found)
+
+
+def test_a_signing_ceremony_held_between_two_bodies() -> None:
+    found = extract(
+        "Жиында «Самал» қауымдастығы мен Жайық қалалық мәслихаты арасында меморандумға "
+        "қол қою рәсімі өтті."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Самал» қауымдастығы", "Жайық қалалық мәслихаты"}
+    # those who came to the ceremony need not be its parties
+    found = extract(
+        "Меморандумға қол қою рәсіміне Жайық қалалық мәслихатының хатшысы Асан Тамборов және "
+        "«Самал» қауымдастығының президенті Бақыт Сарыжазықов қатысты."
+    )
+    assert agreements(found) == []

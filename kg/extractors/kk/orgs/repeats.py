@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kg.extractors.kk.orgs.span import OrgSpan
-from kg.extractors.kk.orgs.words import ADMIN_ADJECTIVE_FORMS
+from kg.extractors.kk.orgs.words import ADMIN_ADJECTIVE_FORMS, ON_BEHALF
 from kg.extractors.kk.tokens import Tok
 from kg.lang.kk import lexicon
 
@@ -153,13 +153,12 @@ def _board_of(tok: Tok) -> bool:
 
 
 # "орталық атынан (оның) директоры": a post held in the body named before, which it
-# signs or speaks for
-_ON_BEHALF = "атынан"
+# signs or speaks for (after words.ON_BEHALF)
 _ITS = frozenset({"оның", "олардың"})
 
 
 def _on_behalf(toks: Sequence[Tok], p: int, end: int) -> bool:
-    if p >= end or toks[p].lower != _ON_BEHALF:
+    if p >= end or toks[p].lower != ON_BEHALF:
         return False
     p += 1
     if p < end and toks[p].lower in _ITS:

@@ -18,6 +18,8 @@ BELONGING_LINKS = frozenset({"жанындағы", "қарасты", "қарам
 ADMIN_ADJECTIVE_FORMS = frozenset(
     {"облыстық", "аудандық", "қалалық", "ауылдық", "республикалық", "өңірлік"}
 )
+# "X атынан": on behalf of X, whom a person signs or speaks for
+ON_BEHALF = "атынан"
 OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 MAX_QUOTED_NAME = 8
