@@ -25,7 +25,7 @@ from kg.extractors.kk.agreements import (
 from kg.extractors.kk.events import find_events
 from kg.extractors.kk.names import match_key, org_name
 from kg.extractors.kk.orgs import OrgSpan, find_orgs, outermost
-from kg.extractors.kk.orgs.repeats import anaphors, known_phrases, repeat_orgs
+from kg.extractors.kk.orgs.repeats import anaphors, known_phrases, repeat_orgs, whole_names
 from kg.extractors.kk.persons import PersonSpan, find_persons, name_stem, repeat_persons
 from kg.extractors.kk.roles import Holder, RolePhrase, find_roles, link_holders
 from kg.extractors.kk.tokens import Tok, analyse
@@ -138,8 +138,13 @@ def kk_rule_orgs(doc: Doc) -> Doc:
             found.orgs = find_orgs(toks, found.start, found.end, found.persons, excluded)
     known = known_phrases(toks, (o for f in sentences for o in f.orgs))
     named = _named_bodies(toks, sentences)
+    whole = whole_names(toks, (o for f in sentences for o in f.orgs))
     for found in sentences:
         repeats = repeat_orgs(toks, found.start, found.end, found.orgs, known)
+        if any(t.shouted for t in toks[found.start : found.end]):
+            # "ЖАЙЫҚ УНИВЕРСИТЕТІ МЕМОРАНДУМ ЖАСАСТЫ" over a text naming "Жайық
+            # университеті": a headline in capitals names the bodies the text names
+            repeats += repeat_orgs(toks, found.start, found.end, [*found.orgs, *repeats], whole)
         repeats += anaphors(toks, found.start, found.end, [*found.orgs, *repeats], named)
         if repeats:
             found.orgs = sorted([*found.orgs, *repeats], key=lambda o: o.start)

@@ -150,13 +150,22 @@ def _unit_before(toks: Sequence[Tok], start: int, first: int, covered: set[int])
     j = k - 1
     while j >= start and j not in covered and len(words) < _MAX_UNIT_WORDS:
         tok = toks[j]
-        if not tok.word or tok.cap or tok.head is not None or tok.position is not None:
+        if not tok.word or tok.cap or _names_body(tok) or tok.position is not None:
             break
         if tok.case != "nom" or tok.lower in lexicon.FUNCTION_WORDS:
             break
         words.insert(0, tok.text)
         j -= 1
     return words if len(words) > 1 else []
+
+
+def _names_body(tok: Tok) -> bool:
+    """Whether the word is a head that may end a name ("баспа бөлімі" is a print unit:
+    a publishing house is named only in the possessive, "«X» баспасы")."""
+    head = tok.head
+    if head is None:
+        return False
+    return head.form.possessive or head.lemma not in lexicon.POSSESSIVE_ONLY_HEADS
 
 
 def _role_noun(tok: Tok) -> bool:

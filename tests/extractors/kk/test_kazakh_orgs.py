@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kazakh_support import extract, names
+from kazakh_support import agreements, extract, names, parties, roles
 
 from kg.model import EntityType, OrgClass
 
@@ -221,6 +221,29 @@ def test_a_headline_in_capitals_makes_no_abbreviations_of_its_short_words() -> N
         "Бүгін «Арал» қоры мен ЮНИСЕФ ынтымақтастық туралы меморандумға қол қойды."
     )
     assert names(found, ORG) == {"«Арал» қоры", "ЮНИСЕФ"}
+
+
+def test_a_headline_in_capitals_names_the_bodies_the_text_names() -> None:
+    found = extract(
+        "САМАЛ УНИВЕРСИТЕТІ «АРАЛ» ҚОРЫМЕН МЕМОРАНДУМҒА ҚОЛ ҚОЙДЫ\n\n"
+        "Жайық, 12 мамыр. Бұл жолы Самал университеті мен «Арал» қоры тағылымдама ұйымдастырады."
+    )
+    assert names(found, ORG) == {"«Арал» қоры", "Самал университеті"}
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Арал» қоры", "Самал университеті"}
+    # a body the text never names in ordinary case stays unread in the headline
+    found = extract(
+        "САМАЛ УНИВЕРСИТЕТІ «АРАЛ» ҚОРЫМЕН МЕМОРАНДУМҒА ҚОЛ ҚОЙДЫ\n\nБұл жолы «Арал» қоры келді."
+    )
+    assert names(found, ORG) == {"«Арал» қоры"}
+
+
+def test_a_publishing_house_is_named_in_the_possessive_only() -> None:
+    found = extract("Кітапхана «Тамбор» баспасымен келісімге қол қойды. Кітап баспаға жіберілді.")
+    assert names(found, ORG) == {"«Тамбор» баспасы"}
+    # the bare word is a print unit of a body, in the title
+    found = extract("Жиынға «Тамбор» орталығының баспа бөлімінің меңгерушісі Дана Серікова келді.")
+    assert roles(found) == {("Дана Серікова", "«Тамбор» орталығы", "баспа бөлімінің меңгерушісі")}
 
 
 def test_a_un_programme_is_a_body_and_another_programme_is_not() -> None:

@@ -39,6 +39,20 @@ def known_phrases(toks: Sequence[Tok], spans: Iterable[OrgSpan]) -> set[Phrase]:
     return known
 
 
+def whole_names(toks: Sequence[Tok], spans: Iterable[OrgSpan]) -> set[Phrase]:
+    """The lower-case words before the head of every name written in ordinary case
+    ("жайық" + университет), to find again in a line written in capitals."""
+    known: set[Phrase] = set()
+    for span in spans:
+        h = span.head
+        if span.kind != "head" or h is None or span.lemma is None or h == span.start:
+            continue
+        words = toks[span.start : h]
+        if all(tok.word and not tok.shouted for tok in words) and not toks[h].shouted:
+            known.add((tuple(tok.lower for tok in words), span.lemma))
+    return known
+
+
 def repeat_orgs(
     toks: Sequence[Tok], start: int, end: int, orgs: Sequence[OrgSpan], known: set[Phrase]
 ) -> list[OrgSpan]:

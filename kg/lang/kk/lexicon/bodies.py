@@ -98,6 +98,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "кәсіподақ": OrgClass.NGO,
     "штаб": None,
     "редакция": OrgClass.MEDIA,
+    "баспа": OrgClass.MEDIA,  # "«Кітап әлемі» баспасы": only in the possessive
     # business
     "компания": OrgClass.COMPANY,
     "корпорация": OrgClass.COMPANY,
@@ -149,7 +150,7 @@ UNIQUE_BODIES: frozenset[str] = frozenset({"мәжіліс", "сенат", "па
 
 #: Heads that end a name only in the possessive: "«Қазақ тілі» қоғамы" is a society,
 #: "азаматтық қоғам" is civil society.
-POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй", "платформа"})
+POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй", "платформа", "баспа"})
 
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
 POSSESSIVE_OVERRIDES: dict[str, str] = {
