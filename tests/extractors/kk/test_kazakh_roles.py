@@ -232,3 +232,35 @@ def test_the_management_board_of_a_fund_goes_into_the_title(pipeline: Pipeline) 
     # after an akimat, "басқармасы" is a department, a body of its own
     found = extract("Жиынға Жайық облысы әкімдігі басқармасының басшысы Ерлан Сапаров қатысты.")
     assert "басқарма басшысы" not in {role for _, _, role in roles(found)}
+
+
+def test_the_governing_board_of_the_body_named_before_goes_into_the_title(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "«Ақ мерей» қорында жиын өтті. Қордың қамқоршылық кеңесінің төрағасы Ерлан "
+        "Сапаров сөйледі."
+    )
+    found = posts(pipeline, text, "kk")
+    assert found == {("Ерлан Сапаров", "«Ақ мерей» қоры", "қамқоршылық кеңесінің төрағасы")}
+    # the fund's board is no body of its own
+    assert not any(org.startswith("Қордың") for _, org, _ in found)
+
+
+def test_a_headlines_short_name_of_a_body_leaves_its_bare_head_one_referent(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Облыстық қоғамдық кеңес пен «Шуақ» қоры бірлесіп жұмыс істейді\n\n"
+        "Жайық облыстық қоғамдық кеңесі мен «Шуақ» қоғамдық қоры арасында меморандумға "
+        "қол қойылды. Құжатқа кеңес төрағасы Ерлан Сапаров қол қойды."
+    )
+    assert ("Ерлан Сапаров", "Жайық облыстық қоғамдық кеңесі", "төраға") in posts(
+        pipeline, text, "kk"
+    )
+    # two full names the short one ends: which is meant is unknown
+    text = (
+        "Облыстық кеңес бүгін жиналды. Жайық облыстық кеңесі мен Самал облыстық кеңесі "
+        "бірлесіп жұмыс істейді. Кеңес төрағасы Ерлан Сапаров сөйледі."
+    )
+    assert posts(pipeline, text, "kk") == set()

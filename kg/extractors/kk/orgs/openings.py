@@ -79,6 +79,9 @@ class NameOpenings:
             return True  # a place and then lower-case words describe, not name
         if tok.proper or tok.lower in lexicon.PLACES or tok.lower in lexicon.FIRST_NAMES:
             return False
+        own = tok.head
+        if own is not None and own.form.case == "gen" and not own.form.possessive:
+            return True  # "Қордың қамқоршылық кеңесі": the board of the fund named before
         if _proper_adjective(tok.lower):
             return False  # "Еуразиялық экономикалық одақтың": a name, not "an economic union"
         if tok.case in ("attr", "loc", "dat", "abl", "ins") and not place_word(tok):

@@ -94,6 +94,7 @@ def _titled(toks: Sequence[Tok], p: int, end: int) -> bool:
         or _board_of(toks[p])
     ):
         p += 1
+    p += _governing_board(toks, p, end)
     pos = toks[p].position if p < end else None
     if pos is None:
         return False
@@ -154,8 +155,13 @@ def anaphors(
             span = OrgSpan(
                 h, h + 1, "head", head=h, lemma=lex.lemma, weak=True, refers=referents[0]
             )
+            board = _governing_board(toks, h + 1, end)
             if _board_of(nxt):
                 span.reach, span.subunit = h + 2, "басқарма"  # the board goes into the title
+            elif board:
+                # "Қордың қамқоршылық кеңесінің төрағасы": the fund's board, in the title
+                span.reach = h + 1 + board
+                span.subunit = " ".join(t.lower for t in toks[h + 1 : span.reach])
             found.append(span)
     return found
 
@@ -164,6 +170,15 @@ def _board_of(tok: Tok) -> bool:
     """ "басқармасының" in "қор басқармасының төрағасы": the body's management board."""
     head = tok.head
     return head is not None and head.lemma == "басқарма" and head.form.case == "gen"
+
+
+def _governing_board(toks: Sequence[Tok], p: int, end: int) -> int:
+    """The words of a body's governing board in the genitive at ``p`` ("қамқоршылық
+    кеңесінің", "директорлар кеңесінің"): two, or none."""
+    if p + 1 >= end or toks[p].lower not in lexicon.BOARD_WORDS:
+        return 0
+    head = toks[p + 1].head
+    return 2 if head is not None and head.lemma == "кеңес" and head.form.case == "gen" else 0
 
 
 # "орталық атынан (оның) директоры": a post held in the body named before, which it
@@ -199,4 +214,18 @@ def _distinct(toks: Sequence[Tok], spans: list[OrgSpan]) -> list[OrgSpan]:
         known = by_identity.get(identity)
         if known is None or span.reach - span.start > known.reach - known.start:
             by_identity[identity] = span
-    return list(by_identity.values())
+    bodies = list(by_identity.values())
+    # "Облыстық қоғамдық кеңес" (a headline) is the "Ақтөбе облыстық қоғамдық кеңесі"
+    # the text names in full: a name whose words end another's with the same head
+    return [b for b in bodies if not any(_shortens(toks, b, other) for other in bodies)]
+
+
+def _shortens(toks: Sequence[Tok], short: OrgSpan, full: OrgSpan) -> bool:
+    """Whether ``short`` is ``full`` without its first words (case and capitals aside)."""
+    if short is full or short.quote is not None or short.lemma != full.lemma:
+        return False
+    if short.head is None or full.head is None:
+        return False
+    words = [t.lower for t in toks[short.start : short.head]]
+    whole = [t.lower for t in toks[full.start : full.head]]
+    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
