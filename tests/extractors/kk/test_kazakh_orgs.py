@@ -252,6 +252,20 @@ def test_a_un_programme_is_a_body_and_another_programme_is_not() -> None:
     assert names(extract("«Болашақ» бағдарламасы бойынша 50 студент оқиды."), ORG) == set()
 
 
+def test_a_un_programme_written_out_is_a_body() -> None:
+    found = extract("«Самал» орталығы Біріккен Ұлттар Ұйымының Даму бағдарламасымен келісті.")
+    assert names(found, ORG) == {"«Самал» орталығы", "Біріккен Ұлттар Ұйымының Даму бағдарламасы"}
+
+
+def test_a_country_office_after_its_owners_genitive_takes_no_name_before_it() -> None:
+    for owner in ("ЮНИСЕФ-тің", "БҰҰ Даму бағдарламасының"):
+        found = extract(f"«Самал» орталығы {owner} Жайықтағы өкілдігімен меморандум жасасты.")
+        office = f"{owner} Жайықтағы өкілдігі"
+        assert {"«Самал» орталығы", office} <= names(found, ORG), owner
+        (claim,) = agreements(found)
+        assert parties(found, claim) == {"«Самал» орталығы", office}
+
+
 def test_fields_before_a_plural_head_each_name_a_body() -> None:
     found = extract("Жиынға Энергетика және Сауда министрліктерінің өкілдері келді.")
     assert names(found, ORG) == {"Энергетика министрлігі", "Сауда министрлігі"}

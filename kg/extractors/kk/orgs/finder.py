@@ -215,6 +215,10 @@ class NameFinder(NameOpenings):
                     # "«X» партиясының Шымкент қалалық филиалы": the party is a body too
                     keep.append(j)
                     dependent = False
+            elif dependent and tok.case == "gen":
+                # "ЮНИСЕФ-тің Қазақстандағы өкілдігі", "БҰҰ Даму бағдарламасының ...
+                # өкілдігі": the genitive names whose office it is, no name before it
+                dependent = False
             left, j = j, j - 1
         return left, inner, keep
 

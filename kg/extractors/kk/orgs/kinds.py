@@ -132,13 +132,15 @@ _UN_NAME_WORDS = 3  # capitalised words between the acronym and the head
 
 
 def un_programmes(finder: NameFinder) -> list[OrgSpan]:
-    """ "БҰҰ Даму бағдарламасының", "БҰҰ-ның Қоршаған орта бағдарламасы": UN bodies."""
+    """ "БҰҰ Даму бағдарламасының", "БҰҰ-ның Қоршаған орта бағдарламасы", "Біріккен
+    Ұлттар Ұйымының Даму бағдарламасы": UN bodies."""
     found: list[OrgSpan] = []
     toks = finder.toks
     for i in range(finder.start, finder.end - 2):
-        if toks[i].stem_upper not in lexicon.UN_ACRONYMS or not toks[i + 1].cap:
+        after = _after_un(toks, i, finder.end)
+        if after is None or after + 1 >= finder.end or not toks[after].cap:
             continue
-        for h in range(i + 2, min(finder.end, i + 2 + _UN_NAME_WORDS)):
+        for h in range(after + 1, min(finder.end, after + 1 + _UN_NAME_WORDS)):
             word = toks[h].lower
             head = next((n for stem, n in _UN_HEADS.items() if word.startswith(stem)), None)
             if head is not None:
@@ -151,6 +153,23 @@ def un_programmes(finder: NameFinder) -> list[OrgSpan]:
             if not toks[h].word or toks[h].quote:
                 break
     return found
+
+
+# The United Nations written out: "Біріккен Ұлттар Ұйымының"
+_UN_WORDS = ("біріккен", "ұлттар", "ұйым")
+
+
+def _after_un(toks: Sequence[Tok], i: int, end: int) -> int | None:
+    """The token after the United Nations named at ``i`` ("БҰҰ", "Біріккен Ұлттар
+    Ұйымының"), or None."""
+    if toks[i].stem_upper in lexicon.UN_ACRONYMS:
+        return i + 1
+    words = toks[i : min(end, i + len(_UN_WORDS))]
+    if len(words) == len(_UN_WORDS) and all(
+        t.lower.startswith(w) for t, w in zip(words, _UN_WORDS, strict=True)
+    ):
+        return i + len(_UN_WORDS)
+    return None
 
 
 _NAMED_AFTER_WORDS = 3  # words of the person a body is named after ("Л.Н. Гумилев")
