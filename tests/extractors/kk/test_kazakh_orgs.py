@@ -266,6 +266,21 @@ def test_a_country_office_after_its_owners_genitive_takes_no_name_before_it() ->
         assert parties(found, claim) == {"«Самал» орталығы", office}
 
 
+def test_a_group_of_companies_is_one_body() -> None:
+    found = extract("Жайық облысы әкімдігі және «Самал» компаниялар тобы меморандумға қол қойды.")
+    assert names(found, ORG) == {"Жайық облысы әкімдігі", "«Самал» компаниялар тобы"}
+    # quoted names before a plural head alone are each a body
+    found = extract("«Самал», «Арал» компанияларымен келісім жасалды.")
+    assert names(found, ORG) == {"«Самал» компаниясы", "«Арал» компаниясы"}
+
+
+def test_a_technology_park_and_a_bare_head_before_ozara() -> None:
+    found = extract("«Самал Хаб» технопаркі мен Дүниежүзілік банк өзара меморандумға қол қойды.")
+    assert names(found, ORG) == {"«Самал Хаб» технопаркі", "Дүниежүзілік банк"}
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"«Самал Хаб» технопаркі", "Дүниежүзілік банк"}
+
+
 def test_fields_before_a_plural_head_each_name_a_body() -> None:
     found = extract("Жиынға Энергетика және Сауда министрліктерінің өкілдері келді.")
     assert names(found, ORG) == {"Энергетика министрлігі", "Сауда министрлігі"}

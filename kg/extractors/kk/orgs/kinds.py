@@ -243,16 +243,24 @@ def listed_orgs(finder: NameFinder) -> list[OrgSpan]:
         if lex is None or toks[h - 1].quote != "close":
             continue
         suffix = morph.possessive(lex.lemma)
+        reach = h + 1
+        if reach < finder.end and toks[reach].lower.startswith(_GROUP_STEM):
+            # "«ERG» компаниялар тобы": one group of companies
+            suffix, reach = f"{morph.plural(lex.lemma)} {_GROUP}", reach + 1
         j = h - 1
         while j >= finder.start and toks[j].quote == "close":
             o = toks[j].partner
             if o is None or o < finder.start or j - o - 1 > MAX_QUOTED_NAME or j - o < 2:
                 break
-            found.append(OrgSpan(o, j + 1, "quote", quote=(o, j), suffix=suffix, reach=h + 1))
+            found.append(OrgSpan(o, j + 1, "quote", quote=(o, j), suffix=suffix, reach=reach))
             j = o - 1
             if j >= finder.start and toks[j].text in _LIST_JOINERS:
                 j -= 1
     return found
+
+
+# "компаниялар тобы" (a group of companies) in any case: "тобы", "тобымен"
+_GROUP_STEM, _GROUP = "тоб", "тобы"
 
 
 # Heads whose plural follows a list of fields, each a body's name ("Білім және

@@ -112,6 +112,7 @@ ORG_HEADS: dict[str, OrgClass | None] = {
     "авиакомпания": OrgClass.COMPANY,
     "биржа": OrgClass.COMPANY,
     "консорциум": OrgClass.COMPANY,
+    "технопарк": OrgClass.COMPANY,
     "трест": OrgClass.COMPANY,
     "платформа": None,  # "«X» азаматтық платформасы": only in the possessive
     # media
@@ -155,6 +156,7 @@ POSSESSIVE_ONLY_HEADS: frozenset[str] = frozenset({"қоғам", "үй", "пла
 #: Possessive forms the generic rule gets wrong (loanwords that keep a soft ending).
 POSSESSIVE_OVERRIDES: dict[str, str] = {
     "банк": "банкі",
+    "технопарк": "технопаркі",
     "конгресс": "конгресі",
     "съезд": "съезі",
 }
