@@ -27,7 +27,7 @@ from kg.model import (
     Mention,
     OrgClass,
 )
-from kg.org_key import MIN_ACRONYM_WORDS, acronym_syllables, org_atoms
+from kg.org_key import MIN_ACRONYM_WORDS, acronym_syllables, org_atoms, org_key
 from kg.text import QUOTE_PAIRS, shouted, to_ascii
 
 #: Names at least this long may differ by one letter and still be one actor
@@ -160,6 +160,16 @@ def _syllables(name: str) -> list[str] | None:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def _international_body(name: str) -> str | None:
+    """The key of the well-known international body ``name`` is, by any of its names
+    ("ЮНИСЕФ", "Детский фонд ООН", "БҰҰ Балалар қоры" -> "a:unicef"); None for another
+    name, a country office of one among them ("UNICEF Kazakhstan")."""
+    key = org_key(name)
+    if key is None or " " in key.key or not key.key.startswith("a:"):
+        return None
+    return key.key
+
+
 def _is_acronym(name: str) -> bool:
     bare = name.replace("-", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
@@ -232,6 +242,14 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
             ]
             if len(spelt) == 1:
                 spelt[0].mentions.extend(group.mentions)
+                continue
+        body = _international_body(name) if group.type is EntityType.ORGANISATION else None
+        if body is not None:
+            # "ЮНИСЕФ" after "Детский фонд ООН", "UNICEF" after "UN Children's Fund": one
+            # well-known body, however the article writes it
+            same = [o for o in result if _international_body(o.canonical()) == body]
+            if len(same) == 1:
+                same[0].mentions.extend(group.mentions)
                 continue
         if group.type is EntityType.ORGANISATION:
             placed = [o for o in organisations if o is not group and _placed_form(name, o)]

@@ -260,3 +260,11 @@ def test_a_syllable_acronym_joins_the_one_name_whose_words_it_starts() -> None:
     assert _resolved_names(text, ORG, [(namesake, 0), ("ЖайҰУ", 0)]) == [namesake]
     # syllables that start no name's words join nothing
     assert len(_resolved_names(text, ORG, [(full, 0), ("ЖайҰУ", 0)])) == 2
+
+
+def test_a_well_known_body_is_one_entity_however_the_article_writes_it() -> None:
+    text = "UN Children's Fund and Tambor Fund met. UNICEF said so. UNICEF Zhaiyk came too."
+    names = [("UN Children's Fund", 0), ("Tambor Fund", 0), ("UNICEF", 0), ("UNICEF Zhaiyk", 0)]
+    # the written-out name is canonical; a country office stays a body of its own
+    found = _resolved_names(text, ORG, names)
+    assert found == sorted(["UN Children's Fund", "Tambor Fund", "UNICEF Zhaiyk"])

@@ -47,8 +47,8 @@ class AgreementRules(SentenceBase):
         kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
         self.said[:] = [kind]
         title = self._title(lemmas)
-        cut = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), len(lemmas))
-        parties = [o for o in candidates if o.first < cut and not self._no_signer(o)]
+        opening, cut = self._attribution(lemmas)
+        parties = [o for o in candidates if opening < o.first < cut and not self._no_signer(o)]
         if between is not None:
             after = [o for o in parties if o.first > between]
             if len(after) >= 2:
@@ -67,6 +67,18 @@ class AgreementRules(SentenceBase):
                 self.builder.agreement(pair, kind, title, self.bounds)
             return
         self.builder.agreement(spans, kind, title, self.bounds)
+
+    def _attribution(self, lemmas: list[str]) -> tuple[int, int]:
+        """The tokens between which the parties may stand: before "..., сообщает X"
+        at the end, after "Как сообщает X," at the start (the source is no party)."""
+        k = next((k for k, lem in enumerate(lemmas) if lem in lexicon.ATTRIBUTION), None)
+        if k is None:
+            return -1, len(lemmas)
+        if k > 0 and self.tokens[k - 1].text.lower() == "как":
+            comma = next((j for j in range(k, len(lemmas)) if self.tokens[j].text == ","), None)
+            if comma is not None:
+                return comma, len(lemmas)
+        return -1, k
 
     def _intended(self, k: int) -> bool:
         """Whether the signing at ``k`` is only agreed or planned ("договорились о

@@ -18,7 +18,7 @@ def org_name(
     spell_state: bool = False,
     keep_abbreviations: bool = False,
 ) -> str:
-    """Canonical organisation name: capitalised, known aliases, the state as written.
+    """Canonical name: capitalised, a well-known body as it is named, the state as written.
 
     The state is spelled out ("РК" -> "Республики Казахстан") only with ``spell_state``:
     for a ministry named by a minister's title, whose words are no name of their own.
@@ -34,4 +34,4 @@ def org_name(
     # "МИДа Кыргызстана": an abbreviation takes no case ending in a name.
     name = " ".join(morph.bare_abbreviation(w) for w in words)
     name = name[:1].upper() + name[1:]
-    return lexicon.KNOWN_ALIASES.get(name_key(name), name)
+    return lexicon.KNOWN_BODIES.get(name_key(name), name)

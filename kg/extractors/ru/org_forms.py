@@ -31,7 +31,7 @@ def _known_lemmas() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The well-known bodies' full names as lemmas, longest first."""
     known = [
         (tuple(morph.lemma(w).replace("ё", "е") for w in key.split()), name)
-        for key, name in lexicon.KNOWN_ALIASES.items()
+        for key, name in lexicon.KNOWN_BODIES.items()
     ]
     return tuple(sorted(known, key=lambda item: -len(item[0])))
 
@@ -170,7 +170,7 @@ class OrgForms(SentenceBase):
         tokens = self.tokens
         if item.span is None or item.first in self.quotes:
             return None
-        if item.span.name in lexicon.KNOWN_ALIASES.values():
+        if item.span.name in lexicon.KNOWN_BODIES.values():
             return None  # "Детского фонда Организации Объединенных Наций" is one known body
         heads = [
             k

@@ -84,3 +84,21 @@ def test_an_akimat_named_by_its_place_and_the_document_said_before() -> None:
     # a document no agreement was said of before is no agreement
     text = "Документ подписали Фонд «Арал» и акимат Степногорска."
     assert agreements(next(extractor.pipe([article(text, "ru")]))) == []
+
+
+def test_parties_after_an_opening_attribution(extractor: RussianExtractor) -> None:
+    text = (
+        "Как сообщает пресс-служба ведомства, соглашение о сотрудничестве заключили "
+        "Комитет по делам молодёжи и Ассоциация центров поддержки НПО."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Комитет по делам молодёжи", "Ассоциация центров поддержки НПО"})
+    }
+    # the source at the end is no party
+    text = (
+        "Фонд «Береке» и Ассоциация фермеров Прииртышья подписали меморандум, сообщает "
+        "пресс-служба Акимата Павлодара."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Фонд «Береке»", "Ассоциация фермеров Прииртышья"})
+    }
