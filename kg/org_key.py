@@ -156,6 +156,17 @@ def spells_out(short: str, full: str) -> bool:
     )
 
 
+@cache
+def modifier_atoms() -> frozenset[str]:
+    """The atoms of the table's modifiers ("c:state", "c:public"): words that say what a
+    body is like or does, never what it is (a council, a branch)."""
+    table = word_table()
+    hits = [*table.concepts.values(), *table.phrases.values()]
+    return frozenset(
+        _PREFIX.get(kind, "c:") + concept for kind, concept in hits if kind == "modifier"
+    )
+
+
 def org_atoms(name: str) -> frozenset[str]:
     """The concepts, countries, bodies and proper parts of ``name`` (its key, as a set,
     without the article's country): what ``kg xref`` compares near misses by."""

@@ -27,7 +27,13 @@ from kg.model import (
     Mention,
     OrgClass,
 )
-from kg.org_key import MIN_ACRONYM_WORDS, acronym_syllables, org_atoms, org_key
+from kg.org_key import (
+    MIN_ACRONYM_WORDS,
+    acronym_syllables,
+    modifier_atoms,
+    org_atoms,
+    org_key,
+)
 from kg.text import QUOTE_PAIRS, shouted, to_ascii
 
 #: Names at least this long may differ by one letter and still be one actor
@@ -70,6 +76,8 @@ class _Group:
                 person and not person_name.parse(name).full,
                 # an acronym is an alias of the name it stands for, never its canonical
                 not person and (_is_acronym(name) or _syllables(name) is not None),
+                # and so is a short form of a fuller name ("Жайыкский университет")
+                not person and any(_shortened(name, other) for other in counts if other != name),
                 -counts[name],
                 shouted(name),
                 first_seen[name],
@@ -258,6 +266,12 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
                 # the article names: a short form is an alias of the one full name
                 placed[0].mentions.extend(group.mentions)
                 continue
+            fuller = [
+                o for o in organisations if o is not group and _shortened(name, o.canonical())
+            ]
+            if len(fuller) == 1:
+                fuller[0].mentions.extend(group.mentions)
+                continue
         result.append(group)
     return result
 
@@ -285,6 +299,25 @@ def _placed_form(short: str, other: _Group) -> bool:
         and bool(kinds)
         and kinds <= _PLACE_KINDS
     )
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Whether ``short`` is the body ``full`` names, with some of its kinds left out.
+
+    "Жайыкский университет" for "Жайыкский государственный университет имени
+    Махамбета", "Zhaiyk University" for "Zhaiyk State University": the short name has
+    a proper part and a kind, and the full one (or the body without its namesake) adds
+    modifiers only (a party's "саяси кеңесі" is a body of its own). A short name of
+    kinds alone ("Министерство образования") says too little to pick a body.
+    """
+    small = org_atoms(short)
+    if not any(a.startswith("p:") for a in small) or not any(a.startswith("c:") for a in small):
+        return False
+    for form in _without_namesake(full):
+        extra = org_atoms(form) - small
+        if small <= org_atoms(form) and extra and extra <= modifier_atoms():
+            return True
+    return False
 
 
 def _entity(group: _Group, lang: str) -> Entity:

@@ -268,3 +268,24 @@ def test_a_well_known_body_is_one_entity_however_the_article_writes_it() -> None
     # the written-out name is canonical; a country office stays a body of its own
     found = _resolved_names(text, ORG, names)
     assert found == sorted(["UN Children's Fund", "Tambor Fund", "UNICEF Zhaiyk"])
+
+
+def test_a_short_name_joins_the_one_fuller_name_that_only_adds_modifiers() -> None:
+    text = (
+        "Zhaiyk University signed. Zhaiyk State University named after Abai Tamborov "
+        "hosted it. Tambor Party and Tambor Party Council met."
+    )
+    full = "Zhaiyk State University named after Abai Tamborov"
+    names = [("Zhaiyk University", 0), (full, 0)]
+    assert _resolved_names(text, ORG, names) == [full]
+    # a party is no short form of its council, a body of its own
+    names = [("Tambor Party", 0), ("Tambor Party Council", 0)]
+    assert len(_resolved_names(text, ORG, names)) == 2
+    # two fuller names: which one is meant is unknown
+    text = "Zhaiyk University. Zhaiyk State University. Zhaiyk National University."
+    names = [
+        ("Zhaiyk University", 0),
+        ("Zhaiyk State University", 0),
+        ("Zhaiyk National University", 0),
+    ]
+    assert len(_resolved_names(text, ORG, names)) == 3
