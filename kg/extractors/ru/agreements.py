@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from kg.extractors.common import Span
+from collections.abc import Sequence
+
+from kg.extractors.common import ExtractionBuilder, Span
+from kg.extractors.headlines import headline_mentions, in_capitals
 from kg.extractors.ru.base import Item, SentenceBase
+from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon
-from kg.model import AgreementKind
+from kg.model import AgreementKind, EntityType
 
 _MAX_REMEMBERED = 2
 
@@ -139,3 +143,31 @@ class AgreementRules(SentenceBase):
         ):
             end += 1
         return self.text[self.tokens[noun + 1].start : self.tokens[end].end]
+
+
+def headline_agreements(
+    builder: ExtractionBuilder, tokens: Sequence[Token], sentence: tuple[int, int]
+) -> None:
+    """An agreement a headline in capitals reports ("ЖАЙЫКСКИЙ УНИВЕРСИТЕТ И ФОНД
+    «САМАЛ» ПОДПИСАЛИ СОГЛАШЕНИЕ"), its parties the bodies the text names."""
+    start, end = sentence
+    if not in_capitals(builder.article.text[start:end]):
+        return
+    lemmas = [t.lemma for t in tokens if start <= t.start < end]
+    kinds = [lexicon.AGREEMENT_NOUNS[lem] for lem in lemmas if lem in lexicon.AGREEMENT_NOUNS]
+    if not kinds or not any(lemma in lexicon.SIGNING for lemma in lemmas):
+        return
+    if any(lemma in lexicon.INTENT_VERBS for lemma in lemmas):
+        return  # "ДОГОВОРИЛИСЬ О ПОДПИСАНИИ": not signed yet
+    found = headline_mentions(builder, sentence)
+    named = [
+        Span(m.type, m.start, m.end, m.name, m.org_class)
+        for m in builder.mentions
+        if m.type is EntityType.ORGANISATION and start <= m.start < end
+    ]
+    parties = _distinct(
+        sorted({(s.start, s.end): s for s in [*named, *found]}.values(), key=lambda s: s.start)
+    )
+    if len(parties) >= 2 and found:
+        kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
+        builder.agreement(parties, kind, None, sentence)

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from kg.extractors.common import ExtractionBuilder, Span, sentence_spans
+from kg.extractors.ru.agreements import headline_agreements
 from kg.extractors.ru.persons import name_surnames
 from kg.extractors.ru.sentence import Sentence
 from kg.extractors.ru.tokens import NAME, Tagger
@@ -40,6 +41,9 @@ class RussianExtractor:
             last = bisect_left(starts, sentence[1])
             inside = [t for t in tokens[first:last] if t.end <= sentence[1]]
             Sentence(article.text, inside, sentence, builder, people, aliases, recent, said).run()
+        for sentence in sentence_spans(article.text):
+            # a headline in capitals names its parties as the text below it does
+            headline_agreements(builder, tokens, sentence)
         name_surnames(tokens, builder, people)
         unify_names(builder, aliases)
         return builder.build()

@@ -102,3 +102,16 @@ def test_parties_after_an_opening_attribution(extractor: RussianExtractor) -> No
     assert _agreements(extractor, text) == {
         frozenset({"Фонд «Береке»", "Ассоциация фермеров Прииртышья"})
     }
+
+
+def test_a_headline_in_capitals_names_its_parties_as_the_text_does(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "ЖАЙЫКСКИЙ УНИВЕРСИТЕТ И ФОНД «САМАЛ» ПОДПИСАЛИ СОГЛАШЕНИЕ\n\n"
+        "Жайыкский университет и фонд «Самал» будут вместе развивать волонтёрство."
+    )
+    assert _agreements(extractor, text) == {frozenset({"Жайыкский университет", "Фонд «Самал»"})}
+    # a signing only agreed on is none
+    text = text.replace("ПОДПИСАЛИ СОГЛАШЕНИЕ", "ДОГОВОРИЛИСЬ ПОДПИСАТЬ СОГЛАШЕНИЕ")
+    assert _agreements(extractor, text) == set()
