@@ -131,6 +131,10 @@ def headed_by(sentence: Sentence, index: int) -> None:
     in_the_one_body(sentence, person, position, head, tokens[person.first - 5].start)
 
 
+# Words after which a capitalised head before a title opens the title, not a name.
+_BEFORE_A_TITLED_HEAD = frozenset({"by", "and", ","})
+
+
 def the_title(sentence: Sentence, index: int) -> None:
     """ "the party’s chairman X" and "by the Chairman X": the body the text just named.
 
@@ -162,9 +166,12 @@ def the_title(sentence: Sentence, index: int) -> None:
         if org is not None:
             sentence.builder.role(person.span, org, position.role, sentence.bounds)
         return
-    # "Foundation chair Nurlan Abenov said": a head opening the sentence, no "the"
-    if k == 1 and tokens[0].capitalised and tokens[0].bare in lexicon.ORG_HEADS:
-        in_the_one_body(sentence, person, position, tokens[0].bare, tokens[0].start)
+    # "Foundation chair Nurlan Abenov said": a head opening the sentence, no "the";
+    # "signed by Foundation President X and University Rector Y" after a word that
+    # opens no name
+    opening = k == 1 or (k >= 2 and tokens[k - 2].bare in _BEFORE_A_TITLED_HEAD)
+    if opening and tokens[k - 1].capitalised and tokens[k - 1].bare in lexicon.ORG_HEADS:
+        in_the_one_body(sentence, person, position, tokens[k - 1].bare, tokens[k - 1].start)
         return
     # "the party’s chairman X", "the university President X": the head names the body
     common_head = (

@@ -73,6 +73,17 @@ def test_a_head_opening_the_sentence_names_the_one_body_with_it() -> None:
     assert roles(_extract(text)) == {("Nurlan Abenov", "Green Steppe Foundation", "chair")}
 
 
+def test_capitalised_heads_before_titles_of_signers_name_the_bodies() -> None:
+    text = (
+        "The Green Steppe Foundation and Tambor State University signed a memorandum. It "
+        "was signed by Foundation President Aigul Serikova and University Rector Bolat Omarov."
+    )
+    assert roles(_extract(text)) == {
+        ("Aigul Serikova", "Green Steppe Foundation", "president"),
+        ("Bolat Omarov", "Tambor State University", "rector"),
+    }
+
+
 def test_its_title_then_the_name() -> None:
     text = (
         "The Bright Future Association held a meeting in Oral. Its executive director "
