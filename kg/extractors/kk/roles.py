@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extractors.kk.orgs import OrgSpan
-from kg.extractors.kk.orgs.words import ON_BEHALF
+from kg.extractors.kk.orgs.words import ITS, ON_BEHALF
 from kg.extractors.kk.persons import PersonSpan
 from kg.extractors.kk.tokens import Tok
 from kg.lang.kk import lexicon, morph
@@ -205,6 +205,12 @@ def link_holders(
             person = _after_dash(toks, role.end, end, person_at)
         if person is not None and org is None and not pending:
             org = _subject(toks, role, orgs) or _delegation(toks, start, role, orgs)
+        if person is not None and org is None and not pending:
+            deputy = _deputy_of(toks, role, holders)
+            if deputy is not None:
+                holders.append(Holder(person, deputy.organisation, _deputy_role(deputy, role)))
+                last_end = person.end
+                continue
         if person is not None:
             for item_org, item in [*pending, (org, role)]:
                 if item_org is not None:
@@ -224,6 +230,29 @@ def link_holders(
     holders.extend(_heads_by_verb(toks, start, end, orgs, persons))
     holders.extend(_works_at(toks, start, end, orgs, persons))
     return holders
+
+
+def _deputy_of(toks: Sequence[Tok], role: RolePhrase, holders: Sequence[Holder]) -> Holder | None:
+    """The holder "оның" points back at in "X қорының төрағасы А мен оның орынбасары Б":
+    the one named right before, joined by "мен" or a comma."""
+    p = role.start
+    if p < 2 or toks[p - 1].lower not in ITS or not holders:
+        return None
+    joiner = toks[p - 2]
+    if joiner.lower not in lexicon.NAME_CONJUNCTIONS and joiner.text != ",":
+        return None
+    last = holders[-1]
+    return last if last.person.end == p - 2 else None
+
+
+def _deputy_role(holder: Holder, role: RolePhrase) -> str | None:
+    """ "оның орынбасары" after a chair is the chair's deputy ("төраға орынбасары")."""
+    if role.role == _DEPUTY and holder.role is not None and " " not in holder.role:
+        return f"{holder.role} {morph.possessive(_DEPUTY)}"
+    return role.role
+
+
+_DEPUTY = "орынбасар"
 
 
 # "жұмыс істейді" (works), "қызмет атқарады" (serves): the verbs of a post held at a body

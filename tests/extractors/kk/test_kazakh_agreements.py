@@ -346,3 +346,16 @@ def test_a_signing_ceremony_held_between_two_bodies() -> None:
         "«Самал» қауымдастығының президенті Бақыт Сарыжазықов қатысты."
     )
     assert agreements(found) == []
+
+
+def test_two_bare_heads_between_which_an_agreement_is_signed() -> None:
+    found = extract(
+        "Жиынды Жайық облысының жастар саясаты басқармасы ұйымдастырды. «Самал» қоғамдық "
+        "бірлестігінің жетекшісі сөйледі. Соңында басқарма мен бірлестік арасында "
+        "меморандумға қол қойылды."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {
+        "Жайық облысының жастар саясаты басқармасы",
+        "«Самал» қоғамдық бірлестігі",
+    }

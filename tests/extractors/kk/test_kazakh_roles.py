@@ -263,3 +263,14 @@ def test_a_headlines_short_name_of_a_body_leaves_its_bare_head_one_referent(
         "бірлесіп жұмыс істейді. Кеңес төрағасы Ерлан Сапаров сөйледі."
     )
     assert posts(pipeline, text, "kk") == set()
+
+
+def test_his_deputy_after_a_chair_is_the_chairs_deputy_in_the_body() -> None:
+    found = extract(
+        "Кездесуге «Самал» қоғамының төрағасы Айдос Тамборов мен оның орынбасары Дина "
+        "Сарыжазықова қатысты."
+    )
+    assert roles(found) == {
+        ("Айдос Тамборов", "«Самал» қоғамы", "төраға"),
+        ("Дина Сарыжазықова", "«Самал» қоғамы", "төраға орынбасары"),
+    }

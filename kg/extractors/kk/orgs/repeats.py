@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kg.extractors.kk.orgs.span import OrgSpan
-from kg.extractors.kk.orgs.words import ADMIN_ADJECTIVE_FORMS, ON_BEHALF
+from kg.extractors.kk.orgs.words import ADMIN_ADJECTIVE_FORMS, ITS, ON_BEHALF
 from kg.extractors.kk.tokens import Tok
 from kg.lang.kk import lexicon
 
@@ -144,7 +144,7 @@ def anaphors(
         # "Сонымен қатар қор «Y» бірлестігімен де келісім жасасты": the fund named
         # before, acting with the body named right after it
         acting = lex.form.case == "nom" and _with_next(toks, h + 1, orgs)
-        if not (titled or joined or acting):
+        if not (titled or joined or acting or _bare_pair(toks, start, h, end)):
             continue
         owned = h > start and toks[h - 1].word and not toks[h - 1].punct
         if owned and not pointed and toks[h - 1].case == "gen":
@@ -166,6 +166,31 @@ def anaphors(
     return found
 
 
+# What follows two bodies acting together: "басқарма мен бірлестік арасында
+# меморандумға қол қойылды", "қор мен университет меморандум жасасты".
+_AFTER_A_PAIR = ("арасында", "меморандум", "келісім")
+
+
+def _bare_pair(toks: Sequence[Tok], start: int, h: int, end: int) -> bool:
+    """Whether the bare head at ``h`` is one of two joined by "мен" before "арасында" or
+    an agreement noun: the two bodies named before act together."""
+    for first in (h, h - 2):
+        second, then = first + 2, first + 3
+        if first < start or then >= end or toks[first + 1].lower not in lexicon.NAME_CONJUNCTIONS:
+            continue
+        pair = (toks[first], toks[second])
+        bare = all(
+            t.head is not None
+            and not t.head.form.possessive
+            and t.head.form.case == "nom"
+            and not t.cap
+            for t in pair
+        )
+        if bare and toks[then].lower.startswith(_AFTER_A_PAIR):
+            return True
+    return False
+
+
 def _board_of(tok: Tok) -> bool:
     """ "басқармасының" in "қор басқармасының төрағасы": the body's management board."""
     head = tok.head
@@ -183,14 +208,13 @@ def _governing_board(toks: Sequence[Tok], p: int, end: int) -> int:
 
 # "орталық атынан (оның) директоры": a post held in the body named before, which it
 # signs or speaks for (after words.ON_BEHALF)
-_ITS = frozenset({"оның", "олардың"})
 
 
 def _on_behalf(toks: Sequence[Tok], p: int, end: int) -> bool:
     if p >= end or toks[p].lower != ON_BEHALF:
         return False
     p += 1
-    if p < end and toks[p].lower in _ITS:
+    if p < end and toks[p].lower in ITS:
         p += 1
     return _titled(toks, p, end)
 

@@ -20,6 +20,8 @@ ADMIN_ADJECTIVE_FORMS = frozenset(
 )
 # "X атынан": on behalf of X, whom a person signs or speaks for
 ON_BEHALF = "атынан"
+# "оның директоры", "оның орынбасары": his, her or its; "олардың": theirs
+ITS = frozenset({"оның", "олардың"})
 OBLIQUE = frozenset({"dat", "loc", "abl", "acc", "ins"})
 # Quotes around more words than this hold speech, not a name.
 MAX_QUOTED_NAME = 8
