@@ -94,7 +94,9 @@ def org_name(toks: Sequence[Tok], span: OrgSpan) -> str:
         tok = toks[i]
         text = tok.text
         lex = tok.head if tok.head is not None else tok.event
-        if i == span.head and lex is not None:
+        # «Жастар орталығының» жұмысымен: quotes around a whole name, its ending inside
+        quoted_head = span.kind == "quote" and i == span.end - 2 and toks[i + 1].quote == "close"
+        if (i == span.head or quoted_head) and lex is not None:
             # "42-сессиясы", "telegram-арнасы": the head is the compound's last part
             compound = "-" in text and "-" not in lex.form.stem
             prefix = text[: text.rfind("-") + 1] if compound else ""

@@ -266,6 +266,11 @@ def test_a_country_office_after_its_owners_genitive_takes_no_name_before_it() ->
         assert parties(found, claim) == {"«Самал» орталығы", office}
 
 
+def test_quotes_around_a_whole_name_with_its_ending_give_the_nominative() -> None:
+    found = extract("Әкім «Жайық жастар орталығының» жұмысымен танысты.")
+    assert names(found, ORG) == {"«Жайық жастар орталығы»"}
+
+
 def test_a_group_of_companies_is_one_body() -> None:
     found = extract("Жайық облысы әкімдігі және «Самал» компаниялар тобы меморандумға қол қойды.")
     assert names(found, ORG) == {"Жайық облысы әкімдігі", "«Самал» компаниялар тобы"}
