@@ -271,6 +271,11 @@ def test_quotes_around_a_whole_name_with_its_ending_give_the_nominative() -> Non
     assert names(found, ORG) == {"«Жайық жастар орталығы»"}
 
 
+def test_a_plural_head_before_a_legal_form_names_one_body() -> None:
+    found = extract("Жиынға Тамбор Зияткерлік мектептері ДББҰ өкілдері келді.")
+    assert names(found, ORG) == {"Тамбор Зияткерлік мектептері ДББҰ"}
+
+
 def test_a_group_of_companies_is_one_body() -> None:
     found = extract("Жайық облысы әкімдігі және «Самал» компаниялар тобы меморандумға қол қойды.")
     assert names(found, ORG) == {"Жайық облысы әкімдігі", "«Самал» компаниялар тобы"}

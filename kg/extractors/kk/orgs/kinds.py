@@ -97,7 +97,20 @@ def legal_orgs(finder: NameFinder) -> list[OrgSpan]:
         named = (name.titled and not finder.opens_sentence(i - 1)) or name.acronym
         if named and name.head is None and name.position is None:
             found.append(OrgSpan(i - 1, i + 1, "legal"))
+        elif name.plural_head is not None and name.plural_head.form.possessive:
+            # "Назарбаев Зияткерлік мектептері ДББҰ": one body with a plural head
+            first = i - 1
+            while first - 1 >= finder.start and _plain_capitalised(finder.toks[first - 1]):
+                first -= 1
+            if first < i - 1:
+                found.append(OrgSpan(first, i + 1, "legal"))
     return found
+
+
+def _plain_capitalised(tok: Tok) -> bool:
+    """A capitalised word in the nominative that is no head or title ("Жиынға" is not)."""
+    plain = tok.head is None and tok.position is None and not tok.quote
+    return tok.word and tok.cap and tok.case == "nom" and plain
 
 
 def implied_orgs(finder: NameFinder) -> list[OrgSpan]:

@@ -203,6 +203,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
         "ҚҚ",
         "АҚ",
         "КЕАҚ",
+        "ДББҰ",
         "ЖШС",
         "ҚҚБ",
         "ЗТБ",
