@@ -339,8 +339,8 @@ def analyse(
 
 
 def _owned_services(toks: list[Tok]) -> None:
-    """ "қызмет" heads no name after a genitive, a press word or nothing (see
-    ``lexicon.SERVICE_HEAD``)."""
+    """ "қызмет" heads no name after a genitive, a press word, a title ("бас дәрігері
+    қызметін атқарған": the post of chief doctor) or nothing (see ``lexicon.SERVICE_HEAD``)."""
     for i, tok in enumerate(toks):
         if tok.head is None or tok.head.lemma != lexicon.SERVICE_HEAD:
             continue
@@ -349,6 +349,7 @@ def _owned_services(toks: list[Tok]) -> None:
             before is None
             or not before.word
             or before.case == "gen"
+            or before.position is not None
             or before.lower in lexicon.NOT_SERVICES
         ):
             tok.head = None

@@ -274,3 +274,17 @@ def test_his_deputy_after_a_chair_is_the_chairs_deputy_in_the_body() -> None:
         ("Айдос Тамборов", "«Самал» қоғамы", "төраға"),
         ("Дина Сарыжазықова", "«Самал» қоғамы", "төраға орынбасары"),
     }
+
+
+def test_the_post_of_chief_doctor_held_before_is_no_service_body() -> None:
+    found = extract(
+        "Ерлан Тамборов облыстық денсаулық сақтау басқармасының басшысы болып тағайындалды. "
+        "Бұған дейін ол Жайық қаласындағы №2 емхананың бас дәрігері қызметін атқарған."
+    )
+    assert ("Ерлан Тамборов", "Жайық қаласындағы №2 емхана", "бас дәрігер") in roles(found)
+    assert not any("қызмет" in org for _, org, _ in roles(found))
+
+
+def test_the_management_board_of_a_chamber_goes_into_the_title() -> None:
+    found = extract("Марат Тамборов – «Самал» кәсіпкерлер палатасы басқармасының төрағасы.")
+    assert roles(found) == {("Марат Тамборов", "«Самал» кәсіпкерлер палатасы", "басқарма төрағасы")}

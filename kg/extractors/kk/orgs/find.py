@@ -169,7 +169,7 @@ def _subunit(finder: NameFinder, span: OrgSpan) -> OrgSpan | None:
     parent_span = finder.from_head(parent)
     if parent_span is None:
         return span
-    if management and parent_span.org_class in (None, OrgClass.GOVERNMENT):
+    if management and parent_span.org_class is OrgClass.GOVERNMENT:
         return span  # "облыс әкімдігі басқармасы": a department, a body of its own
     parent_span.reach = h + 1
     own = finder.toks[parent_span.end : h + 1]

@@ -34,6 +34,7 @@ POSITIONS: frozenset[str] = frozenset(
         "доцент",
         "оқытушы",
         "мұғалім",
+        "дәрігер",  # "бас дәрігері": chief doctor of a hospital or clinic
         "ректор",
         "проректор",
         "декан",
