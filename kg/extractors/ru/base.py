@@ -222,6 +222,13 @@ class SentenceBase:
                     and tokens[attached].titled
                 ):
                     attached += 1
+                if (
+                    attached == j + 1
+                    and attached < len(tokens)
+                    and tokens[attached].case == "loct"
+                    and tokens[attached].lemma in lexicon.ORG_HEADS
+                ):
+                    attached += 1  # "совет при акимате Жайыкской области": and its genitives
                 if attached == j + 1:
                     break
                 end = attached - 1

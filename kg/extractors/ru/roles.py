@@ -37,6 +37,8 @@ class RoleRules(SentenceBase):
             chain += self._appointed_before(items, index)
             chain += self._bracketed(items, index)
             if not chain:
+                chain += self._composition(items, index)
+            if not chain:
                 chain += self._possessive(items, index, claimed)
             if not chain:
                 chain += self._for_the_side(items, index)
@@ -243,6 +245,34 @@ class RoleRules(SentenceBase):
                 return [(position, org)]
         return []
 
+    def _composition(self, items: list[Item], index: int) -> list[tuple[Item | None, Item]]:
+        """ "В состав попечительского совета фонда X вошли А, Б": each is a member of
+        the body's board, which goes into the role ("член попечительского совета")."""
+        tokens = self.tokens
+        opening = next(
+            (
+                k
+                for k in range(len(tokens) - 1)
+                if tokens[k].text.lower() == "в" and tokens[k + 1].lemma == _COMPOSITION
+            ),
+            None,
+        )
+        if opening is None:
+            return []
+        board = opening + 2
+        org = next((i for i in items if i.kind == "org" and i.first > board), None)
+        person = items[index]
+        if org is None or org.span is None or not org.last < person.first:
+            return []
+        words = tokens[board : org.first]
+        if not words or any(t.titled or t.case != "gent" for t in words):
+            return []  # "в состав вошли": the body itself, no board of it
+        between = tokens[org.last + 1 : person.first]
+        if not any(t.lemma in _JOINING for t in between):
+            return []
+        role = " ".join([_MEMBER, *(t.text.lower() for t in words)])
+        return [(Item("position", board, org.first - 1, role=role), org)]
+
     def _bracketed(self, items: list[Item], index: int) -> list[tuple[Item | None, Item]]:
         """ "Айгуль Смагулова (ОФ «Шапагат»)": a person representing the organisation."""
         k = index + 1
@@ -366,6 +396,11 @@ class RoleRules(SentenceBase):
         ):
             return []
         return _pairs(items[k:index])
+
+
+_COMPOSITION = "состав"  # "в состав ... вошли": joined the body's membership
+_JOINING = frozenset({"войти", "входить", "включить"})
+_MEMBER = "член"
 
 
 def _appointing(word: str) -> bool:

@@ -213,3 +213,20 @@ def test_a_nominative_first_name_keeps_a_womans_surname_nominative(
 def test_working_in_a_body_is_a_membership(extractor: RussianExtractor) -> None:
     found = _roles(extractor, "Дина Серикова много лет работала в фонде «Жайлау».")
     assert found == {("Дина Серикова", "Фонд «Жайлау»", None)}
+
+
+def test_members_who_joined_a_bodys_board_hold_its_membership_in_the_role(
+    extractor: RussianExtractor,
+) -> None:
+    text = "В состав попечительского совета фонда «Тамбор» вошли Ерлан Сапаров и Дина Омарова."
+    assert _roles(extractor, text) == {
+        ("Ерлан Сапаров", "Фонд «Тамбор»", "член попечительского совета"),
+        ("Дина Омарова", "Фонд «Тамбор»", "член попечительского совета"),
+    }
+
+
+def test_a_council_attached_to_an_akimat_is_one_body(extractor: RussianExtractor) -> None:
+    text = "Членами общественного совета при акимате Тамборской области избраны Ерлан Сапаров."
+    assert _roles(extractor, text) == {
+        ("Ерлан Сапаров", "Общественный совет при акимате Тамборской области", "член")
+    }
