@@ -242,3 +242,14 @@ def test_a_body_appointing_someone_as_a_title_gives_that_post() -> None:
     assert roles(_extract(text)) == {("Dana Serik", "Aral Fund", "executive director")}
     text = "The board of the Aral Fund elected Bolat Nurov as chairman."
     assert roles(_extract(text)) == {("Bolat Nurov", "Aral Fund", "chairman")}
+
+
+def test_academic_titles_with_their_unit_at_a_university() -> None:
+    text = (
+        "It was moderated by Marat Abenov, Dean of the Faculty of Law at Tambor State University."
+    )
+    assert roles(_extract(text)) == {
+        ("Marat Abenov", "Tambor State University", "dean of the faculty of law")
+    }
+    text = "It was moderated by Marat Abenov, Dean of Tambor State University."
+    assert roles(_extract(text)) == {("Marat Abenov", "Tambor State University", "dean")}
