@@ -288,3 +288,8 @@ def test_the_post_of_chief_doctor_held_before_is_no_service_body() -> None:
 def test_the_management_board_of_a_chamber_goes_into_the_title() -> None:
     found = extract("Марат Тамборов – «Самал» кәсіпкерлер палатасы басқармасының төрағасы.")
     assert roles(found) == {("Марат Тамборов", "«Самал» кәсіпкерлер палатасы", "басқарма төрағасы")}
+
+
+def test_a_lawyer_and_an_assistant_of_a_body_hold_posts_in_it() -> None:
+    found = extract("«Самал» қорының заңгері Дина Тамборова мен көмекшісі Асхат Бекенов сөйледі.")
+    assert ("Дина Тамборова", "«Самал» қоры", "заңгер") in roles(found)
