@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import person_name
 from kg.iris import entity_id, name_key
@@ -35,6 +36,10 @@ from kg.org_key import (
     org_key,
 )
 from kg.text import QUOTE_PAIRS, shouted, to_ascii
+
+#: Pairs of names whose tests (one a short form of the other, an acronym of it) are
+#: kept: merging asks them of every pair of groups in an article.
+_NAME_TESTS_CACHED = 16_384
 
 #: Names at least this long may differ by one letter and still be one actor
 #: (scraped news misspells long foreign surnames: Фриберг-Стори / Фриберг-Строй).
@@ -141,6 +146,7 @@ def _initial_forms(name: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=_NAME_TESTS_CACHED)
 def _spells_syllables(short: str, full: str) -> bool:
     """Whether the words of ``full`` (or of the body without its namesake) start, in
     order, with the syllables of the acronym ``short``: "ҚазҰУ" for "Әл-Фараби
@@ -168,6 +174,7 @@ def _syllables(name: str) -> list[str] | None:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+@lru_cache(maxsize=_NAME_TESTS_CACHED)
 def _international_body(name: str) -> str | None:
     """The key of the well-known international body ``name`` is, by any of its names
     ("ЮНИСЕФ", "Детский фонд ООН", "БҰҰ Балалар қоры" -> "a:unicef"); None for another
@@ -260,7 +267,9 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
                 same[0].mentions.extend(group.mentions)
                 continue
         if group.type is EntityType.ORGANISATION:
-            placed = [o for o in organisations if o is not group and _placed_form(name, o)]
+            placed = [
+                o for o in organisations if o is not group and _placed_form(name, o.canonical())
+            ]
             if len(placed) == 1:
                 # "Гражданский альянс" for the "Гражданский альянс Павлодарской области"
                 # the article names: a short form is an alias of the one full name
@@ -280,8 +289,9 @@ def _merge_groups(groups: dict[tuple[EntityType, str], _Group]) -> list[_Group]:
 _PLACE_KINDS = frozenset({"c:regional", "c:city", "c:district"})
 
 
-def _placed_form(short: str, other: _Group) -> bool:
-    """Whether ``other`` is the body ``short`` names, with only its place added.
+@lru_cache(maxsize=_NAME_TESTS_CACHED)
+def _placed_form(short: str, full: str) -> bool:
+    """Whether ``full`` is the body ``short`` names, with only its place added.
 
     The short form must be a name of kinds only ("Гражданский альянс", "Азаматтық
     альянс", "Civil Alliance": two concepts at least, no proper part), the full one the
@@ -290,17 +300,13 @@ def _placed_form(short: str, other: _Group) -> bool:
     small = org_atoms(short)
     if len(small) < 2 or not all(atom.startswith("c:") for atom in small):
         return False
-    extra = org_atoms(other.canonical()) - small
+    extra = org_atoms(full) - small
     proper = {atom for atom in extra if atom.startswith("p:")}
     kinds = extra - proper
-    return (
-        small < org_atoms(other.canonical())
-        and len(proper) == 1
-        and bool(kinds)
-        and kinds <= _PLACE_KINDS
-    )
+    return small < org_atoms(full) and len(proper) == 1 and bool(kinds) and kinds <= _PLACE_KINDS
 
 
+@lru_cache(maxsize=_NAME_TESTS_CACHED)
 def _shortened(short: str, full: str) -> bool:
     """Whether ``short`` is the body ``full`` names, with some of its kinds left out.
 
