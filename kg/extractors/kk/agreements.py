@@ -77,7 +77,12 @@ class Signing:
         return (*self.subjects, *self.partners)
 
 
+_KIND_STEMS = tuple(stem for stem, _ in _KINDS)
+
+
 def _kind(tok: Tok) -> AgreementKind | None:
+    if not tok.lower.startswith(_KIND_STEMS):
+        return None  # asked of every word of a sentence: most are no agreement noun
     for stem, kind in _KINDS:
         if tok.lower.startswith(stem):
             return kind

@@ -177,6 +177,8 @@ def _after_un(toks: Sequence[Tok], i: int, end: int) -> int | None:
     Ұйымының"), or None."""
     if toks[i].stem_upper in lexicon.UN_ACRONYMS:
         return i + 1
+    if not toks[i].lower.startswith(_UN_WORDS[0]):
+        return None  # asked of every word: the first one decides for most
     words = toks[i : min(end, i + len(_UN_WORDS))]
     if len(words) == len(_UN_WORDS) and all(
         t.lower.startswith(w) for t, w in zip(words, _UN_WORDS, strict=True)
