@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extractors.common import ExtractionBuilder, Span
-from kg.model import EntityType
+from kg.model import AgreementKind, EntityType
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 #: A word this long may differ from the text's form in its last letters (the ending):
@@ -69,6 +69,25 @@ def headline_mentions(builder: ExtractionBuilder, sentence: tuple[int, int]) -> 
         found.append(span)
         i += len(match)
     return found
+
+
+def headline_agreement(
+    builder: ExtractionBuilder, sentence: tuple[int, int], kind: AgreementKind
+) -> None:
+    """Record the agreement of ``kind`` a headline in capitals says was signed, between
+    the bodies it names (as the name rules or the text below found them)."""
+    start, end = sentence
+    found = headline_mentions(builder, sentence)
+    named = [
+        Span(m.type, m.start, m.end, m.name, m.org_class)
+        for m in builder.mentions
+        if m.type is EntityType.ORGANISATION and start <= m.start < end
+    ]
+    by_name: dict[str, Span] = {}
+    for span in sorted([*named, *found], key=lambda s: (s.start, s.end)):
+        by_name.setdefault(span.name, span)
+    if found and len(by_name) >= 2:
+        builder.agreement(list(by_name.values()), kind, None, sentence)
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:

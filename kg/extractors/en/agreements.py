@@ -5,9 +5,10 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from kg.extractors.common import Span
+from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.en.referring import the_one_body
 from kg.extractors.en.tokens import TOKEN, Item
+from kg.extractors.headlines import headline_agreement, in_capitals
 from kg.lang.en import lexicon, shapes
 from kg.model import AgreementKind, EntityType, RoleClaim
 
@@ -198,3 +199,18 @@ def _title(sentence: Sentence, words: list[str]) -> str | None:
     ):
         end += 1
     return sentence.text[sentence.tokens[on].start : sentence.tokens[end].end]
+
+
+def headline_agreements(builder: ExtractionBuilder, sentence: tuple[int, int]) -> None:
+    """An agreement a headline in capitals reports ("SAMAL FOUNDATION AND ZHAIYK
+    UNIVERSITY SIGN MEMORANDUM"), its parties the bodies the text names."""
+    text = builder.article.text[sentence[0] : sentence[1]]
+    if not in_capitals(text):
+        return
+    words = [m.group().lower() for m in TOKEN.finditer(text)]
+    kinds = _kinds(words)
+    signed = any(w in lexicon.SIGNING for w in words)
+    if not kinds or not signed or any(w in lexicon.INTENT_VERBS for w in words):
+        return
+    kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
+    headline_agreement(builder, sentence, kind)

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kg.extractors.common import ExtractionBuilder, Span, complete_prefixes, sentence_spans
 from kg.extractors.en import capitals, initials, shortforms
+from kg.extractors.en.agreements import headline_agreements
 from kg.extractors.en.events import EventFinding
 from kg.extractors.en.sentence import Sentence
 from kg.extractors.en.tokens import POSSESSIVE, TOKEN, Token
@@ -56,6 +57,9 @@ class EnglishExtractor:
             acronyms.update(sentence.acronyms())
             events.extend(sentence.events)
         _spelt_acronyms(all_tokens, builder, acronyms)
+        for bounds in sentence_spans(text):
+            # a headline in capitals names its parties as the text below it does
+            headline_agreements(builder, bounds)
         # a lone surname names the full name, not a later "T. Akhmetov"
         surnames: dict[str, Span] = {}
         for p in people:

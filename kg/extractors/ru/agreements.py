@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extractors.common import ExtractionBuilder, Span
-from kg.extractors.headlines import headline_mentions, in_capitals
+from kg.extractors.headlines import headline_agreement, in_capitals
 from kg.extractors.ru.base import Item, SentenceBase
 from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon
-from kg.model import AgreementKind, EntityType
+from kg.model import AgreementKind
 
 _MAX_REMEMBERED = 2
 
@@ -159,15 +159,5 @@ def headline_agreements(
         return
     if any(lemma in lexicon.INTENT_VERBS for lemma in lemmas):
         return  # "ДОГОВОРИЛИСЬ О ПОДПИСАНИИ": not signed yet
-    found = headline_mentions(builder, sentence)
-    named = [
-        Span(m.type, m.start, m.end, m.name, m.org_class)
-        for m in builder.mentions
-        if m.type is EntityType.ORGANISATION and start <= m.start < end
-    ]
-    parties = _distinct(
-        sorted({(s.start, s.end): s for s in [*named, *found]}.values(), key=lambda s: s.start)
-    )
-    if len(parties) >= 2 and found:
-        kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
-        builder.agreement(parties, kind, None, sentence)
+    kind = AgreementKind.MEMORANDUM if AgreementKind.MEMORANDUM in kinds else kinds[0]
+    headline_agreement(builder, sentence, kind)

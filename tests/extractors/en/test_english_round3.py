@@ -253,3 +253,17 @@ def test_academic_titles_with_their_unit_at_a_university() -> None:
     }
     text = "It was moderated by Marat Abenov, Dean of Tambor State University."
     assert roles(_extract(text)) == {("Marat Abenov", "Tambor State University", "dean")}
+
+
+def test_a_headline_in_capitals_names_its_parties_as_the_text_does() -> None:
+    text = (
+        "TAMBOR FOUNDATION AND ZHAIYK UNIVERSITY SIGN MEMORANDUM\n\n"
+        "URALSK. The Tambor Foundation and Zhaiyk University will train volunteers."
+    )
+    found = _extract(text)
+    assert {party_names(found, claim) for claim in agreements(found)} == {
+        frozenset({"Tambor Foundation", "Zhaiyk University"})
+    }
+    # one the text never names is not read in the capitals
+    found = _extract("TAMBOR FOUNDATION AND ZHAIYK UNIVERSITY SIGN MEMORANDUM\n\nIt will help.")
+    assert agreements(found) == []
