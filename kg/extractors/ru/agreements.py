@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from kg.extractors.common import ExtractionBuilder, Span
 from kg.extractors.headlines import headline_agreement, in_capitals
 from kg.extractors.ru.base import Item, SentenceBase
+from kg.extractors.ru.org_forms import abbreviation
 from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon
 from kg.model import AgreementKind
@@ -92,13 +93,16 @@ class AgreementRules(SentenceBase):
 
     def _no_signer(self, org: Item) -> bool:
         """A body the sentence names but that signs nothing: an agency credited in a
-        dateline ("/Агентство/"), or the body an election fills ("на выборах в Сенат",
+        dateline ("/Агентство/", "КазТАГ –"), or the body an election fills ("на выборах в Сенат",
         "выборах депутатов Сената")."""
         tokens = self.tokens
         before = tokens[org.first - 1].text if org.first else ""
         after = tokens[org.last + 1].text if org.last + 1 < len(tokens) else ""
         if before == "/" and after == "/":
             return True
+        if after in ("–", "—") and org.first == org.last and abbreviation(tokens[org.first].text):
+            return True  # "КазТАГ – Фонд X и Y подписали": the agency of a dateline
+
         window = tokens[max(0, org.first - 3) : org.first]
         return any(t.lemma in lexicon.ELECTION_NOUNS for t in window)
 

@@ -301,8 +301,10 @@ class OrgRules(OrgForms):
         after = tokens[word + 1] if word + 1 < len(tokens) else None
         if (
             tokens[last].text[:1].isupper()
-            # "КАЗИНФОРМ – Форум": a shouted agency's dash ends a dateline ("РК – Елбасы" not)
+            # "КАЗИНФОРМ – Форум", "КазТАГ – Общественный фонд": an agency's dash ends a
+            # dateline ("РК – Елбасы" not)
             and not (tokens[last].text.isupper() and len(tokens[last].text) > _SHORT_ABBREVIATION)
+            and not camel_abbreviation(tokens[last].text)
             and tokens[word].titled
             and not morph.is_first_name(tokens[word].text)
             and not morph.looks_like_surname(tokens[word].text)
@@ -420,7 +422,7 @@ class OrgRules(OrgForms):
         shouting = len(words) >= 2 and all(w.isupper() for w in words)
         if (shouting or self.shouting) and max(map(len, words)) > 5:
             return None  # a headline in capitals ("НПО — ШКОЛА ВЗАИМОПОМОЩИ")
-        if not (capitalised or quote is not None or in_role):
+        if not (capitalised or quote is not None or in_role or self._names_a_body(first, last)):
             return None
         phrase = self.text[start:end]
         # "МИД РК" is written out, and so is the state: neither is the article's own form.
@@ -443,7 +445,23 @@ class OrgRules(OrgForms):
         weak = not capitalised and quote is None
         return Item("org", first, last, span=span, weak=weak)
 
+    def _names_a_body(self, first: int, last: int) -> bool:
+        """Whether lower-case words ("управление внутренней политики") begin the name of
+        a body the article named before ("Управление внутренней политики области"):
+        then they name it again, a party as any other name is."""
+        words = [t.lemma for t in self.tokens[first : last + 1] if t.text[:1].isalpha()]
+        if len(words) < 2:
+            return False
+        for mention in self.builder.mentions:
+            if mention.type is not EntityType.ORGANISATION or mention.start >= self.bounds[0]:
+                continue
+            known = [morph.lemma(w) for w in _NAME_WORD.findall(mention.name.lower())]
+            if known[: len(words)] == words and len(known) > len(words):
+                return True
+        return False
 
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _BETWEEN_REACH = 8  # "между X ... и Y": how far the second side may open
 _SHORT_ABBREVIATION = 4  # "РК", "ООН": an abbreviation inside a name, not an agency
 

@@ -115,3 +115,27 @@ def test_a_headline_in_capitals_names_its_parties_as_the_text_does(
     # a signing only agreed on is none
     text = text.replace("ПОДПИСАЛИ СОГЛАШЕНИЕ", "ДОГОВОРИЛИСЬ ПОДПИСАТЬ СОГЛАШЕНИЕ")
     assert _agreements(extractor, text) == set()
+
+
+def test_a_lower_case_start_of_a_name_given_before_is_that_body(
+    extractor: RussianExtractor,
+) -> None:
+    text = (
+        "Руководитель управления внутренней политики области Асель Тамборова выступила. "
+        "Директор Центра гражданских инициатив Ерлан Абенов выступил. По итогам "
+        "управление внутренней политики и Ассоциация НПО Жайыкской области подписали "
+        "меморандум."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Управление внутренней политики области", "Ассоциация НПО Жайыкской области"})
+    }
+
+
+def test_the_agency_of_a_dateline_is_no_party(extractor: RussianExtractor) -> None:
+    text = (
+        "Жайык. 5 июня. КазТАГ – Общественный фонд «Тамбор» и Жайыкский университет "
+        "подписали соглашение."
+    )
+    assert _agreements(extractor, text) == {
+        frozenset({"Общественный фонд «Тамбор»", "Жайыкский университет"})
+    }
