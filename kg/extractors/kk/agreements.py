@@ -128,6 +128,26 @@ def _made_at_end(toks: Sequence[Tok], start: int, end: int) -> bool:
     return False
 
 
+_BETWEEN_NOUN_REACH = 6  # words from "арасындағы" to its agreement noun
+
+
+def _named_between(toks: Sequence[Tok], start: int, end: int) -> bool:
+    """Whether the sentence names an agreement made between its parties: "X пен Y
+    арасындағы әлеуметтік әріптестік туралы келісім бойынша ..." (not a draft of one,
+    "... келісім жобасы")."""
+    for i in range(start, end):
+        if toks[i].lower != "арасындағы":
+            continue
+        for j in range(i + 1, min(end, i + 1 + _BETWEEN_NOUN_REACH)):
+            if _kind(toks[j]) is not None:
+                after = toks[j + 1] if j + 1 < end else None
+                return after is None or after.lower not in _DRAFT_WORDS
+    return False
+
+
+_DRAFT_WORDS = frozenset({"жобасы", "жобасын", "жобасына", "жобасының"})
+
+
 def _stem_of(tok: Tok) -> str:
     """The agreement noun's own stem ("меморандум"), so that only its bare form counts."""
     for stem, _ in _KINDS:
@@ -156,7 +176,7 @@ def find_signing(
     text: str,
 ) -> Signing | None:
     """The signing the sentence ``toks[start:end]`` reports, if any, with its parties."""
-    if not _signed(toks, start, end):
+    if not (_signed(toks, start, end) or _named_between(toks, start, end)):
         return None
     covered = {i for o in orgs for i in range(o.start, o.reach)}
     nouns = [i for i in range(start, end) if i not in covered and _kind(toks[i]) is not None]

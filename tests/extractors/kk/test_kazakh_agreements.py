@@ -359,3 +359,17 @@ def test_two_bare_heads_between_which_an_agreement_is_signed() -> None:
         "Жайық облысының жастар саясаты басқармасы",
         "«Самал» қоғамдық бірлестігі",
     }
+
+
+def test_an_agreement_named_between_its_parties_was_made() -> None:
+    found = extract(
+        "Жайық облысының әкімдігі мен «Самал» қауымдастығы арасындағы әлеуметтік "
+        "әріптестік туралы келісім бойынша биыл 30 жоба жүзеге асты."
+    )
+    (claim,) = agreements(found)
+    assert parties(found, claim) == {"Жайық облысының әкімдігі", "«Самал» қауымдастығы"}
+    # a draft between them is no agreement yet
+    found = extract(
+        "Жайық облысының әкімдігі мен «Самал» қауымдастығы арасындағы келісім жобасы талқыланды."
+    )
+    assert agreements(found) == []
