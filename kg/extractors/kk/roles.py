@@ -406,8 +406,9 @@ def _named_before(
     pending: Sequence[tuple[OrgSpan | None, RolePhrase]],
     persons: Sequence[PersonSpan],
 ) -> list[Holder]:
-    """Positions no name followed, given to the name right before them, if any."""
-    items = [(org, role) for org, role in pending if org is not None]
+    """Positions no name followed, given to the name right before them, if any; a plural
+    one ("«Болашақ» қорының өкілдері") is held by others, never by that one name."""
+    items = [(org, role) for org, role in pending if org is not None and not _plural(toks, role)]
     if not items:
         return []
     person: PersonSpan | None = None

@@ -293,3 +293,11 @@ def test_the_management_board_of_a_chamber_goes_into_the_title() -> None:
 def test_a_lawyer_and_an_assistant_of_a_body_hold_posts_in_it() -> None:
     found = extract("«Самал» қорының заңгері Дина Тамборова мен көмекшісі Асхат Бекенов сөйледі.")
     assert ("Дина Тамборова", "«Самал» қоры", "заңгер") in roles(found)
+
+
+def test_a_plural_title_after_a_name_is_not_that_persons() -> None:
+    found = extract("Шараға басқарма басшысы Нұрлан Тамборов, «Самал» қорының өкілдері қатысты.")
+    assert ("Нұрлан Тамборов", "«Самал» қоры", "өкіл") not in roles(found)
+    # a singular one is ("Абзал Сапарбекұлы, «X» қорының президенті:")
+    found = extract("Нұрлан Тамборов, «Самал» қорының президенті: – Біз дайынбыз.")
+    assert ("Нұрлан Тамборов", "«Самал» қоры", "президент") in roles(found)
