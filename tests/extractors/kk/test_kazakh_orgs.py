@@ -142,7 +142,11 @@ def test_a_name_repeated_without_its_owner_is_the_same_organisation() -> None:
         "Тіл саясаты комитеті жаңа бағдарлама ұсынды."
     )
     found = extract(text)
-    assert names(found, ORG) == {"Мәдениет министрлігінің Тіл саясаты комитеті"}
+    # the ministry is a body of its own beside its committee (the conventions name both)
+    assert names(found, ORG) == {
+        "Мәдениет министрлігінің Тіл саясаты комитеті",
+        "Мәдениет министрлігі",
+    }
 
 
 def test_a_single_word_with_a_legal_form_is_an_organisation_of_its_class() -> None:
@@ -274,6 +278,19 @@ def test_quotes_around_a_whole_name_with_its_ending_give_the_nominative() -> Non
 def test_a_plural_head_before_a_legal_form_names_one_body() -> None:
     found = extract("Жиынға Тамбор Зияткерлік мектептері ДББҰ өкілдері келді.")
     assert names(found, ORG) == {"Тамбор Зияткерлік мектептері ДББҰ"}
+
+
+def test_a_ministrys_committee_and_the_ministry_are_two_bodies() -> None:
+    found = extract(
+        "Тамбор министрлігінің Тілдерді дамыту комитетінің төрағасы Ербол Сапаров келді."
+    )
+    assert names(found, ORG) == {
+        "Тамбор министрлігі",
+        "Тамбор министрлігінің Тілдерді дамыту комитеті",
+    }
+    # an akimat's department is named with the akimat, no second body
+    found = extract("Жайық облысы әкімдігінің ішкі саясат басқармасы хабарлады.")
+    assert names(found, ORG) == {"Жайық облысы әкімдігінің ішкі саясат басқармасы"}
 
 
 def test_a_group_of_companies_is_one_body() -> None:

@@ -28,6 +28,12 @@ from kg.model import OrgClass
 from kg.org_key import HOME_COUNTRY, country_of
 
 
+def _ministry_unit(head: str, owner: str) -> bool:
+    """Whether a body with head ``head`` named after ``owner`` in the genitive is a
+    ministry's committee or department, a body of its own beside the ministry."""
+    return owner in lexicon.MINISTRY_HEADS and head in lexicon.MINISTRY_UNITS
+
+
 @dataclass
 class NameFinder(NameOpenings):
     """Finds names ending in the head nouns that ``lexeme`` picks, in one sentence."""
@@ -215,6 +221,9 @@ class NameFinder(NameOpenings):
                     # "«X» партиясының Шымкент қалалық филиалы": the party is a body too
                     keep.append(j)
                     dependent = False
+                elif own is not None and _ministry_unit(own.lemma, lex.lemma):
+                    # "Мәдениет министрлігінің Тілдерді дамыту комитеті": and the ministry
+                    keep.append(j)
             elif dependent and tok.case == "gen":
                 # "ЮНИСЕФ-тің Қазақстандағы өкілдігі", "БҰҰ Даму бағдарламасының ...
                 # өкілдігі": the genitive names whose office it is, no name before it

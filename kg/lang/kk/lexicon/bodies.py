@@ -164,6 +164,11 @@ POSSESSIVE_OVERRIDES: dict[str, str] = {
 #: Heads whose name needs the parent it belongs to ("X партиясы Y облыстық филиалы").
 DEPENDENT_HEADS: frozenset[str] = frozenset({"филиал", "өкілдік", "бөлімше"})
 
+#: A ministry, and the units it sets up that are bodies of their own beside it (the
+#: conventions name both: "Мәдениет министрлігінің Тілдерді дамыту комитеті").
+MINISTRY_HEADS: frozenset[str] = frozenset({"министрлік"})
+MINISTRY_UNITS: frozenset[str] = frozenset({"комитет", "департамент", "агенттік"})
+
 #: Heads of units a body sets up: in lower case right after the body's name in the
 #: nominative they are part of it ("облыс әкімдігі ішкі саясат басқармасы").
 UNIT_HEADS: frozenset[str] = frozenset(
