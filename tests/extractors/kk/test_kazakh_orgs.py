@@ -288,6 +288,12 @@ def test_a_ministrys_committee_and_the_ministry_are_two_bodies() -> None:
         "Тамбор министрлігі",
         "Тамбор министрлігінің Тілдерді дамыту комитеті",
     }
+    # and so is a ministry a body is set up under
+    found = extract("Тамбор министрлігі жанындағы қылмыстарды тергеу қызметі хабарлады.")
+    assert names(found, ORG) == {
+        "Тамбор министрлігі",
+        "Тамбор министрлігі жанындағы қылмыстарды тергеу қызметі",
+    }
     # an akimat's department is named with the akimat, no second body
     found = extract("Жайық облысы әкімдігінің ішкі саясат басқармасы хабарлады.")
     assert names(found, ORG) == {"Жайық облысы әкімдігінің ішкі саясат басқармасы"}

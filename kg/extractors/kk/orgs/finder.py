@@ -197,6 +197,11 @@ class NameFinder(NameOpenings):
                 if dependent and not linked:
                     keep.append(j)
                     dependent = False
+                elif linked and lex.lemma in lexicon.MINISTRY_HEADS:
+                    # "Ішкі істер министрлігі жанындағы X қызметі": the ministry is a body
+                    # of its own, named beside what it has set up (a government's council,
+                    # "Мәскеу үкіметі жанындағы Ұлттар кеңесі", is named as one)
+                    keep.append(j)
                 inner.append(j)
                 linked = False
                 left, j = j, j - 1
