@@ -301,3 +301,8 @@ def test_a_plural_title_after_a_name_is_not_that_persons() -> None:
     # a singular one is ("Абзал Сапарбекұлы, «X» қорының президенті:")
     found = extract("Нұрлан Тамборов, «Самал» қорының президенті: – Біз дайынбыз.")
     assert ("Нұрлан Тамборов", "«Самал» қоры", "президент") in roles(found)
+
+
+def test_a_presenter_of_a_channel_holds_a_post_in_it() -> None:
+    found = extract("Кешті «Самал» телеарнасының жүргізушісі Айжан Тамборова жүргізді.")
+    assert roles(found) == {("Айжан Тамборова", "«Самал» телеарнасы", "жүргізуші")}

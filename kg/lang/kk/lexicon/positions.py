@@ -36,6 +36,7 @@ POSITIONS: frozenset[str] = frozenset(
         "мұғалім",
         "дәрігер",  # "бас дәрігері": chief doctor of a hospital or clinic
         "заңгер",
+        "жүргізуші",  # a television or radio presenter
         "көмекші",
         "ұйымдастырушы",
         "бапкер",
