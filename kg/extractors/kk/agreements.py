@@ -93,7 +93,11 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
     """Whether the sentence says "қол қойды" (signed) or an agreement "жасасты", "бекітті"."""
     for i in range(start, end - 1):
         tok, nxt = toks[i], toks[i + 1]
-        if tok.lower == "қол" and nxt.lower.startswith(("қой", "қоя")):
+        if (
+            tok.lower == "қол"
+            and nxt.lower.startswith(("қой", "қоя"))
+            and not _to_come(toks, i + 1, end)
+        ):
             return True
         # "... арасында меморандумға қол қою рәсімі өтті": the signing ceremony was held
         # (its attendees, "рәсіміне қатысты", need not be the parties)
@@ -105,6 +109,14 @@ def _signed(toks: Sequence[Tok], start: int, end: int) -> bool:
         if _kind(tok) is not None and nxt.lower.startswith(_SIGNING_VERBS):
             return True
     return _made_at_end(toks, start, end)
+
+
+def _to_come(toks: Sequence[Tok], verb: int, end: int) -> bool:
+    """Whether "қол қой-" at ``verb`` is a signing still to come: "қол қоймақ", "қол
+    қоятын болады" (will sign)."""
+    word = toks[verb].lower
+    then = toks[verb + 1].lower if verb + 1 < end else ""
+    return word.startswith("қоймақ") or (word == "қоятын" and then.startswith("бола"))
 
 
 # Passive verbs that end a sentence whose subject is the agreement: "Меморандум X пен Y

@@ -373,3 +373,11 @@ def test_an_agreement_named_between_its_parties_was_made() -> None:
         "Жайық облысының әкімдігі мен «Самал» қауымдастығы арасындағы келісім жобасы талқыланды."
     )
     assert agreements(found) == []
+
+
+def test_a_signing_still_to_come_is_no_agreement() -> None:
+    for verb in ("қол қоймақ", "қол қоятын болады"):
+        found = extract(f"«Самал» қоры мен Жайық университеті меморандумға {verb}.")
+        assert agreements(found) == [], verb
+    found = extract("«Самал» қоры мен Жайық университеті меморандумға қол қойды.")
+    assert len(agreements(found)) == 1
