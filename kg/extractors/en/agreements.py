@@ -37,11 +37,7 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
     words = [t.text.lower() for t in sentence.tokens]
     kinds = _kinds(words)
     # "agreed to sign", "plan to sign": intended, not signed yet
-    signed = any(
-        w in lexicon.SIGNING
-        and not (k >= 2 and words[k - 1] == "to" and words[k - 2] in lexicon.INTENT_VERBS)
-        for k, w in enumerate(words)
-    )
+    signed = any(w in lexicon.SIGNING and not _to_come(words, k) for k, w in enumerate(words))
     between = next((k for k, w in enumerate(words) if w == "between"), None)
     # "the Memorandum of Understanding between X and Y" names its parties unsigned.
     named = between is not None and (
@@ -88,6 +84,14 @@ def find_agreements(sentence: Sentence, after_title: bool = False) -> None:
             )
         return
     sentence.builder.agreement([o.span for o in orgs if o.span], kind, title, sentence.bounds)
+
+
+def _to_come(words: list[str], k: int) -> bool:
+    """Whether the signing verb at ``k`` is only planned: "agreed to sign", "are expected
+    to sign", "will sign"."""
+    if k >= 1 and words[k - 1] in lexicon.FUTURE_MARKERS:
+        return True
+    return k >= 2 and words[k - 1] == "to" and words[k - 2] in lexicon.INTENT_VERBS
 
 
 def _kinds(words: list[str]) -> list[bool]:
@@ -209,8 +213,8 @@ def headline_agreements(builder: ExtractionBuilder, sentence: tuple[int, int]) -
         return
     words = [m.group().lower() for m in TOKEN.finditer(text)]
     kinds = _kinds(words)
-    signed = any(w in lexicon.SIGNING for w in words)
-    if not kinds or not signed or any(w in lexicon.INTENT_VERBS for w in words):
+    signed = any(w in lexicon.SIGNING and not _to_come(words, k) for k, w in enumerate(words))
+    if not kinds or not signed:
         return
     kind = AgreementKind.MEMORANDUM if any(kinds) else AgreementKind.AGREEMENT
     headline_agreement(builder, sentence, kind)

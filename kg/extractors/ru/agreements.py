@@ -89,6 +89,10 @@ class AgreementRules(SentenceBase):
         """Whether the signing at ``k`` is only agreed or planned ("договорились о
         подписании", "планируют подписать", "намерены заключить")."""
         window = self.tokens[max(0, k - 3) : k]
+        if self.tokens[k].text.lower() in lexicon.FUTURE_SIGNING:
+            return True  # "подпишут меморандум в следующем месяце"
+        if k >= 1 and self.tokens[k - 1].text.lower() in ("будет", "будут"):
+            return True  # "будет подписан"
         return any(t.lemma in lexicon.INTENT_VERBS for t in window)
 
     def _no_signer(self, org: Item) -> bool:

@@ -471,8 +471,14 @@ SIGNING: frozenset[str] = frozenset(
 
 #: Verbs before "to sign" that make the signing only agreed or planned ("agreed to sign").
 INTENT_VERBS: frozenset[str] = frozenset(
-    {"agreed", "agree", "plan", "plans", "planned", "intend", "intends"}
-)
+    {
+        "agreed", "agree", "plan", "plans", "planned", "intend", "intends", "expected",
+        "set", "due", "going", "hope", "hopes", "seek", "seeks",
+    }
+)  # fmt: skip
+
+#: Words right before a signing verb that put the signing in the future ("will sign").
+FUTURE_MARKERS: frozenset[str] = frozenset({"will", "shall", "would"})
 
 #: Verbs that Title Case headlines capitalise after a name: "Steppe Fund Hosts Forum".
 HEADLINE_VERBS: frozenset[str] = frozenset(

@@ -328,6 +328,11 @@ INTENT_VERBS: frozenset[str] = frozenset(
     {"договориться", "планировать", "планироваться", "намерить", "намереваться", "собираться"}
 )
 
+#: Perfective forms of the signing verbs that say an agreement will be signed.
+FUTURE_SIGNING: frozenset[str] = frozenset(
+    {"подпишет", "подпишут", "подпишем", "заключит", "заключат", "заключим"}
+)
+
 #: Lemmas of verbs (and their nouns) that say an agreement was signed.
 SIGNING: frozenset[str] = frozenset(
     {"подписать", "подписывать", "подписание", "заключить", "заключать", "заключение"}

@@ -267,3 +267,11 @@ def test_a_headline_in_capitals_names_its_parties_as_the_text_does() -> None:
     # one the text never names is not read in the capitals
     found = _extract("TAMBOR FOUNDATION AND ZHAIYK UNIVERSITY SIGN MEMORANDUM\n\nIt will help.")
     assert agreements(found) == []
+
+
+def test_a_signing_still_to_come_is_no_agreement() -> None:
+    for verb in ("will sign", "are expected to sign", "agreed to sign"):
+        found = _extract(f"The Tambor Foundation and Zhaiyk University {verb} a memorandum.")
+        assert agreements(found) == [], verb
+    found = _extract("The Tambor Foundation and Zhaiyk University signed a memorandum.")
+    assert len(agreements(found)) == 1

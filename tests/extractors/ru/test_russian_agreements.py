@@ -139,3 +139,9 @@ def test_the_agency_of_a_dateline_is_no_party(extractor: RussianExtractor) -> No
     assert _agreements(extractor, text) == {
         frozenset({"Общественный фонд «Тамбор»", "Жайыкский университет"})
     }
+
+
+def test_a_signing_still_to_come_is_no_agreement(extractor: RussianExtractor) -> None:
+    for verb in ("подпишут", "будут подписывать"):
+        text = f"Фонд «Тамбор» и Жайыкский университет {verb} меморандум в мае."
+        assert _agreements(extractor, text) == set(), verb
