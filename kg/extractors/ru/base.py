@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extractors.common import ExtractionBuilder, Span
+from kg.extractors.headlines import in_capitals
 from kg.extractors.ru.tokens import Token
 from kg.lang.ru import lexicon, morph
 from kg.model import AgreementKind
@@ -90,8 +91,7 @@ class SentenceBase:
         self.recent = recent  # the organisations of the sentence before, then of this one
         self.earlier = list(recent)
         self.quotes = quote_pairs(tokens)
-        letters = [t.text for t in tokens if t.text[:1].isalpha() and len(t.text) > 1]
-        self.shouting = len(letters) >= 2 and all(w.isupper() for w in letters)
+        self.shouting = in_capitals(text[bounds[0] : bounds[1]])
         # Tokens of a quoted title; a long quote is reported speech, whose words are text.
         self.inside = {
             k for o, c in self.quotes.items() if c - o <= _TITLE_TOKENS for k in range(o + 1, c)
