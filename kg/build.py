@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sqlite3
@@ -232,55 +233,63 @@ def build_graph(
         len(linked.plan.merges),
         len(duplicates),
     )
-    progress("graph")
-    activity = build_activity(pipeline.extractor_names)
-    identity: dict[str, Any] = {
-        "same_as": linked.plan.absorbed,
-        "different": linked.plan.different,
-        "alternates": originals(duplicates),
-    }
-    if store is not None:
-        assert out_dir is not None
-        graph_store, kept = kept_store(
-            results,
-            folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
-            fingerprint=fingerprint,
+    # What the build holds from here on (results, the plan, the cache's memos) lives
+    # until it ends: the collector walking it again and again was a quarter of the
+    # graph stage and the exports (gc.freeze leaves it out of every collection).
+    gc.collect()
+    gc.freeze()
+    try:
+        progress("graph")
+        activity = build_activity(pipeline.extractor_names)
+        identity: dict[str, Any] = {
+            "same_as": linked.plan.absorbed,
+            "different": linked.plan.different,
+            "alternates": originals(duplicates),
+        }
+        if store is not None:
+            assert out_dir is not None
+            graph_store, kept = kept_store(
+                results,
+                folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
+                fingerprint=fingerprint,
+                activity=activity,
+                base=base,
+                # a result's cache key fixes what was extracted; linking's part is the rest
+                made_from=[
+                    f"{key}\n{brought}"
+                    for key, brought in zip(use.result_keys, linked.made_from, strict=True)
+                ],
+                **identity,
+            )
+            _log.debug("%d article graphs kept from the last build", kept)
+        else:
+            graph_store = to_store(results, activity=activity, base=base, **identity)
+        stages["graph"] = time.perf_counter() - started - sum(stages.values())
+        _log.debug("graph streamed into the store in %.2f s", stages["graph"])
+        done = Build(
+            results=tuple(results),
+            # workers read ahead, so problems arrive in another order than with one process
+            problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
             activity=activity,
+            store=graph_store,
             base=base,
-            # a result's cache key fixes what was extracted; linking's part is the rest
-            made_from=[
-                f"{key}\n{brought}"
-                for key, brought in zip(use.result_keys, linked.made_from, strict=True)
-            ],
-            **identity,
+            input_root=root,
+            seconds=time.perf_counter() - started,
+            reused=use.reused,
+            merges=linked.plan.merges,
+            duplicates=tuple(duplicates),
+            stages=stages,
         )
-        _log.debug("%d article graphs kept from the last build", kept)
-    else:
-        graph_store = to_store(results, activity=activity, base=base, **identity)
-    stages["graph"] = time.perf_counter() - started - sum(stages.values())
-    _log.debug("graph streamed into the store in %.2f s", stages["graph"])
-    done = Build(
-        results=tuple(results),
-        # workers read ahead, so problems arrive in another order than with one process
-        problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
-        activity=activity,
-        store=graph_store,
-        base=base,
-        input_root=root,
-        seconds=time.perf_counter() - started,
-        reused=use.reused,
-        merges=linked.plan.merges,
-        duplicates=tuple(duplicates),
-        stages=stages,
-    )
-    if folder is not None:
-        staging = folder.stage()
-        for exporter in exporters:
-            progress(f"writing {exporter.name}")
-            begun = time.perf_counter()
-            exporter.export(done, staging)
-            stages[exporter.name] = time.perf_counter() - begun
-            _log.debug("wrote %s in %.2f s", exporter.name, stages[exporter.name])
-        folder.publish()
-        _log.debug("outputs switched in at %s", out_dir)
-    return done
+        if folder is not None:
+            staging = folder.stage()
+            for exporter in exporters:
+                progress(f"writing {exporter.name}")
+                begun = time.perf_counter()
+                exporter.export(done, staging)
+                stages[exporter.name] = time.perf_counter() - begun
+                _log.debug("wrote %s in %.2f s", exporter.name, stages[exporter.name])
+            folder.publish()
+            _log.debug("outputs switched in at %s", out_dir)
+        return done
+    finally:
+        gc.unfreeze()
