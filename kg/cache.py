@@ -30,6 +30,8 @@ import kg.model
 from kg import __version__
 from kg.extractors import REGISTRY
 from kg.ingest.readers import Draft
+from kg.link import link_input
+from kg.link_codec import LinkInput, decode_link_input, encode_link_input
 from kg.model import Article, ArticleResult
 from kg.pipeline import Pipeline
 
@@ -197,6 +199,7 @@ class ResultCache:
         self.path = folder / _FILE
         self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
+        self._fresh_links: dict[str, str] = {}
         self._fresh_articles: dict[str, str] = {}
         self._used_articles: set[str] = set()
         self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
@@ -211,6 +214,7 @@ class ResultCache:
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS signatures"
                     " (key TEXT PRIMARY KEY, count INTEGER, value BLOB)"
@@ -230,8 +234,30 @@ class ResultCache:
         except ValueError:
             return None  # written by another version of the model: extract again
 
-    def put(self, key: str, result: ArticleResult) -> None:
+    def put(self, key: str, result: ArticleResult, link: LinkInput | None = None) -> None:
+        """Store ``result`` (and what linking reads of it, ``link``) on ``save``."""
         self._fresh[key] = encode_result(result)
+        self._fresh_links[key] = encode_link_input(link or link_input(result))
+
+    def link_input(self, key: str) -> LinkInput | None:
+        """What linking reads of the result kept under ``key`` (None: no such result).
+
+        A few hundred bytes, where the result is tens of kilobytes: a rebuild reads
+        these for every article and whole results only where it needs them.
+        """
+        row = self._row(
+            "SELECT l.value FROM links l JOIN results r ON r.key = l.key WHERE l.key = ?", key
+        )
+        if row is not None:
+            try:
+                return decode_link_input(row[0])
+            except ValueError:
+                pass  # another shape: made again from the result below
+        result = self.get(key)
+        if result is None:
+            return None
+        self._fresh_links[key] = encode_link_input(link_input(result))
+        return decode_link_input(self._fresh_links[key])
 
     def article(self, draft: Draft, source_path: str) -> Article | None:
         """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
@@ -300,6 +326,11 @@ class ResultCache:
             db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
             db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
             db.executemany(
+                "INSERT OR REPLACE INTO links (key, value) VALUES (?, ?)",
+                sorted(self._fresh_links.items()),
+            )
+            db.execute("DELETE FROM links WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
                 "INSERT OR REPLACE INTO articles (key, value) VALUES (?, ?)",
                 sorted(self._fresh_articles.items()),
             )
@@ -318,6 +349,7 @@ class ResultCache:
             )
             db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
         self._fresh.clear()
+        self._fresh_links.clear()
         self._fresh_articles.clear()
         self._fresh_signatures.clear()
 
@@ -369,3 +401,51 @@ def pipe_cached(
         use.result_keys.append(key)
         cache.put(key, result)
         yield result
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article of a cached build: its cache key, what linking reads of its result,
+    and the result itself when it was extracted in this build (None: it is in the
+    cache, read with ``ResultCache.get`` when needed)."""
+
+    key: str
+    article: Article
+    link: LinkInput
+    result: ArticleResult | None
+
+
+def extract_cached(
+    articles: Iterable[Article],
+    run: Run,
+    cache: ResultCache,
+    fingerprint: str,
+    use: CacheUse,
+) -> list[Entry]:
+    """``pipe_cached``, but cached results are not read: only what linking needs of them.
+
+    ``run`` sees only the articles missing from the cache; its results are stored when
+    ``cache.save`` is called.
+    """
+    listed = list(articles)
+    keys = [article_key(article, fingerprint) for article in listed]
+    use.keys.extend(keys)
+    known = [cache.link_input(key) for key in keys]
+    missing = [a for a, found in zip(listed, known, strict=True) if found is None]
+    fresh = {(r.article.source_path, r.article.id): r for r in run(missing)}
+    entries: list[Entry] = []
+    for article, key, found in zip(listed, keys, known, strict=True):
+        if found is not None:
+            use.reused += 1
+            use.result_keys.append(key)
+            entries.append(Entry(key, article, found, None))
+            continue
+        result = fresh.get((article.source_path, article.id))
+        if result is None:
+            continue  # the pipeline skipped it and said why; try again next build
+        use.extracted += 1
+        use.result_keys.append(key)
+        found = link_input(result)
+        cache.put(key, result, found)
+        entries.append(Entry(key, article, found, result))
+    return entries

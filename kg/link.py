@@ -10,8 +10,9 @@ so two people who only share a surname are never merged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from kg.iris import (
     qualified_entity_id,
@@ -231,6 +232,7 @@ def link_input(result: ArticleResult) -> LinkInput:
         entities=result.entities,
         keys=tuple(_keys(result, entity) for entity in result.entities),
         facts=tuple(fact.with_evidence(()) for fact in result.facts),
+        extractors=result.extractors,
     )
 
 
@@ -393,10 +395,11 @@ class Linking:
         )
         return repr(brought)
 
-    def counts(self, found: LinkInput) -> tuple[Counter[EntityType], Counter[str]]:
-        """How many entities of each type and facts of each kind the linked result has."""
+    def counts(self, found: LinkInput) -> tuple[Counter[str], Counter[str]]:
+        """How many entities of each type (its value) and facts of each kind (class
+        name) the linked result has."""
         mine = self.entities_of(found)
-        entities = {e.id: e.type for e in mine.values()}
+        entities = {e.id: e.type.value for e in mine.values()}
         facts = {f.id: type(f).__name__ for f in (f.repointed(mine) for f in found.facts)}
         return Counter(entities.values()), Counter(facts.values())
 
@@ -440,6 +443,49 @@ def link_build(results: Sequence[ArticleResult], judgements: Judgements | None =
         linking.plan,
         tuple(linking.made_from(found) for found in inputs),
     )
+
+
+class LinkedResults(Sequence[ArticleResult]):
+    """A build's linked results, each read (``load(number)``) and relinked when first
+    asked for: a rebuild's graph stage asks only for the articles whose graph changed."""
+
+    def __init__(self, linking: Linking, count: int, load: Callable[[int], ArticleResult]):
+        self._linking = linking
+        self._count = count
+        self._load = load
+        self._done: dict[int, ArticleResult] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def loaded(self) -> int:
+        """How many results were read so far."""
+        return len(self._done)
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ArticleResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ArticleResult | tuple[ArticleResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        number = index + self._count if index < 0 else index
+        if not 0 <= number < self._count:
+            raise IndexError(index)
+        found = self._done.get(number)
+        if found is None:
+            found = self._done[number] = self._linking.relink(self._load(number))
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:

@@ -37,7 +37,8 @@ class LinkInput:
     """One article's part of linking: what ``kg.link`` needs and nothing more.
 
     ``keys[i]`` is the key ``entities[i]`` is matched by across articles (None: it is
-    matched by its id alone); ``facts`` are the result's facts without their evidence.
+    matched by its id alone); ``facts`` are the result's facts without their evidence;
+    ``extractors`` ran on the article.
     """
 
     article_id: str
@@ -45,6 +46,7 @@ class LinkInput:
     entities: tuple[Entity, ...]
     keys: tuple[Key | None, ...]
     facts: tuple[Fact, ...]
+    extractors: tuple[str, ...] = ()
 
 
 def _label(label: Label | None) -> list[str] | None:
@@ -111,6 +113,7 @@ def encode_link_input(found: LinkInput) -> str:
         [_entity(e) for e in found.entities],
         [None if key is None else [key[0], list(key[1])] for key in found.keys],
         [_fact(f) for f in found.facts],
+        list(found.extractors),
     ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -118,7 +121,7 @@ def encode_link_input(found: LinkInput) -> str:
 def decode_link_input(text: str) -> LinkInput:
     """The ``LinkInput`` ``encode_link_input`` wrote; ValueError when it is not one."""
     try:
-        schema, article_id, source_path, entities, keys, facts = json.loads(text)
+        schema, article_id, source_path, entities, keys, facts, extractors = json.loads(text)
         if schema != SCHEMA:
             raise ValueError(f"link input of schema {schema!r}, not {SCHEMA}")
         return LinkInput(
@@ -127,6 +130,7 @@ def decode_link_input(text: str) -> LinkInput:
             entities=tuple(_unentity(e) for e in entities),
             keys=tuple(None if k is None else (k[0], tuple(k[1])) for k in keys),
             facts=tuple(_unfact(f) for f in facts),
+            extractors=tuple(extractors),
         )
     except (TypeError, KeyError, IndexError) as exc:
         raise ValueError(f"not a link input: {exc}") from exc
