@@ -211,7 +211,7 @@ def build_graph(
             entries = extract_cached(articles, extract, store, fingerprint, use)
             stages = {"extract": time.perf_counter() - started}
             # before the cache is saved: it keeps each text's signature as well
-            duplicates = find_duplicates([e.article for e in entries], memo=store)
+            duplicates = find_duplicates([e.article for e in entries], memo=store, pairs=store)
             try:
                 store.save(use.keys)
             except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph

@@ -186,6 +186,11 @@ def _signature_key(text: str) -> str:
     return sha256(f"{_package_digest()}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _pairs_scheme(scheme: str) -> str:
+    # the package digest: another kg.duplicates may find other pairs
+    return sha256(f"{_package_digest()}\n{scheme}".encode()).hexdigest()
+
+
 class ResultCache:
     """Results by key in one SQLite file; written in one transaction per build.
 
@@ -200,6 +205,7 @@ class ResultCache:
         self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
         self._fresh_links: dict[str, str] = {}
+        self._fresh_pairs: tuple[str, str] | None = None
         self._fresh_articles: dict[str, str] = {}
         self._used_articles: set[str] = set()
         self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
@@ -215,6 +221,7 @@ class ResultCache:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS duplicates (scheme TEXT, value TEXT)")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS signatures"
                     " (key TEXT PRIMARY KEY, count INTEGER, value BLOB)"
@@ -308,6 +315,24 @@ class ResultCache:
         self._used_signatures.add(key)
         self._fresh_signatures[key] = (count, values)
 
+    def duplicate_pairs(self, scheme: str) -> tuple[set[str], dict[tuple[str, str], float]] | None:
+        """``kg.duplicates``'s articles of the last build and their near-duplicate pairs."""
+        row = self._row("SELECT value FROM duplicates WHERE scheme = ?", _pairs_scheme(scheme))
+        if row is None:
+            return None
+        try:
+            members, pairs = json.loads(row[0])
+            return set(members), {(a, b): float(s) for a, b, s in pairs}
+        except (TypeError, ValueError):
+            return None
+
+    def keep_duplicate_pairs(
+        self, scheme: str, members: set[str], pairs: dict[tuple[str, str], float]
+    ) -> None:
+        """Store this build's articles and pairs (on ``save``, in place of the last's)."""
+        rows = sorted([a, b, s] for (a, b), s in pairs.items())
+        self._fresh_pairs = (_pairs_scheme(scheme), json.dumps([sorted(members), rows]))
+
     def save(self, used: Iterable[str]) -> None:
         """Store the new results and forget every key this build did not use.
 
@@ -348,8 +373,12 @@ class ResultCache:
                 "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_signatures)
             )
             db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
+            if self._fresh_pairs is not None:
+                db.execute("DELETE FROM duplicates")
+                db.execute("INSERT INTO duplicates VALUES (?, ?)", self._fresh_pairs)
         self._fresh.clear()
         self._fresh_links.clear()
+        self._fresh_pairs = None
         self._fresh_articles.clear()
         self._fresh_signatures.clear()
 

@@ -132,7 +132,10 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if any(frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]):
+        # (most builds have no judgement at all: no pair of ids to try)
+        if self.apart and any(
+            frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]
+        ):
             return False
         if rb < ra:
             ra, rb = rb, ra
