@@ -30,7 +30,7 @@ from kg.graph.bridge import to_store
 from kg.graph_cache import GRAPH_FOLDER, kept_store
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.iris import DEFAULT_BASE, activity_id
-from kg.link import LinkedResults, Linking, link_input, plan_links
+from kg.link import LinkedResults, link_input, plan_links
 from kg.model import Article, ArticleResult, BuildActivity, Problem
 from kg.output_folder import OutputFolder
 from kg.pipeline import Pipeline, default_pipeline
@@ -233,20 +233,29 @@ def build_graph(
         len(problems),
     )
     progress("linking")
+    # What the build holds from here on (articles, link inputs, the cache's memos)
+    # lives until it ends: gc.freeze leaves it out of the collections that linking,
+    # the graph stage and the exports would otherwise walk it in again and again.
+    gc.freeze()
     try:
         if decisions is not None:
             linking = plan_with_decisions(link_inputs, decisions, note)
         else:
             linking = plan_links(link_inputs)
-        made_from = [linking.made_from(found) for found in link_inputs]
+        brought = [linking.made_from_and_counts(found) for found in link_inputs]
+        made_from = [text for text, _, _ in brought]
         results: Sequence[ArticleResult]
         outlines: tuple[ArticleOutline, ...] = ()
         if store is not None:
             results = LinkedResults(linking, len(entries), _loader(entries, store))
-            outlines = tuple(_outline(e, linking) for e in entries)
+            outlines = tuple(
+                ArticleOutline(e.article, e.link.extractors, dict(entities), dict(facts))
+                for e, (_, entities, facts) in zip(entries, brought, strict=True)
+            )
         else:
             results = tuple(linking.relink(result) for result in extracted)
     except BaseException:
+        gc.unfreeze()
         if store is not None:
             store.close()
         raise
@@ -257,11 +266,6 @@ def build_graph(
         len(linking.plan.merges),
         len(duplicates),
     )
-    # What the build holds from here on (results, the plan, the cache's memos) lives
-    # until it ends: the collector walking it again and again was a quarter of the
-    # graph stage and the exports (gc.freeze leaves it out of every collection).
-    gc.collect()
-    gc.freeze()
     try:
         progress("graph")
         activity = build_activity(pipeline.extractor_names)
@@ -337,8 +341,3 @@ def _loader(entries: Sequence[Entry], store: ResultCache) -> Callable[[int], Art
         return found
 
     return load
-
-
-def _outline(entry: Entry, linking: Linking) -> ArticleOutline:
-    entities, facts = linking.counts(entry.link)
-    return ArticleOutline(entry.article, entry.link.extractors, dict(entities), dict(facts))

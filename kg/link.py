@@ -176,7 +176,8 @@ def _join_acronyms(
 ) -> None:
     """Join "КазНУ им. аль-Фараби" to the one node whose name spells it out."""
     names: dict[str, list[_Version]] = defaultdict(list)
-    for version, entity in sorted(by_version.items()):
+    for version in sorted(by_version):  # (sorting the pairs was a third of linking)
+        entity = by_version[version]
         if entity.type is EntityType.ORGANISATION and (version[1], version[0]) not in split:
             names[entity.name.text].append(version)
     for short, versions in sorted(names.items()):
@@ -389,6 +390,16 @@ class Linking:
 
     def made_from(self, found: LinkInput) -> str:
         """What linking brought into the article's result (``Linked.made_from``)."""
+        return self.made_from_and_counts(found)[0]
+
+    def counts(self, found: LinkInput) -> tuple[Counter[str], Counter[str]]:
+        """How many entities of each type (its value) and facts of each kind (class
+        name) the linked result has."""
+        _, entities, facts = self.made_from_and_counts(found)
+        return entities, facts
+
+    def made_from_and_counts(self, found: LinkInput) -> tuple[str, Counter[str], Counter[str]]:
+        """``made_from`` and ``counts`` at once (the facts repointed once)."""
         mine = self.entities_of(found)
         facts = [f.repointed(mine) for f in found.facts]
         # repr of frozen dataclasses of str, tuples and enums: the same values, the same text
@@ -396,15 +407,9 @@ class Linking:
             sorted(mine.items()),
             sorted((f.id, self.roles[f.id]) for f in facts if isinstance(f, Membership) and f.role),
         )
-        return repr(brought)
-
-    def counts(self, found: LinkInput) -> tuple[Counter[str], Counter[str]]:
-        """How many entities of each type (its value) and facts of each kind (class
-        name) the linked result has."""
-        mine = self.entities_of(found)
-        entities = {e.id: e.type.value for e in mine.values()}
-        facts = {f.id: type(f).__name__ for f in (f.repointed(mine) for f in found.facts)}
-        return Counter(entities.values()), Counter(facts.values())
+        entities = Counter({e.id: e.type.value for e in mine.values()}.values())
+        kinds = Counter({f.id: type(f).__name__ for f in facts}.values())
+        return repr(brought), entities, kinds
 
     def relink(self, result: ArticleResult) -> ArticleResult:
         """``result`` rewritten to the build's entities, its facts to their ids."""
