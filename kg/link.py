@@ -383,6 +383,8 @@ class Linking:
     #: One membership reported in two languages ("директор" in kk and in ru) is one
     #: membership with one role: the label of the preferred language.
     roles: dict[str, Label]
+    #: the text of each node's entity in ``made_from`` (a node is in many articles)
+    _texts: dict[str, tuple[Entity, str]] = field(default_factory=dict, compare=False)
 
     def entities_of(self, found: LinkInput) -> dict[str, Entity]:
         """The entity each of the article's entity ids became."""
@@ -403,13 +405,19 @@ class Linking:
         mine = self.entities_of(found)
         facts = [f.repointed(mine) for f in found.facts]
         # repr of frozen dataclasses of str, tuples and enums: the same values, the same text
-        brought = (
-            sorted(mine.items()),
-            sorted((f.id, self.roles[f.id]) for f in facts if isinstance(f, Membership) and f.role),
+        parts = [f"{ident!r}: {self._text(mine[ident])}" for ident in sorted(mine)]
+        roles = sorted(
+            (f.id, self.roles[f.id]) for f in facts if isinstance(f, Membership) and f.role
         )
         entities = Counter({e.id: e.type.value for e in mine.values()}.values())
         kinds = Counter({f.id: type(f).__name__ for f in facts}.values())
-        return repr(brought), entities, kinds
+        return f"{{{', '.join(parts)}}}\n{roles!r}", entities, kinds
+
+    def _text(self, entity: Entity) -> str:
+        kept = self._texts.get(entity.id)
+        if kept is None or kept[0] is not entity:
+            kept = self._texts[entity.id] = (entity, repr(entity))
+        return kept[1]
 
     def relink(self, result: ArticleResult) -> ArticleResult:
         """``result`` rewritten to the build's entities, its facts to their ids."""
