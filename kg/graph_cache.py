@@ -171,6 +171,18 @@ def _header_triples(text: str) -> list[Any]:
     ]
 
 
+#: The share of article graphs out of date above which the store is made afresh (when
+#: they are at least ``AFRESH_FROM``: a few graphs are cheap to replace either way).
+AFRESH_ABOVE = 0.5
+AFRESH_FROM = 100
+
+
+def _mostly_stale(old: Mapping[str, str], digests: Mapping[str, str]) -> bool:
+    """Whether more than ``AFRESH_ABOVE`` of the old graphs are stale or gone."""
+    changed = sum(1 for name, digest in old.items() if digests.get(name) != digest)
+    return changed >= AFRESH_FROM and changed > AFRESH_ABOVE * len(old)
+
+
 def kept_store(
     results: Sequence[ArticleResult],
     *,
@@ -221,6 +233,11 @@ def kept_store(
     state = _read_state(folder)
     store: GraphStore | None = None
     candidates: list[Any] = []
+    if state is not None and _mostly_stale(state["digests"], digests):
+        # Taking most graphs out one by one (and checking each of their triples in the
+        # merged graph) took 3.5 times as long as loading them all afresh.
+        (folder / _STATE).unlink(missing_ok=True)
+        state = None
     if state is not None:
         try:
             # Triples the merged graph may no longer hold: the old default-graph
