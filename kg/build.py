@@ -176,6 +176,7 @@ def _build_graph(
     on_progress: Callable[[str, int], None] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Build:
+    """``build_graph``'s work (the caller freezes the collector around it)."""
     check_base(base)
     if max_bytes < 1:
         raise UsageError(f"--max-bytes {max_bytes}: give a positive number of bytes")
