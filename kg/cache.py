@@ -399,39 +399,6 @@ class CacheUse:
     result_keys: list[str] = field(default_factory=list)
 
 
-def pipe_cached(
-    articles: Iterable[Article],
-    run: Run,
-    cache: ResultCache,
-    fingerprint: str,
-    use: CacheUse,
-) -> Iterator[ArticleResult]:
-    """Results in input order: cached ones as stored, the others from ``run``.
-
-    ``run`` sees only the articles missing from the cache (and may skip some, having
-    reported them); its results are stored when ``cache.save`` is called.
-    """
-    listed = list(articles)
-    keys = [article_key(article, fingerprint) for article in listed]
-    use.keys.extend(keys)
-    cached = [cache.get(key) for key in keys]
-    missing = [a for a, found in zip(listed, cached, strict=True) if found is None]
-    fresh = {(r.article.source_path, r.article.id): r for r in run(missing)}
-    for article, key, found in zip(listed, keys, cached, strict=True):
-        if found is not None:
-            use.reused += 1
-            use.result_keys.append(key)
-            yield found
-            continue
-        result = fresh.get((article.source_path, article.id))
-        if result is None:
-            continue  # the pipeline skipped it and said why; try again next build
-        use.extracted += 1
-        use.result_keys.append(key)
-        cache.put(key, result)
-        yield result
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One article of a cached build: its cache key, what linking reads of its result,
@@ -451,10 +418,11 @@ def extract_cached(
     fingerprint: str,
     use: CacheUse,
 ) -> list[Entry]:
-    """``pipe_cached``, but cached results are not read: only what linking needs of them.
+    """Each article's entry in input order: cached results are not read, only what
+    linking needs of them; the others come from ``run``.
 
-    ``run`` sees only the articles missing from the cache; its results are stored when
-    ``cache.save`` is called.
+    ``run`` sees only the articles missing from the cache (and may skip some, having
+    reported them); its results are stored when ``cache.save`` is called.
     """
     listed = list(articles)
     keys = [article_key(article, fingerprint) for article in listed]
