@@ -249,8 +249,9 @@ class ResultCache:
     def link_input(self, key: str) -> LinkInput | None:
         """What linking reads of the result kept under ``key`` (None: no such result).
 
-        A few hundred bytes, where the result is tens of kilobytes: a rebuild reads
-        these for every article and whole results only where it needs them.
+        About 4 KB of JSON where the result is 14 KB (the benchmark corpus), and no
+        evidence objects to make: a rebuild reads these for every article and whole
+        results only where it needs them.
         """
         row = self._row(
             "SELECT l.value FROM links l JOIN results r ON r.key = l.key WHERE l.key = ?", key
