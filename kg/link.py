@@ -462,22 +462,26 @@ def link_build(results: Sequence[ArticleResult], judgements: Judgements | None =
 
 
 class LinkedResults(Sequence[ArticleResult]):
-    """A build's linked results, each read (``load(number)``) and relinked when first
-    asked for: a rebuild's graph stage asks only for the articles whose graph changed."""
+    """A build's linked results, each read (``load(number)``) and relinked when asked
+    for: a rebuild's graph stage asks only for the articles whose graph changed.
+
+    Nothing is kept: a fresh build would otherwise hold every result twice (as
+    extracted and relinked), and its graph stage reads each once.
+    """
 
     def __init__(self, linking: Linking, count: int, load: Callable[[int], ArticleResult]):
         self._linking = linking
         self._count = count
         self._load = load
-        self._done: dict[int, ArticleResult] = {}
+        self._loaded = 0
 
     def __len__(self) -> int:
         return self._count
 
     @property
     def loaded(self) -> int:
-        """How many results were read so far."""
-        return len(self._done)
+        """How many times a result was read so far."""
+        return self._loaded
 
     @overload
     def __getitem__(self, index: int) -> ArticleResult: ...
@@ -491,10 +495,8 @@ class LinkedResults(Sequence[ArticleResult]):
         number = index + self._count if index < 0 else index
         if not 0 <= number < self._count:
             raise IndexError(index)
-        found = self._done.get(number)
-        if found is None:
-            found = self._done[number] = self._linking.relink(self._load(number))
-        return found
+        self._loaded += 1
+        return self._linking.relink(self._load(number))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
