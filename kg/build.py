@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sqlite3
@@ -11,18 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
-from kg.cache import CACHE_FOLDER, CacheUse, ResultCache, pipe_cached, pipeline_fingerprint
+from kg.cache import (
+    CACHE_FOLDER,
+    CacheUse,
+    Entry,
+    ResultCache,
+    extract_cached,
+    pipeline_fingerprint,
+)
 from kg.cluster import pipe_dask
-from kg.decisions import link_with_decisions, read_decisions
+from kg.decisions import plan_with_decisions, read_decisions
 from kg.duplicates import find_duplicates, originals
-from kg.errors import UsageError
+from kg.errors import GraphError, UsageError
 from kg.exporters import default_formats, load_exporter
-from kg.exporters.base import Build
+from kg.exporters.base import ArticleOutline, Build
 from kg.graph.bridge import to_store
 from kg.graph_cache import GRAPH_FOLDER, kept_store
 from kg.ingest import DEFAULT_MAX_BYTES, read_articles
 from kg.iris import DEFAULT_BASE, activity_id
-from kg.link import link_build
+from kg.link import LinkedResults, link_input, plan_links
 from kg.model import Article, ArticleResult, BuildActivity, Problem
 from kg.output_folder import OutputFolder
 from kg.pipeline import Pipeline, default_pipeline
@@ -123,6 +131,52 @@ def build_graph(
     A file over ``max_bytes`` is skipped as a problem that says so.
     """
 
+    # What a build makes lives until it ends (articles, link inputs, results, the
+    # cache's memos): the collector walked all of it again and again, a third of the
+    # time of decoding cached link inputs. gc.freeze leaves what exists out of the
+    # collections (the build freezes again after each stage); unfrozen at the end.
+    gc.freeze()
+    try:
+        return _build_graph(
+            inputs,
+            out_dir=out_dir,
+            folder=folder,
+            formats=formats,
+            base=base,
+            strict=strict,
+            pipeline=pipeline,
+            on_problem=on_problem,
+            jobs=jobs,
+            cache=cache,
+            executor=executor,
+            scheduler=scheduler,
+            decisions=decisions,
+            on_progress=on_progress,
+            max_bytes=max_bytes,
+        )
+    finally:
+        gc.unfreeze()
+
+
+def _build_graph(
+    inputs: Sequence[Path],
+    *,
+    out_dir: Path | None = None,
+    folder: OutputFolder | None = None,
+    formats: Sequence[str] | None = None,
+    base: str = DEFAULT_BASE,
+    strict: bool = False,
+    pipeline: Pipeline | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    jobs: int = 1,
+    cache: bool = True,
+    executor: str = "processes",
+    scheduler: str | None = None,
+    decisions: Path | None = None,
+    on_progress: Callable[[str, int], None] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Build:
+    """``build_graph``'s work (the caller freezes the collector around it)."""
     check_base(base)
     if max_bytes < 1:
         raise UsageError(f"--max-bytes {max_bytes}: give a positive number of bytes")
@@ -193,94 +247,140 @@ def build_graph(
 
     progress("extracting")
 
-    # Linking needs the whole build at once, but results are small next to the graph
-    # they become.
+    # Linking needs the whole build at once: of each article only what it reads
+    # (kg.link_codec), whole results only where the graph needs them.
+    entries: list[Entry] = []
+    extracted: list[ArticleResult] = []
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         try:
-            extracted = list(pipe_cached(articles, extract, store, fingerprint, use))
+            listed = list(articles)
+            gc.freeze()  # the articles read, before the cached link inputs are decoded
+            entries = extract_cached(listed, extract, store, fingerprint, use)
             stages = {"extract": time.perf_counter() - started}
             # before the cache is saved: it keeps each text's signature as well
-            duplicates = find_duplicates([r.article for r in extracted], memo=store)
+            duplicates = find_duplicates([e.article for e in entries], memo=store, pairs=store)
             try:
                 store.save(use.keys)
             except (OSError, sqlite3.Error) as exc:  # a full disk must not cost the graph
                 note(Problem(str(store.path), f"results not cached: {exc}"))
-        finally:
+        except BaseException:
             store.close()
+            raise
+        link_inputs = [e.link for e in entries]
     else:
         extracted = list(extract(articles))
         stages = {"extract": time.perf_counter() - started}
         duplicates = find_duplicates([r.article for r in extracted])
+        link_inputs = [link_input(r) for r in extracted]
     _log.debug(
         "extracted %d articles in %.2f s (%d reused from the cache, %d problems so far)",
-        len(extracted),
+        len(link_inputs),
         stages["extract"],
         use.reused,
         len(problems),
     )
     progress("linking")
-    if decisions is not None:
-        linked = link_with_decisions(extracted, decisions, note)
-    else:
-        linked = link_build(extracted)
-    results = list(linked.results)
+    gc.freeze()  # (see build_graph)
+    try:
+        if decisions is not None:
+            linking = plan_with_decisions(link_inputs, decisions, note)
+        else:
+            linking = plan_links(link_inputs)
+        brought = [linking.made_from_and_counts(found) for found in link_inputs]
+        made_from = [text for text, _, _ in brought]
+        results: Sequence[ArticleResult]
+        outlines: tuple[ArticleOutline, ...] = ()
+        if store is not None:
+            results = LinkedResults(linking, len(entries), _loader(entries, store))
+            outlines = tuple(
+                ArticleOutline(e.article, e.link.extractors, dict(entities), dict(facts))
+                for e, (_, entities, facts) in zip(entries, brought, strict=True)
+            )
+        else:
+            results = tuple(linking.relink(result) for result in extracted)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
     stages["link"] = time.perf_counter() - started - sum(stages.values())
     _log.debug(
         "linked in %.2f s: %d merges, %d groups of near-duplicate articles",
         stages["link"],
-        len(linked.plan.merges),
+        len(linking.plan.merges),
         len(duplicates),
     )
-    progress("graph")
-    activity = build_activity(pipeline.extractor_names)
-    identity: dict[str, Any] = {
-        "same_as": linked.plan.absorbed,
-        "different": linked.plan.different,
-        "alternates": originals(duplicates),
-    }
-    if store is not None:
-        assert out_dir is not None
-        graph_store, kept = kept_store(
-            results,
-            folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
-            fingerprint=fingerprint,
+    try:
+        progress("graph")
+        activity = build_activity(pipeline.extractor_names)
+        identity: dict[str, Any] = {
+            "same_as": linking.plan.absorbed,
+            "different": linking.plan.different,
+            "alternates": originals(duplicates),
+        }
+        if store is not None:
+            assert out_dir is not None
+            graph_store, kept = kept_store(
+                results,
+                folder=out_dir / CACHE_FOLDER / GRAPH_FOLDER,
+                fingerprint=fingerprint,
+                activity=activity,
+                base=base,
+                # a result's cache key fixes what was extracted; linking's part is the rest
+                made_from=[
+                    f"{key}\n{brought}"
+                    for key, brought in zip(use.result_keys, made_from, strict=True)
+                ],
+                article_ids=[found.article_id for found in link_inputs],
+                **identity,
+            )
+            _log.debug("%d article graphs kept from the last build", kept)
+        else:
+            graph_store = to_store(results, activity=activity, base=base, **identity)
+        stages["graph"] = time.perf_counter() - started - sum(stages.values())
+        _log.debug("graph streamed into the store in %.2f s", stages["graph"])
+        done = Build(
+            results=results,
+            outlines=outlines,
+            # workers read ahead, so problems arrive in another order than with one process
+            problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
             activity=activity,
+            store=graph_store,
             base=base,
-            # a result's cache key fixes what was extracted; linking's part is the rest
-            made_from=[
-                f"{key}\n{brought}"
-                for key, brought in zip(use.result_keys, linked.made_from, strict=True)
-            ],
-            **identity,
+            input_root=root,
+            seconds=time.perf_counter() - started,
+            reused=use.reused,
+            merges=linking.plan.merges,
+            duplicates=tuple(duplicates),
+            stages=stages,
         )
-        _log.debug("%d article graphs kept from the last build", kept)
-    else:
-        graph_store = to_store(results, activity=activity, base=base, **identity)
-    stages["graph"] = time.perf_counter() - started - sum(stages.values())
-    _log.debug("graph streamed into the store in %.2f s", stages["graph"])
-    done = Build(
-        results=tuple(results),
-        # workers read ahead, so problems arrive in another order than with one process
-        problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))),
-        activity=activity,
-        store=graph_store,
-        base=base,
-        input_root=root,
-        seconds=time.perf_counter() - started,
-        reused=use.reused,
-        merges=linked.plan.merges,
-        duplicates=tuple(duplicates),
-        stages=stages,
-    )
-    if folder is not None:
-        staging = folder.stage()
-        for exporter in exporters:
-            progress(f"writing {exporter.name}")
-            begun = time.perf_counter()
-            exporter.export(done, staging)
-            stages[exporter.name] = time.perf_counter() - begun
-            _log.debug("wrote %s in %.2f s", exporter.name, stages[exporter.name])
-        folder.publish()
-        _log.debug("outputs switched in at %s", out_dir)
-    return done
+        if folder is not None:
+            staging = folder.stage()
+            for exporter in exporters:
+                progress(f"writing {exporter.name}")
+                begun = time.perf_counter()
+                exporter.export(done, staging)
+                stages[exporter.name] = time.perf_counter() - begun
+                _log.debug("wrote %s in %.2f s", exporter.name, stages[exporter.name])
+            folder.publish()
+            _log.debug("outputs switched in at %s", out_dir)
+        return done
+    finally:
+        if store is not None:
+            store.close()  # results asked for later open it again
+
+
+def _loader(entries: Sequence[Entry], store: ResultCache) -> Callable[[int], ArticleResult]:
+    """Each entry's result: extracted in this build, or read back from the cache."""
+
+    def load(number: int) -> ArticleResult:
+        entry = entries[number]
+        found = entry.result if entry.result is not None else store.get(entry.key)
+        if found is None:
+            raise GraphError(
+                f"{store.path}: the result of {entry.article.source_path} is no longer in"
+                " the cache (another build pruned it); build again"
+            )
+        return found
+
+    return load

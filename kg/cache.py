@@ -30,6 +30,8 @@ import kg.model
 from kg import __version__
 from kg.extractors import REGISTRY
 from kg.ingest.readers import Draft
+from kg.link import link_input
+from kg.link_codec import LinkInput, decode_link_input, encode_link_input
 from kg.model import Article, ArticleResult
 from kg.pipeline import Pipeline
 
@@ -184,6 +186,11 @@ def _signature_key(text: str) -> str:
     return sha256(f"{_package_digest()}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _pairs_scheme(scheme: str) -> str:
+    # the package digest: another kg.duplicates may find other pairs
+    return sha256(f"{_package_digest()}\n{scheme}".encode()).hexdigest()
+
+
 class ResultCache:
     """Results by key in one SQLite file; written in one transaction per build.
 
@@ -197,6 +204,8 @@ class ResultCache:
         self.path = folder / _FILE
         self._db: sqlite3.Connection | None = None
         self._fresh: dict[str, str] = {}
+        self._fresh_links: dict[str, str] = {}
+        self._fresh_pairs: tuple[str, str] | None = None
         self._fresh_articles: dict[str, str] = {}
         self._used_articles: set[str] = set()
         self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
@@ -211,6 +220,8 @@ class ResultCache:
             try:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS duplicates (scheme TEXT, value TEXT)")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS signatures"
                     " (key TEXT PRIMARY KEY, count INTEGER, value BLOB)"
@@ -230,8 +241,31 @@ class ResultCache:
         except ValueError:
             return None  # written by another version of the model: extract again
 
-    def put(self, key: str, result: ArticleResult) -> None:
+    def put(self, key: str, result: ArticleResult, link: LinkInput | None = None) -> None:
+        """Store ``result`` (and what linking reads of it, ``link``) on ``save``."""
         self._fresh[key] = encode_result(result)
+        self._fresh_links[key] = encode_link_input(link or link_input(result))
+
+    def link_input(self, key: str) -> LinkInput | None:
+        """What linking reads of the result kept under ``key`` (None: no such result).
+
+        About 4 KB of JSON where the result is 14 KB (the benchmark corpus), and no
+        evidence objects to make: a rebuild reads these for every article and whole
+        results only where it needs them.
+        """
+        row = self._row(
+            "SELECT l.value FROM links l JOIN results r ON r.key = l.key WHERE l.key = ?", key
+        )
+        if row is not None:
+            try:
+                return decode_link_input(row[0])
+            except ValueError:
+                pass  # another shape: made again from the result below
+        result = self.get(key)
+        if result is None:
+            return None
+        self._fresh_links[key] = encode_link_input(link_input(result))
+        return decode_link_input(self._fresh_links[key])
 
     def article(self, draft: Draft, source_path: str) -> Article | None:
         """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
@@ -282,6 +316,24 @@ class ResultCache:
         self._used_signatures.add(key)
         self._fresh_signatures[key] = (count, values)
 
+    def duplicate_pairs(self, scheme: str) -> tuple[set[str], dict[tuple[str, str], float]] | None:
+        """``kg.duplicates``'s articles of the last build and their near-duplicate pairs."""
+        row = self._row("SELECT value FROM duplicates WHERE scheme = ?", _pairs_scheme(scheme))
+        if row is None:
+            return None
+        try:
+            members, pairs = json.loads(row[0])
+            return set(members), {(a, b): float(s) for a, b, s in pairs}
+        except (TypeError, ValueError):
+            return None
+
+    def keep_duplicate_pairs(
+        self, scheme: str, members: set[str], pairs: dict[tuple[str, str], float]
+    ) -> None:
+        """Store this build's articles and pairs (on ``save``, in place of the last's)."""
+        rows = sorted([a, b, s] for (a, b), s in pairs.items())
+        self._fresh_pairs = (_pairs_scheme(scheme), json.dumps([sorted(members), rows]))
+
     def save(self, used: Iterable[str]) -> None:
         """Store the new results and forget every key this build did not use.
 
@@ -300,6 +352,11 @@ class ResultCache:
             db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
             db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
             db.executemany(
+                "INSERT OR REPLACE INTO links (key, value) VALUES (?, ?)",
+                sorted(self._fresh_links.items()),
+            )
+            db.execute("DELETE FROM links WHERE key NOT IN (SELECT key FROM used)")
+            db.executemany(
                 "INSERT OR REPLACE INTO articles (key, value) VALUES (?, ?)",
                 sorted(self._fresh_articles.items()),
             )
@@ -317,7 +374,12 @@ class ResultCache:
                 "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_signatures)
             )
             db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
+            if self._fresh_pairs is not None:
+                db.execute("DELETE FROM duplicates")
+                db.execute("INSERT INTO duplicates VALUES (?, ?)", self._fresh_pairs)
         self._fresh.clear()
+        self._fresh_links.clear()
+        self._fresh_pairs = None
         self._fresh_articles.clear()
         self._fresh_signatures.clear()
 
@@ -338,14 +400,27 @@ class CacheUse:
     result_keys: list[str] = field(default_factory=list)
 
 
-def pipe_cached(
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article of a cached build: its cache key, what linking reads of its result,
+    and the result itself when it was extracted in this build (None: it is in the
+    cache, read with ``ResultCache.get`` when needed)."""
+
+    key: str
+    article: Article
+    link: LinkInput
+    result: ArticleResult | None
+
+
+def extract_cached(
     articles: Iterable[Article],
     run: Run,
     cache: ResultCache,
     fingerprint: str,
     use: CacheUse,
-) -> Iterator[ArticleResult]:
-    """Results in input order: cached ones as stored, the others from ``run``.
+) -> list[Entry]:
+    """Each article's entry in input order: cached results are not read, only what
+    linking needs of them; the others come from ``run``.
 
     ``run`` sees only the articles missing from the cache (and may skip some, having
     reported them); its results are stored when ``cache.save`` is called.
@@ -353,19 +428,22 @@ def pipe_cached(
     listed = list(articles)
     keys = [article_key(article, fingerprint) for article in listed]
     use.keys.extend(keys)
-    cached = [cache.get(key) for key in keys]
-    missing = [a for a, found in zip(listed, cached, strict=True) if found is None]
+    known = [cache.link_input(key) for key in keys]
+    missing = [a for a, found in zip(listed, known, strict=True) if found is None]
     fresh = {(r.article.source_path, r.article.id): r for r in run(missing)}
-    for article, key, found in zip(listed, keys, cached, strict=True):
+    entries: list[Entry] = []
+    for article, key, found in zip(listed, keys, known, strict=True):
         if found is not None:
             use.reused += 1
             use.result_keys.append(key)
-            yield found
+            entries.append(Entry(key, article, found, None))
             continue
         result = fresh.get((article.source_path, article.id))
         if result is None:
             continue  # the pipeline skipped it and said why; try again next build
         use.extracted += 1
         use.result_keys.append(key)
-        cache.put(key, result)
-        yield result
+        found = link_input(result)
+        cache.put(key, result, found)
+        entries.append(Entry(key, article, found, result))
+    return entries

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.link import Judgements, Linked, Plan, link_build
+from kg.link import Judgements, Linked, Linking, Plan, link_input, plan_links
+from kg.link_codec import LinkInput
 from kg.model import ArticleResult, Problem
 
 DECISIONS: tuple[str, ...] = ("merge", "split", "distinct")
@@ -128,7 +129,7 @@ def append_decision(path: Path, decision: Decision) -> None:
 
 def to_judgements(
     decisions: Sequence[Decision],
-    results: Sequence[ArticleResult],
+    results: Sequence[ArticleResult] | Sequence[LinkInput],
     baseline: Plan,
     source: str = "decisions",
 ) -> tuple[Judgements, list[Problem]]:
@@ -138,13 +139,14 @@ def to_judgements(
     ``baseline`` (the build linked without decisions), so the survivor of an earlier
     merge names every id it absorbed.
     """
-    minted = {entity.id for result in results for entity in result.entities}
+    inputs = [r if isinstance(r, LinkInput) else link_input(r) for r in results]
+    minted = {entity.id for found in inputs for entity in found.entities}
     final: dict[str, set[str]] = {}
     for (_, ident), entity in baseline.entities.items():
         final.setdefault(entity.id, set()).add(ident)
-    articles = {r.article.id: r.article.id for r in results}
-    articles.update({r.article.source_path: r.article.id for r in results})
-    versions = {(r.article.id, e.id) for r in results for e in r.entities}
+    articles = {r.article_id: r.article_id for r in inputs}
+    articles.update({r.source_path: r.article_id for r in inputs})
+    versions = {(r.article_id, e.id) for r in inputs for e in r.entities}
 
     def ids_of(ident: str) -> list[str]:
         return [ident] if ident in minted else sorted(final.get(ident, ()))
@@ -179,9 +181,23 @@ def link_with_decisions(
 ) -> Linked:
     """Link ``results`` with the decisions in ``path``; ``note`` hears of those that no
     longer apply."""
+    inputs = [link_input(result) for result in results]
+    linking = plan_with_decisions(inputs, path, note)
+    return Linked(
+        tuple(linking.relink(result) for result in results),
+        linking.plan,
+        tuple(linking.made_from(found) for found in inputs),
+    )
+
+
+def plan_with_decisions(
+    inputs: Sequence[LinkInput], path: Path, note: Callable[[Problem], None]
+) -> Linking:
+    """``kg.link.plan_links`` with the decisions in ``path``; ``note`` hears of those that
+    no longer apply."""
     decisions = read_decisions(path)
-    baseline = link_build(results).plan
-    judgements, problems = to_judgements(decisions, results, baseline, str(path))
+    baseline = plan_links(inputs).plan
+    judgements, problems = to_judgements(decisions, inputs, baseline, str(path))
     for problem in problems:
         note(problem)
-    return link_build(results, judgements)
+    return plan_links(inputs, judgements)

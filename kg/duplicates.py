@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from hashlib import sha256
 from typing import Protocol
 
 from kg.model import Article
@@ -28,10 +30,6 @@ NUM_PERM = 128
 #: Articles shorter than this many shingles are never called copies: a headline-only
 #: page shares most of its few shingles with any story on the same event.
 MIN_SHINGLES = 20
-
-#: The MinHash scheme of ``datasketch.MinHash()`` as made here, named when a signature is
-#: read back from its values.
-_SCHEME = "affine32"
 
 _WORD = re.compile(r"\w+")
 
@@ -83,18 +81,50 @@ def _signature(text: str) -> tuple[int, bytes]:
     return len(found), minhash.hashvalues.astype("<u8").tobytes()
 
 
+class PairMemo(Protocol):
+    """The near-duplicate pairs of the last build (a build's cache): a rebuild compares
+    only the articles it did not have with the others."""
+
+    def duplicate_pairs(self, scheme: str) -> tuple[set[str], dict[tuple[str, str], float]] | None:
+        """The last build's articles (``member`` keys) and, of each pair of them at or
+        above the threshold, the similarity; None when none was kept for ``scheme``."""
+        ...
+
+    def keep_duplicate_pairs(
+        self, scheme: str, members: set[str], pairs: dict[tuple[str, str], float]
+    ) -> None:
+        """Remember this build's articles and their pairs at or above the threshold."""
+        ...
+
+
+def member(article: Article) -> str:
+    """An article file as the pair memo knows it: its path and a hash of its text."""
+    text = f"{article.source_path}\0{article.text}".encode("utf-8", "surrogatepass")
+    return sha256(text).hexdigest()[:32]
+
+
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> tuple[tuple[int, int], ...]:
+    """The bands of MinHash values datasketch's ``MinHashLSH`` compares at ``threshold``:
+    two signatures are candidates when all the values of any one band are equal."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=max(threshold - 0.2, 0.1), num_perm=NUM_PERM)
+    return tuple((int(start), int(end)) for start, end in lsh.hashranges)
+
+
 def find_duplicates(
     articles: Sequence[Article],
     threshold: float = THRESHOLD,
     memo: SignatureMemo | None = None,
+    pairs: PairMemo | None = None,
 ) -> list[DuplicateGroup]:
     """Groups of near-duplicate articles, in source-path order; the same input, the same groups.
 
-    ``memo`` gives back the MinHash signatures of texts seen before (the same values).
+    ``memo`` gives back the MinHash signatures of texts seen before (the same values);
+    ``pairs`` the pairs of the last build's articles, so only the articles new to this
+    build are compared with the others (the same pairs as comparing all).
     """
-    import numpy as np
-    from datasketch import LeanMinHash, MinHashLSH
-
     # A file saved twice has one text and one id; each file is still a report.
     ordered = sorted(articles, key=lambda a: (a.source_path, a.id))
     signatures = []
@@ -106,14 +136,19 @@ def find_duplicates(
                 memo.keep_signature(article.text, *known)
         signatures.append(known)
     usable = [i for i, (count, _) in enumerate(signatures) if count >= MIN_SHINGLES]
-    # LSH only proposes pairs; a lower threshold there misses fewer true ones.
-    lsh = MinHashLSH(threshold=max(threshold - 0.2, 0.1), num_perm=NUM_PERM)
-    hashes = {}
+    members = [member(a) for a in ordered] if pairs is not None else []
+    scheme = f"{threshold}\n{SHINGLE_WORDS}\n{NUM_PERM}\n{MIN_SHINGLES}\n{_bands(threshold)}"
+    kept = pairs.duplicate_pairs(scheme) if pairs is not None else None
+    before, known_pairs = kept if kept is not None else (set(), {})
+    new = [i for i in usable if not members or members[i] not in before]
+    # LSH only proposes pairs (the bands of datasketch's MinHashLSH at a lower
+    # threshold, which misses fewer true ones); the exact similarity decides.
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in _bands(threshold)]
     for i in usable:
-        values = np.frombuffer(signatures[i][1], dtype="<u8").astype(np.uint64)
-        minhash = LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
-        hashes[i] = minhash
-        lsh.insert(str(i), minhash)
+        values = signatures[i][1]
+        for bucket, (start, end) in zip(buckets, _bands(threshold), strict=True):
+            bucket.setdefault(values[start * 8 : end * 8], []).append(i)
+    found: dict[tuple[int, int], float] = {}
     sets: dict[int, frozenset[str]] = {}
 
     def shingled(i: int) -> frozenset[str]:
@@ -121,6 +156,32 @@ def find_duplicates(
             sets[i] = shingles(ordered[i].text)
         return sets[i]
 
+    for i in new:  # one query per new article
+        values = signatures[i][1]
+        candidates = {
+            j
+            for bucket, (start, end) in zip(buckets, _bands(threshold), strict=True)
+            for j in bucket[values[start * 8 : end * 8]]
+            if j != i
+        }
+        for j in sorted(candidates):
+            pair = (min(i, j), max(i, j))
+            if pair in found:
+                continue
+            similarity = jaccard(shingled(i), shingled(j))
+            if similarity >= threshold:
+                found[pair] = similarity
+    if known_pairs:
+        where: dict[str, int] = {members[i]: i for i in usable}
+        for (one, other), similarity in known_pairs.items():
+            if one in where and other in where:
+                found[(min(where[one], where[other]), max(where[one], where[other]))] = similarity
+    if pairs is not None:
+        pairs.keep_duplicate_pairs(
+            scheme,
+            {members[i] for i in usable},
+            {(members[i], members[j]): s for (i, j), s in found.items()},
+        )
     parent = {i: i for i in usable}
 
     def find(i: int) -> int:
@@ -129,26 +190,22 @@ def find_duplicates(
             i = parent[i]
         return i
 
-    lowest: dict[frozenset[int], float] = {}
+    for i, j in sorted(found):
+        a, b = find(i), find(j)
+        parent[max(a, b)] = min(a, b)
+    groups_of: dict[int, list[int]] = {}
     for i in usable:
-        for j in sorted(int(k) for k in lsh.query(hashes[i])):
-            if j <= i:
-                continue
-            similarity = jaccard(shingled(i), shingled(j))
-            if similarity >= threshold:
-                a, b = find(i), find(j)
-                parent[max(a, b)] = min(a, b)
-                lowest[frozenset((i, j))] = similarity
-    members: dict[int, list[int]] = {}
-    for i in usable:
-        members.setdefault(find(i), []).append(i)
+        groups_of.setdefault(find(i), []).append(i)
+    lowest: dict[int, float] = {}
+    for (i, _), similarity in found.items():
+        root = find(i)
+        lowest[root] = min(lowest.get(root, similarity), similarity)
     groups = []
-    for found in members.values():
-        if len(found) < 2:
+    for root, grouped in groups_of.items():
+        if len(grouped) < 2:
             continue
-        similarity = min(s for pair, s in lowest.items() if pair <= set(found))
-        copies = tuple(ordered[i] for i in found[1:])
-        groups.append(DuplicateGroup(ordered[found[0]], copies, round(similarity, 3)))
+        copies = tuple(ordered[i] for i in grouped[1:])
+        groups.append(DuplicateGroup(ordered[grouped[0]], copies, round(lowest[root], 3)))
     return groups
 
 

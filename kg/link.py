@@ -10,12 +10,14 @@ so two people who only share a surname are never merged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from kg.iris import (
     qualified_entity_id,
 )
+from kg.link_codec import Key, LinkInput
 from kg.model import (
     ArticleResult,
     Entity,
@@ -130,7 +132,10 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if any(frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]):
+        # (most builds have no judgement at all: no pair of ids to try)
+        if self.apart and any(
+            frozenset((x, y)) in self.apart for x in self.ids[ra] for y in self.ids[rb]
+        ):
             return False
         if rb < ra:
             ra, rb = rb, ra
@@ -140,7 +145,7 @@ class _Groups:
         return True
 
 
-def _keys(result: ArticleResult, entity: Entity) -> tuple[str, tuple[str, ...]] | None:
+def _keys(result: ArticleResult, entity: Entity) -> Key | None:
     """The cross-article key of one entity version and the rules behind it."""
     if entity.type is EntityType.PERSON:
         parsed = parse_person(entity.name.text)
@@ -171,7 +176,8 @@ def _join_acronyms(
 ) -> None:
     """Join "КазНУ им. аль-Фараби" to the one node whose name spells it out."""
     names: dict[str, list[_Version]] = defaultdict(list)
-    for version, entity in sorted(by_version.items()):
+    for version in sorted(by_version):  # (sorting the pairs was a third of linking)
+        entity = by_version[version]
         if entity.type is EntityType.ORGANISATION and (version[1], version[0]) not in split:
             names[entity.name.text].append(version)
     for short, versions in sorted(names.items()):
@@ -198,33 +204,52 @@ def _join_people(
         if e.type is EntityType.PERSON and (v[1], v[0]) not in split
     }
     full = [(v, p) for v, p in parsed.items() if p.full]
+    # Indexed by key, not compared pair by pair: a 10,000-article build names tens of
+    # thousands of people.
     fathers: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for _, p in full:
+    first_with: dict[tuple[tuple[str, ...], str | None], _Version] = {}
+    by_part: dict[str, list[tuple[_Version, PersonName]]] = defaultdict(list)
+    for v, p in full:
         if p.patronymic:
             fathers[p.names].add(p.patronymic)
+        first_with.setdefault((p.names, p.patronymic), v)
+        for part in set(p.names):
+            by_part[part].append((v, p))
     for version, p in full:
         if p.patronymic is None and len(fathers.get(p.names, ())) == 1:
             (father,) = fathers[p.names]
-            target = next(v for v, q in full if q.names == p.names and q.patronymic == father)
-            groups.union(target, version, ("patronymic",))
+            groups.union(first_with[(p.names, father)], version, ("patronymic",))
     for version, p in parsed.items():
-        if p.full or not p.initials:
+        if p.full or not p.initials or len(p.names) != 1:
             continue
-        roots = {groups.find(v) for v, q in full if p.fits(q)}
+        # a full name it fits has its surname among its names
+        roots = {groups.find(v) for v, q in by_part.get(p.names[0], ()) if p.fits(q)}
         if len(roots) == 1:
             groups.union(roots.pop(), version, ("initials",))
 
 
-def _plan(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Plan:
+def link_input(result: ArticleResult) -> LinkInput:
+    """What linking reads of ``result`` (see ``kg.link_codec``)."""
+    return LinkInput(
+        article_id=result.article.id,
+        source_path=result.article.source_path,
+        entities=result.entities,
+        keys=tuple(_keys(result, entity) for entity in result.entities),
+        facts=tuple(fact.with_evidence(()) for fact in result.facts),
+        extractors=result.extractors,
+    )
+
+
+def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> Plan:
     """Map every (article, entity id) in the build to the entity it becomes."""
     judgements = judgements or Judgements()
     by_version: dict[_Version, Entity] = {}
-    keys: dict[_Version, tuple[str, tuple[str, ...]] | None] = {}
-    for result in results:
-        for entity in result.entities:
-            version = (result.article.id, entity.id)
+    keys: dict[_Version, Key | None] = {}
+    for found in inputs:
+        for entity, key in zip(found.entities, found.keys, strict=True):
+            version = (found.article_id, entity.id)
             by_version[version] = entity
-            keys[version] = _keys(result, entity)
+            keys[version] = key
     key_of = {v: key[0] if key else None for v, key in keys.items()}
     groups = _Groups(sorted(by_version))
     present = {ident for _, ident in by_version}
@@ -348,44 +373,137 @@ class Linked:
     made_from: tuple[str, ...] = ()
 
 
-def link_build(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Linked:
-    """Unify entities across a build's results and rewrite facts to the unified ids."""
-    plan = _plan(results, judgements)
-    relinked: list[tuple[ArticleResult, dict[str, Entity], list[Fact]]] = []
-    roles: dict[str, set[Label]] = defaultdict(set)
-    for result in results:
-        mine = {e.id: plan.entities[(result.article.id, e.id)] for e in result.entities}
-        facts = [f.repointed(mine) for f in result.facts]
-        for fact in facts:
-            if isinstance(fact, Membership) and fact.role is not None:
-                roles[fact.id].add(fact.role)
-        relinked.append((result, mine, facts))
-    # One membership reported in two languages ("директор" in kk and in ru) is one
-    # membership with one role: the label of the preferred language.
-    role_of = {ident: _preferred((label, 1) for label in found) for ident, found in roles.items()}
-    linked: list[ArticleResult] = []
-    made_from: list[str] = []
-    for result, mine, facts in relinked:
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """What linking decided for a whole build: each version's entity, each membership's
+    role. ``relink`` then rewrites any one article's result by it alone, so a rebuild
+    rewrites only the articles whose graph changed."""
+
+    plan: Plan
+    #: One membership reported in two languages ("директор" in kk and in ru) is one
+    #: membership with one role: the label of the preferred language.
+    roles: dict[str, Label]
+    #: the text of each node's entity in ``made_from`` (a node is in many articles)
+    _texts: dict[str, tuple[Entity, str]] = field(default_factory=dict, compare=False)
+
+    def entities_of(self, found: LinkInput) -> dict[str, Entity]:
+        """The entity each of the article's entity ids became."""
+        return {e.id: self.plan.entities[(found.article_id, e.id)] for e in found.entities}
+
+    def made_from(self, found: LinkInput) -> str:
+        """What linking brought into the article's result (``Linked.made_from``)."""
+        return self.made_from_and_counts(found)[0]
+
+    def counts(self, found: LinkInput) -> tuple[Counter[str], Counter[str]]:
+        """How many entities of each type (its value) and facts of each kind (class
+        name) the linked result has."""
+        _, entities, facts = self.made_from_and_counts(found)
+        return entities, facts
+
+    def made_from_and_counts(self, found: LinkInput) -> tuple[str, Counter[str], Counter[str]]:
+        """``made_from`` and ``counts`` at once (the facts repointed once)."""
+        mine = self.entities_of(found)
+        facts = [f.repointed(mine) for f in found.facts]
         # repr of frozen dataclasses of str, tuples and enums: the same values, the same text
-        brought = (
-            sorted(mine.items()),
-            sorted((f.id, role_of[f.id]) for f in facts if isinstance(f, Membership) and f.role),
+        parts = [f"{ident!r}: {self._text(mine[ident])}" for ident in sorted(mine)]
+        roles = sorted(
+            (f.id, self.roles[f.id]) for f in facts if isinstance(f, Membership) and f.role
         )
-        made_from.append(repr(brought))
+        entities = Counter({e.id: e.type.value for e in mine.values()}.values())
+        kinds = Counter({f.id: type(f).__name__ for f in facts}.values())
+        return f"{{{', '.join(parts)}}}\n{roles!r}", entities, kinds
+
+    def _text(self, entity: Entity) -> str:
+        kept = self._texts.get(entity.id)
+        if kept is None or kept[0] is not entity:
+            kept = self._texts[entity.id] = (entity, repr(entity))
+        return kept[1]
+
+    def relink(self, result: ArticleResult) -> ArticleResult:
+        """``result`` rewritten to the build's entities, its facts to their ids."""
+        mine = {e.id: self.plan.entities[(result.article.id, e.id)] for e in result.entities}
         entities = {e.id: e for e in mine.values()}
         facts = _union(
-            replace(f, role=role_of[f.id]) if isinstance(f, Membership) and f.role else f
-            for f in facts
+            replace(f, role=self.roles[f.id]) if isinstance(f, Membership) and f.role else f
+            for f in (f.repointed(mine) for f in result.facts)
         )
-        linked.append(
-            ArticleResult(
-                article=result.article,
-                entities=tuple(entities[i] for i in sorted(entities)),
-                facts=tuple(facts),
-                extractors=result.extractors,
-            )
+        return ArticleResult(
+            article=result.article,
+            entities=tuple(entities[i] for i in sorted(entities)),
+            facts=tuple(facts),
+            extractors=result.extractors,
         )
-    return Linked(tuple(linked), plan, tuple(made_from))
+
+
+def plan_links(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> Linking:
+    """Link a build given what linking reads of each article (``link_input``)."""
+    plan = _plan(inputs, judgements)
+    roles: dict[str, set[Label]] = defaultdict(set)
+    for found in inputs:
+        mine: dict[str, Entity] | None = None
+        for fact in found.facts:
+            if isinstance(fact, Membership) and fact.role is not None:
+                if mine is None:
+                    mine = {e.id: plan.entities[(found.article_id, e.id)] for e in found.entities}
+                roles[fact.repointed(mine).id].add(fact.role)
+    role_of = {ident: _preferred((label, 1) for label in found) for ident, found in roles.items()}
+    return Linking(plan, role_of)
+
+
+def link_build(results: Sequence[ArticleResult], judgements: Judgements | None = None) -> Linked:
+    """Unify entities across a build's results and rewrite facts to the unified ids."""
+    inputs = [link_input(result) for result in results]
+    linking = plan_links(inputs, judgements)
+    return Linked(
+        tuple(linking.relink(result) for result in results),
+        linking.plan,
+        tuple(linking.made_from(found) for found in inputs),
+    )
+
+
+class LinkedResults(Sequence[ArticleResult]):
+    """A build's linked results, each read (``load(number)``) and relinked when asked
+    for: a rebuild's graph stage asks only for the articles whose graph changed.
+
+    Nothing is kept: a fresh build would otherwise hold every result twice (as
+    extracted and relinked), and its graph stage reads each once.
+    """
+
+    def __init__(self, linking: Linking, count: int, load: Callable[[int], ArticleResult]):
+        self._linking = linking
+        self._count = count
+        self._load = load
+        self._loaded = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    @property
+    def loaded(self) -> int:
+        """How many times a result was read so far."""
+        return self._loaded
+
+    @overload
+    def __getitem__(self, index: int) -> ArticleResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ArticleResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ArticleResult | tuple[ArticleResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        number = index + self._count if index < 0 else index
+        if not 0 <= number < self._count:
+            raise IndexError(index)
+        self._loaded += 1
+        return self._linking.relink(self._load(number))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def link(results: Sequence[ArticleResult]) -> list[ArticleResult]:

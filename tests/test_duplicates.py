@@ -115,3 +115,45 @@ def test_signatures_given_back_by_a_memo_find_the_same_groups() -> None:
     assert find_duplicates(articles, memo=memo) == plain and memo.hits == 0
     assert len(memo.kept) == 4
     assert find_duplicates(articles, memo=memo) == plain and memo.hits == 4
+
+
+def test_a_rebuild_compares_only_new_articles_and_finds_the_same_groups(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from kg.cache import ResultCache
+
+    copy = "Home | News | Society\n" + STORY + "\nRead also: weather for the weekend."
+    other_copy = OTHER + " Photo: the press service of the akimat."
+    articles = [
+        _article("a/site1.txt", STORY),
+        _article("b/site2.html", copy),
+        _article("c/other.txt", OTHER),
+    ]
+    cache = ResultCache(tmp_path)
+    first = find_duplicates(articles, memo=cache, pairs=cache)
+    cache.save([])
+    cache.close()
+    assert [len(g.copies) for g in first] == [1]
+    # the kept pair's similarity is what a rebuild uses: it is never computed again
+    with sqlite3.connect(cache.path) as db:
+        (value,) = db.execute("SELECT value FROM duplicates").fetchone()
+        members, rows = json.loads(value)
+        assert len(members) == 3 and len(rows) == 1
+        rows[0][2] = 0.75
+        db.execute("UPDATE duplicates SET value = ?", (json.dumps([members, rows]),))
+    db.close()
+    grown = [*articles, _article("d/copy.txt", other_copy)]
+    cache = ResultCache(tmp_path)
+    again = find_duplicates(grown, memo=cache, pairs=cache)
+    cache.close()
+    fresh = find_duplicates(grown)
+    assert [g.similarity for g in again] == [0.75, fresh[1].similarity]
+    assert [(g.original, g.copies) for g in again] == [(g.original, g.copies) for g in fresh]
+    # untouched, the kept pairs give what comparing every pair gives
+    cache = ResultCache(tmp_path / "clean")
+    find_duplicates(articles, memo=cache, pairs=cache)
+    cache.save([])
+    assert find_duplicates(grown, memo=cache, pairs=cache) == fresh
+    cache.close()

@@ -175,3 +175,40 @@ def test_every_output_of_an_incremental_build_is_a_fresh_builds(tmp_path: Path) 
     assert sorted(mine) == sorted(theirs) and len(mine) > 8
     for name in mine:
         assert mine[name] == theirs[name], name
+
+
+def test_a_store_whose_graphs_mostly_changed_is_made_afresh_with_the_same_quads(
+    tmp_path: Path,
+) -> None:
+    from kg.graph.bridge import to_store
+    from kg.graph_cache import AFRESH_FROM
+
+    activity = BuildActivity(id="activity/test", version="0", extractors=())
+    base = "https://example.org/id/"
+    count = AFRESH_FROM + 20
+    before = [_result(f"Article {i}.", f"a{i}") for i in range(count)]
+    # all but the first ten change, and one is new
+    after = before[:10] + [_result(f"Article {i}, again.", f"a{i}") for i in range(10, count)]
+    after.append(_result("A new one.", "new"))
+    folder = tmp_path / "graph"
+    first, _ = kept_store(before, folder=folder, fingerprint="v1", activity=activity, base=base)
+    first.close()
+    again, kept = kept_store(after, folder=folder, fingerprint="v1", activity=activity, base=base)
+    assert kept == 0  # made afresh, nothing taken out graph by graph
+    fresh = to_store(after, activity=activity, base=base)
+    assert again.named_graphs() == fresh.named_graphs()
+    for one, other in ((again, tmp_path / "again.ttl"), (fresh, tmp_path / "fresh.ttl")):
+        one.write_turtle(other)
+    assert (tmp_path / "again.ttl").read_bytes() == (tmp_path / "fresh.ttl").read_bytes()
+    again.close()
+    fresh.close()
+    # a few changed graphs are replaced one by one as before
+    again, kept = kept_store(
+        [*after[:-1], _result("Another.", "other")],
+        folder=folder,
+        fingerprint="v1",
+        activity=activity,
+        base=base,
+    )
+    assert kept == count
+    again.close()

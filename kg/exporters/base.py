@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from kg.model import ArticleResult, BuildActivity, Problem
+from kg.model import Article, ArticleResult, BuildActivity, Problem
 
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
@@ -14,6 +15,29 @@ if TYPE_CHECKING:
     from kg.duplicates import DuplicateGroup
     from kg.graph.quadstore import GraphStore
     from kg.link import Merge
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutline:
+    """What report.json says of one linked result: its article, the extractors that ran,
+    and how many entities of each type (``EntityType`` value) and facts of each kind
+    (class name) it has."""
+
+    article: Article
+    extractors: tuple[str, ...]
+    entities: Mapping[str, int]
+    facts: Mapping[str, int]
+
+    @classmethod
+    def of(cls, result: ArticleResult) -> ArticleOutline:
+        """The outline of a linked ``result``."""
+        entities: dict[str, int] = {}
+        for entity in result.entities:
+            entities[entity.type.value] = entities.get(entity.type.value, 0) + 1
+        facts: dict[str, int] = {}
+        for fact in result.facts:
+            facts[type(fact).__name__] = facts.get(type(fact).__name__, 0) + 1
+        return cls(result.article, result.extractors, entities, facts)
 
 
 @dataclass(frozen=True)
@@ -26,7 +50,8 @@ class Build:
     the named graphs and the build activity into an rdflib ``Dataset`` in memory.
     """
 
-    results: tuple[ArticleResult, ...]
+    #: in input order; a cached build's are read and relinked when first asked for
+    results: Sequence[ArticleResult]
     problems: tuple[Problem, ...]
     activity: BuildActivity
     store: GraphStore
@@ -39,6 +64,9 @@ class Build:
     # wall seconds per stage ("extract" includes reading; then "link", "graph" and one
     # entry per exporter as it finishes): for benchmarks and the curious, never compared
     stages: dict[str, float] = field(default_factory=dict, compare=False)
+    #: each result's outline, in the order of ``results`` (none: report.json reads them
+    #: from the results); a rebuild makes them without reading whole results
+    outlines: tuple[ArticleOutline, ...] = field(default=(), compare=False)
 
     @property
     def graph(self) -> Graph:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.atomic import write_atomic
+from kg.exporters.base import ArticleOutline
 from kg.model import Agreement, EntityType, Membership, Participation
 from kg.sparql.stats import count
 
@@ -19,26 +19,26 @@ def build_report(build: Build) -> dict[str, Any]:
     """The report as plain JSON-able data; everything but ``timing`` is deterministic."""
 
     per_article = []
-    for result in build.results:
-        types = Counter(e.type.value for e in result.entities)
-        facts = Counter(type(f).__name__ for f in result.facts)
+    outlines = build.outlines or tuple(ArticleOutline.of(r) for r in build.results)
+    for outline in outlines:
+        article, types, facts = outline.article, outline.entities, outline.facts
         per_article.append(
             {
-                "source_path": result.article.source_path,
-                "id": result.article.id,
-                "lang": result.article.lang,
-                "encoding": result.article.encoding,
-                "title": result.article.title,
-                "date": result.article.date,
-                "extractors": list(result.extractors),
-                "people": types[EntityType.PERSON.value],
-                "organisations": types[EntityType.ORGANISATION.value],
-                "events": types[EntityType.EVENT.value],
-                "memberships": facts[Membership.__name__],
-                "agreements": facts[Agreement.__name__],
-                "participations": facts[Participation.__name__],
-                "problems": list(result.article.notes)
-                + ([] if result.extractors else ["no extractor for this language"]),
+                "source_path": article.source_path,
+                "id": article.id,
+                "lang": article.lang,
+                "encoding": article.encoding,
+                "title": article.title,
+                "date": article.date,
+                "extractors": list(outline.extractors),
+                "people": types.get(EntityType.PERSON.value, 0),
+                "organisations": types.get(EntityType.ORGANISATION.value, 0),
+                "events": types.get(EntityType.EVENT.value, 0),
+                "memberships": facts.get(Membership.__name__, 0),
+                "agreements": facts.get(Agreement.__name__, 0),
+                "participations": facts.get(Participation.__name__, 0),
+                "problems": list(article.notes)
+                + ([] if outline.extractors else ["no extractor for this language"]),
             }
         )
     return {
