@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -9,7 +10,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from kg import __version__
 from kg.cache import (
@@ -95,6 +96,31 @@ def build(
         return build_graph(inputs, out_dir=out_dir, folder=folder, **options)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _collector_frozen(run: Callable[P, R]) -> Callable[P, R]:
+    """``run`` with the cyclic collector frozen around it.
+
+    What a build makes lives until it ends (articles, link inputs, results, the cache's
+    memos): the collector walked all of it again and again, a third of the time of
+    decoding cached link inputs. gc.freeze leaves what exists out of the collections
+    (the build freezes again after each stage); unfrozen at the end.
+    """
+
+    @functools.wraps(run)
+    def frozen(*args: P.args, **kwargs: P.kwargs) -> R:
+        gc.freeze()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            gc.unfreeze()
+
+    return frozen
+
+
+@_collector_frozen
 def build_graph(
     inputs: Sequence[Path],
     *,
@@ -130,53 +156,6 @@ def build_graph(
     stage begins): "extracting", "linking", "graph", then "writing NAME" per exporter.
     A file over ``max_bytes`` is skipped as a problem that says so.
     """
-
-    # What a build makes lives until it ends (articles, link inputs, results, the
-    # cache's memos): the collector walked all of it again and again, a third of the
-    # time of decoding cached link inputs. gc.freeze leaves what exists out of the
-    # collections (the build freezes again after each stage); unfrozen at the end.
-    gc.freeze()
-    try:
-        return _build_graph(
-            inputs,
-            out_dir=out_dir,
-            folder=folder,
-            formats=formats,
-            base=base,
-            strict=strict,
-            pipeline=pipeline,
-            on_problem=on_problem,
-            jobs=jobs,
-            cache=cache,
-            executor=executor,
-            scheduler=scheduler,
-            decisions=decisions,
-            on_progress=on_progress,
-            max_bytes=max_bytes,
-        )
-    finally:
-        gc.unfreeze()
-
-
-def _build_graph(
-    inputs: Sequence[Path],
-    *,
-    out_dir: Path | None = None,
-    folder: OutputFolder | None = None,
-    formats: Sequence[str] | None = None,
-    base: str = DEFAULT_BASE,
-    strict: bool = False,
-    pipeline: Pipeline | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
-    jobs: int = 1,
-    cache: bool = True,
-    executor: str = "processes",
-    scheduler: str | None = None,
-    decisions: Path | None = None,
-    on_progress: Callable[[str, int], None] | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Build:
-    """``build_graph``'s work (the caller freezes the collector around it)."""
     check_base(base)
     if max_bytes < 1:
         raise UsageError(f"--max-bytes {max_bytes}: give a positive number of bytes")

@@ -10,15 +10,11 @@ from kg.link import LinkedResults, link_build, link_input, plan_links
 from kg.link_codec import decode_link_input, encode_link_input
 from kg.pipeline import process_article
 from tests.extractors.extraction_support import article
+from tests.test_cache import _TEXTS as CACHE_TEXTS
 from tests.test_link import _result
 
 _TEXTS = {
-    "a.txt": "Dana Omarova, director of the Steppe Water Institute, opened the forum.",
-    "b.txt": "Arman Seitkali, chairman of the Green Valley Foundation, spoke in Astana.",
-    "c.txt": (
-        "The Open Lake Alliance signed a memorandum of understanding with the Steppe "
-        "Water Institute on Monday."
-    ),
+    **CACHE_TEXTS,
     "d.txt": "Arman Seitkali met D. Omarova of the Open Lake Alliance in Almaty.",
 }
 #: added to a kept build: it names people and a body the others name
