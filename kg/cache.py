@@ -14,13 +14,14 @@ file in an output folder must not be able to run code).
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ import kg
 import kg.model
 from kg import __version__
 from kg.extractors import REGISTRY
+from kg.ingest.articles import Read
 from kg.ingest.readers import Draft
 from kg.link import link_input
 from kg.link_codec import LinkInput, decode_link_input, encode_link_input
@@ -170,6 +172,27 @@ def decode_result(text: str) -> ArticleResult:
 # -- the store ---------------------------------------------------------------------------
 
 
+#: The libraries reading depends on besides civkg's own files: another version may
+#: clean a page or guess an encoding otherwise.
+_READING_LIBRARIES = ("trafilatura", "charset-normalizer")
+
+
+@cache
+def _reading_digest() -> str:
+    """A hash of what decides how a file reads as articles (see ``ResultCache.file_articles``)."""
+    versions = []
+    for name in _READING_LIBRARIES:
+        try:
+            versions.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    parts = [str(ARTICLE_SCHEMA), __version__, _package_digest(), *versions]
+    return sha256("\n".join(parts).encode()).hexdigest()
+
+
+# A file's drafts are keyed twice, when their articles are looked up and when the file is
+# remembered (see ``ResultCache.keep_file``): one draft's JSON is a whole article's text.
+@lru_cache(maxsize=1024)
 def draft_key(draft: Draft, source_path: str) -> str:
     """The key of the article ``kg.ingest.page.to_article(draft, source_path)`` makes.
 
@@ -210,6 +233,11 @@ class ResultCache:
         self._used_articles: set[str] = set()
         self._fresh_signatures: dict[str, tuple[int, bytes]] = {}
         self._used_signatures: set[str] = set()
+        self._fresh_files: dict[str, tuple[str, str]] = {}
+        self._used_files: set[str] = set()
+        #: the last build's files and articles, read at once on the first file asked for
+        self._files: dict[str, tuple[str, str]] | None = None
+        self._article_rows: dict[str, str] = {}
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -221,6 +249,10 @@ class ResultCache:
                 db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value TEXT)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS files"
+                    " (path TEXT PRIMARY KEY, stamp TEXT, value TEXT)"
+                )
                 db.execute("CREATE TABLE IF NOT EXISTS duplicates (scheme TEXT, value TEXT)")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS signatures"
@@ -285,6 +317,59 @@ class ResultCache:
         key = draft_key(draft, source_path)
         self._used_articles.add(key)
         self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
+
+    def file_articles(self, path: str, stamp: str) -> list[Read] | None:
+        """What the file at ``path`` read as in an earlier build when its
+        ``kg.ingest.file_stamp`` was ``stamp`` (and reading was done by the same code and
+        libraries), or None.
+
+        The first call reads every remembered file and article in one query each: one
+        query per file took as long as reading the files.
+        """
+        if self._files is None:
+            self._files, self._article_rows = self._remembered()
+        known = self._files.get(path)
+        if known is None or known[0] != f"{stamp}|{_reading_digest()}":
+            return None
+        found: list[Read] = []
+        try:
+            for key, line, record_id in json.loads(known[1]):
+                article = _decode(json.loads(self._article_rows[key]))
+                if not isinstance(article, Article):
+                    return None
+                found.append((article, line, record_id))
+                self._used_articles.add(key)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None  # an article no longer kept, or another shape: read the file
+        self._used_files.add(path)
+        return found
+
+    def keep_file(self, path: str, stamp: str, read: Sequence[tuple[Draft, Read]]) -> None:
+        """Store what the file at ``path`` with ``stamp`` read as (on ``save``); its
+        articles are kept by ``keep`` or were made before."""
+        self._used_files.add(path)
+        drafts = [
+            [draft_key(draft, article.source_path), line, record_id]
+            for draft, (article, line, record_id) in read
+        ]
+        self._fresh_files[path] = (f"{stamp}|{_reading_digest()}", json.dumps(drafts))
+
+    def _remembered(self) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+        if self._unreadable:
+            return {}, {}
+        try:
+            db = self._connect(create=False)
+            if db is None:
+                return {}, {}
+            files = {
+                path: (stamp, value)
+                for path, stamp, value in db.execute("SELECT path, stamp, value FROM files")
+            }
+            articles = dict(db.execute("SELECT key, value FROM articles")) if files else {}
+        except sqlite3.Error:
+            self._unreadable = True
+            return {}, {}
+        return files, articles
 
     def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
         """The row ``query`` finds for ``key``; None when there is none or the file is
@@ -366,6 +451,15 @@ class ResultCache:
             )
             db.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM used)")
             db.executemany(
+                "INSERT OR REPLACE INTO files (path, stamp, value) VALUES (?, ?, ?)",
+                sorted((path, stamp, value) for path, (stamp, value) in self._fresh_files.items()),
+            )
+            db.execute("DELETE FROM used")
+            db.executemany(
+                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_files)
+            )
+            db.execute("DELETE FROM files WHERE path NOT IN (SELECT key FROM used)")
+            db.executemany(
                 "INSERT OR REPLACE INTO signatures (key, count, value) VALUES (?, ?, ?)",
                 sorted((k, n, v) for k, (n, v) in self._fresh_signatures.items()),
             )
@@ -382,6 +476,8 @@ class ResultCache:
         self._fresh_pairs = None
         self._fresh_articles.clear()
         self._fresh_signatures.clear()
+        self._fresh_files.clear()
+        self._files, self._article_rows = None, {}
 
     def close(self) -> None:
         if self._db is not None:

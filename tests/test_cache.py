@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -221,3 +223,80 @@ def test_a_rebuild_takes_each_texts_duplicate_signature_from_the_cache(
     fresh = tmp_path / "fresh"
     build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
     assert _graph_files(out) == _graph_files(fresh)
+
+
+def _age(folder: Path) -> None:
+    """Set every file's modification time an hour back (older than the racy window)."""
+    for path in folder.iterdir():
+        past = path.stat().st_mtime - 3600
+        os.utime(path, (past, past))
+
+
+def test_a_rebuild_reads_only_the_files_whose_stamp_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest.articles
+
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "d.jsonl").write_text(
+        '{"text": "Laura Beisen, head of the Open Lake Alliance, arrived.", "id": "7"}\n'
+        '{"text": "Dana Omarova spoke at the forum.", "id": "7"}\n',
+        encoding="utf-8",
+    )
+    (corpus / "e.jsonl").write_text(
+        '{"text": "Arman Seitkali met Laura Beisen."}\nnot json at all\n', encoding="utf-8"
+    )
+    _age(corpus)
+    out = tmp_path / "out"
+    first = build([corpus], out_dir=out, formats=FORMATS)
+    read: list[str] = []
+    readers = dict(kg.ingest.articles.READERS)
+
+    def spied(reader: Any) -> Any:
+        def reading(path: Path, max_bytes: int) -> Any:
+            read.append(path.name)
+            return reader(path, max_bytes)
+
+        return reading
+
+    monkeypatch.setattr(
+        kg.ingest.articles, "READERS", {ext: spied(r) for ext, r in readers.items()}
+    )
+    # the same size, its modification time set back: only the status-change time tells
+    b = corpus / "b.txt"
+    before = b.stat()
+    b.write_text(_TEXTS["b.txt"].replace("Astana", "Almaty"), encoding="utf-8")
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert b.stat().st_size == before.st_size
+    (corpus / "f.txt").write_text("Dana Omarova met Arman Seitkali.", encoding="utf-8")
+    again = build([corpus], out_dir=out, formats=FORMATS)
+    # b.txt changed, e.jsonl had a bad line (read again to report it again), f.txt is new
+    assert sorted(read) == ["b.txt", "e.jsonl", "f.txt"]
+    assert [p.message for p in again.problems] == [p.message for p in first.problems]
+    assert any(p.path == "e.jsonl" and p.line == 2 for p in again.problems)
+    kept = {r.article.source_path: r.article for r in first.results}
+    for result in again.results:
+        if result.article.source_path not in ("b.txt", "f.txt"):
+            assert result.article == kept[result.article.source_path]
+    assert "Almaty" in next(
+        r.article.text for r in again.results if r.article.source_path == "b.txt"
+    )
+    fresh = tmp_path / "fresh"
+    build([corpus], out_dir=fresh, formats=FORMATS, cache=False)
+    assert _graph_files(out) == _graph_files(fresh)
+    # the JSONL notes (an id given twice) come back with the remembered articles
+    notes = [n for r in again.results for n in r.article.notes]
+    assert any("is also the id of line 1" in n for n in notes)
+
+
+def test_a_file_modified_a_moment_ago_has_no_stamp(tmp_path: Path) -> None:
+    from kg.ingest.articles import file_stamp
+
+    path = tmp_path / "a.txt"
+    path.write_text(_TEXTS["a.txt"], encoding="utf-8")
+    assert file_stamp(str(path), 1000) is None  # within a tick of the clock: racy
+    _age(tmp_path)
+    stamp = file_stamp(str(path), 1000)
+    assert stamp is not None and stamp == file_stamp(str(path), 1000)
+    assert file_stamp(str(path), 999) != stamp  # read under another size limit
+    assert file_stamp(str(tmp_path), 1000) is None  # a folder
