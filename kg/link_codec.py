@@ -70,19 +70,6 @@ def _entity(entity: Entity) -> list[Any]:
     ]
 
 
-def _unentity(value: list[Any]) -> Entity:
-    ident, kind, text, lang, aliases, org_class, date, place = value
-    return Entity(
-        id=ident,
-        type=EntityType(kind),
-        name=Label(text, lang),
-        aliases=tuple(Label(t, lg) for t, lg in aliases),
-        org_class=None if org_class is None else OrgClass(org_class),
-        date=date,
-        place=place,
-    )
-
-
 def _fact(fact: Fact) -> list[Any]:
     if isinstance(fact, Membership):
         return ["m", fact.id, fact.person, fact.organisation, _label(fact.role)]
@@ -120,17 +107,53 @@ def encode_link_input(found: LinkInput) -> str:
 
 def decode_link_input(text: str) -> LinkInput:
     """The ``LinkInput`` ``encode_link_input`` wrote; ValueError when it is not one."""
-    try:
-        schema, article_id, source_path, entities, keys, facts, extractors = json.loads(text)
-        if schema != SCHEMA:
-            raise ValueError(f"link input of schema {schema!r}, not {SCHEMA}")
-        return LinkInput(
-            article_id=article_id,
-            source_path=source_path,
-            entities=tuple(_unentity(e) for e in entities),
-            keys=tuple(None if k is None else (k[0], tuple(k[1])) for k in keys),
-            facts=tuple(_unfact(f) for f in facts),
-            extractors=tuple(extractors),
-        )
-    except (TypeError, KeyError, IndexError) as exc:
-        raise ValueError(f"not a link input: {exc}") from exc
+    return LinkInputDecoder().decode(text)
+
+
+_ENTITY_TYPES = {kind.value: kind for kind in EntityType}
+_ORG_CLASSES = {kind.value: kind for kind in OrgClass}
+
+
+class LinkInputDecoder:
+    """``decode_link_input`` for many records: an entity named alike in many articles
+    (the same id, name, aliases and details) is decoded once and shared.
+
+    A rebuild decodes every article's record; most of that time went into making the
+    same entities again, and holding them once is most of the records' memory.
+    """
+
+    def __init__(self) -> None:
+        self._entities: dict[tuple[Any, ...], Entity] = {}
+
+    def decode(self, text: str) -> LinkInput:
+        """The ``LinkInput`` ``encode_link_input`` wrote; ValueError when it is not one."""
+        try:
+            schema, article_id, source_path, entities, keys, facts, extractors = json.loads(text)
+            if schema != SCHEMA:
+                raise ValueError(f"link input of schema {schema!r}, not {SCHEMA}")
+            return LinkInput(
+                article_id=article_id,
+                source_path=source_path,
+                entities=tuple(self._entity(e) for e in entities),
+                keys=tuple(None if k is None else (k[0], tuple(k[1])) for k in keys),
+                facts=tuple(_unfact(f) for f in facts),
+                extractors=tuple(extractors),
+            )
+        except (TypeError, KeyError, IndexError) as exc:
+            raise ValueError(f"not a link input: {exc}") from exc
+
+    def _entity(self, value: list[Any]) -> Entity:
+        ident, kind, text, lang, aliases, org_class, date, place = value
+        key = (ident, kind, text, lang, tuple(map(tuple, aliases)), org_class, date, place)
+        found = self._entities.get(key)
+        if found is None:
+            found = self._entities[key] = Entity(
+                id=ident,
+                type=_ENTITY_TYPES[kind],
+                name=Label(text, lang),
+                aliases=tuple(Label(t, lg) for t, lg in aliases),
+                org_class=None if org_class is None else _ORG_CLASSES[org_class],
+                date=date,
+                place=place,
+            )
+        return found

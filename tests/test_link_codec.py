@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kg.build import build
 from kg.link import LinkedResults, link_build, link_input, plan_links
-from kg.link_codec import decode_link_input, encode_link_input
+from kg.link_codec import LinkInputDecoder, decode_link_input, encode_link_input
 from kg.pipeline import process_article
 from tests.extractors.extraction_support import article
 from tests.test_cache import _TEXTS as CACHE_TEXTS
@@ -34,6 +34,17 @@ def test_a_link_input_survives_its_json_form() -> None:
     assert found.entities and found.facts and any(k is not None for k in found.keys)
     assert all(not fact.evidence for fact in found.facts)  # the bulk of a result
     assert decode_link_input(encode_link_input(found)) == found
+
+
+def test_one_decoder_shares_the_entities_records_name_alike() -> None:
+    texts = [_TEXTS["a.txt"], _TEXTS["a.txt"] + " " + _TEXTS["b.txt"]]
+    found = [link_input(process_article(article(text, "en"))) for text in texts]
+    decoder = LinkInputDecoder()
+    decoded = [decoder.decode(encode_link_input(f)) for f in found]
+    assert decoded == found == [decode_link_input(encode_link_input(f)) for f in found]
+    first = {e.id: e for e in decoded[0].entities}
+    shared = [e for e in decoded[1].entities if e.id in first]
+    assert shared and all(e is first[e.id] for e in shared)  # one object, however many records
 
 
 def test_linking_from_link_inputs_is_linking_from_results() -> None:
