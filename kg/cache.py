@@ -239,6 +239,7 @@ class ResultCache:
         #: the last build's files and articles, read at once on the first file asked for
         self._files: dict[str, tuple[str, str]] | None = None
         self._article_rows: dict[str, str] = {}
+        self._signatures: dict[str, tuple[Any, ...]] | None = None
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -303,19 +304,8 @@ class ResultCache:
     def link_inputs(self, keys: Sequence[str]) -> list[LinkInput | None]:
         """``link_input`` of each key, the kept ones read in one query (one query per
         key cost a rebuild of 10,000 articles a second)."""
-        wanted = set(keys)
-        rows: dict[str, str] = {}
-        results: set[str] = set()
-        if not self._unreadable:
-            try:
-                db = self._connect(create=False)
-                if db is not None:
-                    query = "SELECT l.key, l.value FROM links l JOIN results r ON r.key = l.key"
-                    rows = {key: value for key, value in db.execute(query) if key in wanted}
-                    query = "SELECT key FROM results"
-                    results = {key for (key,) in db.execute(query) if key in wanted}
-            except sqlite3.Error:
-                self._unreadable = True  # (the build goes on, extracting everything)
+        rows = self._all("SELECT l.key, l.value FROM links l JOIN results r ON r.key = l.key")
+        results = self._all("SELECT key FROM results")
         decoder = LinkInputDecoder()
         found: list[LinkInput | None] = []
         for key in keys:
@@ -323,7 +313,7 @@ class ResultCache:
             decoded: LinkInput | None = None
             if row is not None:
                 with contextlib.suppress(ValueError):  # another shape: made again below
-                    decoded = decoder.decode(row)
+                    decoded = decoder.decode(row[0])
             if decoded is None and key in results:
                 decoded = self.link_input(key)  # kept before link inputs were
             found.append(decoded)
@@ -385,21 +375,23 @@ class ResultCache:
         self._fresh_files[path] = (f"{stamp}|{_reading_digest()}", json.dumps(drafts))
 
     def _remembered(self) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+        files = self._all("SELECT path, stamp, value FROM files")
+        articles = self._all("SELECT key, value FROM articles") if files else {}
+        return (
+            {path: (stamp, value) for path, (stamp, value) in files.items()},
+            {key: value for key, (value,) in articles.items()},
+        )
+
+    def _all(self, query: str) -> dict[str, tuple[Any, ...]]:
+        """The rows of ``query`` by their first column; none when the file is damaged."""
         if self._unreadable:
-            return {}, {}
+            return {}
         try:
             db = self._connect(create=False)
-            if db is None:
-                return {}, {}
-            files = {
-                path: (stamp, value)
-                for path, stamp, value in db.execute("SELECT path, stamp, value FROM files")
-            }
-            articles = dict(db.execute("SELECT key, value FROM articles")) if files else {}
+            return {} if db is None else {row[0]: row[1:] for row in db.execute(query)}
         except sqlite3.Error:
             self._unreadable = True
-            return {}, {}
-        return files, articles
+            return {}
 
     def _row(self, query: str, key: str) -> tuple[Any, ...] | None:
         """The row ``query`` finds for ``key``; None when there is none or the file is
@@ -420,7 +412,9 @@ class ResultCache:
         """``kg.duplicates``'s shingle count and MinHash values of ``text``, or None."""
         key = _signature_key(text)
         self._used_signatures.add(key)
-        row = self._row("SELECT count, value FROM signatures WHERE key = ?", key)
+        if self._signatures is None:  # all at once: a query per text cost more than MinHash
+            self._signatures = self._all("SELECT key, count, value FROM signatures")
+        row = self._signatures.get(key)
         if row is None or not isinstance(row[0], int) or not isinstance(row[1], bytes):
             return None
         return row[0], row[1]
@@ -507,7 +501,7 @@ class ResultCache:
         self._fresh_articles.clear()
         self._fresh_signatures.clear()
         self._fresh_files.clear()
-        self._files, self._article_rows = None, {}
+        self._files, self._article_rows, self._signatures = None, {}, None
 
     def close(self) -> None:
         if self._db is not None:
