@@ -49,6 +49,9 @@ def slug(text: str) -> str:
     return "-".join(words)[:_MAX_SLUG].strip("-") or "x"
 
 
+# Linking makes each fact's id again from the entities it now names, for the plan, for
+# what each graph was made from and for the graph itself: three times the same parts.
+@lru_cache(maxsize=1 << 17)
 def make_id(kind: str, readable: str, *key_parts: str) -> str:
     """``kind/slug-hash`` where the hash covers ``kind`` and ``key_parts``."""
     return f"{kind}/{slug(readable)}-{digest(kind, *key_parts)}"

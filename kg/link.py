@@ -174,9 +174,10 @@ def _country(result: ArticleResult) -> str | None:
 def _join_acronyms(
     groups: _Groups, by_version: Mapping[_Version, Entity], split: set[tuple[str, str]]
 ) -> None:
-    """Join "КазНУ им. аль-Фараби" to the one node whose name spells it out."""
+    """Join "КазНУ им. аль-Фараби" to the one node whose name spells it out
+    (``by_version`` in version order, as ``_plan`` makes it)."""
     names: dict[str, list[_Version]] = defaultdict(list)
-    for version in sorted(by_version):  # (sorting the pairs was a third of linking)
+    for version in by_version:  # (in version order: sorting the pairs was a third of linking)
         entity = by_version[version]
         if entity.type is EntityType.ORGANISATION and (version[1], version[0]) not in split:
             names[entity.name.text].append(version)
@@ -197,10 +198,10 @@ def _join_people(
 ) -> None:
     """Join a name without patronymic, or initials and a surname, to the one full name
     in the build that fits it ("Б. Омарова" -> "Бибігүл Омарова"); with two that fit
-    (Бибігүл and Балжан Омарова), to neither."""
+    (Бибігүл and Балжан Омарова), to neither. ``by_version`` is in version order."""
     parsed: dict[_Version, PersonName] = {
         v: parse_person(e.name.text)
-        for v, e in sorted(by_version.items())
+        for v, e in by_version.items()
         if e.type is EntityType.PERSON and (v[1], v[0]) not in split
     }
     full = [(v, p) for v, p in parsed.items() if p.full]
@@ -250,8 +251,10 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
             version = (found.article_id, entity.id)
             by_version[version] = entity
             keys[version] = key
+    # In version order once: every pass below goes through the versions in that order.
+    by_version = {version: by_version[version] for version in sorted(by_version)}
     key_of = {v: key[0] if key else None for v, key in keys.items()}
-    groups = _Groups(sorted(by_version))
+    groups = _Groups(by_version)
     present = {ident for _, ident in by_version}
     for a, b in judgements.different:
         groups.apart.add(frozenset((a, b)))
@@ -260,7 +263,7 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
     # One id is one node (its versions joined), unless its versions have different
     # keys (one name, two countries' ministries) or an analyst split one out.
     by_id: dict[str, list[_Version]] = defaultdict(list)
-    for version in sorted(by_version):
+    for version in by_version:
         by_id[version[1]].append(version)
     for versions in by_id.values():
         joined = [v for v in versions if (v[1], v[0]) not in split]
@@ -272,7 +275,7 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
         if a in present and b in present:
             groups.union(by_id[a][0], by_id[b][0], ("decision",))
     by_key: dict[str, _Version] = {}
-    for version in sorted(by_version):
+    for version in by_version:
         key = keys[version]
         if key is None or (version[1], version[0]) in split:
             continue
@@ -287,7 +290,7 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
     _join_people(groups, by_version, split)
 
     members: dict[_Version, list[_Version]] = defaultdict(list)
-    for version in sorted(by_version):
+    for version in by_version:
         members[groups.find(version)].append(version)
     named: list[tuple[_Version, Entity, list[_Version]]] = []
     for root, versions in members.items():
