@@ -233,9 +233,7 @@ def build_graph(
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         try:
-            listed = list(articles)
-            gc.freeze()  # the articles read, before the cached link inputs are decoded
-            entries = extract_cached(listed, extract, store, fingerprint, use)
+            entries = extract_cached(articles, extract, store, fingerprint, use)
             stages = {"extract": time.perf_counter() - started}
             # before the cache is saved: it keeps each text's signature as well
             duplicates = find_duplicates([e.article for e in entries], memo=store, pairs=store)

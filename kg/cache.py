@@ -301,23 +301,23 @@ class ResultCache:
         self._fresh_links[key] = encode_link_input(link_input(result))
         return decode_link_input(self._fresh_links[key])
 
-    def link_inputs(self, keys: Sequence[str]) -> list[LinkInput | None]:
-        """``link_input`` of each key, the kept ones read in one query (one query per
-        key cost a rebuild of 10,000 articles a second)."""
+    def kept_link_inputs(self) -> Callable[[str], LinkInput | None]:
+        """``link_input`` for many keys: every kept one is read in one query first (one
+        query per key cost a rebuild of 10,000 articles a second)."""
         rows = self._all("SELECT l.key, l.value FROM links l JOIN results r ON r.key = l.key")
         results = self._all("SELECT key FROM results")
         decoder = LinkInputDecoder()
-        found: list[LinkInput | None] = []
-        for key in keys:
-            row = rows.get(key)
-            decoded: LinkInput | None = None
+
+        def kept(key: str) -> LinkInput | None:
+            row = rows.pop(key, None)
             if row is not None:
                 with contextlib.suppress(ValueError):  # another shape: made again below
-                    decoded = decoder.decode(row[0])
-            if decoded is None and key in results:
-                decoded = self.link_input(key)  # kept before link inputs were
-            found.append(decoded)
-        return found
+                    return decoder.decode(row[0])
+            if key in results:
+                return self.link_input(key)  # kept before link inputs were
+            return None
+
+        return kept
 
     def article(self, draft: Draft, source_path: str) -> Article | None:
         """The article made from ``draft`` at ``source_path`` in an earlier build, or None."""
@@ -543,14 +543,30 @@ def extract_cached(
     linking needs of them; the others come from ``run``.
 
     ``run`` sees only the articles missing from the cache (and may skip some, having
-    reported them); its results are stored when ``cache.save`` is called.
+    reported them); its results are stored when ``cache.save`` is called. It is handed
+    them as ``articles`` are read, so reading goes on while they are extracted.
     """
-    listed = list(articles)
-    keys = [article_key(article, fingerprint) for article in listed]
+    kept = cache.kept_link_inputs()
+    listed: list[Article] = []
+    keys: list[str] = []
+    known: list[LinkInput | None] = []
+
+    def missing(read: Iterable[Article]) -> Iterator[Article]:
+        for article in read:
+            key = article_key(article, fingerprint)
+            found = kept(key)
+            listed.append(article)
+            keys.append(key)
+            known.append(found)
+            if found is None:
+                yield article
+
+    waiting = missing(articles)
+    fresh = {(r.article.source_path, r.article.id): r for r in run(waiting)}
+    left = list(waiting)  # what a runner that stopped early did not ask for
+    if left:
+        fresh.update(((r.article.source_path, r.article.id), r) for r in run(left))
     use.keys.extend(keys)
-    known = cache.link_inputs(keys)
-    missing = [a for a, found in zip(listed, known, strict=True) if found is None]
-    fresh = {(r.article.source_path, r.article.id): r for r in run(missing)}
     entries: list[Entry] = []
     for article, key, found in zip(listed, keys, known, strict=True):
         if found is not None:

@@ -73,13 +73,19 @@ def pipe_parallel(
     if len(head) < least:
         yield from _in_process(pipeline, head, on_problem, strict)
         return
-    listed = [*head, *iterator]
+    listed: list[Article] = []
     workers = _Workers(pipeline, jobs, multiprocessing.get_context(start_method), strict)
     try:
-        # Every batch is handed out at once, the costliest first, so no worker waits
-        # for the parent to take an earlier batch's results, and the build does not
-        # end on one long batch while the other workers idle (see ``largest_first``).
-        pending = [(batch, workers.submit(batch)) for batch in largest_first(listed)]
+        # Batches are handed out as the articles are read, a window at a time: reading
+        # (a tenth of the work of a fresh build) goes on while the workers extract,
+        # where reading every article first kept them waiting. Each window goes out
+        # costliest first, so the build does not end on one long batch while the other
+        # workers idle (see ``largest_first``); no worker waits for the parent to take an
+        # earlier batch's results.
+        pending: list[tuple[list[Article], Future[Outcome]]] = []
+        for window in _windows(head, iterator):
+            listed.extend(window)
+            pending.extend((batch, workers.submit(batch)) for batch in largest_first(window))
         found: dict[tuple[str, str], ArticleResult] = {}
         for batch, future in pending:
             for result in deliver(workers.outcome(batch, future), on_problem):
@@ -90,6 +96,18 @@ def pipe_parallel(
         done = found.get((article.source_path, article.id))
         if done is not None:  # else skipped, and reported
             yield done
+
+
+#: Articles read before their batches are handed out (see ``pipe_parallel``): the
+#: longest-first order within a window keeps its benefit where it counts, at the end.
+WINDOW = 8 * BATCH_SIZE
+
+
+def _windows(head: list[Article], rest: Iterator[Article]) -> Iterator[list[Article]]:
+    """``head`` and then ``rest`` in windows of ``WINDOW`` articles, read as asked for."""
+    yield head
+    while window := list(islice(rest, WINDOW)):
+        yield window
 
 
 #: Relative cost of a character of each language's extraction (tokens/s measured by

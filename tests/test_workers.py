@@ -175,3 +175,21 @@ def test_batches_go_out_costliest_first_and_hold_every_article() -> None:
     assert sorted(a.source_path for b in batches for a in b) == sorted(
         a.source_path for a in [*short, long]
     )
+
+
+def test_articles_handed_out_window_by_window_come_back_in_input_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kg.workers, "WINDOW", 5)  # many windows, each costliest first
+    pipeline = Pipeline({"en": ["en.rules"]})
+    articles = [_article(n, "word " * (n % 7)) for n in range(40)]
+    pulled: list[int] = []
+
+    def read() -> Iterator[Article]:  # as a build reads: one at a time, when asked
+        for number, found in enumerate(articles):
+            pulled.append(number)
+            yield found
+
+    results = list(pipe_parallel(pipeline, read(), jobs=2, min_articles=3))
+    assert pulled == list(range(40))
+    assert results == list(pipe_parallel(pipeline, articles, jobs=1))
