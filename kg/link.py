@@ -270,7 +270,9 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
         distinct = {key_of[v] for v in joined} - {None}
         first: dict[str | None, _Version] = {}
         for v in joined:
-            groups.union(first.setdefault(key_of[v] if len(distinct) > 1 else None, v), v)
+            leader = first.setdefault(key_of[v] if len(distinct) > 1 else None, v)
+            if leader is not v:  # (most ids are named in one article: nothing to join)
+                groups.union(leader, v)
     for a, b in judgements.same:
         if a in present and b in present:
             groups.union(by_id[a][0], by_id[b][0], ("decision",))
@@ -283,7 +285,7 @@ def _plan(inputs: Sequence[LinkInput], judgements: Judgements | None = None) -> 
         if leader[1] != version[1]:
             # The rules of both names: "quoted-name" may be the leader's.
             groups.union(leader, version, {*key[1], *(keys[leader] or ("", ()))[1]})
-        else:
+        elif leader is not version:
             groups.union(leader, version)
 
     _join_acronyms(groups, by_version, split)
