@@ -23,7 +23,7 @@ from kg.cache import (
 )
 from kg.cluster import pipe_dask
 from kg.decisions import plan_with_decisions, read_decisions
-from kg.duplicates import find_duplicates, originals
+from kg.duplicates import find_duplicates, originals, signed
 from kg.errors import GraphError, UsageError
 from kg.exporters import default_formats, load_exporter
 from kg.exporters.base import ArticleOutline, Build
@@ -233,7 +233,7 @@ def build_graph(
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         try:
-            entries = extract_cached(articles, extract, store, fingerprint, use)
+            entries = extract_cached(signed(articles, store), extract, store, fingerprint, use)
             stages = {"extract": time.perf_counter() - started}
             # before the cache is saved: it keeps each text's signature as well
             duplicates = find_duplicates([e.article for e in entries], memo=store, pairs=store)

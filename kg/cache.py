@@ -412,6 +412,9 @@ class ResultCache:
         """``kg.duplicates``'s shingle count and MinHash values of ``text``, or None."""
         key = _signature_key(text)
         self._used_signatures.add(key)
+        fresh = self._fresh_signatures.get(key)
+        if fresh is not None:
+            return fresh
         if self._signatures is None:  # all at once: a query per text cost more than MinHash
             self._signatures = self._all("SELECT key, count, value FROM signatures")
         row = self._signatures.get(key)

@@ -12,7 +12,7 @@ the story once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import sha256
@@ -79,6 +79,19 @@ def _signature(text: str) -> tuple[int, bytes]:
     minhash = MinHash(num_perm=NUM_PERM, seed=1)
     minhash.update_batch([s.encode("utf-8") for s in sorted(found)])
     return len(found), minhash.hashvalues.astype("<u8").tobytes()
+
+
+def signed(articles: Iterable[Article], memo: SignatureMemo) -> Iterator[Article]:
+    """``articles``, each text's signature kept in ``memo`` as it goes by.
+
+    A build reads its articles while worker processes extract them, and its own
+    process mostly waits: hashing the shingles there and then, not after extraction,
+    takes them off the build's serial part (a minute of a 10,000-article build).
+    """
+    for article in articles:
+        if memo.signature(article.text) is None:
+            memo.keep_signature(article.text, *_signature(article.text))
+        yield article
 
 
 class PairMemo(Protocol):

@@ -117,6 +117,20 @@ def test_signatures_given_back_by_a_memo_find_the_same_groups() -> None:
     assert find_duplicates(articles, memo=memo) == plain and memo.hits == 4
 
 
+def test_signatures_are_kept_as_the_articles_go_by() -> None:
+    from kg.duplicates import signed
+
+    copy = "Home | News\n" + STORY + "\nRead also: the weather."
+    articles = [_article("a.txt", STORY), _article("b.txt", copy), _article("c.txt", OTHER)]
+    memo = _Memo()
+    passed = signed(iter(articles), memo)
+    for number, article in enumerate(passed, start=1):
+        assert len(memo.kept) == number and article.text in memo.kept  # before the next one
+    memo.hits = 0
+    assert find_duplicates(articles, memo=memo) == find_duplicates(articles)
+    assert memo.hits == 3  # nothing left to hash
+
+
 def test_a_rebuild_compares_only_new_articles_and_finds_the_same_groups(
     tmp_path: Path,
 ) -> None:
