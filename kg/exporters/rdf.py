@@ -141,8 +141,10 @@ def jsonld_of(
         properties: dict[str, Any] = {}
         for predicate, objects in values.items():
             key, coercion = terms.get(str(predicate), (_compact(str(predicate)), None))
-            found = [_value(o, coercion) for o in sorted(objects, key=_order)]
-            properties[key] = found[0] if len(found) == 1 else found
+            if len(objects) == 1:  # (most properties have one value: nothing to sort)
+                properties[key] = _value(objects[0], coercion)
+            else:
+                properties[key] = [_value(o, coercion) for o in sorted(objects, key=_order)]
         node.update(sorted(properties.items()))
         nodes.append((_order(subject), node))
     nodes.sort(key=lambda pair: pair[0])
@@ -152,6 +154,20 @@ def jsonld_of(
 
 def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _node_lines(document: dict[str, Any]) -> str:
+    """``document`` as JSON with its context indented and one node of its graph a line.
+
+    json indents with its pure-Python encoder and writes unindented JSON with its C one,
+    ten times faster (the indented graph.jsonld of 10,000 articles took 5 s to write);
+    a node a line also keeps a diff of two builds' files to the nodes that changed.
+    """
+    context = json.dumps(document["@context"], ensure_ascii=False, indent=2)
+    nodes = ",\n".join(f"    {json.dumps(n, ensure_ascii=False)}" for n in document["@graph"])
+    graph = f"[\n{nodes}\n  ]" if nodes else "[]"
+    context = context.replace("\n", "\n  ")
+    return f'{{\n  "@context": {context},\n  "@graph": {graph}\n}}\n'
 
 
 class TurtleExporter:
@@ -177,5 +193,5 @@ class JsonLdExporter:
     def export(self, build: Build, out_dir: Path) -> list[Path]:
         context = write_atomic(out_dir / CONTEXT_FILE, _json(jsonld_context()))
         document = jsonld_of(build.store.about_all())
-        written = write_atomic(out_dir / "graph.jsonld", _json(document))
+        written = write_atomic(out_dir / "graph.jsonld", _node_lines(document))
         return [written, context]

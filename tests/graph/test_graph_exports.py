@@ -93,6 +93,11 @@ def test_jsonld_embeds_its_readable_context(exported: Path) -> None:
     assert evidence and all(isinstance(e["startOffset"], int) for e in evidence)
     used = {key for node in document["@graph"] for key in node if not key.startswith("@")}
     assert used <= set(context), used - set(context)
+    # one node a line (a diff of two builds shows the nodes that changed)
+    lines = (exported / "graph.jsonld").read_text(encoding="utf-8").splitlines()
+    start = lines.index('  "@graph": [')
+    nodes = [json.loads(line.strip().rstrip(",")) for line in lines[start + 1 : -2]]
+    assert nodes == document["@graph"] and lines[-2:] == ["  ]", "}"]
 
 
 def test_network_files_hold_the_network_view(exported: Path) -> None:
