@@ -210,7 +210,7 @@ def build_graph(
             progress("extracting", 1)
             yield result
 
-    def extract(batch: Iterable[Article]) -> Iterator[ArticleResult]:
+    def extract(batch: Iterable[Article], ordered: bool = True) -> Iterator[ArticleResult]:
         if executor == "dask":
             return counted(
                 pipe_dask(
@@ -222,7 +222,11 @@ def build_graph(
                     strict=strict,
                 )
             )
-        return counted(pipe_parallel(pipeline, batch, jobs=jobs, on_problem=note, strict=strict))
+        return counted(
+            pipe_parallel(
+                pipeline, batch, jobs=jobs, on_problem=note, strict=strict, ordered=ordered
+            )
+        )
 
     progress("extracting")
 
@@ -233,7 +237,13 @@ def build_graph(
     if store is not None:
         fingerprint = pipeline_fingerprint(pipeline)
         try:
-            entries = extract_cached(signed(articles, store), extract, store, fingerprint, use)
+            entries = extract_cached(
+                signed(articles, store),
+                lambda batch: extract(batch, ordered=False),  # (it puts them in order)
+                store,
+                fingerprint,
+                use,
+            )
             stages = {"extract": time.perf_counter() - started}
             # before the cache is saved: it keeps each text's signature as well
             duplicates = find_duplicates([e.article for e in entries], memo=store, pairs=store)

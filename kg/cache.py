@@ -546,13 +546,15 @@ def extract_cached(
     linking needs of them; the others come from ``run``.
 
     ``run`` sees only the articles missing from the cache (and may skip some, having
-    reported them); its results are stored when ``cache.save`` is called. It is handed
-    them as ``articles`` are read, so reading goes on while they are extracted.
+    reported them); its results, in any order, are stored when ``cache.save`` is
+    called. It is handed the articles as they are read, so reading goes on while they
+    are extracted, and each result is encoded as it comes, while the others are.
     """
     kept = cache.kept_link_inputs()
     listed: list[Article] = []
     keys: list[str] = []
     known: list[LinkInput | None] = []
+    key_of: dict[tuple[str, str], str] = {}
 
     def missing(read: Iterable[Article]) -> Iterator[Article]:
         for article in read:
@@ -562,27 +564,35 @@ def extract_cached(
             keys.append(key)
             known.append(found)
             if found is None:
+                key_of[(article.source_path, article.id)] = key
                 yield article
 
+    fresh: dict[tuple[str, str], tuple[ArticleResult, LinkInput]] = {}
+
+    def keep(results: Iterable[ArticleResult]) -> None:
+        for result in results:
+            where = (result.article.source_path, result.article.id)
+            found = link_input(result)
+            cache.put(key_of[where], result, found)
+            fresh[where] = (result, found)
+
     waiting = missing(articles)
-    fresh = {(r.article.source_path, r.article.id): r for r in run(waiting)}
+    keep(run(waiting))
     left = list(waiting)  # what a runner that stopped early did not ask for
     if left:
-        fresh.update(((r.article.source_path, r.article.id), r) for r in run(left))
+        keep(run(left))
     use.keys.extend(keys)
     entries: list[Entry] = []
-    for article, key, found in zip(listed, keys, known, strict=True):
-        if found is not None:
+    for article, key, link in zip(listed, keys, known, strict=True):
+        if link is not None:
             use.reused += 1
             use.result_keys.append(key)
-            entries.append(Entry(key, article, found, None))
+            entries.append(Entry(key, article, link, None))
             continue
-        result = fresh.get((article.source_path, article.id))
-        if result is None:
+        made = fresh.get((article.source_path, article.id))
+        if made is None:
             continue  # the pipeline skipped it and said why; try again next build
         use.extracted += 1
         use.result_keys.append(key)
-        found = link_input(result)
-        cache.put(key, result, found)
-        entries.append(Entry(key, article, found, result))
+        entries.append(Entry(key, article, made[1], made[0]))
     return entries

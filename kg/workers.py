@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
@@ -51,11 +51,13 @@ def pipe_parallel(
     strict: bool = False,
     start_method: str = "spawn",
     min_articles: int | None = None,
+    ordered: bool = True,
 ) -> Iterator[ArticleResult]:
     """``pipeline.pipe(articles)`` spread over ``jobs`` worker processes, same order.
 
     The results are yielded once every worker is done (a build links them all at once
-    anyway).
+    anyway); with ``ordered`` False, each batch's as soon as it is done, in no set
+    order (a cached build stores and indexes them while the workers go on).
 
     Fewer than ``min_articles`` (default ``MIN_ARTICLES_FOR_WORKERS``) articles run in
     this process: starting workers (and
@@ -87,6 +89,11 @@ def pipe_parallel(
             listed.extend(window)
             pending.extend((batch, workers.submit(batch)) for batch in largest_first(window))
         found: dict[tuple[str, str], ArticleResult] = {}
+        if not ordered:
+            batch_of = {future: batch for batch, future in pending}
+            for future in as_completed(batch_of):
+                yield from deliver(workers.outcome(batch_of[future], future), on_problem)
+            return
         for batch, future in pending:
             for result in deliver(workers.outcome(batch, future), on_problem):
                 found[(result.article.source_path, result.article.id)] = result

@@ -12,7 +12,7 @@ import kg.workers
 from kg.build import build
 from kg.errors import ExtractionError
 from kg.iris import article_id
-from kg.model import Article, Problem
+from kg.model import Article, ArticleResult, Problem
 from kg.pipeline import Pipeline
 from kg.workers import pipe_parallel
 from tests.plugin_support import extractor_plugin
@@ -193,3 +193,19 @@ def test_articles_handed_out_window_by_window_come_back_in_input_order(
     results = list(pipe_parallel(pipeline, read(), jobs=2, min_articles=3))
     assert pulled == list(range(40))
     assert results == list(pipe_parallel(pipeline, articles, jobs=1))
+
+
+def test_unordered_results_are_every_result_of_the_ordered_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kg.workers, "WINDOW", 5)
+    pipeline = Pipeline({"en": ["en.rules"]})
+    articles = [_article(n, "word " * (n % 5)) for n in range(30)]
+    ordered = list(pipe_parallel(pipeline, articles, jobs=2, min_articles=3))
+    unordered = list(pipe_parallel(pipeline, articles, jobs=2, min_articles=3, ordered=False))
+    assert len(unordered) == len(ordered) == 30
+    assert sorted(unordered, key=_path) == sorted(ordered, key=_path)
+
+
+def _path(result: ArticleResult) -> str:
+    return result.article.source_path
