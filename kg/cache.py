@@ -253,7 +253,7 @@ class ResultCache:
                 db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, value TEXT)")
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS files"
-                    " (path TEXT PRIMARY KEY, stamp TEXT, value TEXT)"
+                    " (key TEXT PRIMARY KEY, stamp TEXT, value TEXT)"
                 )
                 db.execute("CREATE TABLE IF NOT EXISTS duplicates (scheme TEXT, value TEXT)")
                 db.execute(
@@ -375,7 +375,7 @@ class ResultCache:
         self._fresh_files[path] = (f"{stamp}|{_reading_digest()}", json.dumps(drafts))
 
     def _remembered(self) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-        files = self._all("SELECT path, stamp, value FROM files")
+        files = self._all("SELECT key, stamp, value FROM files")
         articles = self._all("SELECT key, value FROM articles") if files else {}
         return (
             {path: (stamp, value) for path, (stamp, value) in files.items()},
@@ -454,47 +454,16 @@ class ResultCache:
         """
         db = self._connect(create=True)
         assert db is not None
+        used = list(used)
+        fresh_files = ((path, *row) for path, row in self._fresh_files.items())
+        fresh_signatures = ((key, *row) for key, row in self._fresh_signatures.items())
         with db:
-            db.executemany(
-                "INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)",
-                sorted(self._fresh.items()),
-            )
             db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM used")
-            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
-            db.execute("DELETE FROM results WHERE key NOT IN (SELECT key FROM used)")
-            db.executemany(
-                "INSERT OR REPLACE INTO links (key, value) VALUES (?, ?)",
-                sorted(self._fresh_links.items()),
-            )
-            db.execute("DELETE FROM links WHERE key NOT IN (SELECT key FROM used)")
-            db.executemany(
-                "INSERT OR REPLACE INTO articles (key, value) VALUES (?, ?)",
-                sorted(self._fresh_articles.items()),
-            )
-            db.execute("DELETE FROM used")
-            db.executemany(
-                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_articles)
-            )
-            db.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM used)")
-            db.executemany(
-                "INSERT OR REPLACE INTO files (path, stamp, value) VALUES (?, ?, ?)",
-                sorted((path, stamp, value) for path, (stamp, value) in self._fresh_files.items()),
-            )
-            db.execute("DELETE FROM used")
-            db.executemany(
-                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_files)
-            )
-            db.execute("DELETE FROM files WHERE path NOT IN (SELECT key FROM used)")
-            db.executemany(
-                "INSERT OR REPLACE INTO signatures (key, count, value) VALUES (?, ?, ?)",
-                sorted((k, n, v) for k, (n, v) in self._fresh_signatures.items()),
-            )
-            db.execute("DELETE FROM used")
-            db.executemany(
-                "INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_signatures)
-            )
-            db.execute("DELETE FROM signatures WHERE key NOT IN (SELECT key FROM used)")
+            _replace(db, "results", self._fresh.items(), used)
+            _replace(db, "links", self._fresh_links.items(), used)
+            _replace(db, "articles", self._fresh_articles.items(), self._used_articles)
+            _replace(db, "files", fresh_files, self._used_files)
+            _replace(db, "signatures", fresh_signatures, self._used_signatures)
             if self._fresh_pairs is not None:
                 db.execute("DELETE FROM duplicates")
                 db.execute("INSERT INTO duplicates VALUES (?, ?)", self._fresh_pairs)
@@ -510,6 +479,20 @@ class ResultCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _replace(
+    db: sqlite3.Connection, table: str, rows: Iterable[tuple[Any, ...]], used: Iterable[str]
+) -> None:
+    """Put ``rows`` into ``table`` (replacing rows of the same key, its first column) and
+    drop every row whose key is not ``used``; inside ``save``'s transaction."""
+    rows = sorted(rows)
+    if rows:
+        marks = ", ".join("?" * len(rows[0]))
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+    db.execute("DELETE FROM used")
+    db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in used))
+    db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
 
 
 @dataclass
