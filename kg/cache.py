@@ -43,8 +43,9 @@ CACHE_FOLDER = ".civkg-cache"
 _FILE = "results.sqlite"
 #: Bump when the stored JSON changes shape: older caches are then simply not read.
 SCHEMA = 1
-#: The same for the articles made from drafts (see ``ResultCache.article``).
-ARTICLE_SCHEMA = 1
+#: The same for the articles made from drafts (see ``ResultCache.article``); 2: their
+#: JSON is ``encode_article``'s, which their cache keys hash.
+ARTICLE_SCHEMA = 2
 
 Run = Callable[[Iterable[Article]], Iterator[ArticleResult]]
 
@@ -98,10 +99,16 @@ def pipeline_fingerprint(pipeline: Pipeline) -> str:
     return sha256(text.encode("utf-8")).hexdigest()
 
 
-def article_key(article: Article, fingerprint: str) -> str:
-    """The cache key of ``article`` under a pipeline ``fingerprint``."""
-    text = json.dumps(_encode(article), sort_keys=True, ensure_ascii=False)
+def article_key(article: Article, fingerprint: str, encoded: str | None = None) -> str:
+    """The cache key of ``article`` under a pipeline ``fingerprint``; ``encoded`` is
+    ``encode_article(article)`` when the caller has it."""
+    text = encode_article(article) if encoded is None else encoded
     return sha256(f"{fingerprint}\n{text}".encode()).hexdigest()
+
+
+def encode_article(article: Article) -> str:
+    """``article`` as the JSON its cache key hashes (and the article memo keeps)."""
+    return json.dumps(_encode(article), sort_keys=True, ensure_ascii=False)
 
 
 # -- the JSON codec of the model ---------------------------------------------------------
@@ -240,6 +247,9 @@ class ResultCache:
         self._files: dict[str, tuple[str, str]] | None = None
         self._article_rows: dict[str, str] = {}
         self._signatures: dict[str, tuple[Any, ...]] | None = None
+        #: the text of each article ``file_articles`` gave back, for its key (by the
+        #: object's id, which the article itself keeps alive)
+        self._encoded: dict[int, tuple[Article, str]] = {}
         self._unreadable = False
 
     def _connect(self, create: bool) -> sqlite3.Connection | None:
@@ -336,7 +346,7 @@ class ResultCache:
         """Store ``article`` as what ``draft`` at ``source_path`` reads as (on ``save``)."""
         key = draft_key(draft, source_path)
         self._used_articles.add(key)
-        self._fresh_articles[key] = json.dumps(_encode(article), ensure_ascii=False)
+        self._fresh_articles[key] = encode_article(article)
 
     def file_articles(self, path: str, stamp: str) -> list[Read] | None:
         """What the file at ``path`` read as in an earlier build when its
@@ -354,11 +364,13 @@ class ResultCache:
         found: list[Read] = []
         try:
             for key, line, record_id in json.loads(known[1]):
-                article = _decode(json.loads(self._article_rows[key]))
+                text = self._article_rows[key]
+                article = _decode(json.loads(text))
                 if not isinstance(article, Article):
                     return None
                 found.append((article, line, record_id))
                 self._used_articles.add(key)
+                self._encoded[id(article)] = (article, text)
         except (KeyError, TypeError, AttributeError, ValueError):
             return None  # an article no longer kept, or another shape: read the file
         self._used_files.add(path)
@@ -373,6 +385,14 @@ class ResultCache:
             for draft, (article, line, record_id) in read
         ]
         self._fresh_files[path] = (f"{stamp}|{_reading_digest()}", json.dumps(drafts))
+
+    def key_of(self, article: Article, fingerprint: str) -> str:
+        """``article_key``, from the memo's text of it when it gave the article back
+        (encoding every article again cost a rebuild of 10,000 a second)."""
+        known = self._encoded.pop(id(article), None)
+        if known is not None and known[0] is article:
+            return article_key(article, fingerprint, known[1])
+        return article_key(article, fingerprint)
 
     def _remembered(self) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
         files = self._all("SELECT key, stamp, value FROM files")
@@ -474,6 +494,7 @@ class ResultCache:
         self._fresh_signatures.clear()
         self._fresh_files.clear()
         self._files, self._article_rows, self._signatures = None, {}, None
+        self._encoded.clear()
 
     def close(self) -> None:
         if self._db is not None:
@@ -541,7 +562,7 @@ def extract_cached(
 
     def missing(read: Iterable[Article]) -> Iterator[Article]:
         for article in read:
-            key = article_key(article, fingerprint)
+            key = cache.key_of(article, fingerprint)
             found = kept(key)
             listed.append(article)
             keys.append(key)

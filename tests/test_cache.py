@@ -300,3 +300,19 @@ def test_a_file_modified_a_moment_ago_has_no_stamp(tmp_path: Path) -> None:
     assert stamp is not None and stamp == file_stamp(str(path), 1000)
     assert file_stamp(str(path), 999) != stamp  # read under another size limit
     assert file_stamp(str(tmp_path), 1000) is None  # a folder
+
+
+def test_an_article_given_back_by_the_memo_has_the_key_of_its_encoding(tmp_path: Path) -> None:
+    from kg.cache import ResultCache, article_key
+    from kg.ingest import read_articles
+
+    corpus = _corpus(tmp_path / "in")
+    _age(corpus)
+    out = tmp_path / "out"
+    build([corpus], out_dir=out, formats=FORMATS)
+    cache = ResultCache(out / CACHE_FOLDER)
+    articles = list(read_articles([corpus], memo=cache))
+    assert cache._encoded  # given back from the memo, not read
+    assert [cache.key_of(a, "fp") for a in articles] == [article_key(a, "fp") for a in articles]
+    assert not cache._encoded  # each text used once
+    cache.close()
