@@ -23,7 +23,7 @@ from kg.cache import (
 )
 from kg.cluster import pipe_dask
 from kg.decisions import plan_with_decisions, read_decisions
-from kg.duplicates import find_duplicates, originals, signed
+from kg.duplicates import Signatures, find_duplicates, originals, signed
 from kg.errors import GraphError, UsageError
 from kg.exporters import default_formats, load_exporter
 from kg.exporters.base import ArticleOutline, Build
@@ -256,9 +256,10 @@ def build_graph(
             raise
         link_inputs = [e.link for e in entries]
     else:
-        extracted = list(extract(articles))
+        signatures = Signatures()
+        extracted = list(extract(signed(articles, signatures)))
         stages = {"extract": time.perf_counter() - started}
-        duplicates = find_duplicates([r.article for r in extracted])
+        duplicates = find_duplicates([r.article for r in extracted], memo=signatures)
         link_inputs = [link_input(r) for r in extracted]
     _log.debug(
         "extracted %d articles in %.2f s (%d reused from the cache, %d problems so far)",

@@ -81,6 +81,19 @@ def _signature(text: str) -> tuple[int, bytes]:
     return len(found), minhash.hashvalues.astype("<u8").tobytes()
 
 
+class Signatures:
+    """A ``SignatureMemo`` in memory, for a build without a cache."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[int, bytes]] = {}
+
+    def signature(self, text: str) -> tuple[int, bytes] | None:
+        return self._kept.get(text)
+
+    def keep_signature(self, text: str, count: int, values: bytes) -> None:
+        self._kept[text] = (count, values)
+
+
 def signed(articles: Iterable[Article], memo: SignatureMemo) -> Iterator[Article]:
     """``articles``, each text's signature kept in ``memo`` as it goes by.
 
