@@ -24,6 +24,7 @@ import tempfile
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -279,27 +280,38 @@ class GraphStore:
         header: list[str] = []
         lines: list[str] = []
         count = 0
+        # Oxigraph lets go of the GIL while it loads, so a chunk is loaded in a thread
+        # while the next one is written here (at most one of each at a time).
+        pending: Future[None] | None = None
 
-        def flush() -> None:
-            nonlocal count
-            self.oxigraph.bulk_load("".join(lines), format=pyoxigraph.RdfFormat.N_QUADS)
-            self.changed += count
+        def flush(pool: ThreadPoolExecutor) -> None:
+            nonlocal count, pending
+            text = "".join(lines)
             lines.clear()
+            if pending is not None:
+                pending.result()
+            pending = pool.submit(
+                self.oxigraph.bulk_load, text, format=pyoxigraph.RdfFormat.N_QUADS
+            )
+            self.changed += count
             count = 0
 
         try:
-            for name, triple in quads:
-                if name is None:
-                    header.append(triple)
-                    lines.append(f"{triple} .\n")
-                    count += 1
-                else:
-                    lines.append(f"{triple} .\n{triple} {name} .\n")
-                    count += 2
-                if count >= LOAD_CHUNK:
-                    flush()
-            if lines:
-                flush()
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="civkg-load") as pool:
+                for name, triple in quads:
+                    if name is None:
+                        header.append(triple)
+                        lines.append(f"{triple} .\n")
+                        count += 1
+                    else:
+                        lines.append(f"{triple} .\n{triple} {name} .\n")
+                        count += 2
+                    if count >= LOAD_CHUNK:
+                        flush(pool)
+                if lines:
+                    flush(pool)
+                if pending is not None:
+                    pending.result()
         except OSError as exc:
             raise GraphError(f"{self.folder}: cannot write the graph: {exc}") from exc
         except SyntaxError as exc:
