@@ -3,6 +3,9 @@
 Every node gets an IRI (``base`` + a deterministic id) and no node is blank, so the
 graphs of two articles merge by plain set union: the same person or membership found
 twice becomes one node carrying both pieces of evidence.
+
+Triples are made as N-Triples text (``dataset_statements``): the store bulk loads it
+as N-Quads, and the rdflib views (``article_graph``, ``to_dataset``) are parsed from it.
 """
 
 from __future__ import annotations

@@ -74,9 +74,7 @@ def test_a_store_loaded_from_statements_holds_the_quads_of_pyoxigraph_terms(
 ) -> None:
     graph = "https://example.org/civ/article/x"
     old = GraphStore(tmp_path / "old")
-    old.load(
-        (URIRef(graph), (URIRef(SUBJECT), URIRef(PREDICATE), o)) for o in _rdflib_objects()
-    )
+    old.load((URIRef(graph), (URIRef(SUBJECT), URIRef(PREDICATE), o)) for o in _rdflib_objects())
     new = GraphStore(tmp_path / "new")
     new.load_statements(
         (f"<{graph}>", f"<{SUBJECT}> <{PREDICATE}> {o}") for o in _statement_objects()
