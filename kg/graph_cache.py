@@ -30,8 +30,8 @@ from typing import Any
 
 from kg.cache import encode_result
 from kg.errors import GraphError
-from kg.graph.bridge import article_iri, dataset_quads
-from kg.graph.quadstore import GraphQuad, GraphStore, to_oxigraph
+from kg.graph.bridge import article_iri, dataset_statements
+from kg.graph.quadstore import GraphStore, StatementQuad, to_oxigraph
 from kg.graph.vocab import PREFIXES
 from kg.model import ArticleResult, BuildActivity
 
@@ -212,8 +212,8 @@ def kept_store(
     """
     import pyoxigraph
 
-    def quads(articles: Iterable[ArticleResult]) -> Iterator[GraphQuad]:
-        return dataset_quads(
+    def quads(articles: Iterable[ArticleResult]) -> Iterator[StatementQuad]:
+        return dataset_statements(
             articles,
             activity=activity,
             base=base,
@@ -252,7 +252,7 @@ def kept_store(
         shutil.rmtree(folder / _DATABASE, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         store = GraphStore(folder / _DATABASE)
-        store.load(quads(results))
+        store.load_statements(quads(results))
         kept = 0
     else:
         old: dict[str, str] = state["digests"]
@@ -272,7 +272,7 @@ def kept_store(
             store.oxigraph.remove_graph(graph)
             store.changed += len(removed)
         fresh = [results[number] for name in stale for number in groups.get(name, ())]
-        store.load(quads(fresh))
+        store.load_statements(quads(fresh))
         stated = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in store.header}
         for triple in candidates:
             s, p, o = triple.subject, triple.predicate, triple.object
