@@ -50,7 +50,8 @@ class Build:
     the named graphs and the build activity into an rdflib ``Dataset`` in memory.
     """
 
-    #: in input order; a cached build's are read and relinked when first asked for
+    #: in input order, read from the build's cache (when it has one) and relinked when
+    #: asked for: a later build into the same folder may prune them (``GraphError``)
     results: Sequence[ArticleResult]
     problems: tuple[Problem, ...]
     activity: BuildActivity
