@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.errors import ExtractionError
@@ -25,26 +26,32 @@ class Token:
     case: str | None  # OpenCorporA grammeme, from natasha's tagger
     ner: str | None  # PER / ORG / LOC when a natasha span covers the token
     plural: bool
+    # The rules ask for these tens of times per token: they are worked out once per
+    # surface form and case (``make_token``), not on each asking.
+    word: str  # the text without a "экс-" prefix
+    lemma: str  # ``morph.lemma`` of the word in the tagger's case
+    titled: bool  # the text starts with a capital
 
     @property
     def inflected(self) -> bool:
         """A noun, adjective or participle with a case (not a finite verb)."""
         return self.case is not None and (self.pos in _WORD_POS or self.pos == "VERB")
 
-    @property
-    def word(self) -> str:
-        """The text without a "экс-" prefix."""
-        if self.text.casefold().startswith(_FORMER) and len(self.text) > 6:
-            return self.text[4:]
-        return self.text
 
-    @property
-    def lemma(self) -> str:
-        return morph.lemma(self.word, self.case)
+def make_token(
+    start: int, end: int, text: str, pos: str, case: str | None, ner: str | None, plural: bool
+) -> Token:
+    """A token with its word, lemma and capital worked out from its text and case."""
+    word, lemma, titled = _forms(text, case)
+    return Token(start, end, text, pos, case, ner, plural, word, lemma, titled)
 
-    @property
-    def titled(self) -> bool:
-        return self.text[:1].isupper()
+
+@lru_cache(maxsize=1 << 16)
+def _forms(text: str, case: str | None) -> tuple[str, str, bool]:
+    """What a token's text and case alone decide, kept per surface form: articles
+    repeat their words."""
+    word = text[4:] if text.casefold().startswith(_FORMER) and len(text) > 6 else text
+    return word, morph.lemma(word, case), text[:1].isupper()
 
 
 class Tagger:
@@ -95,5 +102,7 @@ class Tagger:
             # natasha calls a singular noun plural beside a list ("между акиматом ... и
             # фондом"): a form without the plural's ending is not
             plural = t.feats.get("Number") == "Plur" and morph.may_be_plural(t.text, case)
-            tokens.append(Token(t.start, t.stop, t.text, t.pos, case, labels.get(t.start), plural))
+            tokens.append(
+                make_token(t.start, t.stop, t.text, t.pos, case, labels.get(t.start), plural)
+            )
         return tokens
