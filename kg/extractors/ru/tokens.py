@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from kg.errors import ExtractionError
+from kg.extractors.ru.ner import ner_spans
 from kg.lang.ru import morph
 
 NAME = "ru.natasha"
@@ -87,15 +89,7 @@ class Tagger:
         doc = Doc(text)
         doc.segment(segmenter)
         doc.tag_morph(tagger)
-        doc.tag_ner(ner)
-        labels: dict[int, str] = {}
-        for span in doc.spans:
-            # a span natasha ran over a line break (a headline without a full stop, "... и
-            # НКО\nВ Костанае") names nothing past it
-            broken = text.find("\n", span.start, span.stop)
-            for token in span.tokens:
-                if broken < 0 or token.start < broken:
-                    labels[token.start] = span.type
+        labels = _labels(text, doc.tokens, ner_spans(ner, text, [t.text for t in doc.tokens]))
         tokens: list[Token] = []
         for t in doc.tokens:
             case = morph.UD_CASES.get(t.feats.get("Case", ""))
@@ -106,3 +100,28 @@ class Tagger:
                 make_token(t.start, t.stop, t.text, t.pos, case, labels.get(t.start), plural)
             )
         return tokens
+
+
+def _labels(text: str, tokens: Sequence[Any], spans: list[tuple[int, int, str]]) -> dict[int, str]:
+    """The NER label of each token a span covers, by the token's start (the tokens of a
+    span as natasha's ``Doc`` gathers them)."""
+    from natasha.span import envelop_spans
+
+    labels: dict[int, str] = {}
+    envelopes = [_Bounds(start, stop) for start, stop, _ in spans]
+    for (start, stop, kind), covered in zip(spans, envelop_spans(tokens, envelopes), strict=True):
+        # a span natasha ran over a line break (a headline without a full stop, "... и
+        # НКО\nВ Костанае") names nothing past it
+        broken = text.find("\n", start, stop)
+        for token in covered:
+            if broken < 0 or token.start < broken:
+                labels[token.start] = kind
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """Where a span is, as ``envelop_spans`` reads it."""
+
+    start: int
+    stop: int
