@@ -105,7 +105,7 @@ class Tagger:
 def _labels(text: str, tokens: Sequence[Any], spans: list[tuple[int, int, str]]) -> dict[int, str]:
     """The NER label of each token a span covers, by the token's start (the tokens of a
     span as natasha's ``Doc`` gathers them)."""
-    from natasha.span import envelop_spans
+    from natasha.span import envelop_spans  # type: ignore[import-untyped]
 
     labels: dict[int, str] = {}
     envelopes = [_Bounds(start, stop) for start, stop, _ in spans]
