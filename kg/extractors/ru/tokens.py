@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.errors import ExtractionError
-from kg.extractors.ru.ner import ner_spans
+from kg.extractors.ru.natasha_runs import MorphTagger, NERTagger
 from kg.lang.ru import morph
 
 NAME = "ru.natasha"
@@ -60,9 +60,9 @@ class Tagger:
     """natasha's segmenter, morphology and NER taggers, loaded on first use."""
 
     def __init__(self) -> None:
-        self._models: tuple[Any, Any, Any] | None = None
+        self._models: tuple[Any, MorphTagger, NERTagger] | None = None
 
-    def _load(self) -> tuple[Any, Any, Any]:
+    def _load(self) -> tuple[Any, MorphTagger, NERTagger]:
         # natasha ships its embeddings and taggers inside the wheel: loading is
         # offline but takes a second, so it happens once, on the first article.
         if self._models is None:
@@ -78,7 +78,11 @@ class Tagger:
                     f"{NAME}: natasha is not installed ({exc}); pip install natasha pymorphy3"
                 ) from exc
             embedding = NewsEmbedding()
-            self._models = (Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding))
+            self._models = (
+                Segmenter(),
+                MorphTagger(NewsMorphTagger(embedding)),
+                NERTagger(NewsNERTagger(embedding)),
+            )
         return self._models
 
     def tokens(self, text: str) -> list[Token]:
@@ -88,8 +92,11 @@ class Tagger:
         segmenter, tagger, ner = self._load()
         doc = Doc(text)
         doc.segment(segmenter)
-        doc.tag_morph(tagger)
-        labels = _labels(text, doc.tokens, ner_spans(ner, text, [t.text for t in doc.tokens]))
+        sentences = [[t.text for t in sent.tokens] for sent in doc.sents]
+        for sent, tags in zip(doc.sents, tagger.tags(sentences), strict=False):
+            for t, (pos, feats) in zip(sent.tokens, tags, strict=False):
+                t.pos, t.feats = pos, feats  # as ``Doc.tag_morph`` sets them
+        labels = _labels(text, doc.tokens, ner.spans(text, [t.text for t in doc.tokens]))
         tokens: list[Token] = []
         for t in doc.tokens:
             case = morph.UD_CASES.get(t.feats.get("Case", ""))
