@@ -3,11 +3,11 @@
 ``Doc.tag_ner`` hands slovnet the whole text, which tokenizes it again with razdel (the
 same tokenizer, so the same words) and decodes the best tags with a CRF written for
 padded batches: a dozen numpy calls per word. Both taggers also work out each word's
-vocabulary and shape ids anew on every sentence. Here the same models get the same
-arrays (the morphology tagger's sentences in the same batches of its ``batch_size``,
-an article's words as one unpadded NER sequence), the ids are kept per word, and the
-NER path is decoded by the same sums in fewer calls: the tags and spans are those
-``Doc.tag_morph`` and ``Doc.tag_ner`` give.
+vocabulary and shape ids and their vectors anew on every sentence. Here the same
+models get the same arrays (the morphology tagger's sentences in the same batches of
+its ``batch_size``, an article's words as one unpadded NER sequence), the ids and word
+vectors are kept per word, and the NER path is decoded by the same sums in fewer
+calls: the tags and spans are those ``Doc.tag_morph`` and ``Doc.tag_ner`` give.
 """
 
 from __future__ import annotations
@@ -23,6 +23,41 @@ import numpy.typing as npt
 MorphTag = tuple[str, Mapping[str, str]]
 
 _WORDS_KEPT = 1 << 16
+# A word vector is 300 floats (1.2 KB): a tagger keeps this many, then starts afresh.
+_VECTORS_KEPT = 1 << 13
+
+
+class Model:
+    """A slovnet tagging model whose word vectors are kept per word id.
+
+    navec decodes each word's vector from its quantised codes on every call (a hundred
+    lookups a word); a kept vector is the same floats, so the model sees the same input.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._vectors: dict[int, npt.NDArray[Any]] = {}
+
+    def __call__(self, batch: Any) -> npt.NDArray[Any]:
+        """The model's scores for a batch (``Tag.__call__`` with the word vectors kept)."""
+        model = self._model
+        words = self._words(batch.word_id)
+        embedded = np.concatenate((words, model.emb.shape(batch.shape_id)), axis=-1)
+        return model.head(model.encoder(embedded, batch.pad_mask))  # type: ignore[no-any-return]
+
+    def _words(self, word_id: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        navec = self._model.emb.word
+        vectors = self._vectors
+        ids = word_id.ravel().tolist()
+        if not ids:
+            return navec(word_id)  # type: ignore[no-any-return]
+        missing = [i for i in dict.fromkeys(ids) if i not in vectors]
+        if len(vectors) + len(missing) > _VECTORS_KEPT:
+            vectors.clear()
+            missing = list(dict.fromkeys(ids))
+        if missing:
+            vectors.update(zip(missing, navec(np.array(missing)), strict=True))
+        return np.stack([vectors[i] for i in ids]).reshape(*word_id.shape, navec.dim)
 
 
 class Encoding:
@@ -56,6 +91,7 @@ class MorphTagger:
     def __init__(self, tagger: Any) -> None:
         self._tagger = tagger
         self._encoding = Encoding(tagger.infer.encoder)
+        self._model = Model(tagger.infer.model)
         # slovnet's loader gives the tagger and its encoder one batch size: the batches
         # are the tagger's chunks of sentences, padded to their longest
         assert tagger.batch_size == tagger.infer.encoder.batch_size
@@ -67,9 +103,7 @@ class MorphTagger:
         for first in range(0, len(sentences), size):
             chunk = sentences[first : first + size]
             batch = self._encoding.batch(chunk)
-            best = infer.model.head.decode(
-                infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
-            )
+            best = infer.model.head.decode(self._model(batch))
             lengths = (~batch.pad_mask).sum(-1)
             vocab = infer.decoder.tags_vocab
             for row, length in zip(best, lengths, strict=True):
@@ -92,6 +126,7 @@ class NERTagger:
     def __init__(self, tagger: Any) -> None:
         self._tagger = tagger
         self._encoding = Encoding(tagger.infer.encoder)
+        self._model = Model(tagger.infer.model)
 
     def spans(self, text: str, words: Sequence[str]) -> list[tuple[int, int, str]]:
         """(start, stop, type) of each span in ``text``, whose razdel tokens are ``words``."""
@@ -101,7 +136,7 @@ class NERTagger:
             return []  # natasha tags no span in a blank text
         infer = self._tagger.infer
         batch = self._encoding.batch([words])  # one article: a batch of one, no padding
-        emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+        emissions = self._model(batch)[0]
         best = viterbi(emissions, infer.model.head.crf.transitions.array)
         tags = [infer.decoder.tags_vocab.decode(tag) for tag in best]
         markup = BIOMarkup.from_tuples(zip(words, tags, strict=True)).to_span(text)
