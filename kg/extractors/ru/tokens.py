@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.errors import ExtractionError
-from kg.extractors.ru.natasha_runs import MorphTagger, NERTagger
+from kg.extractors.ru.natasha_runs import MorphTag, MorphTagger, NERTagger
 from kg.lang.ru import morph
 
 NAME = "ru.natasha"
@@ -87,6 +87,20 @@ class Tagger:
 
     def tokens(self, text: str) -> list[Token]:
         """The tokens of a whole article (one natasha call each for tagging and NER)."""
+        _, tagger, ner = self._load()
+        words, sentences = _segmented(text)
+        tags = _morph_tags(tagger, words, sentences)
+        if tags is None:
+            return self._tokens_by_doc(text)
+        labels = _labels(text, words, ner.spans(text, [w.text for w in words]))
+        return [
+            _token(w.start, w.stop, w.text, pos, feats, labels.get(w.start))
+            for w, (pos, feats) in zip(words, tags, strict=True)
+        ]
+
+    def _tokens_by_doc(self, text: str) -> list[Token]:
+        """The tokens by natasha's ``Doc``, for a text where a token is in no sentence
+        razdel found: it fails here as it always has (a token without features)."""
         from natasha import Doc
 
         segmenter, tagger, ner = self._load()
@@ -97,22 +111,48 @@ class Tagger:
             for t, (pos, feats) in zip(sent.tokens, tags, strict=False):
                 t.pos, t.feats = pos, feats  # as ``Doc.tag_morph`` sets them
         labels = _labels(text, doc.tokens, ner.spans(text, [t.text for t in doc.tokens]))
-        tokens: list[Token] = []
-        for t in doc.tokens:
-            case = morph.UD_CASES.get(t.feats.get("Case", ""))
-            # natasha calls a singular noun plural beside a list ("между акиматом ... и
-            # фондом"): a form without the plural's ending is not
-            plural = t.feats.get("Number") == "Plur" and morph.may_be_plural(t.text, case)
-            tokens.append(
-                make_token(t.start, t.stop, t.text, t.pos, case, labels.get(t.start), plural)
-            )
-        return tokens
+        return [
+            _token(t.start, t.stop, t.text, t.pos, t.feats, labels.get(t.start)) for t in doc.tokens
+        ]
+
+
+def _segmented(text: str) -> tuple[list[Any], list[list[Any]]]:
+    """razdel's tokens of ``text`` and each sentence's tokens, as natasha's
+    ``Doc.segment`` finds and gathers them (without its wrapper objects)."""
+    from natasha.span import envelop_spans  # type: ignore[import-untyped]
+    from razdel import sentenize, tokenize  # type: ignore[import-untyped]
+
+    words = list(tokenize(text))
+    sentences = list(sentenize(text)) if text else []  # natasha's segmenter: none if empty
+    return words, list(envelop_spans(words, sentences))
+
+
+def _morph_tags(
+    tagger: MorphTagger, words: list[Any], sentences: list[list[Any]]
+) -> list[MorphTag] | None:
+    """Each word's tag, None when a word is in no sentence (natasha leaves it untagged)."""
+    texts = [[w.text for w in sentence] for sentence in sentences]
+    by_start: dict[int, MorphTag] = {}
+    for sentence, tags in zip(sentences, tagger.tags(texts), strict=False):
+        for word, tag in zip(sentence, tags, strict=False):
+            by_start[word.start] = tag
+    if len(by_start) != len(words):
+        return None
+    return [by_start[w.start] for w in words]
+
+
+def _token(start: int, stop: int, text: str, pos: Any, feats: Any, ner: str | None) -> Token:
+    case = morph.UD_CASES.get(feats.get("Case", ""))
+    # natasha calls a singular noun plural beside a list ("между акиматом ... и
+    # фондом"): a form without the plural's ending is not
+    plural = feats.get("Number") == "Plur" and morph.may_be_plural(text, case)
+    return make_token(start, stop, text, pos, case, ner, plural)
 
 
 def _labels(text: str, tokens: Sequence[Any], spans: list[tuple[int, int, str]]) -> dict[int, str]:
     """The NER label of each token a span covers, by the token's start (the tokens of a
     span as natasha's ``Doc`` gathers them)."""
-    from natasha.span import envelop_spans  # type: ignore[import-untyped]
+    from natasha.span import envelop_spans
 
     labels: dict[int, str] = {}
     envelopes = [_Bounds(start, stop) for start, stop, _ in spans]

@@ -108,3 +108,9 @@ def test_token_forms_are_worked_out_from_text_and_case(tagger: Tagger) -> None:
     assert former.lemma == morph.lemma("председатель", former.case)
     assert former.titled
     assert not tokens[1].titled
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_segmenting_by_razdel_is_natashas_doc(tagger: Tagger, text: str) -> None:
+    """razdel's tokens and sentences taken directly give the tokens ``Doc`` gave."""
+    assert tagger.tokens(text) == tagger._tokens_by_doc(text)
