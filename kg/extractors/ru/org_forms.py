@@ -27,18 +27,24 @@ def abbreviation(word: str) -> bool:
 
 
 @cache
-def _known_lemmas() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """The well-known bodies' full names as lemmas, longest first."""
+def _known_lemmas() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The well-known bodies' full names as lemmas, longest first, by their first lemma:
+    a token is compared only with the names that can start at it."""
     known = [
         (tuple(morph.lemma(w).replace("ё", "е") for w in key.split()), name)
         for key, name in lexicon.KNOWN_BODIES.items()
     ]
-    return tuple(sorted(known, key=lambda item: -len(item[0])))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for lemmas, name in sorted(known, key=lambda item: -len(item[0])):
+        by_first.setdefault(lemmas[0], []).append((lemmas, name))
+    return {first: tuple(names) for first, names in by_first.items()}
 
 
 def known_body_at(tokens: list[Token], first: int) -> tuple[int, str] | None:
     """Last token and name of a well-known body written out from ``first``, if any."""
-    for lemmas, name in _known_lemmas():
+    if first >= len(tokens):
+        return None
+    for lemmas, name in _known_lemmas().get(tokens[first].lemma.replace("ё", "е"), ()):
         window = tokens[first : first + len(lemmas)]
         if len(window) == len(lemmas) and all(
             t.lemma.replace("ё", "е") == lemma for t, lemma in zip(window, lemmas, strict=True)

@@ -230,6 +230,9 @@ def looks_like_surname(word: str) -> bool:
     return len(word) > 4 and bool(_SURNAME_FORM.search(word))
 
 
+# Names and titles recur across articles (and a sentence's rules ask again): each phrase
+# and word is put in the nominative once. The results are strings, so sharing is safe.
+@lru_cache(maxsize=1 << 14)
 def phrase_nominative(
     phrase: str, heads: frozenset[str] | None = None, *, titled_adjectives: bool = False
 ) -> str:
@@ -392,6 +395,7 @@ def may_be_plural(word: str, case: str | None) -> bool:
     return endings is None or word.casefold().endswith(endings)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_plural_nominative(word: str) -> bool:
     """True when ``word`` may be a noun in the nominative plural ("Мэрии")."""
     return any(
@@ -400,6 +404,7 @@ def is_plural_nominative(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def singular_nominative(word: str) -> str:
     """A plural noun in the nominative singular: "Мэрии" -> "Мэрия"."""
     parses = [p for p in _parsed(word) if p.tag.POS == "NOUN"]
@@ -434,6 +439,7 @@ def genitive(word: str) -> str:
     return word if inflected is None else _restore_case(word, str(inflected.word))
 
 
+@lru_cache(maxsize=1 << 14)
 def inflect_nominative(word: str) -> str:
     """A single word in the nominative singular when it is a noun, else unchanged."""
     parses = _parsed(word)
@@ -443,6 +449,7 @@ def inflect_nominative(word: str) -> str:
     return word if inflected is None else _restore_case(word, str(inflected.word))
 
 
+@lru_cache(maxsize=1 << 14)
 def place_nominative(word: str) -> str:
     """A place name after "в" in the nominative: "Кызылорде" -> "Кызылорда".
 
